@@ -1,0 +1,134 @@
+//! Argument definitions, with help and errors in Vietnamese (clap's own texts are English).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{ArgAction, Parser, Subcommand};
+
+const HELP_TEMPLATE: &str = "{about}\n\nCách dùng: {usage}\n\n{all-args}{after-help}";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "ngayhoi",
+    about = "Ngày hội toàn dân bảo vệ an ninh Tổ quốc: lập kế hoạch, thăm hỏi, khen thưởng và báo cáo.\nKhông có lệnh: mở cửa sổ ứng dụng.",
+    override_usage = "ngayhoi [--db TỆP] [LỆNH]",
+    help_template = HELP_TEMPLATE,
+    disable_help_flag = true,
+    disable_help_subcommand = true,
+    disable_version_flag = true,
+    subcommand_help_heading = "Lệnh",
+    subcommand_value_name = "LỆNH",
+    next_help_heading = "Tùy chọn",
+    after_help = "\nVí dụ:\n  ngayhoi init --unit \"Phường Chợ Quán\" --level phuong --province \"Thành phố Hồ Chí Minh\" --place \"Chợ Quán\" --year 2026\n  ngayhoi --db thu.sqlite3 demo"
+)]
+pub struct Cli {
+    /// Tệp dữ liệu (mặc định: thư mục dữ liệu của người dùng, hoặc thư mục ngayhoi-data cạnh chương trình)
+    #[arg(long, value_name = "TỆP", global = true)]
+    pub db: Option<PathBuf>,
+
+    /// In hướng dẫn này
+    #[arg(short = 'h', long = "help", action = ArgAction::Help, global = true)]
+    help: Option<bool>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Thiết lập đơn vị tổ chức và kế hoạch Ngày hội của năm đầu tiên
+    #[command(
+        override_usage = "ngayhoi [--db TỆP] init --unit TÊN --level CẤP --province TÊN --place TÊN [--year NĂM]",
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Tùy chọn"
+    )]
+    Init {
+        /// Tên đơn vị, ví dụ "Phường Chợ Quán"
+        #[arg(long, value_name = "TÊN")]
+        unit: String,
+        /// Cấp: tỉnh, thành phố, huyện, quận, thị xã (trước 2025), xã, phường, thị trấn, đặc khu (có dấu hoặc không dấu)
+        #[arg(long, value_name = "CẤP")]
+        level: String,
+        /// Tỉnh/thành phố trực thuộc
+        #[arg(long, value_name = "TÊN")]
+        province: String,
+        /// Địa danh ghi ở dòng ngày tháng, ví dụ "Chợ Quán"
+        #[arg(long, value_name = "TÊN")]
+        place: String,
+        /// Năm tổ chức (mặc định: năm nay)
+        #[arg(long, value_name = "NĂM")]
+        year: Option<i32>,
+        /// Tên Ban Chỉ đạo (mặc định: tên đầy đủ theo đơn vị)
+        #[arg(long, value_name = "TÊN")]
+        committee: Option<String>,
+        /// Trưởng Ban Chỉ đạo
+        #[arg(long, value_name = "HỌ TÊN")]
+        head: Option<String>,
+        /// Thư ký Ban Chỉ đạo
+        #[arg(long, value_name = "HỌ TÊN")]
+        secretary: Option<String>,
+    },
+    /// Điền một Ngày hội mẫu đầy đủ (một phường năm 2026; tạo đơn vị nếu chưa có)
+    #[command(
+        override_usage = "ngayhoi [--db TỆP] demo",
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Tùy chọn"
+    )]
+    Demo,
+}
+
+/// Prints clap's verdict in Vietnamese: help on stdout (exit 0), errors as one line (exit 2).
+pub fn report(error: clap::Error) -> ExitCode {
+    if matches!(
+        error.kind(),
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
+    ) {
+        print!("{}", error.render());
+        return ExitCode::SUCCESS;
+    }
+    eprintln!("Lỗi: {}", describe(&error));
+    ExitCode::from(super::EXIT_USAGE)
+}
+
+fn describe(error: &clap::Error) -> String {
+    let context = |kind| match error.get(kind) {
+        Some(ContextValue::String(value)) => value.clone(),
+        Some(ContextValue::Strings(values)) => values.join(", "),
+        _ => String::new(),
+    };
+    let hint = "Xem hướng dẫn: ngayhoi --help";
+    match error.kind() {
+        ErrorKind::UnknownArgument => format!(
+            "tham số không hợp lệ “{}”. {hint}",
+            context(ContextKind::InvalidArg)
+        ),
+        ErrorKind::InvalidSubcommand => format!(
+            "không có lệnh “{}”. Các lệnh: init, demo. {hint}",
+            context(ContextKind::InvalidSubcommand)
+        ),
+        ErrorKind::MissingRequiredArgument => format!(
+            "thiếu tham số bắt buộc: {}. {hint}",
+            context(ContextKind::InvalidArg)
+        ),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => format!(
+            "giá trị “{}” không hợp lệ cho {}. {hint}",
+            context(ContextKind::InvalidValue),
+            context(ContextKind::InvalidArg)
+        ),
+        ErrorKind::ArgumentConflict => format!(
+            "tham số “{}” được dùng hai lần hoặc mâu thuẫn nhau. {hint}",
+            context(ContextKind::InvalidArg)
+        ),
+        ErrorKind::NoEquals
+        | ErrorKind::TooManyValues
+        | ErrorKind::TooFewValues
+        | ErrorKind::WrongNumberOfValues => {
+            format!(
+                "số giá trị của “{}” không đúng. {hint}",
+                context(ContextKind::InvalidArg)
+            )
+        }
+        _ => format!("dòng lệnh không hợp lệ. {hint}"),
+    }
+}

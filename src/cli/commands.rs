@@ -1,0 +1,81 @@
+//! What each command does, on top of the storage layer.
+
+use std::path::Path;
+
+use chrono::Datelike;
+
+use super::Command;
+use crate::domain::{Event, Level, Unit};
+use crate::storage::Store;
+use crate::text::date_short;
+
+pub fn run(db: &Path, command: Command) -> Result<(), String> {
+    match command {
+        Command::Init {
+            unit,
+            level,
+            province,
+            place,
+            year,
+            committee,
+            head,
+            secretary,
+        } => {
+            let level = Level::parse(&level).ok_or_else(|| {
+                format!(
+                    "cấp “{level}” không hợp lệ. Chọn một trong: tỉnh, thành phố, huyện, quận, thị xã, xã, phường, thị trấn, đặc khu."
+                )
+            })?;
+            let mut unit = Unit::new(&unit, level, &province, &place);
+            if let Some(committee) = committee {
+                unit.committee = committee;
+            }
+            unit.head_name = head.unwrap_or_default();
+            unit.secretary_name = secretary.unwrap_or_default();
+            let year = year.unwrap_or_else(|| chrono::Local::now().year());
+            let mut store = open(db)?;
+            if let Some(existing) = store.unit().map_err(|e| e.to_string())? {
+                return Err(format!(
+                    "tệp dữ liệu “{}” đã được thiết lập cho {}. Hãy dùng --db để tạo tệp mới.",
+                    db.display(),
+                    existing.name
+                ));
+            }
+            let event = store
+                .initialize(&unit, &Event::defaults(year))
+                .map_err(|e| e.to_string())?;
+            println!(
+                "Đã thiết lập {} với Ngày hội năm {} (ngày {}) trong tệp {}.",
+                unit.cleaned().name,
+                event.year,
+                date_short(event.date),
+                db.display()
+            );
+            Ok(())
+        }
+        Command::Demo => {
+            let mut store = open(db)?;
+            let demo = crate::demo::build();
+            store.fill_demo(&demo).map_err(|e| e.to_string())?;
+            let unit = store
+                .unit()
+                .map_err(|e| e.to_string())?
+                .unwrap_or(demo.unit);
+            println!(
+                "Đã điền dữ liệu mẫu cho {} (các năm {}) trong tệp {}.",
+                unit.name,
+                demo.years
+                    .iter()
+                    .map(|y| y.event.year.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                db.display()
+            );
+            Ok(())
+        }
+    }
+}
+
+fn open(db: &Path) -> Result<Store, String> {
+    Store::open(db).map_err(|e| e.to_string())
+}

@@ -1,0 +1,54 @@
+//! The command line: the same binary opens the window or runs one command for scripts,
+//! the province's IT staff and tests. Everything it prints is Vietnamese; errors are one line
+//! on stderr with a non-zero exit code, and change nothing.
+
+mod args;
+mod commands;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+pub use args::{Cli, Command};
+
+/// Exit code of a command that ran and failed (bad value, refused file...).
+pub const EXIT_FAILED: u8 = 1;
+/// Exit code of a command line that could not be understood.
+pub const EXIT_USAGE: u8 = 2;
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return args::report(error),
+    };
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("Lỗi: {message}");
+            ExitCode::from(EXIT_FAILED)
+        }
+    }
+}
+
+/// Runs a parsed command line; the error is the sentence to print.
+pub fn run(cli: Cli) -> Result<(), String> {
+    let db = database_path(cli.db)?;
+    match cli.command {
+        None => crate::gui::run(db).map_err(|e| format!("không mở được cửa sổ ứng dụng ({e}).")),
+        Some(command) => commands::run(&db, command),
+    }
+}
+
+/// `--db FILE`, or the default data file (portable folder first).
+fn database_path(db: Option<PathBuf>) -> Result<PathBuf, String> {
+    match db {
+        Some(path) => Ok(path),
+        None => crate::storage::paths::default_location()
+            .map(|location| location.db_path())
+            .ok_or_else(|| {
+                "không tìm thấy thư mục dữ liệu của người dùng; hãy chỉ định tệp bằng --db."
+                    .to_string()
+            }),
+    }
+}

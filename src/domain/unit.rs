@@ -1,0 +1,241 @@
+//! The organising unit: who holds the day. It is data, not a constant: since 1 July 2025
+//! districts no longer exist, but earlier years were run by them.
+
+use super::Invalid;
+use crate::text::{clean_line, fold};
+
+/// Administrative level of the organising unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Level {
+    Province,
+    District,
+    Commune,
+    Ward,
+    Township,
+    SpecialZone,
+}
+
+impl Level {
+    pub const ALL: [Level; 6] = [
+        Level::Province,
+        Level::District,
+        Level::Commune,
+        Level::Ward,
+        Level::Township,
+        Level::SpecialZone,
+    ];
+
+    /// Stable code stored in the database.
+    pub fn code(self) -> &'static str {
+        match self {
+            Level::Province => "tinh",
+            Level::District => "huyen",
+            Level::Commune => "xa",
+            Level::Ward => "phuong",
+            Level::Township => "thi_tran",
+            Level::SpecialZone => "dac_khu",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Level> {
+        Level::ALL.into_iter().find(|level| level.code() == code)
+    }
+
+    /// What the secretary reads in lists.
+    pub fn label(self) -> &'static str {
+        match self {
+            Level::Province => "Tỉnh/thành phố",
+            Level::District => "Huyện/quận/thị xã (trước năm 2025)",
+            Level::Commune => "Xã",
+            Level::Ward => "Phường",
+            Level::Township => "Thị trấn",
+            Level::SpecialZone => "Đặc khu",
+        }
+    }
+
+    /// Accepts the Vietnamese word with or without diacritics, in any case:
+    /// "phường", "Phuong", "thi tran", "thành phố", "quận", "dac_khu".
+    pub fn parse(input: &str) -> Option<Level> {
+        let word = fold(&input.replace(['_', '-'], " "));
+        let level = match word.as_str() {
+            "tinh" | "thanh pho" | "tinh/thanh pho" | "tinh thanh pho" => Level::Province,
+            "huyen" | "quan" | "thi xa" | "huyen/quan/thi xa" => Level::District,
+            "xa" => Level::Commune,
+            "phuong" => Level::Ward,
+            "thi tran" => Level::Township,
+            "dac khu" => Level::SpecialZone,
+            _ => return None,
+        };
+        Some(level)
+    }
+
+    /// Districts were abolished on 1 July 2025, so their last yearly event was in 2024.
+    pub fn allowed_in(self, year: i32) -> bool {
+        self != Level::District || year <= 2024
+    }
+}
+
+impl std::fmt::Display for Level {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// The organising unit. One per data file; issuers and signers of single documents are
+/// set per document, with these values as defaults.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unit {
+    /// Full name as written in documents, e.g. "Phường Chợ Quán".
+    pub name: String,
+    pub level: Level,
+    /// Parent province or city, e.g. "Thành phố Hồ Chí Minh".
+    pub province: String,
+    /// Place name of date lines: "Chợ Quán, ngày 15 tháng 8 năm 2026".
+    pub place: String,
+    /// The steering committee's full name.
+    pub committee: String,
+    /// Symbol of the committee's documents, as in "Số: 05/BC-BCĐ".
+    pub symbol: String,
+    pub head_name: String,
+    pub secretary_name: String,
+}
+
+impl Unit {
+    /// A unit with the given name and level and sensible defaults for the rest.
+    pub fn new(name: &str, level: Level, province: &str, place: &str) -> Unit {
+        let name = clean_line(name).trim().to_string();
+        Unit {
+            committee: default_committee(&name),
+            name,
+            level,
+            province: clean_line(province).trim().to_string(),
+            place: clean_line(place).trim().to_string(),
+            symbol: "BCĐ".to_string(),
+            head_name: String::new(),
+            secretary_name: String::new(),
+        }
+    }
+
+    /// Every text normalised the way it is stored: NFC, no control characters, trimmed.
+    pub fn cleaned(&self) -> Unit {
+        let c = |s: &str| clean_line(s).trim().to_string();
+        Unit {
+            name: c(&self.name),
+            level: self.level,
+            province: c(&self.province),
+            place: c(&self.place),
+            committee: c(&self.committee),
+            symbol: c(&self.symbol),
+            head_name: c(&self.head_name),
+            secretary_name: c(&self.secretary_name),
+        }
+    }
+
+    /// Checks what documents cannot do without.
+    pub fn validate(&self) -> Result<(), Invalid> {
+        let required = [
+            (&self.name, "Tên đơn vị"),
+            (&self.province, "Tỉnh/thành phố"),
+            (&self.place, "Địa danh ghi ngày tháng"),
+            (&self.committee, "Tên Ban Chỉ đạo"),
+        ];
+        for (value, label) in required {
+            if value.trim().is_empty() {
+                return Err(Invalid(format!("{label} không được để trống.")));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The usual full name of the committee for a unit.
+pub fn default_committee(unit_name: &str) -> String {
+    let place = lowercase_level_word(unit_name);
+    let base = "Ban Chỉ đạo phòng, chống tội phạm, tệ nạn xã hội và xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc";
+    if place.is_empty() {
+        base.to_string()
+    } else {
+        format!("{base} {place}")
+    }
+}
+
+/// "Phường Chợ Quán" → "phường Chợ Quán": inside a sentence the level word is lower case.
+fn lowercase_level_word(name: &str) -> String {
+    let mut words = name.split_whitespace();
+    let Some(first) = words.next() else {
+        return String::new();
+    };
+    let first_lower = first.to_lowercase();
+    let is_level_word = matches!(
+        fold(first).as_str(),
+        "phuong" | "xa" | "huyen" | "quan" | "tinh" | "thi" | "dac" | "thanh"
+    );
+    let rest: Vec<&str> = words.collect();
+    let head = if is_level_word {
+        first_lower
+    } else {
+        first.to_string()
+    };
+    std::iter::once(head.as_str())
+        .chain(rest)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn level_parses_with_or_without_diacritics() {
+        assert_eq!(Level::parse("phường"), Some(Level::Ward));
+        assert_eq!(Level::parse("phuong"), Some(Level::Ward));
+        assert_eq!(Level::parse("PHƯỜNG"), Some(Level::Ward));
+        assert_eq!(Level::parse("Thị trấn"), Some(Level::Township));
+        assert_eq!(Level::parse("thi_tran"), Some(Level::Township));
+        assert_eq!(Level::parse("đặc khu"), Some(Level::SpecialZone));
+        assert_eq!(Level::parse("thành phố"), Some(Level::Province));
+        assert_eq!(Level::parse("quận"), Some(Level::District));
+        assert_eq!(Level::parse("xã"), Some(Level::Commune));
+        assert_eq!(Level::parse("thôn"), None);
+    }
+
+    #[test]
+    fn level_codes_round_trip() {
+        for level in Level::ALL {
+            assert_eq!(Level::from_code(level.code()), Some(level));
+        }
+    }
+
+    #[test]
+    fn districts_end_with_2024() {
+        assert!(Level::District.allowed_in(2024));
+        assert!(!Level::District.allowed_in(2025));
+        assert!(Level::Ward.allowed_in(2026));
+    }
+
+    #[test]
+    fn committee_name_lowercases_the_level_word() {
+        assert_eq!(
+            default_committee("Phường Chợ Quán"),
+            "Ban Chỉ đạo phòng, chống tội phạm, tệ nạn xã hội và xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc phường Chợ Quán"
+        );
+    }
+
+    #[test]
+    fn new_unit_is_cleaned_and_validated() {
+        let unit = Unit::new(
+            "  Phu\u{031B}o\u{031B}\u{0300}ng Chợ Quán\r",
+            Level::Ward,
+            "TP. Hồ Chí Minh",
+            "Chợ Quán",
+        );
+        assert_eq!(unit.name, "Phường Chợ Quán");
+        assert!(unit.validate().is_ok());
+        let empty = Unit::new("", Level::Ward, "x", "y");
+        assert_eq!(
+            empty.validate().unwrap_err().0,
+            "Tên đơn vị không được để trống."
+        );
+    }
+}

@@ -1,0 +1,30 @@
+//! Bundled fonts: the app never depends on system fonts. Be Vietnam Pro was drawn for
+//! Vietnamese and covers every stacked mark.
+
+use iced::Font;
+use iced::font::Weight;
+
+pub const REGULAR_BYTES: &[u8] = include_bytes!("../../fonts/BeVietnamPro-Regular.ttf");
+pub const SEMIBOLD_BYTES: &[u8] = include_bytes!("../../fonts/BeVietnamPro-SemiBold.ttf");
+pub const BOLD_BYTES: &[u8] = include_bytes!("../../fonts/BeVietnamPro-Bold.ttf");
+
+pub const FAMILY: &str = "Be Vietnam Pro";
+
+pub const REGULAR: Font = Font::with_name(FAMILY);
+pub const SEMIBOLD: Font = Font {
+    weight: Weight::Semibold,
+    ..REGULAR
+};
+pub const BOLD: Font = Font {
+    weight: Weight::Bold,
+    ..REGULAR
+};
+
+/// Every face, for `Settings::fonts`.
+pub fn all() -> Vec<std::borrow::Cow<'static, [u8]>> {
+    vec![
+        REGULAR_BYTES.into(),
+        SEMIBOLD_BYTES.into(),
+        BOLD_BYTES.into(),
+    ]
+}

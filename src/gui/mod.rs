@@ -1,0 +1,45 @@
+//! The window. Everything below `gui` may use iced; nothing outside it does.
+//!
+//! Screens follow the screen/message/event pattern: each screen in `screen/` owns its state,
+//! its `Message` and its `Event`; `app` turns events into storage jobs run by `data::Writer`.
+
+pub mod app;
+pub mod data;
+pub mod font;
+pub mod screen;
+pub mod theme;
+pub mod widget;
+
+use std::path::PathBuf;
+
+pub use app::{App, Message, Section};
+
+/// iced settings shared by the window and the UI tests: bundled fonts, 15 px text.
+pub fn settings() -> iced::Settings {
+    iced::Settings {
+        id: Some("ngayhoi".into()),
+        fonts: font::all(),
+        default_font: font::REGULAR,
+        default_text_size: theme::TEXT_SIZE.into(),
+        antialiasing: true,
+        ..iced::Settings::default()
+    }
+}
+
+/// The window's first size: fits a 1366×768 laptop screen with its task bar.
+pub const WINDOW_SIZE: iced::Size = iced::Size::new(1220.0, 700.0);
+
+pub fn run(db: PathBuf) -> iced::Result {
+    let today = chrono::Local::now().date_naive();
+    iced::application(move || App::boot(db.clone(), today), App::update, App::view)
+        .title(App::title)
+        .subscription(App::subscription)
+        .theme(theme::theme())
+        .settings(settings())
+        .window(iced::window::Settings {
+            size: WINDOW_SIZE,
+            min_size: Some(iced::Size::new(960.0, 600.0)),
+            ..iced::window::Settings::default()
+        })
+        .run()
+}

@@ -1,0 +1,395 @@
+//! "Cài đặt": the organising unit and the selected year's event, saved as the secretary types
+//! (a value that breaks a rule is shown, not saved), with undo of whole field edits.
+
+use iced::widget::{Space, button, column, container, pick_list, row, scrollable, text};
+use iced::{Alignment, Element, Length, Task};
+
+use crate::domain::{Event as YearEvent, Level, Unit};
+use crate::gui::data::Snapshot;
+use crate::gui::widget::{Typed, card, field, labelled, page_title};
+use crate::gui::{font, theme};
+use crate::storage::paths;
+use crate::text::{date_short, parse_date};
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    form: Form,
+    /// The form before each group of edits; most recent last.
+    undo: Vec<Form>,
+    /// Consecutive keystrokes in one field make one undo step.
+    last_field: Option<Field>,
+    pub error: Option<String>,
+    event_id: i64,
+    year: i32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Form {
+    name: String,
+    level: Level,
+    province: String,
+    place: String,
+    committee: String,
+    symbol: String,
+    head_name: String,
+    secretary_name: String,
+    date: String,
+    window_start: String,
+    window_end: String,
+    theme: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Name,
+    Level,
+    Province,
+    Place,
+    Committee,
+    Symbol,
+    Head,
+    Secretary,
+    Date,
+    WindowStart,
+    WindowEnd,
+    Theme,
+}
+
+impl Field {
+    fn is_event(self) -> bool {
+        matches!(
+            self,
+            Field::Date | Field::WindowStart | Field::WindowEnd | Field::Theme
+        )
+    }
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Edited(Field, String),
+    LevelPicked(Level),
+    Undo,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event {
+    SaveUnit(Unit),
+    SaveEvent(YearEvent),
+}
+
+impl Settings {
+    pub fn new(data: &Snapshot) -> Settings {
+        let (unit, event) = (&data.unit, &data.event);
+        Settings {
+            form: Form {
+                name: unit.name.clone(),
+                level: unit.level,
+                province: unit.province.clone(),
+                place: unit.place.clone(),
+                committee: unit.committee.clone(),
+                symbol: unit.symbol.clone(),
+                head_name: unit.head_name.clone(),
+                secretary_name: unit.secretary_name.clone(),
+                date: date_short(event.date),
+                window_start: date_short(event.window_start),
+                window_end: date_short(event.window_end),
+                theme: event.theme.clone(),
+            },
+            undo: Vec::new(),
+            last_field: None,
+            error: None,
+            event_id: event.id,
+            year: event.year,
+        }
+    }
+
+    /// The event this form edits (the app rebuilds the form when the year changes).
+    pub fn event_id(&self) -> i64 {
+        self.event_id
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn update(&mut self, message: Message) -> (Task<Message>, Option<Event>) {
+        let event = match message {
+            Message::Edited(which, raw) => {
+                let value = Typed::from_raw(&raw).value;
+                self.edit(which, |form| *form.text_mut(which) = value)
+            }
+            Message::LevelPicked(level) => self.edit(Field::Level, |form| form.level = level),
+            Message::Undo => {
+                let Some(before) = self.undo.pop() else {
+                    return (Task::none(), None);
+                };
+                let unit_changed = self.form.unit_part() != before.unit_part();
+                self.form = before;
+                self.last_field = None;
+                self.save(if unit_changed {
+                    Field::Name
+                } else {
+                    Field::Date
+                })
+            }
+        };
+        (Task::none(), event)
+    }
+
+    fn edit(&mut self, which: Field, change: impl FnOnce(&mut Form)) -> Option<Event> {
+        let before = self.form.clone();
+        change(&mut self.form);
+        if self.form == before {
+            return None;
+        }
+        if self.last_field != Some(which) {
+            self.undo.push(before);
+            self.last_field = Some(which);
+        }
+        self.save(which)
+    }
+
+    /// Builds what changed and asks for it to be saved, or explains why it cannot be.
+    fn save(&mut self, which: Field) -> Option<Event> {
+        let result = if which.is_event() {
+            self.form
+                .event(self.event_id, self.year)
+                .map(Event::SaveEvent)
+        } else {
+            self.form.unit(self.year).map(Event::SaveUnit)
+        };
+        match result {
+            Ok(event) => {
+                self.error = None;
+                Some(event)
+            }
+            Err(message) => {
+                self.error = Some(message);
+                None
+            }
+        }
+    }
+
+    pub fn view<'a>(&'a self, data: &'a Snapshot, saving: bool) -> Element<'a, Message> {
+        let form = &self.form;
+        let edit = |which| move |value| Message::Edited(which, value);
+        let status: Element<'a, Message> = match (&self.error, saving) {
+            (Some(error), _) => text(format!("Chưa lưu: {error}"))
+                .style(theme::danger_text)
+                .into(),
+            (None, true) => text("Đang lưu…").style(theme::muted).into(),
+            (None, false) => text("✓ Mọi thay đổi đã được lưu")
+                .style(theme::success_text)
+                .into(),
+        };
+        let undo = button(text("Hoàn tác (Ctrl+Z)"))
+            .style(theme::secondary)
+            .padding([8, 14])
+            .on_press_maybe(self.can_undo().then_some(Message::Undo));
+
+        let unit = column![
+            row![
+                field(
+                    "Tên đơn vị",
+                    "Ví dụ: Phường Chợ Quán",
+                    &form.name,
+                    "settings-name",
+                    edit(Field::Name)
+                ),
+                labelled(
+                    "Cấp",
+                    pick_list(Level::ALL, Some(form.level), Message::LevelPicked)
+                        .padding(8)
+                        .width(Length::Fill)
+                ),
+            ]
+            .spacing(12),
+            row![
+                field(
+                    "Tỉnh/thành phố",
+                    "",
+                    &form.province,
+                    "settings-province",
+                    edit(Field::Province)
+                ),
+                field(
+                    "Địa danh ghi ở dòng ngày tháng",
+                    "",
+                    &form.place,
+                    "settings-place",
+                    edit(Field::Place)
+                ),
+            ]
+            .spacing(12),
+            field(
+                "Tên Ban Chỉ đạo",
+                "",
+                &form.committee,
+                "settings-committee",
+                edit(Field::Committee)
+            ),
+            row![
+                field(
+                    "Ký hiệu văn bản",
+                    "BCĐ",
+                    &form.symbol,
+                    "settings-symbol",
+                    edit(Field::Symbol)
+                ),
+                field(
+                    "Trưởng Ban Chỉ đạo",
+                    "Họ và tên",
+                    &form.head_name,
+                    "settings-head",
+                    edit(Field::Head)
+                ),
+                field(
+                    "Thư ký",
+                    "Họ và tên",
+                    &form.secretary_name,
+                    "settings-secretary",
+                    edit(Field::Secretary)
+                ),
+            ]
+            .spacing(12),
+        ]
+        .spacing(12);
+
+        let event = column![
+            row![
+                field(
+                    "Ngày tổ chức",
+                    "dd/mm/yyyy",
+                    &form.date,
+                    "settings-date",
+                    edit(Field::Date)
+                ),
+                field(
+                    "Đợt từ ngày",
+                    "dd/mm/yyyy",
+                    &form.window_start,
+                    "settings-window-start",
+                    edit(Field::WindowStart)
+                ),
+                field(
+                    "Đến ngày",
+                    "dd/mm/yyyy",
+                    &form.window_end,
+                    "settings-window-end",
+                    edit(Field::WindowEnd)
+                ),
+            ]
+            .spacing(12),
+            field(
+                "Chủ đề",
+                "",
+                &form.theme,
+                "settings-theme",
+                edit(Field::Theme)
+            ),
+        ]
+        .spacing(12);
+
+        let backups = paths::backups_dir(&data.path);
+        let portable = data
+            .path
+            .parent()
+            .and_then(|dir| dir.file_name())
+            .is_some_and(|name| name == paths::PORTABLE_DIR);
+        let files = column![
+            labelled("Tệp dữ liệu", text(data.path.display().to_string()).font(font::SEMIBOLD)),
+            labelled("Thư mục sao lưu", text(backups.display().to_string())),
+            text(if portable {
+                "Chế độ di động: dữ liệu nằm trong thư mục ngayhoi-data cạnh chương trình (ví dụ trên USB)."
+            } else {
+                "Muốn mang dữ liệu theo USB: tạo thư mục ngayhoi-data cạnh tệp chương trình và chép tệp dữ liệu vào đó."
+            })
+            .size(theme::SMALL)
+            .style(theme::muted),
+        ]
+        .spacing(10);
+
+        let header = row![
+            page_title("Cài đặt", "Thông tin được lưu ngay khi bạn gõ."),
+            Space::new().width(Length::Fill),
+            undo,
+        ]
+        .align_y(Alignment::Center);
+
+        let content = column![
+            header,
+            container(status).padding([0, 2]),
+            card("Đơn vị tổ chức", unit),
+            card(format!("Ngày hội năm {}", self.year), event),
+            card("Nơi lưu dữ liệu", files),
+        ]
+        .spacing(16)
+        .padding(24)
+        .max_width(1000);
+        scrollable(content).height(Length::Fill).into()
+    }
+}
+
+impl Form {
+    fn text_mut(&mut self, which: Field) -> &mut String {
+        match which {
+            Field::Name | Field::Level => &mut self.name,
+            Field::Province => &mut self.province,
+            Field::Place => &mut self.place,
+            Field::Committee => &mut self.committee,
+            Field::Symbol => &mut self.symbol,
+            Field::Head => &mut self.head_name,
+            Field::Secretary => &mut self.secretary_name,
+            Field::Date => &mut self.date,
+            Field::WindowStart => &mut self.window_start,
+            Field::WindowEnd => &mut self.window_end,
+            Field::Theme => &mut self.theme,
+        }
+    }
+
+    fn unit_part(&self) -> Unit {
+        Unit {
+            name: self.name.clone(),
+            level: self.level,
+            province: self.province.clone(),
+            place: self.place.clone(),
+            committee: self.committee.clone(),
+            symbol: self.symbol.clone(),
+            head_name: self.head_name.clone(),
+            secretary_name: self.secretary_name.clone(),
+        }
+    }
+
+    fn unit(&self, year: i32) -> Result<Unit, String> {
+        let unit = self.unit_part().cleaned();
+        unit.validate().map_err(|e| e.0)?;
+        if !unit.level.allowed_in(year) {
+            return Err(format!(
+                "Từ ngày 01/7/2025 không còn cấp huyện; năm {year} không thể chọn cấp này."
+            ));
+        }
+        Ok(unit)
+    }
+
+    fn event(&self, id: i64, year: i32) -> Result<YearEvent, String> {
+        let date = |value: &str, label: &str| {
+            parse_date(value).ok_or_else(|| {
+                format!(
+                    "{label} “{}” không phải ngày hợp lệ (dd/mm/yyyy).",
+                    value.trim()
+                )
+            })
+        };
+        let event = YearEvent {
+            id,
+            year,
+            date: date(&self.date, "Ngày tổ chức")?,
+            window_start: date(&self.window_start, "Ngày bắt đầu đợt")?,
+            window_end: date(&self.window_end, "Ngày kết thúc đợt")?,
+            theme: self.theme.clone(),
+        }
+        .cleaned();
+        event.validate().map_err(|e| e.0)?;
+        Ok(event)
+    }
+}

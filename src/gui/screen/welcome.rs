@@ -1,0 +1,401 @@
+//! First start: who organises the day, and this year's event. Or one click for the demo.
+
+use chrono::{Datelike, NaiveDate};
+use iced::widget::{button, column, container, pick_list, row, scrollable, text};
+use iced::{Alignment, Element, Length, Task};
+
+use crate::domain::unit::default_committee;
+use crate::domain::{Event as YearEvent, Level, Unit};
+use crate::gui::widget::{Typed, field, labelled};
+use crate::gui::{font, theme};
+use crate::text::{date_short, parse_date};
+
+#[derive(Debug, Clone)]
+pub struct Welcome {
+    pub name: String,
+    pub level: Level,
+    pub province: String,
+    pub place: String,
+    pub committee: String,
+    pub head_name: String,
+    pub secretary_name: String,
+    pub year: String,
+    pub date: String,
+    pub window_start: String,
+    pub window_end: String,
+    pub theme: String,
+    /// Fields the secretary typed in are no longer filled in for her.
+    place_edited: bool,
+    committee_edited: bool,
+    dates_edited: bool,
+    pub error: Option<String>,
+    pub busy: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Name,
+    Province,
+    Place,
+    Committee,
+    Head,
+    Secretary,
+    Year,
+    Date,
+    WindowStart,
+    WindowEnd,
+    Theme,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Edited(Field, String),
+    LevelPicked(Level),
+    Start,
+    UseDemo,
+}
+
+/// What the welcome asks the app to do.
+#[derive(Debug, Clone)]
+pub enum Event {
+    /// The unit and its first event, checked.
+    Create(Box<(Unit, YearEvent)>),
+    UseDemo,
+}
+
+impl Welcome {
+    pub fn new(today: NaiveDate) -> Welcome {
+        let event = YearEvent::defaults(today.year());
+        Welcome {
+            name: String::new(),
+            level: Level::Ward,
+            province: String::new(),
+            place: String::new(),
+            committee: default_committee(""),
+            head_name: String::new(),
+            secretary_name: String::new(),
+            year: event.year.to_string(),
+            date: date_short(event.date),
+            window_start: date_short(event.window_start),
+            window_end: date_short(event.window_end),
+            theme: event.theme,
+            place_edited: false,
+            committee_edited: false,
+            dates_edited: false,
+            error: None,
+            busy: false,
+        }
+    }
+
+    pub fn update(&mut self, message: Message) -> (Task<Message>, Option<Event>) {
+        match message {
+            Message::Edited(which, raw) => {
+                let typed = Typed::from_raw(&raw);
+                self.set(which, typed.value);
+                if typed.submit {
+                    return self.submit();
+                }
+                (Task::none(), None)
+            }
+            Message::LevelPicked(level) => {
+                self.level = level;
+                (Task::none(), None)
+            }
+            Message::Start => self.submit(),
+            Message::UseDemo => {
+                self.busy = true;
+                (Task::none(), Some(Event::UseDemo))
+            }
+        }
+    }
+
+    fn set(&mut self, which: Field, value: String) {
+        match which {
+            Field::Name => {
+                if !self.place_edited {
+                    self.place = place_from_name(&value);
+                }
+                if !self.committee_edited {
+                    self.committee = default_committee(value.trim());
+                }
+                self.name = value;
+            }
+            Field::Province => self.province = value,
+            Field::Place => {
+                self.place_edited = true;
+                self.place = value;
+            }
+            Field::Committee => {
+                self.committee_edited = true;
+                self.committee = value;
+            }
+            Field::Head => self.head_name = value,
+            Field::Secretary => self.secretary_name = value,
+            Field::Year => {
+                if let (false, Ok(year)) = (self.dates_edited, value.trim().parse::<i32>())
+                    && (2000..=2100).contains(&year)
+                {
+                    let event = YearEvent::defaults(year);
+                    self.date = date_short(event.date);
+                    self.window_start = date_short(event.window_start);
+                    self.window_end = date_short(event.window_end);
+                }
+                self.year = value;
+            }
+            Field::Date => {
+                self.dates_edited = true;
+                self.date = value;
+            }
+            Field::WindowStart => {
+                self.dates_edited = true;
+                self.window_start = value;
+            }
+            Field::WindowEnd => {
+                self.dates_edited = true;
+                self.window_end = value;
+            }
+            Field::Theme => self.theme = value,
+        }
+        self.error = None;
+    }
+
+    /// Builds the unit and the event, or says in one sentence what is missing.
+    pub fn collect(&self) -> Result<(Unit, YearEvent), String> {
+        let mut unit = Unit::new(&self.name, self.level, &self.province, &self.place);
+        unit.committee = self.committee.clone();
+        unit.head_name = self.head_name.clone();
+        unit.secretary_name = self.secretary_name.clone();
+        let unit = unit.cleaned();
+        unit.validate().map_err(|e| e.0)?;
+        let year: i32 = self
+            .year
+            .trim()
+            .parse()
+            .map_err(|_| format!("Năm “{}” không hợp lệ.", self.year.trim()))?;
+        let date = |value: &str, label: &str| {
+            parse_date(value).ok_or_else(|| {
+                format!(
+                    "{label} “{}” không phải ngày hợp lệ (dd/mm/yyyy).",
+                    value.trim()
+                )
+            })
+        };
+        let event = YearEvent {
+            id: 0,
+            year,
+            date: date(&self.date, "Ngày tổ chức")?,
+            window_start: date(&self.window_start, "Ngày bắt đầu đợt")?,
+            window_end: date(&self.window_end, "Ngày kết thúc đợt")?,
+            theme: self.theme.clone(),
+        };
+        event.validate().map_err(|e| e.0)?;
+        if !unit.level.allowed_in(year) {
+            return Err(format!(
+                "Từ ngày 01/7/2025 không còn cấp huyện; hãy chọn cấp khác cho năm {year}."
+            ));
+        }
+        Ok((unit, event))
+    }
+
+    fn submit(&mut self) -> (Task<Message>, Option<Event>) {
+        if self.busy {
+            return (Task::none(), None);
+        }
+        match self.collect() {
+            Ok((unit, event)) => {
+                self.busy = true;
+                (Task::none(), Some(Event::Create(Box::new((unit, event)))))
+            }
+            Err(message) => {
+                self.error = Some(message);
+                (Task::none(), None)
+            }
+        }
+    }
+
+    /// The app reports that creating failed.
+    pub fn failed(&mut self, message: String) {
+        self.busy = false;
+        self.error = Some(message);
+    }
+
+    pub fn view(&self) -> Element<'_, Message> {
+        let edit = |which| move |value| Message::Edited(which, value);
+        let unit_form = column![
+            row![
+                field(
+                    "Tên đơn vị tổ chức",
+                    "Ví dụ: Phường Chợ Quán",
+                    &self.name,
+                    "welcome-name",
+                    edit(Field::Name)
+                ),
+                labelled(
+                    "Cấp",
+                    pick_list(Level::ALL, Some(self.level), Message::LevelPicked)
+                        .padding(8)
+                        .width(Length::Fill)
+                ),
+                field(
+                    "Tỉnh/thành phố",
+                    "Ví dụ: Thành phố Hồ Chí Minh",
+                    &self.province,
+                    "welcome-province",
+                    edit(Field::Province)
+                ),
+            ]
+            .spacing(12),
+            row![
+                field(
+                    "Địa danh ghi ở dòng ngày tháng",
+                    "Ví dụ: Chợ Quán",
+                    &self.place,
+                    "welcome-place",
+                    edit(Field::Place)
+                ),
+                field(
+                    "Trưởng Ban Chỉ đạo",
+                    "Họ và tên",
+                    &self.head_name,
+                    "welcome-head",
+                    edit(Field::Head)
+                ),
+                field(
+                    "Thư ký",
+                    "Họ và tên",
+                    &self.secretary_name,
+                    "welcome-secretary",
+                    edit(Field::Secretary)
+                ),
+            ]
+            .spacing(12),
+            field(
+                "Tên Ban Chỉ đạo",
+                "",
+                &self.committee,
+                "welcome-committee",
+                edit(Field::Committee)
+            ),
+        ]
+        .spacing(12);
+
+        let event_form = column![
+            row![
+                field("Năm", "2026", &self.year, "welcome-year", edit(Field::Year)),
+                field(
+                    "Ngày tổ chức",
+                    "dd/mm/yyyy",
+                    &self.date,
+                    "welcome-date",
+                    edit(Field::Date)
+                ),
+                field(
+                    "Đợt từ ngày",
+                    "dd/mm/yyyy",
+                    &self.window_start,
+                    "welcome-window-start",
+                    edit(Field::WindowStart)
+                ),
+                field(
+                    "Đến ngày",
+                    "dd/mm/yyyy",
+                    &self.window_end,
+                    "welcome-window-end",
+                    edit(Field::WindowEnd)
+                ),
+            ]
+            .spacing(12),
+            field(
+                "Chủ đề",
+                "",
+                &self.theme,
+                "welcome-theme",
+                edit(Field::Theme)
+            ),
+        ]
+        .spacing(12);
+
+        let error = self.error.as_deref().map(|message| {
+            container(text(message).style(theme::danger_text))
+                .padding(10)
+                .style(theme::error_box)
+        });
+
+        let start = button(text("Bắt đầu lập kế hoạch").font(font::SEMIBOLD))
+            .padding([10, 20])
+            .style(theme::primary)
+            .on_press_maybe((!self.busy).then_some(Message::Start));
+        let demo = button(text("Dùng dữ liệu mẫu"))
+            .padding([10, 20])
+            .style(theme::secondary)
+            .on_press_maybe((!self.busy).then_some(Message::UseDemo));
+
+        let header = row![
+            column![
+                text("Chào mừng đến với Ngày hội").size(26).font(font::SEMIBOLD),
+                text("Hãy cho biết đơn vị tổ chức để bắt đầu kế hoạch, hoặc xem thử với dữ liệu mẫu của một phường.")
+                    .style(theme::muted),
+            ]
+            .spacing(4)
+            .width(Length::Fill),
+            demo,
+        ]
+        .spacing(16)
+        .align_y(Alignment::Center);
+
+        let content = column![
+            header,
+            crate::gui::widget::card("Đơn vị tổ chức", unit_form),
+            crate::gui::widget::card("Ngày hội năm nay", event_form),
+        ]
+        .push(error)
+        .push(start)
+        .spacing(16)
+        .max_width(1000);
+
+        scrollable(container(content).padding(24).center_x(Length::Fill))
+            .height(Length::Fill)
+            .into()
+    }
+}
+
+/// "Phường Chợ Quán" → "Chợ Quán": the date line names the place without its level.
+fn place_from_name(name: &str) -> String {
+    let lower = crate::text::fold(name);
+    let prefixes = [
+        "thanh pho ",
+        "thi tran ",
+        "dac khu ",
+        "thi xa ",
+        "phuong ",
+        "huyen ",
+        "quan ",
+        "tinh ",
+        "xa ",
+    ];
+    for prefix in prefixes {
+        if lower.starts_with(prefix) {
+            let words = prefix.split_whitespace().count();
+            return name
+                .split_whitespace()
+                .skip(words)
+                .collect::<Vec<_>>()
+                .join(" ");
+        }
+    }
+    name.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_place_is_the_name_without_its_level() {
+        assert_eq!(place_from_name("Phường Chợ Quán"), "Chợ Quán");
+        assert_eq!(place_from_name("Thị trấn Long Thành"), "Long Thành");
+        assert_eq!(place_from_name("Đặc khu Phú Quốc"), "Phú Quốc");
+        assert_eq!(place_from_name("Xã Tân Phú"), "Tân Phú");
+        assert_eq!(place_from_name("Chợ Quán"), "Chợ Quán");
+    }
+}

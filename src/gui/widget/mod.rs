@@ -1,0 +1,158 @@
+//! Small building blocks shared by the screens, so every form and table looks alike.
+
+use iced::widget::{column, container, row, text, text_input};
+use iced::{Element, Length, Padding};
+
+use super::theme;
+use crate::text::{clean_line, ends_line};
+
+/// What a keystroke (or an input-method commit, or a paste) left in a single-line field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Typed {
+    /// NFC, without control characters.
+    pub value: String,
+    /// An input method committed Enter as a line break (IBus does): treat it as submit.
+    pub submit: bool,
+}
+
+impl Typed {
+    pub fn from_raw(raw: &str) -> Typed {
+        Typed {
+            value: clean_line(raw),
+            submit: ends_line(raw),
+        }
+    }
+}
+
+/// A labelled single-line text field with the app's padding and size.
+pub fn field<'a, M: Clone + 'a>(
+    label: &'a str,
+    placeholder: &'a str,
+    value: &'a str,
+    id: &'static str,
+    on_input: impl Fn(String) -> M + 'a,
+) -> Element<'a, M> {
+    column![
+        text(label).size(theme::SMALL).style(theme::muted),
+        text_input(placeholder, value)
+            .id(id)
+            .on_input(on_input)
+            .padding(8)
+            .size(theme::TEXT_SIZE),
+    ]
+    .spacing(4)
+    .width(Length::Fill)
+    .into()
+}
+
+/// A labelled control of any kind (pick list, date field...).
+pub fn labelled<'a, M: 'a>(label: &'a str, control: impl Into<Element<'a, M>>) -> Element<'a, M> {
+    column![
+        text(label).size(theme::SMALL).style(theme::muted),
+        control.into()
+    ]
+    .spacing(4)
+    .width(Length::Fill)
+    .into()
+}
+
+/// The heading of a page, with a muted line under it.
+pub fn page_title<'a, M: 'a>(
+    title: impl text::IntoFragment<'a>,
+    subtitle: impl text::IntoFragment<'a>,
+) -> Element<'a, M> {
+    column![
+        text(title).size(theme::TITLE).font(super::font::SEMIBOLD),
+        text(subtitle).size(theme::TEXT_SIZE).style(theme::muted),
+    ]
+    .spacing(4)
+    .into()
+}
+
+/// A white card with a heading.
+pub fn card<'a, M: 'a>(
+    heading: impl text::IntoFragment<'a>,
+    body: impl Into<Element<'a, M>>,
+) -> Element<'a, M> {
+    container(
+        column![
+            text(heading)
+                .size(theme::HEADING)
+                .font(super::font::SEMIBOLD),
+            body.into()
+        ]
+        .spacing(12),
+    )
+    .padding(16)
+    .width(Length::Fill)
+    .style(theme::card)
+    .into()
+}
+
+/// A table header row: one label per column with its width.
+pub fn table_header<'a, M: 'a>(columns: &[(&'a str, Length)]) -> Element<'a, M> {
+    let cells = columns.iter().map(|(label, width)| {
+        text(*label)
+            .size(theme::SMALL)
+            .font(super::font::SEMIBOLD)
+            .width(*width)
+            .into()
+    });
+    container(row(cells).spacing(12))
+        .padding(Padding::from([8, 12]))
+        .width(Length::Fill)
+        .style(theme::table_header)
+        .into()
+}
+
+/// A figure with its caption, for the overview.
+pub fn stat<'a, M: 'a>(
+    value: String,
+    caption: &'a str,
+    style: fn(&iced::Theme) -> text::Style,
+) -> Element<'a, M> {
+    container(
+        column![
+            text(value)
+                .size(24)
+                .font(super::font::SEMIBOLD)
+                .style(style),
+            text(caption).size(theme::SMALL).style(theme::muted),
+        ]
+        .spacing(2),
+    )
+    .padding(14)
+    .width(Length::Fill)
+    .style(theme::card)
+    .into()
+}
+
+/// Default text colour, for `stat`.
+pub fn plain(_theme: &iced::Theme) -> text::Style {
+    text::Style::default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_ibus_enter_commit_is_a_submit_and_is_stripped() {
+        let typed = Typed::from_raw("Tiếng Việt\r");
+        assert_eq!(
+            typed,
+            Typed {
+                value: "Tiếng Việt".into(),
+                submit: true
+            }
+        );
+        let decomposed = Typed::from_raw("Vie\u{0323}\u{0302}t");
+        assert_eq!(
+            decomposed,
+            Typed {
+                value: "Việt".into(),
+                submit: false
+            }
+        );
+    }
+}

@@ -1,0 +1,77 @@
+use rusqlite::params;
+
+use super::{Result, Store, StoreError};
+use crate::domain::ChecklistItem;
+
+impl Store {
+    /// The steps of an event, in the order they fall due.
+    pub fn checklist(&self, event_id: i64) -> Result<Vec<ChecklistItem>> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT id, title, offset_days, done, note FROM checklist_item
+                 WHERE event_id = ?1 ORDER BY offset_days, id",
+            )
+            .map_err(|e| self.fail(e))?;
+        stmt.query_map([event_id], |row| {
+            Ok(ChecklistItem {
+                id: row.get(0)?,
+                title: row.get(1)?,
+                offset_days: row.get(2)?,
+                done: row.get(3)?,
+                note: row.get(4)?,
+            })
+        })
+        .and_then(|rows| rows.collect())
+        .map_err(|e| self.fail(e))
+    }
+
+    /// Adds a step; an `id` of 0 gets a new id, any other id is reused (undoing a removal).
+    pub fn add_checklist_item(
+        &mut self,
+        event_id: i64,
+        item: &ChecklistItem,
+    ) -> Result<ChecklistItem> {
+        let item = item.cleaned();
+        item.validate()?;
+        self.write(|tx| {
+            let id = if item.id == 0 { None } else { Some(item.id) };
+            tx.execute(
+                "INSERT INTO checklist_item (id, event_id, title, offset_days, done, note)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    id,
+                    event_id,
+                    item.title,
+                    item.offset_days,
+                    item.done,
+                    item.note
+                ],
+            )?;
+            Ok(ChecklistItem {
+                id: tx.last_insert_rowid(),
+                ..item
+            })
+        })
+    }
+
+    pub fn save_checklist_item(&mut self, item: &ChecklistItem) -> Result<()> {
+        let item = item.cleaned();
+        item.validate()?;
+        let changed = self.write(|tx| {
+            tx.execute(
+                "UPDATE checklist_item SET title = ?2, offset_days = ?3, done = ?4, note = ?5 WHERE id = ?1",
+                params![item.id, item.title, item.offset_days, item.done, item.note],
+            )
+        })?;
+        if changed == 0 {
+            return Err(StoreError::NotFound("công việc này trong kế hoạch".into()));
+        }
+        Ok(())
+    }
+
+    pub fn delete_checklist_item(&mut self, id: i64) -> Result<()> {
+        self.write(|tx| tx.execute("DELETE FROM checklist_item WHERE id = ?1", [id]))?;
+        Ok(())
+    }
+}

@@ -1,0 +1,458 @@
+//! The window driven as a secretary would, headless (iced_test, tiny-skia): the welcome flow,
+//! the checklist, a new year and the settings. Every change is checked in the data file.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use iced::futures::StreamExt;
+use iced::{Task, keyboard};
+use iced_test::runtime::{Action, task};
+use iced_test::selector::id;
+use iced_test::{Error, Simulator};
+use ngayhoi::gui::app::{NewYear, Shortcut, shortcut};
+use ngayhoi::gui::screen::overview;
+use ngayhoi::gui::{self, App, Message, Section};
+use ngayhoi::storage::Store;
+
+/// A fixed "today": after the 2026 demo event, before its report was sent.
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 8, 20).unwrap()
+}
+
+/// Runs the tasks an update returned, feeding their messages back, until nothing is left.
+fn settle(app: &mut App, first: Task<Message>) {
+    let mut pending = vec![first];
+    while let Some(next) = pending.pop() {
+        let Some(stream) = task::into_stream(next) else {
+            continue;
+        };
+        let actions: Vec<Action<Message>> = iced::futures::executor::block_on(stream.collect());
+        for action in actions {
+            if let Action::Output(message) = action {
+                pending.push(app.update(message));
+            }
+        }
+    }
+    assert!(!app.is_saving(), "every change has reached the file");
+}
+
+fn send(app: &mut App, message: Message) {
+    let task = app.update(message);
+    settle(app, task);
+}
+
+/// Lets `act` use the window as a person would, then applies what it produced.
+fn interact(app: &mut App, act: impl FnOnce(&mut Simulator<'_, Message>) -> Result<(), Error>) {
+    let messages: Vec<Message> = {
+        let mut ui = simulator(app);
+        act(&mut ui).expect("the interaction succeeds");
+        ui.into_messages().collect()
+    };
+    for message in messages {
+        send(app, message);
+    }
+}
+
+/// The window at its default size, as on a 1366×768 laptop.
+fn simulator(app: &App) -> Simulator<'_, Message> {
+    Simulator::with_size(gui::settings(), gui::WINDOW_SIZE, app.view())
+}
+
+fn shows(app: &App, text: &str) -> bool {
+    let mut ui = simulator(app);
+    ui.find(text).is_ok()
+}
+
+fn db(dir: &tempfile::TempDir) -> PathBuf {
+    dir.path().join("ngayhoi.sqlite3")
+}
+
+fn reopen(path: &Path) -> Store {
+    Store::open(path).unwrap()
+}
+
+fn demo_app(dir: &tempfile::TempDir) -> App {
+    let mut app = App::boot(db(dir), today());
+    interact(&mut app, |ui| ui.click("Dùng dữ liệu mẫu").map(drop));
+    app
+}
+
+#[test]
+fn welcome_creates_the_unit_and_this_years_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::boot(db(&dir), today());
+    assert!(shows(&app, "Chào mừng đến với Ngày hội"));
+
+    // Starting without a name says what is missing and writes nothing.
+    interact(&mut app, |ui| ui.click("Bắt đầu lập kế hoạch").map(drop));
+    assert_eq!(
+        app.problem().as_deref(),
+        Some("Tên đơn vị không được để trống.")
+    );
+    assert_eq!(reopen(&db(&dir)).unit().unwrap(), None);
+
+    interact(&mut app, |ui| {
+        ui.click(id("welcome-name"))?;
+        let _ = ui.typewrite("Phường Chợ Quán");
+        ui.click(id("welcome-province"))?;
+        let _ = ui.typewrite("Thành phố Hồ Chí Minh");
+        ui.click(id("welcome-head"))?;
+        let _ = ui.typewrite("Nguyễn Văn Thành");
+        ui.click("Bắt đầu lập kế hoạch").map(drop)
+    });
+
+    let data = app.snapshot().expect("the workspace opens");
+    assert_eq!(data.unit.name, "Phường Chợ Quán");
+    assert_eq!(
+        data.unit.place, "Chợ Quán",
+        "the place is suggested from the name"
+    );
+    assert!(data.unit.committee.ends_with("phường Chợ Quán"));
+    assert_eq!(
+        data.event.date,
+        NaiveDate::from_ymd_opt(2026, 8, 19).unwrap()
+    );
+    assert!(app.title().contains("Ngày hội"));
+    assert!(shows(&app, "Tổng quan · Ngày hội năm 2026"));
+    assert!(shows(&app, "Ban hành kế hoạch tổ chức Ngày hội"));
+
+    let store = reopen(&db(&dir));
+    let unit = store.unit().unwrap().unwrap();
+    assert_eq!(unit.head_name, "Nguyễn Văn Thành");
+    assert_eq!(store.years().unwrap(), vec![2026]);
+}
+
+#[test]
+fn an_input_method_enter_in_a_field_submits_the_welcome() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::boot(db(&dir), today());
+    interact(&mut app, |ui| {
+        ui.click(id("welcome-province"))?;
+        let _ = ui.typewrite("Tỉnh Đồng Nai");
+        ui.click(id("welcome-name"))?;
+        // IBus commits the word being composed together with Enter as "\r".
+        let _ = ui.simulate([iced::Event::InputMethod(
+            iced_test::core::input_method::Event::Commit("Xã Tân Phú\r".into()),
+        )]);
+        Ok(())
+    });
+    let data = app
+        .snapshot()
+        .expect("Enter inside the commit submitted the form");
+    assert_eq!(data.unit.name, "Xã Tân Phú");
+    assert_eq!(data.unit.place, "Tân Phú");
+}
+
+#[test]
+fn the_demo_shows_every_section_with_an_overdue_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = demo_app(&dir);
+    let data = app.snapshot().unwrap();
+    assert_eq!(data.years, vec![2025, 2026]);
+    assert_eq!(data.event.year, 2026);
+    // The day was 14/8; the report was due ten days later and is not sent yet on 20/8.
+    assert!(shows(&app, "Gửi báo cáo kết quả về Ban Chỉ đạo cấp trên"));
+    assert!(shows(&app, "Sắp đến hạn"));
+    assert!(shows(&app, "Tổng quan"));
+    assert!(shows(&app, "Cài đặt"));
+
+    let late = App::boot(db(&dir), NaiveDate::from_ymd_opt(2026, 9, 1).unwrap());
+    assert!(shows(&late, "Quá hạn 8 ngày"));
+    let copies = ngayhoi::storage::backup::list(&dir.path().join("sao-luu"));
+    assert_eq!(copies.len(), 1, "opening the window made a backup");
+}
+
+#[test]
+fn ticking_a_step_is_saved_and_can_be_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
+    let title = "Tổ chức Ngày hội";
+    let done = |path: &Path| {
+        let store = reopen(path);
+        let event = store.event(2026).unwrap().unwrap();
+        store
+            .checklist(event.id)
+            .unwrap()
+            .into_iter()
+            .find(|s| s.title == title)
+            .unwrap()
+            .done
+    };
+    assert!(done(&db(&dir)));
+    interact(&mut app, |ui| {
+        scroll_down(ui);
+        ui.click(title).map(drop)
+    });
+    assert!(!done(&db(&dir)), "clicking the step's name unticks it");
+
+    send(&mut app, shortcut(ctrl("z")).expect("Ctrl+Z is a shortcut"));
+    assert!(done(&db(&dir)));
+    for _ in 0..2 {
+        interact(&mut app, |ui| {
+            scroll_down(ui);
+            ui.click(title).map(drop)
+        });
+    }
+    assert!(done(&db(&dir)));
+}
+
+#[test]
+fn adding_a_step_with_the_keyboard_then_undoing_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
+    let before = app.snapshot().unwrap().checklist.len();
+
+    send(&mut app, shortcut(ctrl("n")).expect("Ctrl+N is a shortcut"));
+    interact(&mut app, |ui| {
+        ui.click(id("checklist-title"))?;
+        let _ = ui.typewrite("Mời đoàn văn nghệ thiếu nhi");
+        let _ = ui.tap_key(keyboard::key::Named::Enter);
+        Ok(())
+    });
+    let data = app.snapshot().unwrap();
+    assert_eq!(data.checklist.len(), before + 1);
+    let added = data
+        .checklist
+        .iter()
+        .find(|s| s.title == "Mời đoàn văn nghệ thiếu nhi")
+        .unwrap();
+    assert_eq!(
+        added.offset_days, 0,
+        "a new step is due on the day by default"
+    );
+    assert!(shows(&app, "Đã thêm “Mời đoàn văn nghệ thiếu nhi”."));
+
+    interact(&mut app, |ui| ui.click("Hoàn tác (Ctrl+Z)").map(drop));
+    assert_eq!(app.snapshot().unwrap().checklist.len(), before);
+    let store = reopen(&db(&dir));
+    let event = store.event(2026).unwrap().unwrap();
+    assert_eq!(store.checklist(event.id).unwrap().len(), before);
+}
+
+#[test]
+fn removing_a_step_offers_undo_and_undo_puts_it_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
+    let original = app.snapshot().unwrap().checklist.clone();
+    let target = original[1].clone();
+    send(
+        &mut app,
+        Message::Overview(overview::Message::Remove(target.id)),
+    );
+    assert!(!app.snapshot().unwrap().checklist.contains(&target));
+    assert!(shows(&app, &format!("Đã xóa “{}”.", target.title)));
+    send(&mut app, Message::Shortcut(Shortcut::Undo));
+    assert_eq!(app.snapshot().unwrap().checklist, original);
+}
+
+#[test]
+fn editing_a_due_date_moves_the_step_and_a_bad_date_is_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
+    let step = app.snapshot().unwrap().checklist[0].clone();
+    send(
+        &mut app,
+        Message::Overview(overview::Message::Edit(step.id)),
+    );
+    send(
+        &mut app,
+        Message::Overview(overview::Message::DraftEdited(
+            overview::DraftField::Due,
+            "31/02/2026".into(),
+        )),
+    );
+    send(&mut app, Message::Overview(overview::Message::SaveDraft));
+    assert!(shows(
+        &app,
+        "Hạn “31/02/2026” không phải ngày hợp lệ (dd/mm/yyyy)."
+    ));
+
+    send(
+        &mut app,
+        Message::Overview(overview::Message::DraftEdited(
+            overview::DraftField::Due,
+            "01/07/2026".into(),
+        )),
+    );
+    send(&mut app, Message::Overview(overview::Message::SaveDraft));
+    let saved = app
+        .snapshot()
+        .unwrap()
+        .checklist
+        .iter()
+        .find(|s| s.id == step.id)
+        .unwrap()
+        .clone();
+    // The demo day is 14/8/2026: 1/7 is 44 days before.
+    assert_eq!(saved.offset_days, -44);
+}
+
+#[test]
+fn a_new_year_copies_the_plan_without_last_years_ticks() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
+    interact(&mut app, |ui| ui.click("+ Năm mới").map(drop));
+    assert!(shows(&app, "Lập kế hoạch năm 2027"));
+    interact(&mut app, |ui| ui.click("Lập kế hoạch năm 2027").map(drop));
+
+    let data = app.snapshot().unwrap();
+    assert_eq!(data.years, vec![2025, 2026, 2027]);
+    assert_eq!(data.event.year, 2027);
+    assert_eq!(
+        data.event.date,
+        NaiveDate::from_ymd_opt(2027, 8, 14).unwrap()
+    );
+    assert!(data.checklist.iter().all(|s| !s.done && s.note.is_empty()));
+    assert!(app.title().contains("năm 2027"));
+
+    // Switching back shows last year as it was.
+    send(&mut app, Message::YearPicked(2026));
+    let data = app.snapshot().unwrap();
+    assert_eq!(data.event.year, 2026);
+    assert!(data.checklist.iter().any(|s| s.done));
+
+    send(&mut app, Message::NewYear(NewYear::Open));
+    send(&mut app, Message::NewYear(NewYear::Edited("2026".into())));
+    send(&mut app, Message::NewYear(NewYear::Confirm));
+    assert_eq!(
+        app.problem().as_deref(),
+        Some("Năm 2026 đã có kế hoạch Ngày hội.")
+    );
+}
+
+#[test]
+fn settings_are_saved_as_you_type_and_undone_with_ctrl_z() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
+    send(&mut app, Message::Navigate(Section::Settings));
+    assert_eq!(app.section(), Some(Section::Settings));
+    assert!(shows(&app, "✓ Mọi thay đổi đã được lưu"));
+    assert!(
+        shows(&app, &db(&dir).display().to_string()),
+        "the data file is shown"
+    );
+
+    interact(&mut app, |ui| {
+        ui.click(id("settings-secretary"))?;
+        let _ = ui.typewrite(" (Công an phường)");
+        Ok(())
+    });
+    let secretary = |path: &Path| reopen(path).unit().unwrap().unwrap().secretary_name;
+    assert_eq!(secretary(&db(&dir)), "Trần Thị Thu Hà (Công an phường)");
+
+    send(&mut app, shortcut(ctrl("z")).unwrap());
+    assert_eq!(
+        secretary(&db(&dir)),
+        "Trần Thị Thu Hà",
+        "one undo reverts the whole edit"
+    );
+}
+
+#[test]
+fn an_emptied_unit_name_is_not_saved_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
+    send(&mut app, Message::Navigate(Section::Settings));
+    send(
+        &mut app,
+        Message::Settings(gui::screen::settings::Message::Edited(
+            gui::screen::settings::Field::Name,
+            String::new(),
+        )),
+    );
+    assert!(shows(&app, "Chưa lưu: Tên đơn vị không được để trống."));
+    assert_eq!(
+        reopen(&db(&dir)).unit().unwrap().unwrap().name,
+        "Phường Chợ Quán"
+    );
+
+    send(
+        &mut app,
+        Message::Settings(gui::screen::settings::Message::Edited(
+            gui::screen::settings::Field::Date,
+            "20/9/2026".into(),
+        )),
+    );
+    assert_eq!(
+        app.problem().as_deref(),
+        Some("Ngày tổ chức (20/09/2026) phải nằm trong đợt từ 01/07/2026 đến 19/08/2026.")
+    );
+    assert_eq!(
+        reopen(&db(&dir)).event(2026).unwrap().unwrap().date,
+        NaiveDate::from_ymd_opt(2026, 8, 14).unwrap()
+    );
+}
+
+#[test]
+fn a_file_that_cannot_be_opened_gets_a_screen_and_stays_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bao-cao.docx");
+    std::fs::write(&path, b"PK\x03\x04 word document").unwrap();
+    let app = App::boot(path.clone(), today());
+    assert!(shows(&app, "Không mở được dữ liệu"));
+    assert!(
+        app.problem()
+            .unwrap()
+            .contains("không phải là tệp dữ liệu của Ngày hội")
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), b"PK\x03\x04 word document");
+}
+
+#[test]
+fn escape_closes_the_step_being_added_and_tab_is_a_shortcut() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
+    send(&mut app, Message::Overview(overview::Message::New));
+    let editing = |app: &App| simulator(app).find(id("checklist-title")).is_ok();
+    assert!(editing(&app));
+    let escape = keyboard::Event::KeyPressed {
+        key: keyboard::Key::Named(keyboard::key::Named::Escape),
+        modified_key: keyboard::Key::Named(keyboard::key::Named::Escape),
+        physical_key: keyboard::key::Physical::Unidentified(
+            keyboard::key::NativeCode::Unidentified,
+        ),
+        location: keyboard::Location::Standard,
+        modifiers: keyboard::Modifiers::empty(),
+        text: None,
+        repeat: false,
+    };
+    send(&mut app, shortcut(escape).expect("Escape is a shortcut"));
+    assert!(!editing(&app));
+    let tab = keyboard::Event::KeyPressed {
+        key: keyboard::Key::Named(keyboard::key::Named::Tab),
+        modified_key: keyboard::Key::Named(keyboard::key::Named::Tab),
+        physical_key: keyboard::key::Physical::Unidentified(
+            keyboard::key::NativeCode::Unidentified,
+        ),
+        location: keyboard::Location::Standard,
+        modifiers: keyboard::Modifiers::SHIFT,
+        text: None,
+        repeat: false,
+    };
+    assert!(matches!(
+        shortcut(tab),
+        Some(Message::Shortcut(Shortcut::PreviousField))
+    ));
+}
+
+/// Turns the mouse wheel over the content, as one does to reach the end of the list.
+fn scroll_down(ui: &mut Simulator<'_, Message>) {
+    ui.point_at(iced::Point::new(700.0, 400.0));
+    let _ = ui.simulate([iced::Event::Mouse(iced::mouse::Event::WheelScrolled {
+        delta: iced::mouse::ScrollDelta::Lines { x: 0.0, y: -20.0 },
+    })]);
+}
+
+fn ctrl(key: &str) -> keyboard::Event {
+    keyboard::Event::KeyPressed {
+        key: keyboard::Key::Character(key.into()),
+        modified_key: keyboard::Key::Character(key.into()),
+        physical_key: keyboard::key::Physical::Unidentified(
+            keyboard::key::NativeCode::Unidentified,
+        ),
+        location: keyboard::Location::Standard,
+        modifiers: keyboard::Modifiers::CTRL,
+        text: None,
+        repeat: false,
+    }
+}
