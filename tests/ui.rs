@@ -10,7 +10,7 @@ use iced_test::runtime::{Action, task};
 use iced_test::selector::id;
 use iced_test::{Error, Simulator};
 use ngayhoi::gui::app::{NewYear, Shortcut, shortcut};
-use ngayhoi::gui::screen::overview;
+use ngayhoi::gui::screen::{failure, overview};
 use ngayhoi::gui::{self, App, Message, Section};
 use ngayhoi::storage::Store;
 
@@ -388,14 +388,27 @@ fn a_file_that_cannot_be_opened_gets_a_screen_and_stays_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bao-cao.docx");
     std::fs::write(&path, b"PK\x03\x04 word document").unwrap();
-    let app = App::boot(path.clone(), today());
+    let mut app = App::boot(path.clone(), today());
     assert!(shows(&app, "Không mở được dữ liệu"));
+    assert!(shows(&app, "Mở tệp khác…"));
     assert!(
         app.problem()
             .unwrap()
             .contains("không phải là tệp dữ liệu của Ngày hội")
     );
     assert_eq!(std::fs::read(&path).unwrap(), b"PK\x03\x04 word document");
+
+    // Choosing another file in the dialog opens it.
+    let good = db(&dir);
+    Store::open(&good)
+        .unwrap()
+        .fill_demo(&ngayhoi::demo::build())
+        .unwrap();
+    send(
+        &mut app,
+        Message::Failure(failure::Message::Chosen(Some(good))),
+    );
+    assert_eq!(app.snapshot().unwrap().unit.name, "Phường Chợ Quán");
 }
 
 #[test]

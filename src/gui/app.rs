@@ -120,8 +120,13 @@ impl App {
                     return Task::none();
                 };
                 let (task, event) = screen.update(message);
-                if let Some(failure::Event::Retry) = event {
-                    self.phase = open(&self.db_path, self.today);
+                match event {
+                    Some(failure::Event::Retry) => self.phase = open(&self.db_path, self.today),
+                    Some(failure::Event::Open(path)) => {
+                        self.db_path = path;
+                        self.phase = open(&self.db_path, self.today);
+                    }
+                    None => {}
                 }
                 task.map(Message::Failure)
             }
@@ -387,6 +392,12 @@ impl Workspace {
                 store.save_event(&event)?;
                 Ok(Done::default())
             })),
+            Some(settings::Event::Reveal(dir)) => {
+                if let Err(message) = super::system::reveal(&dir) {
+                    self.error = Some(message);
+                }
+                None
+            }
             None => None,
         };
         let write = job

@@ -2,6 +2,8 @@
 //! (a value that breaks a rule is shown, not saved), with undo of whole field edits.
 
 use iced::widget::{Space, button, column, container, pick_list, row, scrollable, text};
+use std::path::PathBuf;
+
 use iced::{Alignment, Element, Length, Task};
 
 use crate::domain::{Event as YearEvent, Level, Unit};
@@ -69,12 +71,15 @@ pub enum Message {
     Edited(Field, String),
     LevelPicked(Level),
     Undo,
+    /// Show a folder (data or backups) in the file manager.
+    Reveal(PathBuf),
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Event {
     SaveUnit(Unit),
     SaveEvent(YearEvent),
+    Reveal(PathBuf),
 }
 
 impl Settings {
@@ -119,6 +124,7 @@ impl Settings {
                 self.edit(which, |form| *form.text_mut(which) = value)
             }
             Message::LevelPicked(level) => self.edit(Field::Level, |form| form.level = level),
+            Message::Reveal(dir) => Some(Event::Reveal(dir)),
             Message::Undo => {
                 let Some(before) = self.undo.pop() else {
                     return (Task::none(), None);
@@ -296,9 +302,29 @@ impl Settings {
             .parent()
             .and_then(|dir| dir.file_name())
             .is_some_and(|name| name == paths::PORTABLE_DIR);
+        let data_dir = data.path.parent().map(PathBuf::from).unwrap_or_default();
+        let open = |dir: PathBuf| {
+            button(text("Mở thư mục").size(theme::SMALL))
+                .style(theme::secondary)
+                .padding([4, 10])
+                .on_press(Message::Reveal(dir))
+        };
         let files = column![
-            labelled("Tệp dữ liệu", text(data.path.display().to_string()).font(font::SEMIBOLD)),
-            labelled("Thư mục sao lưu", text(backups.display().to_string())),
+            row![
+                labelled("Tệp dữ liệu", text(data.path.display().to_string()).font(font::SEMIBOLD)),
+                open(data_dir),
+            ]
+            .spacing(12)
+            .align_y(Alignment::End),
+            row![
+                labelled(
+                    "Thư mục sao lưu (một bản mỗi lần mở ứng dụng, giữ 10 bản mới nhất)",
+                    text(backups.display().to_string())
+                ),
+                open(backups.clone()),
+            ]
+            .spacing(12)
+            .align_y(Alignment::End),
             text(if portable {
                 "Chế độ di động: dữ liệu nằm trong thư mục ngayhoi-data cạnh chương trình (ví dụ trên USB)."
             } else {
