@@ -1,10 +1,11 @@
-//! A complete, realistic example: a ward of Ho Chi Minh City with its 2025 and 2026 events.
-//! It grows with every feature so that a newcomer sees all the app can do at once.
+//! A complete, realistic example: Phường Chợ Quán (Ho Chi Minh City) with its 2025 and 2026
+//! events. It grows with every feature so that a newcomer sees all the app can do at once.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 
-use crate::domain::checklist::default_steps;
-use crate::domain::{ChecklistItem, Event, Level, Unit};
+use crate::domain::{
+    Activity, ActivityKind, Delegate, Event, EventPoint, Level, PointKind, Unit, YearPlan,
+};
 use crate::storage::{Result, Store, StoreError};
 
 pub const DEMO_YEAR: i32 = 2026;
@@ -13,13 +14,8 @@ pub const DEMO_YEAR: i32 = 2026;
 #[derive(Debug, Clone)]
 pub struct Demo {
     pub unit: Unit,
-    pub years: Vec<DemoYear>,
-}
-
-#[derive(Debug, Clone)]
-pub struct DemoYear {
-    pub event: Event,
-    pub checklist: Vec<ChecklistItem>,
+    pub areas: Vec<String>,
+    pub years: Vec<YearPlan>,
 }
 
 pub fn unit() -> Unit {
@@ -34,35 +30,225 @@ pub fn unit() -> Unit {
     unit
 }
 
+pub fn areas() -> Vec<String> {
+    (1..=5).map(|n| format!("Khu phố {n}")).collect()
+}
+
 fn date(year: i32, month: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(year, month, day).expect("valid demo date")
 }
 
-fn year(year: i32, day: u32, theme: &str, done_until: i32, notes: &[(i32, &str)]) -> DemoYear {
+fn time(hour: u32, minute: u32) -> NaiveTime {
+    NaiveTime::from_hms_opt(hour, minute, 0).expect("valid demo time")
+}
+
+/// One year of the demo: the standard plan, ticked up to `done_until` days after the day.
+fn year(year: i32, day: u32, theme: &str, done_until: i32, notes: &[(i32, &str)]) -> YearPlan {
     let mut event = Event::defaults(year);
     event.date = date(year, 8, day);
     event.theme = theme.into();
-    let checklist = default_steps()
-        .into_iter()
-        .map(|(title, offset_days)| ChecklistItem {
-            id: 0,
-            title: title.into(),
-            offset_days,
-            done: offset_days <= done_until,
-            note: notes
-                .iter()
-                .find(|(offset, _)| *offset == offset_days)
-                .map(|(_, note)| note.to_string())
-                .unwrap_or_default(),
-        })
-        .collect();
-    DemoYear { event, checklist }
+    let mut plan = YearPlan::standard(event);
+    for step in &mut plan.checklist {
+        step.done = step.offset_days <= done_until;
+        if let Some((_, note)) = notes.iter().find(|(offset, _)| *offset == step.offset_days) {
+            step.note = note.to_string();
+        }
+    }
+    plan.program[0].presenter = "Đội văn nghệ Khu phố 2 và Khu phố 4".into();
+    plan.program[3].presenter =
+        "Đồng chí Nguyễn Văn Thành, Chủ tịch UBND phường, Trưởng Ban Chỉ đạo".into();
+    plan.program[6].presenter = "Đồng chí Lê Minh Quang, Phó Giám đốc Công an Thành phố".into();
+    plan.program[9].fixed_time = Some(time(9, 30));
+    plan.delegates = delegates();
+    plan.points = points(year, day);
+    plan.activities = activities(year);
+    plan
+}
+
+fn delegates() -> Vec<Delegate> {
+    let delegate = |name: &str, title: &str, organisation: &str, rank, attending| Delegate {
+        id: 0,
+        name: name.into(),
+        title: title.into(),
+        organisation: organisation.into(),
+        rank,
+        attending,
+    };
+    vec![
+        delegate(
+            "Lê Minh Quang",
+            "Phó Giám đốc",
+            "Công an Thành phố Hồ Chí Minh",
+            1,
+            true,
+        ),
+        delegate(
+            "Võ Thị Ngọc Ánh",
+            "Phó Chủ tịch",
+            "Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố",
+            2,
+            true,
+        ),
+        delegate(
+            "Phạm Quốc Dũng",
+            "Bí thư Đảng ủy",
+            "phường Chợ Quán",
+            3,
+            true,
+        ),
+        delegate(
+            "Nguyễn Văn Thành",
+            "Chủ tịch",
+            "Ủy ban nhân dân phường Chợ Quán",
+            4,
+            true,
+        ),
+        delegate(
+            "Đặng Thị Lan",
+            "Chủ tịch",
+            "Ủy ban Mặt trận Tổ quốc Việt Nam phường",
+            5,
+            false,
+        ),
+        delegate(
+            "Trương Công Đức",
+            "Trưởng Công an",
+            "phường Chợ Quán",
+            6,
+            true,
+        ),
+    ]
+}
+
+fn points(year: i32, day: u32) -> Vec<EventPoint> {
+    let point = |name: &str, kind, on: u32, host: &str, expected, actual| EventPoint {
+        id: 0,
+        name: name.into(),
+        kind,
+        date: date(year, 8, on),
+        host: host.into(),
+        expected,
+        actual,
+    };
+    let happened = year < DEMO_YEAR || day <= 14;
+    let actual = |n: u32| happened.then_some(n);
+    vec![
+        point(
+            "Sân Ủy ban nhân dân phường Chợ Quán",
+            PointKind::Main,
+            day,
+            "Ban Chỉ đạo phường",
+            500,
+            actual(600),
+        ),
+        point(
+            "Nhà văn hóa Khu phố 3",
+            PointKind::Residential,
+            day - 4,
+            "Ban điều hành Khu phố 3",
+            150,
+            actual(172),
+        ),
+        point(
+            "Sân bóng Khu phố 5",
+            PointKind::Residential,
+            day - 3,
+            "Ban điều hành Khu phố 5",
+            120,
+            actual(118),
+        ),
+        point(
+            "Trường THCS Chợ Quán",
+            PointKind::School,
+            day - 6,
+            "Ban Giám hiệu",
+            200,
+            actual(230),
+        ),
+        point(
+            "Chợ Quán - Ban quản lý chợ",
+            PointKind::Enterprise,
+            day - 2,
+            "Ban quản lý chợ",
+            80,
+            actual(75),
+        ),
+    ]
+}
+
+fn activities(year: i32) -> Vec<Activity> {
+    let teams = areas();
+    let with_ranks = |mut activity: Activity, ranks: [u32; 5]| {
+        for (team, rank) in activity.teams.iter_mut().zip(ranks) {
+            team.rank = Some(rank);
+        }
+        activity
+    };
+    let mut tug = Activity::new(
+        ActivityKind::Sport,
+        "Kéo co",
+        "Sân Ủy ban nhân dân phường",
+        &teams,
+    );
+    tug.start = Some(time(9, 45));
+    let mut volleyball = Activity::new(
+        ActivityKind::Sport,
+        "Bóng chuyền hơi",
+        "Sân bóng Khu phố 5",
+        &teams,
+    );
+    volleyball.start = Some(time(14, 0));
+    let mut ducks = Activity::new(
+        ActivityKind::FolkGame,
+        "Bịt mắt bắt vịt",
+        "Sân Ủy ban nhân dân phường",
+        &teams,
+    );
+    ducks.start = Some(time(10, 30));
+    ducks.prizes.truncate(1);
+    ducks.prizes[0].amount = 500_000;
+    let mut sack = Activity::new(
+        ActivityKind::FolkGame,
+        "Nhảy bao bố",
+        "Sân Ủy ban nhân dân phường",
+        &teams,
+    );
+    sack.start = Some(time(10, 45));
+    let mut arts = Activity::new(
+        ActivityKind::Arts,
+        "Hội diễn văn nghệ “Tiếng hát bình yên”",
+        "Nhà văn hóa Khu phố 3",
+        &teams,
+    );
+    arts.start = Some(time(19, 0));
+    arts.prizes[0].amount = 2_000_000;
+    arts.prizes[1].amount = 1_500_000;
+    arts.prizes[2].amount = 1_000_000;
+    for (team, score) in arts.teams.iter_mut().zip([9.2, 8.8, 9.5, 8.5, 9.0]) {
+        team.score = Some(score);
+    }
+    arts.rank_by_scores();
+    if year < DEMO_YEAR {
+        return vec![
+            with_ranks(tug, [2, 1, 3, 5, 4]),
+            with_ranks(sack, [1, 4, 2, 3, 5]),
+            arts,
+        ];
+    }
+    vec![
+        with_ranks(tug, [3, 1, 2, 4, 5]),
+        with_ranks(volleyball, [2, 3, 1, 5, 4]),
+        with_ranks(ducks, [1, 2, 3, 4, 5]),
+        with_ranks(sack, [4, 2, 1, 3, 5]),
+        arts,
+    ]
 }
 
 /// The demo as data: 2025 completed, 2026 held on 14/8 with the report still to send.
 pub fn build() -> Demo {
     Demo {
         unit: unit(),
+        areas: areas(),
         years: vec![
             year(
                 2025,
@@ -80,7 +266,7 @@ pub fn build() -> Demo {
                     (-60, "Kế hoạch số 15/KH-BCĐ ngày 12/6/2026"),
                     (
                         -40,
-                        "Đăng ký 1 điểm chính tại sân UBND phường và 4 điểm ở khu phố",
+                        "Đăng ký 1 điểm chính tại sân UBND phường và 4 điểm ở khu phố, trường học, chợ",
                     ),
                     (0, "Khoảng 600 đại biểu và nhân dân tham dự"),
                 ],
@@ -90,24 +276,24 @@ pub fn build() -> Demo {
 }
 
 impl Store {
-    /// Writes the demo in one transaction; keeps an existing unit, refuses an existing year.
+    /// Writes the demo in one transaction; keeps an existing unit (and its areas, if it has
+    /// any), refuses a year that already has a plan.
     pub fn fill_demo(&mut self, demo: &Demo) -> Result<()> {
-        let existing_unit = self.unit()?;
-        for year in &demo.years {
-            if self.event(year.event.year)?.is_some() {
+        for plan in &demo.years {
+            if self.event(plan.event.year)?.is_some() {
                 return Err(StoreError::Invalid(format!(
                     "Năm {} đã có dữ liệu nên không thể điền dữ liệu mẫu. Hãy mở một tệp dữ liệu mới (--db) để xem dữ liệu mẫu.",
-                    year.event.year
+                    plan.event.year
                 )));
             }
         }
-        let unit = existing_unit.unwrap_or_else(|| demo.unit.clone());
-        self.import_plan(
-            &unit,
-            demo.years
-                .iter()
-                .map(|y| (&y.event, y.checklist.as_slice())),
-        )
+        let unit = self.unit()?.unwrap_or_else(|| demo.unit.clone());
+        let areas = if self.areas()?.is_empty() {
+            Some(demo.areas.as_slice())
+        } else {
+            None
+        };
+        self.import_plan(&unit, areas, &demo.years)
     }
 }
 
@@ -119,14 +305,43 @@ mod tests {
     fn the_demo_is_valid_and_shows_a_finished_and_a_current_year() {
         let demo = build();
         assert!(demo.unit.validate().is_ok());
-        for year in &demo.years {
-            assert!(year.event.validate().is_ok(), "{}", year.event.year);
-            assert!(demo.unit.level.allowed_in(year.event.year));
+        for plan in &demo.years {
+            assert!(plan.cleaned().is_ok(), "{}", plan.event.year);
+            assert!(demo.unit.level.allowed_in(plan.event.year));
         }
         let last = demo.years.last().unwrap();
         assert_eq!(last.event.year, DEMO_YEAR);
         assert!(last.checklist.iter().any(|s| s.done));
         assert!(last.checklist.iter().any(|s| !s.done));
         assert!(demo.years[0].checklist.iter().all(|s| s.done));
+    }
+
+    #[test]
+    fn the_demo_shows_every_part_of_the_day() {
+        let plan = build().years.pop().unwrap();
+        assert_eq!(plan.program.len(), 10);
+        assert!(
+            plan.program.iter().any(|i| i.fixed_time.is_some()),
+            "a pinned time shows a break"
+        );
+        assert!(plan.delegates.iter().any(|d| !d.attending));
+        assert!(plan.points.iter().any(|p| p.kind == PointKind::Main));
+        let kinds: Vec<ActivityKind> = plan.activities.iter().map(|a| a.kind).collect();
+        for kind in [
+            ActivityKind::Sport,
+            ActivityKind::FolkGame,
+            ActivityKind::Arts,
+        ] {
+            assert!(kinds.contains(&kind), "{kind}");
+        }
+        assert!(
+            plan.activities
+                .iter()
+                .all(|a| a.teams.iter().all(|t| t.rank.is_some()))
+        );
+        assert_eq!(
+            crate::domain::festival::prize_totals(&plan.activities).0,
+            2_200_000 * 3 + 500_000 + 4_500_000
+        );
     }
 }

@@ -1,81 +1,18 @@
 //! The window driven as a secretary would, headless (iced_test, tiny-skia): the welcome flow,
 //! the checklist, a new year and the settings. Every change is checked in the data file.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 
 use chrono::NaiveDate;
-use iced::futures::StreamExt;
-use iced::{Task, keyboard};
-use iced_test::runtime::{Action, task};
+use common::*;
+use iced::keyboard;
 use iced_test::selector::id;
-use iced_test::{Error, Simulator};
 use ngayhoi::gui::app::{NewYear, Shortcut, shortcut};
 use ngayhoi::gui::screen::{failure, overview};
 use ngayhoi::gui::{self, App, Message, Section};
 use ngayhoi::storage::Store;
-
-/// A fixed "today": after the 2026 demo event, before its report was sent.
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 8, 20).unwrap()
-}
-
-/// Runs the tasks an update returned, feeding their messages back, until nothing is left.
-fn settle(app: &mut App, first: Task<Message>) {
-    let mut pending = vec![first];
-    while let Some(next) = pending.pop() {
-        let Some(stream) = task::into_stream(next) else {
-            continue;
-        };
-        let actions: Vec<Action<Message>> = iced::futures::executor::block_on(stream.collect());
-        for action in actions {
-            if let Action::Output(message) = action {
-                pending.push(app.update(message));
-            }
-        }
-    }
-    assert!(!app.is_saving(), "every change has reached the file");
-}
-
-fn send(app: &mut App, message: Message) {
-    let task = app.update(message);
-    settle(app, task);
-}
-
-/// Lets `act` use the window as a person would, then applies what it produced.
-fn interact(app: &mut App, act: impl FnOnce(&mut Simulator<'_, Message>) -> Result<(), Error>) {
-    let messages: Vec<Message> = {
-        let mut ui = simulator(app);
-        act(&mut ui).expect("the interaction succeeds");
-        ui.into_messages().collect()
-    };
-    for message in messages {
-        send(app, message);
-    }
-}
-
-/// The window at its default size, as on a 1366×768 laptop.
-fn simulator(app: &App) -> Simulator<'_, Message> {
-    Simulator::with_size(gui::settings(), gui::WINDOW_SIZE, app.view())
-}
-
-fn shows(app: &App, text: &str) -> bool {
-    let mut ui = simulator(app);
-    ui.find(text).is_ok()
-}
-
-fn db(dir: &tempfile::TempDir) -> PathBuf {
-    dir.path().join("ngayhoi.sqlite3")
-}
-
-fn reopen(path: &Path) -> Store {
-    Store::open(path).unwrap()
-}
-
-fn demo_app(dir: &tempfile::TempDir) -> App {
-    let mut app = App::boot(db(dir), today());
-    interact(&mut app, |ui| ui.click("Dùng dữ liệu mẫu").map(drop));
-    app
-}
 
 #[test]
 fn welcome_creates_the_unit_and_this_years_plan() {
@@ -446,26 +383,4 @@ fn escape_closes_the_step_being_added_and_tab_is_a_shortcut() {
         shortcut(tab),
         Some(Message::Shortcut(Shortcut::PreviousField))
     ));
-}
-
-/// Turns the mouse wheel over the content, as one does to reach the end of the list.
-fn scroll_down(ui: &mut Simulator<'_, Message>) {
-    ui.point_at(iced::Point::new(700.0, 400.0));
-    let _ = ui.simulate([iced::Event::Mouse(iced::mouse::Event::WheelScrolled {
-        delta: iced::mouse::ScrollDelta::Lines { x: 0.0, y: -20.0 },
-    })]);
-}
-
-fn ctrl(key: &str) -> keyboard::Event {
-    keyboard::Event::KeyPressed {
-        key: keyboard::Key::Character(key.into()),
-        modified_key: keyboard::Key::Character(key.into()),
-        physical_key: keyboard::key::Physical::Unidentified(
-            keyboard::key::NativeCode::Unidentified,
-        ),
-        location: keyboard::Location::Standard,
-        modifiers: keyboard::Modifiers::CTRL,
-        text: None,
-        repeat: false,
-    }
 }

@@ -1,6 +1,6 @@
 //! The yearly event: one per year, several years side by side in one data file.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveTime};
 
 use super::Invalid;
 use crate::text::{clean_line, date_short};
@@ -16,6 +16,8 @@ pub struct Event {
     pub window_end: NaiveDate,
     /// The theme line printed under titles and on banners.
     pub theme: String,
+    /// When the ceremony (phần lễ) starts; the program's times follow from it.
+    pub program_start: NaiveTime,
 }
 
 impl Event {
@@ -29,6 +31,7 @@ impl Event {
             window_start: date(7, 1),
             window_end: date(8, 19),
             theme: default_theme().to_string(),
+            program_start: default_program_start(),
         }
     }
 
@@ -46,6 +49,7 @@ impl Event {
             window_start: shift(self.window_start),
             window_end: shift(self.window_end),
             theme: self.theme.clone(),
+            program_start: self.program_start,
         }
     }
 
@@ -90,6 +94,11 @@ impl Event {
         }
         Ok(())
     }
+}
+
+/// Ceremonies usually start early, before the heat: 07:30.
+pub fn default_program_start() -> NaiveTime {
+    NaiveTime::from_hms_opt(7, 30, 0).expect("valid time")
 }
 
 pub fn default_theme() -> &'static str {

@@ -1,12 +1,23 @@
-//! The committee's world as plain data: the organising unit, its yearly event and the
-//! planning checklist. Nothing here knows about SQLite or iced.
+//! The committee's world as plain data: the organising unit, its yearly event, the planning
+//! checklist, the ceremony (program, delegates, event points) and the festival.
+//! Nothing here knows about SQLite or iced.
 
 pub mod checklist;
+pub mod delegate;
 pub mod event;
+pub mod festival;
+pub mod plan;
+pub mod point;
+pub mod program;
 pub mod unit;
 
 pub use checklist::{ChecklistItem, DueState};
+pub use delegate::Delegate;
 pub use event::Event;
+pub use festival::{Activity, ActivityKind, Prize, Team};
+pub use plan::YearPlan;
+pub use point::{EventPoint, PointKind};
+pub use program::ProgramItem;
 pub use unit::{Level, Unit};
 
 /// A rule a value broke, worded for the secretary (Vietnamese).

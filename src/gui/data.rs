@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 
 use iced::Task;
 
-use crate::domain::{ChecklistItem, Event, Unit};
+use crate::domain::{Activity, ChecklistItem, Delegate, Event, EventPoint, ProgramItem, Unit};
 use crate::storage::{self, Store, StoreError};
 
 pub type Db = Arc<Mutex<Store>>;
@@ -17,9 +17,15 @@ pub type Db = Arc<Mutex<Store>>;
 pub struct Snapshot {
     pub path: PathBuf,
     pub unit: Unit,
+    /// Residential areas: festival teams are one per area by default.
+    pub areas: Vec<String>,
     pub years: Vec<i32>,
     pub event: Event,
     pub checklist: Vec<ChecklistItem>,
+    pub program: Vec<ProgramItem>,
+    pub delegates: Vec<Delegate>,
+    pub points: Vec<EventPoint>,
+    pub activities: Vec<Activity>,
 }
 
 impl Snapshot {
@@ -32,16 +38,20 @@ impl Snapshot {
         let chosen = year
             .filter(|y| years.contains(y))
             .or_else(|| years.last().copied());
-        let Some(event) = chosen.map(|y| store.event(y)).transpose()?.flatten() else {
+        let Some(plan) = chosen.map(|y| store.year_plan(y)).transpose()?.flatten() else {
             return Ok(None);
         };
-        let checklist = store.checklist(event.id)?;
         Ok(Some(Snapshot {
             path: store.path().to_path_buf(),
             unit,
+            areas: store.areas()?,
             years,
-            event,
-            checklist,
+            event: plan.event,
+            checklist: plan.checklist,
+            program: plan.program,
+            delegates: plan.delegates,
+            points: plan.points,
+            activities: plan.activities,
         }))
     }
 }

@@ -6,10 +6,12 @@
 pub mod app;
 pub mod data;
 pub mod font;
+pub mod jobs;
 pub mod screen;
 pub mod system;
 pub mod theme;
 pub mod widget;
+pub mod workspace;
 
 use std::path::PathBuf;
 

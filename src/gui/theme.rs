@@ -77,6 +77,14 @@ pub fn row_plain(_theme: &Theme) -> container::Style {
     }
 }
 
+/// The row the keyboard acts on.
+pub fn row_selected(_theme: &Theme) -> container::Style {
+    container::Style {
+        background: Some(Background::Color(color!(0xE8F1FB))),
+        ..container::Style::default()
+    }
+}
+
 pub fn row_overdue(_theme: &Theme) -> container::Style {
     container::Style {
         background: Some(Background::Color(OVERDUE_BG)),
@@ -177,6 +185,14 @@ pub fn primary(theme: &Theme, status: button::Status) -> button::Style {
             ..Border::default()
         },
         ..button::primary(theme, status)
+    }
+}
+
+/// A button that looks like plain text (a clickable cell).
+pub fn plain_button(_theme: &Theme, _status: button::Status) -> button::Style {
+    button::Style {
+        text_color: color!(0x1F2328),
+        ..button::Style::default()
     }
 }
 

@@ -1,11 +1,11 @@
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::{Result, Store, StoreError};
-use crate::domain::checklist::default_steps;
-use crate::domain::{ChecklistItem, Event, Unit};
+use crate::domain::{Event, Unit, YearPlan};
 
-const DATE_FORMAT: &str = "%Y-%m-%d";
+pub(super) const DATE_FORMAT: &str = "%Y-%m-%d";
+pub(super) const TIME_FORMAT: &str = "%H:%M";
 
 impl Store {
     /// The years that have an event, oldest first.
@@ -22,7 +22,8 @@ impl Store {
     pub fn event(&self, year: i32) -> Result<Option<Event>> {
         self.conn
             .query_row(
-                "SELECT id, year, date, window_start, window_end, theme FROM event WHERE year = ?1",
+                "SELECT id, year, date, window_start, window_end, theme, program_start
+                 FROM event WHERE year = ?1",
                 [year],
                 read_event,
             )
@@ -30,13 +31,13 @@ impl Store {
             .map_err(|e| self.fail(e))
     }
 
-    /// Sets up a new data file in one step: the unit and its first event with the standard plan.
+    /// Sets up a new data file in one step: the unit and its first event with the standard
+    /// campaign steps and ceremony order.
     pub fn initialize(&mut self, unit: &Unit, event: &Event) -> Result<Event> {
         if self.event(event.year)?.is_some() {
             return Err(already_planned(event.year));
         }
-        let steps = standard_checklist();
-        self.import_plan(unit, [(event, steps.as_slice())])?;
+        self.import_plan(unit, None, &[YearPlan::standard(event.clone())])?;
         self.event(event.year)?
             .ok_or_else(|| StoreError::NotFound(format!("kế hoạch năm {}", event.year)))
     }
@@ -46,13 +47,16 @@ impl Store {
         event.validate()?;
         let changed = self.write(|tx| {
             tx.execute(
-                "UPDATE event SET date = ?2, window_start = ?3, window_end = ?4, theme = ?5 WHERE id = ?1",
+                "UPDATE event SET date = ?2, window_start = ?3, window_end = ?4, theme = ?5,
+                     program_start = ?6
+                 WHERE id = ?1",
                 params![
                     event.id,
-                    event.date.format(DATE_FORMAT).to_string(),
-                    event.window_start.format(DATE_FORMAT).to_string(),
-                    event.window_end.format(DATE_FORMAT).to_string(),
-                    event.theme
+                    date_text(event.date),
+                    date_text(event.window_start),
+                    date_text(event.window_end),
+                    event.theme,
+                    time_text(event.program_start)
                 ],
             )
         })?;
@@ -62,25 +66,20 @@ impl Store {
         Ok(())
     }
 
-    /// Starts year `to` from the plan of year `from`: the event's dates moved to the new year,
-    /// the checklist (all steps open again). What belongs to one year only (done marks,
-    /// notes) stays behind.
+    /// Starts year `to` from the plan of year `from` (see `YearPlan::carried_to` for what
+    /// carries over).
     pub fn start_year_from(&mut self, from: i32, to: i32) -> Result<Event> {
         let source = self
-            .event(from)?
+            .year_plan(from)?
             .ok_or_else(|| StoreError::NotFound(format!("kế hoạch năm {from}")))?;
-        let event = source.carried_to(to);
-        self.check_new_year(&event)?;
-        self.write(|tx| {
-            let id = insert_event(tx, &event)?;
-            tx.execute(
-                "INSERT INTO checklist_item (event_id, title, offset_days, done, note)
-                 SELECT ?2, title, offset_days, 0, '' FROM checklist_item WHERE event_id = ?1
-                 ORDER BY offset_days, id",
-                params![source.id, id],
-            )?;
-            Ok(Event { id, ..event })
-        })
+        let plan = source.carried_to(to);
+        self.check_new_year(&plan.event)?;
+        let unit = self
+            .unit()?
+            .ok_or_else(|| StoreError::NotFound("thông tin đơn vị tổ chức".into()))?;
+        self.import_plan(&unit, None, &[plan])?;
+        self.event(to)?
+            .ok_or_else(|| StoreError::NotFound(format!("kế hoạch năm {to}")))
     }
 
     /// Starts year `year` from the standard plan (when there is no earlier year to copy).
@@ -105,25 +104,11 @@ impl Store {
     }
 }
 
-/// The campaign steps of a new event, all open.
-fn standard_checklist() -> Vec<ChecklistItem> {
-    default_steps()
-        .into_iter()
-        .map(|(title, offset_days)| ChecklistItem {
-            id: 0,
-            title: title.into(),
-            offset_days,
-            done: false,
-            note: String::new(),
-        })
-        .collect()
-}
-
-fn already_planned(year: i32) -> StoreError {
+pub(super) fn already_planned(year: i32) -> StoreError {
     StoreError::Invalid(format!("Năm {year} đã có kế hoạch Ngày hội."))
 }
 
-fn check_new_event(unit: &Unit, event: &Event) -> Result<()> {
+pub(super) fn check_new_event(unit: &Unit, event: &Event) -> Result<()> {
     event.validate()?;
     if !unit.level.allowed_in(event.year) {
         return Err(StoreError::Invalid(format!(
@@ -134,73 +119,55 @@ fn check_new_event(unit: &Unit, event: &Event) -> Result<()> {
     Ok(())
 }
 
-fn insert_event(tx: &rusqlite::Transaction<'_>, event: &Event) -> rusqlite::Result<i64> {
+pub(super) fn insert_event(tx: &rusqlite::Transaction<'_>, event: &Event) -> rusqlite::Result<i64> {
     tx.execute(
-        "INSERT INTO event (year, date, window_start, window_end, theme) VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO event (year, date, window_start, window_end, theme, program_start)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![
             event.year,
-            event.date.format(DATE_FORMAT).to_string(),
-            event.window_start.format(DATE_FORMAT).to_string(),
-            event.window_end.format(DATE_FORMAT).to_string(),
-            event.theme
+            date_text(event.date),
+            date_text(event.window_start),
+            date_text(event.window_end),
+            event.theme,
+            time_text(event.program_start)
         ],
     )?;
     Ok(tx.last_insert_rowid())
 }
 
+pub(super) fn date_text(date: NaiveDate) -> String {
+    date.format(DATE_FORMAT).to_string()
+}
+
+pub(super) fn time_text(time: NaiveTime) -> String {
+    time.format(TIME_FORMAT).to_string()
+}
+
+/// A stored date or time that does not parse is a damaged row, reported as a conversion error.
+fn bad(index: usize, e: chrono::ParseError) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, Box::new(e))
+}
+
+pub(super) fn read_date(row: &Row<'_>, index: usize) -> rusqlite::Result<NaiveDate> {
+    let text: String = row.get(index)?;
+    NaiveDate::parse_from_str(&text, DATE_FORMAT).map_err(|e| bad(index, e))
+}
+
+pub(super) fn read_time(row: &Row<'_>, index: usize) -> rusqlite::Result<Option<NaiveTime>> {
+    let text: Option<String> = row.get(index)?;
+    text.map(|t| NaiveTime::parse_from_str(&t, TIME_FORMAT).map_err(|e| bad(index, e)))
+        .transpose()
+}
+
 fn read_event(row: &Row<'_>) -> rusqlite::Result<Event> {
-    let date = |index: usize| -> rusqlite::Result<NaiveDate> {
-        let text: String = row.get(index)?;
-        NaiveDate::parse_from_str(&text, DATE_FORMAT).map_err(|e| {
-            rusqlite::Error::FromSqlConversionFailure(
-                index,
-                rusqlite::types::Type::Text,
-                Box::new(e),
-            )
-        })
-    };
     Ok(Event {
         id: row.get(0)?,
         year: row.get(1)?,
-        date: date(2)?,
-        window_start: date(3)?,
-        window_end: date(4)?,
+        date: read_date(row, 2)?,
+        window_start: read_date(row, 3)?,
+        window_end: read_date(row, 4)?,
         theme: row.get(5)?,
+        program_start: read_time(row, 6)?
+            .unwrap_or_else(crate::domain::event::default_program_start),
     })
-}
-
-impl Store {
-    /// Writes a unit and whole years (event and checklist) in one transaction.
-    pub fn import_plan<'a>(
-        &mut self,
-        unit: &Unit,
-        years: impl IntoIterator<Item = (&'a Event, &'a [ChecklistItem])>,
-    ) -> Result<()> {
-        let unit = unit.cleaned();
-        unit.validate()?;
-        let mut cleaned = Vec::new();
-        for (event, steps) in years {
-            let event = event.cleaned();
-            check_new_event(&unit, &event)?;
-            let steps: Vec<_> = steps.iter().map(|s| s.cleaned()).collect();
-            for step in &steps {
-                step.validate()?;
-            }
-            cleaned.push((event, steps));
-        }
-        self.write(|tx| {
-            super::unit::write_unit(tx, &unit)?;
-            for (event, steps) in &cleaned {
-                let id = insert_event(tx, event)?;
-                for step in steps {
-                    tx.execute(
-                        "INSERT INTO checklist_item (event_id, title, offset_days, done, note)
-                         VALUES (?1, ?2, ?3, ?4, ?5)",
-                        params![id, step.title, step.offset_days, step.done, step.note],
-                    )?;
-                }
-            }
-            Ok(())
-        })
-    }
 }

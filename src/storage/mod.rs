@@ -4,11 +4,17 @@
 //! transaction; a file that is not ours, is newer than us, is locked or read-only is reported
 //! before anything is written to it.
 
+mod area;
 pub mod backup;
 mod checklist;
+mod delegate;
 mod error;
 mod event;
+mod festival;
 pub mod paths;
+mod plan;
+mod point;
+mod program;
 pub mod schema;
 mod unit;
 

@@ -38,6 +38,74 @@ const MIGRATIONS: &[&str] = &[
         note TEXT NOT NULL DEFAULT ''
     );
     CREATE INDEX checklist_item_event ON checklist_item(event_id);",
+    // 3: the ceremony (program, delegates, event points), the festival and residential areas.
+    "ALTER TABLE event ADD COLUMN program_start TEXT NOT NULL DEFAULT '07:30';
+    CREATE TABLE area (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        position INTEGER NOT NULL
+    );
+    CREATE TABLE program_item (
+        id INTEGER PRIMARY KEY,
+        event_id INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        title TEXT NOT NULL,
+        presenter TEXT NOT NULL DEFAULT '',
+        duration_min INTEGER NOT NULL,
+        fixed_time TEXT,
+        notes TEXT NOT NULL DEFAULT '',
+        script TEXT NOT NULL DEFAULT '',
+        introduces_delegates INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX program_item_event ON program_item(event_id, position);
+    CREATE TABLE delegate (
+        id INTEGER PRIMARY KEY,
+        event_id INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        title TEXT NOT NULL DEFAULT '',
+        organisation TEXT NOT NULL DEFAULT '',
+        rank INTEGER NOT NULL,
+        attending INTEGER NOT NULL DEFAULT 1
+    );
+    CREATE INDEX delegate_event ON delegate(event_id);
+    CREATE TABLE event_point (
+        id INTEGER PRIMARY KEY,
+        event_id INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        date TEXT NOT NULL,
+        host TEXT NOT NULL DEFAULT '',
+        expected INTEGER NOT NULL DEFAULT 0,
+        actual INTEGER
+    );
+    CREATE INDEX event_point_event ON event_point(event_id);
+    CREATE TABLE activity (
+        id INTEGER PRIMARY KEY,
+        event_id INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        name TEXT NOT NULL,
+        venue TEXT NOT NULL DEFAULT '',
+        start TEXT
+    );
+    CREATE INDEX activity_event ON activity(event_id, position);
+    CREATE TABLE team (
+        id INTEGER PRIMARY KEY,
+        activity_id INTEGER NOT NULL REFERENCES activity(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        score REAL,
+        rank INTEGER
+    );
+    CREATE INDEX team_activity ON team(activity_id, position);
+    CREATE TABLE prize (
+        id INTEGER PRIMARY KEY,
+        activity_id INTEGER NOT NULL REFERENCES activity(id) ON DELETE CASCADE,
+        rank INTEGER NOT NULL,
+        label TEXT NOT NULL,
+        amount INTEGER NOT NULL,
+        UNIQUE (activity_id, rank)
+    );",
 ];
 
 /// The schema version this build writes.

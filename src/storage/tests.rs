@@ -356,3 +356,150 @@ fn two_windows_on_one_file_wait_for_each_other_and_both_writes_land() {
         ("Lê Văn Dũng", "Trần Thị Mai")
     );
 }
+
+fn demo_store(dir: &tempfile::TempDir) -> Store {
+    let mut store = Store::open(&dir.path().join("ngayhoi.sqlite3")).unwrap();
+    store.fill_demo(&crate::demo::build()).unwrap();
+    store
+}
+
+#[test]
+fn the_demo_reads_back_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo_store(&dir);
+    let demo = crate::demo::build();
+    assert_eq!(store.areas().unwrap(), demo.areas);
+    let plan = store.year_plan(2026).unwrap().unwrap();
+    let expected = demo.years[1].cleaned().unwrap();
+    let strip = |mut plan: crate::domain::YearPlan| {
+        plan.event.id = 0;
+        plan.checklist.iter_mut().for_each(|s| s.id = 0);
+        plan.program.iter_mut().for_each(|s| s.id = 0);
+        plan.delegates.iter_mut().for_each(|s| s.id = 0);
+        plan.points.iter_mut().for_each(|s| s.id = 0);
+        for a in &mut plan.activities {
+            a.id = 0;
+            a.teams.iter_mut().for_each(|t| t.id = 0);
+        }
+        plan.checklist.sort_by_key(|s| s.offset_days);
+        plan.delegates
+            .sort_by(crate::domain::delegate::protocol_order);
+        plan.points
+            .sort_by_key(|p| (p.kind != crate::domain::PointKind::Main, p.date));
+        plan
+    };
+    assert_eq!(strip(plan), strip(expected));
+}
+
+#[test]
+fn program_items_insert_move_and_come_back_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fresh_store(&dir);
+    let event = store.event(2026).unwrap().unwrap();
+    let titles = |store: &Store| -> Vec<String> {
+        store
+            .program(event.id)
+            .unwrap()
+            .into_iter()
+            .map(|i| i.title)
+            .collect()
+    };
+    let before = store.program(event.id).unwrap();
+    assert_eq!(before[1].title, "Chào cờ");
+
+    let added = store
+        .add_program_item(
+            event.id,
+            2,
+            &crate::domain::ProgramItem::new("Trao quà cho hộ nghèo", "Đại biểu", 10),
+        )
+        .unwrap();
+    assert_eq!(titles(&store)[2], "Trao quà cho hộ nghèo");
+    assert_eq!(titles(&store)[3], before[2].title);
+
+    let mut order: Vec<i64> = store
+        .program(event.id)
+        .unwrap()
+        .iter()
+        .map(|i| i.id)
+        .collect();
+    order.swap(0, 1);
+    store.set_program_order(event.id, &order).unwrap();
+    assert_eq!(titles(&store)[0], "Chào cờ");
+
+    store.delete_program_item(added.id).unwrap();
+    assert_eq!(store.program(event.id).unwrap().len(), before.len());
+    let back = store.add_program_item(event.id, 2, &added).unwrap();
+    assert_eq!(back.id, added.id);
+    assert_eq!(titles(&store)[2], "Trao quà cho hộ nghèo");
+}
+
+#[test]
+fn results_and_prizes_are_saved_with_their_activity() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = demo_store(&dir);
+    let event = store.event(2026).unwrap().unwrap();
+    let mut activity = store.activities(event.id).unwrap()[0].clone();
+    activity.teams[4].rank = Some(1);
+    activity.teams[1].rank = Some(5);
+    activity.prizes[0].amount = 1_200_000;
+    store.save_activity(&activity).unwrap();
+    let saved = store.activities(event.id).unwrap()[0].clone();
+    assert_eq!(saved.teams[4].rank, Some(1));
+    assert_eq!(saved.prizes[0].amount, 1_200_000);
+    assert_eq!(saved.prize_money_awarded(), activity.prize_money_awarded());
+
+    activity.name = " ".into();
+    assert!(store.save_activity(&activity).is_err());
+    assert_eq!(
+        store.activities(event.id).unwrap()[0],
+        saved,
+        "a refused save changes nothing"
+    );
+}
+
+#[test]
+fn a_new_year_from_the_demo_carries_the_plan_not_the_results() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = demo_store(&dir);
+    let next = store.start_year_from(2026, 2027).unwrap();
+    let plan = store.year_plan(2027).unwrap().unwrap();
+    let last = store.year_plan(2026).unwrap().unwrap();
+    assert_eq!(next.date, NaiveDate::from_ymd_opt(2027, 8, 14).unwrap());
+    assert_eq!(plan.program.len(), last.program.len());
+    assert_eq!(plan.delegates.len(), last.delegates.len());
+    assert!(plan.delegates.iter().all(|d| d.attending));
+    assert_eq!(plan.points.len(), last.points.len());
+    assert!(plan.points.iter().all(|p| p.actual.is_none()));
+    assert_eq!(plan.activities.len(), last.activities.len());
+    assert!(plan.activities.iter().all(|a| {
+        a.teams
+            .iter()
+            .all(|t| t.rank.is_none() && t.score.is_none())
+    }));
+    assert!(
+        last.activities
+            .iter()
+            .all(|a| a.teams.iter().all(|t| t.rank.is_some())),
+        "last year keeps its results"
+    );
+}
+
+#[test]
+fn areas_refuse_duplicates_whatever_the_accents() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fresh_store(&dir);
+    let names = vec![
+        "Khu phố 1".to_string(),
+        "  ".to_string(),
+        "Khu pho 1".to_string(),
+    ];
+    assert_eq!(
+        store.set_areas(&names).unwrap_err().to_string(),
+        "Khu dân cư “Khu pho 1” bị trùng tên."
+    );
+    store
+        .set_areas(&["Tổ dân phố 2".into(), "  ".into(), "Thôn Đông".into()])
+        .unwrap();
+    assert_eq!(store.areas().unwrap(), vec!["Tổ dân phố 2", "Thôn Đông"]);
+}

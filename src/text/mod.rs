@@ -6,6 +6,7 @@ pub mod clean;
 pub mod collate;
 pub mod fold;
 pub mod format;
+pub mod time;
 pub mod words;
 
 pub use clean::{clean_line, clean_multiline, ends_line, is_nfc};
@@ -14,4 +15,5 @@ pub use fold::{contains_folded, fold};
 pub use format::{
     date_long, date_short, day_month, money, parse_date, parse_money, place_date, thousands,
 };
+pub use time::{parse_time, time_short};
 pub use words::{money_in_words, number_in_words};

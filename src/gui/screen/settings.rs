@@ -4,6 +4,8 @@
 use iced::widget::{Space, button, column, container, pick_list, row, scrollable, text};
 use std::path::PathBuf;
 
+use chrono::NaiveTime;
+
 use iced::{Alignment, Element, Length, Task};
 
 use crate::domain::{Event as YearEvent, Level, Unit};
@@ -23,6 +25,8 @@ pub struct Settings {
     pub error: Option<String>,
     event_id: i64,
     year: i32,
+    /// Edited on the ceremony screen; kept as it is here.
+    program_start: NaiveTime,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,6 +109,7 @@ impl Settings {
             error: None,
             event_id: event.id,
             year: event.year,
+            program_start: event.program_start,
         }
     }
 
@@ -159,7 +164,7 @@ impl Settings {
     fn save(&mut self, which: Field) -> Option<Event> {
         let result = if which.is_event() {
             self.form
-                .event(self.event_id, self.year)
+                .event(self.event_id, self.year, self.program_start)
                 .map(Event::SaveEvent)
         } else {
             self.form.unit(self.year).map(Event::SaveUnit)
@@ -397,7 +402,7 @@ impl Form {
         Ok(unit)
     }
 
-    fn event(&self, id: i64, year: i32) -> Result<YearEvent, String> {
+    fn event(&self, id: i64, year: i32, program_start: NaiveTime) -> Result<YearEvent, String> {
         let date = |value: &str, label: &str| {
             parse_date(value).ok_or_else(|| {
                 format!(
@@ -413,6 +418,7 @@ impl Form {
             window_start: date(&self.window_start, "Ngày bắt đầu đợt")?,
             window_end: date(&self.window_end, "Ngày kết thúc đợt")?,
             theme: self.theme.clone(),
+            program_start,
         }
         .cleaned();
         event.validate().map_err(|e| e.0)?;

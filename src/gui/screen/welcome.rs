@@ -6,7 +6,7 @@ use iced::{Alignment, Element, Length, Task};
 
 use crate::domain::unit::default_committee;
 use crate::domain::{Event as YearEvent, Level, Unit};
-use crate::gui::widget::{Typed, field, labelled};
+use crate::gui::widget::{Typed, labelled, submit_field};
 use crate::gui::{font, theme};
 use crate::text::{date_short, parse_date};
 
@@ -187,6 +187,7 @@ impl Welcome {
             window_start: date(&self.window_start, "Ngày bắt đầu đợt")?,
             window_end: date(&self.window_end, "Ngày kết thúc đợt")?,
             theme: self.theme.clone(),
+            program_start: crate::domain::event::default_program_start(),
         };
         event.validate().map_err(|e| e.0)?;
         if !unit.level.allowed_in(year) {
@@ -223,12 +224,13 @@ impl Welcome {
         let edit = |which| move |value| Message::Edited(which, value);
         let unit_form = column![
             row![
-                field(
+                submit_field(
                     "Tên đơn vị tổ chức",
                     "Ví dụ: Phường Chợ Quán",
                     &self.name,
                     "welcome-name",
-                    edit(Field::Name)
+                    edit(Field::Name),
+                    Message::Start
                 ),
                 labelled(
                     "Cấp",
@@ -236,81 +238,97 @@ impl Welcome {
                         .padding(8)
                         .width(Length::Fill)
                 ),
-                field(
+                submit_field(
                     "Tỉnh/thành phố",
                     "Ví dụ: Thành phố Hồ Chí Minh",
                     &self.province,
                     "welcome-province",
-                    edit(Field::Province)
+                    edit(Field::Province),
+                    Message::Start
                 ),
             ]
             .spacing(12),
             row![
-                field(
+                submit_field(
                     "Địa danh ghi ở dòng ngày tháng",
                     "Ví dụ: Chợ Quán",
                     &self.place,
                     "welcome-place",
-                    edit(Field::Place)
+                    edit(Field::Place),
+                    Message::Start
                 ),
-                field(
+                submit_field(
                     "Trưởng Ban Chỉ đạo",
                     "Họ và tên",
                     &self.head_name,
                     "welcome-head",
-                    edit(Field::Head)
+                    edit(Field::Head),
+                    Message::Start
                 ),
-                field(
+                submit_field(
                     "Thư ký",
                     "Họ và tên",
                     &self.secretary_name,
                     "welcome-secretary",
-                    edit(Field::Secretary)
+                    edit(Field::Secretary),
+                    Message::Start
                 ),
             ]
             .spacing(12),
-            field(
+            submit_field(
                 "Tên Ban Chỉ đạo",
                 "",
                 &self.committee,
                 "welcome-committee",
-                edit(Field::Committee)
+                edit(Field::Committee),
+                Message::Start
             ),
         ]
         .spacing(12);
 
         let event_form = column![
             row![
-                field("Năm", "2026", &self.year, "welcome-year", edit(Field::Year)),
-                field(
+                submit_field(
+                    "Năm",
+                    "2026",
+                    &self.year,
+                    "welcome-year",
+                    edit(Field::Year),
+                    Message::Start
+                ),
+                submit_field(
                     "Ngày tổ chức",
                     "dd/mm/yyyy",
                     &self.date,
                     "welcome-date",
-                    edit(Field::Date)
+                    edit(Field::Date),
+                    Message::Start
                 ),
-                field(
+                submit_field(
                     "Đợt từ ngày",
                     "dd/mm/yyyy",
                     &self.window_start,
                     "welcome-window-start",
-                    edit(Field::WindowStart)
+                    edit(Field::WindowStart),
+                    Message::Start
                 ),
-                field(
+                submit_field(
                     "Đến ngày",
                     "dd/mm/yyyy",
                     &self.window_end,
                     "welcome-window-end",
-                    edit(Field::WindowEnd)
+                    edit(Field::WindowEnd),
+                    Message::Start
                 ),
             ]
             .spacing(12),
-            field(
+            submit_field(
                 "Chủ đề",
                 "",
                 &self.theme,
                 "welcome-theme",
-                edit(Field::Theme)
+                edit(Field::Theme),
+                Message::Start
             ),
         ]
         .spacing(12);

@@ -32,13 +32,37 @@ pub fn field<'a, M: Clone + 'a>(
     id: &'static str,
     on_input: impl Fn(String) -> M + 'a,
 ) -> Element<'a, M> {
-    column![
-        text(label).size(theme::SMALL).style(theme::muted),
+    labelled_input(
+        label,
+        text_input(placeholder, value).id(id).on_input(on_input),
+    )
+}
+
+/// A labelled field where Enter submits the form (`on_submit`).
+pub fn submit_field<'a, M: Clone + 'a>(
+    label: &'a str,
+    placeholder: &'a str,
+    value: &'a str,
+    id: &'static str,
+    on_input: impl Fn(String) -> M + 'a,
+    on_submit: M,
+) -> Element<'a, M> {
+    labelled_input(
+        label,
         text_input(placeholder, value)
             .id(id)
             .on_input(on_input)
-            .padding(8)
-            .size(theme::TEXT_SIZE),
+            .on_submit(on_submit),
+    )
+}
+
+fn labelled_input<'a, M: Clone + 'a>(
+    label: &'a str,
+    input: text_input::TextInput<'a, M>,
+) -> Element<'a, M> {
+    column![
+        text(label).size(theme::SMALL).style(theme::muted),
+        input.padding(8).size(theme::TEXT_SIZE),
     ]
     .spacing(4)
     .width(Length::Fill)

@@ -1,0 +1,64 @@
+//! Storage jobs for the workspace, built from screen events. Kept apart from the screens so
+//! that screens never touch storage, and apart from the workspace so that it stays readable.
+
+use super::data::{Done, Job};
+use super::screen::{ceremony, overview};
+use crate::storage::{self, Store};
+
+/// A change that shows the same year afterwards.
+pub fn change(f: impl FnOnce(&mut Store) -> storage::Result<()> + Send + 'static) -> Job {
+    Box::new(move |store| {
+        f(store)?;
+        Ok(Done::default())
+    })
+}
+
+/// A change that creates a row, whose id is reported back so that creating can be undone.
+pub fn create(f: impl FnOnce(&mut Store) -> storage::Result<i64> + Send + 'static) -> Job {
+    Box::new(move |store| {
+        let id = f(store)?;
+        Ok(Done {
+            year: None,
+            created: Some(id),
+        })
+    })
+}
+
+/// Shows another year (no change).
+pub fn show_year(year: i32) -> Job {
+    Box::new(move |_| {
+        Ok(Done {
+            year: Some(year),
+            created: None,
+        })
+    })
+}
+
+pub fn checklist(event_id: i64, event: overview::Event) -> Job {
+    match event {
+        overview::Event::Save(item) => change(move |s| s.save_checklist_item(&item)),
+        overview::Event::Add(item) if item.id == 0 => {
+            create(move |s| s.add_checklist_item(event_id, &item).map(|added| added.id))
+        }
+        overview::Event::Add(item) => {
+            change(move |s| s.add_checklist_item(event_id, &item).map(drop))
+        }
+        overview::Event::Remove(id) => change(move |s| s.delete_checklist_item(id)),
+    }
+}
+
+pub fn program(event_id: i64, event: ceremony::Event) -> Job {
+    match event {
+        ceremony::Event::SaveEvent(year_event) => change(move |s| s.save_event(&year_event)),
+        ceremony::Event::Add(index, item) if item.id == 0 => create(move |s| {
+            s.add_program_item(event_id, index, &item)
+                .map(|added| added.id)
+        }),
+        ceremony::Event::Add(index, item) => {
+            change(move |s| s.add_program_item(event_id, index, &item).map(drop))
+        }
+        ceremony::Event::Save(item) => change(move |s| s.save_program_item(&item)),
+        ceremony::Event::Remove(id) => change(move |s| s.delete_program_item(id)),
+        ceremony::Event::Reorder(ids) => change(move |s| s.set_program_order(event_id, &ids)),
+    }
+}

@@ -1,0 +1,410 @@
+//! The workspace: the sidebar (unit, year, sections, saved state) and the current section's
+//! screen. Screen events become storage jobs (`jobs`), run in order by the app's writer.
+
+use chrono::NaiveDate;
+use iced::widget::{Space, button, column, container, pick_list, row, text, text_input};
+use iced::{Alignment, Element, Length, Padding, Task};
+
+use super::app::{Message, NewYear, Shortcut, copy_source, written_message};
+use super::data::{Db, Done, Job, Snapshot, Writer};
+use super::screen::ceremony::{self, Ceremony};
+use super::screen::overview::{self, Overview};
+use super::screen::settings::{self, Settings};
+use super::widget::Typed;
+use super::{font, jobs, theme};
+use crate::storage::Store;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Overview,
+    Ceremony,
+    Settings,
+}
+
+impl Section {
+    /// The sidebar, in the order a campaign runs.
+    const ALL: [(Section, &'static str); 3] = [
+        (Section::Overview, "Tổng quan"),
+        (Section::Ceremony, "Phần lễ"),
+        (Section::Settings, "Cài đặt"),
+    ];
+}
+
+pub struct Workspace {
+    pub db: Db,
+    pub data: Snapshot,
+    pub section: Section,
+    overview: Overview,
+    ceremony: Ceremony,
+    pub settings: Settings,
+    /// The year typed in the "new year" panel, when it is open.
+    new_year: Option<String>,
+    /// The last thing that went wrong (a change not saved, a backup not made), in Vietnamese.
+    pub error: Option<String>,
+    /// The screen and name of a row being created, to offer undoing it once it has its id.
+    adding: Option<(Section, String)>,
+}
+
+impl Workspace {
+    pub fn new(db: Db, data: Snapshot) -> Workspace {
+        Workspace {
+            settings: Settings::new(&data),
+            db,
+            data,
+            section: Section::Overview,
+            overview: Overview::default(),
+            ceremony: Ceremony::default(),
+            new_year: None,
+            error: None,
+            adding: None,
+        }
+    }
+
+    pub fn refreshed(&mut self, data: Snapshot, done: Done) {
+        if data.event.id != self.settings.event_id() {
+            self.settings = Settings::new(&data);
+            self.overview = Overview::default();
+            self.ceremony = Ceremony::default();
+        }
+        if let (Some(id), Some((section, name))) = (done.created, self.adding.take()) {
+            match section {
+                Section::Overview => self.overview.added(id, &name),
+                Section::Ceremony => self.ceremony.added(id, &name),
+                Section::Settings => {}
+            }
+        }
+        self.data = data;
+        self.error = None;
+    }
+
+    fn push(&mut self, writer: &mut Writer, job: Job) -> Task<Message> {
+        writer.push(&self.db, Some(self.data.event.year), job, written_message)
+    }
+
+    /// Queues the job for a screen event; a new row's name is kept to offer undo.
+    fn write(
+        &mut self,
+        writer: &mut Writer,
+        section: Section,
+        creating: Option<String>,
+        job: Job,
+    ) -> Task<Message> {
+        if let Some(name) = creating {
+            self.adding = Some((section, name));
+        }
+        self.push(writer, job)
+    }
+
+    pub fn update(&mut self, message: Message, writer: &mut Writer) -> Task<Message> {
+        match message {
+            Message::Navigate(section) => {
+                if section == Section::Settings && self.section != Section::Settings {
+                    self.settings = Settings::new(&self.data);
+                }
+                self.section = section;
+                Task::none()
+            }
+            Message::YearPicked(year) => {
+                self.new_year = None;
+                self.push(writer, jobs::show_year(year))
+            }
+            Message::NewYear(step) => self.new_year(step, writer),
+            Message::DismissError => {
+                self.error = None;
+                Task::none()
+            }
+            Message::Shortcut(shortcut) => self.shortcut(shortcut, writer),
+            Message::Overview(message) => self.overview_update(message, writer),
+            Message::Ceremony(message) => self.ceremony_update(message, writer),
+            Message::Settings(message) => self.settings_update(message, writer),
+            Message::Failure(_) | Message::Welcome(_) | Message::Written(_) => Task::none(),
+        }
+    }
+
+    /// Keyboard shortcuts act on the current section.
+    fn shortcut(&mut self, shortcut: Shortcut, writer: &mut Writer) -> Task<Message> {
+        match (shortcut, self.section) {
+            (Shortcut::New, Section::Ceremony) => {
+                self.ceremony_update(ceremony::Message::New, writer)
+            }
+            (Shortcut::New, _) => {
+                self.section = Section::Overview;
+                self.overview_update(overview::Message::New, writer)
+            }
+            (Shortcut::Close, _) => {
+                self.new_year = None;
+                let overview = self.overview_update(overview::Message::CancelDraft, writer);
+                let ceremony = self.ceremony_update(ceremony::Message::CancelDraft, writer);
+                Task::batch([overview, ceremony])
+            }
+            (Shortcut::Undo, Section::Overview) => {
+                self.overview_update(overview::Message::Undo, writer)
+            }
+            (Shortcut::Undo, Section::Ceremony) => {
+                self.ceremony_update(ceremony::Message::Undo, writer)
+            }
+            (Shortcut::Undo, Section::Settings) => {
+                self.settings_update(settings::Message::Undo, writer)
+            }
+            (Shortcut::MoveUp, Section::Ceremony) => {
+                self.ceremony_update(ceremony::Message::MoveSelected(-1), writer)
+            }
+            (Shortcut::MoveDown, Section::Ceremony) => {
+                self.ceremony_update(ceremony::Message::MoveSelected(1), writer)
+            }
+            (
+                Shortcut::MoveUp
+                | Shortcut::MoveDown
+                | Shortcut::NextField
+                | Shortcut::PreviousField,
+                _,
+            ) => Task::none(),
+        }
+    }
+
+    fn overview_update(
+        &mut self,
+        message: overview::Message,
+        writer: &mut Writer,
+    ) -> Task<Message> {
+        let (task, event) = self.overview.update(message, &self.data);
+        let task = task.map(Message::Overview);
+        let Some(event) = event else { return task };
+        let creating = match &event {
+            overview::Event::Add(item) if item.id == 0 => Some(item.title.trim().to_string()),
+            _ => None,
+        };
+        let job = jobs::checklist(self.data.event.id, event);
+        Task::batch([task, self.write(writer, Section::Overview, creating, job)])
+    }
+
+    fn ceremony_update(
+        &mut self,
+        message: ceremony::Message,
+        writer: &mut Writer,
+    ) -> Task<Message> {
+        let (task, event) = self.ceremony.update(message, &self.data);
+        let task = task.map(Message::Ceremony);
+        let Some(event) = event else { return task };
+        let creating = match &event {
+            ceremony::Event::Add(_, item) if item.id == 0 => Some(item.title.trim().to_string()),
+            _ => None,
+        };
+        let job = jobs::program(self.data.event.id, event);
+        Task::batch([task, self.write(writer, Section::Ceremony, creating, job)])
+    }
+
+    fn settings_update(
+        &mut self,
+        message: settings::Message,
+        writer: &mut Writer,
+    ) -> Task<Message> {
+        let (task, event) = self.settings.update(message);
+        let task = task.map(Message::Settings);
+        let job: Job = match event {
+            Some(settings::Event::SaveUnit(unit)) => {
+                jobs::change(move |s: &mut Store| s.save_unit(&unit))
+            }
+            Some(settings::Event::SaveEvent(event)) => {
+                jobs::change(move |s: &mut Store| s.save_event(&event))
+            }
+            Some(settings::Event::Reveal(dir)) => {
+                if let Err(message) = super::system::reveal(&dir) {
+                    self.error = Some(message);
+                }
+                return task;
+            }
+            None => return task,
+        };
+        Task::batch([task, self.push(writer, job)])
+    }
+
+    fn new_year(&mut self, step: NewYear, writer: &mut Writer) -> Task<Message> {
+        match step {
+            NewYear::Open => {
+                let next = self
+                    .data
+                    .years
+                    .iter()
+                    .max()
+                    .map_or(self.data.event.year, |y| y + 1);
+                self.new_year = Some(next.to_string());
+                iced::widget::operation::focus("new-year")
+            }
+            NewYear::Edited(raw) => {
+                let typed = Typed::from_raw(&raw);
+                self.new_year = Some(typed.value);
+                if typed.submit {
+                    return self.new_year(NewYear::Confirm, writer);
+                }
+                Task::none()
+            }
+            NewYear::Cancel => {
+                self.new_year = None;
+                Task::none()
+            }
+            NewYear::Confirm => {
+                let Some(typed) = self.new_year.as_deref() else {
+                    return Task::none();
+                };
+                let Ok(year) = typed.trim().parse::<i32>() else {
+                    self.error = Some(format!("Năm “{}” không hợp lệ.", typed.trim()));
+                    return Task::none();
+                };
+                let source = copy_source(&self.data.years, year);
+                self.new_year = None;
+                let job: Job = Box::new(move |store: &mut Store| {
+                    let event = match source {
+                        Some(from) => store.start_year_from(from, year)?,
+                        None => store.start_year_fresh(year)?,
+                    };
+                    Ok(Done {
+                        year: Some(event.year),
+                        created: None,
+                    })
+                });
+                self.push(writer, job)
+            }
+        }
+    }
+
+    pub fn view(&self, today: NaiveDate, saving: bool) -> Element<'_, Message> {
+        let content: Element<'_, Message> = match self.section {
+            Section::Overview => self.overview.view(&self.data, today).map(Message::Overview),
+            Section::Ceremony => self.ceremony.view(&self.data).map(Message::Ceremony),
+            Section::Settings => self
+                .settings
+                .view(&self.data, saving)
+                .map(Message::Settings),
+        };
+        let error = self.error.as_deref().map(|message| {
+            container(
+                row![
+                    text(message).style(theme::danger_text).width(Length::Fill),
+                    button(text("Đóng"))
+                        .style(theme::link)
+                        .on_press(Message::DismissError),
+                ]
+                .align_y(Alignment::Center),
+            )
+            .padding(Padding::from([8, 12]))
+            .style(theme::error_box)
+        });
+        let main = column![]
+            .push(error.map(|e| container(e).padding(Padding::from([16, 24]).bottom(0))))
+            .push(self.new_year_panel())
+            .push(content)
+            .width(Length::Fill);
+        row![self.sidebar(saving), main].into()
+    }
+
+    fn new_year_panel(&self) -> Option<Element<'_, Message>> {
+        let typed = self.new_year.as_deref()?;
+        let year = typed.trim().parse::<i32>().ok();
+        let source = year.and_then(|y| copy_source(&self.data.years, y));
+        let explanation = match source {
+            Some(from) => format!(
+                "Sao chép từ kế hoạch năm {from}: ngày tổ chức, đợt, chủ đề và các bước chuẩn bị (tất cả mở lại). Không sao chép: dấu đã xong và ghi chú của năm {from}."
+            ),
+            None => "Kế hoạch mới theo các bước chuẩn bị thông thường.".to_string(),
+        };
+        let confirm = match year {
+            Some(y) => format!("Lập kế hoạch năm {y}"),
+            None => "Lập kế hoạch".to_string(),
+        };
+        let panel = container(
+            column![
+                text("Lập kế hoạch cho năm mới")
+                    .size(theme::HEADING)
+                    .font(font::SEMIBOLD),
+                row![
+                    text("Năm:"),
+                    text_input("2027", typed)
+                        .id("new-year")
+                        .on_input(|v| Message::NewYear(NewYear::Edited(v)))
+                        .on_submit(Message::NewYear(NewYear::Confirm))
+                        .padding(8)
+                        .width(Length::Fixed(100.0)),
+                    text(explanation).style(theme::muted).width(Length::Fill),
+                ]
+                .spacing(12)
+                .align_y(Alignment::Center),
+                row![
+                    button(text(confirm).font(font::SEMIBOLD))
+                        .style(theme::primary)
+                        .padding([8, 16])
+                        .on_press_maybe(year.map(|_| Message::NewYear(NewYear::Confirm))),
+                    button(text("Hủy"))
+                        .style(theme::secondary)
+                        .padding([8, 16])
+                        .on_press(Message::NewYear(NewYear::Cancel)),
+                ]
+                .spacing(12),
+            ]
+            .spacing(12),
+        )
+        .padding(16)
+        .style(theme::notice);
+        Some(
+            container(panel)
+                .padding(Padding::from([16, 24]).bottom(0))
+                .into(),
+        )
+    }
+
+    fn sidebar(&self, saving: bool) -> Element<'_, Message> {
+        let nav = |label: &'static str, section: Section| -> iced::widget::Button<'_, Message> {
+            button(text(label).size(theme::TEXT_SIZE))
+                .width(Length::Fill)
+                .padding([9, 12])
+                .style(theme::nav(self.section == section))
+                .on_press(Message::Navigate(section))
+        };
+        let years = pick_list(
+            self.data.years.clone(),
+            Some(self.data.event.year),
+            Message::YearPicked,
+        )
+        .padding([6, 10])
+        .width(Length::Fill);
+        let status = if saving {
+            text("Đang lưu…").size(theme::SMALL).style(theme::muted)
+        } else if self.error.is_some() {
+            text("Có thay đổi chưa lưu được")
+                .size(theme::SMALL)
+                .style(theme::danger_text)
+        } else {
+            text("✓ Đã lưu")
+                .size(theme::SMALL)
+                .style(theme::success_text)
+        };
+        let content = column![
+            text("Ngày hội").size(22).font(font::BOLD),
+            text(&self.data.unit.name)
+                .size(theme::SMALL)
+                .style(theme::muted),
+            Space::new().height(12),
+            text("Năm").size(theme::SMALL).style(theme::muted),
+            years,
+            button(text("+ Năm mới").size(theme::SMALL))
+                .style(theme::link)
+                .padding([2, 0])
+                .on_press(Message::NewYear(NewYear::Open)),
+            Space::new().height(12),
+        ]
+        .extend(
+            Section::ALL
+                .iter()
+                .map(|(section, label)| nav(label, *section).into()),
+        )
+        .push(Space::new().height(Length::Fill))
+        .push(status)
+        .spacing(6)
+        .padding(16)
+        .width(Length::Fixed(220.0));
+        container(content)
+            .height(Length::Fill)
+            .style(theme::sidebar)
+            .into()
+    }
+}

@@ -1,0 +1,113 @@
+//! The harness the UI tests share: the whole app driven headless (iced_test, tiny-skia), its
+//! storage tasks run to the end after every interaction, as in the real window.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use iced::futures::StreamExt;
+use iced::{Task, keyboard};
+use iced_test::runtime::{Action, task};
+use iced_test::{Error, Simulator};
+use ngayhoi::gui::{self, App, Message};
+use ngayhoi::storage::Store;
+
+/// A fixed "today": after the 2026 demo event, before its report was sent.
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 8, 20).unwrap()
+}
+
+/// Runs the tasks an update returned, feeding their messages back, until nothing is left.
+pub fn settle(app: &mut App, first: Task<Message>) {
+    let mut pending = vec![first];
+    while let Some(next) = pending.pop() {
+        let Some(stream) = task::into_stream(next) else {
+            continue;
+        };
+        let actions: Vec<Action<Message>> = iced::futures::executor::block_on(stream.collect());
+        for action in actions {
+            if let Action::Output(message) = action {
+                pending.push(app.update(message));
+            }
+        }
+    }
+    assert!(!app.is_saving(), "every change has reached the file");
+}
+
+pub fn send(app: &mut App, message: Message) {
+    let task = app.update(message);
+    settle(app, task);
+}
+
+/// Lets `act` use the window as a person would, then applies what it produced.
+pub fn interact(app: &mut App, act: impl FnOnce(&mut Simulator<'_, Message>) -> Result<(), Error>) {
+    let messages: Vec<Message> = {
+        let mut ui = simulator(app);
+        act(&mut ui).expect("the interaction succeeds");
+        ui.into_messages().collect()
+    };
+    for message in messages {
+        send(app, message);
+    }
+}
+
+/// The window at its default size, as on a 1366×768 laptop.
+pub fn simulator(app: &App) -> Simulator<'_, Message> {
+    Simulator::with_size(gui::settings(), gui::WINDOW_SIZE, app.view())
+}
+
+pub fn shows(app: &App, text: &str) -> bool {
+    let mut ui = simulator(app);
+    ui.find(text).is_ok()
+}
+
+pub fn db(dir: &tempfile::TempDir) -> PathBuf {
+    dir.path().join("ngayhoi.sqlite3")
+}
+
+pub fn reopen(path: &Path) -> Store {
+    Store::open(path).unwrap()
+}
+
+pub fn demo_app(dir: &tempfile::TempDir) -> App {
+    let mut app = App::boot(db(dir), today());
+    interact(&mut app, |ui| ui.click("Dùng dữ liệu mẫu").map(drop));
+    app
+}
+
+/// Turns the mouse wheel over the content, as one does to reach the end of the list.
+pub fn scroll_down(ui: &mut Simulator<'_, Message>) {
+    ui.point_at(iced::Point::new(700.0, 400.0));
+    let _ = ui.simulate([iced::Event::Mouse(iced::mouse::Event::WheelScrolled {
+        delta: iced::mouse::ScrollDelta::Lines { x: 0.0, y: -20.0 },
+    })]);
+}
+
+pub fn ctrl(key: &str) -> keyboard::Event {
+    keyboard::Event::KeyPressed {
+        key: keyboard::Key::Character(key.into()),
+        modified_key: keyboard::Key::Character(key.into()),
+        physical_key: keyboard::key::Physical::Unidentified(
+            keyboard::key::NativeCode::Unidentified,
+        ),
+        location: keyboard::Location::Standard,
+        modifiers: keyboard::Modifiers::CTRL,
+        text: None,
+        repeat: false,
+    }
+}
+
+/// A key press with no modifiers (Escape, Tab...).
+pub fn key(named: keyboard::key::Named, modifiers: keyboard::Modifiers) -> keyboard::Event {
+    keyboard::Event::KeyPressed {
+        key: keyboard::Key::Named(named),
+        modified_key: keyboard::Key::Named(named),
+        physical_key: keyboard::key::Physical::Unidentified(
+            keyboard::key::NativeCode::Unidentified,
+        ),
+        location: keyboard::Location::Standard,
+        modifiers,
+        text: None,
+        repeat: false,
+    }
+}

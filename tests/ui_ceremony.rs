@@ -1,0 +1,187 @@
+//! Phần lễ as a secretary uses it: times follow the durations, items are added, moved with
+//! the keyboard and the mouse, and every change is undoable and lands in the data file.
+
+mod common;
+
+use chrono::NaiveTime;
+use common::*;
+use iced::keyboard;
+use iced_test::selector::id;
+use ngayhoi::gui::app::shortcut;
+use ngayhoi::gui::screen::ceremony;
+use ngayhoi::gui::{Message, Section};
+
+fn t(h: u32, m: u32) -> NaiveTime {
+    NaiveTime::from_hms_opt(h, m, 0).unwrap()
+}
+
+fn titles(dir: &tempfile::TempDir) -> Vec<String> {
+    let store = reopen(&db(dir));
+    let event = store.event(2026).unwrap().unwrap();
+    store
+        .program(event.id)
+        .unwrap()
+        .into_iter()
+        .map(|i| i.title)
+        .collect()
+}
+
+fn ceremony_app(dir: &tempfile::TempDir) -> ngayhoi::gui::App {
+    let mut app = demo_app(dir);
+    interact(&mut app, |ui| ui.click("Phần lễ").map(drop));
+    assert_eq!(app.section(), Some(Section::Ceremony));
+    app
+}
+
+#[test]
+fn times_follow_the_durations_and_a_pinned_item_shows_its_break() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = ceremony_app(&dir);
+    assert!(shows(&app, "Phần lễ · Ngày hội năm 2026"));
+    assert!(shows(&app, "Chào cờ"));
+    assert!(
+        shows(&app, "07:45"),
+        "the flag salute follows a 15-minute welcome performance"
+    );
+    assert!(
+        shows(&app, "07:30 – 09:35"),
+        "the ceremony ends after the pinned closing item"
+    );
+    let mut ui = simulator(&app);
+    scroll_down(&mut ui);
+    assert!(
+        ui.find("Nghỉ 15 phút").is_ok(),
+        "the closing is pinned at 09:30, 15 minutes after the pacts end"
+    );
+}
+
+#[test]
+fn adding_an_item_by_typing_and_enter() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = ceremony_app(&dir);
+    let before = titles(&dir).len();
+    interact(&mut app, |ui| ui.click("+ Thêm mục").map(drop));
+    interact(&mut app, |ui| {
+        ui.click(id("program-title"))?;
+        let _ = ui.typewrite("Trao quà cho gia đình chính sách");
+        ui.click(id("program-duration"))?;
+        let _ = ui.tap_key(keyboard::key::Named::Backspace);
+        let _ = ui.tap_key(keyboard::key::Named::Backspace);
+        let _ = ui.typewrite("20");
+        let _ = ui.tap_key(keyboard::key::Named::Enter);
+        Ok(())
+    });
+    let saved = titles(&dir);
+    assert_eq!(saved.len(), before + 1);
+    assert_eq!(saved.last().unwrap(), "Trao quà cho gia đình chính sách");
+    let program = &app.snapshot().unwrap().program;
+    assert_eq!(program.last().unwrap().duration_min, 20);
+
+    send(&mut app, shortcut(ctrl("z")).unwrap());
+    assert_eq!(titles(&dir).len(), before, "Ctrl+Z takes the new item away");
+}
+
+#[test]
+fn a_duration_that_is_not_a_number_is_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = ceremony_app(&dir);
+    send(&mut app, Message::Ceremony(ceremony::Message::New));
+    send(
+        &mut app,
+        Message::Ceremony(ceremony::Message::DraftEdited(
+            ceremony::Field::Title,
+            "Múa lân".into(),
+        )),
+    );
+    send(
+        &mut app,
+        Message::Ceremony(ceremony::Message::DraftEdited(
+            ceremony::Field::Duration,
+            "mười".into(),
+        )),
+    );
+    send(&mut app, Message::Ceremony(ceremony::Message::SaveDraft));
+    assert!(shows(&app, "Thời lượng “mười” phải là số phút."));
+    assert_eq!(titles(&dir).len(), 10, "nothing was saved");
+}
+
+#[test]
+fn moving_an_item_with_alt_arrows_and_the_buttons_then_undoing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = ceremony_app(&dir);
+    let original = titles(&dir);
+    assert_eq!(original[1], "Chào cờ");
+
+    // Select the flag salute, then Alt+↑ puts it first.
+    interact(&mut app, |ui| ui.click("Chào cờ").map(drop));
+    send(
+        &mut app,
+        shortcut(key(keyboard::key::Named::ArrowUp, keyboard::Modifiers::ALT)).unwrap(),
+    );
+    let moved = titles(&dir);
+    assert_eq!(moved[0], "Chào cờ");
+    assert_eq!(moved[1], "Văn nghệ chào mừng");
+    let start = app.snapshot().unwrap().event.program_start;
+    assert_eq!(start, t(7, 30));
+    assert!(
+        shows(&app, "07:35"),
+        "the performance now starts after the 5-minute flag salute"
+    );
+
+    // The ↓ button of the first row moves it back down.
+    interact(&mut app, |ui| ui.click("↓").map(drop));
+    assert_eq!(titles(&dir), original);
+
+    // Undo twice: back to the keyboard move, then to the start.
+    send(&mut app, shortcut(ctrl("z")).unwrap());
+    assert_eq!(titles(&dir)[0], "Chào cờ");
+    send(&mut app, shortcut(ctrl("z")).unwrap());
+    assert_eq!(titles(&dir), original);
+}
+
+#[test]
+fn a_new_start_time_moves_every_item() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = ceremony_app(&dir);
+    interact(&mut app, |ui| {
+        ui.click(id("program-start"))?;
+        for _ in 0..5 {
+            let _ = ui.tap_key(keyboard::key::Named::Backspace);
+        }
+        let _ = ui.typewrite("8h");
+        Ok(())
+    });
+    let store = reopen(&db(&dir));
+    assert_eq!(store.event(2026).unwrap().unwrap().program_start, t(8, 0));
+    assert!(shows(&app, "08:15"), "the flag salute at 08:15");
+    send(&mut app, shortcut(ctrl("z")).unwrap());
+    assert_eq!(
+        reopen(&db(&dir))
+            .event(2026)
+            .unwrap()
+            .unwrap()
+            .program_start,
+        t(7, 30)
+    );
+}
+
+#[test]
+fn pinning_an_item_too_early_shows_the_overlap() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = ceremony_app(&dir);
+    let id_of = app.snapshot().unwrap().program[2].id;
+    send(&mut app, Message::Ceremony(ceremony::Message::Edit(id_of)));
+    send(
+        &mut app,
+        Message::Ceremony(ceremony::Message::DraftEdited(
+            ceremony::Field::Fixed,
+            "7:45".into(),
+        )),
+    );
+    send(&mut app, Message::Ceremony(ceremony::Message::SaveDraft));
+    assert!(shows(
+        &app,
+        "Trùng 5 phút với mục trước: hãy rút ngắn mục trước hoặc dời giờ mục này."
+    ));
+    assert!(shows(&app, "chỗ trùng giờ"));
+}
