@@ -7,7 +7,9 @@
 
 pub mod cli;
 pub mod demo;
+pub mod document;
 pub mod domain;
 pub mod gui;
+pub mod papers;
 pub mod storage;
 pub mod text;

@@ -76,6 +76,42 @@ pub enum Command {
         next_help_heading = "Tùy chọn"
     )]
     Demo,
+    /// Xuất văn bản ra tệp PDF
+    #[command(
+        override_usage = "ngayhoi [--db TỆP] export <program|script|festival> --out TỆP.pdf [--year NĂM]",
+        help_template = HELP_TEMPLATE,
+        subcommand_help_heading = "Văn bản",
+        subcommand_value_name = "VĂN BẢN",
+        next_help_heading = "Tùy chọn"
+    )]
+    Export {
+        #[command(subcommand)]
+        paper: Export,
+    },
+}
+
+/// The papers `export` writes.
+#[derive(Debug, Subcommand)]
+pub enum Export {
+    /// Chương trình Ngày hội (phần lễ và lịch phần hội)
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Tùy chọn")]
+    Program(PaperArgs),
+    /// Kịch bản dẫn chương trình, có giới thiệu đại biểu theo thứ tự nghi thức
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Tùy chọn")]
+    Script(PaperArgs),
+    /// Lịch thi đấu và kết quả phần hội
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Tùy chọn")]
+    Festival(PaperArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct PaperArgs {
+    /// Tệp PDF sẽ ghi
+    #[arg(long, value_name = "TỆP.pdf")]
+    pub out: PathBuf,
+    /// Năm của Ngày hội (mặc định: năm gần nhất có kế hoạch)
+    #[arg(long, value_name = "NĂM")]
+    pub year: Option<i32>,
 }
 
 /// Prints clap's verdict in Vietnamese: help on stdout (exit 0), errors as one line (exit 2).
@@ -104,7 +140,7 @@ fn describe(error: &clap::Error) -> String {
             context(ContextKind::InvalidArg)
         ),
         ErrorKind::InvalidSubcommand => format!(
-            "không có lệnh “{}”. Các lệnh: init, demo. {hint}",
+            "không có lệnh “{}”. Các lệnh: init, demo, export. {hint}",
             context(ContextKind::InvalidSubcommand)
         ),
         ErrorKind::MissingRequiredArgument => format!(

@@ -5,7 +5,9 @@ use std::path::Path;
 use chrono::Datelike;
 
 use super::Command;
+use super::args::{Export, PaperArgs};
 use crate::domain::{Event, Level, Unit};
+use crate::papers::{Paper, output};
 use crate::storage::Store;
 use crate::text::date_short;
 
@@ -53,6 +55,14 @@ pub fn run(db: &Path, command: Command) -> Result<(), String> {
             );
             Ok(())
         }
+        Command::Export { paper } => {
+            let (paper, args) = match paper {
+                Export::Program(args) => (Paper::Program, args),
+                Export::Script(args) => (Paper::Script, args),
+                Export::Festival(args) => (Paper::Festival, args),
+            };
+            export(db, paper, &args)
+        }
         Command::Demo => {
             let mut store = open(db)?;
             let demo = crate::demo::build();
@@ -78,4 +88,45 @@ pub fn run(db: &Path, command: Command) -> Result<(), String> {
 
 fn open(db: &Path) -> Result<Store, String> {
     Store::open(db).map_err(|e| e.to_string())
+}
+
+/// Writes one paper of one year; no file is written when there is nothing to print.
+fn export(db: &Path, paper: Paper, args: &PaperArgs) -> Result<(), String> {
+    if !db.exists() {
+        return Err(format!(
+            "chưa có tệp dữ liệu “{}”. Hãy thiết lập bằng lệnh init hoặc demo.",
+            db.display()
+        ));
+    }
+    let store = open(db)?;
+    let unit = store
+        .unit()
+        .map_err(|e| e.to_string())?
+        .ok_or("tệp dữ liệu chưa có đơn vị tổ chức; hãy chạy lệnh init trước.")?;
+    let years = store.years().map_err(|e| e.to_string())?;
+    let year = match args.year {
+        Some(year) => year,
+        None => *years.last().ok_or("tệp dữ liệu chưa có Ngày hội nào.")?,
+    };
+    let plan = store
+        .year_plan(year)
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("chưa có kế hoạch Ngày hội năm {year}."))?;
+    let bytes = output::render(paper, &unit, &plan).map_err(|e| lower_first(&e))?;
+    output::save(&args.out, &bytes).map_err(|e| lower_first(&e))?;
+    println!(
+        "Đã ghi {} năm {year} vào tệp {}.",
+        paper.title(),
+        args.out.display()
+    );
+    Ok(())
+}
+
+/// Messages follow "Lỗi: " on the command line.
+fn lower_first(message: &str) -> String {
+    let mut chars = message.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }

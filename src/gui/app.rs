@@ -10,7 +10,7 @@ use iced::{Element, Subscription, Task, keyboard};
 use super::data::{Db, Done, Job, Outcome, Snapshot, Writer};
 use super::screen::failure::{self, Failure};
 use super::screen::welcome::{self, Welcome};
-use super::screen::{ceremony, overview, settings};
+use super::screen::{ceremony, overview, papers, settings};
 pub use super::workspace::Section;
 use super::workspace::Workspace;
 use crate::storage::{Store, StoreError};
@@ -36,6 +36,7 @@ pub enum Message {
     Welcome(welcome::Message),
     Overview(overview::Message),
     Ceremony(ceremony::Message),
+    Papers(papers::Message),
     Settings(settings::Message),
     Navigate(Section),
     YearPicked(i32),
@@ -65,6 +66,8 @@ pub enum Shortcut {
     /// Alt+↑ / Alt+↓ move the selected row.
     MoveUp,
     MoveDown,
+    /// Ctrl+P: show the paper of the current section; on the papers screen, save it.
+    Print,
 }
 
 impl App {
@@ -248,7 +251,8 @@ fn open(path: &Path, today: NaiveDate) -> Phase {
 }
 
 /// The app's keyboard shortcuts: Ctrl+N adds a row, Ctrl+Z undoes the last change (Cmd on
-/// macOS), Tab moves between fields, Escape closes, Alt+↑/↓ move the selected row. Keys a focused text field used never reach
+/// macOS), Ctrl+P prints, Tab moves between fields, Escape closes, Alt+↑/↓ move the selected
+/// row. Keys a focused text field used never reach
 /// here.
 pub fn shortcut(event: keyboard::Event) -> Option<Message> {
     use keyboard::key::Named;
@@ -272,6 +276,7 @@ pub fn shortcut(event: keyboard::Event) -> Option<Message> {
         } if modifiers.command() => match c.as_str() {
             "n" | "N" => Some(Message::Shortcut(Shortcut::New)),
             "z" | "Z" => Some(Message::Shortcut(Shortcut::Undo)),
+            "p" | "P" => Some(Message::Shortcut(Shortcut::Print)),
             _ => None,
         },
         _ => None,

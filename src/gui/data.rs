@@ -7,7 +7,9 @@ use std::sync::{Arc, Mutex};
 
 use iced::Task;
 
-use crate::domain::{Activity, ChecklistItem, Delegate, Event, EventPoint, ProgramItem, Unit};
+use crate::domain::{
+    Activity, ChecklistItem, Delegate, Event, EventPoint, ProgramItem, Unit, YearPlan,
+};
 use crate::storage::{self, Store, StoreError};
 
 pub type Db = Arc<Mutex<Store>>;
@@ -63,6 +65,20 @@ pub struct Done {
     pub year: Option<i32>,
     /// The id of a row the job created, so that creating can be undone.
     pub created: Option<i64>,
+}
+
+impl Snapshot {
+    /// The selected year's plan, for the papers.
+    pub fn plan(&self) -> YearPlan {
+        YearPlan {
+            event: self.event.clone(),
+            checklist: self.checklist.clone(),
+            program: self.program.clone(),
+            delegates: self.delegates.clone(),
+            points: self.points.clone(),
+            activities: self.activities.clone(),
+        }
+    }
 }
 
 /// A change to make, in one transaction of the store.

@@ -20,11 +20,9 @@ pub const BOLD: Font = Font {
     ..REGULAR
 };
 
-/// Every face, for `Settings::fonts`.
+/// Every face, for `Settings::fonts`: the UI's, and the documents' for the print preview.
 pub fn all() -> Vec<std::borrow::Cow<'static, [u8]>> {
-    vec![
-        REGULAR_BYTES.into(),
-        SEMIBOLD_BYTES.into(),
-        BOLD_BYTES.into(),
-    ]
+    let ui = [REGULAR_BYTES, SEMIBOLD_BYTES, BOLD_BYTES];
+    let documents = crate::document::Face::ALL.map(crate::document::Face::bytes);
+    ui.into_iter().chain(documents).map(Into::into).collect()
 }

@@ -7,6 +7,7 @@ pub mod app;
 pub mod data;
 pub mod font;
 pub mod jobs;
+pub mod preview;
 pub mod screen;
 pub mod system;
 pub mod theme;

@@ -9,6 +9,7 @@ use super::app::{Message, NewYear, Shortcut, copy_source, written_message};
 use super::data::{Db, Done, Job, Snapshot, Writer};
 use super::screen::ceremony::{self, Ceremony};
 use super::screen::overview::{self, Overview};
+use super::screen::papers::{self, Papers};
 use super::screen::settings::{self, Settings};
 use super::widget::Typed;
 use super::{font, jobs, theme};
@@ -18,14 +19,16 @@ use crate::storage::Store;
 pub enum Section {
     Overview,
     Ceremony,
+    Papers,
     Settings,
 }
 
 impl Section {
     /// The sidebar, in the order a campaign runs.
-    const ALL: [(Section, &'static str); 3] = [
+    const ALL: [(Section, &'static str); 4] = [
         (Section::Overview, "Tổng quan"),
         (Section::Ceremony, "Phần lễ"),
+        (Section::Papers, "In ấn"),
         (Section::Settings, "Cài đặt"),
     ];
 }
@@ -36,6 +39,7 @@ pub struct Workspace {
     pub section: Section,
     overview: Overview,
     ceremony: Ceremony,
+    papers: Papers,
     pub settings: Settings,
     /// The year typed in the "new year" panel, when it is open.
     new_year: Option<String>,
@@ -49,6 +53,7 @@ impl Workspace {
     pub fn new(db: Db, data: Snapshot) -> Workspace {
         Workspace {
             settings: Settings::new(&data),
+            papers: Papers::new(crate::papers::Paper::Program, &data),
             db,
             data,
             section: Section::Overview,
@@ -70,10 +75,13 @@ impl Workspace {
             match section {
                 Section::Overview => self.overview.added(id, &name),
                 Section::Ceremony => self.ceremony.added(id, &name),
-                Section::Settings => {}
+                Section::Papers | Section::Settings => {}
             }
         }
         self.data = data;
+        if self.section == Section::Papers {
+            self.papers.refresh(&self.data);
+        }
         self.error = None;
     }
 
@@ -101,6 +109,9 @@ impl Workspace {
                 if section == Section::Settings && self.section != Section::Settings {
                     self.settings = Settings::new(&self.data);
                 }
+                if section == Section::Papers {
+                    self.papers.refresh(&self.data);
+                }
                 self.section = section;
                 Task::none()
             }
@@ -116,6 +127,7 @@ impl Workspace {
             Message::Shortcut(shortcut) => self.shortcut(shortcut, writer),
             Message::Overview(message) => self.overview_update(message, writer),
             Message::Ceremony(message) => self.ceremony_update(message, writer),
+            Message::Papers(message) => self.papers_update(message),
             Message::Settings(message) => self.settings_update(message, writer),
             Message::Failure(_) | Message::Welcome(_) | Message::Written(_) => Task::none(),
         }
@@ -152,8 +164,18 @@ impl Workspace {
             (Shortcut::MoveDown, Section::Ceremony) => {
                 self.ceremony_update(ceremony::Message::MoveSelected(1), writer)
             }
+            (Shortcut::Print, Section::Papers) => self.papers_update(papers::Message::Save),
+            (Shortcut::Print, section) => {
+                let paper = match section {
+                    Section::Ceremony => crate::papers::Paper::Program,
+                    _ => self.papers.paper(),
+                };
+                self.section = Section::Papers;
+                self.papers_update(papers::Message::Pick(paper))
+            }
             (
-                Shortcut::MoveUp
+                Shortcut::Undo
+                | Shortcut::MoveUp
                 | Shortcut::MoveDown
                 | Shortcut::NextField
                 | Shortcut::PreviousField,
@@ -194,6 +216,16 @@ impl Workspace {
         Task::batch([task, self.write(writer, Section::Ceremony, creating, job)])
     }
 
+    fn papers_update(&mut self, message: papers::Message) -> Task<Message> {
+        let (task, event) = self.papers.update(message, &self.data);
+        if let Some(papers::Event::Open(path)) = event
+            && let Err(message) = super::system::open(&path)
+        {
+            self.error = Some(message);
+        }
+        task.map(Message::Papers)
+    }
+
     fn settings_update(
         &mut self,
         message: settings::Message,
@@ -202,6 +234,9 @@ impl Workspace {
         let (task, event) = self.settings.update(message);
         let task = task.map(Message::Settings);
         let job: Job = match event {
+            Some(settings::Event::SaveAreas(areas)) => {
+                jobs::change(move |s: &mut Store| s.set_areas(&areas))
+            }
             Some(settings::Event::SaveUnit(unit)) => {
                 jobs::change(move |s: &mut Store| s.save_unit(&unit))
             }
@@ -209,7 +244,7 @@ impl Workspace {
                 jobs::change(move |s: &mut Store| s.save_event(&event))
             }
             Some(settings::Event::Reveal(dir)) => {
-                if let Err(message) = super::system::reveal(&dir) {
+                if let Err(message) = super::system::open_folder(&dir) {
                     self.error = Some(message);
                 }
                 return task;
@@ -272,6 +307,7 @@ impl Workspace {
         let content: Element<'_, Message> = match self.section {
             Section::Overview => self.overview.view(&self.data, today).map(Message::Overview),
             Section::Ceremony => self.ceremony.view(&self.data).map(Message::Ceremony),
+            Section::Papers => self.papers.view(&self.data).map(Message::Papers),
             Section::Settings => self
                 .settings
                 .view(&self.data, saving)

@@ -298,11 +298,7 @@ impl Ceremony {
         let figures = row![
             container(start_field).padding(10).style(theme::card),
             stat(data.program.len().to_string(), "mục trong phần lễ", plain),
-            stat(
-                format!("{} – {}", time_short(event.program_start), time_short(end)),
-                "thời gian phần lễ",
-                plain
-            ),
+            stat(time_short(end), "giờ kết thúc phần lễ", plain),
             stat(format!("{total} phút"), "tổng thời lượng", plain),
             stat(
                 overlaps.to_string(),

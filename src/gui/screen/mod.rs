@@ -4,5 +4,6 @@
 pub mod ceremony;
 pub mod failure;
 pub mod overview;
+pub mod papers;
 pub mod settings;
 pub mod welcome;

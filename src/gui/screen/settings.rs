@@ -1,7 +1,9 @@
 //! "Cài đặt": the organising unit and the selected year's event, saved as the secretary types
 //! (a value that breaks a rule is shown, not saved), with undo of whole field edits.
 
-use iced::widget::{Space, button, column, container, pick_list, row, scrollable, text};
+use iced::widget::{
+    Space, button, column, container, pick_list, row, scrollable, text, text_editor,
+};
 use std::path::PathBuf;
 
 use chrono::NaiveTime;
@@ -27,6 +29,8 @@ pub struct Settings {
     year: i32,
     /// Edited on the ceremony screen; kept as it is here.
     program_start: NaiveTime,
+    /// The residential areas, one per line (mirrors `form.areas`).
+    areas: text_editor::Content,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,6 +47,8 @@ struct Form {
     window_start: String,
     window_end: String,
     theme: String,
+    /// Residential areas, one per line.
+    areas: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,6 +65,7 @@ pub enum Field {
     WindowStart,
     WindowEnd,
     Theme,
+    Areas,
 }
 
 impl Field {
@@ -74,6 +81,7 @@ impl Field {
 pub enum Message {
     Edited(Field, String),
     LevelPicked(Level),
+    AreasEdited(text_editor::Action),
     Undo,
     /// Show a folder (data or backups) in the file manager.
     Reveal(PathBuf),
@@ -82,6 +90,7 @@ pub enum Message {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Event {
     SaveUnit(Unit),
+    SaveAreas(Vec<String>),
     SaveEvent(YearEvent),
     Reveal(PathBuf),
 }
@@ -103,6 +112,7 @@ impl Settings {
                 window_start: date_short(event.window_start),
                 window_end: date_short(event.window_end),
                 theme: event.theme.clone(),
+                areas: data.areas.join("\n"),
             },
             undo: Vec::new(),
             last_field: None,
@@ -110,6 +120,7 @@ impl Settings {
             event_id: event.id,
             year: event.year,
             program_start: event.program_start,
+            areas: text_editor::Content::with_text(&data.areas.join("\n")),
         }
     }
 
@@ -129,19 +140,31 @@ impl Settings {
                 self.edit(which, |form| *form.text_mut(which) = value)
             }
             Message::LevelPicked(level) => self.edit(Field::Level, |form| form.level = level),
+            Message::AreasEdited(action) => {
+                let is_edit = action.is_edit();
+                self.areas.perform(action);
+                if !is_edit {
+                    return (Task::none(), None);
+                }
+                let text = self.areas.text();
+                self.edit(Field::Areas, |form| form.areas = text)
+            }
             Message::Reveal(dir) => Some(Event::Reveal(dir)),
             Message::Undo => {
                 let Some(before) = self.undo.pop() else {
                     return (Task::none(), None);
                 };
-                let unit_changed = self.form.unit_part() != before.unit_part();
-                self.form = before;
-                self.last_field = None;
-                self.save(if unit_changed {
+                let which = if self.form.unit_part() != before.unit_part() {
                     Field::Name
+                } else if self.form.areas != before.areas {
+                    self.areas = text_editor::Content::with_text(&before.areas);
+                    Field::Areas
                 } else {
                     Field::Date
-                })
+                };
+                self.form = before;
+                self.last_field = None;
+                self.save(which)
             }
         };
         (Task::none(), event)
@@ -162,7 +185,11 @@ impl Settings {
 
     /// Builds what changed and asks for it to be saved, or explains why it cannot be.
     fn save(&mut self, which: Field) -> Option<Event> {
-        let result = if which.is_event() {
+        let result = if which == Field::Areas {
+            Ok(Event::SaveAreas(
+                self.form.areas.lines().map(str::to_string).collect(),
+            ))
+        } else if which.is_event() {
             self.form
                 .event(self.event_id, self.year, self.program_start)
                 .map(Event::SaveEvent)
@@ -352,6 +379,20 @@ impl Settings {
             container(status).padding([0, 2]),
             card("Đơn vị tổ chức", unit),
             card(format!("Ngày hội năm {}", self.year), event),
+            card(
+                "Khu dân cư (thôn, tổ dân phố, khu phố)",
+                column![
+                    text("Mỗi dòng một tên. Các hoạt động phần hội mới có mỗi khu dân cư một đội.")
+                        .size(theme::SMALL)
+                        .style(theme::muted),
+                    text_editor(&self.areas)
+                        .id("settings-areas")
+                        .on_action(Message::AreasEdited)
+                        .height(Length::Fixed(140.0))
+                        .padding(8),
+                ]
+                .spacing(8)
+            ),
             card("Nơi lưu dữ liệu", files),
         ]
         .spacing(16)
@@ -375,6 +416,7 @@ impl Form {
             Field::WindowStart => &mut self.window_start,
             Field::WindowEnd => &mut self.window_end,
             Field::Theme => &mut self.theme,
+            Field::Areas => &mut self.areas,
         }
     }
 

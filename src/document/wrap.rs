@@ -1,0 +1,331 @@
+//! Line breaking: a paragraph becomes lines that fit a width, breaking between words; a word
+//! longer than a whole line is split between characters. Each line keeps its words and their
+//! natural offsets, so a painter can set a justified line word by word. (Stretching with the
+//! PDF word-spacing operator is no option: it only acts on single-byte space codes, and
+//! embedded TrueType text is written as two-byte glyph ids.)
+
+use unicode_normalization::char::is_combining_mark;
+
+use super::fonts::{self, Face};
+
+/// Rounding slack, so that text measured to exactly the width still fits.
+const EPSILON_MM: f32 = 1e-3;
+
+/// How lines sit in the width they were wrapped to. A justified paragraph's last line (and a
+/// line before a forced break) is set flush left.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Center,
+    Right,
+    Justify,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Word {
+    pub text: String,
+    /// From the start of the line, with one ordinary space between words.
+    pub x_mm: f32,
+    pub width_mm: f32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub words: Vec<Word>,
+    /// From the start of the first word to the end of the last, at natural spacing.
+    pub width_mm: f32,
+    /// The line ends its paragraph or a forced line break: it is never stretched.
+    pub last: bool,
+}
+
+impl Line {
+    /// The words joined by single spaces.
+    pub fn text(&self) -> String {
+        let words: Vec<&str> = self.words.iter().map(|w| w.text.as_str()).collect();
+        words.join(" ")
+    }
+
+    /// What to add to each gap between words so that the line fills `width_mm`. Zero for a
+    /// last line, a single word, or a line that already fills the width.
+    pub fn extra_gap_mm(&self, width_mm: f32) -> f32 {
+        let gaps = self.words.len().saturating_sub(1);
+        if self.last || gaps == 0 {
+            return 0.0;
+        }
+        ((width_mm - self.width_mm) / gaps as f32).max(0.0)
+    }
+
+    /// Each word with its offset from the line start once every gap is widened by `extra_mm`.
+    pub fn spread(&self, extra_mm: f32) -> impl Iterator<Item = (f32, &str)> {
+        self.words
+            .iter()
+            .enumerate()
+            .map(move |(i, w)| (w.x_mm + i as f32 * extra_mm, w.text.as_str()))
+    }
+
+    /// The strings to draw for this line in a box `width_mm` wide, each with its offset from
+    /// the left of the box: the whole line as one string, or word by word when it is stretched.
+    pub fn place(&self, align: Align, width_mm: f32) -> Vec<(f32, String)> {
+        let free_mm = width_mm - self.width_mm;
+        let x_mm = match align {
+            Align::Left | Align::Justify => 0.0,
+            Align::Center => free_mm / 2.0,
+            Align::Right => free_mm,
+        };
+        let extra_mm = self.extra_gap_mm(width_mm);
+        if align == Align::Justify && extra_mm > 0.0 {
+            self.spread(extra_mm)
+                .map(|(x, text)| (x, text.to_owned()))
+                .collect()
+        } else {
+            vec![(x_mm, self.text())]
+        }
+    }
+}
+
+/// Breaks `text` into lines of at most `first_width_mm` (the first line, which may be
+/// indented) and `width_mm` (the others). Runs of spaces count as one; "\n" forces a break.
+/// Empty text gives no lines.
+pub fn wrap(text: &str, face: Face, size_pt: f32, first_width_mm: f32, width_mm: f32) -> Vec<Line> {
+    let mut lines = Lines {
+        face,
+        size_pt,
+        space_mm: fonts::text_width_mm(face, size_pt, " "),
+        first_width_mm,
+        width_mm,
+        done: Vec::new(),
+        words: Vec::new(),
+    };
+    let text = text.trim();
+    if text.is_empty() {
+        return Vec::new();
+    }
+    for segment in text.split('\n') {
+        for word in segment.split_whitespace() {
+            lines.push_word(word);
+        }
+        lines.finish(true);
+    }
+    lines.done
+}
+
+struct Lines {
+    face: Face,
+    size_pt: f32,
+    space_mm: f32,
+    first_width_mm: f32,
+    width_mm: f32,
+    done: Vec<Line>,
+    /// The line being filled.
+    words: Vec<Word>,
+}
+
+impl Lines {
+    fn available(&self) -> f32 {
+        if self.done.is_empty() {
+            self.first_width_mm
+        } else {
+            self.width_mm
+        }
+    }
+
+    fn measure(&self, text: &str) -> f32 {
+        fonts::text_width_mm(self.face, self.size_pt, text)
+    }
+
+    fn end(&self) -> f32 {
+        self.words.last().map_or(0.0, |w| w.x_mm + w.width_mm)
+    }
+
+    fn finish(&mut self, last: bool) {
+        let width_mm = self.end();
+        self.done.push(Line {
+            words: std::mem::take(&mut self.words),
+            width_mm,
+            last,
+        });
+    }
+
+    fn push_word(&mut self, word: &str) {
+        let width_mm = self.measure(word);
+        if !self.words.is_empty() {
+            let x_mm = self.end() + self.space_mm;
+            if x_mm + width_mm <= self.available() + EPSILON_MM {
+                self.words.push(Word {
+                    text: word.to_owned(),
+                    x_mm,
+                    width_mm,
+                });
+                return;
+            }
+            self.finish(false);
+        }
+        let mut rest = word;
+        while self.measure(rest) > self.available() + EPSILON_MM {
+            let (head, tail) = self.split_to_fit(rest);
+            if head.is_empty() {
+                // A single letter wider than the line: let it overflow.
+                break;
+            }
+            self.words.push(Word {
+                text: head.to_owned(),
+                x_mm: 0.0,
+                width_mm: self.measure(head),
+            });
+            self.finish(false);
+            rest = tail;
+        }
+        self.words.push(Word {
+            text: rest.to_owned(),
+            x_mm: 0.0,
+            width_mm: self.measure(rest),
+        });
+    }
+
+    /// The longest head of `word` that fits a whole line, never parting a letter from its
+    /// combining marks, and at least one letter so that breaking always progresses (empty only
+    /// when `word` is a single letter).
+    fn split_to_fit<'a>(&self, word: &'a str) -> (&'a str, &'a str) {
+        let available = self.available();
+        let mut width_mm = 0.0;
+        let mut cut = 0;
+        for (i, c) in word.char_indices() {
+            // Here `width_mm` is the width of `word[..i]`.
+            if i > 0 && !is_combining_mark(c) {
+                if width_mm > available + EPSILON_MM && cut > 0 {
+                    break;
+                }
+                cut = i;
+            }
+            width_mm += self.measure(c.encode_utf8(&mut [0; 4]));
+        }
+        word.split_at(cut)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(lines: &[Line]) -> Vec<String> {
+        lines.iter().map(Line::text).collect()
+    }
+
+    fn width(text: &str) -> f32 {
+        fonts::text_width_mm(Face::Regular, 14.0, text)
+    }
+
+    #[test]
+    fn breaks_between_words_within_the_width() {
+        let text =
+            "Ban Chỉ đạo phường tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc tại các khu phố";
+        let lines = wrap(text, Face::Regular, 14.0, 60.0, 60.0);
+        assert!(lines.len() > 2);
+        assert_eq!(texts(&lines).join(" "), text);
+        for line in &lines {
+            assert!(line.width_mm <= 60.0 + EPSILON_MM);
+            assert!((line.width_mm - width(&line.text())).abs() < 1e-3);
+        }
+        // Greedy: the next word would not have fitted.
+        let first = &lines[0];
+        let next = &lines[1].words[0].text;
+        assert!(width(&format!("{} {next}", first.text())) > 60.0);
+        assert!(lines.iter().rev().skip(1).all(|l| !l.last));
+        assert!(lines.last().unwrap().last);
+    }
+
+    #[test]
+    fn the_first_line_can_be_narrower() {
+        let text = "một hai ba bốn năm sáu bảy tám chín mười một hai ba bốn năm sáu bảy tám";
+        let lines = wrap(text, Face::Regular, 14.0, 30.0, 80.0);
+        assert!(lines[0].width_mm <= 30.0);
+        assert!(lines[1].width_mm > 30.0);
+    }
+
+    #[test]
+    fn a_long_word_is_split_between_letters() {
+        let word = "Nguyễn".repeat(12);
+        let lines = wrap(&format!("{word} cuối"), Face::Regular, 14.0, 40.0, 40.0);
+        assert!(lines.len() > 2);
+        assert_eq!(
+            lines.iter().map(Line::text).collect::<String>(),
+            format!("{word}cuối")
+        );
+        for line in &lines {
+            assert!(line.width_mm <= 40.0 + EPSILON_MM, "{}", line.text());
+        }
+        assert_eq!(lines.last().unwrap().words.last().unwrap().text, "cuối");
+    }
+
+    #[test]
+    fn a_letter_keeps_its_combining_mark() {
+        // "x" with an acute accent has no precomposed form, so it stays two characters.
+        let word = "x\u{301}".repeat(40);
+        let lines = wrap(&word, Face::Regular, 14.0, 20.0, 20.0);
+        assert!(lines.len() > 1);
+        for line in &lines {
+            assert!(!line.text().starts_with('\u{301}'));
+            assert!(line.text().ends_with('\u{301}'));
+        }
+    }
+
+    #[test]
+    fn a_line_narrower_than_one_letter_still_progresses() {
+        let lines = wrap("ĐĐ", Face::Bold, 14.0, 1.0, 1.0);
+        assert_eq!(texts(&lines), ["Đ", "Đ"]);
+    }
+
+    #[test]
+    fn newlines_force_breaks_and_spaces_collapse() {
+        let lines = wrap(
+            "  Nguyễn Văn A\nTổ   trưởng \n",
+            Face::Regular,
+            14.0,
+            100.0,
+            100.0,
+        );
+        assert_eq!(texts(&lines), ["Nguyễn Văn A", "Tổ trưởng"]);
+        assert!(lines.iter().all(|l| l.last));
+        assert!(wrap(" \n ", Face::Regular, 14.0, 100.0, 100.0).is_empty());
+    }
+
+    #[test]
+    fn justification_fills_the_width_except_on_the_last_line() {
+        let text = "Các khu dân cư, cơ quan, doanh nghiệp và nhà trường đồng loạt tổ chức ngày hội";
+        let lines = wrap(text, Face::Regular, 14.0, 70.0, 70.0);
+        let first = &lines[0];
+        let extra = first.extra_gap_mm(70.0);
+        assert!(extra > 0.0);
+        let (x, last_word) = first.spread(extra).last().unwrap();
+        assert!((x + width(last_word) - 70.0).abs() < 1e-3);
+        assert_eq!(lines.last().unwrap().extra_gap_mm(70.0), 0.0);
+        let single = wrap("Một", Face::Regular, 14.0, 70.0, 70.0);
+        assert_eq!(single[0].extra_gap_mm(70.0), 0.0);
+    }
+
+    #[test]
+    fn placing_a_line_in_its_box() {
+        let lines = wrap("Tổ quốc ghi công", Face::Regular, 14.0, 100.0, 100.0);
+        let line = &lines[0];
+        let free = 100.0 - line.width_mm;
+        assert_eq!(line.place(Align::Left, 100.0), [(0.0, line.text())]);
+        assert_eq!(
+            line.place(Align::Center, 100.0),
+            [(free / 2.0, line.text())]
+        );
+        assert_eq!(line.place(Align::Right, 100.0), [(free, line.text())]);
+        // The last line of a justified paragraph is set flush left, in one piece.
+        assert_eq!(line.place(Align::Justify, 100.0), [(0.0, line.text())]);
+        let long = wrap(
+            &"Tổ quốc ghi công ".repeat(6),
+            Face::Regular,
+            14.0,
+            100.0,
+            100.0,
+        );
+        let pieces = long[0].place(Align::Justify, 100.0);
+        assert_eq!(pieces.len(), long[0].words.len());
+        let (x, word) = pieces.last().unwrap();
+        assert!((x + width(word) - 100.0).abs() < 1e-3);
+    }
+}

@@ -1,0 +1,114 @@
+//! The on-screen painter of laid-out pages: the same `document::Page` the PDF painter draws,
+//! drawn on an iced canvas with the same fonts, so that the preview and the paper agree.
+
+use iced::alignment::Vertical;
+use iced::font::{Style, Weight};
+use iced::widget::canvas::{self, Frame, Geometry, Path, Stroke, Text};
+use iced::widget::text::{LineHeight, Shaping};
+use iced::{Color, Element, Font, Length, Pixels, Point, Rectangle, Renderer, Size, Theme, mouse};
+
+use crate::document::fonts::{MM_PER_PT, ascent_mm, descent_mm};
+use crate::document::{Face, Item, Page};
+
+/// Pixels per millimetre of the preview (an A4 page is 630 px wide).
+pub const SCALE: f32 = 3.0;
+
+/// One page as a canvas of its own size.
+pub fn page<'a, M: 'a>(page: &'a Page) -> Element<'a, M> {
+    canvas::Canvas::new(PagePainter { page })
+        .width(Length::Fixed(page.width_mm * SCALE))
+        .height(Length::Fixed(page.height_mm * SCALE))
+        .into()
+}
+
+struct PagePainter<'a> {
+    page: &'a Page,
+}
+
+/// The iced font of a document face (the Liberation Serif files are registered at start-up).
+pub fn font(face: Face) -> Font {
+    let (weight, style) = match face {
+        Face::Regular => (Weight::Normal, Style::Normal),
+        Face::Bold => (Weight::Bold, Style::Normal),
+        Face::Italic => (Weight::Normal, Style::Italic),
+        Face::BoldItalic => (Weight::Bold, Style::Italic),
+    };
+    Font {
+        weight,
+        style,
+        ..Font::with_name("Liberation Serif")
+    }
+}
+
+impl<M> canvas::Program<M> for PagePainter<'_> {
+    type State = ();
+
+    fn draw(
+        &self,
+        _state: &(),
+        renderer: &Renderer,
+        _theme: &Theme,
+        bounds: Rectangle,
+        _cursor: mouse::Cursor,
+    ) -> Vec<Geometry> {
+        let mut frame = Frame::new(renderer, bounds.size());
+        frame.fill_rectangle(Point::ORIGIN, bounds.size(), Color::WHITE);
+        let at = |x: f32, y: f32| Point::new(x * SCALE, y * SCALE);
+        let stroke = |width_pt: f32| {
+            Stroke::default()
+                .with_width((width_pt * MM_PER_PT * SCALE).max(0.75))
+                .with_color(Color::BLACK)
+        };
+        for item in &self.page.items {
+            match item {
+                Item::Text {
+                    x_mm,
+                    y_mm,
+                    size_pt,
+                    face,
+                    text,
+                } => {
+                    // The layout gives the baseline; the canvas places the top of the line box.
+                    let ascent = ascent_mm(*face, *size_pt);
+                    let height = ascent + descent_mm(*face, *size_pt);
+                    frame.fill_text(Text {
+                        content: text.clone(),
+                        position: at(*x_mm, y_mm - ascent),
+                        max_width: f32::INFINITY,
+                        color: Color::BLACK,
+                        size: Pixels(size_pt * MM_PER_PT * SCALE),
+                        line_height: LineHeight::Absolute(Pixels(height * SCALE)),
+                        font: font(*face),
+                        align_x: iced::widget::text::Alignment::Left,
+                        align_y: Vertical::Top,
+                        shaping: Shaping::Advanced,
+                    });
+                }
+                Item::Line {
+                    x1_mm,
+                    y1_mm,
+                    x2_mm,
+                    y2_mm,
+                    width_pt,
+                } => frame.stroke(
+                    &Path::line(at(*x1_mm, *y1_mm), at(*x2_mm, *y2_mm)),
+                    stroke(*width_pt),
+                ),
+                Item::Rect {
+                    x_mm,
+                    y_mm,
+                    width_mm,
+                    height_mm,
+                    width_pt,
+                } => frame.stroke(
+                    &Path::rectangle(
+                        at(*x_mm, *y_mm),
+                        Size::new(width_mm * SCALE, height_mm * SCALE),
+                    ),
+                    stroke(*width_pt),
+                ),
+            }
+        }
+        vec![frame.into_geometry()]
+    }
+}

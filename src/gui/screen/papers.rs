@@ -1,0 +1,202 @@
+//! "In ấn": each paper as it will print (the same layout the PDF is painted from), and saving it
+//! as PDF with the system's dialog, then opening it for printing.
+
+use std::path::PathBuf;
+
+use iced::widget::{Space, button, column, container, row, scrollable, text};
+use iced::{Alignment, Element, Length, Padding, Task};
+
+use crate::document::{Document, layout};
+use crate::gui::data::Snapshot;
+use crate::gui::widget::page_title;
+use crate::gui::{font, preview, theme};
+use crate::papers::{Paper, output};
+
+#[derive(Debug)]
+pub struct Papers {
+    paper: Paper,
+    /// The laid-out paper, or why there is nothing to print.
+    pages: Result<Document, String>,
+    saving: bool,
+    outcome: Option<Result<PathBuf, String>>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Pick(Paper),
+    Save,
+    Chosen(Option<PathBuf>),
+    Saved(Result<PathBuf, String>),
+    /// Open the saved PDF (or its folder) with the system.
+    Open(PathBuf),
+}
+
+/// What the papers screen asks the app to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event {
+    Open(PathBuf),
+}
+
+impl Papers {
+    pub fn new(paper: Paper, data: &Snapshot) -> Papers {
+        Papers {
+            paper,
+            pages: lay_out(paper, data),
+            saving: false,
+            outcome: None,
+        }
+    }
+
+    pub fn paper(&self) -> Paper {
+        self.paper
+    }
+
+    /// The data changed: lay the paper out again.
+    pub fn refresh(&mut self, data: &Snapshot) {
+        self.pages = lay_out(self.paper, data);
+    }
+
+    pub fn update(&mut self, message: Message, data: &Snapshot) -> (Task<Message>, Option<Event>) {
+        match message {
+            Message::Pick(paper) => {
+                self.paper = paper;
+                self.outcome = None;
+                self.refresh(data);
+                (Task::none(), None)
+            }
+            Message::Save => {
+                if self.pages.is_err() || self.saving {
+                    return (Task::none(), None);
+                }
+                let name = self.paper.file_name(data.event.year);
+                (Task::perform(choose_target(name), Message::Chosen), None)
+            }
+            Message::Chosen(None) => (Task::none(), None),
+            Message::Chosen(Some(path)) => {
+                self.saving = true;
+                let (paper, unit, plan) = (self.paper, data.unit.clone(), data.plan());
+                let write = async move {
+                    let bytes = output::render(paper, &unit, &plan)?;
+                    output::save(&path, &bytes)?;
+                    Ok(path)
+                };
+                (Task::perform(write, Message::Saved), None)
+            }
+            Message::Saved(result) => {
+                self.saving = false;
+                self.outcome = Some(result);
+                (Task::none(), None)
+            }
+            Message::Open(path) => (Task::none(), Some(Event::Open(path))),
+        }
+    }
+
+    pub fn view<'a>(&'a self, data: &'a Snapshot) -> Element<'a, Message> {
+        let choices = Paper::ALL.iter().map(|paper| {
+            button(text(paper.title()))
+                .style(theme::nav(*paper == self.paper))
+                .padding([8, 12])
+                .on_press(Message::Pick(*paper))
+                .into()
+        });
+        let save = button(
+            text(if self.saving {
+                "Đang lưu…"
+            } else {
+                "Lưu PDF để in… (Ctrl+P)"
+            })
+            .font(font::SEMIBOLD),
+        )
+        .padding([10, 18])
+        .style(theme::primary)
+        .on_press_maybe((self.pages.is_ok() && !self.saving).then_some(Message::Save));
+        let header = row![
+            page_title(
+                format!("In ấn · Năm {}", data.event.year),
+                "Xem trước đúng như khi in (khổ A4, thể thức văn bản hành chính).",
+            ),
+            Space::new().width(Length::Fill),
+            save,
+        ]
+        .align_y(Alignment::Center);
+
+        let outcome = self
+            .outcome
+            .as_ref()
+            .map(|outcome| -> Element<'a, Message> {
+                match outcome {
+                    Ok(path) => container(
+                        row![
+                            text(format!("Đã lưu “{}”.", path.display())).width(Length::Fill),
+                            button(text("Mở để in"))
+                                .style(theme::primary)
+                                .padding([6, 14])
+                                .on_press(Message::Open(path.clone())),
+                            button(text("Mở thư mục"))
+                                .style(theme::secondary)
+                                .padding([6, 14])
+                                .on_press_maybe(
+                                    path.parent().map(|dir| Message::Open(dir.to_path_buf()))
+                                ),
+                        ]
+                        .spacing(10)
+                        .align_y(Alignment::Center),
+                    )
+                    .padding(Padding::from([8, 12]))
+                    .style(theme::notice)
+                    .into(),
+                    Err(message) => container(text(message).style(theme::danger_text))
+                        .padding(Padding::from([8, 12]))
+                        .style(theme::error_box)
+                        .into(),
+                }
+            });
+
+        let pages: Element<'a, Message> = match &self.pages {
+            Ok(document) => {
+                let count = document.pages.len();
+                column(document.pages.iter().enumerate().map(|(n, page)| {
+                    column![
+                        text(format!("Trang {} / {count}", n + 1))
+                            .size(theme::SMALL)
+                            .style(theme::muted),
+                        container(preview::page(page)).style(theme::card).padding(1),
+                    ]
+                    .spacing(4)
+                    .into()
+                }))
+                .spacing(16)
+                .into()
+            }
+            Err(message) => container(text(message).style(theme::muted))
+                .padding(24)
+                .style(theme::card)
+                .into(),
+        };
+
+        let content = column![header, row(choices).spacing(8)]
+            .push(outcome)
+            .push(container(pages).center_x(Length::Fill))
+            .spacing(16)
+            .padding(24);
+        scrollable(content).height(Length::Fill).into()
+    }
+}
+
+fn lay_out(paper: Paper, data: &Snapshot) -> Result<Document, String> {
+    paper
+        .build(&data.unit, &data.plan())
+        .map(|doc| layout(&doc))
+        .map_err(|e| e.0)
+}
+
+/// Asks where to save, with the system's own dialog.
+async fn choose_target(name: String) -> Option<PathBuf> {
+    rfd::AsyncFileDialog::new()
+        .set_title("Lưu văn bản PDF")
+        .set_file_name(name)
+        .add_filter("Tệp PDF", &["pdf"])
+        .save_file()
+        .await
+        .map(|file| file.path().to_path_buf())
+}

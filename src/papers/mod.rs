@@ -1,0 +1,117 @@
+//! The papers of the day, built from the data as administrative documents (see `document`):
+//! the program, the MC's script and the festival schedule with results. Each builder refuses,
+//! in Vietnamese, a paper with nothing to print.
+
+mod festival;
+pub mod output;
+mod program;
+mod script;
+
+use chrono::Datelike;
+
+pub use festival::festival;
+pub use program::program;
+pub use script::script;
+
+use crate::document::{AdminDocument, Signature};
+use crate::domain::{Unit, YearPlan};
+
+/// Which paper.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Paper {
+    Program,
+    Script,
+    Festival,
+}
+
+impl Paper {
+    pub const ALL: [Paper; 3] = [Paper::Program, Paper::Script, Paper::Festival];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Paper::Program => "Chương trình Ngày hội",
+            Paper::Script => "Kịch bản dẫn chương trình",
+            Paper::Festival => "Lịch thi đấu và kết quả phần hội",
+        }
+    }
+
+    /// A file name a secretary recognises: "chuong-trinh-2026.pdf".
+    pub fn file_name(self, year: i32) -> String {
+        let stem = match self {
+            Paper::Program => "chuong-trinh",
+            Paper::Script => "kich-ban-dan-chuong-trinh",
+            Paper::Festival => "phan-hoi-lich-va-ket-qua",
+        };
+        format!("{stem}-{year}.pdf")
+    }
+
+    pub fn build(self, unit: &Unit, plan: &YearPlan) -> Result<AdminDocument, NothingToPrint> {
+        match self {
+            Paper::Program => program(unit, plan),
+            Paper::Script => script(unit, plan),
+            Paper::Festival => festival(unit, plan),
+        }
+    }
+}
+
+/// The paper would be empty: the sentence says what to fill in first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NothingToPrint(pub String);
+
+impl std::fmt::Display for NothingToPrint {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for NothingToPrint {}
+
+/// The header every paper of the committee shares: the unit above, the committee as issuer.
+fn header(unit: &Unit, plan: &YearPlan, kind: &str, summary: String) -> AdminDocument {
+    AdminDocument {
+        parent_body: format!("Ủy ban nhân dân {}", lower_level_word(&unit.name)),
+        issuer: "Ban Chỉ đạo".into(),
+        number: None,
+        place_date: undated_line(&unit.place, plan),
+        kind: kind.into(),
+        summary,
+        ..AdminDocument::default()
+    }
+}
+
+/// "Chợ Quán, ngày ..... tháng 8 năm 2026": the day is written by hand when the paper is signed.
+fn undated_line(place: &str, plan: &YearPlan) -> String {
+    let date = plan.event.date;
+    let month = if date.month() <= 2 {
+        format!("{:02}", date.month())
+    } else {
+        date.month().to_string()
+    };
+    format!(
+        "{}, ngày ..... tháng {month} năm {}",
+        place.trim(),
+        date.year()
+    )
+}
+
+/// "Phường Chợ Quán" → "phường Chợ Quán", as inside a title.
+fn lower_level_word(name: &str) -> String {
+    let mut words = name.split_whitespace();
+    let Some(first) = words.next() else {
+        return String::new();
+    };
+    std::iter::once(first.to_lowercase())
+        .chain(words.map(str::to_string))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn head_signature(unit: &Unit) -> Signature {
+    Signature {
+        authority: vec!["TM. BAN CHỈ ĐẠO".into(), "TRƯỞNG BAN".into()],
+        signer: unit.head_name.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

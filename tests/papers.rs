@@ -1,0 +1,270 @@
+//! The papers as a secretary gets them from `ngayhoi export`: read back with poppler
+//! (pdftotext, pdffonts, pdfinfo; installed by .ci/run) and checked for what a reader checks:
+//! the text, its order, A4, the margins of the administrative format, embedded fonts.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn ngayhoi(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ngayhoi"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn tool(name: &str, args: &[&str]) -> String {
+    let output = Command::new(name).args(args).output().unwrap_or_else(|e| {
+        panic!("{name} is needed (Debian package poppler-utils, installed by .ci/run): {e}")
+    });
+    assert!(
+        output.status.success(),
+        "{name} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+struct Exported {
+    _dir: tempfile::TempDir,
+    db: PathBuf,
+}
+
+fn demo() -> Exported {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ngayhoi.sqlite3");
+    assert!(
+        ngayhoi(&["--db", db.to_str().unwrap(), "demo"])
+            .status
+            .success()
+    );
+    Exported { _dir: dir, db }
+}
+
+fn export(data: &Exported, paper: &str) -> PathBuf {
+    let out = data.db.with_file_name(format!("{paper}.pdf"));
+    let output = ngayhoi(&[
+        "--db",
+        data.db.to_str().unwrap(),
+        "export",
+        paper,
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    out
+}
+
+fn text(pdf: &Path) -> String {
+    tool("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"])
+}
+
+/// Word boxes in points: (xMin, yMin, xMax, yMax, page height) per word.
+fn word_boxes(pdf: &Path) -> Vec<(f32, f32, f32, f32, String)> {
+    let html = tool("pdftotext", &["-bbox", pdf.to_str().unwrap(), "-"]);
+    let attr = |line: &str, name: &str| -> f32 {
+        let start = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        let end = start + line[start..].find('"').unwrap();
+        line[start..end].parse().unwrap()
+    };
+    html.lines()
+        .filter(|l| l.trim_start().starts_with("<word "))
+        .map(|l| {
+            let word = l[l.find('>').unwrap() + 1..l.rfind("</word>").unwrap()].to_string();
+            (
+                attr(l, "xMin"),
+                attr(l, "yMin"),
+                attr(l, "xMax"),
+                attr(l, "yMax"),
+                word,
+            )
+        })
+        .collect()
+}
+
+const PT_PER_MM: f32 = 72.0 / 25.4;
+
+#[test]
+fn the_program_reads_back_in_order_on_a4_with_embedded_fonts() {
+    let data = demo();
+    let pdf = export(&data, "program");
+    let info = tool("pdfinfo", &[pdf.to_str().unwrap()]);
+    assert!(info.contains("595.276 x 841.89 pts (A4)"), "{info}");
+    let content = text(&pdf);
+    for expected in [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "CHƯƠNG TRÌNH",
+        "Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2026",
+        "Chợ Quán, ngày ..... tháng 8 năm 2026",
+        "07:45 - 07:50",
+        "TM. BAN CHỈ ĐẠO",
+        "Nguyễn Văn Thành",
+        "Nơi nhận:",
+    ] {
+        assert!(
+            content.contains(expected),
+            "missing {expected:?} in:\n{content}"
+        );
+    }
+    let order = [
+        "Văn nghệ chào mừng",
+        "Chào cờ",
+        "Tham luận",
+        "Bế mạc phần lễ",
+        "PHẦN HỘI",
+        "Kéo co",
+    ];
+    let positions: Vec<usize> = order.iter().map(|s| content.find(s).unwrap()).collect();
+    assert!(
+        positions.windows(2).all(|w| w[0] < w[1]),
+        "{order:?} out of order"
+    );
+
+    let fonts = tool("pdffonts", &[pdf.to_str().unwrap()]);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty());
+    for row in rows {
+        let columns: Vec<&str> = row.split_whitespace().collect();
+        assert_eq!(
+            columns[columns.len() - 5],
+            "yes",
+            "every font is embedded: {row}"
+        );
+    }
+}
+
+#[test]
+fn nothing_is_printed_in_the_margins_of_the_administrative_format() {
+    let data = demo();
+    for paper in ["program", "script", "festival"] {
+        let pdf = export(&data, paper);
+        let words = word_boxes(&pdf);
+        assert!(words.len() > 50, "{paper}");
+        for (x_min, y_min, x_max, y_max, word) in words {
+            assert!(
+                x_min >= 30.0 * PT_PER_MM - 0.5,
+                "{paper}: {word:?} in the left margin ({x_min})"
+            );
+            assert!(
+                x_max <= (210.0 - 15.0) * PT_PER_MM + 0.5,
+                "{paper}: {word:?} in the right margin ({x_max})"
+            );
+            assert!(
+                y_max <= (297.0 - 20.0) * PT_PER_MM + 0.5,
+                "{paper}: {word:?} in the bottom margin ({y_max})"
+            );
+            // Only the page number sits in the top margin.
+            if y_min < 20.0 * PT_PER_MM {
+                assert!(
+                    word.chars().all(|c| c.is_ascii_digit()),
+                    "{paper}: {word:?} in the top margin"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_script_introduces_the_delegates_and_the_festival_sheet_totals_the_prizes() {
+    let data = demo();
+    let script = text(&export(&data, "script"))
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(script.contains("KỊCH BẢN DẪN CHƯƠNG TRÌNH"));
+    assert!(
+        script.contains(
+            "Kính mời đồng chí Lê Minh Quang, Phó Giám đốc Công an Thành phố Hồ Chí Minh"
+        ),
+        "{script}"
+    );
+    assert!(!script.contains("Đặng Thị Lan"));
+    let festival = text(&export(&data, "festival"))
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(festival.contains("11.600.000 đ"), "{festival}");
+    assert!(festival.contains("Mười một triệu sáu trăm nghìn đồng"));
+    assert!(festival.contains("Giải Nhất"));
+}
+
+#[test]
+fn no_event_or_nothing_to_print_is_an_error_and_writes_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("trong.sqlite3");
+    let out = dir.path().join("x.pdf");
+    let output = ngayhoi(&[
+        "--db",
+        db.to_str().unwrap(),
+        "export",
+        "program",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("chưa có tệp dữ liệu"));
+    assert!(!out.exists() && !db.exists());
+
+    // A unit without any festival activity yet.
+    let init = ngayhoi(&[
+        "--db",
+        db.to_str().unwrap(),
+        "init",
+        "--unit",
+        "Xã Tân Phú",
+        "--level",
+        "xa",
+        "--province",
+        "Tỉnh Đồng Nai",
+        "--place",
+        "Tân Phú",
+        "--year",
+        "2026",
+    ]);
+    assert!(init.status.success());
+    let output = ngayhoi(&[
+        "--db",
+        db.to_str().unwrap(),
+        "export",
+        "festival",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr).trim(),
+        "Lỗi: phần hội chưa có hoạt động nào, nên chưa có gì để in."
+    );
+    assert!(!out.exists());
+    let output = ngayhoi(&[
+        "--db",
+        db.to_str().unwrap(),
+        "export",
+        "program",
+        "--year",
+        "2030",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("chưa có kế hoạch Ngày hội năm 2030"));
+    assert!(!out.exists());
+    // The standard program of a new unit prints.
+    assert!(
+        ngayhoi(&[
+            "--db",
+            db.to_str().unwrap(),
+            "export",
+            "program",
+            "--out",
+            out.to_str().unwrap()
+        ])
+        .status
+        .success()
+    );
+    assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF"));
+}

@@ -1,0 +1,91 @@
+//! Printing as a secretary does it: Ctrl+P shows the paper as it will print, saving writes the
+//! PDF; a paper with nothing to print says so. And the residential areas the festival's teams
+//! come from, edited in settings.
+
+mod common;
+
+use common::*;
+use iced::widget::text_editor::{Action, Edit, Motion};
+use ngayhoi::gui::app::shortcut;
+use ngayhoi::gui::screen::{papers, settings};
+use ngayhoi::gui::{App, Message, Section};
+use ngayhoi::papers::Paper;
+
+#[test]
+fn ctrl_p_on_the_ceremony_shows_the_program_as_it_will_print() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
+    send(&mut app, Message::Navigate(Section::Ceremony));
+    send(&mut app, shortcut(ctrl("p")).expect("Ctrl+P is a shortcut"));
+    assert_eq!(app.section(), Some(Section::Papers));
+    assert!(shows(&app, "In ấn · Năm 2026"));
+    assert!(shows(&app, "Trang 1 / 2"));
+    assert!(shows(&app, "Lưu PDF để in… (Ctrl+P)"));
+}
+
+#[test]
+fn saving_writes_the_pdf_and_offers_to_open_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
+    send(&mut app, Message::Navigate(Section::Papers));
+    send(
+        &mut app,
+        Message::Papers(papers::Message::Pick(Paper::Festival)),
+    );
+    let target = dir.path().join("phan-hoi.pdf");
+    // The file dialog answered with this path.
+    send(
+        &mut app,
+        Message::Papers(papers::Message::Chosen(Some(target.clone()))),
+    );
+    let bytes = std::fs::read(&target).unwrap();
+    assert!(bytes.starts_with(b"%PDF"));
+    assert!(shows(&app, &format!("Đã lưu “{}”.", target.display())));
+    assert!(shows(&app, "Mở để in"));
+}
+
+#[test]
+fn a_paper_with_nothing_to_print_says_what_to_fill_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::boot(db(&dir), today());
+    interact(&mut app, |ui| {
+        ui.click(iced_test::selector::id("welcome-name"))?;
+        let _ = ui.typewrite("Xã Tân Phú");
+        ui.click(iced_test::selector::id("welcome-province"))?;
+        let _ = ui.typewrite("Tỉnh Đồng Nai");
+        ui.click("Bắt đầu lập kế hoạch").map(drop)
+    });
+    send(&mut app, Message::Navigate(Section::Papers));
+    send(
+        &mut app,
+        Message::Papers(papers::Message::Pick(Paper::Festival)),
+    );
+    assert!(shows(
+        &app,
+        "Phần hội chưa có hoạt động nào, nên chưa có gì để in."
+    ));
+    // The standard program of a new unit is there to print at once.
+    send(
+        &mut app,
+        Message::Papers(papers::Message::Pick(Paper::Program)),
+    );
+    assert!(shows(&app, "Trang 1 / 1"));
+}
+
+#[test]
+fn residential_areas_are_edited_in_settings_and_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
+    send(&mut app, Message::Navigate(Section::Settings));
+    let edit = |action| Message::Settings(settings::Message::AreasEdited(action));
+    send(&mut app, edit(Action::Move(Motion::DocumentEnd)));
+    send(&mut app, edit(Action::Edit(Edit::Enter)));
+    for c in "Khu phố 6".chars() {
+        send(&mut app, edit(Action::Edit(Edit::Insert(c))));
+    }
+    let areas = reopen(&db(&dir)).areas().unwrap();
+    assert_eq!(areas.last().unwrap(), "Khu phố 6");
+    assert_eq!(areas.len(), 6);
+    send(&mut app, shortcut(ctrl("z")).unwrap());
+    assert_eq!(reopen(&db(&dir)).areas().unwrap().len(), 5);
+}
