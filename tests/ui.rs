@@ -91,6 +91,10 @@ fn the_demo_shows_every_section_with_an_overdue_step() {
     assert!(shows(&app, "Gửi báo cáo kết quả về Ban Chỉ đạo cấp trên"));
     assert!(shows(&app, "Sắp đến hạn"));
     assert!(shows(&app, "Tổng quan"));
+    assert!(shows(
+        &app,
+        "Phần lễ: 10 mục · Đại biểu: 5/6 tham dự · 5 điểm tổ chức, 1.195 người · Phần hội: 5 hoạt động, 11.600.000 đ tiền thưởng"
+    ));
     assert!(shows(&app, "Cài đặt"));
 
     let late = App::boot(db(&dir), NaiveDate::from_ymd_opt(2026, 9, 1).unwrap());

@@ -259,6 +259,7 @@ impl Overview {
         .spacing(12);
 
         let theme_line = text(format!("Chủ đề: {}", event.theme)).style(theme::muted);
+        let sections = text(section_counts(data)).size(theme::SMALL);
         let next = next_step(data, &states, today);
 
         let columns = [
@@ -303,7 +304,7 @@ impl Overview {
             .style(theme::notice)
         });
 
-        let content = column![header, theme_line, figures, next]
+        let content = column![header, theme_line, sections, figures, next]
             .push(notice)
             .push(
                 text("Các bước chuẩn bị")
@@ -315,6 +316,23 @@ impl Overview {
             .padding(24);
         scrollable(content).height(Length::Fill).into()
     }
+}
+
+/// The figures of every section, in one line: what exists so far.
+pub fn section_counts(data: &Snapshot) -> String {
+    let attending = data.delegates.iter().filter(|d| d.attending).count();
+    let (expected, actual) = crate::domain::point::participants(&data.points);
+    let people = if actual > 0 { actual } else { expected };
+    let (awarded, _) = crate::domain::festival::prize_totals(&data.activities);
+    format!(
+        "Phần lễ: {} mục · Đại biểu: {attending}/{} tham dự · {} điểm tổ chức, {} người · Phần hội: {} hoạt động, {} tiền thưởng",
+        data.program.len(),
+        data.delegates.len(),
+        data.points.len(),
+        crate::text::thousands(i64::from(people)),
+        data.activities.len(),
+        crate::text::money(awarded),
+    )
 }
 
 /// One line that says what to do next: the earliest open step, or that everything is done.
