@@ -13,7 +13,7 @@ use crate::domain::program::{Slot, schedule};
 use crate::domain::{Event as YearEvent, ProgramItem};
 use crate::gui::data::Snapshot;
 use crate::gui::widget::{
-    Typed, card, labelled, page_title, plain, stat, submit_field, table_header,
+    Typed, card, labelled, page_title, plain, stat, submit_field, table_header, undo_notice,
 };
 use crate::gui::{font, theme};
 use crate::text::{clean_multiline, parse_time, time_short};
@@ -340,19 +340,10 @@ impl Ceremony {
             );
         }
 
-        let notice = self.notice.as_deref().map(|message| {
-            container(
-                row![
-                    text(message).width(Length::Fill),
-                    button(text("Hoàn tác (Ctrl+Z)"))
-                        .style(theme::link)
-                        .on_press(Message::Undo),
-                ]
-                .align_y(Alignment::Center),
-            )
-            .padding(Padding::from([6, 12]))
-            .style(theme::notice)
-        });
+        let notice = self
+            .notice
+            .as_deref()
+            .map(|message| undo_notice(message, Message::Undo));
         let start_error = self
             .start_error
             .as_deref()

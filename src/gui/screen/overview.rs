@@ -10,7 +10,7 @@ use iced::{Alignment, Element, Length, Padding, Task};
 use crate::domain::checklist::offset_between;
 use crate::domain::{ChecklistItem, DueState};
 use crate::gui::data::Snapshot;
-use crate::gui::widget::{Typed, page_title, plain, stat, table_header};
+use crate::gui::widget::{Typed, page_title, plain, stat, table_header, undo_notice};
 use crate::gui::{font, theme};
 use crate::text::{date_short, parse_date};
 
@@ -290,19 +290,10 @@ impl Overview {
         }
         let checklist = container(rows).style(theme::card).width(Length::Fill);
 
-        let notice = self.notice.as_deref().map(|message| {
-            container(
-                row![
-                    text(message).width(Length::Fill),
-                    button(text("Hoàn tác (Ctrl+Z)"))
-                        .style(theme::link)
-                        .on_press(Message::Undo),
-                ]
-                .align_y(Alignment::Center),
-            )
-            .padding(Padding::from([6, 12]))
-            .style(theme::notice)
-        });
+        let notice = self
+            .notice
+            .as_deref()
+            .map(|message| undo_notice(message, Message::Undo));
 
         let content = column![header, theme_line, sections, figures, next]
             .push(notice)

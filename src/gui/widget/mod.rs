@@ -151,6 +151,22 @@ pub fn stat<'a, M: 'a>(
     .into()
 }
 
+/// What was just done, with the offer to undo it (the same as Ctrl+Z).
+pub fn undo_notice<'a, M: Clone + 'a>(message: &'a str, undo: M) -> Element<'a, M> {
+    container(
+        row![
+            text(message).width(Length::Fill),
+            iced::widget::button(text("Hoàn tác (Ctrl+Z)"))
+                .style(theme::link)
+                .on_press(undo),
+        ]
+        .align_y(iced::Alignment::Center),
+    )
+    .padding(Padding::from([6, 12]))
+    .style(theme::notice)
+    .into()
+}
+
 /// Default text colour, for `stat`.
 pub fn plain(_theme: &iced::Theme) -> text::Style {
     text::Style::default()
