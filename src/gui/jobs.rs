@@ -2,7 +2,7 @@
 //! that screens never touch storage, and apart from the workspace so that it stays readable.
 
 use super::data::{Done, Job};
-use super::screen::{ceremony, overview};
+use super::screen::{ceremony, guests, overview};
 use crate::storage::{self, Store};
 
 /// A change that shows the same year afterwards.
@@ -60,5 +60,22 @@ pub fn program(event_id: i64, event: ceremony::Event) -> Job {
         ceremony::Event::Save(item) => change(move |s| s.save_program_item(&item)),
         ceremony::Event::Remove(id) => change(move |s| s.delete_program_item(id)),
         ceremony::Event::Reorder(ids) => change(move |s| s.set_program_order(event_id, &ids)),
+    }
+}
+
+pub fn guests(event_id: i64, event: guests::Event) -> Job {
+    match event {
+        guests::Event::AddDelegate(d) if d.id == 0 => {
+            create(move |s| s.add_delegate(event_id, &d).map(|added| added.id))
+        }
+        guests::Event::AddDelegate(d) => change(move |s| s.add_delegate(event_id, &d).map(drop)),
+        guests::Event::SaveDelegate(d) => change(move |s| s.save_delegate(&d)),
+        guests::Event::RemoveDelegate(id) => change(move |s| s.delete_delegate(id)),
+        guests::Event::AddPoint(p) if p.id == 0 => {
+            create(move |s| s.add_point(event_id, &p).map(|added| added.id))
+        }
+        guests::Event::AddPoint(p) => change(move |s| s.add_point(event_id, &p).map(drop)),
+        guests::Event::SavePoint(p) => change(move |s| s.save_point(&p)),
+        guests::Event::RemovePoint(id) => change(move |s| s.delete_point(id)),
     }
 }

@@ -8,6 +8,7 @@ use iced::{Alignment, Element, Length, Padding, Task};
 use super::app::{Message, NewYear, Shortcut, copy_source, written_message};
 use super::data::{Db, Done, Job, Snapshot, Writer};
 use super::screen::ceremony::{self, Ceremony};
+use super::screen::guests::{self, Guests};
 use super::screen::overview::{self, Overview};
 use super::screen::papers::{self, Papers};
 use super::screen::settings::{self, Settings};
@@ -19,15 +20,26 @@ use crate::storage::Store;
 pub enum Section {
     Overview,
     Ceremony,
+    Guests,
     Papers,
     Settings,
 }
 
+/// What kind of row a job is creating, to tell the right screen its id (for undo).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Created {
+    Step,
+    ProgramItem,
+    Delegate,
+    Point,
+}
+
 impl Section {
     /// The sidebar, in the order a campaign runs.
-    const ALL: [(Section, &'static str); 4] = [
+    const ALL: [(Section, &'static str); 5] = [
         (Section::Overview, "Tổng quan"),
         (Section::Ceremony, "Phần lễ"),
+        (Section::Guests, "Đại biểu, điểm tổ chức"),
         (Section::Papers, "In ấn"),
         (Section::Settings, "Cài đặt"),
     ];
@@ -39,6 +51,7 @@ pub struct Workspace {
     pub section: Section,
     overview: Overview,
     ceremony: Ceremony,
+    guests: Guests,
     papers: Papers,
     pub settings: Settings,
     /// The year typed in the "new year" panel, when it is open.
@@ -46,7 +59,7 @@ pub struct Workspace {
     /// The last thing that went wrong (a change not saved, a backup not made), in Vietnamese.
     pub error: Option<String>,
     /// The screen and name of a row being created, to offer undoing it once it has its id.
-    adding: Option<(Section, String)>,
+    adding: Option<(Created, String)>,
 }
 
 impl Workspace {
@@ -59,6 +72,7 @@ impl Workspace {
             section: Section::Overview,
             overview: Overview::default(),
             ceremony: Ceremony::default(),
+            guests: Guests::default(),
             new_year: None,
             error: None,
             adding: None,
@@ -70,12 +84,14 @@ impl Workspace {
             self.settings = Settings::new(&data);
             self.overview = Overview::default();
             self.ceremony = Ceremony::default();
+            self.guests = Guests::default();
         }
-        if let (Some(id), Some((section, name))) = (done.created, self.adding.take()) {
-            match section {
-                Section::Overview => self.overview.added(id, &name),
-                Section::Ceremony => self.ceremony.added(id, &name),
-                Section::Papers | Section::Settings => {}
+        if let (Some(id), Some((created, name))) = (done.created, self.adding.take()) {
+            match created {
+                Created::Step => self.overview.added(id, &name),
+                Created::ProgramItem => self.ceremony.added(id, &name),
+                Created::Delegate => self.guests.added_delegate(id, &name),
+                Created::Point => self.guests.added_point(id, &name),
             }
         }
         self.data = data;
@@ -93,12 +109,11 @@ impl Workspace {
     fn write(
         &mut self,
         writer: &mut Writer,
-        section: Section,
-        creating: Option<String>,
+        creating: Option<(Created, String)>,
         job: Job,
     ) -> Task<Message> {
-        if let Some(name) = creating {
-            self.adding = Some((section, name));
+        if creating.is_some() {
+            self.adding = creating;
         }
         self.push(writer, job)
     }
@@ -127,6 +142,7 @@ impl Workspace {
             Message::Shortcut(shortcut) => self.shortcut(shortcut, writer),
             Message::Overview(message) => self.overview_update(message, writer),
             Message::Ceremony(message) => self.ceremony_update(message, writer),
+            Message::Guests(message) => self.guests_update(message, writer),
             Message::Papers(message) => self.papers_update(message),
             Message::Settings(message) => self.settings_update(message, writer),
             Message::Failure(_) | Message::Welcome(_) | Message::Written(_) => Task::none(),
@@ -136,6 +152,8 @@ impl Workspace {
     /// Keyboard shortcuts act on the current section.
     fn shortcut(&mut self, shortcut: Shortcut, writer: &mut Writer) -> Task<Message> {
         match (shortcut, self.section) {
+            (Shortcut::New, Section::Guests) => self.guests_update(guests::Message::New, writer),
+            (Shortcut::Undo, Section::Guests) => self.guests_update(guests::Message::Undo, writer),
             (Shortcut::New, Section::Ceremony) => {
                 self.ceremony_update(ceremony::Message::New, writer)
             }
@@ -147,7 +165,8 @@ impl Workspace {
                 self.new_year = None;
                 let overview = self.overview_update(overview::Message::CancelDraft, writer);
                 let ceremony = self.ceremony_update(ceremony::Message::CancelDraft, writer);
-                Task::batch([overview, ceremony])
+                let guests = self.guests_update(guests::Message::Cancel, writer);
+                Task::batch([overview, ceremony, guests])
             }
             (Shortcut::Undo, Section::Overview) => {
                 self.overview_update(overview::Message::Undo, writer)
@@ -193,11 +212,13 @@ impl Workspace {
         let task = task.map(Message::Overview);
         let Some(event) = event else { return task };
         let creating = match &event {
-            overview::Event::Add(item) if item.id == 0 => Some(item.title.trim().to_string()),
+            overview::Event::Add(item) if item.id == 0 => {
+                Some((Created::Step, item.title.trim().to_string()))
+            }
             _ => None,
         };
         let job = jobs::checklist(self.data.event.id, event);
-        Task::batch([task, self.write(writer, Section::Overview, creating, job)])
+        Task::batch([task, self.write(writer, creating, job)])
     }
 
     fn ceremony_update(
@@ -209,11 +230,26 @@ impl Workspace {
         let task = task.map(Message::Ceremony);
         let Some(event) = event else { return task };
         let creating = match &event {
-            ceremony::Event::Add(_, item) if item.id == 0 => Some(item.title.trim().to_string()),
+            ceremony::Event::Add(_, item) if item.id == 0 => {
+                Some((Created::ProgramItem, item.title.trim().to_string()))
+            }
             _ => None,
         };
         let job = jobs::program(self.data.event.id, event);
-        Task::batch([task, self.write(writer, Section::Ceremony, creating, job)])
+        Task::batch([task, self.write(writer, creating, job)])
+    }
+
+    fn guests_update(&mut self, message: guests::Message, writer: &mut Writer) -> Task<Message> {
+        let (task, event) = self.guests.update(message, &self.data);
+        let task = task.map(Message::Guests);
+        let Some(event) = event else { return task };
+        let creating = match &event {
+            guests::Event::AddDelegate(d) if d.id == 0 => Some((Created::Delegate, d.name.clone())),
+            guests::Event::AddPoint(p) if p.id == 0 => Some((Created::Point, p.name.clone())),
+            _ => None,
+        };
+        let job = jobs::guests(self.data.event.id, event);
+        Task::batch([task, self.write(writer, creating, job)])
     }
 
     fn papers_update(&mut self, message: papers::Message) -> Task<Message> {
@@ -307,6 +343,7 @@ impl Workspace {
         let content: Element<'_, Message> = match self.section {
             Section::Overview => self.overview.view(&self.data, today).map(Message::Overview),
             Section::Ceremony => self.ceremony.view(&self.data).map(Message::Ceremony),
+            Section::Guests => self.guests.view(&self.data).map(Message::Guests),
             Section::Papers => self.papers.view(&self.data).map(Message::Papers),
             Section::Settings => self
                 .settings
