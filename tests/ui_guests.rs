@@ -41,7 +41,10 @@ fn a_delegate_typed_in_with_enter_is_introduced_in_rank_order() {
     assert_eq!(added.rank, 7, "a new delegate comes after the others");
     assert!(added.attending);
     let intro = ngayhoi::domain::delegate::introductions(&saved);
-    assert_eq!(intro.last().unwrap(), "đồng chí Hồ Thị Thu Trang, Bí thư Đoàn phường");
+    assert_eq!(
+        intro.last().unwrap(),
+        "đồng chí Hồ Thị Thu Trang, Bí thư Đoàn phường"
+    );
 
     send(&mut app, shortcut(ctrl("z")).unwrap());
     assert!(delegates(&dir).iter().all(|d| d.name != "Hồ Thị Thu Trang"));
@@ -51,13 +54,35 @@ fn a_delegate_typed_in_with_enter_is_introduced_in_rank_order() {
 fn unticking_a_delegate_leaves_them_out_of_the_introduction() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = guests_app(&dir);
-    assert!(shows_part(&app, "đồng chí Phạm Quốc Dũng, Bí thư Đảng ủy phường Chợ Quán"));
-    let id = delegates(&dir).iter().find(|d| d.name == "Phạm Quốc Dũng").unwrap().id;
-    send(&mut app, Message::Guests(guests::Message::Attending(id, false)));
-    assert!(!delegates(&dir).iter().find(|d| d.id == id).unwrap().attending);
+    assert!(shows_part(
+        &app,
+        "đồng chí Phạm Quốc Dũng, Bí thư Đảng ủy phường Chợ Quán"
+    ));
+    let id = delegates(&dir)
+        .iter()
+        .find(|d| d.name == "Phạm Quốc Dũng")
+        .unwrap()
+        .id;
+    send(
+        &mut app,
+        Message::Guests(guests::Message::Attending(id, false)),
+    );
+    assert!(
+        !delegates(&dir)
+            .iter()
+            .find(|d| d.id == id)
+            .unwrap()
+            .attending
+    );
     assert!(!shows_part(&app, "đồng chí Phạm Quốc Dũng"));
     send(&mut app, shortcut(ctrl("z")).unwrap());
-    assert!(delegates(&dir).iter().find(|d| d.id == id).unwrap().attending);
+    assert!(
+        delegates(&dir)
+            .iter()
+            .find(|d| d.id == id)
+            .unwrap()
+            .attending
+    );
 }
 
 #[test]
@@ -65,8 +90,12 @@ fn a_point_with_a_bad_number_is_explained_and_not_saved() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = guests_app(&dir);
     send(&mut app, Message::Guests(guests::Message::NewPoint));
-    let edit = |field, value: &str| Message::Guests(guests::Message::PointEdited(field, value.into()));
-    send(&mut app, edit(guests::PointField::Name, "Sân trường Tiểu học Chợ Quán"));
+    let edit =
+        |field, value: &str| Message::Guests(guests::Message::PointEdited(field, value.into()));
+    send(
+        &mut app,
+        edit(guests::PointField::Name, "Sân trường Tiểu học Chợ Quán"),
+    );
     send(&mut app, edit(guests::PointField::Expected, "khoảng 200"));
     send(&mut app, Message::Guests(guests::Message::SavePoint));
     assert!(shows(&app, "Số người dự kiến “khoảng 200” không hợp lệ."));
@@ -87,9 +116,15 @@ fn removing_a_point_then_undoing_brings_it_back_with_its_id() {
     let event = store.event(2026).unwrap().unwrap();
     let before = store.points(event.id).unwrap();
     let target = before[2].clone();
-    send(&mut app, Message::Guests(guests::Message::RemovePoint(target.id)));
+    send(
+        &mut app,
+        Message::Guests(guests::Message::RemovePoint(target.id)),
+    );
     assert!(shows(&app, &format!("Đã xóa điểm “{}”.", target.name)));
-    assert_eq!(reopen(&db(&dir)).points(event.id).unwrap().len(), before.len() - 1);
+    assert_eq!(
+        reopen(&db(&dir)).points(event.id).unwrap().len(),
+        before.len() - 1
+    );
     interact(&mut app, |ui| ui.click("Hoàn tác (Ctrl+Z)").map(drop));
     assert_eq!(reopen(&db(&dir)).points(event.id).unwrap(), before);
 }

@@ -10,7 +10,7 @@ use iced::{Element, Subscription, Task, keyboard};
 use super::data::{Db, Done, Job, Outcome, Snapshot, Writer};
 use super::screen::failure::{self, Failure};
 use super::screen::welcome::{self, Welcome};
-use super::screen::{ceremony, guests, overview, papers, settings};
+use super::screen::{ceremony, festival, guests, overview, papers, settings};
 pub use super::workspace::Section;
 use super::workspace::Workspace;
 use crate::storage::{Store, StoreError};
@@ -37,6 +37,7 @@ pub enum Message {
     Overview(overview::Message),
     Ceremony(ceremony::Message),
     Guests(guests::Message),
+    Festival(festival::Message),
     Papers(papers::Message),
     Settings(settings::Message),
     Navigate(Section),

@@ -2,7 +2,7 @@
 //! that screens never touch storage, and apart from the workspace so that it stays readable.
 
 use super::data::{Done, Job};
-use super::screen::{ceremony, guests, overview};
+use super::screen::{ceremony, festival, guests, overview};
 use crate::storage::{self, Store};
 
 /// A change that shows the same year afterwards.
@@ -77,5 +77,16 @@ pub fn guests(event_id: i64, event: guests::Event) -> Job {
         guests::Event::AddPoint(p) => change(move |s| s.add_point(event_id, &p).map(drop)),
         guests::Event::SavePoint(p) => change(move |s| s.save_point(&p)),
         guests::Event::RemovePoint(id) => change(move |s| s.delete_point(id)),
+    }
+}
+
+pub fn festival(event_id: i64, event: festival::Event) -> Job {
+    match event {
+        festival::Event::Add(a) if a.id == 0 => {
+            create(move |s| s.add_activity(event_id, &a).map(|added| added.id))
+        }
+        festival::Event::Add(a) => change(move |s| s.add_activity(event_id, &a).map(drop)),
+        festival::Event::Save(a) => change(move |s| s.save_activity(&a)),
+        festival::Event::Remove(id) => change(move |s| s.delete_activity(id)),
     }
 }

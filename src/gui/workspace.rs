@@ -8,6 +8,7 @@ use iced::{Alignment, Element, Length, Padding, Task};
 use super::app::{Message, NewYear, Shortcut, copy_source, written_message};
 use super::data::{Db, Done, Job, Snapshot, Writer};
 use super::screen::ceremony::{self, Ceremony};
+use super::screen::festival::{self, Festival};
 use super::screen::guests::{self, Guests};
 use super::screen::overview::{self, Overview};
 use super::screen::papers::{self, Papers};
@@ -21,6 +22,7 @@ pub enum Section {
     Overview,
     Ceremony,
     Guests,
+    Festival,
     Papers,
     Settings,
 }
@@ -32,14 +34,16 @@ enum Created {
     ProgramItem,
     Delegate,
     Point,
+    Activity,
 }
 
 impl Section {
     /// The sidebar, in the order a campaign runs.
-    const ALL: [(Section, &'static str); 5] = [
+    const ALL: [(Section, &'static str); 6] = [
         (Section::Overview, "Tổng quan"),
         (Section::Ceremony, "Phần lễ"),
         (Section::Guests, "Đại biểu, điểm tổ chức"),
+        (Section::Festival, "Phần hội"),
         (Section::Papers, "In ấn"),
         (Section::Settings, "Cài đặt"),
     ];
@@ -52,6 +56,7 @@ pub struct Workspace {
     overview: Overview,
     ceremony: Ceremony,
     guests: Guests,
+    festival: Festival,
     papers: Papers,
     pub settings: Settings,
     /// The year typed in the "new year" panel, when it is open.
@@ -73,6 +78,7 @@ impl Workspace {
             overview: Overview::default(),
             ceremony: Ceremony::default(),
             guests: Guests::default(),
+            festival: Festival::default(),
             new_year: None,
             error: None,
             adding: None,
@@ -85,6 +91,7 @@ impl Workspace {
             self.overview = Overview::default();
             self.ceremony = Ceremony::default();
             self.guests = Guests::default();
+            self.festival = Festival::default();
         }
         if let (Some(id), Some((created, name))) = (done.created, self.adding.take()) {
             match created {
@@ -92,6 +99,7 @@ impl Workspace {
                 Created::ProgramItem => self.ceremony.added(id, &name),
                 Created::Delegate => self.guests.added_delegate(id, &name),
                 Created::Point => self.guests.added_point(id, &name),
+                Created::Activity => self.festival.added(id, &name),
             }
         }
         self.data = data;
@@ -143,6 +151,7 @@ impl Workspace {
             Message::Overview(message) => self.overview_update(message, writer),
             Message::Ceremony(message) => self.ceremony_update(message, writer),
             Message::Guests(message) => self.guests_update(message, writer),
+            Message::Festival(message) => self.festival_update(message, writer),
             Message::Papers(message) => self.papers_update(message),
             Message::Settings(message) => self.settings_update(message, writer),
             Message::Failure(_) | Message::Welcome(_) | Message::Written(_) => Task::none(),
@@ -153,6 +162,12 @@ impl Workspace {
     fn shortcut(&mut self, shortcut: Shortcut, writer: &mut Writer) -> Task<Message> {
         match (shortcut, self.section) {
             (Shortcut::New, Section::Guests) => self.guests_update(guests::Message::New, writer),
+            (Shortcut::New, Section::Festival) => {
+                self.festival_update(festival::Message::New, writer)
+            }
+            (Shortcut::Undo, Section::Festival) => {
+                self.festival_update(festival::Message::Undo, writer)
+            }
             (Shortcut::Undo, Section::Guests) => self.guests_update(guests::Message::Undo, writer),
             (Shortcut::New, Section::Ceremony) => {
                 self.ceremony_update(ceremony::Message::New, writer)
@@ -166,7 +181,8 @@ impl Workspace {
                 let overview = self.overview_update(overview::Message::CancelDraft, writer);
                 let ceremony = self.ceremony_update(ceremony::Message::CancelDraft, writer);
                 let guests = self.guests_update(guests::Message::Cancel, writer);
-                Task::batch([overview, ceremony, guests])
+                let festival = self.festival_update(festival::Message::Cancel, writer);
+                Task::batch([overview, ceremony, guests, festival])
             }
             (Shortcut::Undo, Section::Overview) => {
                 self.overview_update(overview::Message::Undo, writer)
@@ -187,6 +203,7 @@ impl Workspace {
             (Shortcut::Print, section) => {
                 let paper = match section {
                     Section::Ceremony => crate::papers::Paper::Program,
+                    Section::Festival => crate::papers::Paper::Festival,
                     _ => self.papers.paper(),
                 };
                 self.section = Section::Papers;
@@ -236,6 +253,22 @@ impl Workspace {
             _ => None,
         };
         let job = jobs::program(self.data.event.id, event);
+        Task::batch([task, self.write(writer, creating, job)])
+    }
+
+    fn festival_update(
+        &mut self,
+        message: festival::Message,
+        writer: &mut Writer,
+    ) -> Task<Message> {
+        let (task, event) = self.festival.update(message, &self.data);
+        let task = task.map(Message::Festival);
+        let Some(event) = event else { return task };
+        let creating = match &event {
+            festival::Event::Add(a) if a.id == 0 => Some((Created::Activity, a.name.clone())),
+            _ => None,
+        };
+        let job = jobs::festival(self.data.event.id, event);
         Task::batch([task, self.write(writer, creating, job)])
     }
 
@@ -344,6 +377,7 @@ impl Workspace {
             Section::Overview => self.overview.view(&self.data, today).map(Message::Overview),
             Section::Ceremony => self.ceremony.view(&self.data).map(Message::Ceremony),
             Section::Guests => self.guests.view(&self.data).map(Message::Guests),
+            Section::Festival => self.festival.view(&self.data).map(Message::Festival),
             Section::Papers => self.papers.view(&self.data).map(Message::Papers),
             Section::Settings => self
                 .settings

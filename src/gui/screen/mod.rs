@@ -3,6 +3,7 @@
 
 pub mod ceremony;
 pub mod failure;
+pub mod festival;
 pub mod guests;
 pub mod overview;
 pub mod papers;
