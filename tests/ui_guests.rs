@@ -11,7 +11,7 @@ use ngayhoi::gui::{App, Message, Section};
 
 fn guests_app(dir: &tempfile::TempDir) -> App {
     let mut app = demo_app(dir);
-    interact(&mut app, |ui| ui.click("Đại biểu, điểm tổ chức").map(drop));
+    interact(&mut app, |ui| ui.click("Đại biểu và điểm").map(drop));
     assert_eq!(app.section(), Some(Section::Guests));
     app
 }

@@ -42,7 +42,7 @@ impl Section {
     const ALL: [(Section, &'static str); 6] = [
         (Section::Overview, "Tổng quan"),
         (Section::Ceremony, "Phần lễ"),
-        (Section::Guests, "Đại biểu, điểm tổ chức"),
+        (Section::Guests, "Đại biểu và điểm"),
         (Section::Festival, "Phần hội"),
         (Section::Papers, "In ấn"),
         (Section::Settings, "Cài đặt"),
