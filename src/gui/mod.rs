@@ -18,10 +18,14 @@ use std::path::PathBuf;
 
 pub use app::{App, Message, Section};
 
+/// The application id: the X11 `WM_CLASS` and the Wayland `app_id`, which desktops match against
+/// `StartupWMClass` in packaging/linux/vn.ngayhoi.NgayHoi.desktop to show the app's icon.
+pub const APP_ID: &str = "ngayhoi";
+
 /// iced settings shared by the window and the UI tests: bundled fonts, 15 px text.
 pub fn settings() -> iced::Settings {
     iced::Settings {
-        id: Some("ngayhoi".into()),
+        id: Some(APP_ID.into()),
         fonts: font::all(),
         default_font: font::REGULAR,
         default_text_size: theme::TEXT_SIZE.into(),
@@ -43,7 +47,24 @@ pub fn run(db: PathBuf) -> iced::Result {
         .window(iced::window::Settings {
             size: WINDOW_SIZE,
             min_size: Some(iced::Size::new(960.0, 600.0)),
+            icon: window_icon(),
+            // On Linux iced takes WM_CLASS and app_id from here, not from `Settings::id`.
+            #[cfg(target_os = "linux")]
+            platform_specific: iced::window::settings::PlatformSpecific {
+                application_id: APP_ID.into(),
+                ..Default::default()
+            },
             ..iced::window::Settings::default()
         })
         .run()
+}
+
+/// The title bar and task bar icon, compiled in. An icon that cannot be decoded leaves the
+/// window without one rather than stopping the app.
+fn window_icon() -> Option<iced::window::Icon> {
+    let png = include_bytes!("../../assets/icon-64.png");
+    let image = image::load_from_memory_with_format(png, image::ImageFormat::Png).ok()?;
+    let rgba = image.into_rgba8();
+    let (width, height) = rgba.dimensions();
+    iced::window::icon::from_rgba(rgba.into_raw(), width, height).ok()
 }
