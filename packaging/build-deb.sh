@@ -47,7 +47,7 @@ start=$(date +%s)
 deb=$(cargo deb --locked | tail -n 1)
 [ -f "$deb" ] || fail "cargo deb did not report a .deb file (got: $deb)"
 case "$deb" in /*) ;; *) deb="./$deb" ;; esac  # apt-get takes a file only as a path
-step "built $deb in $(($(date +%s) - start)) s: $(du -h "$deb" | cut -f1) package, binary $(stat -c %s target/release/ngayhoi) bytes"
+step "built $deb in $(($(date +%s) - start)) s: $(du -h "$deb" | cut -f1) package, binary $(stat -c %s "${CARGO_TARGET_DIR:-target}/release/ngayhoi") bytes"
 
 # --- install -------------------------------------------------------------------------------
 step "installing $deb"
@@ -125,8 +125,10 @@ case "$class" in
   *"\"$wmclass\", \"$wmclass\""*) step "WM_CLASS matches StartupWMClass=$wmclass" ;;
   *) fail "the window's $class does not match StartupWMClass=$wmclass of the desktop file" ;;
 esac
-DISPLAY=$disp xprop -id "$wid" _NET_WM_ICON | head -n 1 | grep -q 'Icon (' \
-  || fail "the window has no icon (_NET_WM_ICON)"
+# Read the whole property first: cutting xprop's output short would kill it with SIGPIPE,
+# which pipefail reports as a failure.
+icon=$(DISPLAY=$disp xprop -id "$wid" _NET_WM_ICON 2>/dev/null || true)
+grep -q 'Icon (' <<<"$icon" || fail "the window has no icon (_NET_WM_ICON)"
 step "the window has its icon"
 
 # Close it like the title bar's × does: a WM_DELETE_WINDOW message (no window manager runs on
