@@ -86,7 +86,8 @@ impl EventPoint {
     }
 }
 
-/// Participants over all points: the actual number where known, else the expected one.
+/// Participants over all points: (expected, actual), where a point without an actual count yet
+/// adds nothing to the actual total.
 pub fn participants(points: &[EventPoint]) -> (u32, u32) {
     let expected = points.iter().map(|p| p.expected).sum();
     let actual = points.iter().map(|p| p.actual.unwrap_or(0)).sum();

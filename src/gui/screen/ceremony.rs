@@ -252,7 +252,7 @@ impl Ceremony {
         let event = match draft.id {
             Some(id) => {
                 if let Some(before) = data.program.iter().find(|i| i.id == id) {
-                    self.undo.push(Undo::Changed(before.clone()));
+                    self.remember(Undo::Changed(before.clone()), None);
                 }
                 Event::Save(ProgramItem { id, ..item })
             }

@@ -1,6 +1,10 @@
 //! "Đại biểu và điểm tổ chức": the delegates the MC introduces, in protocol order, and the
 //! points where the day is held with their participants. Rows are added, edited and removed
 //! inline, every change undoable.
+//!
+//! A new row's form opens next to the button that asked for it, so it is never off screen:
+//! a new delegate at the top of the first table (the page scrolls back to the top, since Ctrl+N
+//! may come from anywhere), a new point at the end of the second, where "+ Thêm điểm" is.
 
 use chrono::NaiveDate;
 use iced::widget::{
@@ -20,6 +24,7 @@ use crate::text::{date_short, parse_date, thousands};
 
 const DELEGATE_NAME: &str = "delegate-name";
 const POINT_NAME: &str = "point-name";
+const PAGE: &str = "guests-page";
 
 #[derive(Debug, Clone, Default)]
 pub struct Guests {
@@ -121,7 +126,11 @@ impl Guests {
                     attending: true,
                     ..DelegateDraft::default()
                 });
-                (operation::focus(DELEGATE_NAME), None)
+                let task = Task::batch([
+                    operation::snap_to(PAGE, operation::RelativeOffset::START),
+                    operation::focus(DELEGATE_NAME),
+                ]);
+                (task, None)
             }
             Message::EditDelegate(id) => {
                 let Some(d) = delegate(id) else { return none() };
@@ -156,13 +165,20 @@ impl Guests {
             Message::SaveDelegate => self.save_delegate(data),
             Message::RemoveDelegate(id) => {
                 let Some(d) = delegate(id) else { return none() };
-                self.notice = Some(format!("Đã xóa đại biểu {}.", d.name));
-                self.undo.push(Undo::RemovedDelegate(d));
+                let notice = format!("Đã xóa đại biểu {}.", d.name);
+                self.remember(Undo::RemovedDelegate(d), Some(notice));
+                if self
+                    .delegate
+                    .as_ref()
+                    .is_some_and(|draft| draft.id == Some(id))
+                {
+                    self.delegate = None;
+                }
                 (Task::none(), Some(Event::RemoveDelegate(id)))
             }
             Message::Attending(id, attending) => {
                 let Some(d) = delegate(id) else { return none() };
-                self.undo.push(Undo::ChangedDelegate(d.clone()));
+                self.remember(Undo::ChangedDelegate(d.clone()), None);
                 (
                     Task::none(),
                     Some(Event::SaveDelegate(Delegate { attending, ..d })),
@@ -213,8 +229,15 @@ impl Guests {
             Message::SavePoint => self.save_point(data),
             Message::RemovePoint(id) => {
                 let Some(p) = point(id) else { return none() };
-                self.notice = Some(format!("Đã xóa điểm “{}”.", p.name));
-                self.undo.push(Undo::RemovedPoint(p));
+                let notice = format!("Đã xóa điểm “{}”.", p.name);
+                self.remember(Undo::RemovedPoint(p), Some(notice));
+                if self
+                    .point
+                    .as_ref()
+                    .is_some_and(|draft| draft.id == Some(id))
+                {
+                    self.point = None;
+                }
                 (Task::none(), Some(Event::RemovePoint(id)))
             }
             Message::Cancel => {
@@ -240,18 +263,25 @@ impl Guests {
 
     /// The app reports the id of a delegate it has just added, so that adding can be undone.
     pub fn added_delegate(&mut self, id: i64, name: &str) {
-        self.undo.push(Undo::AddedDelegate(id));
-        self.notice = Some(format!("Đã thêm đại biểu {name}."));
+        let notice = format!("Đã thêm đại biểu {name}.");
+        self.remember(Undo::AddedDelegate(id), Some(notice));
     }
 
     /// The app reports the id of a point it has just added, so that adding can be undone.
     pub fn added_point(&mut self, id: i64, name: &str) {
-        self.undo.push(Undo::AddedPoint(id));
-        self.notice = Some(format!("Đã thêm điểm “{name}”."));
+        let notice = format!("Đã thêm điểm “{name}”.");
+        self.remember(Undo::AddedPoint(id), Some(notice));
     }
 
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
+    }
+
+    /// Pushes an undo step. The notice always describes the newest step (or is cleared), so
+    /// its "Hoàn tác" never undoes something other than what it says.
+    fn remember(&mut self, step: Undo, notice: Option<String>) {
+        self.undo.push(step);
+        self.notice = notice;
     }
 
     fn save_delegate(&mut self, data: &Snapshot) -> (Task<Message>, Option<Event>) {
@@ -284,7 +314,7 @@ impl Guests {
         let event = match draft.id {
             Some(id) => {
                 if let Some(before) = data.delegates.iter().find(|d| d.id == id) {
-                    self.undo.push(Undo::ChangedDelegate(before.clone()));
+                    self.remember(Undo::ChangedDelegate(before.clone()), None);
                 }
                 Event::SaveDelegate(delegate)
             }
@@ -308,7 +338,7 @@ impl Guests {
         let event = match draft.id {
             Some(id) => {
                 if let Some(before) = data.points.iter().find(|p| p.id == id) {
-                    self.undo.push(Undo::ChangedPoint(before.clone()));
+                    self.remember(Undo::ChangedPoint(before.clone()), None);
                 }
                 Event::SavePoint(point)
             }
@@ -362,7 +392,7 @@ impl Guests {
             .push(card("Điểm tổ chức", self.points(data)))
             .spacing(16)
             .padding(24);
-        scrollable(content).height(Length::Fill).into()
+        scrollable(content).id(PAGE).height(Length::Fill).into()
     }
 
     fn delegates<'a>(&'a self, data: &'a Snapshot) -> Element<'a, Message> {
@@ -443,9 +473,6 @@ impl Guests {
             ("", Length::Fixed(90.0)),
         ];
         let mut rows = column![table_header(&columns)];
-        if let Some(draft) = self.point.as_ref().filter(|p| p.id.is_none()) {
-            rows = rows.push(point_form(draft));
-        }
         for p in &data.points {
             if let Some(draft) = self.point.as_ref().filter(|draft| draft.id == Some(p.id)) {
                 rows = rows.push(point_form(draft));
@@ -478,15 +505,16 @@ impl Guests {
             rows = rows
                 .push(container(text("Chưa có điểm tổ chức nào.").style(theme::muted)).padding(12));
         }
-        column![
-            rows,
-            button(text("+ Thêm điểm"))
+        // A new point is typed where "+ Thêm điểm" was pressed.
+        let end: Element<'a, Message> = match self.point.as_ref().filter(|p| p.id.is_none()) {
+            Some(draft) => point_form(draft),
+            None => button(text("+ Thêm điểm"))
                 .style(theme::secondary)
                 .padding([6, 14])
-                .on_press(Message::NewPoint),
-        ]
-        .spacing(10)
-        .into()
+                .on_press(Message::NewPoint)
+                .into(),
+        };
+        column![rows, end].spacing(10).into()
     }
 }
 

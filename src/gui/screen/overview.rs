@@ -193,7 +193,7 @@ impl Overview {
         let event = match draft.id {
             Some(id) => {
                 if let Some(before) = data.checklist.iter().find(|i| i.id == id) {
-                    self.undo.push(Undo::Changed(before.clone()));
+                    self.remember(Undo::Changed(before.clone()), None);
                 }
                 Event::Save(item)
             }
