@@ -6,6 +6,7 @@
 pub mod app;
 pub mod data;
 pub mod font;
+pub mod history;
 pub mod jobs;
 pub mod preview;
 pub mod screen;

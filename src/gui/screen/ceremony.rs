@@ -12,6 +12,7 @@ use iced::{Alignment, Element, Length, Padding, Task};
 use crate::domain::program::{Slot, schedule};
 use crate::domain::{Event as YearEvent, ProgramItem};
 use crate::gui::data::Snapshot;
+use crate::gui::history::History;
 use crate::gui::widget::{
     Typed, card, labelled, page_title, plain, stat, submit_field, table_header, undo_notice,
 };
@@ -28,8 +29,8 @@ pub struct Ceremony {
     draft: Option<Draft>,
     /// The item Alt+↑/↓ moves.
     selected: Option<i64>,
-    undo: Vec<Undo>,
-    notice: Option<String>,
+    /// Undo steps and the notice naming the newest.
+    history: History<Undo>,
 }
 
 #[derive(Debug)]
@@ -108,8 +109,8 @@ impl Ceremony {
                 match parsed {
                     Some(time) if time != data.event.program_start => {
                         // Typing "8h30" passes through "8" and "8h": one undo step for all.
-                        if !matches!(self.undo.last(), Some(Undo::Start(_))) {
-                            self.remember(Undo::Start(data.event.clone()), None);
+                        if !matches!(self.history.last(), Some(Undo::Start(_))) {
+                            self.history.remember(Undo::Start(data.event.clone()), None);
                         }
                         let event = YearEvent {
                             program_start: time,
@@ -176,7 +177,8 @@ impl Ceremony {
                 let Some(index) = find(id) else { return none() };
                 let item = data.program[index].clone();
                 let notice = format!("Đã xóa “{}”.", item.title);
-                self.remember(Undo::Removed(item, index), Some(notice));
+                self.history
+                    .remember(Undo::Removed(item, index), Some(notice));
                 if self.draft.as_ref().is_some_and(|d| d.id == Some(id)) {
                     self.draft = None;
                 }
@@ -191,8 +193,7 @@ impl Ceremony {
                 None => none(),
             },
             Message::Undo => {
-                self.notice = None;
-                let event = match self.undo.pop() {
+                let event = match self.history.pop() {
                     Some(Undo::Removed(item, index)) => Event::Add(index, item),
                     Some(Undo::Changed(item)) => Event::Save(item),
                     Some(Undo::Added(id)) => Event::Remove(id),
@@ -211,16 +212,12 @@ impl Ceremony {
     /// The app reports the id of an item it has just added, so that adding can be undone.
     pub fn added(&mut self, id: i64, title: &str) {
         self.selected = Some(id);
-        self.remember(Undo::Added(id), Some(format!("Đã thêm “{title}”.")));
+        self.history
+            .remember(Undo::Added(id), Some(format!("Đã thêm “{title}”.")));
     }
 
     pub fn can_undo(&self) -> bool {
-        !self.undo.is_empty()
-    }
-
-    fn remember(&mut self, step: Undo, notice: Option<String>) {
-        self.undo.push(step);
-        self.notice = notice;
+        self.history.can_undo()
     }
 
     fn reorder(&mut self, data: &Snapshot, id: i64, step: i32) -> (Task<Message>, Option<Event>) {
@@ -234,7 +231,7 @@ impl Ceremony {
         }
         let mut moved = order.clone();
         moved.swap(from, to as usize);
-        self.remember(Undo::Reordered(order), None);
+        self.history.remember(Undo::Reordered(order), None);
         (Task::none(), Some(Event::Reorder(moved)))
     }
 
@@ -252,7 +249,7 @@ impl Ceremony {
         let event = match draft.id {
             Some(id) => {
                 if let Some(before) = data.program.iter().find(|i| i.id == id) {
-                    self.remember(Undo::Changed(before.clone()), None);
+                    self.history.remember(Undo::Changed(before.clone()), None);
                 }
                 Event::Save(ProgramItem { id, ..item })
             }
@@ -341,8 +338,8 @@ impl Ceremony {
         }
 
         let notice = self
-            .notice
-            .as_deref()
+            .history
+            .notice()
             .map(|message| undo_notice(message, Message::Undo));
         let start_error = self
             .start_error

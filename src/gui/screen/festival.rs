@@ -22,6 +22,7 @@ use iced::{Alignment, Element, Length, Padding, Task};
 use crate::domain::festival::{parse_score, prize_totals, score_text, standard_prizes};
 use crate::domain::{Activity, ActivityKind, Prize, Team};
 use crate::gui::data::Snapshot;
+use crate::gui::history::History;
 use crate::gui::widget::{
     Typed, labelled, page_title, plain, stat, submit_field, table_header, undo_notice,
 };
@@ -39,10 +40,8 @@ pub struct Festival {
     typed: HashMap<CellKey, String>,
     /// Keystrokes in one cell make one undo step.
     last_cell: Option<CellKey>,
-    /// Most recent last.
-    undo: Vec<Undo>,
-    /// The last thing done, with an offer to undo it.
-    notice: Option<String>,
+    /// Undo steps and the notice naming the newest.
+    history: History<Undo>,
 }
 
 /// (activity id, team index, which result).
@@ -172,7 +171,7 @@ impl Festival {
                 };
                 let activity = self.current(activity);
                 let notice = format!("Đã xóa “{}”.", activity.name);
-                self.remember(Undo::Removed(activity), Some(notice));
+                self.history.remember(Undo::Removed(activity), Some(notice));
                 self.forget_typing(id);
                 if self.form.as_ref().is_some_and(|f| f.id == Some(id)) {
                     self.form = None;
@@ -198,7 +197,7 @@ impl Festival {
                     return (task, None);
                 }
                 if self.last_cell != Some(key) {
-                    self.remember(Undo::Changed(before), None);
+                    self.history.remember(Undo::Changed(before), None);
                     self.last_cell = Some(key);
                 }
                 (task, Some(Event::Save(after)))
@@ -218,12 +217,11 @@ impl Festival {
                 if ranked == before {
                     return none();
                 }
-                self.remember(Undo::Changed(before), None);
+                self.history.remember(Undo::Changed(before), None);
                 (Task::none(), Some(Event::Save(ranked)))
             }
             Message::Undo => {
-                self.notice = None;
-                let event = match self.undo.pop() {
+                let event = match self.history.pop() {
                     Some(Undo::Removed(activity)) => Event::Add(activity),
                     Some(Undo::Changed(activity)) => {
                         self.forget_typing(activity.id);
@@ -242,16 +240,12 @@ impl Festival {
 
     /// The app reports the id of an activity it has just added, so that adding can be undone.
     pub fn added(&mut self, id: i64, name: &str) {
-        self.remember(Undo::Added(id), Some(format!("Đã thêm “{name}”.")));
+        self.history
+            .remember(Undo::Added(id), Some(format!("Đã thêm “{name}”.")));
     }
 
     pub fn can_undo(&self) -> bool {
-        !self.undo.is_empty()
-    }
-
-    fn remember(&mut self, step: Undo, notice: Option<String>) {
-        self.undo.push(step);
-        self.notice = notice;
+        self.history.can_undo()
     }
 
     /// The activity as the secretary sees it: the snapshot with every valid typed result.
@@ -338,7 +332,7 @@ impl Festival {
             Some(before) if before == activity => return none(),
             Some(before) => {
                 self.forget_typing(before.id);
-                self.remember(Undo::Changed(before), None);
+                self.history.remember(Undo::Changed(before), None);
                 Event::Save(activity)
             }
             None => Event::Add(activity),
@@ -374,10 +368,7 @@ impl Festival {
             stat(money(planned), "tổng giải thưởng dự kiến", plain),
         ]
         .spacing(12);
-        let notice = self
-            .notice
-            .as_deref()
-            .map(|m| undo_notice(m, Message::Undo));
+        let notice = self.history.notice().map(|m| undo_notice(m, Message::Undo));
         let mut content = column![header, figures]
             .push(notice)
             .push(self.form.as_ref().filter(|f| f.id.is_none()).map(form_view))

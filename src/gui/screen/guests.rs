@@ -16,6 +16,7 @@ use crate::domain::delegate::introductions;
 use crate::domain::point::participants;
 use crate::domain::{Delegate, EventPoint, PointKind};
 use crate::gui::data::Snapshot;
+use crate::gui::history::History;
 use crate::gui::widget::{
     Typed, card, labelled, page_title, plain, stat, submit_field, table_header, undo_notice,
 };
@@ -30,8 +31,8 @@ const PAGE: &str = "guests-page";
 pub struct Guests {
     delegate: Option<DelegateDraft>,
     point: Option<PointDraft>,
-    undo: Vec<Undo>,
-    notice: Option<String>,
+    /// Undo steps and the notice naming the newest.
+    history: History<Undo>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -166,7 +167,8 @@ impl Guests {
             Message::RemoveDelegate(id) => {
                 let Some(d) = delegate(id) else { return none() };
                 let notice = format!("Đã xóa đại biểu {}.", d.name);
-                self.remember(Undo::RemovedDelegate(d), Some(notice));
+                self.history
+                    .remember(Undo::RemovedDelegate(d), Some(notice));
                 if self
                     .delegate
                     .as_ref()
@@ -178,7 +180,8 @@ impl Guests {
             }
             Message::Attending(id, attending) => {
                 let Some(d) = delegate(id) else { return none() };
-                self.remember(Undo::ChangedDelegate(d.clone()), None);
+                self.history
+                    .remember(Undo::ChangedDelegate(d.clone()), None);
                 (
                     Task::none(),
                     Some(Event::SaveDelegate(Delegate { attending, ..d })),
@@ -230,7 +233,7 @@ impl Guests {
             Message::RemovePoint(id) => {
                 let Some(p) = point(id) else { return none() };
                 let notice = format!("Đã xóa điểm “{}”.", p.name);
-                self.remember(Undo::RemovedPoint(p), Some(notice));
+                self.history.remember(Undo::RemovedPoint(p), Some(notice));
                 if self
                     .point
                     .as_ref()
@@ -246,8 +249,7 @@ impl Guests {
                 none()
             }
             Message::Undo => {
-                self.notice = None;
-                let event = match self.undo.pop() {
+                let event = match self.history.pop() {
                     Some(Undo::RemovedDelegate(d)) => Event::AddDelegate(d),
                     Some(Undo::ChangedDelegate(d)) => Event::SaveDelegate(d),
                     Some(Undo::AddedDelegate(id)) => Event::RemoveDelegate(id),
@@ -264,24 +266,17 @@ impl Guests {
     /// The app reports the id of a delegate it has just added, so that adding can be undone.
     pub fn added_delegate(&mut self, id: i64, name: &str) {
         let notice = format!("Đã thêm đại biểu {name}.");
-        self.remember(Undo::AddedDelegate(id), Some(notice));
+        self.history.remember(Undo::AddedDelegate(id), Some(notice));
     }
 
     /// The app reports the id of a point it has just added, so that adding can be undone.
     pub fn added_point(&mut self, id: i64, name: &str) {
         let notice = format!("Đã thêm điểm “{name}”.");
-        self.remember(Undo::AddedPoint(id), Some(notice));
+        self.history.remember(Undo::AddedPoint(id), Some(notice));
     }
 
     pub fn can_undo(&self) -> bool {
-        !self.undo.is_empty()
-    }
-
-    /// Pushes an undo step. The notice always describes the newest step (or is cleared), so
-    /// its "Hoàn tác" never undoes something other than what it says.
-    fn remember(&mut self, step: Undo, notice: Option<String>) {
-        self.undo.push(step);
-        self.notice = notice;
+        self.history.can_undo()
     }
 
     fn save_delegate(&mut self, data: &Snapshot) -> (Task<Message>, Option<Event>) {
@@ -314,7 +309,8 @@ impl Guests {
         let event = match draft.id {
             Some(id) => {
                 if let Some(before) = data.delegates.iter().find(|d| d.id == id) {
-                    self.remember(Undo::ChangedDelegate(before.clone()), None);
+                    self.history
+                        .remember(Undo::ChangedDelegate(before.clone()), None);
                 }
                 Event::SaveDelegate(delegate)
             }
@@ -338,7 +334,8 @@ impl Guests {
         let event = match draft.id {
             Some(id) => {
                 if let Some(before) = data.points.iter().find(|p| p.id == id) {
-                    self.remember(Undo::ChangedPoint(before.clone()), None);
+                    self.history
+                        .remember(Undo::ChangedPoint(before.clone()), None);
                 }
                 Event::SavePoint(point)
             }
@@ -378,10 +375,7 @@ impl Guests {
             ),
         ]
         .spacing(12);
-        let notice = self
-            .notice
-            .as_deref()
-            .map(|m| undo_notice(m, Message::Undo));
+        let notice = self.history.notice().map(|m| undo_notice(m, Message::Undo));
 
         let content = column![header, figures]
             .push(notice)

@@ -10,6 +10,7 @@ use iced::{Alignment, Element, Length, Padding, Task};
 use crate::domain::checklist::offset_between;
 use crate::domain::{ChecklistItem, DueState};
 use crate::gui::data::Snapshot;
+use crate::gui::history::History;
 use crate::gui::widget::{Typed, page_title, plain, stat, table_header, undo_notice};
 use crate::gui::{font, theme};
 use crate::text::{date_short, parse_date};
@@ -20,10 +21,8 @@ const TITLE_INPUT: &str = "checklist-title";
 pub struct Overview {
     /// The step being added or edited, if any.
     draft: Option<Draft>,
-    /// Most recent last.
-    undo: Vec<Undo>,
-    /// The last thing done, with an offer to undo it.
-    notice: Option<String>,
+    /// Undo steps and the notice naming the newest.
+    history: History<Undo>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -82,7 +81,7 @@ impl Overview {
                 let Some(before) = find(id) else {
                     return none();
                 };
-                self.remember(Undo::Changed(before.clone()), None);
+                self.history.remember(Undo::Changed(before.clone()), None);
                 (
                     Task::none(),
                     Some(Event::Save(ChecklistItem { done, ..before })),
@@ -135,15 +134,14 @@ impl Overview {
             Message::Remove(id) => {
                 let Some(item) = find(id) else { return none() };
                 let notice = format!("Đã xóa “{}”.", item.title);
-                self.remember(Undo::Removed(item), Some(notice));
+                self.history.remember(Undo::Removed(item), Some(notice));
                 if self.draft.as_ref().is_some_and(|d| d.id == Some(id)) {
                     self.draft = None;
                 }
                 (Task::none(), Some(Event::Remove(id)))
             }
             Message::Undo => {
-                self.notice = None;
-                let event = match self.undo.pop() {
+                let event = match self.history.pop() {
                     Some(Undo::Removed(item)) => Event::Add(item),
                     Some(Undo::Changed(item)) => Event::Save(item),
                     Some(Undo::Added(id)) => Event::Remove(id),
@@ -156,16 +154,12 @@ impl Overview {
 
     /// The app reports the id of a step it has just added, so that adding can be undone.
     pub fn added(&mut self, id: i64, title: &str) {
-        self.remember(Undo::Added(id), Some(format!("Đã thêm “{title}”.")));
+        self.history
+            .remember(Undo::Added(id), Some(format!("Đã thêm “{title}”.")));
     }
 
     pub fn can_undo(&self) -> bool {
-        !self.undo.is_empty()
-    }
-
-    fn remember(&mut self, step: Undo, notice: Option<String>) {
-        self.undo.push(step);
-        self.notice = notice;
+        self.history.can_undo()
     }
 
     fn save_draft(&mut self, data: &Snapshot) -> (Task<Message>, Option<Event>) {
@@ -193,7 +187,7 @@ impl Overview {
         let event = match draft.id {
             Some(id) => {
                 if let Some(before) = data.checklist.iter().find(|i| i.id == id) {
-                    self.remember(Undo::Changed(before.clone()), None);
+                    self.history.remember(Undo::Changed(before.clone()), None);
                 }
                 Event::Save(item)
             }
@@ -291,8 +285,8 @@ impl Overview {
         let checklist = container(rows).style(theme::card).width(Length::Fill);
 
         let notice = self
-            .notice
-            .as_deref()
+            .history
+            .notice()
             .map(|message| undo_notice(message, Message::Undo));
 
         let content = column![header, theme_line, sections, figures, next]
