@@ -1,24 +1,31 @@
 //! The committee's world as plain data: the organising unit, its yearly event, the planning
-//! checklist, the ceremony (program, delegates, event points) and the festival.
+//! checklist, the ceremony (program, delegates, event points), the festival, gift visits and
+//! commendations.
 //! Nothing here knows about SQLite or iced.
 
 pub mod checklist;
+pub mod commendation;
 pub mod delegate;
 pub mod event;
 pub mod festival;
+pub mod household;
 pub mod plan;
 pub mod point;
 pub mod program;
 pub mod unit;
+pub mod visit;
 
 pub use checklist::{ChecklistItem, DueState};
+pub use commendation::{Decision, Form, Recipient, RecipientKind};
 pub use delegate::Delegate;
 pub use event::Event;
 pub use festival::{Activity, ActivityKind, Prize, Team};
+pub use household::{Category, Household, Sex};
 pub use plan::YearPlan;
 pub use point::{EventPoint, PointKind};
 pub use program::ProgramItem;
 pub use unit::{Level, Unit};
+pub use visit::{Visit, VisitStatus};
 
 /// A rule a value broke, worded for the secretary (Vietnamese).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -106,6 +106,68 @@ const MIGRATIONS: &[&str] = &[
         amount INTEGER NOT NULL,
         UNIQUE (activity_id, rank)
     );",
+    // 4: households and the gift visits of each year.
+    "CREATE TABLE household (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        birth_year INTEGER,
+        sex TEXT,
+        address TEXT NOT NULL DEFAULT '',
+        category TEXT NOT NULL,
+        phone TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TABLE visit (
+        id INTEGER PRIMARY KEY,
+        event_id INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+        household_id INTEGER NOT NULL REFERENCES household(id) ON DELETE CASCADE,
+        date TEXT,
+        delegation TEXT NOT NULL DEFAULT '',
+        gift TEXT NOT NULL DEFAULT '',
+        value INTEGER NOT NULL DEFAULT 0,
+        quantity INTEGER NOT NULL DEFAULT 1,
+        source TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'planned'
+    );
+    CREATE INDEX visit_event ON visit(event_id);
+    CREATE INDEX visit_household ON visit(household_id);",
+    // 5: commendation decisions, their recipients and the certificate registers. A register
+    // (one per issuer and year) remembers its last number so that a removed recipient's
+    // number is never handed out again.
+    "CREATE TABLE decision (
+        id INTEGER PRIMARY KEY,
+        event_id INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+        number TEXT NOT NULL,
+        date TEXT NOT NULL,
+        issuer TEXT NOT NULL,
+        issuer_head TEXT NOT NULL DEFAULT '',
+        signer_title TEXT NOT NULL DEFAULT '',
+        signer_name TEXT NOT NULL DEFAULT '',
+        UNIQUE (event_id, number)
+    );
+    CREATE TABLE recipient (
+        id INTEGER PRIMARY KEY,
+        decision_id INTEGER NOT NULL REFERENCES decision(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        form TEXT NOT NULL,
+        name TEXT NOT NULL,
+        sex TEXT,
+        birth_year INTEGER,
+        position_unit TEXT NOT NULL DEFAULT '',
+        achievement TEXT NOT NULL DEFAULT '',
+        register_issuer TEXT,
+        register_year INTEGER,
+        register_no INTEGER,
+        UNIQUE (register_issuer, register_year, register_no)
+    );
+    CREATE INDEX recipient_decision ON recipient(decision_id, position);
+    CREATE TABLE register (
+        issuer TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        last_no INTEGER NOT NULL,
+        PRIMARY KEY (issuer, year)
+    );",
 ];
 
 /// The schema version this build writes.

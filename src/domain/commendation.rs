@@ -1,0 +1,292 @@
+//! Khen thưởng: decisions that commend recipients, and the register numbers of their
+//! certificates. The certificate layout lives in `crate::certificate`.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::Invalid;
+use super::household::Sex;
+use crate::text::{clean_line, clean_multiline, fold};
+
+/// Quyết định khen thưởng.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decision {
+    pub id: i64,
+    /// "123/QĐ-UBND".
+    pub number: String,
+    pub date: NaiveDate,
+    /// The issuing body, e.g. "Ủy ban nhân dân phường Chợ Quán".
+    pub issuer: String,
+    /// Its head, who awards: "Chủ tịch" (so the certificate reads "CHỦ TỊCH ỦY BAN NHÂN DÂN
+    /// PHƯỜNG CHỢ QUÁN"), "Giám đốc" for a provincial police department.
+    pub issuer_head: String,
+    /// Signing title, one line per row: "CHỦ TỊCH", or "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH".
+    pub signer_title: String,
+    pub signer_name: String,
+}
+
+impl Decision {
+    /// The awarding authority as printed above "TẶNG": "Chủ tịch Ủy ban nhân dân phường Chợ Quán".
+    pub fn authority(&self) -> String {
+        let head = self.issuer_head.trim();
+        let issuer = self.issuer.trim();
+        if head.is_empty() {
+            issuer.to_string()
+        } else {
+            format!("{head} {issuer}")
+        }
+    }
+
+    pub fn year(&self) -> i32 {
+        self.date.year()
+    }
+
+    pub fn cleaned(&self) -> Decision {
+        let c = |s: &str| clean_line(s).trim().to_string();
+        Decision {
+            number: c(&self.number),
+            issuer: c(&self.issuer),
+            issuer_head: c(&self.issuer_head),
+            signer_title: clean_multiline(&self.signer_title).trim().to_string(),
+            signer_name: c(&self.signer_name),
+            ..self.clone()
+        }
+    }
+
+    pub fn validate(&self) -> Result<(), Invalid> {
+        if self.number.trim().is_empty() {
+            return Err(Invalid("Số quyết định không được để trống.".into()));
+        }
+        if self.issuer.trim().is_empty() {
+            return Err(Invalid("Hãy ghi cơ quan ban hành quyết định.".into()));
+        }
+        Ok(())
+    }
+}
+
+/// Đối tượng.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RecipientKind {
+    Individual,
+    Collective,
+    Household,
+}
+
+impl RecipientKind {
+    pub const ALL: [RecipientKind; 3] = [
+        RecipientKind::Individual,
+        RecipientKind::Collective,
+        RecipientKind::Household,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            RecipientKind::Individual => "Cá nhân",
+            RecipientKind::Collective => "Tập thể",
+            RecipientKind::Household => "Hộ gia đình",
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            RecipientKind::Individual => "ca_nhan",
+            RecipientKind::Collective => "tap_the",
+            RecipientKind::Household => "ho_gia_dinh",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<RecipientKind> {
+        RecipientKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    pub fn parse(text: &str) -> Option<RecipientKind> {
+        match fold(text.trim()).replace(' ', "").as_str() {
+            "canhan" | "cn" => Some(RecipientKind::Individual),
+            "tapthe" | "tt" => Some(RecipientKind::Collective),
+            "hogiadinh" | "ho" | "giadinh" | "hgd" => Some(RecipientKind::Household),
+            _ => None,
+        }
+    }
+}
+
+/// Hình thức khen thưởng.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Form {
+    /// Bằng khen (higher level: province, ministry).
+    Merit,
+    /// Giấy khen.
+    Certificate,
+    /// Biểu dương: praise, no certificate.
+    Praise,
+}
+
+impl Form {
+    pub const ALL: [Form; 3] = [Form::Merit, Form::Certificate, Form::Praise];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Form::Merit => "Bằng khen",
+            Form::Certificate => "Giấy khen",
+            Form::Praise => "Biểu dương",
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Form::Merit => "bang_khen",
+            Form::Certificate => "giay_khen",
+            Form::Praise => "bieu_duong",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Form> {
+        Form::ALL.into_iter().find(|f| f.code() == code)
+    }
+
+    pub fn parse(text: &str) -> Option<Form> {
+        match fold(text.trim()).replace(' ', "").as_str() {
+            "bangkhen" | "bk" => Some(Form::Merit),
+            "giaykhen" | "gk" => Some(Form::Certificate),
+            "bieuduong" | "bd" | "khenngoi" => Some(Form::Praise),
+            _ => None,
+        }
+    }
+
+    /// Whether a certificate is printed for it.
+    pub fn has_certificate(self) -> bool {
+        self != Form::Praise
+    }
+}
+
+/// The default achievement text.
+pub fn default_achievement(year: i32) -> String {
+    format!("Đã có thành tích xuất sắc trong phong trào Toàn dân bảo vệ an ninh Tổ quốc năm {year}")
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recipient {
+    pub id: i64,
+    pub decision_id: i64,
+    pub kind: RecipientKind,
+    pub form: Form,
+    /// Full name of the person, the collective or the household ("Hộ ông Nguyễn Văn A").
+    pub name: String,
+    pub sex: Option<Sex>,
+    pub birth_year: Option<i32>,
+    /// Chức vụ, đơn vị: "Tổ trưởng tổ dân phố 5, Khu phố 2".
+    pub position: String,
+    pub achievement: String,
+    /// Số vào sổ: assigned on save for forms with a certificate; never reused.
+    pub register_no: Option<u32>,
+}
+
+impl Recipient {
+    pub fn new(decision_id: i64, kind: RecipientKind, form: Form, name: &str) -> Recipient {
+        Recipient {
+            id: 0,
+            decision_id,
+            kind,
+            form,
+            name: name.to_string(),
+            sex: None,
+            birth_year: None,
+            position: String::new(),
+            achievement: String::new(),
+            register_no: None,
+        }
+    }
+
+    /// The name as printed: "Ông Nguyễn Văn An", "Bà ...", a collective as it is.
+    pub fn display_name(&self) -> String {
+        match (self.kind, self.sex) {
+            (RecipientKind::Individual, Some(sex)) => {
+                format!("{} {}", sex.honorific(), self.name.trim())
+            }
+            _ => self.name.trim().to_string(),
+        }
+    }
+
+    pub fn cleaned(&self) -> Recipient {
+        let c = |s: &str| clean_line(s).trim().to_string();
+        Recipient {
+            name: c(&self.name),
+            position: c(&self.position),
+            achievement: clean_multiline(&self.achievement).trim().to_string(),
+            ..self.clone()
+        }
+    }
+
+    pub fn validate(&self) -> Result<(), Invalid> {
+        if self.name.trim().is_empty() {
+            return Err(Invalid(match self.kind {
+                RecipientKind::Collective => "Tên tập thể không được để trống.".into(),
+                _ => "Họ và tên không được để trống.".into(),
+            }));
+        }
+        if let Some(year) = self.birth_year
+            && !(1900..=2100).contains(&year)
+        {
+            return Err(Invalid(format!("Năm sinh {year} không hợp lệ.")));
+        }
+        if self.register_no == Some(0) {
+            return Err(Invalid("Số vào sổ phải từ 1 trở lên.".into()));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decision() -> Decision {
+        Decision {
+            id: 1,
+            number: "123/QĐ-UBND".into(),
+            date: NaiveDate::from_ymd_opt(2026, 8, 10).unwrap(),
+            issuer: "Ủy ban nhân dân phường Chợ Quán".into(),
+            issuer_head: "Chủ tịch".into(),
+            signer_title: "CHỦ TỊCH".into(),
+            signer_name: "Nguyễn Văn Hùng".into(),
+        }
+    }
+
+    #[test]
+    fn authority_joins_head_and_body() {
+        assert_eq!(
+            decision().authority(),
+            "Chủ tịch Ủy ban nhân dân phường Chợ Quán"
+        );
+    }
+
+    #[test]
+    fn forms_and_kinds_parse() {
+        assert_eq!(Form::parse("GIẤY KHEN"), Some(Form::Certificate));
+        assert_eq!(Form::parse("bang khen"), Some(Form::Merit));
+        assert_eq!(Form::parse("Biểu dương"), Some(Form::Praise));
+        assert!(!Form::Praise.has_certificate());
+        assert_eq!(
+            RecipientKind::parse("Tập thể"),
+            Some(RecipientKind::Collective)
+        );
+        assert_eq!(
+            RecipientKind::parse("hộ gia đình"),
+            Some(RecipientKind::Household)
+        );
+        assert_eq!(RecipientKind::parse("nhóm"), None);
+    }
+
+    #[test]
+    fn display_name_takes_honorific_for_people_only() {
+        let mut r = Recipient::new(
+            1,
+            RecipientKind::Individual,
+            Form::Certificate,
+            "Lê Thị Mai",
+        );
+        r.sex = Some(Sex::Female);
+        assert_eq!(r.display_name(), "Bà Lê Thị Mai");
+        r.kind = RecipientKind::Collective;
+        r.name = "Tổ dân phố 5".into();
+        assert_eq!(r.display_name(), "Tổ dân phố 5");
+    }
+}
