@@ -196,3 +196,51 @@ pub fn read(path: &Path) -> Result<Sheet, ImportError> {
         _ => Err(ImportError::Unsupported { extension }),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raw(rows: &[&[&str]]) -> Vec<Vec<String>> {
+        rows.iter()
+            .map(|r| r.iter().map(|s| s.to_string()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn cells_become_one_clean_line() {
+        let sheet = Sheet::from_raw(
+            raw(&[
+                &["Họ và\ntên", "  Địa   chỉ\r\n"],
+                &["Nguye\u{302}\u{303}n\u{7} An", "Tổ\t1"],
+                &["", ""],
+            ]),
+            Conversion::new(Format::Csv),
+        )
+        .unwrap();
+        assert_eq!(
+            sheet.rows,
+            raw(&[&["Họ và tên", "Địa chỉ"], &["Nguyễn An", "Tổ 1"]])
+        );
+        assert_eq!(sheet.conversion.nfd_cells, 1);
+        assert_eq!(sheet.width(), 2);
+    }
+
+    #[test]
+    fn an_empty_sheet_is_refused() {
+        let empty = Sheet::from_raw(raw(&[&["", " "]]), Conversion::new(Format::Csv));
+        assert_eq!(empty, Err(ImportError::Empty));
+    }
+
+    #[test]
+    fn notes_name_what_was_done() {
+        let mut c = Conversion::new(Format::Csv);
+        c.separator = Some(';');
+        c.legacy = Some(Legacy::Tcvn3);
+        c.nfd_cells = 2;
+        let notes = c.notes().join(" ");
+        assert!(notes.contains("dấu chấm phẩy"));
+        assert!(notes.contains("TCVN3 (ABC)"));
+        assert!(notes.contains("2 ô"));
+    }
+}
