@@ -609,3 +609,23 @@ fn files_that_cannot_be_read_say_why_in_vietnamese() {
     xlsx(&empty_book, 0, &[]);
     assert_eq!(err(empty_book), ImportError::Empty);
 }
+
+#[test]
+fn a_password_protected_workbook_is_refused_with_the_way_out() {
+    let err = households::preview(&corpus("password.xlsx"), &none()).unwrap_err();
+    assert_eq!(err, ImportError::Password);
+    assert_eq!(
+        err.to_string(),
+        "Tệp được đặt mật khẩu. Hãy mở bằng Excel, bỏ mật khẩu rồi lưu và nhập lại."
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let renamed = write(
+        dir.path(),
+        "renamed.xls",
+        &std::fs::read(corpus("password.xlsx")).unwrap(),
+    );
+    assert_eq!(
+        households::preview(&renamed, &none()).unwrap_err(),
+        ImportError::Password
+    );
+}
