@@ -53,9 +53,10 @@ fn bench(c: &mut Criterion) {
             query: query.to_string(),
             ..Filter::default()
         };
-        c.bench_function(&format!("roster: filter 10,000 households by “{query}”"), |b| {
-            b.iter(|| roster.filter(black_box(&filter), mark).len())
-        });
+        c.bench_function(
+            &format!("roster: filter 10,000 households by “{query}”"),
+            |b| b.iter(|| roster.filter(black_box(&filter), mark).len()),
+        );
     }
     let narrow = Filter {
         query: "hang".into(),

@@ -1,9 +1,9 @@
 //! Totals of a year's gift visits: by category, area, source of funds and status. What the
 //! visits screen always shows, what the receipt list sums and what the report quotes.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
-use super::{Category, Roster, Visit, VisitStatus};
+use super::{Category, Roster, Visit, VisitMark, VisitStatus};
 use crate::text::compare;
 
 /// Visits, gifts (quantities) and their value.
@@ -35,6 +35,43 @@ pub struct GiftSummary {
     pub by_source: Vec<(String, Tally)>,
     /// Every visit, cancelled included.
     pub by_status: Vec<(VisitStatus, Tally)>,
+}
+
+/// A year's visits with the household list, indexed once per reload for the screens.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct YearGifts {
+    pub roster: Roster,
+    pub visits: Vec<Visit>,
+    pub summary: GiftSummary,
+    marks: HashMap<i64, VisitMark>,
+}
+
+impl YearGifts {
+    pub fn new(roster: Roster, visits: Vec<Visit>, areas: &[String]) -> YearGifts {
+        let mut by_household: HashMap<i64, Vec<&Visit>> = HashMap::new();
+        for v in &visits {
+            by_household.entry(v.household_id).or_default().push(v);
+        }
+        let marks = by_household
+            .into_iter()
+            .map(|(id, list)| (id, VisitMark::of(&list)))
+            .collect();
+        let summary = summarize(&roster, areas, &visits);
+        YearGifts {
+            roster,
+            visits,
+            summary,
+            marks,
+        }
+    }
+
+    /// Where a household stands this year.
+    pub fn mark(&self, household_id: i64) -> VisitMark {
+        self.marks
+            .get(&household_id)
+            .copied()
+            .unwrap_or(VisitMark::NotVisited)
+    }
 }
 
 pub const NO_AREA: &str = "Khác";

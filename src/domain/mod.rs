@@ -22,7 +22,7 @@ pub use commendation::{Decision, Form, Recipient, RecipientKind};
 pub use delegate::Delegate;
 pub use event::Event;
 pub use festival::{Activity, ActivityKind, Prize, Team};
-pub use gifts::{GiftSummary, Tally};
+pub use gifts::{GiftSummary, Tally, YearGifts};
 pub use household::{Category, Household, Sex};
 pub use plan::YearPlan;
 pub use point::{EventPoint, PointKind};

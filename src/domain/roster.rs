@@ -59,7 +59,7 @@ pub struct Filter {
     pub visit: Option<VisitMark>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Roster {
     /// In Vietnamese name order.
     households: Vec<Household>,

@@ -175,53 +175,71 @@ impl Store {
         defaults: &Decision,
         rows: &[(String, NaiveDate, Recipient)],
     ) -> Result<RecipientImport> {
-        let mut cleaned = Vec::with_capacity(rows.len());
-        for (number, date, r) in rows {
-            let r = r.cleaned();
-            r.validate()?;
-            let decision = Decision {
-                id: 0,
-                number: number.clone(),
-                date: *date,
-                ..defaults.clone()
-            }
-            .cleaned();
-            decision.validate()?;
-            cleaned.push((decision, r));
-        }
-        self.write(|tx| {
-            let mut report = RecipientImport::default();
-            let mut decisions = load_decisions(tx, event_id)?;
-            for (wanted, r) in cleaned {
-                let key = crate::text::fold(&wanted.number);
-                let decision = match decisions
-                    .iter()
-                    .find(|d| crate::text::fold(&d.number) == key)
-                {
-                    Some(d) => d.clone(),
-                    None => {
-                        let id = insert_decision(tx, event_id, &wanted)?;
-                        report.new_decisions += 1;
-                        let created = Decision { id, ..wanted };
-                        decisions.push(created.clone());
-                        created
-                    }
-                };
-                let saved = insert_recipient(
-                    tx,
-                    &decision,
-                    &Recipient {
-                        id: 0,
-                        decision_id: decision.id,
-                        ..r
-                    },
-                )?;
-                report.recipients += 1;
-                report.certificates += usize::from(saved.register_no.is_some());
-            }
-            Ok(report)
-        })
+        let rows = checked_recipient_rows(defaults, rows)?;
+        self.write(|tx| write_recipient_rows(tx, event_id, rows))
     }
+}
+
+/// Each row's decision (the defaults with the row's number and date) and recipient, cleaned
+/// and validated.
+pub(super) fn checked_recipient_rows(
+    defaults: &Decision,
+    rows: &[(String, NaiveDate, Recipient)],
+) -> Result<Vec<(Decision, Recipient)>> {
+    let mut cleaned = Vec::with_capacity(rows.len());
+    for (number, date, r) in rows {
+        let r = r.cleaned();
+        r.validate()?;
+        let decision = Decision {
+            id: 0,
+            number: number.clone(),
+            date: *date,
+            ..defaults.clone()
+        }
+        .cleaned();
+        decision.validate()?;
+        cleaned.push((decision, r));
+    }
+    Ok(cleaned)
+}
+
+/// Writes checked rows: an existing decision of the event with the same number is used, a
+/// missing one is created.
+pub(super) fn write_recipient_rows(
+    tx: &Transaction<'_>,
+    event_id: i64,
+    rows: Vec<(Decision, Recipient)>,
+) -> rusqlite::Result<RecipientImport> {
+    let mut report = RecipientImport::default();
+    let mut decisions = load_decisions(tx, event_id)?;
+    for (wanted, r) in rows {
+        let key = crate::text::fold(&wanted.number);
+        let decision = match decisions
+            .iter()
+            .find(|d| crate::text::fold(&d.number) == key)
+        {
+            Some(d) => d.clone(),
+            None => {
+                let id = insert_decision(tx, event_id, &wanted)?;
+                report.new_decisions += 1;
+                let created = Decision { id, ..wanted };
+                decisions.push(created.clone());
+                created
+            }
+        };
+        let saved = insert_recipient(
+            tx,
+            &decision,
+            &Recipient {
+                id: 0,
+                decision_id: decision.id,
+                ..r
+            },
+        )?;
+        report.recipients += 1;
+        report.certificates += usize::from(saved.register_no.is_some());
+    }
+    Ok(report)
 }
 
 fn invalid(message: &str) -> rusqlite::Error {

@@ -3,7 +3,6 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
 use rusqlite::{Connection, Row, Transaction, params};
 
 use super::{Result, Store, StoreError};
@@ -146,14 +145,20 @@ impl Store {
         })
     }
 
-    pub fn save_visit(&mut self, visit: &Visit) -> Result<()> {
-        let v = visit.cleaned();
-        v.validate()?;
+    /// Saves changed visits (marking a batch done, say) in one transaction.
+    pub fn save_visits(&mut self, visits: &[Visit]) -> Result<()> {
+        let cleaned: Vec<Visit> = visits.iter().map(Visit::cleaned).collect();
+        for v in &cleaned {
+            v.validate()?;
+        }
         let changed = self.write(|tx| {
-            tx.execute(
+            let mut stmt = tx.prepare_cached(
                 "UPDATE visit SET household_id = ?2, date = ?3, delegation = ?4, gift = ?5,
                  value = ?6, quantity = ?7, source = ?8, status = ?9 WHERE id = ?1",
-                params![
+            )?;
+            let mut changed = 0;
+            for v in &cleaned {
+                changed += stmt.execute(params![
                     v.id,
                     v.household_id,
                     v.date.map(|d| d.to_string()),
@@ -163,31 +168,14 @@ impl Store {
                     v.quantity,
                     v.source,
                     v.status.code()
-                ],
-            )
+                ])?;
+            }
+            Ok(changed)
         })?;
-        if changed == 0 {
+        if changed < cleaned.len() {
             return Err(StoreError::NotFound("lượt thăm này".into()));
         }
         Ok(())
-    }
-
-    /// Sets the status (and, when done, the date) of many visits at once.
-    pub fn set_visit_status(
-        &mut self,
-        ids: &[i64],
-        status: VisitStatus,
-        date: Option<NaiveDate>,
-    ) -> Result<()> {
-        self.write(|tx| {
-            let mut stmt = tx.prepare_cached(
-                "UPDATE visit SET status = ?2, date = COALESCE(?3, date) WHERE id = ?1",
-            )?;
-            for id in ids {
-                stmt.execute(params![id, status.code(), date.map(|d| d.to_string())])?;
-            }
-            Ok(())
-        })
     }
 
     pub fn delete_visits(&mut self, ids: &[i64]) -> Result<()> {
@@ -208,43 +196,56 @@ impl Store {
         event_id: i64,
         rows: &[(Household, Visit)],
     ) -> Result<VisitImport> {
-        let mut cleaned = Vec::with_capacity(rows.len());
-        for (h, v) in rows {
-            let (h, v) = (h.cleaned(), v.cleaned());
-            h.validate()?;
-            v.validate()?;
-            cleaned.push((h, v));
-        }
-        self.write(|tx| {
-            let mut known: HashMap<(String, String), i64> = load_households(tx)?
-                .into_iter()
-                .map(|h| (h.identity_key(), h.id))
-                .collect();
-            let mut report = VisitImport::default();
-            for (h, v) in cleaned {
-                let household_id = match known.get(&h.identity_key()) {
-                    Some(&id) => id,
-                    None => {
-                        let id = insert_household(tx, &Household { id: 0, ..h.clone() })?;
-                        known.insert(h.identity_key(), id);
-                        report.new_households += 1;
-                        id
-                    }
-                };
-                insert_visit(
-                    tx,
-                    event_id,
-                    &Visit {
-                        id: 0,
-                        household_id,
-                        ..v
-                    },
-                )?;
-                report.visits += 1;
-            }
-            Ok(report)
-        })
+        let rows = checked_visit_rows(rows)?;
+        self.write(|tx| write_visit_rows(tx, event_id, rows))
     }
+}
+
+/// Cleaned and validated visit rows, or the first rule one breaks.
+pub(super) fn checked_visit_rows(rows: &[(Household, Visit)]) -> Result<Vec<(Household, Visit)>> {
+    let mut cleaned = Vec::with_capacity(rows.len());
+    for (h, v) in rows {
+        let (h, v) = (h.cleaned(), v.cleaned());
+        h.validate()?;
+        v.validate()?;
+        cleaned.push((h, v));
+    }
+    Ok(cleaned)
+}
+
+/// Writes checked visit rows, finding or creating each household (see `import_visits`).
+pub(super) fn write_visit_rows(
+    tx: &Transaction<'_>,
+    event_id: i64,
+    rows: Vec<(Household, Visit)>,
+) -> rusqlite::Result<VisitImport> {
+    let mut known: HashMap<(String, String), i64> = load_households(tx)?
+        .into_iter()
+        .map(|h| (h.identity_key(), h.id))
+        .collect();
+    let mut report = VisitImport::default();
+    for (h, v) in rows {
+        let household_id = match known.get(&h.identity_key()) {
+            Some(&id) => id,
+            None => {
+                let id = insert_household(tx, &Household { id: 0, ..h.clone() })?;
+                known.insert(h.identity_key(), id);
+                report.new_households += 1;
+                id
+            }
+        };
+        insert_visit(
+            tx,
+            event_id,
+            &Visit {
+                id: 0,
+                household_id,
+                ..v
+            },
+        )?;
+        report.visits += 1;
+    }
+    Ok(report)
 }
 
 const SELECT_HOUSEHOLD: &str =
@@ -270,7 +271,7 @@ pub(super) fn load_households(conn: &Connection) -> rusqlite::Result<Vec<Househo
     stmt.query_map([], household_from_row)?.collect()
 }
 
-fn insert_household(tx: &Transaction<'_>, h: &Household) -> rusqlite::Result<i64> {
+pub(super) fn insert_household(tx: &Transaction<'_>, h: &Household) -> rusqlite::Result<i64> {
     tx.prepare_cached(
         "INSERT INTO household (id, name, birth_year, sex, address, category, phone, notes)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",

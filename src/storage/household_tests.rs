@@ -52,9 +52,15 @@ fn bulk_visits_and_marking_them_done() {
     let visits = store.add_visits(event_id, &gifts).unwrap();
     assert_eq!(visits.len(), 3);
     let day = chrono::NaiveDate::from_ymd_opt(2026, 8, 14).unwrap();
-    store
-        .set_visit_status(&[visits[0].id, visits[2].id], VisitStatus::Done, Some(day))
-        .unwrap();
+    let marked: Vec<Visit> = [&visits[0], &visits[2]]
+        .into_iter()
+        .map(|v| Visit {
+            status: VisitStatus::Done,
+            date: Some(day),
+            ..v.clone()
+        })
+        .collect();
+    store.save_visits(&marked).unwrap();
     let stored = store.visits(event_id).unwrap();
     let done: Vec<_> = stored
         .iter()
