@@ -11,7 +11,8 @@ use crate::domain::gifts::Tally;
 use crate::domain::{Category, Household, Sex, Visit, VisitMark, VisitStatus};
 use crate::gui::data::Snapshot;
 use crate::gui::widget::{
-    labelled, page_title, plain, stat, submit_field, table_header, undo_notice,
+    danger_link, form_buttons, labelled, link, page_title, plain, stat, submit_field, table_header,
+    undo_notice,
 };
 use crate::gui::{font, theme};
 use crate::text::{date_short, money, thousands};
@@ -473,22 +474,6 @@ fn tab<'a>(label: String, active: bool, on_press: Message) -> Element<'a, Messag
     .into()
 }
 
-fn link<'a>(label: &'a str, on_press: Message) -> Element<'a, Message> {
-    button(text(label).size(theme::SMALL))
-        .style(theme::link)
-        .padding([2, 4])
-        .on_press(on_press)
-        .into()
-}
-
-fn danger_link<'a>(label: &'a str, on_press: Message) -> Element<'a, Message> {
-    button(text(label).size(theme::SMALL))
-        .style(theme::link_danger)
-        .padding([2, 4])
-        .on_press(on_press)
-        .into()
-}
-
 /// "Trang 2/40" with previous and next, when the list is longer than a page.
 fn pager<'a>(page: usize, rows: usize) -> Element<'a, Message> {
     let pages = rows.div_ceil(PAGE_SIZE).max(1);
@@ -514,21 +499,6 @@ fn pager<'a>(page: usize, rows: usize) -> Element<'a, Message> {
     ]
     .spacing(12)
     .align_y(Alignment::Center)
-    .into()
-}
-
-fn form_buttons<'a>(save: Message, label: String) -> Element<'a, Message> {
-    row![
-        button(text(label).font(font::SEMIBOLD))
-            .style(theme::primary)
-            .padding([6, 16])
-            .on_press(save),
-        button(text("Hủy"))
-            .style(theme::secondary)
-            .padding([6, 16])
-            .on_press(Message::Cancel),
-    ]
-    .spacing(10)
     .into()
 }
 
@@ -620,7 +590,7 @@ fn household_form(draft: &HouseholdDraft) -> Element<'_, Message> {
                 .as_deref()
                 .map(|e| text(e).style(theme::danger_text)),
         )
-        .push(form_buttons(save, "Lưu".into()))
+        .push(form_buttons("Lưu", save, Message::Cancel))
         .spacing(8),
     )
     .padding(10)
@@ -736,7 +706,7 @@ fn gift_form<'a>(
                 .as_deref()
                 .map(|e| text(e).style(theme::danger_text)),
         )
-        .push(form_buttons(save, label))
+        .push(form_buttons(label, save, Message::Cancel))
         .spacing(8),
     )
     .padding(10)
