@@ -78,7 +78,7 @@ pub enum Command {
     Demo,
     /// Xuất văn bản ra tệp PDF
     #[command(
-        override_usage = "ngayhoi [--db TỆP] export <program|script|festival> --out TỆP.pdf [--year NĂM]",
+        override_usage = "ngayhoi [--db TỆP] export <program|script|festival|visit-plan|receipts> --out TỆP.pdf [--year NĂM]",
         help_template = HELP_TEMPLATE,
         subcommand_help_heading = "Văn bản",
         subcommand_value_name = "VĂN BẢN",
@@ -102,6 +102,16 @@ pub enum Export {
     /// Lịch thi đấu và kết quả phần hội
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Tùy chọn")]
     Festival(PaperArgs),
+    /// Kế hoạch thăm hỏi, tặng quà theo khu dân cư (lộ trình của từng đoàn)
+    #[command(
+        name = "visit-plan",
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Tùy chọn"
+    )]
+    VisitPlan(PaperArgs),
+    /// Danh sách ký nhận quà, có cột ký nhận và tổng tiền bằng số và bằng chữ
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Tùy chọn")]
+    Receipts(PaperArgs),
 }
 
 #[derive(Debug, clap::Args)]
