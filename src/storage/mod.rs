@@ -11,10 +11,12 @@ mod delegate;
 mod error;
 mod event;
 mod festival;
+mod inspect;
 pub mod paths;
 mod plan;
 mod point;
 mod program;
+mod restore;
 pub mod schema;
 mod unit;
 
@@ -24,7 +26,10 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
+pub use backup::BackupReason;
 pub use error::StoreError;
+pub use inspect::{BackupInfo, Counts, inspect};
+pub use restore::{Recovered, Restored, latest_valid, replace_unusable};
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
@@ -103,7 +108,7 @@ impl Store {
         };
         if (1..schema::LATEST).contains(&found) {
             // An older file is copied as it was before anything in it changes.
-            store.backup_now(chrono::Local::now().naive_local())?;
+            store.backup_before(BackupReason::Migration)?;
         }
         schema::migrate_to(&mut store.conn, schema::LATEST).map_err(|e| store.fail(e))?;
         Ok(store)
@@ -168,3 +173,6 @@ fn check_header(path: &Path) -> Result<bool> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod sharing_tests;
