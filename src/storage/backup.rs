@@ -142,6 +142,17 @@ impl Store {
     }
 }
 
+/// A file size as the secretary reads it: "850 KB", "1,4 MB".
+pub fn size_text(bytes: u64) -> String {
+    const MB: u64 = 1024 * 1024;
+    if bytes < MB {
+        format!("{} KB", bytes.div_ceil(1024))
+    } else {
+        let tenths = (bytes * 10 + MB / 2) / MB;
+        format!("{},{} MB", tenths / 10, tenths % 10)
+    }
+}
+
 pub(super) fn create_backups_dir(db: &Path) -> Result<PathBuf> {
     let dir = paths::backups_dir(db);
     std::fs::create_dir_all(&dir).map_err(|e| {

@@ -367,3 +367,10 @@ fn replacing_with_an_invalid_backup_leaves_the_damaged_file_where_it_is() {
     assert_eq!(std::fs::read(&path).unwrap(), b"SQLite format 3\0garbage");
     assert_eq!(names(dir.path()), vec!["ngayhoi.sqlite3", "x.sqlite3"]);
 }
+
+#[test]
+fn sizes_read_as_the_secretary_expects() {
+    assert_eq!(size_text(0), "0 KB");
+    assert_eq!(size_text(870_000), "850 KB");
+    assert_eq!(size_text(1_468_006), "1,4 MB");
+}
