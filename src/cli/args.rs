@@ -88,6 +88,31 @@ pub enum Command {
         #[command(subcommand)]
         paper: Export,
     },
+    /// Sao lưu toàn bộ dữ liệu vào một tệp (không ghi đè tệp đã có, trừ khi thêm --overwrite)
+    #[command(
+        override_usage = "ngayhoi [--db TỆP] backup --out TỆP [--overwrite]",
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Tùy chọn"
+    )]
+    Backup {
+        /// Tệp sao lưu sẽ ghi, ví dụ "sao-luu-thang-8.sqlite3"
+        #[arg(long, value_name = "TỆP")]
+        out: PathBuf,
+        /// Ghi đè nếu tệp đã có
+        #[arg(long)]
+        overwrite: bool,
+    },
+    /// Khôi phục dữ liệu từ một bản sao lưu (trạng thái hiện tại được sao lưu trước)
+    #[command(
+        override_usage = "ngayhoi [--db TỆP] restore TỆP",
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Tùy chọn"
+    )]
+    Restore {
+        /// Bản sao lưu, ví dụ một tệp trong thư mục sao-luu
+        #[arg(value_name = "TỆP")]
+        file: PathBuf,
+    },
 }
 
 /// The papers `export` writes.

@@ -13,6 +13,8 @@ use crate::text::date_short;
 
 pub fn run(db: &Path, command: Command) -> Result<(), String> {
     match command {
+        Command::Backup { out, overwrite } => super::backup::backup(db, &out, overwrite),
+        Command::Restore { file } => super::backup::restore(db, &file),
         Command::Init {
             unit,
             level,
