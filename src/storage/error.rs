@@ -47,7 +47,7 @@ impl std::fmt::Display for StoreError {
             ),
             StoreError::Locked(path) => write!(
                 f,
-                "Tệp “{}” đang được một cửa sổ hoặc chương trình khác sử dụng. Hãy đóng chương trình đó rồi thử lại.",
+                "Tệp “{}” đang được một cửa sổ hoặc chương trình khác sử dụng để ghi; ứng dụng đã chờ nhưng chưa ghi được. Dữ liệu không bị mất. Hãy đóng cửa sổ kia hoặc đợi một lát rồi thử lại.",
                 path.display()
             ),
             StoreError::ReadOnly(path) => write!(
@@ -62,7 +62,7 @@ impl std::fmt::Display for StoreError {
             ),
             StoreError::DiskFull(path) => write!(
                 f,
-                "Ổ đĩa chứa tệp “{}” đã đầy nên không lưu được. Hãy giải phóng dung lượng rồi thử lại.",
+                "Ổ đĩa chứa tệp “{}” đã đầy nên chưa lưu được thay đổi này; những gì đã lưu trước đó vẫn còn nguyên. Hãy giải phóng dung lượng (xóa bớt tệp không cần) rồi thử lại.",
                 path.display()
             ),
             StoreError::CannotOpen(path, reason) => {
@@ -83,9 +83,31 @@ impl From<Invalid> for StoreError {
     }
 }
 
+/// A rule broken inside a transaction: it travels as a rusqlite error, so the transaction
+/// rolls back, and [`classify`] turns it into [`StoreError::Invalid`] with this message.
+#[derive(Debug)]
+struct Rule(String);
+
+impl std::fmt::Display for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Rule {}
+
+pub(super) fn rule(message: String) -> rusqlite::Error {
+    rusqlite::Error::ToSqlConversionFailure(Box::new(Rule(message)))
+}
+
 /// Turns an SQLite error into the sentence the secretary needs, naming the file.
 pub fn classify(path: &Path, error: rusqlite::Error) -> StoreError {
     let path = path.to_path_buf();
+    if let rusqlite::Error::ToSqlConversionFailure(inner) = &error
+        && let Some(Rule(message)) = inner.downcast_ref::<Rule>()
+    {
+        return StoreError::Invalid(message.clone());
+    }
     match error.sqlite_error_code() {
         Some(ErrorCode::NotADatabase) => StoreError::NotOurs(path),
         Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Locked(path),

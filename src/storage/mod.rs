@@ -7,14 +7,18 @@
 mod area;
 pub mod backup;
 mod checklist;
+pub mod commendation;
 mod delegate;
 mod error;
 mod event;
 mod festival;
+pub mod household;
+mod inspect;
 pub mod paths;
 mod plan;
 mod point;
 mod program;
+mod restore;
 pub mod schema;
 mod unit;
 
@@ -24,7 +28,10 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
+pub use backup::BackupReason;
 pub use error::StoreError;
+pub use inspect::{BackupInfo, Counts, inspect};
+pub use restore::{Recovered, Restored, latest_valid, replace_unusable};
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
@@ -103,7 +110,7 @@ impl Store {
         };
         if (1..schema::LATEST).contains(&found) {
             // An older file is copied as it was before anything in it changes.
-            store.backup_now(chrono::Local::now().naive_local())?;
+            store.backup_before(BackupReason::Migration)?;
         }
         schema::migrate_to(&mut store.conn, schema::LATEST).map_err(|e| store.fail(e))?;
         Ok(store)
@@ -167,4 +174,11 @@ fn check_header(path: &Path) -> Result<bool> {
 }
 
 #[cfg(test)]
+mod commendation_tests;
+#[cfg(test)]
+mod household_tests;
+#[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod sharing_tests;
