@@ -88,7 +88,7 @@ impl std::error::Error for NothingToPrint {}
 /// The header every paper of the committee shares: the unit above, the committee as issuer.
 fn header(unit: &Unit, plan: &YearPlan, kind: &str, summary: String) -> AdminDocument {
     AdminDocument {
-        parent_body: format!("Ủy ban nhân dân {}", lower_level_word(&unit.name)),
+        parent_body: unit.people_committee(),
         issuer: "Ban Chỉ đạo".into(),
         number: None,
         place_date: undated_line(&unit.place, plan),
@@ -111,18 +111,6 @@ fn undated_line(place: &str, plan: &YearPlan) -> String {
         place.trim(),
         date.year()
     )
-}
-
-/// "Phường Chợ Quán" → "phường Chợ Quán", as inside a title.
-fn lower_level_word(name: &str) -> String {
-    let mut words = name.split_whitespace();
-    let Some(first) = words.next() else {
-        return String::new();
-    };
-    std::iter::once(first.to_lowercase())
-        .chain(words.map(str::to_string))
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 fn head_signature(unit: &Unit) -> Signature {
