@@ -108,16 +108,16 @@ fn visits_go_out_as_numbers_and_come_back_with_their_households() {
     let rows: Vec<&[Data]> = range.rows().collect();
     let header = rows
         .iter()
-        .position(|r| r.iter().any(|c| c.to_string() == "Họ và tên"))
+        .position(|r| r.iter().any(|c| *c == "Họ và tên"))
         .unwrap();
     let hang = rows
         .iter()
-        .find(|r| r.iter().any(|c| c.to_string() == "Nguyễn Thị Hằng"))
+        .find(|r| r.iter().any(|c| *c == "Nguyễn Thị Hằng"))
         .unwrap();
     let col = |name: &str| {
         rows[header]
             .iter()
-            .position(|c| c.to_string() == name)
+            .position(|c| *c == name)
             .unwrap()
     };
     assert_eq!(hang[col("Giá trị (đồng)")], Data::Float(1_000_000.0));
