@@ -114,12 +114,7 @@ fn visits_go_out_as_numbers_and_come_back_with_their_households() {
         .iter()
         .find(|r| r.iter().any(|c| *c == "Nguyễn Thị Hằng"))
         .unwrap();
-    let col = |name: &str| {
-        rows[header]
-            .iter()
-            .position(|c| *c == name)
-            .unwrap()
-    };
+    let col = |name: &str| rows[header].iter().position(|c| *c == name).unwrap();
     assert_eq!(hang[col("Giá trị (đồng)")], Data::Float(1_000_000.0));
     assert_eq!(
         hang[col("Diện")],

@@ -86,6 +86,8 @@ pub struct Done {
     pub batch: Vec<i64>,
     /// What a removal took out of the file, everything needed to put it back.
     pub removed: Option<Removed>,
+    /// A sentence for the screen that asked, saying what was written (an import's counts).
+    pub note: Option<String>,
 }
 
 /// Rows removed together with their dependants (visits of every year, recipients), which the

@@ -119,6 +119,9 @@ impl Workspace {
         if let Some(Removed::Household(removed)) = done.removed {
             self.visits.removed_household(removed);
         }
+        if let Some(note) = done.note {
+            self.visits.imported(note);
+        }
         self.data = data;
         if self.section == Section::Papers {
             self.papers.refresh(&self.data);

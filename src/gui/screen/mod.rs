@@ -5,6 +5,7 @@ pub mod ceremony;
 pub mod failure;
 pub mod festival;
 pub mod guests;
+pub mod import;
 pub mod overview;
 pub mod papers;
 pub mod settings;
