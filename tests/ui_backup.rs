@@ -239,3 +239,48 @@ fn an_edit_waits_while_another_window_writes_then_is_saved_on_retry() {
         "the last keystroke is the value saved"
     );
 }
+
+#[test]
+fn a_read_only_file_offers_the_backup_and_stays_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut before = Vec::new();
+    let mut app = spoiled(&dir, |path| {
+        let mut permissions = std::fs::metadata(path).unwrap().permissions();
+        permissions.set_readonly(true);
+        std::fs::set_permissions(path, permissions).unwrap();
+        before = std::fs::read(path).unwrap();
+    });
+    assert!(app.problem().unwrap().contains("chỉ cho phép đọc"));
+    assert!(shows(&app, "Mở bản sao lưu gần nhất"));
+    interact(&mut app, |ui| ui.click("Mở bản sao lưu gần nhất").map(drop));
+    assert_eq!(app.snapshot().unwrap().unit.name, "Phường Chợ Quán");
+    let aside = backups(&dir)
+        .into_iter()
+        .find(|n| n.starts_with("de-rieng-"))
+        .unwrap();
+    let aside = dir.path().join("sao-luu").join(aside);
+    assert_eq!(std::fs::read(&aside).unwrap(), before);
+    assert!(std::fs::metadata(&aside).unwrap().permissions().readonly());
+}
+
+#[test]
+fn a_file_held_by_another_window_is_not_replaced_and_says_to_retry() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(demo_app(&dir));
+    drop(App::boot(db(&dir), today()));
+    let holder = rusqlite::Connection::open(db(&dir)).unwrap();
+    holder
+        .execute_batch(
+            "PRAGMA journal_mode = DELETE; PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;",
+        )
+        .unwrap();
+    // Waits its 5 s for the other window, then explains.
+    let mut app = App::boot(db(&dir), today());
+    assert!(app.problem().unwrap().contains("Dữ liệu không bị mất"));
+    assert!(!shows(&app, "Mở bản sao lưu gần nhất"));
+    assert!(shows_part(&app, "không thể thay bằng bản sao lưu lúc này"));
+    holder.execute_batch("COMMIT;").unwrap();
+    drop(holder);
+    interact(&mut app, |ui| ui.click("Thử lại").map(drop));
+    assert_eq!(app.snapshot().unwrap().unit.name, "Phường Chợ Quán");
+}
