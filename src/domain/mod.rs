@@ -8,10 +8,12 @@ pub mod commendation;
 pub mod delegate;
 pub mod event;
 pub mod festival;
+pub mod gifts;
 pub mod household;
 pub mod plan;
 pub mod point;
 pub mod program;
+pub mod roster;
 pub mod unit;
 pub mod visit;
 
@@ -20,10 +22,12 @@ pub use commendation::{Decision, Form, Recipient, RecipientKind};
 pub use delegate::Delegate;
 pub use event::Event;
 pub use festival::{Activity, ActivityKind, Prize, Team};
+pub use gifts::{GiftSummary, Tally, YearGifts};
 pub use household::{Category, Household, Sex};
 pub use plan::YearPlan;
 pub use point::{EventPoint, PointKind};
 pub use program::ProgramItem;
+pub use roster::{Filter, Roster, VisitMark};
 pub use unit::{Level, Unit};
 pub use visit::{Visit, VisitStatus};
 

@@ -10,7 +10,7 @@ use iced::{Element, Subscription, Task, keyboard};
 use super::data::{Db, Done, Job, Outcome, Snapshot, Writer};
 use super::screen::failure::{self, Failure};
 use super::screen::welcome::{self, Welcome};
-use super::screen::{ceremony, festival, guests, overview, papers, settings};
+use super::screen::{ceremony, festival, guests, overview, papers, settings, visits};
 pub use super::workspace::Section;
 use super::workspace::Workspace;
 use crate::storage::{Store, StoreError};
@@ -38,6 +38,7 @@ pub enum Message {
     Ceremony(ceremony::Message),
     Guests(guests::Message),
     Festival(festival::Message),
+    Visits(visits::Message),
     Papers(papers::Message),
     Settings(settings::Message),
     Navigate(Section),
@@ -72,6 +73,8 @@ pub enum Shortcut {
     MoveDown,
     /// Ctrl+P: show the paper of the current section; on the papers screen, save it.
     Print,
+    /// Ctrl+F: the search field of the current section.
+    Find,
 }
 
 impl App {
@@ -134,6 +137,7 @@ impl App {
                             Ok(Done {
                                 year: Some(event.year),
                                 created: None,
+                                ..Done::default()
                             })
                         }))
                     }
@@ -142,6 +146,7 @@ impl App {
                         Ok(Done {
                             year: Some(crate::demo::DEMO_YEAR),
                             created: None,
+                            ..Done::default()
                         })
                     })),
                     None => None,
@@ -192,7 +197,7 @@ impl App {
                 let db = Arc::clone(db);
                 match result {
                     Ok((Some(data), _)) => {
-                        self.phase = Phase::Ready(Workspace::new(db.clone(), data))
+                        self.phase = Phase::Ready(Workspace::new(db.clone(), data, self.today))
                     }
                     Ok((None, _)) => screen.failed("Chưa lưu được thông tin đơn vị.".into()),
                     Err(message) => screen.failed(message),
@@ -271,7 +276,7 @@ fn open(path: &Path, today: NaiveDate) -> Phase {
     let db: Db = Arc::new(Mutex::new(store));
     match loaded {
         Ok(Some(data)) => {
-            let mut workspace = Workspace::new(db, data);
+            let mut workspace = Workspace::new(db, data, today);
             workspace.error =
                 backup.map(|e| format!("Chưa tạo được bản sao lưu khi mở ứng dụng: {e}"));
             Phase::Ready(workspace)
@@ -285,7 +290,7 @@ fn open(path: &Path, today: NaiveDate) -> Phase {
 }
 
 /// The app's keyboard shortcuts: Ctrl+N adds a row, Ctrl+Z undoes the last change (Cmd on
-/// macOS), Ctrl+P prints, Tab moves between fields, Escape closes, Alt+↑/↓ move the selected
+/// macOS), Ctrl+P prints, Ctrl+F searches, Tab moves between fields, Escape closes, Alt+↑/↓ move the selected
 /// row. Keys a focused text field used never reach
 /// here.
 pub fn shortcut(event: keyboard::Event) -> Option<Message> {
@@ -311,6 +316,7 @@ pub fn shortcut(event: keyboard::Event) -> Option<Message> {
             "n" | "N" => Some(Message::Shortcut(Shortcut::New)),
             "z" | "Z" => Some(Message::Shortcut(Shortcut::Undo)),
             "p" | "P" => Some(Message::Shortcut(Shortcut::Print)),
+            "f" | "F" => Some(Message::Shortcut(Shortcut::Find)),
             _ => None,
         },
         _ => None,

@@ -8,8 +8,11 @@ use std::sync::{Arc, Mutex};
 use iced::Task;
 
 use crate::domain::{
-    Activity, ChecklistItem, Delegate, Event, EventPoint, ProgramItem, Unit, YearPlan,
+    Activity, ChecklistItem, Decision, Delegate, Event, EventPoint, ProgramItem, Recipient, Roster,
+    Unit, YearGifts, YearPlan,
 };
+use crate::storage::commendation::RemovedDecision;
+use crate::storage::household::RemovedHousehold;
 use crate::storage::{self, Store, StoreError};
 
 pub type Db = Arc<Mutex<Store>>;
@@ -28,6 +31,11 @@ pub struct Snapshot {
     pub delegates: Vec<Delegate>,
     pub points: Vec<EventPoint>,
     pub activities: Vec<Activity>,
+    /// Households and this year's visits, indexed for search; shared, since a reload after
+    /// each change must not copy 10,000 households around the UI.
+    pub gifts: Arc<YearGifts>,
+    pub decisions: Vec<Decision>,
+    pub recipients: Vec<Recipient>,
 }
 
 impl Snapshot {
@@ -43,10 +51,11 @@ impl Snapshot {
         let Some(plan) = chosen.map(|y| store.year_plan(y)).transpose()?.flatten() else {
             return Ok(None);
         };
+        let areas = store.areas()?;
+        let event_id = plan.event.id;
         Ok(Some(Snapshot {
             path: store.path().to_path_buf(),
             unit,
-            areas: store.areas()?,
             years,
             event: plan.event,
             checklist: plan.checklist,
@@ -54,20 +63,52 @@ impl Snapshot {
             delegates: plan.delegates,
             points: plan.points,
             activities: plan.activities,
+            gifts: Arc::new(YearGifts::new(
+                Roster::new(store.households()?, &areas),
+                store.visits(event_id)?,
+                &areas,
+            )),
+            decisions: store.decisions(event_id)?,
+            recipients: store.recipients(event_id)?,
+            areas,
         }))
     }
 }
 
 /// What a job reports back besides the fresh snapshot.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Done {
     /// The year to show afterwards (`None`: stay on the same year).
     pub year: Option<i32>,
     /// The id of a row the job created, so that creating can be undone.
     pub created: Option<i64>,
+    /// The ids of the rows a batch created (visits for every household of a filter).
+    pub batch: Vec<i64>,
+    /// What a removal took out of the file, everything needed to put it back.
+    pub removed: Option<Removed>,
+}
+
+/// Rows removed together with their dependants (visits of every year, recipients), which the
+/// screens cannot see whole, so the job hands them back for undo.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Removed {
+    Household(RemovedHousehold),
+    Decision(RemovedDecision),
 }
 
 impl Snapshot {
+    /// What the papers draw on for the selected year.
+    pub fn sources(&self) -> crate::papers::Sources {
+        crate::papers::Sources {
+            unit: self.unit.clone(),
+            plan: self.plan(),
+            areas: self.areas.clone(),
+            gifts: Arc::clone(&self.gifts),
+            decisions: self.decisions.clone(),
+            recipients: self.recipients.clone(),
+        }
+    }
+
     /// The selected year's plan, for the papers.
     pub fn plan(&self) -> YearPlan {
         YearPlan {

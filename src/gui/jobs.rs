@@ -1,8 +1,8 @@
 //! Storage jobs for the workspace, built from screen events. Kept apart from the screens so
 //! that screens never touch storage, and apart from the workspace so that it stays readable.
 
-use super::data::{Done, Job};
-use super::screen::{ceremony, festival, guests, overview};
+use super::data::{Done, Job, Removed};
+use super::screen::{ceremony, festival, guests, overview, visits};
 use crate::storage::{self, Store};
 
 /// A change that shows the same year afterwards.
@@ -20,6 +20,7 @@ pub fn create(mut f: impl FnMut(&mut Store) -> storage::Result<i64> + Send + 'st
         Ok(Done {
             year: None,
             created: Some(id),
+            ..Done::default()
         })
     })
 }
@@ -30,6 +31,7 @@ pub fn show_year(year: i32) -> Job {
         Ok(Done {
             year: Some(year),
             created: None,
+            ..Done::default()
         })
     })
 }
@@ -88,5 +90,35 @@ pub fn festival(event_id: i64, event: festival::Event) -> Job {
         festival::Event::Add(a) => change(move |s| s.add_activity(event_id, &a).map(drop)),
         festival::Event::Save(a) => change(move |s| s.save_activity(&a)),
         festival::Event::Remove(id) => change(move |s| s.delete_activity(id)),
+    }
+}
+
+pub fn visits(event_id: i64, event: visits::Event) -> Job {
+    match event {
+        visits::Event::AddHousehold(h) => {
+            create(move |s| s.add_household(&h).map(|added| added.id))
+        }
+        visits::Event::SaveHousehold(h) => change(move |s| s.save_household(&h)),
+        visits::Event::RemoveHousehold(id) => Box::new(move |s| {
+            let removed = s.delete_household(id)?;
+            Ok(Done {
+                removed: Some(Removed::Household(removed)),
+                ..Done::default()
+            })
+        }),
+        visits::Event::RestoreHousehold(removed) => change(move |s| s.restore_household(&removed)),
+        // Restoring removed visits (undo) keeps their ids; new ones are reported for undo.
+        visits::Event::AddVisits(list) if list.iter().all(|v| v.id != 0) => {
+            change(move |s| s.add_visits(event_id, &list).map(drop))
+        }
+        visits::Event::AddVisits(list) => Box::new(move |s| {
+            let added = s.add_visits(event_id, &list)?;
+            Ok(Done {
+                batch: added.into_iter().map(|v| v.id).collect(),
+                ..Done::default()
+            })
+        }),
+        visits::Event::SaveVisits(list) => change(move |s| s.save_visits(&list)),
+        visits::Event::RemoveVisits(ids) => change(move |s| s.delete_visits(&ids)),
     }
 }

@@ -6,13 +6,14 @@ use iced::widget::{Space, button, column, container, pick_list, row, text, text_
 use iced::{Alignment, Element, Length, Padding, Task};
 
 use super::app::{Message, NewYear, Shortcut, copy_source, written_message};
-use super::data::{Db, Done, Job, Snapshot, Writer};
+use super::data::{Db, Done, Job, Removed, Snapshot, Writer};
 use super::screen::ceremony::{self, Ceremony};
 use super::screen::festival::{self, Festival};
 use super::screen::guests::{self, Guests};
 use super::screen::overview::{self, Overview};
 use super::screen::papers::{self, Papers};
 use super::screen::settings::{self, Settings};
+use super::screen::visits::{self, Visits};
 use super::widget::Typed;
 use super::{font, jobs, theme};
 use crate::storage::Store;
@@ -23,6 +24,7 @@ pub enum Section {
     Ceremony,
     Guests,
     Festival,
+    Visits,
     Papers,
     Settings,
 }
@@ -35,15 +37,17 @@ enum Created {
     Delegate,
     Point,
     Activity,
+    Household,
 }
 
 impl Section {
     /// The sidebar, in the order a campaign runs.
-    const ALL: [(Section, &'static str); 6] = [
+    const ALL: [(Section, &'static str); 7] = [
         (Section::Overview, "Tổng quan"),
         (Section::Ceremony, "Phần lễ"),
         (Section::Guests, "Đại biểu và điểm"),
         (Section::Festival, "Phần hội"),
+        (Section::Visits, "Thăm hỏi"),
         (Section::Papers, "In ấn"),
         (Section::Settings, "Cài đặt"),
     ];
@@ -57,6 +61,7 @@ pub struct Workspace {
     ceremony: Ceremony,
     guests: Guests,
     festival: Festival,
+    visits: Visits,
     papers: Papers,
     pub settings: Settings,
     /// The year typed in the "new year" panel, when it is open.
@@ -67,10 +72,12 @@ pub struct Workspace {
     pub notice: Option<String>,
     /// The screen and name of a row being created, to offer undoing it once it has its id.
     adding: Option<(Created, String)>,
+    /// The day visits are marked done on (fixed in tests).
+    today: NaiveDate,
 }
 
 impl Workspace {
-    pub fn new(db: Db, data: Snapshot) -> Workspace {
+    pub fn new(db: Db, data: Snapshot, today: NaiveDate) -> Workspace {
         Workspace {
             settings: Settings::new(&data),
             papers: Papers::new(crate::papers::Paper::Program, &data),
@@ -81,10 +88,12 @@ impl Workspace {
             ceremony: Ceremony::default(),
             guests: Guests::default(),
             festival: Festival::default(),
+            visits: Visits::default(),
             new_year: None,
             error: None,
             notice: None,
             adding: None,
+            today,
         }
     }
 
@@ -95,6 +104,7 @@ impl Workspace {
             self.ceremony = Ceremony::default();
             self.guests = Guests::default();
             self.festival = Festival::default();
+            self.visits = Visits::default();
         }
         if let (Some(id), Some((created, name))) = (done.created, self.adding.take()) {
             match created {
@@ -103,7 +113,14 @@ impl Workspace {
                 Created::Delegate => self.guests.added_delegate(id, &name),
                 Created::Point => self.guests.added_point(id, &name),
                 Created::Activity => self.festival.added(id, &name),
+                Created::Household => self.visits.added_household(id, &name),
             }
+        }
+        if !done.batch.is_empty() {
+            self.visits.added_visits(done.batch);
+        }
+        if let Some(Removed::Household(removed)) = done.removed {
+            self.visits.removed_household(removed);
         }
         self.data = data;
         if self.section == Section::Papers {
@@ -159,6 +176,7 @@ impl Workspace {
             Message::Ceremony(message) => self.ceremony_update(message, writer),
             Message::Guests(message) => self.guests_update(message, writer),
             Message::Festival(message) => self.festival_update(message, writer),
+            Message::Visits(message) => self.visits_update(message, writer),
             Message::Papers(message) => self.papers_update(message),
             Message::Settings(message) => self.settings_update(message, writer),
             Message::Failure(_) | Message::Welcome(_) | Message::Written(_) => Task::none(),
@@ -176,6 +194,9 @@ impl Workspace {
                 self.festival_update(festival::Message::Undo, writer)
             }
             (Shortcut::Undo, Section::Guests) => self.guests_update(guests::Message::Undo, writer),
+            (Shortcut::New, Section::Visits) => self.visits_update(visits::Message::New, writer),
+            (Shortcut::Undo, Section::Visits) => self.visits_update(visits::Message::Undo, writer),
+            (Shortcut::Find, Section::Visits) => self.visits_update(visits::Message::Find, writer),
             (Shortcut::New, Section::Ceremony) => {
                 self.ceremony_update(ceremony::Message::New, writer)
             }
@@ -189,7 +210,8 @@ impl Workspace {
                 let ceremony = self.ceremony_update(ceremony::Message::CancelDraft, writer);
                 let guests = self.guests_update(guests::Message::Cancel, writer);
                 let festival = self.festival_update(festival::Message::Cancel, writer);
-                Task::batch([overview, ceremony, guests, festival])
+                let visits = self.visits_update(visits::Message::Cancel, writer);
+                Task::batch([overview, ceremony, guests, festival, visits])
             }
             (Shortcut::Undo, Section::Overview) => {
                 self.overview_update(overview::Message::Undo, writer)
@@ -221,7 +243,8 @@ impl Workspace {
                 | Shortcut::MoveUp
                 | Shortcut::MoveDown
                 | Shortcut::NextField
-                | Shortcut::PreviousField,
+                | Shortcut::PreviousField
+                | Shortcut::Find,
                 _,
             ) => Task::none(),
         }
@@ -289,6 +312,18 @@ impl Workspace {
             _ => None,
         };
         let job = jobs::guests(self.data.event.id, event);
+        Task::batch([task, self.write(writer, creating, job)])
+    }
+
+    fn visits_update(&mut self, message: visits::Message, writer: &mut Writer) -> Task<Message> {
+        let (task, event) = self.visits.update(message, &self.data, self.today);
+        let task = task.map(Message::Visits);
+        let Some(event) = event else { return task };
+        let creating = match &event {
+            visits::Event::AddHousehold(h) => Some((Created::Household, h.name.clone())),
+            _ => None,
+        };
+        let job = jobs::visits(self.data.event.id, event);
         Task::batch([task, self.write(writer, creating, job)])
     }
 
@@ -375,6 +410,7 @@ impl Workspace {
                     Ok(Done {
                         year: Some(event.year),
                         created: None,
+                        ..Done::default()
                     })
                 });
                 self.push(writer, job)
@@ -393,6 +429,7 @@ impl Workspace {
             Section::Ceremony => self.ceremony.view(&self.data).map(Message::Ceremony),
             Section::Guests => self.guests.view(&self.data).map(Message::Guests),
             Section::Festival => self.festival.view(&self.data).map(Message::Festival),
+            Section::Visits => self.visits.view(&self.data).map(Message::Visits),
             Section::Papers => self.papers.view(&self.data).map(Message::Papers),
             Section::Settings => self
                 .settings

@@ -83,9 +83,31 @@ impl From<Invalid> for StoreError {
     }
 }
 
+/// A rule broken inside a transaction: it travels as a rusqlite error, so the transaction
+/// rolls back, and [`classify`] turns it into [`StoreError::Invalid`] with this message.
+#[derive(Debug)]
+struct Rule(String);
+
+impl std::fmt::Display for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Rule {}
+
+pub(super) fn rule(message: String) -> rusqlite::Error {
+    rusqlite::Error::ToSqlConversionFailure(Box::new(Rule(message)))
+}
+
 /// Turns an SQLite error into the sentence the secretary needs, naming the file.
 pub fn classify(path: &Path, error: rusqlite::Error) -> StoreError {
     let path = path.to_path_buf();
+    if let rusqlite::Error::ToSqlConversionFailure(inner) = &error
+        && let Some(Rule(message)) = inner.downcast_ref::<Rule>()
+    {
+        return StoreError::Invalid(message.clone());
+    }
     match error.sqlite_error_code() {
         Some(ErrorCode::NotADatabase) => StoreError::NotOurs(path),
         Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Locked(path),

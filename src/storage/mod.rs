@@ -7,10 +7,12 @@
 mod area;
 pub mod backup;
 mod checklist;
+pub mod commendation;
 mod delegate;
 mod error;
 mod event;
 mod festival;
+pub mod household;
 mod inspect;
 pub mod paths;
 mod plan;
@@ -171,6 +173,10 @@ fn check_header(path: &Path) -> Result<bool> {
     Ok(false)
 }
 
+#[cfg(test)]
+mod commendation_tests;
+#[cfg(test)]
+mod household_tests;
 #[cfg(test)]
 mod tests;
 

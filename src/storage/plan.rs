@@ -2,7 +2,7 @@
 
 use super::event::{check_new_event, insert_event};
 use super::{Result, Store, StoreError, area, checklist, delegate, festival, point, program};
-use crate::domain::{Unit, YearPlan};
+use crate::domain::{Household, Unit, YearPlan};
 
 impl Store {
     /// Everything planned for one year.
@@ -39,28 +39,94 @@ impl Store {
             check_new_event(&unit, &plan.event)?;
             plans.push(plan);
         }
-        self.write(|tx| {
-            super::unit::write_unit(tx, &unit)?;
-            if let Some(areas) = &areas {
-                area::replace(tx, areas)?;
+        self.write(|tx| write_plan(tx, &unit, areas.as_deref(), &plans).map(drop))
+    }
+}
+
+/// Writes a checked unit, areas and plans inside a transaction; returns the new events' ids.
+pub(super) fn write_plan(
+    tx: &rusqlite::Transaction<'_>,
+    unit: &Unit,
+    areas: Option<&[String]>,
+    plans: &[YearPlan],
+) -> rusqlite::Result<Vec<i64>> {
+    super::unit::write_unit(tx, unit)?;
+    if let Some(areas) = areas {
+        area::replace(tx, areas)?;
+    }
+    let mut ids = Vec::with_capacity(plans.len());
+    for plan in plans {
+        let id = insert_event(tx, &plan.event)?;
+        ids.push(id);
+        for step in &plan.checklist {
+            checklist::insert(tx, id, step)?;
+        }
+        for (position, item) in plan.program.iter().enumerate() {
+            program::insert(tx, id, position as i64, item)?;
+        }
+        for d in &plan.delegates {
+            delegate::insert(tx, id, d)?;
+        }
+        for p in &plan.points {
+            point::insert(tx, id, p)?;
+        }
+        for (position, a) in plan.activities.iter().enumerate() {
+            festival::insert(tx, id, position as i64, a)?;
+        }
+    }
+    Ok(ids)
+}
+
+impl Store {
+    /// The demo in one transaction: plans, households, visits and commendations.
+    pub(crate) fn import_demo(
+        &mut self,
+        unit: &Unit,
+        areas: Option<&[String]>,
+        demo: &crate::demo::Demo,
+    ) -> Result<()> {
+        let unit = unit.cleaned();
+        unit.validate()?;
+        let areas = areas.map(area::checked).transpose()?;
+        let mut plans = Vec::new();
+        for plan in &demo.years {
+            let plan = plan.cleaned().map_err(StoreError::from)?;
+            check_new_event(&unit, &plan.event)?;
+            plans.push(plan);
+        }
+        let mut visits = Vec::new();
+        for (year, rows) in &demo.visits {
+            visits.push((*year, super::household::checked_visit_rows(rows)?));
+        }
+        let mut commendations = Vec::new();
+        for (year, rows) in &demo.commendations {
+            let mut checked = Vec::new();
+            for (d, r) in rows {
+                let (d, r) = (d.cleaned(), r.cleaned());
+                d.validate()?;
+                r.validate()?;
+                checked.push((d, r));
             }
-            for plan in &plans {
-                let id = insert_event(tx, &plan.event)?;
-                for step in &plan.checklist {
-                    checklist::insert(tx, id, step)?;
-                }
-                for (position, item) in plan.program.iter().enumerate() {
-                    program::insert(tx, id, position as i64, item)?;
-                }
-                for d in &plan.delegates {
-                    delegate::insert(tx, id, d)?;
-                }
-                for p in &plan.points {
-                    point::insert(tx, id, p)?;
-                }
-                for (position, a) in plan.activities.iter().enumerate() {
-                    festival::insert(tx, id, position as i64, a)?;
-                }
+            commendations.push((*year, checked));
+        }
+        let households: Vec<Household> = demo.households.iter().map(Household::cleaned).collect();
+        self.write(|tx| {
+            let ids = write_plan(tx, &unit, areas.as_deref(), &plans)?;
+            let event_of = |year: i32| {
+                plans
+                    .iter()
+                    .position(|p| p.event.year == year)
+                    .map(|i| ids[i])
+                    .ok_or(rusqlite::Error::QueryReturnedNoRows)
+            };
+            for h in &households {
+                super::household::insert_household(tx, h)?;
+            }
+            for (year, rows) in visits {
+                super::household::write_visit_rows(tx, event_of(year)?, rows)?;
+            }
+            for (year, rows) in commendations {
+                super::commendation::write_recipient_rows(tx, event_of(year)?, rows)?;
             }
             Ok(())
         })

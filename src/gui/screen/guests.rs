@@ -18,7 +18,8 @@ use crate::domain::{Delegate, EventPoint, PointKind};
 use crate::gui::data::Snapshot;
 use crate::gui::history::History;
 use crate::gui::widget::{
-    Typed, card, labelled, page_title, plain, stat, submit_field, table_header, undo_notice,
+    Typed, card, danger_link, form_buttons, labelled, link, page_title, plain, stat, submit_field,
+    table_header, undo_notice,
 };
 use crate::gui::{font, theme};
 use crate::text::{date_short, parse_date, thousands};
@@ -513,33 +514,9 @@ impl Guests {
 }
 
 fn actions<'a>(edit: Message, remove: Message) -> Element<'a, Message> {
-    row![
-        button(text("Sửa").size(theme::SMALL))
-            .style(theme::link)
-            .padding([2, 4])
-            .on_press(edit),
-        button(text("Xóa").size(theme::SMALL))
-            .style(theme::link_danger)
-            .padding([2, 4])
-            .on_press(remove),
-    ]
-    .width(Length::Fixed(90.0))
-    .into()
-}
-
-fn form_buttons<'a>(save: Message) -> Element<'a, Message> {
-    row![
-        button(text("Lưu").font(font::SEMIBOLD))
-            .style(theme::primary)
-            .padding([6, 16])
-            .on_press(save),
-        button(text("Hủy"))
-            .style(theme::secondary)
-            .padding([6, 16])
-            .on_press(Message::Cancel),
-    ]
-    .spacing(10)
-    .into()
+    row![link("Sửa", edit), danger_link("Xóa", remove)]
+        .width(Length::Fixed(90.0))
+        .into()
 }
 
 fn delegate_form(draft: &DelegateDraft) -> Element<'_, Message> {
@@ -589,7 +566,7 @@ fn delegate_form(draft: &DelegateDraft) -> Element<'_, Message> {
                 .as_deref()
                 .map(|e| text(e).style(theme::danger_text)),
         )
-        .push(form_buttons(save))
+        .push(form_buttons("Lưu", save, Message::Cancel))
         .spacing(8),
     )
     .padding(10)
@@ -661,7 +638,7 @@ fn point_form(draft: &PointDraft) -> Element<'_, Message> {
                 .as_deref()
                 .map(|e| text(e).style(theme::danger_text)),
         )
-        .push(form_buttons(save))
+        .push(form_buttons("Lưu", save, Message::Cancel))
         .spacing(8),
     )
     .padding(10)

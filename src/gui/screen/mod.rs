@@ -9,4 +9,5 @@ pub mod guests;
 pub mod overview;
 pub mod papers;
 pub mod settings;
+pub mod visits;
 pub mod welcome;

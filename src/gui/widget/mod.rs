@@ -167,6 +167,44 @@ pub fn undo_notice<'a, M: Clone + 'a>(message: &'a str, undo: M) -> Element<'a, 
     .into()
 }
 
+/// A small text button in a table row ("Sửa").
+pub fn link<'a, M: Clone + 'a>(label: &'a str, on_press: M) -> Element<'a, M> {
+    iced::widget::button(text(label).size(theme::SMALL))
+        .style(theme::link)
+        .padding([2, 4])
+        .on_press(on_press)
+        .into()
+}
+
+/// A small red text button in a table row ("Xóa").
+pub fn danger_link<'a, M: Clone + 'a>(label: &'a str, on_press: M) -> Element<'a, M> {
+    iced::widget::button(text(label).size(theme::SMALL))
+        .style(theme::link_danger)
+        .padding([2, 4])
+        .on_press(on_press)
+        .into()
+}
+
+/// The buttons under an inline form: the save action, then "Hủy".
+pub fn form_buttons<'a, M: Clone + 'a>(
+    save_label: impl text::IntoFragment<'a>,
+    save: M,
+    cancel: M,
+) -> Element<'a, M> {
+    row![
+        iced::widget::button(text(save_label).font(super::font::SEMIBOLD))
+            .style(theme::primary)
+            .padding([6, 16])
+            .on_press(save),
+        iced::widget::button(text("Hủy"))
+            .style(theme::secondary)
+            .padding([6, 16])
+            .on_press(cancel),
+    ]
+    .spacing(10)
+    .into()
+}
+
 /// Default text colour, for `stat`.
 pub fn plain(_theme: &iced::Theme) -> text::Style {
     text::Style::default()

@@ -1,0 +1,231 @@
+//! The forms of the visits screen as typed text, and how each becomes a household or visits
+//! (or the sentence that says why it cannot).
+
+use chrono::NaiveDate;
+
+use crate::domain::{Category, Household, Sex, Visit, VisitStatus};
+use crate::text::{date_short, parse_date, parse_money, thousands};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct HouseholdDraft {
+    pub id: Option<i64>,
+    pub name: String,
+    pub birth_year: String,
+    pub sex: Option<Sex>,
+    pub address: String,
+    pub category: Category,
+    pub phone: String,
+    pub notes: String,
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HouseholdField {
+    Name,
+    BirthYear,
+    Address,
+    Phone,
+    Notes,
+}
+
+impl HouseholdDraft {
+    pub fn new(category: Category, address: &str) -> HouseholdDraft {
+        HouseholdDraft {
+            id: None,
+            name: String::new(),
+            birth_year: String::new(),
+            sex: None,
+            address: address.to_string(),
+            category,
+            phone: String::new(),
+            notes: String::new(),
+            error: None,
+        }
+    }
+
+    pub fn of(h: &Household) -> HouseholdDraft {
+        HouseholdDraft {
+            id: Some(h.id),
+            name: h.name.clone(),
+            birth_year: h.birth_year.map(|y| y.to_string()).unwrap_or_default(),
+            sex: h.sex,
+            address: h.address.clone(),
+            category: h.category,
+            phone: h.phone.clone(),
+            notes: h.notes.clone(),
+            error: None,
+        }
+    }
+
+    pub fn field(&mut self, which: HouseholdField) -> &mut String {
+        match which {
+            HouseholdField::Name => &mut self.name,
+            HouseholdField::BirthYear => &mut self.birth_year,
+            HouseholdField::Address => &mut self.address,
+            HouseholdField::Phone => &mut self.phone,
+            HouseholdField::Notes => &mut self.notes,
+        }
+    }
+
+    pub fn household(&self) -> Result<Household, String> {
+        let birth_year = match self.birth_year.trim() {
+            "" => None,
+            typed => Some(
+                typed
+                    .parse::<i32>()
+                    .map_err(|_| format!("Năm sinh “{typed}” phải là một năm, ví dụ 1948."))?,
+            ),
+        };
+        let household = Household {
+            id: self.id.unwrap_or(0),
+            name: self.name.clone(),
+            birth_year,
+            sex: self.sex,
+            address: self.address.clone(),
+            category: self.category,
+            phone: self.phone.clone(),
+            notes: self.notes.clone(),
+        }
+        .cleaned();
+        household.validate().map_err(|e| e.0)?;
+        Ok(household)
+    }
+}
+
+/// One visit's gift, typed once: for one household, or for every household of a filter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GiftDraft {
+    /// The visit being edited, if any.
+    pub id: Option<i64>,
+    /// The household, for a single visit; `None` for a batch.
+    pub household_id: Option<i64>,
+    pub gift: String,
+    pub value: String,
+    pub quantity: String,
+    pub source: String,
+    pub delegation: String,
+    pub date: String,
+    pub status: VisitStatus,
+    /// For a batch: leave out households that already have a visit this year.
+    pub skip_visited: bool,
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GiftField {
+    Gift,
+    Value,
+    Quantity,
+    Source,
+    Delegation,
+    Date,
+}
+
+impl GiftDraft {
+    pub fn new(household_id: Option<i64>, date: NaiveDate) -> GiftDraft {
+        GiftDraft {
+            id: None,
+            household_id,
+            gift: "Quà và tiền mặt".into(),
+            value: "500.000".into(),
+            quantity: "1".into(),
+            source: "Ngân sách".into(),
+            delegation: String::new(),
+            date: date_short(date),
+            status: VisitStatus::Planned,
+            skip_visited: true,
+            error: None,
+        }
+    }
+
+    pub fn of(v: &Visit) -> GiftDraft {
+        GiftDraft {
+            id: Some(v.id),
+            household_id: Some(v.household_id),
+            gift: v.gift.clone(),
+            value: thousands(v.value),
+            quantity: v.quantity.to_string(),
+            source: v.source.clone(),
+            delegation: v.delegation.clone(),
+            date: v.date.map(date_short).unwrap_or_default(),
+            status: v.status,
+            skip_visited: false,
+            error: None,
+        }
+    }
+
+    pub fn field(&mut self, which: GiftField) -> &mut String {
+        match which {
+            GiftField::Gift => &mut self.gift,
+            GiftField::Value => &mut self.value,
+            GiftField::Quantity => &mut self.quantity,
+            GiftField::Source => &mut self.source,
+            GiftField::Delegation => &mut self.delegation,
+            GiftField::Date => &mut self.date,
+        }
+    }
+
+    /// The visit for `household_id` the form describes.
+    pub fn visit(&self, household_id: i64) -> Result<Visit, String> {
+        let value = parse_money(&self.value).ok_or_else(|| {
+            format!(
+                "Giá trị “{}” không hợp lệ; ghi số đồng, ví dụ 500.000.",
+                self.value.trim()
+            )
+        })?;
+        let quantity = self
+            .quantity
+            .trim()
+            .parse::<u32>()
+            .map_err(|_| format!("Số lượng “{}” phải là số nguyên.", self.quantity.trim()))?;
+        let date = match self.date.trim() {
+            "" => None,
+            typed => Some(
+                parse_date(typed)
+                    .ok_or_else(|| format!("Ngày “{typed}” không hợp lệ (dd/mm/yyyy)."))?,
+            ),
+        };
+        let visit = Visit {
+            id: self.id.unwrap_or(0),
+            household_id,
+            date,
+            delegation: self.delegation.clone(),
+            gift: self.gift.clone(),
+            value,
+            quantity,
+            source: self.source.clone(),
+            status: self.status,
+        }
+        .cleaned();
+        visit.validate().map_err(|e| e.0)?;
+        Ok(visit)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_gift_form_reads_money_the_way_it_is_written() {
+        let day = NaiveDate::from_ymd_opt(2026, 8, 14).unwrap();
+        let mut draft = GiftDraft::new(None, day);
+        draft.value = "1.000.000 đ".into();
+        draft.quantity = "2".into();
+        let v = draft.visit(7).unwrap();
+        assert_eq!((v.value, v.quantity, v.household_id), (1_000_000, 2, 7));
+        assert_eq!(v.date, Some(day));
+        draft.value = "1,5 triệu".into();
+        assert!(draft.visit(7).unwrap_err().contains("1,5 triệu"));
+    }
+
+    #[test]
+    fn a_household_form_names_a_bad_year() {
+        let mut draft = HouseholdDraft::new(Category::Martyr, "Khu phố 1");
+        draft.name = "Nguyễn Văn An".into();
+        draft.birth_year = "năm 48".into();
+        assert!(draft.household().unwrap_err().contains("năm 48"));
+        draft.birth_year = "1948".into();
+        assert_eq!(draft.household().unwrap().birth_year, Some(1948));
+    }
+}

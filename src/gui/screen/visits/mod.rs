@@ -1,0 +1,476 @@
+//! "Thăm hỏi, tặng quà": the households the committee visits and this year's visits. One
+//! filter (search as you type, category, area, visit status) drives both tabs, the batch
+//! actions and the totals, so what the secretary sees is what a batch changes.
+
+mod draft;
+mod view;
+
+use chrono::NaiveDate;
+use iced::Task;
+use iced::widget::operation;
+
+use draft::{GiftDraft, HouseholdDraft};
+pub use draft::{GiftField, HouseholdField};
+
+use crate::domain::{Category, Filter, Household, Sex, Visit, VisitMark, VisitStatus};
+use crate::gui::data::Snapshot;
+use crate::gui::history::History;
+use crate::gui::widget::Typed;
+use crate::storage::household::RemovedHousehold;
+
+pub const SEARCH: &str = "household-search";
+const HOUSEHOLD_NAME: &str = "household-name";
+const GIFT: &str = "gift-description";
+const PAGE: &str = "visits-page";
+/// Rows per page: enough to scan, few enough that a 10,000-household list stays fluid.
+pub const PAGE_SIZE: usize = 50;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tab {
+    #[default]
+    Households,
+    Visits,
+}
+
+/// The breakdown shown under the totals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Breakdown {
+    #[default]
+    Category,
+    Area,
+    Source,
+    Status,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Visits {
+    tab: Tab,
+    filter: Filter,
+    page: usize,
+    household: Option<HouseholdDraft>,
+    gift: Option<GiftDraft>,
+    breakdown: Breakdown,
+    history: History<Undo>,
+    /// A batch form's summary of what was just created, until the ids come back.
+    pending_batch: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+enum Undo {
+    AddedHousehold(i64),
+    ChangedHousehold(Household),
+    RemovedHousehold(Box<RemovedHousehold>),
+    AddedVisits(Vec<i64>),
+    ChangedVisits(Vec<Visit>),
+    RemovedVisits(Vec<Visit>),
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Tab(Tab),
+    Search(String),
+    CategoryFilter(Option<Category>),
+    AreaFilter(Option<usize>),
+    MarkFilter(Option<VisitMark>),
+    ClearFilter,
+    Page(usize),
+    Breakdown(Breakdown),
+    New,
+    EditHousehold(i64),
+    HouseholdEdited(HouseholdField, String),
+    SexPicked(Option<Sex>),
+    CategoryPicked(Category),
+    SaveHousehold,
+    RemoveHousehold(i64),
+    NewVisit(i64),
+    NewBatch,
+    EditVisit(i64),
+    GiftEdited(GiftField, String),
+    StatusPicked(VisitStatus),
+    SkipVisited(bool),
+    SaveGift,
+    SetStatus(i64, VisitStatus),
+    MarkFilteredDone,
+    RemoveVisit(i64),
+    Cancel,
+    Undo,
+    /// Ctrl+F.
+    Find,
+}
+
+/// Changes the screen asks the app to write. Visits with an id other than 0 are restored
+/// under their old ids (undo).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event {
+    AddHousehold(Household),
+    SaveHousehold(Household),
+    RemoveHousehold(i64),
+    RestoreHousehold(Box<RemovedHousehold>),
+    AddVisits(Vec<Visit>),
+    SaveVisits(Vec<Visit>),
+    RemoveVisits(Vec<i64>),
+}
+
+type Update = (Task<Message>, Option<Event>);
+
+impl Visits {
+    pub fn update(&mut self, message: Message, data: &Snapshot, today: NaiveDate) -> Update {
+        let gifts = &data.gifts;
+        match message {
+            Message::Tab(tab) => {
+                self.tab = tab;
+                self.page = 0;
+                none()
+            }
+            Message::Search(raw) => {
+                self.filter.query = Typed::from_raw(&raw).value;
+                self.page = 0;
+                none()
+            }
+            Message::CategoryFilter(category) => self.refilter(|f| f.category = category),
+            Message::AreaFilter(area) => self.refilter(|f| f.area = area),
+            Message::MarkFilter(mark) => self.refilter(|f| f.visit = mark),
+            Message::ClearFilter => self.refilter(|f| *f = Filter::default()),
+            Message::Page(page) => {
+                self.page = page;
+                (
+                    operation::snap_to(PAGE, operation::RelativeOffset::START),
+                    None,
+                )
+            }
+            Message::Breakdown(breakdown) => {
+                self.breakdown = breakdown;
+                none()
+            }
+            Message::Find => (operation::focus(SEARCH), None),
+            Message::New => {
+                self.gift = None;
+                self.tab = Tab::Households;
+                let area = self
+                    .filter
+                    .area
+                    .and_then(|a| data.areas.get(a))
+                    .cloned()
+                    .unwrap_or_default();
+                self.household = Some(HouseholdDraft::new(
+                    self.filter.category.unwrap_or(Category::Martyr),
+                    &area,
+                ));
+                (
+                    Task::batch([
+                        operation::snap_to(PAGE, operation::RelativeOffset::START),
+                        operation::focus(HOUSEHOLD_NAME),
+                    ]),
+                    None,
+                )
+            }
+            Message::EditHousehold(id) => {
+                let Some(h) = gifts.roster.get(id) else {
+                    return none();
+                };
+                self.gift = None;
+                self.household = Some(HouseholdDraft::of(h));
+                (operation::focus(HOUSEHOLD_NAME), None)
+            }
+            Message::HouseholdEdited(which, raw) => {
+                let Some(draft) = self.household.as_mut() else {
+                    return none();
+                };
+                let typed = Typed::from_raw(&raw);
+                *draft.field(which) = typed.value;
+                draft.error = None;
+                if typed.submit {
+                    return self.save_household(data);
+                }
+                none()
+            }
+            Message::SexPicked(sex) => {
+                if let Some(draft) = self.household.as_mut() {
+                    draft.sex = sex;
+                }
+                none()
+            }
+            Message::CategoryPicked(category) => {
+                if let Some(draft) = self.household.as_mut() {
+                    draft.category = category;
+                }
+                none()
+            }
+            Message::SaveHousehold => self.save_household(data),
+            Message::RemoveHousehold(id) => {
+                if self.household.as_ref().is_some_and(|d| d.id == Some(id)) {
+                    self.household = None;
+                }
+                (Task::none(), Some(Event::RemoveHousehold(id)))
+            }
+            Message::NewVisit(household_id) => {
+                self.household = None;
+                self.gift = Some(GiftDraft::new(Some(household_id), data.event.date));
+                (operation::focus(GIFT), None)
+            }
+            Message::NewBatch => {
+                self.household = None;
+                self.gift = Some(GiftDraft::new(None, data.event.date));
+                (
+                    Task::batch([
+                        operation::snap_to(PAGE, operation::RelativeOffset::START),
+                        operation::focus(GIFT),
+                    ]),
+                    None,
+                )
+            }
+            Message::EditVisit(id) => {
+                let Some(v) = gifts.visits.iter().find(|v| v.id == id) else {
+                    return none();
+                };
+                self.household = None;
+                self.gift = Some(GiftDraft::of(v));
+                (operation::focus(GIFT), None)
+            }
+            Message::GiftEdited(which, raw) => {
+                let Some(draft) = self.gift.as_mut() else {
+                    return none();
+                };
+                let typed = Typed::from_raw(&raw);
+                *draft.field(which) = typed.value;
+                draft.error = None;
+                if typed.submit {
+                    return self.save_gift(data);
+                }
+                none()
+            }
+            Message::StatusPicked(status) => {
+                if let Some(draft) = self.gift.as_mut() {
+                    draft.status = status;
+                }
+                none()
+            }
+            Message::SkipVisited(skip) => {
+                if let Some(draft) = self.gift.as_mut() {
+                    draft.skip_visited = skip;
+                }
+                none()
+            }
+            Message::SaveGift => self.save_gift(data),
+            Message::SetStatus(id, status) => {
+                let Some(v) = gifts.visits.iter().find(|v| v.id == id) else {
+                    return none();
+                };
+                let date = match status {
+                    VisitStatus::Done => v.date.or(Some(today)),
+                    _ => v.date,
+                };
+                let changed = Visit {
+                    status,
+                    date,
+                    ..v.clone()
+                };
+                self.history
+                    .remember(Undo::ChangedVisits(vec![v.clone()]), None);
+                (Task::none(), Some(Event::SaveVisits(vec![changed])))
+            }
+            Message::MarkFilteredDone => {
+                let before: Vec<Visit> = self
+                    .filtered_visits(data)
+                    .into_iter()
+                    .filter(|v| v.status == VisitStatus::Planned)
+                    .cloned()
+                    .collect();
+                if before.is_empty() {
+                    return none();
+                }
+                let after = before
+                    .iter()
+                    .map(|v| Visit {
+                        status: VisitStatus::Done,
+                        date: v.date.or(Some(today)),
+                        ..v.clone()
+                    })
+                    .collect();
+                let notice = format!("Đã đánh dấu {} lượt thăm là đã thăm.", before.len());
+                self.history
+                    .remember(Undo::ChangedVisits(before), Some(notice));
+                (Task::none(), Some(Event::SaveVisits(after)))
+            }
+            Message::RemoveVisit(id) => {
+                let Some(v) = gifts.visits.iter().find(|v| v.id == id) else {
+                    return none();
+                };
+                let name = gifts
+                    .roster
+                    .get(v.household_id)
+                    .map(|h| h.name.clone())
+                    .unwrap_or_default();
+                self.history.remember(
+                    Undo::RemovedVisits(vec![v.clone()]),
+                    Some(format!("Đã xóa lượt thăm hộ {name}.")),
+                );
+                if self.gift.as_ref().is_some_and(|d| d.id == Some(id)) {
+                    self.gift = None;
+                }
+                (Task::none(), Some(Event::RemoveVisits(vec![id])))
+            }
+            Message::Cancel => {
+                self.household = None;
+                self.gift = None;
+                none()
+            }
+            Message::Undo => {
+                let event = match self.history.pop() {
+                    Some(Undo::AddedHousehold(id)) => Event::RemoveHousehold(id),
+                    Some(Undo::ChangedHousehold(h)) => Event::SaveHousehold(h),
+                    Some(Undo::RemovedHousehold(removed)) => Event::RestoreHousehold(removed),
+                    Some(Undo::AddedVisits(ids)) => Event::RemoveVisits(ids),
+                    Some(Undo::ChangedVisits(visits)) => Event::SaveVisits(visits),
+                    Some(Undo::RemovedVisits(visits)) => Event::AddVisits(visits),
+                    None => return none(),
+                };
+                (Task::none(), Some(event))
+            }
+        }
+    }
+
+    /// The app reports a household it has just added, so that adding can be undone.
+    pub fn added_household(&mut self, id: i64, name: &str) {
+        let notice = format!("Đã thêm hộ {name}.");
+        self.history
+            .remember(Undo::AddedHousehold(id), Some(notice));
+    }
+
+    /// The app reports the visits a batch (or a single new visit) created.
+    pub fn added_visits(&mut self, ids: Vec<i64>) {
+        let notice = self
+            .pending_batch
+            .take()
+            .unwrap_or_else(|| format!("Đã tạo {} lượt thăm.", ids.len()));
+        self.history.remember(Undo::AddedVisits(ids), Some(notice));
+    }
+
+    /// The app reports what removing a household took out (its visits of every year).
+    pub fn removed_household(&mut self, removed: RemovedHousehold) {
+        let notice = match removed.visits.len() {
+            0 => format!("Đã xóa hộ {}.", removed.household.name),
+            n => format!("Đã xóa hộ {} cùng {n} lượt thăm.", removed.household.name),
+        };
+        self.history
+            .remember(Undo::RemovedHousehold(Box::new(removed)), Some(notice));
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo()
+    }
+
+    fn refilter(&mut self, change: impl FnOnce(&mut Filter)) -> Update {
+        change(&mut self.filter);
+        self.page = 0;
+        none()
+    }
+
+    /// The households that pass the filter, in name order.
+    fn filtered<'a>(&self, data: &'a Snapshot) -> Vec<&'a Household> {
+        let gifts = &data.gifts;
+        gifts.roster.filter(&self.filter, |id| gifts.mark(id))
+    }
+
+    /// This year's visits of the filtered households, in the households' name order.
+    fn filtered_visits<'a>(&self, data: &'a Snapshot) -> Vec<&'a Visit> {
+        let households = self.filtered(data);
+        let mut by_household: std::collections::HashMap<i64, Vec<&Visit>> =
+            std::collections::HashMap::new();
+        for v in &data.gifts.visits {
+            by_household.entry(v.household_id).or_default().push(v);
+        }
+        households
+            .iter()
+            .flat_map(|h| by_household.remove(&h.id).unwrap_or_default())
+            .collect()
+    }
+
+    fn save_household(&mut self, data: &Snapshot) -> Update {
+        let Some(draft) = self.household.as_mut() else {
+            return none();
+        };
+        let household = match draft.household() {
+            Ok(h) => h,
+            Err(message) => {
+                draft.error = Some(message);
+                return none();
+            }
+        };
+        let event = match draft.id {
+            Some(id) => {
+                if let Some(before) = data.gifts.roster.get(id) {
+                    self.history
+                        .remember(Undo::ChangedHousehold(before.clone()), None);
+                }
+                Event::SaveHousehold(household)
+            }
+            None => Event::AddHousehold(household),
+        };
+        self.household = None;
+        (Task::none(), Some(event))
+    }
+
+    fn save_gift(&mut self, data: &Snapshot) -> Update {
+        let targets: Vec<i64> = match self.gift.as_ref() {
+            Some(GiftDraft {
+                household_id: Some(id),
+                ..
+            }) => vec![*id],
+            Some(draft) => self
+                .filtered(data)
+                .into_iter()
+                .filter(|h| {
+                    !draft.skip_visited
+                        || matches!(
+                            data.gifts.mark(h.id),
+                            VisitMark::NotVisited | VisitMark::Cancelled
+                        )
+                })
+                .map(|h| h.id)
+                .collect(),
+            None => return none(),
+        };
+        let Some(draft) = self.gift.as_mut() else {
+            return none();
+        };
+        if targets.is_empty() {
+            draft.error = Some(
+                "Không có hộ nào trong danh sách đang lọc (hoặc các hộ đều đã có lượt thăm)."
+                    .into(),
+            );
+            return none();
+        }
+        let visits: Result<Vec<Visit>, String> =
+            targets.iter().map(|&id| draft.visit(id)).collect();
+        let visits = match visits {
+            Ok(visits) => visits,
+            Err(message) => {
+                draft.error = Some(message);
+                return none();
+            }
+        };
+        let event = match draft.id {
+            Some(id) => {
+                if let Some(before) = data.gifts.visits.iter().find(|v| v.id == id) {
+                    self.history
+                        .remember(Undo::ChangedVisits(vec![before.clone()]), None);
+                }
+                Event::SaveVisits(visits)
+            }
+            None => {
+                self.pending_batch = Some(match visits.len() {
+                    1 => "Đã thêm lượt thăm.".to_string(),
+                    n => format!("Đã tạo {n} lượt thăm."),
+                });
+                Event::AddVisits(visits)
+            }
+        };
+        self.gift = None;
+        (Task::none(), Some(event))
+    }
+}
+
+fn none() -> Update {
+    (Task::none(), None)
+}

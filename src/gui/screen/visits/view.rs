@@ -1,0 +1,715 @@
+//! What the visits screen draws.
+
+use iced::widget::{
+    Space, button, checkbox, column, container, pick_list, row, scrollable, text, text_input,
+};
+use iced::{Alignment, Element, Length, Padding};
+
+use super::draft::{GiftDraft, GiftField, HouseholdDraft, HouseholdField};
+use super::{Breakdown, GIFT, HOUSEHOLD_NAME, Message, PAGE, PAGE_SIZE, SEARCH, Tab, Visits};
+use crate::domain::gifts::Tally;
+use crate::domain::{Category, Household, Sex, Visit, VisitMark, VisitStatus};
+use crate::gui::data::Snapshot;
+use crate::gui::widget::{
+    danger_link, form_buttons, labelled, link, page_title, plain, stat, submit_field, table_header,
+    undo_notice,
+};
+use crate::gui::{font, theme};
+use crate::text::{date_short, money, thousands};
+
+/// A pick-list entry: a value or "all", with its label.
+#[derive(Debug, Clone, PartialEq)]
+struct Pick<T> {
+    value: Option<T>,
+    label: String,
+}
+
+impl<T> std::fmt::Display for Pick<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.label)
+    }
+}
+
+fn picks<T: Copy>(all: &str, items: impl IntoIterator<Item = (T, String)>) -> Vec<Pick<T>> {
+    std::iter::once(Pick {
+        value: None,
+        label: all.to_string(),
+    })
+    .chain(items.into_iter().map(|(value, label)| Pick {
+        value: Some(value),
+        label,
+    }))
+    .collect()
+}
+
+fn picked<T: Copy + PartialEq>(options: &[Pick<T>], value: Option<T>) -> Option<Pick<T>> {
+    options.iter().find(|p| p.value == value).cloned()
+}
+
+impl Visits {
+    pub fn view<'a>(&'a self, data: &'a Snapshot) -> Element<'a, Message> {
+        let households = self.filtered(data);
+        let header = row![
+            page_title(
+                format!("Thăm hỏi, tặng quà · Năm {}", data.event.year),
+                "Gia đình chính sách và hộ khó khăn; lượt thăm và quà của năm đang chọn.",
+            ),
+            Space::new().width(Length::Fill),
+            button(text("+ Thêm hộ").font(font::SEMIBOLD))
+                .padding([10, 18])
+                .style(theme::primary)
+                .on_press(Message::New),
+        ]
+        .align_y(Alignment::Center)
+        .spacing(12);
+        let notice = self.history.notice().map(|m| undo_notice(m, Message::Undo));
+        let visits_count = data.gifts.visits.len();
+        let tabs = row![
+            tab(
+                format!("Hộ gia đình ({})", thousands(households.len() as i64)),
+                self.tab == Tab::Households,
+                Message::Tab(Tab::Households)
+            ),
+            tab(
+                format!(
+                    "Lượt thăm năm {} ({})",
+                    data.event.year,
+                    thousands(visits_count as i64)
+                ),
+                self.tab == Tab::Visits,
+                Message::Tab(Tab::Visits)
+            ),
+        ]
+        .spacing(4);
+        let list = match self.tab {
+            Tab::Households => self.households_table(data, &households),
+            Tab::Visits => self.visits_table(data),
+        };
+        // A new household or a batch is typed right under the title, where the eye is.
+        let content = column![header]
+            .push(
+                self.household
+                    .as_ref()
+                    .filter(|d| d.id.is_none())
+                    .map(|d| household_form(d)),
+            )
+            .push(
+                self.gift
+                    .as_ref()
+                    .filter(|d| d.household_id.is_none())
+                    .map(|d| gift_form(d, data, households.len())),
+            )
+            .push(notice)
+            .push(self.totals(data))
+            .push(self.filter_bar(data))
+            .push(tabs)
+            .push(list)
+            .spacing(14)
+            .padding(24);
+        scrollable(content).id(PAGE).height(Length::Fill).into()
+    }
+
+    fn totals<'a>(&'a self, data: &'a Snapshot) -> Element<'a, Message> {
+        let s = &data.gifts.summary;
+        let figures = row![
+            stat(
+                format!(
+                    "{}/{}",
+                    thousands(s.households as i64),
+                    thousands(data.gifts.roster.len() as i64)
+                ),
+                "hộ được thăm / tổng số hộ",
+                plain
+            ),
+            stat(
+                thousands(s.overall.visits as i64),
+                "lượt thăm (trừ đã hủy)",
+                plain
+            ),
+            stat(thousands(s.overall.gifts as i64), "suất quà", plain),
+            stat(money(s.overall.value), "tổng giá trị", plain),
+        ]
+        .spacing(12);
+        let choice = |label: &'static str, which: Breakdown| {
+            button(text(label).size(theme::SMALL))
+                .style(if self.breakdown == which {
+                    theme::primary
+                } else {
+                    theme::secondary
+                })
+                .padding([4, 10])
+                .on_press(Message::Breakdown(which))
+        };
+        let lines: Vec<(String, Tally)> = match self.breakdown {
+            Breakdown::Category => s
+                .by_category
+                .iter()
+                .map(|(c, t)| (c.label().to_string(), *t))
+                .collect(),
+            Breakdown::Area => s.by_area.clone(),
+            Breakdown::Source => s.by_source.clone(),
+            Breakdown::Status => s
+                .by_status
+                .iter()
+                .map(|(st, t)| (st.label().to_string(), *t))
+                .collect(),
+        };
+        let body: Element<'a, Message> = if lines.is_empty() {
+            text("Chưa có lượt thăm nào trong năm này.")
+                .style(theme::muted)
+                .into()
+        } else {
+            let cells = lines.into_iter().map(|(label, t)| {
+                container(
+                    column![
+                        text(label).size(theme::SMALL).style(theme::muted),
+                        text(format!(
+                            "{} lượt · {}",
+                            thousands(t.visits as i64),
+                            money(t.value)
+                        ))
+                        .font(font::SEMIBOLD),
+                    ]
+                    .spacing(2),
+                )
+                .padding([6, 10])
+                .width(Length::Fixed(230.0))
+                .into()
+            });
+            row(cells).spacing(8).wrap().into()
+        };
+        column![
+            figures,
+            container(
+                column![
+                    row![
+                        text("Tổng hợp theo").size(theme::SMALL).style(theme::muted),
+                        choice("Diện", Breakdown::Category),
+                        choice("Khu dân cư", Breakdown::Area),
+                        choice("Nguồn kinh phí", Breakdown::Source),
+                        choice("Trạng thái", Breakdown::Status),
+                    ]
+                    .spacing(8)
+                    .align_y(Alignment::Center),
+                    body,
+                ]
+                .spacing(8),
+            )
+            .padding(12)
+            .width(Length::Fill)
+            .style(theme::card),
+        ]
+        .spacing(12)
+        .into()
+    }
+
+    fn filter_bar<'a>(&'a self, data: &'a Snapshot) -> Element<'a, Message> {
+        let categories = picks(
+            "Tất cả các diện",
+            Category::ALL.map(|c| (c, c.label().to_string())),
+        );
+        let areas = picks(
+            "Tất cả khu dân cư",
+            data.areas.iter().enumerate().map(|(i, a)| (i, a.clone())),
+        );
+        let marks = picks(
+            "Mọi tình trạng",
+            VisitMark::ALL.map(|m| (m, m.label().to_string())),
+        );
+        let filtered = self.filter != crate::domain::Filter::default();
+        let batch: Element<'a, Message> = match self.tab {
+            Tab::Households => button(text("Tạo lượt thăm cho các hộ đang lọc…"))
+                .style(theme::secondary)
+                .padding([8, 14])
+                .on_press(Message::NewBatch)
+                .into(),
+            Tab::Visits => {
+                let planned = self
+                    .filtered_visits(data)
+                    .iter()
+                    .filter(|v| v.status == VisitStatus::Planned)
+                    .count();
+                button(text(format!(
+                    "Đánh dấu đã thăm ({} lượt dự kiến)",
+                    thousands(planned as i64)
+                )))
+                .style(theme::secondary)
+                .padding([8, 14])
+                .on_press_maybe((planned > 0).then_some(Message::MarkFilteredDone))
+                .into()
+            }
+        };
+        column![
+            row![
+                text_input(
+                    "Tìm theo tên, địa chỉ, số điện thoại (Ctrl+F)",
+                    &self.filter.query
+                )
+                .id(SEARCH)
+                .on_input(Message::Search)
+                .padding(8)
+                .size(theme::TEXT_SIZE)
+                .width(Length::FillPortion(3)),
+                pick_list(
+                    categories.clone(),
+                    picked(&categories, self.filter.category),
+                    |p: Pick<Category>| Message::CategoryFilter(p.value)
+                )
+                .padding(8)
+                .width(Length::FillPortion(2)),
+                pick_list(
+                    areas.clone(),
+                    picked(&areas, self.filter.area),
+                    |p: Pick<usize>| Message::AreaFilter(p.value)
+                )
+                .padding(8)
+                .width(Length::FillPortion(2)),
+                pick_list(
+                    marks.clone(),
+                    picked(&marks, self.filter.visit),
+                    |p: Pick<VisitMark>| Message::MarkFilter(p.value)
+                )
+                .padding(8)
+                .width(Length::FillPortion(2)),
+            ]
+            .spacing(8)
+            .align_y(Alignment::Center),
+            row![
+                batch,
+                Space::new().width(Length::Fill),
+                button(text("Xóa bộ lọc").size(theme::SMALL))
+                    .style(theme::link)
+                    .on_press_maybe(filtered.then_some(Message::ClearFilter)),
+            ]
+            .align_y(Alignment::Center),
+        ]
+        .spacing(8)
+        .into()
+    }
+
+    fn households_table<'a>(
+        &'a self,
+        data: &'a Snapshot,
+        households: &[&'a Household],
+    ) -> Element<'a, Message> {
+        let columns = [
+            ("STT", Length::Fixed(44.0)),
+            ("Họ và tên", Length::FillPortion(3)),
+            ("Địa chỉ", Length::FillPortion(3)),
+            ("Diện", Length::FillPortion(2)),
+            ("Năm nay", Length::FillPortion(2)),
+            ("", Length::Fixed(150.0)),
+        ];
+        let mut rows = column![table_header(&columns)];
+        let start = self.page * PAGE_SIZE;
+        for (i, h) in households.iter().enumerate().skip(start).take(PAGE_SIZE) {
+            if let Some(draft) = self.household.as_ref().filter(|d| d.id == Some(h.id)) {
+                rows = rows.push(household_form(draft));
+                continue;
+            }
+            let mark = data.gifts.mark(h.id);
+            let name = match h.birth_year {
+                Some(year) => format!("{} ({year})", h.name),
+                None => h.name.clone(),
+            };
+            let id = h.id;
+            rows = rows.push(
+                container(
+                    row![
+                        text((i + 1).to_string()).width(Length::Fixed(44.0)),
+                        text(name)
+                            .font(font::SEMIBOLD)
+                            .width(Length::FillPortion(3)),
+                        text(&h.address).width(Length::FillPortion(3)),
+                        text(h.category.label()).width(Length::FillPortion(2)),
+                        text(mark.label())
+                            .size(theme::SMALL)
+                            .style(mark_style(mark))
+                            .width(Length::FillPortion(2)),
+                        row![
+                            link("+ Thăm", Message::NewVisit(id)),
+                            link("Sửa", Message::EditHousehold(id)),
+                            danger_link("Xóa", Message::RemoveHousehold(id)),
+                        ]
+                        .width(Length::Fixed(150.0)),
+                    ]
+                    .spacing(12)
+                    .align_y(Alignment::Center),
+                )
+                .padding(Padding::from([7, 12]))
+                .style(theme::row_plain),
+            );
+            if let Some(draft) = self
+                .gift
+                .as_ref()
+                .filter(|d| d.id.is_none() && d.household_id == Some(id))
+            {
+                rows = rows.push(gift_form(draft, data, 1));
+            }
+        }
+        if households.is_empty() {
+            let empty = if data.gifts.roster.is_empty() {
+                "Chưa có hộ nào. Bấm “+ Thêm hộ” hoặc nhập danh sách từ tệp Excel."
+            } else {
+                "Không có hộ nào khớp với bộ lọc."
+            };
+            rows = rows.push(container(text(empty).style(theme::muted)).padding(12));
+        }
+        column![rows, pager(self.page, households.len())]
+            .spacing(10)
+            .into()
+    }
+
+    fn visits_table<'a>(&'a self, data: &'a Snapshot) -> Element<'a, Message> {
+        let columns = [
+            ("Hộ được thăm", Length::FillPortion(3)),
+            ("Quà tặng", Length::FillPortion(2)),
+            ("Giá trị", Length::Fixed(120.0)),
+            ("Nguồn", Length::FillPortion(2)),
+            ("Ngày", Length::Fixed(90.0)),
+            ("Trạng thái", Length::Fixed(130.0)),
+            ("", Length::Fixed(90.0)),
+        ];
+        let visits = self.filtered_visits(data);
+        let mut rows = column![table_header(&columns)];
+        let start = self.page * PAGE_SIZE;
+        for v in visits.iter().skip(start).take(PAGE_SIZE) {
+            if let Some(draft) = self.gift.as_ref().filter(|d| d.id == Some(v.id)) {
+                rows = rows.push(gift_form(draft, data, 1));
+                continue;
+            }
+            rows = rows.push(visit_row(v, data));
+        }
+        if visits.is_empty() {
+            rows = rows.push(
+                container(text("Không có lượt thăm nào khớp với bộ lọc.").style(theme::muted))
+                    .padding(12),
+            );
+        }
+        column![rows, pager(self.page, visits.len())]
+            .spacing(10)
+            .into()
+    }
+}
+
+fn visit_row<'a>(v: &'a Visit, data: &'a Snapshot) -> Element<'a, Message> {
+    let household = data.gifts.roster.get(v.household_id);
+    let who = household.map_or(String::new(), |h| format!("{} · {}", h.name, h.address));
+    let value = match v.quantity {
+        1 => money(v.value),
+        n => format!("{} × {n}", money(v.value)),
+    };
+    let id = v.id;
+    container(
+        row![
+            text(who).width(Length::FillPortion(3)),
+            text(&v.gift).width(Length::FillPortion(2)),
+            text(value).width(Length::Fixed(120.0)),
+            text(&v.source).width(Length::FillPortion(2)),
+            text(v.date.map(date_short).unwrap_or_default()).width(Length::Fixed(90.0)),
+            pick_list(
+                VisitStatusPick::ALL,
+                Some(VisitStatusPick(v.status)),
+                move |p| { Message::SetStatus(id, p.0) }
+            )
+            .text_size(theme::SMALL)
+            .padding([4, 8])
+            .width(Length::Fixed(130.0)),
+            row![
+                link("Sửa", Message::EditVisit(id)),
+                danger_link("Xóa", Message::RemoveVisit(id)),
+            ]
+            .width(Length::Fixed(90.0)),
+        ]
+        .spacing(12)
+        .align_y(Alignment::Center),
+    )
+    .padding(Padding::from([6, 12]))
+    .style(if v.status == VisitStatus::Cancelled {
+        theme::row_soon
+    } else {
+        theme::row_plain
+    })
+    .into()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct VisitStatusPick(VisitStatus);
+
+impl VisitStatusPick {
+    const ALL: [VisitStatusPick; 3] = [
+        VisitStatusPick(VisitStatus::Planned),
+        VisitStatusPick(VisitStatus::Done),
+        VisitStatusPick(VisitStatus::Cancelled),
+    ];
+}
+
+impl std::fmt::Display for VisitStatusPick {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0.label())
+    }
+}
+
+fn mark_style(mark: VisitMark) -> fn(&iced::Theme) -> text::Style {
+    match mark {
+        VisitMark::Done => theme::success_text,
+        VisitMark::Planned => theme::warning_text,
+        VisitMark::NotVisited | VisitMark::Cancelled => theme::muted,
+    }
+}
+
+fn tab<'a>(label: String, active: bool, on_press: Message) -> Element<'a, Message> {
+    button(text(label).font(if active {
+        font::SEMIBOLD
+    } else {
+        font::REGULAR
+    }))
+    .style(if active {
+        theme::primary
+    } else {
+        theme::secondary
+    })
+    .padding([8, 16])
+    .on_press(on_press)
+    .into()
+}
+
+/// "Trang 2/40" with previous and next, when the list is longer than a page.
+fn pager<'a>(page: usize, rows: usize) -> Element<'a, Message> {
+    let pages = rows.div_ceil(PAGE_SIZE).max(1);
+    if pages == 1 {
+        return Space::new().height(0).into();
+    }
+    row![
+        button(text("‹ Trang trước"))
+            .style(theme::secondary)
+            .padding([6, 12])
+            .on_press_maybe((page > 0).then(|| Message::Page(page - 1))),
+        text(format!(
+            "Trang {}/{} · {} dòng",
+            page + 1,
+            pages,
+            thousands(rows as i64)
+        ))
+        .style(theme::muted),
+        button(text("Trang sau ›"))
+            .style(theme::secondary)
+            .padding([6, 12])
+            .on_press_maybe((page + 1 < pages).then(|| Message::Page(page + 1))),
+    ]
+    .spacing(12)
+    .align_y(Alignment::Center)
+    .into()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct CategoryPick(Category);
+
+impl std::fmt::Display for CategoryPick {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0.label())
+    }
+}
+
+fn household_form(draft: &HouseholdDraft) -> Element<'_, Message> {
+    let edit = |which| move |value| Message::HouseholdEdited(which, value);
+    let save = Message::SaveHousehold;
+    let sexes = picks(
+        "Không ghi",
+        [Sex::Male, Sex::Female].map(|s| (s, s.label().to_string())),
+    );
+    let categories: Vec<CategoryPick> = Category::ALL.into_iter().map(CategoryPick).collect();
+    container(
+        column![
+            row![
+                submit_field(
+                    "Họ và tên",
+                    "Nguyễn Thị Hằng",
+                    &draft.name,
+                    HOUSEHOLD_NAME,
+                    edit(HouseholdField::Name),
+                    save.clone()
+                ),
+                submit_field(
+                    "Năm sinh",
+                    "1948",
+                    &draft.birth_year,
+                    "household-birth-year",
+                    edit(HouseholdField::BirthYear),
+                    save.clone()
+                ),
+                labelled(
+                    "Giới tính",
+                    pick_list(sexes.clone(), picked(&sexes, draft.sex), |p: Pick<Sex>| {
+                        Message::SexPicked(p.value)
+                    })
+                    .padding(8)
+                    .width(Length::Fill)
+                ),
+                labelled(
+                    "Diện",
+                    pick_list(categories, Some(CategoryPick(draft.category)), |p| {
+                        Message::CategoryPicked(p.0)
+                    })
+                    .padding(8)
+                    .width(Length::Fill)
+                ),
+            ]
+            .spacing(10),
+            row![
+                submit_field(
+                    "Địa chỉ",
+                    "Tổ 3, Khu phố 1",
+                    &draft.address,
+                    "household-address",
+                    edit(HouseholdField::Address),
+                    save.clone()
+                ),
+                submit_field(
+                    "Số điện thoại",
+                    "",
+                    &draft.phone,
+                    "household-phone",
+                    edit(HouseholdField::Phone),
+                    save.clone()
+                ),
+                submit_field(
+                    "Ghi chú",
+                    "",
+                    &draft.notes,
+                    "household-notes",
+                    edit(HouseholdField::Notes),
+                    save.clone()
+                ),
+            ]
+            .spacing(10),
+        ]
+        .push(
+            draft
+                .error
+                .as_deref()
+                .map(|e| text(e).style(theme::danger_text)),
+        )
+        .push(form_buttons("Lưu", save, Message::Cancel))
+        .spacing(8),
+    )
+    .padding(10)
+    .style(theme::notice)
+    .into()
+}
+
+/// The gift form: one visit (new or edited) or, without a household, a batch for every
+/// household of the filter.
+fn gift_form<'a>(
+    draft: &'a GiftDraft,
+    data: &'a Snapshot,
+    filtered: usize,
+) -> Element<'a, Message> {
+    let edit = |which| move |value| Message::GiftEdited(which, value);
+    let save = Message::SaveGift;
+    let heading: Element<'a, Message> = match draft.household_id {
+        None => text(format!(
+            "Tạo lượt thăm cho {} hộ đang lọc",
+            thousands(filtered as i64)
+        ))
+        .font(font::SEMIBOLD)
+        .into(),
+        Some(id) => text(format!(
+            "Lượt thăm hộ {}",
+            data.gifts.roster.get(id).map_or("", |h| h.name.as_str())
+        ))
+        .font(font::SEMIBOLD)
+        .into(),
+    };
+    let label = match (draft.household_id, draft.id) {
+        (None, _) => "Tạo các lượt thăm".to_string(),
+        (Some(_), Some(_)) => "Lưu".to_string(),
+        (Some(_), None) => "Thêm lượt thăm".to_string(),
+    };
+    let skip = draft.household_id.is_none().then(|| {
+        checkbox(draft.skip_visited)
+            .label("Bỏ qua các hộ đã có lượt thăm năm nay")
+            .on_toggle(Message::SkipVisited)
+    });
+    container(
+        column![
+            heading,
+            row![
+                submit_field(
+                    "Quà tặng",
+                    "Quà và tiền mặt",
+                    &draft.gift,
+                    GIFT,
+                    edit(GiftField::Gift),
+                    save.clone()
+                ),
+                submit_field(
+                    "Giá trị mỗi suất (đồng)",
+                    "500.000",
+                    &draft.value,
+                    "gift-value",
+                    edit(GiftField::Value),
+                    save.clone()
+                ),
+                submit_field(
+                    "Số lượng",
+                    "1",
+                    &draft.quantity,
+                    "gift-quantity",
+                    edit(GiftField::Quantity),
+                    save.clone()
+                ),
+                submit_field(
+                    "Nguồn kinh phí",
+                    "Ngân sách",
+                    &draft.source,
+                    "gift-source",
+                    edit(GiftField::Source),
+                    save.clone()
+                ),
+            ]
+            .spacing(10),
+            row![
+                submit_field(
+                    "Người thăm",
+                    "Đ/c Bí thư Đảng ủy phường",
+                    &draft.delegation,
+                    "gift-delegation",
+                    edit(GiftField::Delegation),
+                    save.clone()
+                ),
+                submit_field(
+                    "Ngày thăm",
+                    "dd/mm/yyyy",
+                    &draft.date,
+                    "gift-date",
+                    edit(GiftField::Date),
+                    save.clone()
+                ),
+                labelled(
+                    "Trạng thái",
+                    pick_list(
+                        VisitStatusPick::ALL,
+                        Some(VisitStatusPick(draft.status)),
+                        |p| Message::StatusPicked(p.0)
+                    )
+                    .padding(8)
+                    .width(Length::Fill)
+                ),
+            ]
+            .spacing(10),
+        ]
+        .push(skip)
+        .push(
+            draft
+                .error
+                .as_deref()
+                .map(|e| text(e).style(theme::danger_text)),
+        )
+        .push(form_buttons(label, save, Message::Cancel))
+        .spacing(8),
+    )
+    .padding(10)
+    .style(theme::notice)
+    .into()
+}

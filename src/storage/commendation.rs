@@ -1,0 +1,455 @@
+//! Decisions, recipients and the certificate registers (số vào sổ).
+//!
+//! A register runs per issuer and year. Numbers are handed out from `register.last_no`, which
+//! only grows, so removing a recipient never frees a number that may already be printed.
+//! A recipient keeps the register it was numbered in even if its decision is edited later.
+
+use chrono::{Datelike, NaiveDate};
+use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
+
+use super::{Result, Store, StoreError};
+use crate::domain::{Decision, Form, Recipient, RecipientKind, Sex};
+
+/// A decision removed with its recipients, kept by the caller to undo the removal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RemovedDecision {
+    pub event_id: i64,
+    pub decision: Decision,
+    pub recipients: Vec<Recipient>,
+}
+
+/// What a recipients import wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RecipientImport {
+    pub recipients: usize,
+    pub new_decisions: usize,
+    pub certificates: usize,
+}
+
+impl Store {
+    /// The decisions of an event, by date then number.
+    pub fn decisions(&self, event_id: i64) -> Result<Vec<Decision>> {
+        load_decisions(&self.conn, event_id).map_err(|e| self.fail(e))
+    }
+
+    pub fn add_decision(&mut self, event_id: i64, decision: &Decision) -> Result<Decision> {
+        let d = decision.cleaned();
+        d.validate()?;
+        self.write(|tx| {
+            check_number_free(tx, event_id, &d)?;
+            let id = insert_decision(tx, event_id, &d)?;
+            Ok(Decision { id, ..d })
+        })
+    }
+
+    pub fn save_decision(&mut self, decision: &Decision) -> Result<()> {
+        let d = decision.cleaned();
+        d.validate()?;
+        let changed = self.write(|tx| {
+            let event_id: i64 =
+                tx.query_row("SELECT event_id FROM decision WHERE id = ?1", [d.id], |r| {
+                    r.get(0)
+                })?;
+            check_number_free(tx, event_id, &d)?;
+            tx.execute(
+                "UPDATE decision SET number = ?2, date = ?3, issuer = ?4, issuer_head = ?5,
+                     signer_title = ?6, signer_name = ?7 WHERE id = ?1",
+                params![
+                    d.id,
+                    d.number,
+                    d.date.to_string(),
+                    d.issuer,
+                    d.issuer_head,
+                    d.signer_title,
+                    d.signer_name
+                ],
+            )
+        })?;
+        if changed == 0 {
+            return Err(StoreError::NotFound("quyết định này".into()));
+        }
+        Ok(())
+    }
+
+    /// Removes a decision and its recipients; returns them for undo.
+    pub fn delete_decision(&mut self, id: i64) -> Result<RemovedDecision> {
+        self.write(|tx| {
+            let (event_id, decision) =
+                tx.query_row(&format!("{SELECT_DECISION} WHERE id = ?1"), [id], |row| {
+                    Ok((row.get::<_, i64>(7)?, decision_from_row(row)?))
+                })?;
+            let recipients = load_recipients(tx, "decision_id = ?1", id)?;
+            tx.execute("DELETE FROM decision WHERE id = ?1", [id])?;
+            Ok(RemovedDecision {
+                event_id,
+                decision,
+                recipients,
+            })
+        })
+    }
+
+    pub fn restore_decision(&mut self, removed: &RemovedDecision) -> Result<()> {
+        self.write(|tx| {
+            insert_decision(tx, removed.event_id, &removed.decision)?;
+            for r in &removed.recipients {
+                insert_recipient(tx, &removed.decision, r)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Every recipient of an event's decisions, by decision then position.
+    pub fn recipients(&self, event_id: i64) -> Result<Vec<Recipient>> {
+        load_recipients(
+            &self.conn,
+            "decision_id IN (SELECT id FROM decision WHERE event_id = ?1)",
+            event_id,
+        )
+        .map_err(|e| self.fail(e))
+    }
+
+    /// Adds a recipient at the end of its decision. A form with a certificate and no register
+    /// number gets the next number of the decision's register; a given number (undo, or
+    /// typed by the secretary) is checked for uniqueness. An id of 0 gets a new id.
+    pub fn add_recipient(&mut self, recipient: &Recipient) -> Result<Recipient> {
+        let r = recipient.cleaned();
+        r.validate()?;
+        self.write(|tx| {
+            let decision = decision_by_id(tx, r.decision_id)?;
+            insert_recipient(tx, &decision, &r)
+        })
+    }
+
+    /// Saves a recipient; a changed register number must be free in its register.
+    pub fn save_recipient(&mut self, recipient: &Recipient) -> Result<Recipient> {
+        let r = recipient.cleaned();
+        r.validate()?;
+        self.write(|tx| {
+            let decision = decision_by_id(tx, r.decision_id)?;
+            let (issuer, year) = register_of(tx, r.id)?.unwrap_or_else(|| register_key(&decision));
+            let number = number_for(tx, &issuer, year, &r)?;
+            let changed = tx.execute(
+                "UPDATE recipient SET kind = ?2, form = ?3, name = ?4, sex = ?5, birth_year = ?6,
+                 position_unit = ?7, achievement = ?8, register_issuer = ?9, register_year = ?10,
+                 register_no = ?11 WHERE id = ?1",
+                params![
+                    r.id,
+                    r.kind.code(),
+                    r.form.code(),
+                    r.name,
+                    r.sex.map(Sex::code),
+                    r.birth_year,
+                    r.position,
+                    r.achievement,
+                    number.map(|_| issuer.clone()),
+                    number.map(|_| year),
+                    number
+                ],
+            )?;
+            if changed == 0 {
+                return Err(invalid("Không tìm thấy người được khen này."));
+            }
+            Ok(Recipient {
+                register_no: number,
+                ..r
+            })
+        })
+    }
+
+    pub fn delete_recipient(&mut self, id: i64) -> Result<Recipient> {
+        self.write(|tx| {
+            let removed = load_recipients(tx, "id = ?1", id)?
+                .pop()
+                .ok_or(rusqlite::Error::QueryReturnedNoRows)?;
+            tx.execute("DELETE FROM recipient WHERE id = ?1", [id])?;
+            Ok(removed)
+        })
+    }
+
+    /// Imports recipients whose decisions are named by number and date: an existing decision
+    /// of the event (same number) is used, a new one is created from `defaults` (the unit's
+    /// issuer and signer) with the row's number and date. All or nothing.
+    pub fn import_recipients(
+        &mut self,
+        event_id: i64,
+        defaults: &Decision,
+        rows: &[(String, NaiveDate, Recipient)],
+    ) -> Result<RecipientImport> {
+        let rows = checked_recipient_rows(defaults, rows)?;
+        self.write(|tx| write_recipient_rows(tx, event_id, rows))
+    }
+}
+
+/// Each row's decision (the defaults with the row's number and date) and recipient, cleaned
+/// and validated.
+pub(super) fn checked_recipient_rows(
+    defaults: &Decision,
+    rows: &[(String, NaiveDate, Recipient)],
+) -> Result<Vec<(Decision, Recipient)>> {
+    let mut cleaned = Vec::with_capacity(rows.len());
+    for (number, date, r) in rows {
+        let r = r.cleaned();
+        r.validate()?;
+        let decision = Decision {
+            id: 0,
+            number: number.clone(),
+            date: *date,
+            ..defaults.clone()
+        }
+        .cleaned();
+        decision.validate()?;
+        cleaned.push((decision, r));
+    }
+    Ok(cleaned)
+}
+
+/// Writes checked rows: an existing decision of the event with the same number is used, a
+/// missing one is created.
+pub(super) fn write_recipient_rows(
+    tx: &Transaction<'_>,
+    event_id: i64,
+    rows: Vec<(Decision, Recipient)>,
+) -> rusqlite::Result<RecipientImport> {
+    let mut report = RecipientImport::default();
+    let mut decisions = load_decisions(tx, event_id)?;
+    for (wanted, r) in rows {
+        let key = crate::text::fold(&wanted.number);
+        let decision = match decisions
+            .iter()
+            .find(|d| crate::text::fold(&d.number) == key)
+        {
+            Some(d) => d.clone(),
+            None => {
+                let id = insert_decision(tx, event_id, &wanted)?;
+                report.new_decisions += 1;
+                let created = Decision { id, ..wanted };
+                decisions.push(created.clone());
+                created
+            }
+        };
+        let saved = insert_recipient(
+            tx,
+            &decision,
+            &Recipient {
+                id: 0,
+                decision_id: decision.id,
+                ..r
+            },
+        )?;
+        report.recipients += 1;
+        report.certificates += usize::from(saved.register_no.is_some());
+    }
+    Ok(report)
+}
+
+fn invalid(message: &str) -> rusqlite::Error {
+    super::error::rule(message.to_string())
+}
+
+fn register_key(decision: &Decision) -> (String, i32) {
+    (decision.issuer.trim().to_lowercase(), decision.date.year())
+}
+
+fn check_number_free(tx: &Transaction<'_>, event_id: i64, d: &Decision) -> rusqlite::Result<()> {
+    let clash: Option<i64> = tx
+        .query_row(
+            "SELECT id FROM decision WHERE event_id = ?1 AND number = ?2 AND id != ?3",
+            params![event_id, d.number, d.id],
+            |row| row.get(0),
+        )
+        .optional()?;
+    match clash {
+        Some(_) => Err(invalid(&format!(
+            "Đã có quyết định số {} trong năm này.",
+            d.number
+        ))),
+        None => Ok(()),
+    }
+}
+
+/// The register number a recipient gets: none without a certificate, the typed one if it is
+/// free, otherwise the next one.
+fn number_for(
+    tx: &Transaction<'_>,
+    issuer: &str,
+    year: i32,
+    r: &Recipient,
+) -> rusqlite::Result<Option<u32>> {
+    if !r.form.has_certificate() {
+        return Ok(None);
+    }
+    let last: u32 = tx
+        .query_row(
+            "SELECT last_no FROM register WHERE issuer = ?1 AND year = ?2",
+            params![issuer, year],
+            |row| row.get(0),
+        )
+        .optional()?
+        .unwrap_or(0);
+    let number = match r.register_no {
+        Some(n) => {
+            let holder: Option<String> = tx
+                .query_row(
+                    "SELECT name FROM recipient WHERE register_issuer = ?1 AND register_year = ?2
+                     AND register_no = ?3 AND id != ?4",
+                    params![issuer, year, n, r.id],
+                    |row| row.get(0),
+                )
+                .optional()?;
+            if let Some(holder) = holder {
+                return Err(invalid(&format!(
+                    "Số vào sổ {n} đã cấp cho {holder}; hãy chọn số khác."
+                )));
+            }
+            n
+        }
+        None => last + 1,
+    };
+    tx.execute(
+        "INSERT INTO register (issuer, year, last_no) VALUES (?1, ?2, ?3)
+         ON CONFLICT (issuer, year) DO UPDATE SET last_no = max(last_no, excluded.last_no)",
+        params![issuer, year, number],
+    )?;
+    Ok(Some(number))
+}
+
+fn register_of(tx: &Transaction<'_>, id: i64) -> rusqlite::Result<Option<(String, i32)>> {
+    Ok(tx
+        .query_row(
+            "SELECT register_issuer, register_year FROM recipient WHERE id = ?1",
+            [id],
+            |row| {
+                Ok((
+                    row.get::<_, Option<String>>(0)?,
+                    row.get::<_, Option<i32>>(1)?,
+                ))
+            },
+        )
+        .optional()?
+        .and_then(|(issuer, year)| Some((issuer?, year?))))
+}
+
+const SELECT_DECISION: &str = "SELECT id, number, date, issuer, issuer_head, signer_title,
+    signer_name, event_id FROM decision";
+
+fn decision_from_row(row: &Row<'_>) -> rusqlite::Result<Decision> {
+    let date: String = row.get(2)?;
+    Ok(Decision {
+        id: row.get(0)?,
+        number: row.get(1)?,
+        date: date.parse().map_err(|_| {
+            rusqlite::Error::FromSqlConversionFailure(2, rusqlite::types::Type::Text, date.into())
+        })?,
+        issuer: row.get(3)?,
+        issuer_head: row.get(4)?,
+        signer_title: row.get(5)?,
+        signer_name: row.get(6)?,
+    })
+}
+
+pub(super) fn load_decisions(conn: &Connection, event_id: i64) -> rusqlite::Result<Vec<Decision>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{SELECT_DECISION} WHERE event_id = ?1 ORDER BY date, number, id"
+    ))?;
+    stmt.query_map([event_id], decision_from_row)?.collect()
+}
+
+fn decision_by_id(tx: &Transaction<'_>, id: i64) -> rusqlite::Result<Decision> {
+    tx.query_row(
+        &format!("{SELECT_DECISION} WHERE id = ?1"),
+        [id],
+        decision_from_row,
+    )
+    .optional()?
+    .ok_or_else(|| invalid("Không tìm thấy quyết định của người được khen."))
+}
+
+fn insert_decision(tx: &Transaction<'_>, event_id: i64, d: &Decision) -> rusqlite::Result<i64> {
+    tx.execute(
+        "INSERT INTO decision (id, event_id, number, date, issuer, issuer_head, signer_title,
+         signer_name) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            (d.id != 0).then_some(d.id),
+            event_id,
+            d.number,
+            d.date.to_string(),
+            d.issuer,
+            d.issuer_head,
+            d.signer_title,
+            d.signer_name
+        ],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// Inserts at the end of the decision, numbering it in the decision's register.
+fn insert_recipient(
+    tx: &Transaction<'_>,
+    decision: &Decision,
+    r: &Recipient,
+) -> rusqlite::Result<Recipient> {
+    let (issuer, year) = register_key(decision);
+    let number = number_for(tx, &issuer, year, r)?;
+    let position: i64 = tx.query_row(
+        "SELECT COALESCE(MAX(position), 0) + 1 FROM recipient WHERE decision_id = ?1",
+        [decision.id],
+        |row| row.get(0),
+    )?;
+    tx.prepare_cached(
+        "INSERT INTO recipient (id, decision_id, position, kind, form, name, sex, birth_year,
+         position_unit, achievement, register_issuer, register_year, register_no)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    )?
+    .execute(params![
+        (r.id != 0).then_some(r.id),
+        decision.id,
+        position,
+        r.kind.code(),
+        r.form.code(),
+        r.name,
+        r.sex.map(Sex::code),
+        r.birth_year,
+        r.position,
+        r.achievement,
+        number.map(|_| issuer.clone()),
+        number.map(|_| year),
+        number
+    ])?;
+    Ok(Recipient {
+        id: tx.last_insert_rowid(),
+        decision_id: decision.id,
+        register_no: number,
+        ..r.clone()
+    })
+}
+
+fn load_recipients(
+    conn: &Connection,
+    condition: &str,
+    value: i64,
+) -> rusqlite::Result<Vec<Recipient>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT r.id, r.decision_id, r.kind, r.form, r.name, r.sex, r.birth_year,
+         r.position_unit, r.achievement, r.register_no
+         FROM recipient r WHERE {condition} ORDER BY r.decision_id, r.position, r.id"
+    ))?;
+    stmt.query_map([value], recipient_from_row)?.collect()
+}
+
+fn recipient_from_row(row: &Row<'_>) -> rusqlite::Result<Recipient> {
+    let kind: String = row.get(2)?;
+    let form: String = row.get(3)?;
+    let sex: Option<String> = row.get(5)?;
+    Ok(Recipient {
+        id: row.get(0)?,
+        decision_id: row.get(1)?,
+        kind: RecipientKind::from_code(&kind).unwrap_or(RecipientKind::Individual),
+        form: Form::from_code(&form).unwrap_or(Form::Certificate),
+        name: row.get(4)?,
+        sex: sex.as_deref().and_then(Sex::from_code),
+        birth_year: row.get(6)?,
+        position: row.get(7)?,
+        achievement: row.get(8)?,
+        register_no: row.get(9)?,
+    })
+}

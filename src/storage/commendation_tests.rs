@@ -1,0 +1,208 @@
+use chrono::NaiveDate;
+
+use super::*;
+use crate::domain::{Decision, Event, Form, Level, Recipient, RecipientKind, Unit};
+
+fn store(dir: &tempfile::TempDir) -> (Store, i64) {
+    let mut store = Store::open(&dir.path().join("ngayhoi.sqlite3")).unwrap();
+    let unit = Unit::new(
+        "Phường Chợ Quán",
+        Level::Ward,
+        "Thành phố Hồ Chí Minh",
+        "Chợ Quán",
+    );
+    let event = store.initialize(&unit, &Event::defaults(2026)).unwrap();
+    (store, event.id)
+}
+
+fn decision(number: &str) -> Decision {
+    Decision {
+        id: 0,
+        number: number.into(),
+        date: NaiveDate::from_ymd_opt(2026, 8, 10).unwrap(),
+        issuer: "Ủy ban nhân dân phường Chợ Quán".into(),
+        issuer_head: "Chủ tịch".into(),
+        signer_title: "CHỦ TỊCH".into(),
+        signer_name: "Nguyễn Văn Hùng".into(),
+    }
+}
+
+fn person(decision_id: i64, name: &str, form: Form) -> Recipient {
+    Recipient::new(decision_id, RecipientKind::Individual, form, name)
+}
+
+#[test]
+fn register_numbers_run_per_issuer_and_year_and_are_never_reused() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, event_id) = store(&dir);
+    let d1 = store
+        .add_decision(event_id, &decision("123/QĐ-UBND"))
+        .unwrap();
+    let d2 = store
+        .add_decision(event_id, &decision("124/QĐ-UBND"))
+        .unwrap();
+    let a = store
+        .add_recipient(&person(d1.id, "Nguyễn Văn An", Form::Certificate))
+        .unwrap();
+    let b = store
+        .add_recipient(&person(d1.id, "Lê Thị Bình", Form::Certificate))
+        .unwrap();
+    let praise = store
+        .add_recipient(&person(d1.id, "Võ Văn Cường", Form::Praise))
+        .unwrap();
+    let c = store
+        .add_recipient(&person(d2.id, "Tổ dân phố 5", Form::Certificate))
+        .unwrap();
+    assert_eq!(
+        [
+            a.register_no,
+            b.register_no,
+            praise.register_no,
+            c.register_no
+        ],
+        [Some(1), Some(2), None, Some(3)],
+        "one register for the issuer's year, across decisions; praise gets no number"
+    );
+
+    // Undo brings the same number back; a removed number is never handed out again.
+    let removed = store.delete_recipient(c.id).unwrap();
+    let back = store.add_recipient(&removed).unwrap();
+    assert_eq!((back.id, back.register_no), (c.id, Some(3)));
+    store.delete_recipient(c.id).unwrap();
+    let d = store
+        .add_recipient(&person(d2.id, "Trần Văn Dũng", Form::Certificate))
+        .unwrap();
+    assert_eq!(d.register_no, Some(4));
+    assert_eq!(store.recipients(event_id).unwrap().len(), 4);
+
+    // Another issuer has its own register.
+    let province = Decision {
+        issuer: "Ủy ban nhân dân Thành phố Hồ Chí Minh".into(),
+        ..decision("999/QĐ-UBND")
+    };
+    let p = store.add_decision(event_id, &province).unwrap();
+    let e = store
+        .add_recipient(&person(p.id, "Phạm Thị Én", Form::Merit))
+        .unwrap();
+    assert_eq!(e.register_no, Some(1));
+}
+
+#[test]
+fn a_typed_register_number_must_be_free() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, event_id) = store(&dir);
+    let d = store
+        .add_decision(event_id, &decision("123/QĐ-UBND"))
+        .unwrap();
+    let a = store
+        .add_recipient(&person(d.id, "Nguyễn Văn An", Form::Certificate))
+        .unwrap();
+    let b = store
+        .add_recipient(&person(d.id, "Lê Thị Bình", Form::Certificate))
+        .unwrap();
+    let clash = store.save_recipient(&Recipient {
+        register_no: a.register_no,
+        ..b.clone()
+    });
+    let message = clash.unwrap_err().to_string();
+    assert!(
+        message.contains("Số vào sổ 1 đã cấp cho Nguyễn Văn An"),
+        "{message}"
+    );
+    assert_eq!(store.recipients(event_id).unwrap()[1].register_no, Some(2));
+
+    let moved = store
+        .save_recipient(&Recipient {
+            register_no: Some(40),
+            ..b
+        })
+        .unwrap();
+    assert_eq!(moved.register_no, Some(40));
+    let next = store
+        .add_recipient(&person(d.id, "Mới", Form::Certificate))
+        .unwrap();
+    assert_eq!(next.register_no, Some(41));
+}
+
+#[test]
+fn duplicate_decision_numbers_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, event_id) = store(&dir);
+    store
+        .add_decision(event_id, &decision("123/QĐ-UBND"))
+        .unwrap();
+    let error = store
+        .add_decision(event_id, &decision("123/QĐ-UBND"))
+        .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "Đã có quyết định số 123/QĐ-UBND trong năm này."
+    );
+}
+
+#[test]
+fn removing_a_decision_can_be_undone_with_the_same_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, event_id) = store(&dir);
+    let d = store
+        .add_decision(event_id, &decision("123/QĐ-UBND"))
+        .unwrap();
+    store
+        .add_recipient(&person(d.id, "Nguyễn Văn An", Form::Certificate))
+        .unwrap();
+    store
+        .add_recipient(&person(d.id, "Lê Thị Bình", Form::Certificate))
+        .unwrap();
+    let before = store.recipients(event_id).unwrap();
+    let removed = store.delete_decision(d.id).unwrap();
+    assert!(store.decisions(event_id).unwrap().is_empty());
+    assert!(store.recipients(event_id).unwrap().is_empty());
+    store.restore_decision(&removed).unwrap();
+    assert_eq!(store.recipients(event_id).unwrap(), before);
+}
+
+#[test]
+fn imported_recipients_create_missing_decisions_all_or_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, event_id) = store(&dir);
+    let day = NaiveDate::from_ymd_opt(2026, 8, 12).unwrap();
+    let rows = vec![
+        (
+            "130/QĐ-UBND".to_string(),
+            day,
+            person(0, "Nguyễn Văn An", Form::Certificate),
+        ),
+        (
+            "130/QĐ-UBND".to_string(),
+            day,
+            person(0, "Lê Thị Bình", Form::Praise),
+        ),
+        (
+            "131/QĐ-UBND".to_string(),
+            day,
+            person(0, "Tổ 7", Form::Certificate),
+        ),
+    ];
+    let mut bad = rows.clone();
+    bad.push((
+        "131/QĐ-UBND".to_string(),
+        day,
+        person(0, " ", Form::Certificate),
+    ));
+    assert!(
+        store
+            .import_recipients(event_id, &decision(""), &bad)
+            .is_err()
+    );
+    assert!(store.decisions(event_id).unwrap().is_empty());
+
+    let report = store
+        .import_recipients(event_id, &decision(""), &rows)
+        .unwrap();
+    assert_eq!(report.recipients, 3);
+    assert_eq!(report.new_decisions, 2);
+    assert_eq!(report.certificates, 2);
+    let decisions = store.decisions(event_id).unwrap();
+    assert_eq!(decisions[0].date, day);
+    assert_eq!(decisions[0].signer_name, "Nguyễn Văn Hùng");
+}
