@@ -47,9 +47,7 @@ impl Workspace {
                 })
             }
             Event::Reload { data, notice } => {
-                let section = self.section;
-                *self = Workspace::new(Arc::clone(&self.db), *data);
-                self.section = section;
+                self.reload(*data);
                 self.settings.backups.tell(notice);
                 Task::none()
             }

@@ -1,6 +1,8 @@
 //! The workspace: the sidebar (unit, year, sections, saved state) and the current section's
 //! screen. Screen events become storage jobs (`jobs`), run in order by the app's writer.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use iced::widget::{Space, button, column, container, pick_list, row, text, text_input};
 use iced::{Alignment, Element, Length, Padding, Task};
@@ -95,6 +97,14 @@ impl Workspace {
             adding: None,
             today,
         }
+    }
+
+    /// The file's whole content changed (a restore): every screen starts again from `data`,
+    /// on the same section.
+    pub fn reload(&mut self, data: Snapshot) {
+        let section = self.section;
+        *self = Workspace::new(Arc::clone(&self.db), data, self.today);
+        self.section = section;
     }
 
     pub fn refreshed(&mut self, data: Snapshot, done: Done) {
