@@ -6,7 +6,7 @@ use super::screen::{ceremony, festival, guests, overview, visits};
 use crate::storage::{self, BackupReason, Store};
 
 /// A change that shows the same year afterwards.
-pub fn change(f: impl FnOnce(&mut Store) -> storage::Result<()> + Send + 'static) -> Job {
+pub fn change(mut f: impl FnMut(&mut Store) -> storage::Result<()> + Send + 'static) -> Job {
     Box::new(move |store| {
         f(store)?;
         Ok(Done::default())
@@ -14,7 +14,7 @@ pub fn change(f: impl FnOnce(&mut Store) -> storage::Result<()> + Send + 'static
 }
 
 /// A change that creates a row, whose id is reported back so that creating can be undone.
-pub fn create(f: impl FnOnce(&mut Store) -> storage::Result<i64> + Send + 'static) -> Job {
+pub fn create(mut f: impl FnMut(&mut Store) -> storage::Result<i64> + Send + 'static) -> Job {
     Box::new(move |store| {
         let id = f(store)?;
         Ok(Done {
