@@ -122,7 +122,7 @@ pub enum Message {
     Find,
     Import(ImportList),
     ImportFile(ImportList, Option<PathBuf>),
-    Imported(Result<Importing, String>),
+    Imported(Result<Box<Importing>, String>),
     ImportPanel(import::Message),
     DismissImportNote,
 }
@@ -197,18 +197,16 @@ impl Visits {
                 );
                 let load = async move {
                     match list {
-                        ImportList::Households => {
-                            ImportPanel::load(&path, existing).map(Importing::Households)
-                        }
-                        ImportList::Visits => {
-                            ImportPanel::load(&path, existing).map(Importing::Visits)
-                        }
+                        ImportList::Households => ImportPanel::load(&path, existing)
+                            .map(|p| Box::new(Importing::Households(p))),
+                        ImportList::Visits => ImportPanel::load(&path, existing)
+                            .map(|p| Box::new(Importing::Visits(p))),
                     }
                 };
                 (Task::perform(load, Message::Imported), None)
             }
             Message::Imported(Ok(panel)) => {
-                self.importing = Some(panel);
+                self.importing = Some(*panel);
                 self.import_note = None;
                 (
                     operation::snap_to(PAGE, operation::RelativeOffset::START),
