@@ -88,6 +88,8 @@ pub struct Done {
     pub removed: Option<Removed>,
     /// A sentence for the screen that asked, saying what was written (an import's counts).
     pub note: Option<String>,
+    /// The answer to a form waiting for its save: done, or the sentence why it was refused.
+    pub answer: Option<Result<(), String>>,
 }
 
 /// Rows removed together with their dependants (visits of every year, recipients), which the

@@ -2,8 +2,8 @@
 //! that screens never touch storage, and apart from the workspace so that it stays readable.
 
 use super::data::{Done, Job, Removed};
-use super::screen::{ceremony, festival, guests, overview, visits};
-use crate::storage::{self, BackupReason, Store};
+use super::screen::{ceremony, festival, guests, honors, overview, visits};
+use crate::storage::{self, BackupReason, Store, StoreError};
 
 /// A change that shows the same year afterwards.
 pub fn change(mut f: impl FnMut(&mut Store) -> storage::Result<()> + Send + 'static) -> Job {
@@ -143,4 +143,58 @@ pub fn visits(event_id: i64, event: visits::Event) -> Job {
             })
         }),
     }
+}
+
+pub fn honors(event_id: i64, event: honors::Event) -> Job {
+    let form = event.from_form();
+    let job: Job = match event {
+        honors::Event::AddDecision(d) => {
+            create(move |s| s.add_decision(event_id, &d).map(|added| added.id))
+        }
+        honors::Event::SaveDecision(d) => change(move |s| s.save_decision(&d)),
+        honors::Event::RemoveDecision(id) => Box::new(move |s| {
+            let removed = s.delete_decision(id)?;
+            Ok(Done {
+                removed: Some(Removed::Decision(removed)),
+                ..Done::default()
+            })
+        }),
+        honors::Event::DiscardDecision(id) => change(move |s| s.delete_decision(id).map(drop)),
+        honors::Event::RestoreDecision(removed) => change(move |s| s.restore_decision(&removed)),
+        honors::Event::AddRecipient(r) if r.id == 0 => {
+            create(move |s| s.add_recipient(&r).map(|added| added.id))
+        }
+        // A removed recipient comes back with its id and its register number.
+        honors::Event::AddRecipient(r) => change(move |s| s.add_recipient(&r).map(drop)),
+        honors::Event::SaveRecipient(r) => change(move |s| s.save_recipient(&r).map(drop)),
+        honors::Event::RemoveRecipient(id) => change(move |s| s.delete_recipient(id).map(drop)),
+        honors::Event::Import { defaults, rows } => Box::new(move |s| {
+            s.backup_before(BackupReason::Import)?;
+            let done = s.import_recipients(event_id, &defaults, &rows)?;
+            Ok(Done {
+                note: Some(format!(
+                    "Đã nhập {} người được khen ({} quyết định mới, {} số vào sổ). Bản sao lưu trước khi nhập ở trong thư mục sao lưu.",
+                    done.recipients, done.new_decisions, done.certificates
+                )),
+                ..Done::default()
+            })
+        }),
+    };
+    if form { answering(job) } else { job }
+}
+
+/// A form's save: refused for its content (a register number already given), the sentence
+/// comes back as the form's answer, to be shown under the form, instead of failing the job.
+fn answering(mut job: Job) -> Job {
+    Box::new(move |s| match job(s) {
+        Ok(done) => Ok(Done {
+            answer: Some(Ok(())),
+            ..done
+        }),
+        Err(e @ (StoreError::Invalid(_) | StoreError::NotFound(_))) => Ok(Done {
+            answer: Some(Err(e.to_string())),
+            ..Done::default()
+        }),
+        Err(e) => Err(e),
+    })
 }
