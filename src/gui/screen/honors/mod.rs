@@ -16,7 +16,7 @@ mod view;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use iced::Task;
 use iced::widget::operation;
 
@@ -135,7 +135,13 @@ impl Honors {
             }
             Message::NewDecision => {
                 self.recipient = None;
-                self.decision = Some(DecisionDraft::new(&data.unit, &data.decisions, today));
+                // Decisions of another year than this one are dated on the year's day.
+                let date = if today.year() == data.event.year {
+                    today
+                } else {
+                    data.event.date
+                };
+                self.decision = Some(DecisionDraft::new(&data.unit, &data.decisions, date));
                 (
                     Task::batch([
                         operation::snap_to(PAGE, operation::RelativeOffset::START),

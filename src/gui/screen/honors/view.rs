@@ -62,7 +62,7 @@ impl Honors {
         let header = row![
             page_title(
                 format!("Khen thưởng · Năm {}", data.event.year),
-                "Quyết định khen thưởng, người được khen và số vào sổ của năm đang chọn.",
+                "Người được khen và số vào sổ của năm đang chọn.",
             ),
             Space::new().width(Length::Fill),
             button(text("Nhập danh sách khen thưởng…"))
@@ -422,7 +422,7 @@ fn decision_form(draft: &DecisionDraft) -> Element<'_, Message> {
                     2,
                     submit_field(
                         "Dòng 2 (nếu có)",
-                        "PHÓ CHỦ TỊCH",
+                        "Để trống nếu chỉ một dòng",
                         &draft.title_second,
                         "decision-title-2",
                         edit(DecisionField::TitleSecond),
