@@ -58,14 +58,6 @@ impl Visits {
                 "Gia đình chính sách và hộ khó khăn; lượt thăm và quà của năm đang chọn.",
             ),
             Space::new().width(Length::Fill),
-            button(text("Nhập danh sách hộ…"))
-                .padding([10, 14])
-                .style(theme::secondary)
-                .on_press(Message::Import(ImportList::Households)),
-            button(text("Nhập danh sách thăm…"))
-                .padding([10, 14])
-                .style(theme::secondary)
-                .on_press(Message::Import(ImportList::Visits)),
             button(text("+ Thêm hộ").font(font::SEMIBOLD))
                 .padding([10, 18])
                 .style(theme::primary)
@@ -202,24 +194,25 @@ impl Visits {
                 .style(theme::muted)
                 .into()
         } else {
+            // One line per group, three to a row: the table stays in view.
             let cells = lines.into_iter().map(|(label, t)| {
-                container(
-                    column![
-                        text(label).size(theme::SMALL).style(theme::muted),
-                        text(format!(
-                            "{} lượt · {}",
-                            thousands(t.visits as i64),
-                            money(t.value)
-                        ))
-                        .font(font::SEMIBOLD),
-                    ]
-                    .spacing(2),
-                )
-                .padding([6, 10])
-                .width(Length::Fixed(230.0))
+                row![
+                    text(format!("{label}:"))
+                        .size(theme::SMALL)
+                        .style(theme::muted),
+                    text(format!(
+                        "{} lượt · {}",
+                        thousands(t.visits as i64),
+                        money(t.value)
+                    ))
+                    .size(theme::SMALL)
+                    .font(font::SEMIBOLD),
+                ]
+                .spacing(6)
+                .width(Length::Fixed(305.0))
                 .into()
             });
-            row(cells).spacing(8).wrap().into()
+            row(cells).spacing(8).wrap().vertical_spacing(4).into()
         };
         column![
             figures,
@@ -319,11 +312,20 @@ impl Visits {
             .align_y(Alignment::Center),
             row![
                 batch,
-                Space::new().width(Length::Fill),
                 button(text("Xóa bộ lọc").size(theme::SMALL))
                     .style(theme::link)
                     .on_press_maybe(filtered.then_some(Message::ClearFilter)),
+                Space::new().width(Length::Fill),
+                button(text("Nhập danh sách hộ…"))
+                    .padding([8, 14])
+                    .style(theme::secondary)
+                    .on_press(Message::Import(ImportList::Households)),
+                button(text("Nhập danh sách thăm…"))
+                    .padding([8, 14])
+                    .style(theme::secondary)
+                    .on_press(Message::Import(ImportList::Visits)),
             ]
+            .spacing(8)
             .align_y(Alignment::Center),
         ]
         .spacing(8)
