@@ -246,6 +246,7 @@ impl Workspace {
                 let paper = match section {
                     Section::Ceremony => crate::papers::Paper::Program,
                     Section::Festival => crate::papers::Paper::Festival,
+                    Section::Visits => crate::papers::Paper::Receipts,
                     _ => self.papers.paper(),
                 };
                 self.section = Section::Papers;

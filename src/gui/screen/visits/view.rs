@@ -58,6 +58,10 @@ impl Visits {
                 "Gia đình chính sách và hộ khó khăn; lượt thăm và quà của năm đang chọn.",
             ),
             Space::new().width(Length::Fill),
+            button(text("Xuất Excel…"))
+                .padding([10, 14])
+                .style(theme::secondary)
+                .on_press_maybe((!data.gifts.visits.is_empty()).then_some(Message::Export)),
             button(text("+ Thêm hộ").font(font::SEMIBOLD))
                 .padding([10, 18])
                 .style(theme::primary)
