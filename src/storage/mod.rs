@@ -6,6 +6,7 @@
 
 mod area;
 pub mod backup;
+pub mod certificate;
 mod checklist;
 pub mod commendation;
 mod delegate;

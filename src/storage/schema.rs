@@ -168,6 +168,25 @@ const MIGRATIONS: &[&str] = &[
         last_no INTEGER NOT NULL,
         PRIMARY KEY (issuer, year)
     );",
+    // 6: certificate templates (their field boxes as text, see storage::certificate) and
+    // printer profiles.
+    "CREATE TABLE certificate_template (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        form TEXT NOT NULL,
+        paper_width_mm REAL NOT NULL,
+        paper_height_mm REAL NOT NULL,
+        mode TEXT NOT NULL,
+        background TEXT,
+        fields TEXT NOT NULL
+    );
+    CREATE TABLE printer_profile (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        offset_x_mm REAL NOT NULL DEFAULT 0,
+        offset_y_mm REAL NOT NULL DEFAULT 0,
+        scale REAL NOT NULL DEFAULT 1
+    );",
 ];
 
 /// The schema version this build writes.
