@@ -112,7 +112,7 @@ pub fn fit(text: &str, field: &FieldBox) -> Fit {
     let face = field.face();
     let mut size = field.size_pt;
     loop {
-        let lines = wrap(text, face, size, field.width_mm, field.width_mm);
+        let lines = balanced(text, face, size, field.width_mm);
         let height = lines.len() as f32 * size * MM_PER_PT * LEADING;
         // A word wider than the box is split by `wrap`: that is a cut name, not a fit.
         let whole_words = lines
@@ -131,6 +131,28 @@ pub fn fit(text: &str, field: &FieldBox) -> Fit {
         }
         size -= 0.5;
     }
+}
+
+/// Wrapped to the box, then re-wrapped as narrow as the same number of lines allows, so
+/// that a name on two lines breaks near its middle instead of leaving one word alone.
+fn balanced(text: &str, face: Face, size: f32, width_mm: f32) -> Vec<Line> {
+    let lines = wrap(text, face, size, width_mm, width_mm);
+    if lines.len() < 2 {
+        return lines;
+    }
+    let (mut lo, mut hi) = (width_mm / lines.len() as f32, width_mm);
+    let mut best = lines;
+    for _ in 0..12 {
+        let mid = (lo + hi) / 2.0;
+        let tried = wrap(text, face, size, mid, mid);
+        if tried.len() == best.len() && !splits_a_word(text, &tried) {
+            best = tried;
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    best
 }
 
 /// True if the lines hold more words than the text (a long word was broken in pieces).

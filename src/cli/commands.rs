@@ -72,6 +72,11 @@ pub fn run(db: &Path, command: Command) -> Result<(), String> {
                 Export::Visits(args) => {
                     return super::import::export_visits(db, &args.out, args.year);
                 }
+                Export::Certificates(args) => return super::certificates::certificates(db, &args),
+                Export::DecisionList(args) => {
+                    return super::certificates::decision_list(db, &args);
+                }
+                Export::Calibration(args) => return super::certificates::calibration(db, &args),
             };
             export(db, paper, &args)
         }

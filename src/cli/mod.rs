@@ -4,6 +4,7 @@
 
 mod args;
 mod backup;
+mod certificates;
 mod commands;
 mod import;
 
