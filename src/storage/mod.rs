@@ -17,6 +17,7 @@ pub mod paths;
 mod plan;
 mod point;
 mod program;
+pub mod report;
 pub mod schema;
 mod unit;
 
@@ -172,5 +173,7 @@ fn check_header(path: &Path) -> Result<bool> {
 mod commendation_tests;
 #[cfg(test)]
 mod household_tests;
+#[cfg(test)]
+mod report_tests;
 #[cfg(test)]
 mod tests;
