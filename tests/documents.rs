@@ -63,6 +63,7 @@ fn document() -> AdminDocument {
             authority: vec!["TM. Ban Chỉ đạo".to_owned(), "Trưởng ban".to_owned()],
             signer: "Trần Thị Ỹ".to_owned(),
         }),
+        left_signature: None,
         recipients: vec!["Như trên".to_owned(), "Lưu: VT".to_owned()],
     }
 }

@@ -78,7 +78,7 @@ pub enum Command {
     Demo,
     /// Xuất văn bản ra tệp PDF
     #[command(
-        override_usage = "ngayhoi [--db TỆP] export <program|script|festival> --out TỆP.pdf [--year NĂM]",
+        override_usage = "ngayhoi [--db TỆP] export <program|script|festival|visit-plan|receipts> --out TỆP.pdf [--year NĂM]",
         help_template = HELP_TEMPLATE,
         subcommand_help_heading = "Văn bản",
         subcommand_value_name = "VĂN BẢN",
@@ -87,6 +87,31 @@ pub enum Command {
     Export {
         #[command(subcommand)]
         paper: Export,
+    },
+    /// Sao lưu toàn bộ dữ liệu vào một tệp (không ghi đè tệp đã có, trừ khi thêm --overwrite)
+    #[command(
+        override_usage = "ngayhoi [--db TỆP] backup --out TỆP [--overwrite]",
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Tùy chọn"
+    )]
+    Backup {
+        /// Tệp sao lưu sẽ ghi, ví dụ "sao-luu-thang-8.sqlite3"
+        #[arg(long, value_name = "TỆP")]
+        out: PathBuf,
+        /// Ghi đè nếu tệp đã có
+        #[arg(long)]
+        overwrite: bool,
+    },
+    /// Khôi phục dữ liệu từ một bản sao lưu (trạng thái hiện tại được sao lưu trước)
+    #[command(
+        override_usage = "ngayhoi [--db TỆP] restore TỆP",
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Tùy chọn"
+    )]
+    Restore {
+        /// Bản sao lưu, ví dụ một tệp trong thư mục sao-luu
+        #[arg(value_name = "TỆP")]
+        file: PathBuf,
     },
 }
 
@@ -102,6 +127,16 @@ pub enum Export {
     /// Lịch thi đấu và kết quả phần hội
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Tùy chọn")]
     Festival(PaperArgs),
+    /// Kế hoạch thăm hỏi, tặng quà theo khu dân cư (lộ trình của từng đoàn)
+    #[command(
+        name = "visit-plan",
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Tùy chọn"
+    )]
+    VisitPlan(PaperArgs),
+    /// Danh sách ký nhận quà, có cột ký nhận và tổng tiền bằng số và bằng chữ
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Tùy chọn")]
+    Receipts(PaperArgs),
 }
 
 #[derive(Debug, clap::Args)]

@@ -7,12 +7,14 @@ use chrono::Datelike;
 use super::Command;
 use super::args::{Export, PaperArgs};
 use crate::domain::{Event, Level, Unit};
-use crate::papers::{Paper, output};
+use crate::papers::{Paper, Sources, output};
 use crate::storage::Store;
 use crate::text::date_short;
 
 pub fn run(db: &Path, command: Command) -> Result<(), String> {
     match command {
+        Command::Backup { out, overwrite } => super::backup::backup(db, &out, overwrite),
+        Command::Restore { file } => super::backup::restore(db, &file),
         Command::Init {
             unit,
             level,
@@ -60,6 +62,8 @@ pub fn run(db: &Path, command: Command) -> Result<(), String> {
                 Export::Program(args) => (Paper::Program, args),
                 Export::Script(args) => (Paper::Script, args),
                 Export::Festival(args) => (Paper::Festival, args),
+                Export::VisitPlan(args) => (Paper::VisitPlan, args),
+                Export::Receipts(args) => (Paper::Receipts, args),
             };
             export(db, paper, &args)
         }
@@ -99,7 +103,7 @@ fn export(db: &Path, paper: Paper, args: &PaperArgs) -> Result<(), String> {
         ));
     }
     let store = open(db)?;
-    let unit = store
+    store
         .unit()
         .map_err(|e| e.to_string())?
         .ok_or("tệp dữ liệu chưa có đơn vị tổ chức; hãy chạy lệnh init trước.")?;
@@ -108,11 +112,10 @@ fn export(db: &Path, paper: Paper, args: &PaperArgs) -> Result<(), String> {
         Some(year) => year,
         None => *years.last().ok_or("tệp dữ liệu chưa có Ngày hội nào.")?,
     };
-    let plan = store
-        .year_plan(year)
+    let sources = Sources::load(&store, year)
         .map_err(|e| e.to_string())?
         .ok_or_else(|| format!("chưa có kế hoạch Ngày hội năm {year}."))?;
-    let bytes = output::render(paper, &unit, &plan).map_err(|e| lower_first(&e))?;
+    let bytes = output::render(paper, &sources).map_err(|e| lower_first(&e))?;
     output::save(&args.out, &bytes).map_err(|e| lower_first(&e))?;
     println!(
         "Đã ghi {} năm {year} vào tệp {}.",

@@ -3,6 +3,7 @@
 //! on stderr with a non-zero exit code, and change nothing.
 
 mod args;
+mod backup;
 mod commands;
 
 use std::path::PathBuf;

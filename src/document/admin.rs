@@ -141,6 +141,9 @@ pub struct AdminDocument {
     pub summary: String,
     pub blocks: Vec<Block>,
     pub signature: Option<Signature>,
+    /// A second signature in the left column, level with the first (the maker of a list,
+    /// beside its approver). Takes the place of the recipients, which it excludes.
+    pub left_signature: Option<Signature>,
     /// "Như trên", "Lưu: VT": each item gets its "- " and its closing ";" (the last one ".").
     pub recipients: Vec<String>,
 }
@@ -568,23 +571,34 @@ impl Flow {
     /// The signature (right) and the recipients (left, level with it), kept on one page.
     fn closing(&mut self, doc: &AdminDocument, columns: &Columns) {
         let Columns { left, right } = *columns;
-        let (authority, signer) = match &doc.signature {
+        let lines = |signature: &Option<Signature>, span: Span| match signature {
             Some(signature) => (
                 signature
                     .authority
                     .iter()
-                    .flat_map(|line| SIGNATURE.fill(&upper(line), right))
+                    .flat_map(|line| SIGNATURE.fill(&upper(line), span))
                     .collect(),
-                SIGNATURE.fill(&clean(&signature.signer), right),
+                SIGNATURE.fill(&clean(&signature.signer), span),
             ),
             None => (Vec::new(), Vec::new()),
         };
-        let recipients = recipient_lines(&doc.recipients, left.width);
-        if authority.is_empty() && signer.is_empty() && recipients.is_empty() {
+        let (authority, signer) = lines(&doc.signature, right);
+        let (left_authority, left_signer) = lines(&doc.left_signature, left);
+        let recipients = match doc.left_signature {
+            Some(_) => Vec::new(),
+            None => recipient_lines(&doc.recipients, left.width),
+        };
+        if authority.is_empty()
+            && signer.is_empty()
+            && left_authority.is_empty()
+            && recipients.is_empty()
+        {
             return;
         }
-        let signature_height =
-            (authority.len() + signer.len()) as f32 * SIGNATURE.pitch() + SIGNATURE_SPACE_MM;
+        let signature_height = (authority.len().max(left_authority.len())
+            + signer.len().max(left_signer.len())) as f32
+            * SIGNATURE.pitch()
+            + SIGNATURE_SPACE_MM;
         // "Nơi nhận:" shares its baseline with the first line of the signature.
         let recipients_top = SIGNATURE.baseline() - RECIPIENTS_HEAD.baseline();
         let recipients_height = if recipients.is_empty() {
@@ -598,9 +612,20 @@ impl Flow {
 
         let top = self.y;
         let page = &mut self.page;
-        let y = set(page, &authority, SIGNATURE, right, top, Align::Center);
-        let y = y + SIGNATURE_SPACE_MM;
-        let signature_end = set(page, &signer, SIGNATURE, right, y, Align::Center);
+        // Both signers' names sit on one line, under the taller of the two titles.
+        let names = top
+            + authority.len().max(left_authority.len()) as f32 * SIGNATURE.pitch()
+            + SIGNATURE_SPACE_MM;
+        set(page, &authority, SIGNATURE, right, top, Align::Center);
+        set(page, &left_authority, SIGNATURE, left, top, Align::Center);
+        let signature_end = set(page, &signer, SIGNATURE, right, names, Align::Center).max(set(
+            page,
+            &left_signer,
+            SIGNATURE,
+            left,
+            names,
+            Align::Center,
+        ));
 
         let mut y = top + recipients_top;
         if !recipients.is_empty() {

@@ -114,6 +114,7 @@ fn sample() -> AdminDocument {
             authority: vec!["TM. Ban Chỉ đạo".to_owned(), "Trưởng ban".to_owned()],
             signer: "Nguyễn Thị Hằng".to_owned(),
         }),
+        left_signature: None,
         recipients: vec![
             "Ban Chỉ đạo quận".to_owned(),
             "Công an quận".to_owned(),

@@ -97,6 +97,18 @@ pub enum Removed {
 }
 
 impl Snapshot {
+    /// What the papers draw on for the selected year.
+    pub fn sources(&self) -> crate::papers::Sources {
+        crate::papers::Sources {
+            unit: self.unit.clone(),
+            plan: self.plan(),
+            areas: self.areas.clone(),
+            gifts: Arc::clone(&self.gifts),
+            decisions: self.decisions.clone(),
+            recipients: self.recipients.clone(),
+        }
+    }
+
     /// The selected year's plan, for the papers.
     pub fn plan(&self) -> YearPlan {
         YearPlan {

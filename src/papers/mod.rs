@@ -1,17 +1,22 @@
 //! The papers of the day, built from the data as administrative documents (see `document`):
-//! the program, the MC's script and the festival schedule with results. Each builder refuses,
+//! the program, the MC's script, the festival schedule with results, the gift visit plan and
+//! the receipt list. Each builder refuses,
 //! in Vietnamese, a paper with nothing to print.
 
 mod festival;
+mod gifts;
 pub mod output;
 mod program;
 mod script;
+mod sources;
 
 use chrono::Datelike;
 
 pub use festival::festival;
+pub use gifts::{receipts, visit_plan};
 pub use program::program;
 pub use script::script;
+pub use sources::Sources;
 
 use crate::document::{AdminDocument, Signature};
 use crate::domain::{Unit, YearPlan};
@@ -22,16 +27,26 @@ pub enum Paper {
     Program,
     Script,
     Festival,
+    VisitPlan,
+    Receipts,
 }
 
 impl Paper {
-    pub const ALL: [Paper; 3] = [Paper::Program, Paper::Script, Paper::Festival];
+    pub const ALL: [Paper; 5] = [
+        Paper::Program,
+        Paper::Script,
+        Paper::Festival,
+        Paper::VisitPlan,
+        Paper::Receipts,
+    ];
 
     pub fn title(self) -> &'static str {
         match self {
             Paper::Program => "Chương trình Ngày hội",
             Paper::Script => "Kịch bản dẫn chương trình",
             Paper::Festival => "Lịch thi đấu và kết quả phần hội",
+            Paper::VisitPlan => "Kế hoạch thăm hỏi, tặng quà",
+            Paper::Receipts => "Danh sách ký nhận quà",
         }
     }
 
@@ -41,15 +56,19 @@ impl Paper {
             Paper::Program => "chuong-trinh",
             Paper::Script => "kich-ban-dan-chuong-trinh",
             Paper::Festival => "phan-hoi-lich-va-ket-qua",
+            Paper::VisitPlan => "ke-hoach-tham-hoi",
+            Paper::Receipts => "danh-sach-ky-nhan-qua",
         };
         format!("{stem}-{year}.pdf")
     }
 
-    pub fn build(self, unit: &Unit, plan: &YearPlan) -> Result<AdminDocument, NothingToPrint> {
+    pub fn build(self, s: &Sources) -> Result<AdminDocument, NothingToPrint> {
         match self {
-            Paper::Program => program(unit, plan),
-            Paper::Script => script(unit, plan),
-            Paper::Festival => festival(unit, plan),
+            Paper::Program => program(&s.unit, &s.plan),
+            Paper::Script => script(&s.unit, &s.plan),
+            Paper::Festival => festival(&s.unit, &s.plan),
+            Paper::VisitPlan => visit_plan(s),
+            Paper::Receipts => receipts(s),
         }
     }
 }

@@ -3,13 +3,12 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::Paper;
+use super::{Paper, Sources};
 use crate::document::{layout, to_pdf};
-use crate::domain::{Unit, YearPlan};
 
 /// The PDF bytes of a paper, or the Vietnamese reason there are none.
-pub fn render(paper: Paper, unit: &Unit, plan: &YearPlan) -> Result<Vec<u8>, String> {
-    let doc = paper.build(unit, plan).map_err(|e| e.0)?;
+pub fn render(paper: Paper, sources: &Sources) -> Result<Vec<u8>, String> {
+    let doc = paper.build(sources).map_err(|e| e.0)?;
     to_pdf(&layout(&doc)).map_err(|e| format!("Không tạo được tệp PDF: {e}"))
 }
 

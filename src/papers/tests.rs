@@ -6,6 +6,16 @@ fn demo() -> (Unit, YearPlan) {
     (demo.unit, demo.years.last().unwrap().clone())
 }
 
+/// The demo as the papers see it, read back from a file.
+fn demo_sources() -> Sources {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = crate::storage::Store::open(&dir.path().join("demo.sqlite3")).unwrap();
+    store.fill_demo(&crate::demo::build()).unwrap();
+    Sources::load(&store, crate::demo::DEMO_YEAR)
+        .unwrap()
+        .unwrap()
+}
+
 /// Every text of the laid-out document, in page order.
 fn texts(doc: &AdminDocument) -> Vec<String> {
     layout(doc)
@@ -91,9 +101,9 @@ fn nothing_to_print_is_said_in_vietnamese() {
 
 #[test]
 fn every_glyph_is_in_the_embedded_fonts_and_inside_the_margins() {
-    let (unit, plan) = demo();
+    let sources = demo_sources();
     for paper in Paper::ALL {
-        let laid = layout(&paper.build(&unit, &plan).unwrap());
+        let laid = layout(&paper.build(&sources).unwrap());
         assert!(laid.missing_glyphs().is_empty(), "{paper:?}");
         for item in laid.pages.iter().flat_map(|page| &page.items) {
             let b = item.bounds();
@@ -108,4 +118,60 @@ fn every_glyph_is_in_the_embedded_fonts_and_inside_the_margins() {
             );
         }
     }
+}
+
+#[test]
+fn the_receipt_list_has_a_row_per_gift_the_total_in_words_and_two_signers() {
+    let sources = demo_sources();
+    let doc = receipts(&sources).unwrap();
+    assert_eq!(doc.kind, "DANH SÁCH");
+    let all = texts(&doc);
+    let joined = all.join(" ");
+    // 16 demo households, one visit cancelled: 15 rows, 7.700.000 đ.
+    assert!(joined.contains("Ký nhận"), "{joined}");
+    assert!(all.iter().any(|t| t == "15"), "row 15 is the last");
+    assert!(!all.iter().any(|t| t == "16"));
+    assert!(
+        !joined.contains("Trương Thị Mai"),
+        "the cancelled visit is left out"
+    );
+    assert!(joined.contains("7.700.000"));
+    assert!(
+        joined.contains("(bằng chữ: Bảy triệu bảy trăm nghìn đồng)"),
+        "the total in words: {joined}"
+    );
+    assert!(joined.contains("NGƯỜI LẬP DANH SÁCH"));
+    assert!(
+        joined.contains("Trần Thị Thu Hà"),
+        "the secretary signs as maker"
+    );
+    assert!(joined.contains("TRƯỞNG BAN"));
+    // Areas in order: Khu phố 1's families come before Khu phố 5's.
+    assert!(position(&all, "Đỗ Thị Hương") < position(&all, "Lý Văn Hùng"));
+}
+
+#[test]
+fn the_visit_plan_groups_the_families_by_area_with_their_delegation() {
+    let sources = demo_sources();
+    let doc = visit_plan(&sources).unwrap();
+    let all = texts(&doc);
+    let joined = all.join(" ");
+    let first = position(&all, "1. Khu phố 1");
+    let fifth = position(&all, "5. Khu phố 5");
+    assert!(first < position(&all, "Đỗ Thị Hương") && position(&all, "Đỗ Thị Hương") < fifth);
+    assert!(joined.contains("Đoàn thăm: Đ/c Bí thư Đảng ủy, Trưởng Công an phường"));
+    assert!(joined.contains("TỔNG HỢP THEO DIỆN"));
+    assert!(joined.contains("Mẹ Việt Nam anh hùng"));
+}
+
+#[test]
+fn a_year_without_visits_has_no_gift_papers() {
+    let mut sources = demo_sources();
+    sources.gifts = std::sync::Arc::new(crate::domain::YearGifts::default());
+    let error = receipts(&sources).unwrap_err();
+    assert_eq!(
+        error.0,
+        "Năm 2026 chưa có lượt thăm nào (trừ lượt đã hủy), nên chưa có gì để in."
+    );
+    assert!(visit_plan(&sources).is_err());
 }

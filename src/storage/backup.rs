@@ -1,120 +1,292 @@
-//! Copies of the data file taken without asking: on every start of the window and before a
-//! migration. A copy is made with `VACUUM INTO`, which reads one consistent state of the file
-//! even while another window writes. The folder keeps the newest copies only.
+//! Copies of the data file, kept in the visible `sao-luu` folder beside it.
+//!
+//! Automatic copies (`ngayhoi-2026-08-19-153000.sqlite3`, with a reason when there is one:
+//! `ngayhoi-2026-08-19-153000-truoc-nhap.sqlite3`) are taken on every start of the window,
+//! before a migration, before an import and before a restore. The folder keeps the
+//! [`KEEP_NEWEST`] newest plus the newest copy of each of the last [`KEEP_MONTHS`] months, so it
+//! never grows without bound. Copies made with "Sao lưu ngay" (`sao-luu-…`) and any file the
+//! secretary put there are never removed.
+//!
+//! A copy is made with `VACUUM INTO`, which reads one consistent state of the file even while
+//! another window writes, and writes a compact file. A copy that fails half-way (full disk) is
+//! removed, so a broken copy never sits among the good ones.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+
+use chrono::{Datelike, NaiveDateTime};
 
 use super::{Result, Store, StoreError, paths};
 
-/// How many automatic copies are kept.
-pub const KEEP: usize = 10;
+/// How many automatic copies are always kept, newest first.
+pub const KEEP_NEWEST: usize = 10;
+/// For how many months the newest automatic copy of the month is kept as well.
+pub const KEEP_MONTHS: usize = 12;
 
-/// File names sort by time: `ngayhoi-2026-08-19-153000.sqlite3`.
+/// Automatic copies: `ngayhoi-YYYY-MM-DD-HHMMSS[-reason][-n].sqlite3`.
 const PREFIX: &str = "ngayhoi-";
+/// Copies the secretary asked for ("Sao lưu ngay"): never rotated.
+const MANUAL_PREFIX: &str = "sao-luu-";
+/// A file that could not be opened, moved here before a backup replaced it.
+pub(super) const SET_ASIDE_PREFIX: &str = "de-rieng-";
 const SUFFIX: &str = ".sqlite3";
+const STAMP: &str = "%Y-%m-%d-%H%M%S";
+const STAMP_LEN: usize = 17;
+
+/// Why an automatic copy is taken; the reason is part of the file name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BackupReason {
+    /// The window opened the file.
+    Start,
+    /// The file is about to be upgraded to a newer schema.
+    Migration,
+    /// An import is about to write into the file.
+    Import,
+    /// A backup is about to replace the file's content.
+    Restore,
+}
+
+impl BackupReason {
+    fn slug(self) -> &'static str {
+        match self {
+            BackupReason::Start => "",
+            BackupReason::Migration => "-truoc-nang-cap",
+            BackupReason::Import => "-truoc-nhap",
+            BackupReason::Restore => "-truoc-khoi-phuc",
+        }
+    }
+}
+
+/// What kind of file sits in the backups folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CopyKind {
+    /// Taken by the app without asking; rotated.
+    Automatic,
+    /// Taken with "Sao lưu ngay"; kept until the secretary removes it.
+    Manual,
+    /// A data file that could not be opened, kept as it was.
+    SetAside,
+    /// Anything else with the `.sqlite3` ending, e.g. a copy made by hand.
+    Other,
+}
+
+/// One file of the backups folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BackupFile {
+    pub path: PathBuf,
+    pub kind: CopyKind,
+    /// From the file name when it has our stamp, otherwise the file's modification time.
+    pub taken_at: NaiveDateTime,
+    pub size: u64,
+}
 
 impl Store {
-    /// Writes a consistent copy of the whole file to `target` (which must not exist).
+    /// Writes a consistent copy of the whole file to `target`, which must not exist yet.
+    /// A copy that fails half-way is removed.
     pub fn backup_to(&self, target: &Path) -> Result<()> {
+        if target.exists() {
+            return Err(StoreError::CannotOpen(
+                target.to_path_buf(),
+                "tệp này đã có; hãy chọn tên khác.".into(),
+            ));
+        }
         let text = target.to_str().ok_or_else(|| {
             StoreError::CannotOpen(target.to_path_buf(), "đường dẫn không hợp lệ.".into())
         })?;
-        self.conn
-            .execute("VACUUM INTO ?1", [text])
-            .map_err(|e| super::error::classify(target, e))?;
+        if let Err(e) = self.conn.execute("VACUUM INTO ?1", [text]) {
+            let _ = std::fs::remove_file(target);
+            return Err(super::error::classify(target, e));
+        }
         Ok(())
     }
 
-    /// A dated copy in the backups folder beside the file, then the oldest copies beyond
-    /// [`KEEP`] are removed. Returns the copy's path.
-    pub fn backup_now(&self, now: chrono::NaiveDateTime) -> Result<PathBuf> {
-        let dir = paths::backups_dir(&self.path);
-        std::fs::create_dir_all(&dir).map_err(|e| {
-            StoreError::CannotOpen(
-                dir.clone(),
-                format!("không tạo được thư mục sao lưu ({e})."),
-            )
-        })?;
-        let stamp = now.format("%Y-%m-%d-%H%M%S");
-        let mut target = dir.join(format!("{PREFIX}{stamp}{SUFFIX}"));
-        let mut n = 1;
-        while target.exists() {
-            n += 1;
-            target = dir.join(format!("{PREFIX}{stamp}-{n}{SUFFIX}"));
-        }
+    /// An automatic copy taken now (on start of the window). Returns its path.
+    pub fn backup_now(&self, now: NaiveDateTime) -> Result<PathBuf> {
+        self.backup_at(BackupReason::Start, now)
+    }
+
+    /// The copy to take before something replaces or adds much data: imports call this with
+    /// [`BackupReason::Import`] before writing anything, restores with
+    /// [`BackupReason::Restore`]. If it fails, the caller must not go on: an import or a
+    /// restore is never run without a copy of the state before it. Returns the copy's path,
+    /// which is worth telling the secretary ("trạng thái trước được lưu ở …").
+    pub fn backup_before(&self, reason: BackupReason) -> Result<PathBuf> {
+        self.backup_at(reason, chrono::Local::now().naive_local())
+    }
+
+    /// An automatic copy with a reason, then the rotation of the folder.
+    pub fn backup_at(&self, reason: BackupReason, now: NaiveDateTime) -> Result<PathBuf> {
+        let target = self.automatic_copy(reason, now)?;
+        rotate(&paths::backups_dir(&self.path));
+        Ok(target)
+    }
+
+    /// An automatic copy without rotating (a restore rotates once it no longer reads its source).
+    pub(super) fn automatic_copy(
+        &self,
+        reason: BackupReason,
+        now: NaiveDateTime,
+    ) -> Result<PathBuf> {
+        let name = format!("{PREFIX}{}{}", now.format(STAMP), reason.slug());
+        let target = free_name(&create_backups_dir(&self.path)?, &name);
         self.backup_to(&target)?;
-        rotate(&dir, KEEP);
+        Ok(target)
+    }
+
+    /// The copy "Sao lưu ngay" makes: kept until the secretary removes it.
+    pub fn backup_by_hand(&self, now: NaiveDateTime) -> Result<PathBuf> {
+        let name = format!("{MANUAL_PREFIX}{}", now.format(STAMP));
+        let target = free_name(&create_backups_dir(&self.path)?, &name);
+        self.backup_to(&target)?;
         Ok(target)
     }
 }
 
-/// The automatic copies in `dir`, oldest first.
-pub fn list(dir: &Path) -> Vec<PathBuf> {
+/// A file size as the secretary reads it: "850 KB", "1,4 MB".
+pub fn size_text(bytes: u64) -> String {
+    const MB: u64 = 1024 * 1024;
+    if bytes < MB {
+        format!("{} KB", bytes.div_ceil(1024))
+    } else {
+        let tenths = (bytes * 10 + MB / 2) / MB;
+        format!("{},{} MB", tenths / 10, tenths % 10)
+    }
+}
+
+pub(super) fn create_backups_dir(db: &Path) -> Result<PathBuf> {
+    let dir = paths::backups_dir(db);
+    std::fs::create_dir_all(&dir).map_err(|e| {
+        StoreError::CannotOpen(
+            dir.clone(),
+            format!("không tạo được thư mục sao lưu ({e})."),
+        )
+    })?;
+    Ok(dir)
+}
+
+/// `dir/stem.sqlite3`, or `dir/stem-2.sqlite3`… if taken.
+fn free_name(dir: &Path, stem: &str) -> PathBuf {
+    let mut target = dir.join(format!("{stem}{SUFFIX}"));
+    let mut n = 1;
+    while target.exists() {
+        n += 1;
+        target = dir.join(format!("{stem}-{n}{SUFFIX}"));
+    }
+    target
+}
+
+/// The stamp after `prefix` in a file name, and the copy's counter (1 without one).
+fn stamp(name: &str, prefix: &str) -> Option<(NaiveDateTime, u32)> {
+    let rest = name.strip_prefix(prefix)?.strip_suffix(SUFFIX)?;
+    let taken = NaiveDateTime::parse_from_str(rest.get(..STAMP_LEN)?, STAMP).ok()?;
+    let tail = &rest[STAMP_LEN..];
+    if !tail.is_empty() && !tail.starts_with('-') {
+        return None;
+    }
+    let counter = tail
+        .rsplit('-')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1);
+    Some((taken, counter))
+}
+
+fn classify_name(name: &str) -> Option<(CopyKind, Option<NaiveDateTime>, u32)> {
+    if !name.ends_with(SUFFIX) {
+        return None;
+    }
+    let found = [
+        (PREFIX, CopyKind::Automatic),
+        (MANUAL_PREFIX, CopyKind::Manual),
+        (SET_ASIDE_PREFIX, CopyKind::SetAside),
+    ]
+    .into_iter()
+    .find_map(|(prefix, kind)| stamp(name, prefix).map(|(at, n)| (kind, Some(at), n)));
+    Some(found.unwrap_or((CopyKind::Other, None, 1)))
+}
+
+/// Every `.sqlite3` file of the backups folder `dir`, newest first.
+pub fn copies(dir: &Path) -> Vec<BackupFile> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
-    let mut copies: Vec<PathBuf> = entries
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| {
-            path.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(PREFIX) && n.ends_with(SUFFIX))
+    let mut found: Vec<(BackupFile, u32)> = entries
+        .filter_map(|entry| {
+            let entry = entry.ok()?;
+            let name = entry.file_name().into_string().ok()?;
+            let (kind, taken_at, counter) = classify_name(&name)?;
+            let meta = entry.metadata().ok().filter(|m| m.is_file())?;
+            let taken_at = taken_at.unwrap_or_else(|| modified(&meta));
+            let file = BackupFile {
+                path: entry.path(),
+                kind,
+                taken_at,
+                size: meta.len(),
+            };
+            Some((file, counter))
         })
         .collect();
-    copies.sort();
-    copies
+    found.sort_by(|(a, n), (b, m)| (b.taken_at, m, &b.path).cmp(&(a.taken_at, n, &a.path)));
+    found.into_iter().map(|(file, _)| file).collect()
 }
 
-/// Removes the oldest automatic copies so that `keep` remain; other files are never touched.
-fn rotate(dir: &Path, keep: usize) {
-    let copies = list(dir);
-    let excess = copies.len().saturating_sub(keep);
-    for old in &copies[..excess] {
-        let _ = std::fs::remove_file(old);
+/// When a copy was taken: the stamp in its name, else its modification time.
+pub fn taken_at(path: &Path) -> NaiveDateTime {
+    let stamped = path
+        .file_name()
+        .and_then(|name| name.to_str())
+        .and_then(classify_name)
+        .and_then(|(_, at, _)| at);
+    stamped.unwrap_or_else(|| {
+        std::fs::metadata(path)
+            .map(|meta| modified(&meta))
+            .unwrap_or_default()
+    })
+}
+
+fn modified(meta: &std::fs::Metadata) -> NaiveDateTime {
+    let time = meta.modified().unwrap_or(std::time::SystemTime::UNIX_EPOCH);
+    chrono::DateTime::<chrono::Local>::from(time).naive_local()
+}
+
+/// The automatic copies in `dir`, oldest first.
+pub fn list(dir: &Path) -> Vec<PathBuf> {
+    let mut automatic: Vec<PathBuf> = copies(dir)
+        .into_iter()
+        .filter(|copy| copy.kind == CopyKind::Automatic)
+        .map(|copy| copy.path)
+        .collect();
+    automatic.reverse();
+    automatic
+}
+
+/// Removes automatic copies beyond the [`KEEP_NEWEST`] newest and the newest of each of the
+/// last [`KEEP_MONTHS`] months that have copies. Other files are never touched.
+pub(super) fn rotate(dir: &Path) {
+    let automatic: Vec<BackupFile> = copies(dir)
+        .into_iter()
+        .filter(|copy| copy.kind == CopyKind::Automatic)
+        .collect();
+    let mut months = BTreeSet::new();
+    for (index, copy) in automatic.iter().enumerate() {
+        let month = (copy.taken_at.year(), copy.taken_at.month());
+        let newest_of_month = months.len() < KEEP_MONTHS && months.insert(month);
+        if index >= KEEP_NEWEST && !newest_of_month {
+            remove_with_journal(&copy.path);
+        }
     }
+}
+
+/// Removes a copy and the journal files SQLite may have left beside it.
+fn remove_with_journal(path: &Path) {
+    for extra in ["-wal", "-shm"] {
+        let mut journal = path.as_os_str().to_owned();
+        journal.push(extra);
+        let _ = std::fs::remove_file(PathBuf::from(journal));
+    }
+    let _ = std::fs::remove_file(path);
 }
 
 #[cfg(test)]
-mod tests {
-    use chrono::NaiveDate;
-
-    use super::*;
-    use crate::domain::{Event, Level, Unit};
-
-    #[test]
-    fn copies_are_complete_dated_and_rotated() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("ngayhoi.sqlite3");
-        let mut store = Store::open(&path).unwrap();
-        let unit = Unit::new("Xã Tân Phú", Level::Commune, "Tỉnh Đồng Nai", "Tân Phú");
-        store.initialize(&unit, &Event::defaults(2026)).unwrap();
-        let mine = dir.path().join("sao-luu").join("ghi-chu.txt");
-        std::fs::create_dir_all(mine.parent().unwrap()).unwrap();
-        std::fs::write(&mine, "của tôi").unwrap();
-
-        let day = NaiveDate::from_ymd_opt(2026, 8, 19).unwrap();
-        let mut made = Vec::new();
-        for minute in 0..12 {
-            made.push(
-                store
-                    .backup_now(day.and_hms_opt(15, minute, 0).unwrap())
-                    .unwrap(),
-            );
-        }
-        let kept = list(&paths::backups_dir(&path));
-        assert_eq!(kept, made[2..].to_vec(), "the ten newest are kept");
-        assert!(mine.exists(), "files that are not automatic copies stay");
-        assert!(
-            kept[0]
-                .file_name()
-                .unwrap()
-                .to_str()
-                .unwrap()
-                .starts_with("ngayhoi-2026-08-19-1502")
-        );
-
-        let copy = Store::open(kept.last().unwrap()).unwrap();
-        assert_eq!(copy.unit().unwrap().unwrap().name, "Xã Tân Phú");
-        assert_eq!(copy.years().unwrap(), vec![2026]);
-    }
-}
+#[path = "backup_tests.rs"]
+mod tests;

@@ -47,7 +47,7 @@ impl std::fmt::Display for StoreError {
             ),
             StoreError::Locked(path) => write!(
                 f,
-                "Tệp “{}” đang được một cửa sổ hoặc chương trình khác sử dụng. Hãy đóng chương trình đó rồi thử lại.",
+                "Tệp “{}” đang được một cửa sổ hoặc chương trình khác sử dụng để ghi; ứng dụng đã chờ nhưng chưa ghi được. Dữ liệu không bị mất. Hãy đóng cửa sổ kia hoặc đợi một lát rồi thử lại.",
                 path.display()
             ),
             StoreError::ReadOnly(path) => write!(
@@ -62,7 +62,7 @@ impl std::fmt::Display for StoreError {
             ),
             StoreError::DiskFull(path) => write!(
                 f,
-                "Ổ đĩa chứa tệp “{}” đã đầy nên không lưu được. Hãy giải phóng dung lượng rồi thử lại.",
+                "Ổ đĩa chứa tệp “{}” đã đầy nên chưa lưu được thay đổi này; những gì đã lưu trước đó vẫn còn nguyên. Hãy giải phóng dung lượng (xóa bớt tệp không cần) rồi thử lại.",
                 path.display()
             ),
             StoreError::CannotOpen(path, reason) => {

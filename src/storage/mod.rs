@@ -13,11 +13,13 @@ mod error;
 mod event;
 mod festival;
 pub mod household;
+mod inspect;
 pub mod paths;
 mod plan;
 mod point;
 mod program;
 pub mod report;
+mod restore;
 pub mod schema;
 mod unit;
 
@@ -27,7 +29,10 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
+pub use backup::BackupReason;
 pub use error::StoreError;
+pub use inspect::{BackupInfo, Counts, inspect};
+pub use restore::{Recovered, Restored, latest_valid, replace_unusable};
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
@@ -106,7 +111,7 @@ impl Store {
         };
         if (1..schema::LATEST).contains(&found) {
             // An older file is copied as it was before anything in it changes.
-            store.backup_now(chrono::Local::now().naive_local())?;
+            store.backup_before(BackupReason::Migration)?;
         }
         schema::migrate_to(&mut store.conn, schema::LATEST).map_err(|e| store.fail(e))?;
         Ok(store)
@@ -177,3 +182,6 @@ mod household_tests;
 mod report_tests;
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod sharing_tests;

@@ -323,7 +323,7 @@ fn a_file_locked_by_another_program_is_reported() {
     assert!(
         error
             .to_string()
-            .contains("đang được một cửa sổ hoặc chương trình khác sử dụng")
+            .contains("đang được một cửa sổ hoặc chương trình khác sử dụng để ghi")
     );
     holder.execute_batch("COMMIT;").unwrap();
 }

@@ -6,6 +6,8 @@ pub mod clean;
 pub mod collate;
 pub mod fold;
 pub mod format;
+pub mod legacy;
+pub mod syllable;
 pub mod time;
 pub mod words;
 
@@ -15,5 +17,6 @@ pub use fold::{contains_folded, fold};
 pub use format::{
     date_long, date_short, day_month, money, parse_date, parse_money, place_date, thousands,
 };
+pub use legacy::Legacy;
 pub use time::{parse_time, time_short};
 pub use words::{money_in_words, number_in_words};

@@ -74,9 +74,9 @@ impl Papers {
             Message::Chosen(None) => (Task::none(), None),
             Message::Chosen(Some(path)) => {
                 self.saving = true;
-                let (paper, unit, plan) = (self.paper, data.unit.clone(), data.plan());
+                let (paper, sources) = (self.paper, data.sources());
                 let write = async move {
-                    let bytes = output::render(paper, &unit, &plan)?;
+                    let bytes = output::render(paper, &sources)?;
                     output::save(&path, &bytes)?;
                     Ok(path)
                 };
@@ -185,7 +185,7 @@ impl Papers {
 
 fn lay_out(paper: Paper, data: &Snapshot) -> Result<Document, String> {
     paper
-        .build(&data.unit, &data.plan())
+        .build(&data.sources())
         .map(|doc| layout(&doc))
         .map_err(|e| e.0)
 }

@@ -1,0 +1,110 @@
+//! `backup --out FILE` and `restore FILE`.
+
+use std::path::Path;
+
+use crate::storage::{self, BackupInfo, Store, StoreError, inspect};
+
+/// Writes a consistent copy of the data file to `out`. An existing file is replaced only with
+/// `--overwrite`, and then whole: the copy is written beside it first and renamed over it.
+pub fn backup(db: &Path, out: &Path, overwrite: bool) -> Result<(), String> {
+    if !db.exists() {
+        return Err(format!(
+            "chưa có tệp dữ liệu “{}”. Hãy thiết lập bằng lệnh init hoặc demo.",
+            db.display()
+        ));
+    }
+    if same(db, out) {
+        return Err("tệp sao lưu phải khác tệp dữ liệu đang dùng.".into());
+    }
+    if out.exists() && !overwrite {
+        return Err(format!(
+            "tệp “{}” đã có nên không ghi đè. Hãy chọn tên khác, hoặc thêm --overwrite nếu muốn thay tệp đó.",
+            out.display()
+        ));
+    }
+    let store = Store::open(db).map_err(|e| e.to_string())?;
+    if out.exists() {
+        let dir = out.parent().filter(|d| !d.as_os_str().is_empty());
+        let temp = tempfile::Builder::new()
+            .prefix(".ngayhoi-sao-luu-")
+            .suffix(".tmp")
+            .tempfile_in(dir.unwrap_or(Path::new(".")))
+            .map_err(|e| format!("không ghi được tệp “{}” ({e}).", out.display()))?
+            .into_temp_path();
+        // VACUUM INTO writes only to a file that does not exist yet.
+        std::fs::remove_file(&temp).map_err(|e| e.to_string())?;
+        store.backup_to(&temp).map_err(|e| e.to_string())?;
+        temp.persist(out)
+            .map_err(|e| format!("không ghi được tệp “{}” ({e}).", out.display()))?;
+    } else {
+        store.backup_to(out).map_err(|e| e.to_string())?;
+    }
+    let info = inspect(out).map_err(|e| e.to_string())?;
+    println!(
+        "Đã sao lưu vào tệp {} ({}): {}.",
+        out.display(),
+        storage::backup::size_text(std::fs::metadata(out).map(|m| m.len()).unwrap_or(0)),
+        info.summary()
+    );
+    Ok(())
+}
+
+/// Replaces the data file's content with the backup `file`, after copying the current state.
+/// A file that is not a valid backup is refused before anything is touched.
+pub fn restore(db: &Path, file: &Path) -> Result<(), String> {
+    inspect(file).map_err(|e| e.to_string())?;
+    if same(db, file) {
+        return Err(
+            "không thể khôi phục tệp dữ liệu từ chính nó: hãy chọn một bản sao lưu.".into(),
+        );
+    }
+    if !db.exists() {
+        let recovered = storage::replace_unusable(db, file).map_err(|e| e.to_string())?;
+        print_brought_back(file, &recovered.info, db);
+        return Ok(());
+    }
+    match Store::open(db) {
+        Ok(mut store) => {
+            let restored = store.restore_from(file).map_err(|e| e.to_string())?;
+            print_brought_back(file, &restored.info, db);
+            match restored.previous {
+                Some(previous) => println!(
+                    "Trạng thái trước khi khôi phục được lưu ở {}.",
+                    previous.display()
+                ),
+                None => println!("Tệp dữ liệu chưa có gì nên không cần lưu trạng thái trước."),
+            }
+            Ok(())
+        }
+        // A file that cannot be opened is moved aside whole, never overwritten.
+        Err(why @ (StoreError::Damaged(_) | StoreError::Newer { .. })) => {
+            let recovered = storage::replace_unusable(db, file).map_err(|e| e.to_string())?;
+            print_brought_back(file, &recovered.info, db);
+            if let Some(aside) = recovered.set_aside {
+                println!(
+                    "Tệp dữ liệu cũ không mở được ({why}) nên được giữ nguyên ở {}.",
+                    aside.display()
+                );
+            }
+            Ok(())
+        }
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+fn print_brought_back(file: &Path, info: &BackupInfo, db: &Path) {
+    println!(
+        "Đã khôi phục từ bản sao lưu {} (lúc {}) vào tệp {}: {}.",
+        file.display(),
+        info.taken_at_text(),
+        db.display(),
+        info.summary()
+    );
+}
+
+fn same(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}

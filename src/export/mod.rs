@@ -1,0 +1,8 @@
+//! Exports of lists for other programs: .xlsx tables with real numbers and dates, and CSV
+//! fields that no spreadsheet turns into formulas.
+
+pub mod csv;
+pub mod sheet;
+
+pub use csv::{csv_field, csv_line};
+pub use sheet::{Cell, Table, to_xlsx, write_xlsx};

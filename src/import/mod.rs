@@ -1,0 +1,36 @@
+//! Imports from the spreadsheets committees already have (.xlsx, .xls, .csv): households,
+//! gift visits and commendation recipients. Generic over what is imported: a file is read
+//! into a [`Sheet`] of clean NFC text (legacy encodings converted), the header row is found
+//! and mapped to [`Field`]s, and each row is parsed into a value or a [`RowError`] with the
+//! row number the user sees in Excel. The [`Preview`] is shown before anything is saved; the
+//! caller saves only when [`Preview::can_save`]: an import is all or nothing.
+//!
+//! Nothing here writes to storage or knows about the window. See docs/imports.md.
+
+pub mod csv_text;
+mod error;
+pub mod field;
+pub mod households;
+mod layout;
+pub mod mapping;
+pub mod preview;
+pub mod recipients;
+pub mod sheet;
+pub mod values;
+pub mod visits;
+mod workbook;
+
+pub use error::ImportError;
+pub use field::Field;
+pub use households::Identities;
+pub use mapping::{Column, Mapping};
+pub use preview::{Counts, Parsed, Preview, RowError};
+pub use recipients::RecipientRow;
+pub use sheet::{Conversion, Format, Sheet, read};
+pub use visits::VisitRow;
+
+/// Larger lists are refused: a ward's lists have hundreds of rows, a province's thousands.
+pub const MAX_ROWS: usize = 200_000;
+
+/// Larger files are refused before being read.
+pub const MAX_BYTES: u64 = 100_000_000;

@@ -1,0 +1,220 @@
+//! The generic part of every import: rows parsed one by one into accepted values or errors
+//! with the row number the user sees in Excel, duplicates within the file rejected, warnings,
+//! and the counts shown before anything is saved.
+
+use std::collections::HashMap;
+
+use super::field::Field;
+use super::layout::{is_numbering_row, is_total_row};
+use super::mapping::{Column, Mapping};
+use super::sheet::{Conversion, Sheet};
+
+/// A problem with one row: its number as Excel shows it (1-based, title rows counted) and
+/// the reason in Vietnamese. Used for errors (the row is rejected) and warnings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowError {
+    pub row: usize,
+    pub reason: String,
+}
+
+/// An accepted row and its number in the file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parsed<T> {
+    pub row: usize,
+    pub value: T,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counts {
+    /// Rows below the header with something in a mapped column.
+    pub data_rows: usize,
+    pub accepted: usize,
+    pub rejected: usize,
+    /// Rows with nothing in any mapped column (an "STT" alone counts as empty).
+    pub empty: usize,
+    /// Rows from the "Tổng cộng" row down (totals, signatures).
+    pub after_total: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Preview<T> {
+    pub rows: Vec<Parsed<T>>,
+    pub errors: Vec<RowError>,
+    pub warnings: Vec<RowError>,
+    /// Required fields without a column: nothing can be imported until they are mapped.
+    pub missing: Vec<Field>,
+    pub columns: Vec<Column>,
+    pub mapping: Mapping,
+    pub conversion: Conversion,
+    pub counts: Counts,
+}
+
+impl<T> Preview<T> {
+    /// An import is saved whole or not at all: only with no error and something to save.
+    pub fn can_save(&self) -> bool {
+        self.missing.is_empty() && self.errors.is_empty() && !self.rows.is_empty()
+    }
+
+    /// Problems of the whole file, one Vietnamese sentence each.
+    pub fn problems(&self) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .missing
+            .iter()
+            .map(|f| format!("Chưa có cột “{}”: hãy chọn cột cho trường này.", f.label()))
+            .collect();
+        if self.mapping.header_row.is_none() {
+            out.push(
+                "Không tìm thấy dòng tiêu đề cột (như “Họ và tên”, “Địa chỉ”): hãy chọn cột cho từng trường."
+                    .into(),
+            );
+        }
+        if self.missing.is_empty() && self.rows.is_empty() && self.errors.is_empty() {
+            out.push("Không có dòng dữ liệu nào để nhập.".into());
+        }
+        out
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &T> {
+        self.rows.iter().map(|p| &p.value)
+    }
+}
+
+/// The mapped cells of one row.
+pub struct Cells<'a> {
+    row: &'a [String],
+    mapping: &'a Mapping,
+}
+
+impl<'a> Cells<'a> {
+    /// The trimmed text of `field`'s column, empty when not mapped.
+    pub fn get(&self, field: Field) -> &'a str {
+        self.mapping
+            .column(field)
+            .and_then(|c| self.row.get(c))
+            .map_or("", |s| s.trim())
+    }
+
+    pub fn has(&self, field: Field) -> bool {
+        self.mapping.column(field).is_some()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.mapping
+            .fields()
+            .iter()
+            .all(|&(_, c)| self.row.get(c).is_none_or(|s| s.trim().is_empty()))
+    }
+}
+
+/// What one kind of import (households, visits, recipients) adds to the generic part.
+pub trait Kind {
+    type Row;
+    /// What is already stored, to flag likely duplicates.
+    type Existing: ?Sized;
+    /// The fields this import reads.
+    const FIELDS: &'static [Field];
+
+    /// Required fields with no column.
+    fn missing(mapping: &Mapping) -> Vec<Field>;
+
+    /// One row, or the reasons it is rejected (each a Vietnamese sentence).
+    fn parse(cells: &Cells<'_>) -> Result<Self::Row, Vec<String>>;
+
+    /// Rows with the same key in one file are duplicates: the later one is rejected.
+    fn duplicate_key(row: &Self::Row) -> Option<String>;
+
+    /// The reason given to a duplicate of row `first`.
+    fn duplicate_reason(first: usize) -> String;
+
+    /// Compares an accepted row with what is stored; may annotate it and return a warning.
+    fn against_existing(row: &mut Self::Row, existing: &Self::Existing) -> Option<String>;
+}
+
+/// Runs an import over a sheet already read. `mapping`: `None` to detect it from the header.
+pub fn run<K: Kind>(
+    sheet: &Sheet,
+    mapping: Option<&Mapping>,
+    existing: &K::Existing,
+) -> Preview<K::Row> {
+    let mapping = mapping
+        .cloned()
+        .unwrap_or_else(|| Mapping::detect(sheet, K::FIELDS));
+    let missing = K::missing(&mapping);
+    let mut preview = Preview {
+        rows: Vec::new(),
+        errors: Vec::new(),
+        warnings: Vec::new(),
+        columns: mapping.columns(sheet),
+        missing,
+        mapping,
+        conversion: sheet.conversion.clone(),
+        counts: Counts::default(),
+    };
+    let mapping = &preview.mapping;
+    let start = mapping.header_row.map_or(0, |h| h + 1);
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut total_row = None;
+    for (i, row) in sheet.rows.iter().enumerate().skip(start) {
+        let number = i + 1;
+        if total_row.is_some() {
+            if row.iter().any(|c| !c.is_empty()) {
+                preview.counts.after_total += 1;
+            }
+            continue;
+        }
+        if is_total_row(row) {
+            total_row = Some(number);
+            preview.counts.after_total += 1;
+            continue;
+        }
+        let cells = Cells { row, mapping };
+        if cells.is_empty() || (i == start && mapping.header_row.is_some() && is_numbering_row(row))
+        {
+            preview.counts.empty += 1;
+            continue;
+        }
+        preview.counts.data_rows += 1;
+        if !preview.missing.is_empty() {
+            continue;
+        }
+        match K::parse(&cells) {
+            Err(reasons) => preview.errors.push(RowError {
+                row: number,
+                reason: reasons.join(" "),
+            }),
+            Ok(mut value) => {
+                if let Some(key) = K::duplicate_key(&value) {
+                    if let Some(&first) = seen.get(&key) {
+                        preview.errors.push(RowError {
+                            row: number,
+                            reason: K::duplicate_reason(first),
+                        });
+                        continue;
+                    }
+                    seen.insert(key, number);
+                }
+                if let Some(reason) = K::against_existing(&mut value, existing) {
+                    preview.warnings.push(RowError {
+                        row: number,
+                        reason,
+                    });
+                }
+                preview.rows.push(Parsed { row: number, value });
+            }
+        }
+    }
+    if let Some(row) = total_row
+        && preview.counts.after_total > 1
+    {
+        preview.warnings.push(RowError {
+            row,
+            reason: format!(
+                "Không nhập {} dòng dưới dòng “Tổng cộng” (chữ ký, ghi chú cuối bảng).",
+                preview.counts.after_total - 1
+            ),
+        });
+    }
+    preview.counts.accepted = preview.rows.len();
+    preview.counts.rejected = preview.errors.len();
+    preview
+}

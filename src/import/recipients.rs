@@ -1,0 +1,155 @@
+//! Recipients of commendations ("Danh sách khen thưởng"): Hình thức, Đối tượng, Họ và tên
+//! (or Tên tập thể), Giới tính, Năm sinh, Chức vụ đơn vị, Thành tích, Số và Ngày quyết định.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use super::field::Field;
+use super::mapping::Mapping;
+use super::preview::{Cells, Kind, Preview, run};
+use super::sheet::{Sheet, read};
+use super::{ImportError, values};
+use crate::domain::{Form, Recipient, RecipientKind};
+use crate::text::fold;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecipientRow {
+    /// "123/QĐ-UBND", empty when the list has none (the caller picks the decision).
+    pub decision_number: String,
+    pub decision_date: Option<NaiveDate>,
+    /// `decision_id` is 0; an empty achievement means the default text of the year.
+    pub recipient: Recipient,
+}
+
+pub struct Recipients;
+
+fn form(text: &str) -> Result<Option<Form>, String> {
+    if text.is_empty() {
+        return Err("Thiếu hình thức (Giấy khen, Bằng khen hoặc Biểu dương).".into());
+    }
+    Form::parse(text).map(Some).ok_or_else(|| {
+        format!("Hình thức “{text}” không rõ (nhận: Giấy khen, Bằng khen, Biểu dương).")
+    })
+}
+
+fn kind(text: &str) -> Result<Option<RecipientKind>, String> {
+    if text.is_empty() {
+        return Ok(None);
+    }
+    RecipientKind::parse(text).map(Some).ok_or_else(|| {
+        format!("Đối tượng “{text}” không rõ (nhận: Cá nhân, Tập thể, Hộ gia đình).")
+    })
+}
+
+impl Kind for Recipients {
+    type Row = RecipientRow;
+    type Existing = ();
+    const FIELDS: &'static [Field] = &[
+        Field::Form,
+        Field::Kind,
+        Field::Name,
+        Field::CollectiveName,
+        Field::Sex,
+        Field::BirthYear,
+        Field::Position,
+        Field::Achievement,
+        Field::DecisionNumber,
+        Field::DecisionDate,
+    ];
+
+    fn missing(mapping: &Mapping) -> Vec<Field> {
+        let mut out = Vec::new();
+        if mapping.column(Field::Form).is_none() {
+            out.push(Field::Form);
+        }
+        if mapping.column(Field::Name).is_none() && mapping.column(Field::CollectiveName).is_none()
+        {
+            out.push(Field::Name);
+        }
+        out
+    }
+
+    fn parse(cells: &Cells<'_>) -> Result<RecipientRow, Vec<String>> {
+        let mut errors = Vec::new();
+        let person = cells.get(Field::Name);
+        let collective = cells.get(Field::CollectiveName);
+        let name = if person.is_empty() {
+            collective
+        } else {
+            person
+        };
+        let form = values::take(&mut errors, form(cells.get(Field::Form)));
+        let given_kind = values::take(&mut errors, kind(cells.get(Field::Kind)));
+        let kind = given_kind.unwrap_or(if person.is_empty() && !collective.is_empty() {
+            RecipientKind::Collective
+        } else if fold(name).starts_with("ho ") {
+            RecipientKind::Household
+        } else {
+            RecipientKind::Individual
+        });
+        if name.is_empty() {
+            errors.push(match kind {
+                RecipientKind::Collective => "Thiếu tên tập thể.".into(),
+                _ => "Thiếu họ và tên.".into(),
+            });
+        }
+        let sex = values::take(&mut errors, values::sex(cells.get(Field::Sex)));
+        let birth_year = values::take(
+            &mut errors,
+            values::year(cells.get(Field::BirthYear), Field::BirthYear),
+        );
+        let decision_date = values::take(
+            &mut errors,
+            values::date(cells.get(Field::DecisionDate), Field::DecisionDate),
+        );
+        let (Some(form), true) = (form, errors.is_empty()) else {
+            return Err(errors);
+        };
+        let mut recipient = Recipient::new(0, kind, form, name);
+        if kind == RecipientKind::Individual {
+            recipient.sex = sex;
+            recipient.birth_year = birth_year;
+        }
+        recipient.position = cells.get(Field::Position).to_string();
+        recipient.achievement = cells.get(Field::Achievement).to_string();
+        let recipient = recipient.cleaned();
+        recipient.validate().map_err(|e| vec![e.0])?;
+        Ok(RecipientRow {
+            decision_number: cells.get(Field::DecisionNumber).to_string(),
+            decision_date,
+            recipient,
+        })
+    }
+
+    fn duplicate_key(row: &RecipientRow) -> Option<String> {
+        let r = &row.recipient;
+        Some(format!(
+            "{}\u{1F}{}\u{1F}{}\u{1F}{}",
+            fold(&row.decision_number),
+            r.kind.code(),
+            r.name.to_lowercase(),
+            r.position.to_lowercase()
+        ))
+    }
+
+    fn duplicate_reason(first: usize) -> String {
+        format!("Trùng với dòng {first} (cùng quyết định, tên và chức vụ, đơn vị).")
+    }
+
+    fn against_existing(_: &mut RecipientRow, _: &()) -> Option<String> {
+        None
+    }
+}
+
+pub fn preview(path: &Path) -> Result<Preview<RecipientRow>, ImportError> {
+    Ok(preview_sheet(&read(path)?, None))
+}
+
+pub fn preview_with(path: &Path, mapping: &Mapping) -> Result<Preview<RecipientRow>, ImportError> {
+    Ok(preview_sheet(&read(path)?, Some(mapping)))
+}
+
+pub fn preview_sheet(sheet: &Sheet, mapping: Option<&Mapping>) -> Preview<RecipientRow> {
+    run::<Recipients>(sheet, mapping, &())
+}

@@ -1,0 +1,185 @@
+//! Gift visits ("Danh sách thăm hỏi, tặng quà"): the household (Họ và tên, Địa chỉ, and when
+//! the list has them Diện, Năm sinh, Giới tính, Số điện thoại) and the visit (Ngày thăm,
+//! Người thăm, Quà tặng, Giá trị, Số lượng, Nguồn kinh phí, Trạng thái).
+
+use std::path::Path;
+
+use super::field::Field;
+use super::households::{Identities, identity_key};
+use super::mapping::Mapping;
+use super::preview::{Cells, Kind, Preview, run};
+use super::sheet::{Sheet, read};
+use super::{ImportError, values};
+use crate::domain::{Category, Household, Sex, Visit, VisitStatus};
+use crate::text::clean_line;
+
+/// One row of a visit list: the household it names and the visit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VisitRow {
+    pub name: String,
+    pub address: String,
+    /// `None` when the list has no category: an existing household keeps its own.
+    pub category: Option<Category>,
+    pub birth_year: Option<i32>,
+    pub sex: Option<Sex>,
+    pub phone: String,
+    /// `household_id` is 0: the caller finds or creates the household.
+    pub visit: Visit,
+    /// The household is among the stored ones (same `Household::identity`).
+    pub known: bool,
+}
+
+impl VisitRow {
+    pub fn identity(&self) -> (String, String) {
+        Household::identity(&self.name, &self.address)
+    }
+
+    /// The household to create when it is not stored yet ("Khác" without a category).
+    pub fn household(&self) -> Household {
+        let mut h = Household::new(
+            &self.name,
+            &self.address,
+            self.category.unwrap_or(Category::Other),
+        );
+        h.birth_year = self.birth_year;
+        h.sex = self.sex;
+        h.phone = self.phone.clone();
+        h
+    }
+}
+
+pub struct Visits;
+
+fn status(text: &str) -> Result<VisitStatus, String> {
+    VisitStatus::parse(text).ok_or_else(|| {
+        let accepted: Vec<&str> = VisitStatus::ALL.iter().map(|s| s.label()).collect();
+        format!(
+            "Trạng thái “{text}” không rõ (nhận: {}).",
+            accepted.join(", ")
+        )
+    })
+}
+
+impl Kind for Visits {
+    type Row = VisitRow;
+    type Existing = Identities;
+    const FIELDS: &'static [Field] = &[
+        Field::Name,
+        Field::Address,
+        Field::Category,
+        Field::BirthYear,
+        Field::Sex,
+        Field::Phone,
+        Field::VisitDate,
+        Field::Delegation,
+        Field::Gift,
+        Field::Value,
+        Field::Quantity,
+        Field::Source,
+        Field::Status,
+    ];
+
+    fn missing(mapping: &Mapping) -> Vec<Field> {
+        let mut out = Vec::new();
+        if mapping.column(Field::Name).is_none() {
+            out.push(Field::Name);
+        }
+        if mapping.column(Field::Gift).is_none() && mapping.column(Field::Value).is_none() {
+            out.push(Field::Gift);
+        }
+        out
+    }
+
+    fn parse(cells: &Cells<'_>) -> Result<VisitRow, Vec<String>> {
+        let mut errors = Vec::new();
+        let c = |f| clean_line(cells.get(f)).trim().to_string();
+        let name = values::required(&mut errors, &c(Field::Name), Field::Name);
+        let category_text = cells.get(Field::Category);
+        let category = if category_text.is_empty() {
+            None
+        } else {
+            values::take(&mut errors, values::category(category_text).map(Some))
+        };
+        let birth_year = values::take(
+            &mut errors,
+            values::year(cells.get(Field::BirthYear), Field::BirthYear),
+        );
+        let sex = values::take(&mut errors, values::sex(cells.get(Field::Sex)));
+        let date = values::take(
+            &mut errors,
+            values::date(cells.get(Field::VisitDate), Field::VisitDate),
+        );
+        let value = values::take(
+            &mut errors,
+            values::money(cells.get(Field::Value), Field::Value),
+        );
+        let quantity = values::take(&mut errors, values::quantity(cells.get(Field::Quantity)));
+        let status = values::take(&mut errors, status(cells.get(Field::Status)).map(Some));
+        let gift = c(Field::Gift);
+        if errors.is_empty() && gift.is_empty() && value == 0 {
+            errors.push("Thiếu quà tặng hoặc giá trị.".into());
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let mut visit = Visit::new(0, &gift, value);
+        visit.date = date;
+        visit.quantity = quantity;
+        visit.delegation = c(Field::Delegation);
+        visit.source = c(Field::Source);
+        visit.status = status.unwrap_or(VisitStatus::Planned);
+        visit.validate().map_err(|e| vec![e.0])?;
+        Ok(VisitRow {
+            name,
+            address: c(Field::Address),
+            category,
+            birth_year,
+            sex,
+            phone: values::phone(cells.get(Field::Phone)),
+            visit,
+            known: false,
+        })
+    }
+
+    fn duplicate_key(row: &VisitRow) -> Option<String> {
+        let date = row.visit.date.map(|d| d.to_string()).unwrap_or_default();
+        Some(format!(
+            "{}\u{1F}{date}\u{1F}{}\u{1F}{}",
+            identity_key(&row.identity()),
+            row.visit.gift.to_lowercase(),
+            row.visit.value
+        ))
+    }
+
+    fn duplicate_reason(first: usize) -> String {
+        format!("Trùng với dòng {first} (cùng hộ, ngày thăm, quà và giá trị).")
+    }
+
+    fn against_existing(row: &mut VisitRow, existing: &Identities) -> Option<String> {
+        row.known = existing.contains(&row.identity());
+        (!row.known && !existing.is_empty()).then(|| {
+            "Chưa có hộ này trong danh sách (họ tên và địa chỉ): sẽ thêm hộ mới.".to_string()
+        })
+    }
+}
+
+/// Reads `path` and previews its visits; `existing`: the stored households' identities.
+pub fn preview(path: &Path, existing: &Identities) -> Result<Preview<VisitRow>, ImportError> {
+    Ok(preview_sheet(&read(path)?, None, existing))
+}
+
+pub fn preview_with(
+    path: &Path,
+    mapping: &Mapping,
+    existing: &Identities,
+) -> Result<Preview<VisitRow>, ImportError> {
+    Ok(preview_sheet(&read(path)?, Some(mapping), existing))
+}
+
+pub fn preview_sheet(
+    sheet: &Sheet,
+    mapping: Option<&Mapping>,
+    existing: &Identities,
+) -> Preview<VisitRow> {
+    run::<Visits>(sheet, mapping, existing)
+}

@@ -1,0 +1,120 @@
+//! .xlsx and .xls workbooks through calamine: the first sheet with a non-empty cell, every
+//! cell as the text a person would type (500000 not "500000.0", dates as dd/mm/yyyy), with
+//! the rows and columns above and left of the used range kept, so row numbers match Excel.
+
+use std::io::Cursor;
+
+use calamine::{Data, Range, Reader, Xls, XlsError, Xlsx, XlsxError};
+
+use super::sheet::{Conversion, Format, Sheet};
+use super::{ImportError, MAX_ROWS};
+use crate::text::parse_date;
+
+type Bytes = Cursor<Vec<u8>>;
+
+/// A number as typed: integers without ".0", other numbers in their shortest form.
+pub(crate) fn number_text(f: f64) -> String {
+    if f.is_finite() && f.fract() == 0.0 && f.abs() < 1e15 {
+        format!("{}", f as i64)
+    } else {
+        format!("{f}")
+    }
+}
+
+fn cell_text(cell: &Data) -> String {
+    match cell {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) => number_text(*f),
+        Data::Bool(true) => "TRUE".into(),
+        Data::Bool(false) => "FALSE".into(),
+        Data::DateTime(dt) if dt.is_datetime() => {
+            let (year, month, day, ..) = dt.to_ymd_hms_milli();
+            format!("{day:02}/{month:02}/{year:04}")
+        }
+        Data::DateTime(dt) => number_text(dt.as_f64()),
+        Data::DateTimeIso(s) => match parse_date(s.get(..10).unwrap_or(s)) {
+            Some(d) => crate::text::date_short(d),
+            None => s.clone(),
+        },
+        Data::DurationIso(s) => s.clone(),
+        Data::Error(e) => e.to_string(),
+    }
+}
+
+fn has_content(range: &Range<Data>) -> bool {
+    range
+        .used_cells()
+        .any(|(_, _, c)| !matches!(c, Data::Empty))
+}
+
+fn rows_of(range: &Range<Data>) -> Result<Vec<Vec<String>>, ImportError> {
+    let (top, left) = range.start().unwrap_or((0, 0));
+    let (top, left) = (top as usize, left as usize);
+    if top + range.height() > MAX_ROWS {
+        return Err(ImportError::TooManyRows(top + range.height()));
+    }
+    let mut rows = vec![Vec::new(); top];
+    for row in range.rows() {
+        let mut cells = vec![String::new(); left];
+        cells.extend(row.iter().map(cell_text));
+        while cells.last().is_some_and(String::is_empty) {
+            cells.pop();
+        }
+        rows.push(cells);
+    }
+    Ok(rows)
+}
+
+fn first_sheet<R>(mut book: R, format: Format) -> Result<Sheet, ImportError>
+where
+    R: Reader<Bytes>,
+{
+    for name in book.sheet_names() {
+        let Ok(range) = book.worksheet_range(&name) else {
+            continue;
+        };
+        if has_content(&range) {
+            let mut conversion = Conversion::new(format);
+            conversion.sheet_name = Some(name);
+            return Sheet::from_raw(rows_of(&range)?, conversion);
+        }
+    }
+    Err(ImportError::Empty)
+}
+
+pub fn read_xlsx(bytes: Vec<u8>) -> Result<Sheet, ImportError> {
+    match Xlsx::new(Cursor::new(bytes)) {
+        Ok(book) => first_sheet(book, Format::Xlsx),
+        Err(XlsxError::Password) => Err(ImportError::Password),
+        Err(_) => Err(ImportError::Damaged),
+    }
+}
+
+/// An OLE file: an .xls workbook, or an encrypted .xlsx (Excel wraps those in OLE).
+pub fn read_xls(bytes: Vec<u8>) -> Result<Sheet, ImportError> {
+    match Xls::new(Cursor::new(bytes.clone())) {
+        Ok(book) => first_sheet(book, Format::Xls),
+        Err(XlsError::Password) => Err(ImportError::Password),
+        Err(_) => match Xlsx::new(Cursor::new(bytes)) {
+            Err(XlsxError::Password) => Err(ImportError::Password),
+            Ok(book) => first_sheet(book, Format::Xlsx),
+            Err(_) => Err(ImportError::Damaged),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_as_typed() {
+        assert_eq!(number_text(500000.0), "500000");
+        assert_eq!(number_text(1950.0), "1950");
+        assert_eq!(number_text(-3.0), "-3");
+        assert_eq!(number_text(1.5), "1.5");
+        assert_eq!(number_text(f64::NAN), "NaN");
+    }
+}

@@ -1,0 +1,184 @@
+//! `ngayhoi backup` and `ngayhoi restore` as the province's IT staff use them: what was written
+//! or brought back is said in Vietnamese, and a refused command changes nothing.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use ngayhoi::storage::Store;
+
+fn ngayhoi(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ngayhoi"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn s(path: &Path) -> &str {
+    path.to_str().unwrap()
+}
+
+fn demo(db: &Path) {
+    let output = ngayhoi(&["--db", s(db), "demo"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+}
+
+fn unit_name(db: &Path) -> String {
+    Store::open(db).unwrap().unit().unwrap().unwrap().name
+}
+
+fn rename_unit(db: &Path, name: &str) {
+    let mut store = Store::open(db).unwrap();
+    let mut unit = store.unit().unwrap().unwrap();
+    unit.name = name.into();
+    store.save_unit(&unit).unwrap();
+}
+
+#[test]
+fn help_lists_backup_and_restore() {
+    let help = stdout(&ngayhoi(&["--help"]));
+    assert!(
+        help.contains("backup") && help.contains("restore"),
+        "{help}"
+    );
+    assert!(help.contains("Sao lưu toàn bộ dữ liệu"), "{help}");
+    let restore = stdout(&ngayhoi(&["restore", "--help"]));
+    assert!(
+        restore.contains("ngayhoi [--db TỆP] restore TỆP"),
+        "{restore}"
+    );
+}
+
+#[test]
+fn backup_says_what_it_wrote_and_never_overwrites_unless_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ngayhoi.sqlite3");
+    demo(&db);
+    let out = dir.path().join("thang-8.sqlite3");
+    let output = ngayhoi(&["--db", s(&db), "backup", "--out", s(&out)]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let said = stdout(&output);
+    assert!(said.contains("Đã sao lưu vào tệp"), "{said}");
+    assert!(said.contains("Phường Chợ Quán · năm 2025, 2026"), "{said}");
+    assert_eq!(unit_name(&out), "Phường Chợ Quán");
+
+    std::fs::write(&out, "bản của tôi").unwrap();
+    let output = ngayhoi(&["--db", s(&db), "backup", "--out", s(&out)]);
+    assert_eq!(output.status.code(), Some(1));
+    let error = stderr(&output);
+    assert!(error.starts_with("Lỗi: tệp"), "{error}");
+    assert!(error.contains("đã có nên không ghi đè"), "{error}");
+    assert!(error.contains("--overwrite"), "{error}");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "bản của tôi");
+
+    let output = ngayhoi(&["--db", s(&db), "backup", "--out", s(&out), "--overwrite"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(unit_name(&out), "Phường Chợ Quán");
+
+    let output = ngayhoi(&["--db", s(&db), "backup", "--out", s(&db), "--overwrite"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("phải khác tệp dữ liệu"));
+}
+
+#[test]
+fn restore_brings_back_the_backup_and_says_where_the_previous_state_went() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ngayhoi.sqlite3");
+    demo(&db);
+    let out = dir.path().join("truoc.sqlite3");
+    assert!(
+        ngayhoi(&["--db", s(&db), "backup", "--out", s(&out)])
+            .status
+            .success()
+    );
+    rename_unit(&db, "Phường Đã Đổi Tên");
+
+    let output = ngayhoi(&["--db", s(&db), "restore", s(&out)]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let said = stdout(&output);
+    assert!(said.contains("Đã khôi phục từ bản sao lưu"), "{said}");
+    assert!(said.contains("Phường Chợ Quán · năm 2025, 2026"), "{said}");
+    assert!(
+        said.contains("Trạng thái trước khi khôi phục được lưu ở"),
+        "{said}"
+    );
+    assert_eq!(unit_name(&db), "Phường Chợ Quán");
+    let previous = said
+        .lines()
+        .find_map(|l| l.strip_prefix("Trạng thái trước khi khôi phục được lưu ở "))
+        .and_then(|l| l.strip_suffix('.'))
+        .unwrap();
+    assert_eq!(unit_name(Path::new(previous)), "Phường Đã Đổi Tên");
+}
+
+#[test]
+fn restoring_a_file_that_is_not_a_backup_is_refused_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ngayhoi.sqlite3");
+    demo(&db);
+    let sheet = dir.path().join("danh-sach.xlsx");
+    std::fs::write(&sheet, b"PK\x03\x04 bang tinh").unwrap();
+    let output = ngayhoi(&["--db", s(&db), "restore", s(&sheet)]);
+    assert_eq!(output.status.code(), Some(1));
+    let error = stderr(&output);
+    assert!(
+        error.contains("không phải là tệp dữ liệu của Ngày hội"),
+        "{error}"
+    );
+    assert!(error.starts_with("Lỗi: "), "{error}");
+    assert_eq!(unit_name(&db), "Phường Chợ Quán");
+    assert!(
+        !dir.path().join("sao-luu").exists(),
+        "not even a copy was needed"
+    );
+
+    let fresh = dir.path().join("moi.sqlite3");
+    let output = ngayhoi(&["--db", s(&fresh), "restore", s(&sheet)]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(!fresh.exists(), "no data file is created");
+}
+
+#[test]
+fn restore_over_a_damaged_file_keeps_the_damaged_file_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ngayhoi.sqlite3");
+    demo(&db);
+    let out = dir.path().join("tot.sqlite3");
+    assert!(
+        ngayhoi(&["--db", s(&db), "backup", "--out", s(&out)])
+            .status
+            .success()
+    );
+    // Checkpoint the journal into the file, then damage it.
+    drop(
+        rusqlite::Connection::open(&db)
+            .unwrap()
+            .pragma_update(None, "journal_mode", "DELETE"),
+    );
+    let mut bytes = std::fs::read(&db).unwrap();
+    for byte in &mut bytes[100..4096] {
+        *byte = 0xA5;
+    }
+    std::fs::write(&db, &bytes).unwrap();
+
+    let output = ngayhoi(&["--db", s(&db), "restore", s(&out)]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let said = stdout(&output);
+    assert!(said.contains("bị hỏng"), "{said}");
+    assert!(said.contains("được giữ nguyên ở"), "{said}");
+    assert_eq!(unit_name(&db), "Phường Chợ Quán");
+    let aside: Vec<_> = std::fs::read_dir(dir.path().join("sao-luu"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_str().unwrap().contains("de-rieng-"))
+        .collect();
+    assert_eq!(aside.len(), 1);
+    assert_eq!(std::fs::read(&aside[0]).unwrap(), bytes);
+}

@@ -1,0 +1,147 @@
+//! Properties of the import engine on arbitrary input: the legacy converters, detection, CSV
+//! reading and the row parsers never panic, and every data row ends up either accepted or
+//! rejected with its number and a reason.
+
+#[path = "support/legacy_tables.rs"]
+mod legacy_tables;
+
+use ngayhoi::import::{Conversion, Field, Format, Mapping, Sheet, csv_text, households};
+use ngayhoi::import::{Identities, recipients, visits};
+use ngayhoi::text::Legacy;
+use ngayhoi::text::legacy::{convert, detect};
+use proptest::prelude::*;
+
+const VIETNAMESE: &str =
+    "aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ";
+
+fn vietnamese_text() -> impl Strategy<Value = String> {
+    let letters: Vec<char> = VIETNAMESE.chars().chain([' ', ',', '5']).collect();
+    proptest::collection::vec(proptest::sample::select(letters), 0..40)
+        .prop_map(|chars| chars.into_iter().collect())
+}
+
+fn sheet_of(rows: Vec<Vec<String>>) -> Option<Sheet> {
+    Sheet::from_raw(rows, Conversion::new(Format::Csv)).ok()
+}
+
+fn cell() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        Just(String::new()),
+        "[0-9./ ,đ-]{0,12}",
+        vietnamese_text(),
+        proptest::sample::select(vec![
+            "Họ và tên",
+            "Địa chỉ",
+            "Diện",
+            "Năm sinh",
+            "Giá trị",
+            "Ngày thăm",
+            "Hình thức",
+            "Tổng cộng",
+            "STT",
+            "Hộ nghèo",
+            "Giấy khen",
+            "Nữ",
+            "1950",
+            "05/08/2026",
+            "500.000",
+        ])
+        .prop_map(String::from),
+    ]
+}
+
+fn grid() -> impl Strategy<Value = Vec<Vec<String>>> {
+    proptest::collection::vec(proptest::collection::vec(cell(), 0..8), 0..25)
+}
+
+proptest! {
+    #[test]
+    fn converters_never_panic_and_give_nfc(s in any::<String>()) {
+        for legacy in Legacy::ALL {
+            let out = convert(legacy, &s);
+            prop_assert!(ngayhoi::text::is_nfc(&out));
+        }
+    }
+
+    #[test]
+    fn latin1_text_converts_without_panic(bytes in proptest::collection::vec(any::<u8>(), 0..64)) {
+        let text: String = bytes.iter().map(|&b| char::from(b)).collect();
+        for legacy in Legacy::ALL {
+            convert(legacy, &text);
+        }
+        let _ = detect(std::iter::once(text.as_str()));
+    }
+
+    #[test]
+    fn legacy_text_comes_back(s in vietnamese_text()) {
+        prop_assert_eq!(convert(Legacy::Tcvn3, &legacy_tables::to_tcvn3(&s)), s.clone());
+        prop_assert_eq!(convert(Legacy::Vni, &legacy_tables::to_vni(&s)), s);
+    }
+
+    #[test]
+    fn ascii_and_unicode_vietnamese_are_never_detected(
+        ascii in proptest::collection::vec("[ -~]{0,30}", 0..20),
+        words in proptest::collection::vec(vietnamese_text(), 0..20),
+    ) {
+        prop_assert_eq!(detect(ascii.iter().map(String::as_str)), None);
+        // Unicode lists always hold some letters no legacy text has.
+        let mut cells = words;
+        cells.extend(["Nguyễn Văn Đức", "Trương Thị Hằng", "Phạm Ngọc Thạch"].map(String::from));
+        cells.extend(cells.clone());
+        prop_assert_eq!(detect(cells.iter().map(String::as_str)), None);
+    }
+
+    #[test]
+    fn csv_bytes_give_rows_or_an_error(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+        if let Ok(sheet) = csv_text::read(&bytes) {
+            for cell in sheet.rows.iter().flatten() {
+                prop_assert!(ngayhoi::text::is_nfc(cell));
+                prop_assert!(!cell.chars().any(char::is_control));
+                prop_assert_eq!(cell.trim(), cell.as_str());
+            }
+        }
+    }
+
+    #[test]
+    fn every_data_row_is_accepted_or_rejected_with_its_number(rows in grid()) {
+        let Some(sheet) = sheet_of(rows) else { return Ok(()) };
+        let n = sheet.rows.len();
+        let h = households::preview_sheet(&sheet, None, &Identities::new());
+        let v = visits::preview_sheet(&sheet, None, &Identities::new());
+        let r = recipients::preview_sheet(&sheet, None);
+        for (missing, counts, errors) in [
+            (h.missing.is_empty(), h.counts, h.errors.iter().map(|e| (e.row, e.reason.clone())).collect::<Vec<_>>()),
+            (v.missing.is_empty(), v.counts, v.errors.iter().map(|e| (e.row, e.reason.clone())).collect()),
+            (r.missing.is_empty(), r.counts, r.errors.iter().map(|e| (e.row, e.reason.clone())).collect()),
+        ] {
+            if missing {
+                prop_assert_eq!(counts.accepted + counts.rejected, counts.data_rows);
+            }
+            for (row, reason) in errors {
+                prop_assert!((1..=n).contains(&row));
+                prop_assert!(!reason.is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn any_mapping_parses_without_panic(rows in grid(), columns in proptest::collection::vec(0usize..8, 7)) {
+        let Some(sheet) = sheet_of(rows) else { return Ok(()) };
+        let mut mapping = Mapping::default();
+        for (field, col) in [Field::Name, Field::Address, Field::Category, Field::BirthYear, Field::Value, Field::VisitDate, Field::Form].into_iter().zip(columns) {
+            mapping.set(field, Some(col));
+        }
+        let h = households::preview_sheet(&sheet, Some(&mapping), &Identities::new());
+        if h.missing.is_empty() {
+            prop_assert_eq!(h.counts.accepted + h.counts.rejected, h.counts.data_rows);
+        } else {
+            prop_assert!(h.rows.is_empty() && !h.can_save());
+        }
+        for p in &h.rows {
+            prop_assert!(!p.value.name.is_empty());
+        }
+        let _ = visits::preview_sheet(&sheet, Some(&mapping), &Identities::new());
+        let _ = recipients::preview_sheet(&sheet, Some(&mapping));
+    }
+}
