@@ -201,7 +201,7 @@ fn results(this: &Figures, last: Option<&Figures>, entered: &Entered) -> String 
             let sources: Vec<String> = gifts
                 .by_source
                 .iter()
-                .map(|(source, t)| format!("{} {}", source.to_lowercase(), money(t.value)))
+                .map(|(source, t)| format!("{source} {}", money(t.value)))
                 .collect();
             sentence.push_str(&format!(" (trong đó: {})", sources.join("; ")));
         }

@@ -303,7 +303,7 @@ fn default_narrative_is_built_from_the_figures() {
     for expected in [
         "Phần hội tổ chức 3 hoạt động (1 thể thao, 1 trò chơi dân gian, 1 văn nghệ) với 9 lượt đội tham gia; tổng tiền thưởng đã trao 2.200.000 đ.",
         "tặng 4 suất quà cho 3 hộ gia đình",
-        "tổng giá trị 1.800.000 đ (trong đó: ngân sách 1.000.000 đ; xã hội hóa 800.000 đ)",
+        "tổng giá trị 1.800.000 đ (trong đó: Ngân sách 1.000.000 đ; Xã hội hóa 800.000 đ)",
         "Khen thưởng, biểu dương 1 tập thể, 3 cá nhân, 1 hộ gia đình (5)",
         "Bằng khen: 1; Giấy khen: 3; Biểu dương: 1",
         "Công tác tuyên truyền: 12 tin, bài tuyên truyền; 30 băng rôn, khẩu hiệu.",
