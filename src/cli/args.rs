@@ -137,6 +137,26 @@ pub enum Export {
     /// Danh sách ký nhận quà, có cột ký nhận và tổng tiền bằng số và bằng chữ
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Tùy chọn")]
     Receipts(PaperArgs),
+    /// Báo cáo kết quả tổ chức Ngày hội gửi cấp trên (PDF, kèm bảng số liệu Excel nếu muốn)
+    #[command(
+        override_usage = "ngayhoi [--db TỆP] export report --out TỆP.pdf [--xlsx TỆP.xlsx] [--year NĂM]",
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Tùy chọn"
+    )]
+    Report(ReportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    /// Tệp PDF sẽ ghi
+    #[arg(long, value_name = "TỆP.pdf")]
+    pub out: PathBuf,
+    /// Tệp Excel (.xlsx) sẽ ghi, cùng các bảng số liệu của báo cáo
+    #[arg(long, value_name = "TỆP.xlsx")]
+    pub xlsx: Option<PathBuf>,
+    /// Năm của Ngày hội (mặc định: năm gần nhất có kế hoạch)
+    #[arg(long, value_name = "NĂM")]
+    pub year: Option<i32>,
 }
 
 #[derive(Debug, clap::Args)]

@@ -64,6 +64,7 @@ pub fn run(db: &Path, command: Command) -> Result<(), String> {
                 Export::Festival(args) => (Paper::Festival, args),
                 Export::VisitPlan(args) => (Paper::VisitPlan, args),
                 Export::Receipts(args) => (Paper::Receipts, args),
+                Export::Report(args) => return super::report::export(db, &args),
             };
             export(db, paper, &args)
         }

@@ -5,6 +5,7 @@
 mod args;
 mod backup;
 mod commands;
+mod report;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

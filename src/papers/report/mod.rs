@@ -76,7 +76,10 @@ pub fn build(report: &Report) -> AdminDocument {
     let province = unit.province.trim();
     let mut recipients = Vec::new();
     if !province.is_empty() {
-        recipients.push(format!("Ban Chỉ đạo {province} (để báo cáo)"));
+        recipients.push(format!(
+            "Ban Chỉ đạo {} (để báo cáo)",
+            lower_level_word(province)
+        ));
     }
     recipients.push(format!("Đảng ủy, Ủy ban nhân dân {place} (để báo cáo)"));
     recipients.push("Các thành viên Ban Chỉ đạo".into());

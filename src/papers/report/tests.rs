@@ -80,7 +80,7 @@ fn header_sections_signature_and_recipients() {
         at += found;
     }
     assert!(all.contains("Nơi nhận:"));
-    assert!(all.contains("- Ban Chỉ đạo Thành phố Hồ Chí Minh (để báo cáo);"));
+    assert!(all.contains("- Ban Chỉ đạo thành phố Hồ Chí Minh (để báo cáo);"));
     assert!(all.contains("- Lưu: VT."));
 }
 
