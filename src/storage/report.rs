@@ -33,21 +33,35 @@ impl Store {
         figure: Figure,
         value: Option<u32>,
     ) -> Result<()> {
+        self.set_entered_figures(event_id, &[(figure, value)])
+    }
+
+    /// Enters several figures at once (x and y of one standard, say): all or none, checked
+    /// together.
+    pub fn set_entered_figures(
+        &mut self,
+        event_id: i64,
+        figures: &[(Figure, Option<u32>)],
+    ) -> Result<()> {
         let mut entered = self.entered_figures(event_id)?;
-        entered.set(figure, value);
+        for (figure, value) in figures {
+            entered.set(*figure, *value);
+        }
         entered.validate()?;
         self.write(|tx| {
-            match value {
-                Some(v) => tx.execute(
-                    "INSERT INTO report_figure (event_id, code, value) VALUES (?1, ?2, ?3)
-                     ON CONFLICT (event_id, code) DO UPDATE SET value = excluded.value",
-                    params![event_id, figure.code(), v],
-                )?,
-                None => tx.execute(
-                    "DELETE FROM report_figure WHERE event_id = ?1 AND code = ?2",
-                    params![event_id, figure.code()],
-                )?,
-            };
+            for (figure, value) in figures {
+                match value {
+                    Some(v) => tx.execute(
+                        "INSERT INTO report_figure (event_id, code, value) VALUES (?1, ?2, ?3)
+                         ON CONFLICT (event_id, code) DO UPDATE SET value = excluded.value",
+                        params![event_id, figure.code(), v],
+                    )?,
+                    None => tx.execute(
+                        "DELETE FROM report_figure WHERE event_id = ?1 AND code = ?2",
+                        params![event_id, figure.code()],
+                    )?,
+                };
+            }
             Ok(())
         })
     }

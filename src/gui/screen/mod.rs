@@ -7,6 +7,7 @@ pub mod festival;
 pub mod guests;
 pub mod overview;
 pub mod papers;
+pub mod report;
 pub mod settings;
 pub mod visits;
 pub mod welcome;

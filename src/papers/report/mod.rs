@@ -14,7 +14,7 @@ pub mod tables;
 #[cfg(test)]
 mod tests;
 
-pub use tables::{Col, ReportTable, Value, tables};
+pub use tables::{Col, ReportTable, Value, computed_summary, tables};
 
 use crate::document::{AdminDocument, Block, Column, Table, layout, to_pdf};
 use crate::domain::report::{Report, Section};

@@ -109,9 +109,16 @@ fn entered(figure: Figure) -> Line {
     })
 }
 
-/// The summary rows, computed figures first, then entered ones.
+/// The summary rows: computed figures first, then entered ones.
 fn lines() -> Vec<Line> {
-    let mut lines = vec![
+    let mut lines = computed_lines();
+    lines.extend(entered_lines());
+    lines
+}
+
+/// The summary rows the app computes from the data.
+fn computed_lines() -> Vec<Line> {
+    vec![
         line("Điểm tổ chức Ngày hội", "điểm", |f, _| {
             count(f.points.points)
         }),
@@ -163,7 +170,12 @@ fn lines() -> Vec<Line> {
             "việc",
             |f, _| count(f.checklist_done),
         ),
-    ];
+    ]
+}
+
+/// The summary rows of the figures the committee enters.
+fn entered_lines() -> Vec<Line> {
+    let mut lines = Vec::new();
     for figure in [
         Figure::NewsItems,
         Figure::Banners,
@@ -208,6 +220,15 @@ fn change(this: &Value, last: &Value) -> Value {
 
 /// "Số liệu chủ yếu": every figure, with last year and the change beside it when there is one.
 fn summary(report: &Report) -> ReportTable {
+    summary_of(report, lines())
+}
+
+/// The summary's rows computed from the data only, for the report screen.
+pub fn computed_summary(report: &Report) -> ReportTable {
+    summary_of(report, computed_lines())
+}
+
+fn summary_of(report: &Report, lines: Vec<Line>) -> ReportTable {
     let this = &report.this;
     let last = report.last.as_ref();
     let mut columns = vec![
@@ -230,7 +251,7 @@ fn summary(report: &Report) -> ReportTable {
     if last.is_some() {
         columns.push(col("Tăng, giảm", Width::Mm(30.0), Align::Right));
     }
-    let rows = lines()
+    let rows = lines
         .into_iter()
         .enumerate()
         .map(|(i, line)| {
