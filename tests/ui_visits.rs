@@ -146,3 +146,97 @@ fn planned_visits_are_marked_done_with_today_and_a_removed_household_comes_back(
     assert_eq!(households.len(), 16);
     assert_eq!(visits, after);
 }
+
+#[test]
+fn an_import_previews_lets_the_secretary_pick_a_column_and_saves_all() {
+    use ngayhoi::gui::Message;
+    use ngayhoi::gui::screen::visits::{ImportList, Message as Visits};
+    use ngayhoi::import::Field;
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = visits_app(&dir);
+    let file = dir.path().join("ho-moi.csv");
+    // "Nhóm" is not a header the app knows: the category column must be chosen by hand.
+    std::fs::write(
+        &file,
+        "STT;Họ và tên;Địa chỉ;Nhóm\n1;Hồ Văn Mười;Tổ 1, Khu phố 3;Hộ nghèo\n2;Đinh Thị Tư;Tổ 2, Khu phố 4;Gia đình liệt sĩ\n3;;Tổ 2, Khu phố 4;Hộ nghèo\n",
+    )
+    .unwrap();
+    send(
+        &mut app,
+        Message::Visits(Visits::ImportFile(ImportList::Households, Some(file))),
+    );
+    assert!(shows(
+        &app,
+        "Chưa có cột “Diện”: hãy chọn cột cho trường này."
+    ));
+    assert!(shows(&app, "Chưa nhập được: hãy sửa các lỗi"));
+    assert_eq!(stored(&dir).0.len(), 16, "nothing is saved by a preview");
+
+    send(
+        &mut app,
+        Message::Visits(Visits::ImportPanel(
+            ngayhoi::gui::screen::import::Message::Remap(3, Some(Field::Category)),
+        )),
+    );
+    assert!(shows(&app, "Dòng 4: Thiếu họ và tên."));
+    assert!(shows(&app, "Chưa nhập được: hãy sửa các lỗi"));
+
+    // The secretary fixes the file and opens it again.
+    std::fs::write(
+        dir.path().join("ho-moi.csv"),
+        "STT;Họ và tên;Địa chỉ;Diện\n1;Hồ Văn Mười;Tổ 1, Khu phố 3;Hộ nghèo\n2;Đinh Thị Tư;Tổ 2, Khu phố 4;Gia đình liệt sĩ\n",
+    )
+    .unwrap();
+    send(
+        &mut app,
+        Message::Visits(Visits::ImportFile(
+            ImportList::Households,
+            Some(dir.path().join("ho-moi.csv")),
+        )),
+    );
+    interact(&mut app, |ui| ui.click("Nhập 2 hộ").map(drop));
+    let (households, _) = stored(&dir);
+    assert_eq!(households.len(), 18);
+    assert!(households.iter().any(|h| h.name == "Đinh Thị Tư"
+        && h.category == Category::Martyr
+        && h.address == "Tổ 2, Khu phố 4"));
+    assert!(shows(&app, "Hộ gia đình (18)"));
+    assert!(shows(
+        &app,
+        "Đã nhập 2 hộ. Bản sao lưu trước khi nhập ở trong thư mục sao lưu."
+    ));
+}
+
+#[test]
+fn the_visits_go_to_excel_with_values_as_numbers() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    use ngayhoi::gui::Message;
+    use ngayhoi::gui::screen::visits::Message as Visits;
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = visits_app(&dir);
+    let path = dir.path().join("tham-hoi-2026.xlsx");
+    send(
+        &mut app,
+        Message::Visits(Visits::ExportTo(Some(path.clone()))),
+    );
+    assert!(shows(
+        &app,
+        &format!("Đã lưu danh sách thăm hỏi vào “{}”.", path.display())
+    ));
+    let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+    let range = book.worksheet_range("Thăm hỏi 2026").unwrap();
+    let total: f64 = range
+        .rows()
+        .filter_map(|r| match r.get(11) {
+            Some(Data::Float(v)) => Some(*v),
+            _ => None,
+        })
+        .sum();
+    assert_eq!(
+        total,
+        7_700_000.0 + 400_000.0,
+        "every visit, the cancelled one too"
+    );
+}

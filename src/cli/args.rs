@@ -78,7 +78,7 @@ pub enum Command {
     Demo,
     /// Xuất văn bản ra tệp PDF
     #[command(
-        override_usage = "ngayhoi [--db TỆP] export <program|script|festival|visit-plan|receipts> --out TỆP.pdf [--year NĂM]",
+        override_usage = "ngayhoi [--db TỆP] export <program|script|festival|visit-plan|receipts|visits> --out TỆP [--year NĂM]",
         help_template = HELP_TEMPLATE,
         subcommand_help_heading = "Văn bản",
         subcommand_value_name = "VĂN BẢN",
@@ -102,6 +102,18 @@ pub enum Command {
         #[arg(long)]
         overwrite: bool,
     },
+    /// Nhập danh sách từ tệp Excel (.xlsx, .xls) hoặc CSV: nhập tất cả hoặc không nhập gì
+    #[command(
+        override_usage = "ngayhoi [--db TỆP] import <households|visits|recipients> TỆP [--dry-run] [--year NĂM]",
+        help_template = HELP_TEMPLATE,
+        subcommand_help_heading = "Danh sách",
+        subcommand_value_name = "DANH SÁCH",
+        next_help_heading = "Tùy chọn"
+    )]
+    Import {
+        #[command(subcommand)]
+        list: Import,
+    },
     /// Khôi phục dữ liệu từ một bản sao lưu (trạng thái hiện tại được sao lưu trước)
     #[command(
         override_usage = "ngayhoi [--db TỆP] restore TỆP",
@@ -113,6 +125,33 @@ pub enum Command {
         #[arg(value_name = "TỆP")]
         file: PathBuf,
     },
+}
+
+/// The lists `import` reads.
+#[derive(Debug, Subcommand)]
+pub enum Import {
+    /// Danh sách hộ gia đình chính sách, hộ khó khăn (Họ và tên, Địa chỉ, Diện...)
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Tùy chọn")]
+    Households(ImportArgs),
+    /// Danh sách thăm hỏi, tặng quà; hộ chưa có trong dữ liệu được thêm từ dòng đó
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Tùy chọn")]
+    Visits(ImportArgs),
+    /// Danh sách khen thưởng (Hình thức, Đối tượng, Họ và tên, Số và Ngày quyết định...)
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Tùy chọn")]
+    Recipients(ImportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// Tệp .xlsx, .xls hoặc .csv
+    #[arg(value_name = "TỆP")]
+    pub file: PathBuf,
+    /// Chỉ kiểm tra và báo cáo, không lưu gì
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Năm của Ngày hội nhận danh sách (mặc định: năm gần nhất có kế hoạch)
+    #[arg(long, value_name = "NĂM")]
+    pub year: Option<i32>,
 }
 
 /// The papers `export` writes.
@@ -137,6 +176,9 @@ pub enum Export {
     /// Danh sách ký nhận quà, có cột ký nhận và tổng tiền bằng số và bằng chữ
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Tùy chọn")]
     Receipts(PaperArgs),
+    /// Danh sách thăm hỏi ra tệp Excel (.xlsx), giá trị là số
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Tùy chọn")]
+    Visits(SheetArgs),
     /// Báo cáo kết quả tổ chức Ngày hội gửi cấp trên (PDF, kèm bảng số liệu Excel nếu muốn)
     #[command(
         override_usage = "ngayhoi [--db TỆP] export report --out TỆP.pdf [--xlsx TỆP.xlsx] [--year NĂM]",
@@ -144,6 +186,16 @@ pub enum Export {
         next_help_heading = "Tùy chọn"
     )]
     Report(ReportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SheetArgs {
+    /// Tệp Excel sẽ ghi
+    #[arg(long, value_name = "TỆP.xlsx")]
+    pub out: PathBuf,
+    /// Năm của Ngày hội (mặc định: năm gần nhất có kế hoạch)
+    #[arg(long, value_name = "NĂM")]
+    pub year: Option<i32>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -195,7 +247,7 @@ fn describe(error: &clap::Error) -> String {
             context(ContextKind::InvalidArg)
         ),
         ErrorKind::InvalidSubcommand => format!(
-            "không có lệnh “{}”. Các lệnh: init, demo, export. {hint}",
+            "không có lệnh “{}”. Các lệnh: init, demo, import, export, backup, restore. {hint}",
             context(ContextKind::InvalidSubcommand)
         ),
         ErrorKind::MissingRequiredArgument => format!(

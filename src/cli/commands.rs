@@ -5,7 +5,7 @@ use std::path::Path;
 use chrono::Datelike;
 
 use super::Command;
-use super::args::{Export, PaperArgs};
+use super::args::{Export, Import, PaperArgs};
 use crate::domain::{Event, Level, Unit};
 use crate::papers::{Paper, Sources, output};
 use crate::storage::Store;
@@ -15,6 +15,11 @@ pub fn run(db: &Path, command: Command) -> Result<(), String> {
     match command {
         Command::Backup { out, overwrite } => super::backup::backup(db, &out, overwrite),
         Command::Restore { file } => super::backup::restore(db, &file),
+        Command::Import { list } => match list {
+            Import::Households(args) => super::import::households(db, &args),
+            Import::Visits(args) => super::import::visits(db, &args),
+            Import::Recipients(args) => super::import::recipients(db, &args),
+        },
         Command::Init {
             unit,
             level,
@@ -64,6 +69,9 @@ pub fn run(db: &Path, command: Command) -> Result<(), String> {
                 Export::Festival(args) => (Paper::Festival, args),
                 Export::VisitPlan(args) => (Paper::VisitPlan, args),
                 Export::Receipts(args) => (Paper::Receipts, args),
+                Export::Visits(args) => {
+                    return super::import::export_visits(db, &args.out, args.year);
+                }
                 Export::Report(args) => return super::report::export(db, &args),
             };
             export(db, paper, &args)

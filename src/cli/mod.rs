@@ -5,6 +5,7 @@
 mod args;
 mod backup;
 mod commands;
+mod import;
 mod report;
 
 use std::path::PathBuf;

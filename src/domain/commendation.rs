@@ -25,6 +25,20 @@ pub struct Decision {
 }
 
 impl Decision {
+    /// A decision of the unit's people's committee, signed by its chairman (the committee's
+    /// head by default): what an imported list's unknown decision number starts from.
+    pub fn defaults(unit: &super::Unit, number: &str, date: NaiveDate) -> Decision {
+        Decision {
+            id: 0,
+            number: number.to_string(),
+            date,
+            issuer: unit.people_committee(),
+            issuer_head: "Chủ tịch".into(),
+            signer_title: "CHỦ TỊCH".into(),
+            signer_name: unit.head_name.clone(),
+        }
+    }
+
     /// The awarding authority as printed above "TẶNG": "Chủ tịch Ủy ban nhân dân phường Chợ Quán".
     pub fn authority(&self) -> String {
         let head = self.issuer_head.trim();

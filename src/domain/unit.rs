@@ -131,6 +131,11 @@ impl Unit {
         }
     }
 
+    /// The people's committee of the unit: "Ủy ban nhân dân phường Chợ Quán".
+    pub fn people_committee(&self) -> String {
+        format!("Ủy ban nhân dân {}", lowercase_level_word(&self.name))
+    }
+
     /// Checks what documents cannot do without.
     pub fn validate(&self) -> Result<(), Invalid> {
         let required = [

@@ -3,6 +3,8 @@
 
 pub mod csv;
 pub mod sheet;
+mod visits;
 
 pub use csv::{csv_field, csv_line};
 pub use sheet::{Cell, Table, to_xlsx, write_xlsx};
+pub use visits::visits_table;

@@ -48,6 +48,8 @@ pub enum Message {
     Written(Box<Outcome>),
     Shortcut(Shortcut),
     DismissError,
+    /// Try again to write the changes that could not be saved (file busy, disk full).
+    RetrySave,
 }
 
 #[derive(Debug, Clone)]
@@ -117,6 +119,7 @@ impl App {
                         self.db_path = path;
                         self.phase = open(&self.db_path, self.today);
                     }
+                    Some(failure::Event::RestoreLatest(backup)) => self.restore_latest(&backup),
                     None => {}
                 }
                 task.map(Message::Failure)
@@ -130,8 +133,8 @@ impl App {
                 let job: Option<Job> = match event {
                     Some(welcome::Event::Create(setup)) => {
                         Some(Box::new(move |store: &mut Store| {
-                            let (unit, event) = *setup;
-                            let event = store.initialize(&unit, &event)?;
+                            let (unit, event) = &*setup;
+                            let event = store.initialize(unit, event)?;
                             Ok(Done {
                                 year: Some(event.year),
                                 created: None,
@@ -161,6 +164,34 @@ impl App {
         }
     }
 
+    /// Puts the backup in place of the file that cannot be opened (kept aside), then opens it.
+    fn restore_latest(&mut self, backup: &Path) {
+        match crate::storage::replace_unusable(&self.db_path, backup) {
+            Ok(recovered) => {
+                self.phase = open(&self.db_path, self.today);
+                if let Phase::Ready(ws) = &mut self.phase {
+                    let mut notice = format!(
+                        "Đã mở bản sao lưu lúc {}: {}.",
+                        recovered.info.taken_at_text(),
+                        recovered.info.summary()
+                    );
+                    if let Some(aside) = recovered.set_aside {
+                        notice.push_str(&format!(
+                            " Tệp không mở được được giữ nguyên ở {}.",
+                            aside.display()
+                        ));
+                    }
+                    ws.notice = Some(notice);
+                }
+            }
+            Err(e) => {
+                if let Phase::Failed(screen) = &mut self.phase {
+                    screen.reason = format!("Chưa mở được bản sao lưu: {e}");
+                }
+            }
+        }
+    }
+
     fn written(&mut self, outcome: Outcome) -> Task<Message> {
         match (&mut self.phase, outcome) {
             (Phase::Welcome { db, screen }, result) => {
@@ -172,6 +203,12 @@ impl App {
                     Ok((None, _)) => screen.failed("Chưa lưu được thông tin đơn vị.".into()),
                     Err(message) => screen.failed(message),
                 }
+                let next = self.writer.finished(&db, None, written_message);
+                if self.writer.stalled().is_none() {
+                    return next;
+                }
+                // The form stays filled in: pressing its button again is the retry.
+                self.writer.give_up();
                 self.writer.finished(&db, None, written_message)
             }
             (Phase::Ready(ws), result) => {
@@ -191,7 +228,7 @@ impl App {
         match &self.phase {
             Phase::Failed(screen) => screen.view().map(Message::Failure),
             Phase::Welcome { screen, .. } => screen.view().map(Message::Welcome),
-            Phase::Ready(ws) => ws.view(self.today, self.writer.is_saving()),
+            Phase::Ready(ws) => ws.view(self.today, self.writer.is_saving(), self.writer.stalled()),
         }
     }
 
@@ -226,12 +263,7 @@ impl App {
 }
 
 fn open(path: &Path, today: NaiveDate) -> Phase {
-    let failed = |e: StoreError| {
-        Phase::Failed(Failure {
-            path: path.to_path_buf(),
-            reason: e.to_string(),
-        })
-    };
+    let failed = |e: StoreError| Phase::Failed(Failure::new(path, &e));
     let store = match Store::open(path) {
         Ok(store) => store,
         Err(e) => return failed(e),

@@ -102,6 +102,8 @@ pub struct Done {
     pub batch: Vec<i64>,
     /// What a removal took out of the file, everything needed to put it back.
     pub removed: Option<Removed>,
+    /// A sentence for the screen that asked, saying what was written (an import's counts).
+    pub note: Option<String>,
 }
 
 /// Rows removed together with their dependants (visits of every year, recipients), which the
@@ -138,17 +140,35 @@ impl Snapshot {
     }
 }
 
-/// A change to make, in one transaction of the store.
-pub type Job = Box<dyn FnOnce(&mut Store) -> storage::Result<Done> + Send>;
+/// A change to make, in one transaction of the store. It may be run again when the file could
+/// not be written (another window writing, a full disk): a failed transaction wrote nothing.
+pub type Job = Box<dyn FnMut(&mut Store) -> storage::Result<Done> + Send>;
 
 /// The outcome of a job: the snapshot to show, or the sentence to show instead.
 pub type Outcome = Result<(Option<Snapshot>, Done), String>;
 
 /// Runs jobs strictly in order, so that the last edit typed is the last one saved.
+///
+/// A job that fails because the file cannot be written right now (another window holds it
+/// past the 5 s wait, the disk is full, the file became read-only) is not dropped: it waits,
+/// with the jobs queued behind it, until [`Writer::retry`]. The secretary's edit is never lost
+/// and never overtaken by a later one. A job refused for its content (a rule of the domain) is
+/// dropped: running it again would fail again.
 #[derive(Default)]
 pub struct Writer {
     queue: VecDeque<Job>,
     busy: bool,
+    /// The job running, or the one that could not be written and waits to be tried again.
+    current: Arc<Mutex<Current>>,
+    /// Why the job in `current` waits (short, for the sidebar); `None` while all is well.
+    stalled: Option<String>,
+}
+
+#[derive(Default)]
+struct Current {
+    job: Option<Job>,
+    /// Set when the job stays for a retry.
+    failed: Option<String>,
 }
 
 impl std::fmt::Debug for Writer {
@@ -156,14 +176,20 @@ impl std::fmt::Debug for Writer {
         f.debug_struct("Writer")
             .field("queued", &self.queue.len())
             .field("busy", &self.busy)
+            .field("stalled", &self.stalled)
             .finish()
     }
 }
 
 impl Writer {
-    /// True while something typed has not reached the file yet.
+    /// True while changes are on their way to the file (not while they wait for a retry).
     pub fn is_saving(&self) -> bool {
-        self.busy || !self.queue.is_empty()
+        self.busy || (self.stalled.is_none() && !self.queue.is_empty())
+    }
+
+    /// Why changes are waiting to be written ("cửa sổ khác đang ghi vào tệp"), if they are.
+    pub fn stalled(&self) -> Option<&str> {
+        self.stalled.as_deref()
     }
 
     /// Queues a job and starts it if nothing else is running.
@@ -178,7 +204,7 @@ impl Writer {
         self.next(db, year, done)
     }
 
-    /// Called when a job has finished: starts the next one, if any.
+    /// Called when a job has finished: starts the next one, unless this one waits for a retry.
     pub fn finished<M: Send + 'static>(
         &mut self,
         db: &Db,
@@ -186,7 +212,33 @@ impl Writer {
         done: fn(Outcome) -> M,
     ) -> Task<M> {
         self.busy = false;
+        let current = lock(&self.current);
+        if current.job.is_some() {
+            self.stalled = current.failed.clone();
+            return Task::none();
+        }
+        drop(current);
         self.next(db, year, done)
+    }
+
+    /// Runs the waiting job again, then the ones queued behind it.
+    pub fn retry<M: Send + 'static>(
+        &mut self,
+        db: &Db,
+        year: Option<i32>,
+        done: fn(Outcome) -> M,
+    ) -> Task<M> {
+        if self.stalled.take().is_none() || self.busy {
+            return Task::none();
+        }
+        self.start(db, year, done)
+    }
+
+    /// Drops the job waiting for a retry (the welcome form sends its whole content again).
+    pub fn give_up(&mut self) {
+        if self.stalled.take().is_some() {
+            lock(&self.current).job = None;
+        }
     }
 
     fn next<M: Send + 'static>(
@@ -195,22 +247,70 @@ impl Writer {
         year: Option<i32>,
         done: fn(Outcome) -> M,
     ) -> Task<M> {
-        if self.busy {
+        if self.busy || self.stalled.is_some() {
             return Task::none();
         }
         let Some(job) = self.queue.pop_front() else {
             return Task::none();
         };
+        lock(&self.current).job = Some(job);
+        self.start(db, year, done)
+    }
+
+    fn start<M: Send + 'static>(
+        &mut self,
+        db: &Db,
+        year: Option<i32>,
+        done: fn(Outcome) -> M,
+    ) -> Task<M> {
         self.busy = true;
         let db = Arc::clone(db);
-        Task::perform(async move { run(&db, year, job) }, done)
+        let current = Arc::clone(&self.current);
+        Task::perform(async move { run(&db, &current, year) }, done)
     }
 }
 
-fn run(db: &Db, year: Option<i32>, job: Job) -> Outcome {
-    let mut store = db.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    let done = job(&mut store).map_err(|e| e.to_string())?;
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+fn run(db: &Db, current: &Mutex<Current>, year: Option<i32>) -> Outcome {
+    let mut current = lock(current);
+    let Some(job) = current.job.as_mut() else {
+        return Ok((None, Done::default()));
+    };
+    let mut store = lock(db);
+    let done = match job(&mut store) {
+        Ok(done) => done,
+        Err(e) => {
+            current.failed = worth_retrying(&e).map(str::to_string);
+            if current.failed.is_none() {
+                current.job = None;
+            }
+            return Err(e.to_string());
+        }
+    };
+    current.job = None;
+    current.failed = None;
     let snapshot =
         Snapshot::load(&store, done.year.or(year)).map_err(|e: StoreError| e.to_string())?;
     Ok((snapshot, done))
+}
+
+/// For an error that may go away (the file is busy, the disk full...), what to show beside
+/// "Chưa lưu được"; `None` when trying again cannot help.
+fn worth_retrying(error: &StoreError) -> Option<&'static str> {
+    match error {
+        StoreError::Locked(_) => Some("cửa sổ khác đang ghi vào tệp"),
+        StoreError::DiskFull(_) => Some("ổ đĩa đã đầy"),
+        StoreError::ReadOnly(_) => Some("tệp chỉ cho phép đọc"),
+        StoreError::CannotOpen(..) | StoreError::Other(_) => Some("lỗi khi ghi tệp"),
+        StoreError::NotOurs(_)
+        | StoreError::Newer { .. }
+        | StoreError::Damaged(_)
+        | StoreError::Invalid(_)
+        | StoreError::NotFound(_) => None,
+    }
 }

@@ -3,10 +3,10 @@
 
 use super::data::{Done, Job, Removed};
 use super::screen::{ceremony, festival, guests, overview, report, visits};
-use crate::storage::{self, Store};
+use crate::storage::{self, BackupReason, Store};
 
 /// A change that shows the same year afterwards.
-pub fn change(f: impl FnOnce(&mut Store) -> storage::Result<()> + Send + 'static) -> Job {
+pub fn change(mut f: impl FnMut(&mut Store) -> storage::Result<()> + Send + 'static) -> Job {
     Box::new(move |store| {
         f(store)?;
         Ok(Done::default())
@@ -14,7 +14,7 @@ pub fn change(f: impl FnOnce(&mut Store) -> storage::Result<()> + Send + 'static
 }
 
 /// A change that creates a row, whose id is reported back so that creating can be undone.
-pub fn create(f: impl FnOnce(&mut Store) -> storage::Result<i64> + Send + 'static) -> Job {
+pub fn create(mut f: impl FnMut(&mut Store) -> storage::Result<i64> + Send + 'static) -> Job {
     Box::new(move |store| {
         let id = f(store)?;
         Ok(Done {
@@ -120,6 +120,28 @@ pub fn visits(event_id: i64, event: visits::Event) -> Job {
         }),
         visits::Event::SaveVisits(list) => change(move |s| s.save_visits(&list)),
         visits::Event::RemoveVisits(ids) => change(move |s| s.delete_visits(&ids)),
+        visits::Event::ImportHouseholds(rows) => Box::new(move |s| {
+            s.backup_before(BackupReason::Import)?;
+            let saved = s.import_households(&rows)?;
+            Ok(Done {
+                note: Some(format!(
+                    "Đã nhập {} hộ. Bản sao lưu trước khi nhập ở trong thư mục sao lưu.",
+                    saved.len()
+                )),
+                ..Done::default()
+            })
+        }),
+        visits::Event::ImportVisits(rows) => Box::new(move |s| {
+            s.backup_before(BackupReason::Import)?;
+            let done = s.import_visits(event_id, &rows)?;
+            Ok(Done {
+                note: Some(format!(
+                    "Đã nhập {} lượt thăm ({} hộ mới). Bản sao lưu trước khi nhập ở trong thư mục sao lưu.",
+                    done.visits, done.new_households
+                )),
+                ..Done::default()
+            })
+        }),
     }
 }
 

@@ -1,6 +1,8 @@
 //! The workspace: the sidebar (unit, year, sections, saved state) and the current section's
 //! screen. Screen events become storage jobs (`jobs`), run in order by the app's writer.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use iced::widget::{Space, button, column, container, pick_list, row, text, text_input};
 use iced::{Alignment, Element, Length, Padding, Task};
@@ -72,6 +74,8 @@ pub struct Workspace {
     new_year: Option<String>,
     /// The last thing that went wrong (a change not saved, a backup not made), in Vietnamese.
     pub error: Option<String>,
+    /// Something the secretary should know that is not a problem (a backup brought back).
+    pub notice: Option<String>,
     /// The screen and name of a row being created, to offer undoing it once it has its id.
     adding: Option<(Created, String)>,
     /// The day visits are marked done on (fixed in tests).
@@ -94,9 +98,18 @@ impl Workspace {
             visits: Visits::default(),
             new_year: None,
             error: None,
+            notice: None,
             adding: None,
             today,
         }
+    }
+
+    /// The file's whole content changed (a restore): every screen starts again from `data`,
+    /// on the same section.
+    pub fn reload(&mut self, data: Snapshot) {
+        let section = self.section;
+        *self = Workspace::new(Arc::clone(&self.db), data, self.today);
+        self.section = section;
     }
 
     pub fn refreshed(&mut self, data: Snapshot, done: Done) {
@@ -124,6 +137,9 @@ impl Workspace {
         }
         if let Some(Removed::Household(removed)) = done.removed {
             self.visits.removed_household(removed);
+        }
+        if let Some(note) = done.note {
+            self.visits.imported(note);
         }
         self.data = data;
         self.report.refresh(&self.data);
@@ -169,7 +185,11 @@ impl Workspace {
             Message::NewYear(step) => self.new_year(step, writer),
             Message::DismissError => {
                 self.error = None;
+                self.notice = None;
                 Task::none()
+            }
+            Message::RetrySave => {
+                writer.retry(&self.db, Some(self.data.event.year), written_message)
             }
             Message::Shortcut(shortcut) => self.shortcut(shortcut, writer),
             Message::Overview(message) => self.overview_update(message, writer),
@@ -238,6 +258,7 @@ impl Workspace {
                 let paper = match section {
                     Section::Ceremony => crate::papers::Paper::Program,
                     Section::Festival => crate::papers::Paper::Festival,
+                    Section::Visits => crate::papers::Paper::Receipts,
                     _ => self.papers.paper(),
                 };
                 self.section = Section::Papers;
@@ -377,6 +398,9 @@ impl Workspace {
             Some(settings::Event::SaveEvent(event)) => {
                 jobs::change(move |s: &mut Store| s.save_event(&event))
             }
+            Some(settings::Event::Backup(event)) => {
+                return Task::batch([task, self.backups_event(event, writer)]);
+            }
             Some(settings::Event::Reveal(dir)) => {
                 if let Err(message) = super::system::open_folder(&dir) {
                     self.error = Some(message);
@@ -438,7 +462,12 @@ impl Workspace {
         }
     }
 
-    pub fn view(&self, today: NaiveDate, saving: bool) -> Element<'_, Message> {
+    pub fn view<'a>(
+        &'a self,
+        today: NaiveDate,
+        saving: bool,
+        stalled: Option<&'a str>,
+    ) -> Element<'a, Message> {
         let content: Element<'_, Message> = match self.section {
             Section::Overview => self.overview.view(&self.data, today).map(Message::Overview),
             Section::Ceremony => self.ceremony.view(&self.data).map(Message::Ceremony),
@@ -465,12 +494,26 @@ impl Workspace {
             .padding(Padding::from([8, 12]))
             .style(theme::error_box)
         });
+        let notice = self.notice.as_deref().map(|message| {
+            container(
+                row![
+                    text(message).width(Length::Fill),
+                    button(text("Đóng"))
+                        .style(theme::link)
+                        .on_press(Message::DismissError),
+                ]
+                .align_y(Alignment::Center),
+            )
+            .padding(Padding::from([8, 12]))
+            .style(theme::notice)
+        });
         let main = column![]
+            .push(notice.map(|e| container(e).padding(Padding::from([16, 24]).bottom(0))))
             .push(error.map(|e| container(e).padding(Padding::from([16, 24]).bottom(0))))
             .push(self.new_year_panel())
             .push(content)
             .width(Length::Fill);
-        row![self.sidebar(saving), main].into()
+        row![self.sidebar(saving, stalled), main].into()
     }
 
     fn new_year_panel(&self) -> Option<Element<'_, Message>> {
@@ -527,7 +570,7 @@ impl Workspace {
         )
     }
 
-    fn sidebar(&self, saving: bool) -> Element<'_, Message> {
+    fn sidebar<'a>(&'a self, saving: bool, stalled: Option<&'a str>) -> Element<'a, Message> {
         let nav = |label: &'static str, section: Section| -> iced::widget::Button<'_, Message> {
             button(text(label).size(theme::TEXT_SIZE))
                 .width(Length::Fill)
@@ -542,16 +585,33 @@ impl Workspace {
         )
         .padding([6, 10])
         .width(Length::Fill);
-        let status = if saving {
-            text("Đang lưu…").size(theme::SMALL).style(theme::muted)
+        let status: Element<'a, Message> = if let Some(why) = stalled {
+            column![
+                text(format!("Chưa lưu được: {why}"))
+                    .size(theme::SMALL)
+                    .style(theme::danger_text),
+                button(text("Thử lưu lại").size(theme::SMALL))
+                    .style(theme::secondary)
+                    .padding([4, 10])
+                    .on_press(Message::RetrySave),
+            ]
+            .spacing(4)
+            .into()
+        } else if saving {
+            text("Đang lưu…")
+                .size(theme::SMALL)
+                .style(theme::muted)
+                .into()
         } else if self.error.is_some() {
             text("Có thay đổi chưa lưu được")
                 .size(theme::SMALL)
                 .style(theme::danger_text)
+                .into()
         } else {
             text("✓ Đã lưu")
                 .size(theme::SMALL)
                 .style(theme::success_text)
+                .into()
         };
         let content = column![
             text("Ngày hội").size(22).font(font::BOLD),

@@ -75,6 +75,28 @@ pub(crate) fn sniff_separator(text: &str) -> char {
     best.0
 }
 
+/// How many empty lines start at byte `start`; the "\n" of a "\r\n" that ended the line
+/// before is not one of them.
+fn blank_lines_at(text: &str, start: usize) -> usize {
+    let Some(mut rest) = text.get(start..) else {
+        return 0;
+    };
+    if start > 0 && text.as_bytes()[start - 1] == b'\r' {
+        rest = rest.strip_prefix('\n').unwrap_or(rest);
+    }
+    let mut count = 0;
+    loop {
+        if let Some(r) = rest.strip_prefix("\r\n") {
+            rest = r;
+        } else if let Some(r) = rest.strip_prefix(['\n', '\r']) {
+            rest = r;
+        } else {
+            return count;
+        }
+        count += 1;
+    }
+}
+
 /// Reads CSV bytes into a sheet.
 pub fn read(bytes: &[u8]) -> Result<Sheet, ImportError> {
     let mut conversion = Conversion::new(Format::Csv);
@@ -100,6 +122,12 @@ pub fn read(bytes: &[u8]) -> Result<Sheet, ImportError> {
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|_| ImportError::Damaged)?;
+        // The reader skips blank lines, which Excel shows as empty rows: keep them, so that
+        // row numbers in messages are the ones the secretary sees.
+        // A record's position includes the blank lines before it.
+        let start = record.position().map_or(text.len(), |p| p.byte() as usize);
+        let blank = blank_lines_at(&text, start);
+        rows.extend(std::iter::repeat_n(Vec::new(), blank.min(MAX_ROWS)));
         rows.push(record.iter().map(str::to_string).collect::<Vec<_>>());
         if rows.len() > MAX_ROWS {
             return Err(ImportError::TooManyRows(rows.len()));
@@ -111,6 +139,22 @@ pub fn read(bytes: &[u8]) -> Result<Sheet, ImportError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rows_keep_the_numbers_excel_shows() {
+        // Line 2 is blank; the cell on line 3 spans two lines, so "C" is on Excel's row 4.
+        let sheet = read(b"TITLE\n\n\"two\nlines\",x\nC,y\n").unwrap();
+        let crlf = read(b"TITLE\r\n\r\n\"two\r\nlines\",x\r\nC,y\r\n").unwrap();
+        assert_eq!(crlf.rows, sheet.rows);
+        assert_eq!(sheet.rows[0], ["TITLE"]);
+        assert!(
+            sheet.rows[1].iter().all(|c| c.is_empty()),
+            "{:?}",
+            sheet.rows
+        );
+        assert_eq!(sheet.rows[2][0], "two lines");
+        assert_eq!(sheet.rows[3][0], "C");
+    }
 
     #[test]
     fn separators_are_sniffed() {

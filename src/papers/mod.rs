@@ -94,7 +94,7 @@ fn header(unit: &Unit, plan: &YearPlan, kind: &str, summary: String) -> AdminDoc
 /// The shared header, dated in the month and year of `date`.
 fn header_on(unit: &Unit, date: NaiveDate, kind: &str, summary: String) -> AdminDocument {
     AdminDocument {
-        parent_body: format!("Ủy ban nhân dân {}", lower_level_word(&unit.name)),
+        parent_body: unit.people_committee(),
         issuer: "Ban Chỉ đạo".into(),
         number: None,
         place_date: undated_line(&unit.place, date),
@@ -116,18 +116,6 @@ fn undated_line(place: &str, date: NaiveDate) -> String {
         place.trim(),
         date.year()
     )
-}
-
-/// "Phường Chợ Quán" → "phường Chợ Quán", as inside a title.
-fn lower_level_word(name: &str) -> String {
-    let mut words = name.split_whitespace();
-    let Some(first) = words.next() else {
-        return String::new();
-    };
-    std::iter::once(first.to_lowercase())
-        .chain(words.map(str::to_string))
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 fn head_signature(unit: &Unit) -> Signature {

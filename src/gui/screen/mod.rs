@@ -1,10 +1,12 @@
 //! One module per screen. Each owns its state, its `Message` (what happened in its widgets)
 //! and its `Event` (what it asks the app to do): `update` returns `(Task, Option<Event>)`.
 
+pub mod backups;
 pub mod ceremony;
 pub mod failure;
 pub mod festival;
 pub mod guests;
+pub mod import;
 pub mod overview;
 pub mod papers;
 pub mod report;

@@ -10,6 +10,7 @@ use chrono::NaiveTime;
 
 use iced::{Alignment, Element, Length, Task};
 
+use super::backups::{self, Backups};
 use crate::domain::{Event as YearEvent, Level, Unit};
 use crate::gui::data::Snapshot;
 use crate::gui::widget::{Typed, card, field, labelled, page_title};
@@ -31,6 +32,8 @@ pub struct Settings {
     program_start: NaiveTime,
     /// The residential areas, one per line (mirrors `form.areas`).
     areas: text_editor::Content,
+    /// The "Sao lưu và khôi phục" card.
+    pub backups: Backups,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,6 +88,7 @@ pub enum Message {
     Undo,
     /// Show a folder (data or backups) in the file manager.
     Reveal(PathBuf),
+    Backup(backups::Message),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -93,6 +97,7 @@ pub enum Event {
     SaveAreas(Vec<String>),
     SaveEvent(YearEvent),
     Reveal(PathBuf),
+    Backup(backups::Event),
 }
 
 impl Settings {
@@ -121,6 +126,7 @@ impl Settings {
             year: event.year,
             program_start: event.program_start,
             areas: text_editor::Content::with_text(&data.areas.join("\n")),
+            backups: Backups::new(&data.path),
         }
     }
 
@@ -150,6 +156,10 @@ impl Settings {
                 self.edit(Field::Areas, |form| form.areas = text)
             }
             Message::Reveal(dir) => Some(Event::Reveal(dir)),
+            Message::Backup(message) => {
+                let (task, event) = self.backups.update(message);
+                return (task.map(Message::Backup), event.map(Event::Backup));
+            }
             Message::Undo => {
                 let Some(before) = self.undo.pop() else {
                     return (Task::none(), None);
@@ -328,7 +338,6 @@ impl Settings {
         ]
         .spacing(12);
 
-        let backups = paths::backups_dir(&data.path);
         let portable = data
             .path
             .parent()
@@ -345,15 +354,6 @@ impl Settings {
             row![
                 labelled("Tệp dữ liệu", text(data.path.display().to_string()).font(font::SEMIBOLD)),
                 open(data_dir),
-            ]
-            .spacing(12)
-            .align_y(Alignment::End),
-            row![
-                labelled(
-                    "Thư mục sao lưu (một bản mỗi lần mở ứng dụng, giữ 10 bản mới nhất)",
-                    text(backups.display().to_string())
-                ),
-                open(backups.clone()),
             ]
             .spacing(12)
             .align_y(Alignment::End),
@@ -394,6 +394,7 @@ impl Settings {
                 .spacing(8)
             ),
             card("Nơi lưu dữ liệu", files),
+            self.backups.view().map(Message::Backup),
         ]
         .spacing(16)
         .padding(24)

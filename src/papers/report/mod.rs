@@ -19,7 +19,7 @@ pub use tables::{Col, ReportTable, Value, computed_summary, tables};
 use crate::document::{AdminDocument, Block, Column, Table, layout, to_pdf};
 use crate::domain::report::{Report, Section};
 
-use super::{head_signature, header_on, lower_level_word};
+use super::{head_signature, header_on};
 
 /// Roman numerals of the six sections.
 const NUMERALS: [&str; 6] = ["I", "II", "III", "IV", "V", "VI"];
@@ -45,6 +45,22 @@ pub fn summary_line(year: i32) -> String {
 /// "bao-cao-ket-qua-ngay-hoi-2026.pdf" / ".xlsx".
 pub fn file_name(year: i32, extension: &str) -> String {
     format!("bao-cao-ket-qua-ngay-hoi-{year}.{extension}")
+}
+
+/// "Phường Chợ Quán" → "phường Chợ Quán", "Thành phố Hồ Chí Minh" → "thành phố Hồ Chí Minh":
+/// inside a sentence the level word is lower case (a bare name such as "Đồng Nai" is kept).
+fn lower_level_word(name: &str) -> String {
+    let name = name.trim();
+    let first = name.split_whitespace().next().unwrap_or("");
+    let level_word = matches!(
+        crate::text::fold(first).as_str(),
+        "phuong" | "xa" | "huyen" | "quan" | "tinh" | "thi" | "dac" | "thanh"
+    );
+    if level_word {
+        format!("{}{}", first.to_lowercase(), &name[first.len()..])
+    } else {
+        name.to_string()
+    }
 }
 
 /// The report as an administrative document.

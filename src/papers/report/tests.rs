@@ -202,3 +202,13 @@ fn the_demo_report_renders_as_pdf() {
         std::fs::write(path, &bytes).unwrap();
     }
 }
+
+#[test]
+fn level_words_are_lower_case_inside_a_sentence() {
+    assert_eq!(lower_level_word("Phường Chợ Quán"), "phường Chợ Quán");
+    assert_eq!(
+        lower_level_word("Thành phố Hồ Chí Minh"),
+        "thành phố Hồ Chí Minh"
+    );
+    assert_eq!(lower_level_word("Đồng Nai"), "Đồng Nai");
+}

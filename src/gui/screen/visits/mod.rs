@@ -12,10 +12,17 @@ use iced::widget::operation;
 use draft::{GiftDraft, HouseholdDraft};
 pub use draft::{GiftField, HouseholdField};
 
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use super::import::{self, ImportPanel, Outcome};
 use crate::domain::{Category, Filter, Household, Sex, Visit, VisitMark, VisitStatus};
 use crate::gui::data::Snapshot;
 use crate::gui::history::History;
 use crate::gui::widget::Typed;
+use crate::import::Identities;
+use crate::import::households::Households;
+use crate::import::visits::Visits as VisitList;
 use crate::storage::household::RemovedHousehold;
 
 pub const SEARCH: &str = "household-search";
@@ -53,6 +60,23 @@ pub struct Visits {
     history: History<Undo>,
     /// A batch form's summary of what was just created, until the ids come back.
     pending_batch: Option<String>,
+    /// A list being imported, shown instead of the tables until saved or cancelled.
+    importing: Option<Importing>,
+    /// What the last import did, or why a file could not be read.
+    import_note: Option<Result<String, String>>,
+}
+
+/// The two lists this screen imports.
+#[derive(Debug, Clone)]
+pub enum Importing {
+    Households(ImportPanel<Households>),
+    Visits(ImportPanel<VisitList>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportList {
+    Households,
+    Visits,
 }
 
 #[derive(Debug, Clone)]
@@ -96,6 +120,15 @@ pub enum Message {
     Undo,
     /// Ctrl+F.
     Find,
+    Import(ImportList),
+    ImportFile(ImportList, Option<PathBuf>),
+    Imported(Result<Box<Importing>, String>),
+    ImportPanel(import::Message),
+    DismissImportNote,
+    /// "Xuất Excel…": the year's visits as an .xlsx.
+    Export,
+    ExportTo(Option<PathBuf>),
+    Exported(Result<PathBuf, String>),
 }
 
 /// Changes the screen asks the app to write. Visits with an id other than 0 are restored
@@ -109,6 +142,9 @@ pub enum Event {
     AddVisits(Vec<Visit>),
     SaveVisits(Vec<Visit>),
     RemoveVisits(Vec<i64>),
+    /// Saved whole or not at all, after a backup.
+    ImportHouseholds(Vec<Household>),
+    ImportVisits(Vec<(Household, Visit)>),
 }
 
 type Update = (Task<Message>, Option<Event>);
@@ -143,6 +179,108 @@ impl Visits {
                 none()
             }
             Message::Find => (operation::focus(SEARCH), None),
+            Message::Import(list) => {
+                let title = match list {
+                    ImportList::Households => "Chọn tệp danh sách hộ gia đình",
+                    ImportList::Visits => "Chọn tệp danh sách thăm hỏi, tặng quà",
+                };
+                (
+                    import::choose(title).map(move |path| Message::ImportFile(list, path)),
+                    None,
+                )
+            }
+            Message::ImportFile(_, None) => none(),
+            Message::ImportFile(list, Some(path)) => {
+                let existing: Arc<Identities> = Arc::new(
+                    gifts
+                        .roster
+                        .all()
+                        .iter()
+                        .map(Household::identity_key)
+                        .collect(),
+                );
+                let load = async move {
+                    match list {
+                        ImportList::Households => ImportPanel::load(&path, existing)
+                            .map(|p| Box::new(Importing::Households(p))),
+                        ImportList::Visits => ImportPanel::load(&path, existing)
+                            .map(|p| Box::new(Importing::Visits(p))),
+                    }
+                };
+                (Task::perform(load, Message::Imported), None)
+            }
+            Message::Imported(Ok(panel)) => {
+                self.importing = Some(*panel);
+                self.import_note = None;
+                (
+                    operation::snap_to(PAGE, operation::RelativeOffset::START),
+                    None,
+                )
+            }
+            Message::Imported(Err(reason)) => {
+                self.import_note = Some(Err(reason));
+                none()
+            }
+            Message::ImportPanel(message) => {
+                let event = match self.importing.as_mut() {
+                    Some(Importing::Households(panel)) => match panel.update(message) {
+                        Outcome::Stay => None,
+                        Outcome::Close => {
+                            self.importing = None;
+                            None
+                        }
+                        Outcome::Save(rows) => Some(Event::ImportHouseholds(rows)),
+                    },
+                    Some(Importing::Visits(panel)) => match panel.update(message) {
+                        Outcome::Stay => None,
+                        Outcome::Close => {
+                            self.importing = None;
+                            None
+                        }
+                        Outcome::Save(rows) => Some(Event::ImportVisits(
+                            rows.into_iter().map(|r| (r.household(), r.visit)).collect(),
+                        )),
+                    },
+                    None => None,
+                };
+                if event.is_some() {
+                    self.importing = None;
+                }
+                (Task::none(), event)
+            }
+            Message::Export => {
+                let name = format!("tham-hoi-{}.xlsx", data.event.year);
+                let choose = async move {
+                    rfd::AsyncFileDialog::new()
+                        .set_title("Lưu danh sách thăm hỏi (Excel)")
+                        .set_file_name(name)
+                        .add_filter("Bảng tính Excel", &["xlsx"])
+                        .save_file()
+                        .await
+                        .map(|file| file.path().to_path_buf())
+                };
+                (Task::perform(choose, Message::ExportTo), None)
+            }
+            Message::ExportTo(None) => none(),
+            Message::ExportTo(Some(path)) => {
+                let sources = data.sources();
+                let write = async move {
+                    let table = crate::export::visits_table(&sources);
+                    crate::export::write_xlsx(&path, &[table]).map(|()| path)
+                };
+                (Task::perform(write, Message::Exported), None)
+            }
+            Message::Exported(result) => {
+                self.import_note =
+                    Some(result.map(|path| {
+                        format!("Đã lưu danh sách thăm hỏi vào “{}”.", path.display())
+                    }));
+                none()
+            }
+            Message::DismissImportNote => {
+                self.import_note = None;
+                none()
+            }
             Message::New => {
                 self.gift = None;
                 self.tab = Tab::Households;
@@ -313,6 +451,7 @@ impl Visits {
             Message::Cancel => {
                 self.household = None;
                 self.gift = None;
+                self.importing = None;
                 none()
             }
             Message::Undo => {
@@ -354,6 +493,11 @@ impl Visits {
         };
         self.history
             .remember(Undo::RemovedHousehold(Box::new(removed)), Some(notice));
+    }
+
+    /// The app reports what an import wrote.
+    pub fn imported(&mut self, note: String) {
+        self.import_note = Some(Ok(note));
     }
 
     pub fn can_undo(&self) -> bool {

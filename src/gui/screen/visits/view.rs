@@ -6,7 +6,10 @@ use iced::widget::{
 use iced::{Alignment, Element, Length, Padding};
 
 use super::draft::{GiftDraft, GiftField, HouseholdDraft, HouseholdField};
-use super::{Breakdown, GIFT, HOUSEHOLD_NAME, Message, PAGE, PAGE_SIZE, SEARCH, Tab, Visits};
+use super::{
+    Breakdown, GIFT, HOUSEHOLD_NAME, ImportList, Importing, Message, PAGE, PAGE_SIZE, SEARCH, Tab,
+    Visits,
+};
 use crate::domain::gifts::Tally;
 use crate::domain::{Category, Household, Sex, Visit, VisitMark, VisitStatus};
 use crate::gui::data::Snapshot;
@@ -55,6 +58,10 @@ impl Visits {
                 "Gia đình chính sách và hộ khó khăn; lượt thăm và quà của năm đang chọn.",
             ),
             Space::new().width(Length::Fill),
+            button(text("Xuất Excel…"))
+                .padding([10, 14])
+                .style(theme::secondary)
+                .on_press_maybe((!data.gifts.visits.is_empty()).then_some(Message::Export)),
             button(text("+ Thêm hộ").font(font::SEMIBOLD))
                 .padding([10, 18])
                 .style(theme::primary)
@@ -63,6 +70,37 @@ impl Visits {
         .align_y(Alignment::Center)
         .spacing(12);
         let notice = self.history.notice().map(|m| undo_notice(m, Message::Undo));
+        let import_note = self.import_note.as_ref().map(|note| {
+            let (message, style): (&str, fn(&iced::Theme) -> text::Style) = match note {
+                Ok(m) => (m, theme::success_text),
+                Err(m) => (m, theme::danger_text),
+            };
+            container(
+                row![
+                    text(message).style(style).width(Length::Fill),
+                    button(text("Đóng"))
+                        .style(theme::link)
+                        .on_press(Message::DismissImportNote),
+                ]
+                .align_y(Alignment::Center),
+            )
+            .padding(Padding::from([6, 12]))
+            .style(theme::notice)
+        });
+        if let Some(importing) = &self.importing {
+            let panel = match importing {
+                Importing::Households(p) => p.view("Nhập danh sách hộ", "hộ"),
+                Importing::Visits(p) => p.view("Nhập danh sách thăm hỏi", "lượt thăm"),
+            };
+            return scrollable(
+                column![header, panel.map(Message::ImportPanel)]
+                    .spacing(14)
+                    .padding(24),
+            )
+            .id(PAGE)
+            .height(Length::Fill)
+            .into();
+        }
         let visits_count = data.gifts.visits.len();
         let tabs = row![
             tab(
@@ -100,6 +138,7 @@ impl Visits {
                     .map(|d| gift_form(d, data, households.len())),
             )
             .push(notice)
+            .push(import_note)
             .push(self.totals(data))
             .push(self.filter_bar(data))
             .push(tabs)
@@ -159,24 +198,25 @@ impl Visits {
                 .style(theme::muted)
                 .into()
         } else {
+            // One line per group, three to a row: the table stays in view.
             let cells = lines.into_iter().map(|(label, t)| {
-                container(
-                    column![
-                        text(label).size(theme::SMALL).style(theme::muted),
-                        text(format!(
-                            "{} lượt · {}",
-                            thousands(t.visits as i64),
-                            money(t.value)
-                        ))
-                        .font(font::SEMIBOLD),
-                    ]
-                    .spacing(2),
-                )
-                .padding([6, 10])
-                .width(Length::Fixed(230.0))
+                row![
+                    text(format!("{label}:"))
+                        .size(theme::SMALL)
+                        .style(theme::muted),
+                    text(format!(
+                        "{} lượt · {}",
+                        thousands(t.visits as i64),
+                        money(t.value)
+                    ))
+                    .size(theme::SMALL)
+                    .font(font::SEMIBOLD),
+                ]
+                .spacing(6)
+                .width(Length::Fixed(305.0))
                 .into()
             });
-            row(cells).spacing(8).wrap().into()
+            row(cells).spacing(8).wrap().vertical_spacing(4).into()
         };
         column![
             figures,
@@ -276,11 +316,20 @@ impl Visits {
             .align_y(Alignment::Center),
             row![
                 batch,
-                Space::new().width(Length::Fill),
                 button(text("Xóa bộ lọc").size(theme::SMALL))
                     .style(theme::link)
                     .on_press_maybe(filtered.then_some(Message::ClearFilter)),
+                Space::new().width(Length::Fill),
+                button(text("Nhập danh sách hộ…"))
+                    .padding([8, 14])
+                    .style(theme::secondary)
+                    .on_press(Message::Import(ImportList::Households)),
+                button(text("Nhập danh sách thăm…"))
+                    .padding([8, 14])
+                    .style(theme::secondary)
+                    .on_press(Message::Import(ImportList::Visits)),
             ]
+            .spacing(8)
             .align_y(Alignment::Center),
         ]
         .spacing(8)

@@ -1,0 +1,298 @@
+//! The import preview every list shares (households, visits, recipients): what was read and
+//! converted, which column holds which field (the secretary can change it), every rejected
+//! row with its number and reason, and one button that saves all of it — enabled only when
+//! nothing is wrong. Nothing is written before that button.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use iced::widget::{Space, button, column, container, pick_list, row, scrollable, text};
+use iced::{Alignment, Element, Length, Padding, Task};
+
+use crate::gui::widget::table_header;
+use crate::gui::{font, theme};
+use crate::import::preview::{Kind, run};
+use crate::import::{Field, Preview, Sheet};
+use crate::text::thousands;
+
+/// At most this many rejected rows are listed on screen (the count says how many in all).
+const SHOWN_ERRORS: usize = 200;
+
+pub struct ImportPanel<K: Kind> {
+    pub path: PathBuf,
+    sheet: Arc<Sheet>,
+    existing: Arc<K::Existing>,
+    pub preview: Preview<K::Row>,
+}
+
+impl<K: Kind> Clone for ImportPanel<K>
+where
+    K::Row: Clone,
+{
+    fn clone(&self) -> Self {
+        ImportPanel {
+            path: self.path.clone(),
+            sheet: Arc::clone(&self.sheet),
+            existing: Arc::clone(&self.existing),
+            preview: self.preview.clone(),
+        }
+    }
+}
+
+impl<K: Kind> std::fmt::Debug for ImportPanel<K> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ImportPanel")
+            .field("path", &self.path)
+            .field("rows", &self.preview.rows.len())
+            .field("errors", &self.preview.errors.len())
+            .finish()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// Column (0-based) to field, or to nothing.
+    Remap(usize, Option<Field>),
+    Confirm,
+    Cancel,
+}
+
+/// What the panel asks of the screen that holds it.
+pub enum Outcome<T> {
+    Stay,
+    Close,
+    Save(Vec<T>),
+}
+
+/// Asks for a spreadsheet with the system's dialog.
+pub fn choose(title: &'static str) -> Task<Option<PathBuf>> {
+    Task::future(async move {
+        rfd::AsyncFileDialog::new()
+            .set_title(title)
+            .add_filter("Bảng tính (Excel, CSV)", &["xlsx", "xls", "csv"])
+            .pick_file()
+            .await
+            .map(|file| file.path().to_path_buf())
+    })
+}
+
+impl<K: Kind> ImportPanel<K>
+where
+    K::Row: Clone,
+{
+    /// Reads and previews a file; the error is the Vietnamese sentence to show.
+    pub fn load(path: &Path, existing: Arc<K::Existing>) -> Result<ImportPanel<K>, String> {
+        let sheet = crate::import::read(path).map_err(|e| e.to_string())?;
+        let preview = run::<K>(&sheet, None, &existing);
+        Ok(ImportPanel {
+            path: path.to_path_buf(),
+            sheet: Arc::new(sheet),
+            existing,
+            preview,
+        })
+    }
+
+    pub fn update(&mut self, message: Message) -> Outcome<K::Row> {
+        match message {
+            Message::Remap(column, field) => {
+                let mut mapping = self.preview.mapping.clone();
+                if let Some(old) = mapping.field(column) {
+                    mapping.set(old, None);
+                }
+                if let Some(field) = field {
+                    mapping.set(field, Some(column));
+                }
+                self.preview = run::<K>(&self.sheet, Some(&mapping), &self.existing);
+                Outcome::Stay
+            }
+            Message::Confirm if self.preview.can_save() => {
+                Outcome::Save(self.preview.values().cloned().collect())
+            }
+            Message::Confirm => Outcome::Stay,
+            Message::Cancel => Outcome::Close,
+        }
+    }
+
+    /// `noun`: what one row is ("hộ", "lượt thăm").
+    pub fn view<'a>(&'a self, title: &'a str, noun: &'a str) -> Element<'a, Message> {
+        let p = &self.preview;
+        let name = self.path.file_name().map_or_else(
+            || self.path.display().to_string(),
+            |n| n.to_string_lossy().into(),
+        );
+        let counts = format!(
+            "{} dòng dữ liệu: {} dòng nhập được, {} dòng lỗi.",
+            thousands(p.counts.data_rows as i64),
+            thousands(p.counts.accepted as i64),
+            thousands(p.counts.rejected as i64)
+        );
+        let notes = column(
+            p.conversion
+                .notes()
+                .into_iter()
+                .map(|n| text(format!("• {n}")).size(theme::SMALL).into()),
+        )
+        .spacing(2);
+        let problems = column(
+            p.problems()
+                .into_iter()
+                .map(|n| text(n).style(theme::danger_text).into()),
+        )
+        .spacing(4);
+        let save_label = if p.can_save() {
+            format!("Nhập {} {noun}", thousands(p.rows.len() as i64))
+        } else {
+            "Chưa nhập được: hãy sửa các lỗi".to_string()
+        };
+        let actions = row![
+            button(text(save_label).font(font::SEMIBOLD))
+                .style(theme::primary)
+                .padding([8, 18])
+                .on_press_maybe(p.can_save().then_some(Message::Confirm)),
+            button(text("Hủy"))
+                .style(theme::secondary)
+                .padding([8, 18])
+                .on_press(Message::Cancel),
+            text("Nhập tất cả hoặc không nhập gì; dữ liệu được sao lưu trước khi nhập.")
+                .size(theme::SMALL)
+                .style(theme::muted),
+        ]
+        .spacing(12)
+        .align_y(Alignment::Center);
+        container(
+            column![
+                text(format!("{title}: {name}"))
+                    .size(theme::HEADING)
+                    .font(font::SEMIBOLD),
+                notes,
+                text(counts).font(font::SEMIBOLD),
+                problems,
+                self.columns(),
+                self.rejected(),
+                self.warnings(),
+                actions,
+            ]
+            .spacing(12),
+        )
+        .padding(16)
+        .width(Length::Fill)
+        .style(theme::card)
+        .into()
+    }
+
+    fn columns(&self) -> Element<'_, Message> {
+        let widths = [
+            ("Cột", Length::Fixed(44.0)),
+            ("Tiêu đề trong tệp", Length::FillPortion(2)),
+            ("Ví dụ", Length::FillPortion(3)),
+            ("Nhập vào trường", Length::FillPortion(2)),
+        ];
+        let choices: Vec<FieldChoice> = std::iter::once(FieldChoice(None))
+            .chain(K::FIELDS.iter().map(|f| FieldChoice(Some(*f))))
+            .collect();
+        let mut rows = column![table_header(&widths)];
+        for c in &self.preview.columns {
+            let index = c.index;
+            let control: Element<'_, Message> = if c.row_number {
+                text("Số thứ tự (bỏ qua)").style(theme::muted).into()
+            } else {
+                pick_list(choices.clone(), Some(FieldChoice(c.field)), move |f| {
+                    Message::Remap(index, f.0)
+                })
+                .padding([4, 8])
+                .text_size(theme::SMALL)
+                .width(Length::Fill)
+                .into()
+            };
+            rows = rows.push(
+                container(
+                    row![
+                        text(&c.letter).width(Length::Fixed(44.0)),
+                        text(&c.header).width(Length::FillPortion(2)),
+                        text(c.samples.join(" · "))
+                            .size(theme::SMALL)
+                            .style(theme::muted)
+                            .width(Length::FillPortion(3)),
+                        container(control).width(Length::FillPortion(2)),
+                    ]
+                    .spacing(12)
+                    .align_y(Alignment::Center),
+                )
+                .padding(Padding::from([4, 12]))
+                .style(theme::row_plain),
+            );
+        }
+        rows.into()
+    }
+
+    fn rejected(&self) -> Element<'_, Message> {
+        let errors = &self.preview.errors;
+        if errors.is_empty() {
+            return Space::new().height(0).into();
+        }
+        let mut list = column![
+            text(format!(
+                "Các dòng lỗi ({}): sửa trong tệp rồi nhập lại, hoặc chọn lại cột ở trên.",
+                thousands(errors.len() as i64)
+            ))
+            .font(font::SEMIBOLD)
+            .style(theme::danger_text)
+        ]
+        .spacing(2);
+        for e in errors.iter().take(SHOWN_ERRORS) {
+            list = list.push(text(format!("Dòng {}: {}", e.row, e.reason)).size(theme::SMALL));
+        }
+        if errors.len() > SHOWN_ERRORS {
+            list = list.push(
+                text(format!(
+                    "… và {} dòng lỗi khác.",
+                    thousands((errors.len() - SHOWN_ERRORS) as i64)
+                ))
+                .size(theme::SMALL)
+                .style(theme::muted),
+            );
+        }
+        container(scrollable(list).height(Length::Shrink))
+            .max_height(260.0)
+            .padding(8)
+            .style(theme::error_box)
+            .into()
+    }
+
+    fn warnings(&self) -> Element<'_, Message> {
+        let warnings = &self.preview.warnings;
+        if warnings.is_empty() {
+            return Space::new().height(0).into();
+        }
+        let mut list = column![
+            text(format!(
+                "Cần xem lại ({}), vẫn nhập được:",
+                thousands(warnings.len() as i64)
+            ))
+            .font(font::SEMIBOLD)
+            .style(theme::warning_text)
+        ]
+        .spacing(2);
+        for w in warnings.iter().take(SHOWN_ERRORS) {
+            list = list.push(text(format!("Dòng {}: {}", w.row, w.reason)).size(theme::SMALL));
+        }
+        container(scrollable(list).height(Length::Shrink))
+            .max_height(200.0)
+            .padding(8)
+            .style(theme::notice)
+            .into()
+    }
+}
+
+/// A field, or "do not import", in the column pick list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct FieldChoice(Option<Field>);
+
+impl std::fmt::Display for FieldChoice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            Some(field) => f.write_str(field.label()),
+            None => f.write_str("— Không nhập —"),
+        }
+    }
+}
