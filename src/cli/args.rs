@@ -78,7 +78,7 @@ pub enum Command {
     Demo,
     /// Xuất văn bản ra tệp PDF
     #[command(
-        override_usage = "ngayhoi [--db TỆP] export <program|script|festival|visit-plan|receipts|visits|certificates|decision-list|calibration> --out TỆP [...]",
+        override_usage = "ngayhoi [--db TỆP] export <program|script|festival|visit-plan|receipts|visits|certificates|decision-list|calibration|report> --out TỆP [...]",
         help_template = HELP_TEMPLATE,
         subcommand_help_heading = "Văn bản",
         subcommand_value_name = "VĂN BẢN",
@@ -192,6 +192,13 @@ pub enum Export {
     /// Trang hiệu chỉnh máy in (thước đo và dấu chữ thập) để đo độ lệch
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Tùy chọn")]
     Calibration(CalibrationArgs),
+    /// Báo cáo kết quả tổ chức Ngày hội gửi cấp trên (PDF, kèm bảng số liệu Excel nếu muốn)
+    #[command(
+        override_usage = "ngayhoi [--db TỆP] export report --out TỆP.pdf [--xlsx TỆP.xlsx] [--year NĂM]",
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Tùy chọn"
+    )]
+    Report(ReportArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -247,6 +254,19 @@ pub struct SheetArgs {
     /// Tệp Excel sẽ ghi
     #[arg(long, value_name = "TỆP.xlsx")]
     pub out: PathBuf,
+    /// Năm của Ngày hội (mặc định: năm gần nhất có kế hoạch)
+    #[arg(long, value_name = "NĂM")]
+    pub year: Option<i32>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    /// Tệp PDF sẽ ghi
+    #[arg(long, value_name = "TỆP.pdf")]
+    pub out: PathBuf,
+    /// Tệp Excel (.xlsx) sẽ ghi, cùng các bảng số liệu của báo cáo
+    #[arg(long, value_name = "TỆP.xlsx")]
+    pub xlsx: Option<PathBuf>,
     /// Năm của Ngày hội (mặc định: năm gần nhất có kế hoạch)
     #[arg(long, value_name = "NĂM")]
     pub year: Option<i32>,

@@ -77,6 +77,7 @@ pub fn run(db: &Path, command: Command) -> Result<(), String> {
                     return super::certificates::decision_list(db, &args);
                 }
                 Export::Calibration(args) => return super::certificates::calibration(db, &args),
+                Export::Report(args) => return super::report::export(db, &args),
             };
             export(db, paper, &args)
         }

@@ -7,6 +7,7 @@ mod backup;
 mod certificates;
 mod commands;
 mod import;
+mod report;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -2,7 +2,7 @@
 //! that screens never touch storage, and apart from the workspace so that it stays readable.
 
 use super::data::{Done, Job, Removed};
-use super::screen::{ceremony, festival, guests, overview, visits};
+use super::screen::{ceremony, festival, guests, overview, report, visits};
 use crate::storage::{self, BackupReason, Store};
 
 /// A change that shows the same year afterwards.
@@ -142,5 +142,18 @@ pub fn visits(event_id: i64, event: visits::Event) -> Job {
                 ..Done::default()
             })
         }),
+    }
+}
+
+pub fn report(event_id: i64, event: report::Event) -> Job {
+    match event {
+        report::Event::SetFigures(figures) => {
+            change(move |s| s.set_entered_figures(event_id, &figures))
+        }
+        report::Event::SetSection(section, text) => {
+            change(move |s| s.set_report_section(event_id, section, text.as_deref()))
+        }
+        // Opening a file is no storage job; the workspace handles it.
+        report::Event::Open(_) => change(|_| Ok(())),
     }
 }

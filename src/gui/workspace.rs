@@ -14,6 +14,7 @@ use super::screen::festival::{self, Festival};
 use super::screen::guests::{self, Guests};
 use super::screen::overview::{self, Overview};
 use super::screen::papers::{self, Papers};
+use super::screen::report::{self, ReportScreen};
 use super::screen::settings::{self, Settings};
 use super::screen::visits::{self, Visits};
 use super::widget::Typed;
@@ -28,6 +29,7 @@ pub enum Section {
     Festival,
     Visits,
     Papers,
+    Report,
     Settings,
 }
 
@@ -44,13 +46,14 @@ enum Created {
 
 impl Section {
     /// The sidebar, in the order a campaign runs.
-    const ALL: [(Section, &'static str); 7] = [
+    const ALL: [(Section, &'static str); 8] = [
         (Section::Overview, "Tổng quan"),
         (Section::Ceremony, "Phần lễ"),
         (Section::Guests, "Đại biểu và điểm"),
         (Section::Festival, "Phần hội"),
         (Section::Visits, "Thăm hỏi"),
         (Section::Papers, "In ấn"),
+        (Section::Report, "Báo cáo"),
         (Section::Settings, "Cài đặt"),
     ];
 }
@@ -65,6 +68,7 @@ pub struct Workspace {
     festival: Festival,
     visits: Visits,
     papers: Papers,
+    report: ReportScreen,
     pub settings: Settings,
     /// The year typed in the "new year" panel, when it is open.
     new_year: Option<String>,
@@ -83,6 +87,7 @@ impl Workspace {
         Workspace {
             settings: Settings::new(&data),
             papers: Papers::new(crate::papers::Paper::Program, &data),
+            report: ReportScreen::new(&data),
             db,
             data,
             section: Section::Overview,
@@ -115,6 +120,7 @@ impl Workspace {
             self.guests = Guests::default();
             self.festival = Festival::default();
             self.visits = Visits::default();
+            self.report = ReportScreen::new(&data);
         }
         if let (Some(id), Some((created, name))) = (done.created, self.adding.take()) {
             match created {
@@ -136,6 +142,7 @@ impl Workspace {
             self.visits.imported(note);
         }
         self.data = data;
+        self.report.refresh(&self.data);
         if self.section == Section::Papers {
             self.papers.refresh(&self.data);
         }
@@ -191,6 +198,7 @@ impl Workspace {
             Message::Festival(message) => self.festival_update(message, writer),
             Message::Visits(message) => self.visits_update(message, writer),
             Message::Papers(message) => self.papers_update(message),
+            Message::Report(message) => self.report_update(message, writer),
             Message::Settings(message) => self.settings_update(message, writer),
             Message::Failure(_) | Message::Welcome(_) | Message::Written(_) => Task::none(),
         }
@@ -242,6 +250,10 @@ impl Workspace {
                 self.ceremony_update(ceremony::Message::MoveSelected(1), writer)
             }
             (Shortcut::Print, Section::Papers) => self.papers_update(papers::Message::Save),
+            (Shortcut::Print, Section::Report) => {
+                self.report_update(report::Message::Export, writer)
+            }
+            (Shortcut::Undo, Section::Report) => self.report_update(report::Message::Undo, writer),
             (Shortcut::Print, section) => {
                 let paper = match section {
                     Section::Ceremony => crate::papers::Paper::Program,
@@ -351,6 +363,24 @@ impl Workspace {
         task.map(Message::Papers)
     }
 
+    fn report_update(&mut self, message: report::Message, writer: &mut Writer) -> Task<Message> {
+        let (task, event) = self.report.update(message, &self.data);
+        let task = task.map(Message::Report);
+        match event {
+            Some(report::Event::Open(path)) => {
+                if let Err(message) = super::system::open(&path) {
+                    self.error = Some(message);
+                }
+                task
+            }
+            Some(event) => {
+                let job = jobs::report(self.data.event.id, event);
+                Task::batch([task, self.push(writer, job)])
+            }
+            None => task,
+        }
+    }
+
     fn settings_update(
         &mut self,
         message: settings::Message,
@@ -445,6 +475,7 @@ impl Workspace {
             Section::Festival => self.festival.view(&self.data).map(Message::Festival),
             Section::Visits => self.visits.view(&self.data).map(Message::Visits),
             Section::Papers => self.papers.view(&self.data).map(Message::Papers),
+            Section::Report => self.report.view(&self.data).map(Message::Report),
             Section::Settings => self
                 .settings
                 .view(&self.data, saving)

@@ -19,6 +19,7 @@ pub mod paths;
 mod plan;
 mod point;
 mod program;
+pub mod report;
 mod restore;
 pub mod schema;
 mod unit;
@@ -178,6 +179,8 @@ fn check_header(path: &Path) -> Result<bool> {
 mod commendation_tests;
 #[cfg(test)]
 mod household_tests;
+#[cfg(test)]
+mod report_tests;
 #[cfg(test)]
 mod tests;
 

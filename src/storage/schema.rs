@@ -187,6 +187,21 @@ const MIGRATIONS: &[&str] = &[
         offset_y_mm REAL NOT NULL DEFAULT 0,
         scale REAL NOT NULL DEFAULT 1
     );",
+    // 7: report figures: what the secretary enters for the report to the province (a figure not
+    // entered has no row) and the narrative sections edited (a section without a row prints
+    // its default text, built from the figures).
+    "CREATE TABLE report_figure (
+        event_id INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+        code TEXT NOT NULL,
+        value INTEGER NOT NULL CHECK (value >= 0),
+        PRIMARY KEY (event_id, code)
+    );
+    CREATE TABLE report_section (
+        event_id INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+        code TEXT NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (event_id, code)
+    );",
 ];
 
 /// The schema version this build writes.

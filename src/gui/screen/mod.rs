@@ -9,6 +9,7 @@ pub mod guests;
 pub mod import;
 pub mod overview;
 pub mod papers;
+pub mod report;
 pub mod settings;
 pub mod visits;
 pub mod welcome;
