@@ -29,12 +29,13 @@ impl ReportScreen {
             .style(theme::primary)
             .padding([10, 18])
             .on_press(Message::Export);
+        // The title takes what the buttons leave and wraps; the buttons keep their size.
         let header = row![
-            page_title(
+            container(page_title(
                 format!("Báo cáo · Năm {year}"),
-                "Báo cáo kết quả gửi cấp trên: số liệu tính từ dữ liệu, số liệu nhập thêm và các phần nội dung. Mọi thay đổi được lưu ngay.",
-            ),
-            Space::new().width(Length::Fill),
+                "Số liệu tính từ dữ liệu, số liệu nhập thêm và các phần nội dung. Mọi thay đổi được lưu ngay.",
+            ))
+            .width(Length::Fill),
             undo,
             export,
         ]
