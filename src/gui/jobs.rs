@@ -2,7 +2,7 @@
 //! that screens never touch storage, and apart from the workspace so that it stays readable.
 
 use super::data::{Done, Job, Removed};
-use super::screen::{ceremony, festival, guests, overview, report, visits};
+use super::screen::{ceremony, festival, guests, honors, overview, report, visits};
 use crate::storage::{self, BackupReason, Store};
 
 /// A change that shows the same year afterwards.
@@ -155,5 +155,46 @@ pub fn report(event_id: i64, event: report::Event) -> Job {
         }
         // Opening a file is no storage job; the workspace handles it.
         report::Event::Open(_) => change(|_| Ok(())),
+    }
+}
+
+pub fn honors(event_id: i64, data: &super::data::Snapshot, event: honors::Event) -> Job {
+    match event {
+        honors::Event::AddDecision(d) => {
+            create(move |s| s.add_decision(event_id, &d).map(|added| added.id))
+        }
+        honors::Event::SaveDecision(d) => change(move |s| s.save_decision(&d)),
+        honors::Event::RemoveDecision(id) => Box::new(move |s| {
+            let removed = s.delete_decision(id)?;
+            Ok(Done {
+                removed: Some(Removed::Decision(removed)),
+                ..Done::default()
+            })
+        }),
+        honors::Event::RestoreDecision(removed) => change(move |s| s.restore_decision(&removed)),
+        honors::Event::AddRecipient(r) if r.id == 0 => {
+            create(move |s| s.add_recipient(&r).map(|added| added.id))
+        }
+        honors::Event::AddRecipient(r) => change(move |s| s.add_recipient(&r).map(drop)),
+        honors::Event::SaveRecipient(r) => change(move |s| s.save_recipient(&r).map(drop)),
+        honors::Event::RemoveRecipient(id) => change(move |s| s.delete_recipient(id).map(drop)),
+        honors::Event::ImportRecipients(rows) => {
+            let defaults = crate::domain::Decision::defaults(
+                &data.unit,
+                "",
+                chrono::Local::now().date_naive(),
+            );
+            Box::new(move |s| {
+                s.backup_before(BackupReason::Import)?;
+                let done = s.import_recipients(event_id, &defaults, &rows)?;
+                Ok(Done {
+                    note: Some(format!(
+                        "Đã nhập {} người được khen ({} quyết định mới, {} số vào sổ). Bản sao lưu trước khi nhập ở trong thư mục sao lưu.",
+                        done.recipients, done.new_decisions, done.certificates
+                    )),
+                    ..Done::default()
+                })
+            })
+        }
     }
 }

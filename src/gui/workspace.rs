@@ -12,6 +12,7 @@ use super::data::{Db, Done, Job, Removed, Snapshot, Writer};
 use super::screen::ceremony::{self, Ceremony};
 use super::screen::festival::{self, Festival};
 use super::screen::guests::{self, Guests};
+use super::screen::honors::{self, Honors};
 use super::screen::overview::{self, Overview};
 use super::screen::papers::{self, Papers};
 use super::screen::report::{self, ReportScreen};
@@ -28,6 +29,7 @@ pub enum Section {
     Guests,
     Festival,
     Visits,
+    Honors,
     Papers,
     Report,
     Settings,
@@ -42,16 +44,19 @@ enum Created {
     Point,
     Activity,
     Household,
+    Decision,
+    Recipient,
 }
 
 impl Section {
     /// The sidebar, in the order a campaign runs.
-    const ALL: [(Section, &'static str); 8] = [
+    const ALL: [(Section, &'static str); 9] = [
         (Section::Overview, "Tổng quan"),
         (Section::Ceremony, "Phần lễ"),
         (Section::Guests, "Đại biểu và điểm"),
         (Section::Festival, "Phần hội"),
         (Section::Visits, "Thăm hỏi"),
+        (Section::Honors, "Khen thưởng"),
         (Section::Papers, "In ấn"),
         (Section::Report, "Báo cáo"),
         (Section::Settings, "Cài đặt"),
@@ -67,6 +72,7 @@ pub struct Workspace {
     guests: Guests,
     festival: Festival,
     visits: Visits,
+    honors: Honors,
     papers: Papers,
     report: ReportScreen,
     pub settings: Settings,
@@ -96,6 +102,7 @@ impl Workspace {
             guests: Guests::default(),
             festival: Festival::default(),
             visits: Visits::default(),
+            honors: Honors::default(),
             new_year: None,
             error: None,
             notice: None,
@@ -120,6 +127,7 @@ impl Workspace {
             self.guests = Guests::default();
             self.festival = Festival::default();
             self.visits = Visits::default();
+            self.honors = Honors::default();
             self.report = ReportScreen::new(&data);
         }
         if let (Some(id), Some((created, name))) = (done.created, self.adding.take()) {
@@ -130,16 +138,24 @@ impl Workspace {
                 Created::Point => self.guests.added_point(id, &name),
                 Created::Activity => self.festival.added(id, &name),
                 Created::Household => self.visits.added_household(id, &name),
+                Created::Decision => self.honors.added_decision(id, &name),
+                Created::Recipient => self.honors.added_recipient(id, &name),
             }
         }
         if !done.batch.is_empty() {
             self.visits.added_visits(done.batch);
         }
-        if let Some(Removed::Household(removed)) = done.removed {
-            self.visits.removed_household(removed);
+        match done.removed {
+            Some(Removed::Household(removed)) => self.visits.removed_household(removed),
+            Some(Removed::Decision(removed)) => self.honors.removed_decision(removed),
+            None => {}
         }
+        // An import's note goes to the screen that imported (the one shown).
         if let Some(note) = done.note {
-            self.visits.imported(note);
+            match self.section {
+                Section::Honors => self.honors.imported(note),
+                _ => self.visits.imported(note),
+            }
         }
         self.data = data;
         self.report.refresh(&self.data);
@@ -197,6 +213,7 @@ impl Workspace {
             Message::Guests(message) => self.guests_update(message, writer),
             Message::Festival(message) => self.festival_update(message, writer),
             Message::Visits(message) => self.visits_update(message, writer),
+            Message::Honors(message) => self.honors_update(message, writer),
             Message::Papers(message) => self.papers_update(message),
             Message::Report(message) => self.report_update(message, writer),
             Message::Settings(message) => self.settings_update(message, writer),
@@ -216,6 +233,8 @@ impl Workspace {
             }
             (Shortcut::Undo, Section::Guests) => self.guests_update(guests::Message::Undo, writer),
             (Shortcut::New, Section::Visits) => self.visits_update(visits::Message::New, writer),
+            (Shortcut::New, Section::Honors) => self.honors_update(honors::Message::New, writer),
+            (Shortcut::Undo, Section::Honors) => self.honors_update(honors::Message::Undo, writer),
             (Shortcut::Undo, Section::Visits) => self.visits_update(visits::Message::Undo, writer),
             (Shortcut::Find, Section::Visits) => self.visits_update(visits::Message::Find, writer),
             (Shortcut::New, Section::Ceremony) => {
@@ -232,7 +251,8 @@ impl Workspace {
                 let guests = self.guests_update(guests::Message::Cancel, writer);
                 let festival = self.festival_update(festival::Message::Cancel, writer);
                 let visits = self.visits_update(visits::Message::Cancel, writer);
-                Task::batch([overview, ceremony, guests, festival, visits])
+                let honors = self.honors_update(honors::Message::Cancel, writer);
+                Task::batch([overview, ceremony, guests, festival, visits, honors])
             }
             (Shortcut::Undo, Section::Overview) => {
                 self.overview_update(overview::Message::Undo, writer)
@@ -350,6 +370,21 @@ impl Workspace {
             _ => None,
         };
         let job = jobs::visits(self.data.event.id, event);
+        Task::batch([task, self.write(writer, creating, job)])
+    }
+
+    fn honors_update(&mut self, message: honors::Message, writer: &mut Writer) -> Task<Message> {
+        let (task, event) = self.honors.update(message, &self.data, self.today);
+        let task = task.map(Message::Honors);
+        let Some(event) = event else { return task };
+        let creating = match &event {
+            honors::Event::AddDecision(d) => Some((Created::Decision, d.number.clone())),
+            honors::Event::AddRecipient(r) if r.id == 0 => {
+                Some((Created::Recipient, r.display_name()))
+            }
+            _ => None,
+        };
+        let job = jobs::honors(self.data.event.id, &self.data, event);
         Task::batch([task, self.write(writer, creating, job)])
     }
 
@@ -474,6 +509,7 @@ impl Workspace {
             Section::Guests => self.guests.view(&self.data).map(Message::Guests),
             Section::Festival => self.festival.view(&self.data).map(Message::Festival),
             Section::Visits => self.visits.view(&self.data).map(Message::Visits),
+            Section::Honors => self.honors.view(&self.data).map(Message::Honors),
             Section::Papers => self.papers.view(&self.data).map(Message::Papers),
             Section::Report => self.report.view(&self.data).map(Message::Report),
             Section::Settings => self

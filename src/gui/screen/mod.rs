@@ -6,6 +6,7 @@ pub mod ceremony;
 pub mod failure;
 pub mod festival;
 pub mod guests;
+pub mod honors;
 pub mod import;
 pub mod overview;
 pub mod papers;

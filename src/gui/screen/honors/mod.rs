@@ -1,0 +1,503 @@
+//! "Khen thưởng": the year's decisions and, for the selected one, the collectives,
+//! individuals and households it commends, with their register numbers (số vào sổ). Forms
+//! open inline, every change can be undone, recipient lists come in through the shared import
+//! preview, and the list attached to a decision is saved as a PDF.
+
+mod draft;
+mod view;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use iced::Task;
+use iced::widget::operation;
+
+use draft::{DecisionDraft, RecipientDraft, next_number};
+pub use draft::{DecisionField, RecipientField};
+
+use super::import::{self, ImportPanel, Outcome};
+use crate::domain::commendation::default_achievement;
+use crate::domain::{Decision, Form, Recipient, RecipientKind, Sex};
+use crate::gui::data::Snapshot;
+use crate::gui::history::History;
+use crate::gui::widget::Typed;
+use crate::import::recipients::Recipients;
+use crate::storage::commendation::RemovedDecision;
+
+const DECISION_NUMBER: &str = "decision-number";
+pub const RECIPIENT_NAME: &str = "recipient-name";
+const PAGE: &str = "honors-page";
+
+#[derive(Debug, Clone, Default)]
+pub struct Honors {
+    /// The decision whose recipients are listed (the first one when none is chosen).
+    selected: Option<i64>,
+    decision: Option<DecisionDraft>,
+    recipient: Option<RecipientDraft>,
+    history: History<Undo>,
+    importing: Option<ImportPanel<Recipients>>,
+    /// What the last import or list export did, or why it could not.
+    note: Option<Result<String, String>>,
+}
+
+#[derive(Debug, Clone)]
+enum Undo {
+    AddedDecision(i64),
+    ChangedDecision(Decision),
+    RemovedDecision(Box<RemovedDecision>),
+    AddedRecipient(i64),
+    ChangedRecipient(Recipient),
+    RemovedRecipient(Recipient),
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Select(i64),
+    NewDecision,
+    EditDecision(i64),
+    DecisionEdited(DecisionField, String),
+    SignerTitlePicked(&'static str),
+    SaveDecision,
+    RemoveDecision(i64),
+    /// Ctrl+N: a new recipient in the selected decision (or a new decision when none).
+    New,
+    EditRecipient(i64),
+    RecipientEdited(RecipientField, String),
+    KindPicked(RecipientKind),
+    FormPicked(Form),
+    SexPicked(Option<Sex>),
+    SaveRecipient,
+    RemoveRecipient(i64),
+    Cancel,
+    Undo,
+    Import,
+    ImportFile(Option<PathBuf>),
+    Imported(Result<Box<ImportPanel<Recipients>>, String>),
+    ImportPanel(import::Message),
+    /// The list attached to the selected decision, as a PDF.
+    SaveList,
+    ListTo(Option<PathBuf>),
+    ListSaved(Result<PathBuf, String>),
+    DismissNote,
+}
+
+/// Changes the screen asks the app to write. A recipient with an id other than 0 comes back
+/// under its old id and register number (undo).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event {
+    AddDecision(Decision),
+    SaveDecision(Decision),
+    RemoveDecision(i64),
+    RestoreDecision(Box<RemovedDecision>),
+    AddRecipient(Recipient),
+    SaveRecipient(Recipient),
+    RemoveRecipient(i64),
+    /// Rows (decision number, date, recipient), saved whole after a backup.
+    ImportRecipients(Vec<(String, NaiveDate, Recipient)>),
+}
+
+type Update = (Task<Message>, Option<Event>);
+
+impl Honors {
+    /// The decision shown: the chosen one if it still exists, else the first.
+    pub fn current<'a>(&self, data: &'a Snapshot) -> Option<&'a Decision> {
+        self.selected
+            .and_then(|id| data.decisions.iter().find(|d| d.id == id))
+            .or(data.decisions.first())
+    }
+
+    pub fn update(&mut self, message: Message, data: &Snapshot, today: NaiveDate) -> Update {
+        match message {
+            Message::Select(id) => {
+                self.selected = Some(id);
+                self.recipient = None;
+                none()
+            }
+            Message::NewDecision => {
+                self.recipient = None;
+                let mut decision =
+                    Decision::defaults(&data.unit, &next_number(&data.decisions), today);
+                decision.id = 0;
+                self.decision = Some(DecisionDraft::of(&decision));
+                (
+                    Task::batch([
+                        operation::snap_to(PAGE, operation::RelativeOffset::START),
+                        operation::focus(DECISION_NUMBER),
+                    ]),
+                    None,
+                )
+            }
+            Message::EditDecision(id) => {
+                let Some(d) = data.decisions.iter().find(|d| d.id == id) else {
+                    return none();
+                };
+                self.recipient = None;
+                self.decision = Some(DecisionDraft::of(d));
+                (operation::focus(DECISION_NUMBER), None)
+            }
+            Message::DecisionEdited(which, raw) => {
+                let Some(draft) = self.decision.as_mut() else {
+                    return none();
+                };
+                let typed = Typed::from_raw(&raw);
+                *draft.field(which) = typed.value;
+                draft.error = None;
+                if typed.submit {
+                    return self.save_decision(data);
+                }
+                none()
+            }
+            Message::SignerTitlePicked(title) => {
+                if let Some(draft) = self.decision.as_mut() {
+                    draft.signer_title = title.replace('\n', " / ");
+                }
+                none()
+            }
+            Message::SaveDecision => self.save_decision(data),
+            Message::RemoveDecision(id) => {
+                if self.decision.as_ref().is_some_and(|d| d.id == Some(id)) {
+                    self.decision = None;
+                }
+                self.recipient = None;
+                (Task::none(), Some(Event::RemoveDecision(id)))
+            }
+            Message::New => {
+                let Some(decision) = self.current(data) else {
+                    return self.update(Message::NewDecision, data, today);
+                };
+                self.decision = None;
+                self.recipient = Some(RecipientDraft::new(decision.id, data.event.year));
+                (
+                    Task::batch([
+                        operation::snap_to(PAGE, operation::RelativeOffset::START),
+                        operation::focus(RECIPIENT_NAME),
+                    ]),
+                    None,
+                )
+            }
+            Message::EditRecipient(id) => {
+                let Some(r) = data.recipients.iter().find(|r| r.id == id) else {
+                    return none();
+                };
+                self.decision = None;
+                self.recipient = Some(RecipientDraft::of(r));
+                (operation::focus(RECIPIENT_NAME), None)
+            }
+            Message::RecipientEdited(which, raw) => {
+                let Some(draft) = self.recipient.as_mut() else {
+                    return none();
+                };
+                // The achievement is a sentence; the others are one line each.
+                let typed = Typed::from_raw(&raw);
+                *draft.field(which) = typed.value;
+                draft.error = None;
+                if typed.submit {
+                    return self.save_recipient(data);
+                }
+                none()
+            }
+            Message::KindPicked(kind) => {
+                if let Some(draft) = self.recipient.as_mut() {
+                    draft.kind = kind;
+                }
+                none()
+            }
+            Message::FormPicked(form) => {
+                if let Some(draft) = self.recipient.as_mut() {
+                    draft.form = form;
+                }
+                none()
+            }
+            Message::SexPicked(sex) => {
+                if let Some(draft) = self.recipient.as_mut() {
+                    draft.sex = sex;
+                }
+                none()
+            }
+            Message::SaveRecipient => self.save_recipient(data),
+            Message::RemoveRecipient(id) => {
+                let Some(r) = data.recipients.iter().find(|r| r.id == id) else {
+                    return none();
+                };
+                let number = r
+                    .register_no
+                    .map(|n| format!(" (số vào sổ {n} không cấp lại cho người khác)"))
+                    .unwrap_or_default();
+                self.history.remember(
+                    Undo::RemovedRecipient(r.clone()),
+                    Some(format!("Đã xóa {}{number}.", r.display_name())),
+                );
+                if self.recipient.as_ref().is_some_and(|d| d.id == Some(id)) {
+                    self.recipient = None;
+                }
+                (Task::none(), Some(Event::RemoveRecipient(id)))
+            }
+            Message::Cancel => {
+                self.decision = None;
+                self.recipient = None;
+                self.importing = None;
+                none()
+            }
+            Message::Undo => {
+                let event = match self.history.pop() {
+                    Some(Undo::AddedDecision(id)) => Event::RemoveDecision(id),
+                    Some(Undo::ChangedDecision(d)) => Event::SaveDecision(d),
+                    Some(Undo::RemovedDecision(removed)) => Event::RestoreDecision(removed),
+                    Some(Undo::AddedRecipient(id)) => Event::RemoveRecipient(id),
+                    Some(Undo::ChangedRecipient(r)) => Event::SaveRecipient(r),
+                    Some(Undo::RemovedRecipient(r)) => Event::AddRecipient(r),
+                    None => return none(),
+                };
+                (Task::none(), Some(event))
+            }
+            Message::Import => (
+                import::choose("Chọn tệp danh sách khen thưởng").map(Message::ImportFile),
+                None,
+            ),
+            Message::ImportFile(None) => none(),
+            Message::ImportFile(Some(path)) => {
+                let load = async move { ImportPanel::load(&path, Arc::new(())).map(Box::new) };
+                (Task::perform(load, Message::Imported), None)
+            }
+            Message::Imported(Ok(panel)) => {
+                self.importing = Some(*panel);
+                self.note = None;
+                (
+                    operation::snap_to(PAGE, operation::RelativeOffset::START),
+                    None,
+                )
+            }
+            Message::Imported(Err(reason)) => {
+                self.note = Some(Err(reason));
+                none()
+            }
+            Message::ImportPanel(message) => {
+                let Some(panel) = self.importing.as_mut() else {
+                    return none();
+                };
+                match panel.update(message) {
+                    Outcome::Stay => none(),
+                    Outcome::Close => {
+                        self.importing = None;
+                        none()
+                    }
+                    Outcome::Save(rows) => self.import_rows(rows, data),
+                }
+            }
+            Message::SaveList => {
+                let Some(decision) = self.current(data) else {
+                    return none();
+                };
+                let name = format!(
+                    "danh-sach-kem-quyet-dinh-{}.pdf",
+                    decision.number.split('/').next().unwrap_or_default().trim()
+                );
+                let choose = async move {
+                    rfd::AsyncFileDialog::new()
+                        .set_title("Lưu danh sách kèm theo quyết định")
+                        .set_file_name(name)
+                        .add_filter("Tệp PDF", &["pdf"])
+                        .save_file()
+                        .await
+                        .map(|file| file.path().to_path_buf())
+                };
+                (Task::perform(choose, Message::ListTo), None)
+            }
+            Message::ListTo(None) => none(),
+            Message::ListTo(Some(path)) => {
+                let Some(decision) = self.current(data).cloned() else {
+                    return none();
+                };
+                let (place, recipients) = (data.unit.place.clone(), data.recipients.clone());
+                let write = async move {
+                    let doc = crate::certificate::decision_list(&place, &decision, &recipients)
+                        .ok_or_else(|| {
+                            format!("Quyết định số {} chưa có ai được khen.", decision.number)
+                        })?;
+                    let bytes = crate::document::to_pdf(&crate::document::layout(&doc))
+                        .map_err(|e| e.to_string())?;
+                    crate::papers::output::save(&path, &bytes)?;
+                    Ok(path)
+                };
+                (Task::perform(write, Message::ListSaved), None)
+            }
+            Message::ListSaved(result) => {
+                self.note = Some(result.map(|path| {
+                    format!(
+                        "Đã lưu danh sách kèm theo quyết định vào “{}”.",
+                        path.display()
+                    )
+                }));
+                none()
+            }
+            Message::DismissNote => {
+                self.note = None;
+                none()
+            }
+        }
+    }
+
+    /// The app reports a row it has just added, so that adding can be undone.
+    pub fn added_decision(&mut self, id: i64, number: &str) {
+        self.selected = Some(id);
+        self.history.remember(
+            Undo::AddedDecision(id),
+            Some(format!("Đã thêm quyết định số {number}.")),
+        );
+    }
+
+    pub fn added_recipient(&mut self, id: i64, name: &str) {
+        self.history
+            .remember(Undo::AddedRecipient(id), Some(format!("Đã thêm {name}.")));
+    }
+
+    /// The app reports what removing a decision took out (its recipients).
+    pub fn removed_decision(&mut self, removed: RemovedDecision) {
+        let notice = format!(
+            "Đã xóa quyết định số {} cùng {} người được khen.",
+            removed.decision.number,
+            removed.recipients.len()
+        );
+        self.history
+            .remember(Undo::RemovedDecision(Box::new(removed)), Some(notice));
+    }
+
+    /// The app reports what an import wrote.
+    pub fn imported(&mut self, note: String) {
+        self.note = Some(Ok(note));
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo()
+    }
+
+    fn save_decision(&mut self, data: &Snapshot) -> Update {
+        let Some(draft) = self.decision.as_mut() else {
+            return none();
+        };
+        let decision = match draft.decision() {
+            Ok(d) => d,
+            Err(message) => {
+                draft.error = Some(message);
+                return none();
+            }
+        };
+        let key = crate::text::fold(&decision.number);
+        if data
+            .decisions
+            .iter()
+            .any(|d| d.id != decision.id && crate::text::fold(&d.number) == key)
+        {
+            draft.error = Some(format!(
+                "Đã có quyết định số {} trong năm này.",
+                decision.number
+            ));
+            return none();
+        }
+        let event = match draft.id {
+            Some(id) => {
+                if let Some(before) = data.decisions.iter().find(|d| d.id == id) {
+                    self.history
+                        .remember(Undo::ChangedDecision(before.clone()), None);
+                }
+                Event::SaveDecision(decision)
+            }
+            None => Event::AddDecision(decision),
+        };
+        self.decision = None;
+        (Task::none(), Some(event))
+    }
+
+    fn save_recipient(&mut self, data: &Snapshot) -> Update {
+        let Some(draft) = self.recipient.as_mut() else {
+            return none();
+        };
+        let recipient = match draft.recipient() {
+            Ok(r) => r,
+            Err(message) => {
+                draft.error = Some(message);
+                return none();
+            }
+        };
+        // The register is the decision's issuer and year: check here so that the form stays
+        // open with what was typed (storage checks again).
+        if let Some(n) = recipient.register_no
+            && let Some(holder) = register_holder(data, &recipient, n)
+        {
+            draft.error = Some(format!(
+                "Số vào sổ {n} đã cấp cho {}; hãy chọn số khác hoặc để trống để tự cấp.",
+                holder.display_name()
+            ));
+            return none();
+        }
+        let event = match draft.id {
+            Some(id) => {
+                if let Some(before) = data.recipients.iter().find(|r| r.id == id) {
+                    self.history
+                        .remember(Undo::ChangedRecipient(before.clone()), None);
+                }
+                Event::SaveRecipient(recipient)
+            }
+            None => Event::AddRecipient(recipient),
+        };
+        self.recipient = None;
+        (Task::none(), Some(event))
+    }
+
+    /// Rows without a decision go to the selected one; an empty achievement gets the year's
+    /// default text.
+    fn import_rows(&mut self, rows: Vec<crate::import::RecipientRow>, data: &Snapshot) -> Update {
+        let current = self.current(data).cloned();
+        let mut out = Vec::with_capacity(rows.len());
+        let mut orphans = 0;
+        for row in rows {
+            let (number, date) = match (row.decision_number.trim(), row.decision_date, &current) {
+                (n, Some(date), _) if !n.is_empty() => (n.to_string(), date),
+                (_, _, Some(d)) => (d.number.clone(), d.date),
+                _ => {
+                    orphans += 1;
+                    continue;
+                }
+            };
+            let mut r = row.recipient;
+            if r.achievement.trim().is_empty() {
+                r.achievement = default_achievement(data.event.year);
+            }
+            out.push((number, date, r));
+        }
+        if orphans > 0 {
+            self.note = Some(Err(format!(
+                "{orphans} dòng không có số và ngày quyết định: hãy thêm một quyết định trước (các dòng đó sẽ vào quyết định đang chọn), hoặc ghi số, ngày quyết định trong tệp."
+            )));
+            return none();
+        }
+        self.importing = None;
+        (Task::none(), Some(Event::ImportRecipients(out)))
+    }
+}
+
+/// Who already holds register number `n` in the register `r` would be numbered in.
+fn register_holder<'a>(data: &'a Snapshot, r: &Recipient, n: u32) -> Option<&'a Recipient> {
+    let issuer_of = |decision_id: i64| {
+        data.decisions
+            .iter()
+            .find(|d| d.id == decision_id)
+            .map(|d| {
+                (
+                    d.issuer.trim().to_lowercase(),
+                    chrono::Datelike::year(&d.date),
+                )
+            })
+    };
+    let register = issuer_of(r.decision_id)?;
+    data.recipients.iter().find(|other| {
+        other.id != r.id
+            && other.register_no == Some(n)
+            && issuer_of(other.decision_id).as_ref() == Some(&register)
+    })
+}
+
+fn none() -> Update {
+    (Task::none(), None)
+}

@@ -1,0 +1,545 @@
+//! What the commendations screen draws.
+
+use iced::widget::{Space, button, column, container, pick_list, row, scrollable, text};
+use iced::{Alignment, Element, Length, Padding};
+
+use super::draft::{DecisionDraft, DecisionField, RecipientDraft, RecipientField, SIGNER_TITLES};
+use super::{DECISION_NUMBER, Honors, Message, PAGE, RECIPIENT_NAME};
+use crate::domain::{Form, Recipient, RecipientKind, Sex};
+use crate::gui::data::Snapshot;
+use crate::gui::widget::{
+    card, danger_link, form_buttons, labelled, link, page_title, plain, stat, submit_field,
+    table_header, undo_notice,
+};
+use crate::gui::{font, theme};
+use crate::text::date_short;
+
+/// A pick-list entry with its label.
+#[derive(Debug, Clone, PartialEq)]
+struct Pick<T> {
+    value: T,
+    label: &'static str,
+}
+
+impl<T> std::fmt::Display for Pick<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.label)
+    }
+}
+
+fn kinds() -> Vec<Pick<RecipientKind>> {
+    RecipientKind::ALL
+        .map(|k| Pick {
+            value: k,
+            label: k.label(),
+        })
+        .to_vec()
+}
+
+fn forms() -> Vec<Pick<Form>> {
+    Form::ALL
+        .map(|f| Pick {
+            value: f,
+            label: f.label(),
+        })
+        .to_vec()
+}
+
+fn sexes() -> Vec<Pick<Option<Sex>>> {
+    vec![
+        Pick {
+            value: None,
+            label: "Không ghi",
+        },
+        Pick {
+            value: Some(Sex::Male),
+            label: "Nam (Ông)",
+        },
+        Pick {
+            value: Some(Sex::Female),
+            label: "Nữ (Bà)",
+        },
+    ]
+}
+
+impl Honors {
+    pub fn view<'a>(&'a self, data: &'a Snapshot) -> Element<'a, Message> {
+        let header = row![
+            container(page_title(
+                format!("Khen thưởng · Năm {}", data.event.year),
+                "Quyết định khen thưởng, người được khen và số vào sổ (tự cấp theo cơ quan ban hành và năm, không cấp lại số đã dùng).",
+            ))
+            .width(Length::Fill),
+            button(text("Nhập danh sách…"))
+                .padding([10, 14])
+                .style(theme::secondary)
+                .on_press(Message::Import),
+            button(text("+ Quyết định mới"))
+                .padding([10, 14])
+                .style(theme::secondary)
+                .on_press(Message::NewDecision),
+            button(text("+ Thêm người được khen").font(font::SEMIBOLD))
+                .padding([10, 18])
+                .style(theme::primary)
+                .on_press(Message::New),
+        ]
+        .spacing(10)
+        .align_y(Alignment::Center);
+        if let Some(panel) = &self.importing {
+            return scrollable(
+                column![
+                    header,
+                    panel
+                        .view("Nhập danh sách khen thưởng", "người được khen")
+                        .map(Message::ImportPanel)
+                ]
+                .spacing(14)
+                .padding(24),
+            )
+            .id(PAGE)
+            .height(Length::Fill)
+            .into();
+        }
+        let notice = self.history.notice().map(|m| undo_notice(m, Message::Undo));
+        let note = self.note.as_ref().map(|note| {
+            let (message, style): (&str, fn(&iced::Theme) -> text::Style) = match note {
+                Ok(m) => (m, theme::success_text),
+                Err(m) => (m, theme::danger_text),
+            };
+            container(
+                row![
+                    text(message).style(style).width(Length::Fill),
+                    button(text("Đóng"))
+                        .style(theme::link)
+                        .on_press(Message::DismissNote),
+                ]
+                .align_y(Alignment::Center),
+            )
+            .padding(Padding::from([6, 12]))
+            .style(theme::notice)
+        });
+        let content = column![header]
+            // New rows are typed right under the title, where the eye is.
+            .push(
+                self.decision
+                    .as_ref()
+                    .filter(|d| d.id.is_none())
+                    .map(decision_form),
+            )
+            .push(self.new_recipient_form(data))
+            .push(notice)
+            .push(note)
+            .push(totals(data))
+            .push(card("Quyết định khen thưởng", self.decisions(data)))
+            .push(self.recipients_card(data))
+            .spacing(14)
+            .padding(24);
+        scrollable(content).id(PAGE).height(Length::Fill).into()
+    }
+
+    fn decisions<'a>(&'a self, data: &'a Snapshot) -> Element<'a, Message> {
+        let columns = [
+            ("Số quyết định", Length::FillPortion(2)),
+            ("Ngày", Length::Fixed(95.0)),
+            ("Cơ quan ban hành", Length::FillPortion(3)),
+            ("Người ký", Length::FillPortion(2)),
+            ("Được khen", Length::Fixed(80.0)),
+            ("", Length::Fixed(140.0)),
+        ];
+        let current = self.current(data).map(|d| d.id);
+        let mut rows = column![table_header(&columns)];
+        for d in &data.decisions {
+            if let Some(draft) = self.decision.as_ref().filter(|x| x.id == Some(d.id)) {
+                rows = rows.push(decision_form(draft));
+                continue;
+            }
+            let count = data
+                .recipients
+                .iter()
+                .filter(|r| r.decision_id == d.id)
+                .count();
+            let chosen = current == Some(d.id);
+            rows = rows.push(
+                container(
+                    row![
+                        text(&d.number)
+                            .font(font::SEMIBOLD)
+                            .width(Length::FillPortion(2)),
+                        text(date_short(d.date)).width(Length::Fixed(95.0)),
+                        text(&d.issuer).width(Length::FillPortion(3)),
+                        text(&d.signer_name).width(Length::FillPortion(2)),
+                        text(count.to_string()).width(Length::Fixed(80.0)),
+                        row![
+                            link(
+                                if chosen { "Đang xem" } else { "Xem" },
+                                Message::Select(d.id)
+                            ),
+                            link("Sửa", Message::EditDecision(d.id)),
+                            danger_link("Xóa", Message::RemoveDecision(d.id)),
+                        ]
+                        .width(Length::Fixed(140.0)),
+                    ]
+                    .spacing(12)
+                    .align_y(Alignment::Center),
+                )
+                .padding(Padding::from([7, 12]))
+                .style(if chosen {
+                    theme::row_selected
+                } else {
+                    theme::row_plain
+                }),
+            );
+        }
+        if data.decisions.is_empty() {
+            rows = rows.push(
+                container(
+                    text("Chưa có quyết định nào. Bấm “+ Quyết định mới”, hoặc nhập danh sách có cột số và ngày quyết định.")
+                        .style(theme::muted),
+                )
+                .padding(12),
+            );
+        }
+        rows.into()
+    }
+
+    fn recipients_card<'a>(&'a self, data: &'a Snapshot) -> Element<'a, Message> {
+        let Some(decision) = self.current(data) else {
+            return Space::new().height(0).into();
+        };
+        let columns = [
+            ("STT", Length::Fixed(40.0)),
+            ("Họ và tên / Tên tập thể", Length::FillPortion(3)),
+            ("Đối tượng", Length::Fixed(95.0)),
+            ("Chức vụ, đơn vị", Length::FillPortion(3)),
+            ("Hình thức", Length::Fixed(90.0)),
+            ("Số vào sổ", Length::Fixed(75.0)),
+            ("", Length::Fixed(90.0)),
+        ];
+        let mut rows = column![table_header(&columns)];
+        let mine: Vec<&Recipient> = data
+            .recipients
+            .iter()
+            .filter(|r| r.decision_id == decision.id)
+            .collect();
+        for (i, r) in mine.iter().enumerate() {
+            if let Some(draft) = self.recipient.as_ref().filter(|x| x.id == Some(r.id)) {
+                rows = rows.push(recipient_form(draft));
+                continue;
+            }
+            rows = rows.push(
+                container(
+                    row![
+                        text((i + 1).to_string()).width(Length::Fixed(40.0)),
+                        text(r.display_name())
+                            .font(font::SEMIBOLD)
+                            .width(Length::FillPortion(3)),
+                        text(r.kind.label()).width(Length::Fixed(95.0)),
+                        text(&r.position).width(Length::FillPortion(3)),
+                        text(r.form.label()).width(Length::Fixed(90.0)),
+                        text(r.register_no.map(|n| n.to_string()).unwrap_or_default())
+                            .width(Length::Fixed(75.0)),
+                        row![
+                            link("Sửa", Message::EditRecipient(r.id)),
+                            danger_link("Xóa", Message::RemoveRecipient(r.id)),
+                        ]
+                        .width(Length::Fixed(90.0)),
+                    ]
+                    .spacing(12)
+                    .align_y(Alignment::Center),
+                )
+                .padding(Padding::from([7, 12]))
+                .style(theme::row_plain),
+            );
+        }
+        if mine.is_empty() && self.recipient.is_none() {
+            rows = rows.push(
+                container(text("Quyết định này chưa có ai được khen.").style(theme::muted))
+                    .padding(12),
+            );
+        }
+        let end: Element<'a, Message> = row![
+            button(text("+ Thêm người được khen"))
+                .style(theme::secondary)
+                .padding([6, 14])
+                .on_press(Message::New),
+            button(text("Lưu danh sách kèm quyết định (PDF)…"))
+                .style(theme::secondary)
+                .padding([6, 14])
+                .on_press_maybe((!mine.is_empty()).then_some(Message::SaveList)),
+        ]
+        .spacing(10)
+        .into();
+        card(
+            format!(
+                "Người được khen theo Quyết định số {} ({})",
+                decision.number,
+                decision.authority()
+            ),
+            column![rows, end].spacing(10),
+        )
+    }
+}
+
+impl Honors {
+    /// The form of a new recipient, headed with the decision it goes into.
+    fn new_recipient_form<'a>(&'a self, data: &'a Snapshot) -> Option<Element<'a, Message>> {
+        let draft = self.recipient.as_ref().filter(|r| r.id.is_none())?;
+        let number = data
+            .decisions
+            .iter()
+            .find(|d| d.id == draft.decision_id)
+            .map_or("", |d| d.number.as_str());
+        Some(
+            column![
+                text(format!("Thêm người được khen theo Quyết định số {number}"))
+                    .font(font::SEMIBOLD),
+                recipient_form(draft),
+            ]
+            .spacing(6)
+            .into(),
+        )
+    }
+}
+
+fn totals<'a>(data: &'a Snapshot) -> Element<'a, Message> {
+    let count = |f: &dyn Fn(&Recipient) -> bool| data.recipients.iter().filter(|r| f(r)).count();
+    let by_kind = |k: RecipientKind| count(&|r| r.kind == k);
+    let by_form = |f: Form| count(&|r| r.form == f);
+    row![
+        stat(data.decisions.len().to_string(), "quyết định", plain),
+        stat(
+            by_kind(RecipientKind::Collective).to_string(),
+            "tập thể",
+            plain
+        ),
+        stat(
+            by_kind(RecipientKind::Individual).to_string(),
+            "cá nhân",
+            plain
+        ),
+        stat(
+            by_kind(RecipientKind::Household).to_string(),
+            "hộ gia đình",
+            plain
+        ),
+        stat(
+            format!(
+                "{} · {} · {}",
+                by_form(Form::Merit),
+                by_form(Form::Certificate),
+                by_form(Form::Praise)
+            ),
+            "bằng khen · giấy khen · biểu dương",
+            plain
+        ),
+    ]
+    .spacing(12)
+    .into()
+}
+
+fn decision_form(draft: &DecisionDraft) -> Element<'_, Message> {
+    let edit = |which| move |value| Message::DecisionEdited(which, value);
+    let save = Message::SaveDecision;
+    let titles: Vec<Pick<&'static str>> = SIGNER_TITLES
+        .iter()
+        .map(|t| Pick {
+            value: *t,
+            label: t,
+        })
+        .collect();
+    container(
+        column![
+            row![
+                submit_field(
+                    "Số quyết định",
+                    "125/QĐ-UBND",
+                    &draft.number,
+                    DECISION_NUMBER,
+                    edit(DecisionField::Number),
+                    save.clone()
+                ),
+                submit_field(
+                    "Ngày",
+                    "dd/mm/yyyy",
+                    &draft.date,
+                    "decision-date",
+                    edit(DecisionField::Date),
+                    save.clone()
+                ),
+                submit_field(
+                    "Cơ quan ban hành",
+                    "Ủy ban nhân dân phường ...",
+                    &draft.issuer,
+                    "decision-issuer",
+                    edit(DecisionField::Issuer),
+                    save.clone()
+                ),
+                submit_field(
+                    "Người đứng đầu",
+                    "Chủ tịch",
+                    &draft.issuer_head,
+                    "decision-head",
+                    edit(DecisionField::IssuerHead),
+                    save.clone()
+                ),
+            ]
+            .spacing(10),
+            row![
+                submit_field(
+                    "Chức danh ký (dòng 1 / dòng 2)",
+                    "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH",
+                    &draft.signer_title,
+                    "decision-signer-title",
+                    edit(DecisionField::SignerTitle),
+                    save.clone()
+                ),
+                labelled(
+                    "Chọn nhanh",
+                    pick_list(titles, None::<Pick<&'static str>>, |p| {
+                        Message::SignerTitlePicked(p.value)
+                    })
+                    .placeholder("Chức danh thường dùng")
+                    .padding(8)
+                    .width(Length::Fill)
+                ),
+                submit_field(
+                    "Người ký",
+                    "Nguyễn Văn A",
+                    &draft.signer_name,
+                    "decision-signer",
+                    edit(DecisionField::SignerName),
+                    save.clone()
+                ),
+            ]
+            .spacing(10),
+        ]
+        .push(
+            draft
+                .error
+                .as_deref()
+                .map(|e| text(e).style(theme::danger_text)),
+        )
+        .push(form_buttons("Lưu quyết định", save, Message::Cancel))
+        .spacing(8),
+    )
+    .padding(10)
+    .style(theme::notice)
+    .into()
+}
+
+fn recipient_form(draft: &RecipientDraft) -> Element<'_, Message> {
+    let edit = |which| move |value| Message::RecipientEdited(which, value);
+    let save = Message::SaveRecipient;
+    let kinds = kinds();
+    let forms = forms();
+    let sexes = sexes();
+    let individual = draft.kind == RecipientKind::Individual;
+    let mut first = row![
+        labelled(
+            "Đối tượng",
+            pick_list(
+                kinds.clone(),
+                kinds.iter().find(|k| k.value == draft.kind).cloned(),
+                |p| Message::KindPicked(p.value)
+            )
+            .padding(8)
+            .width(Length::Fill)
+        ),
+        labelled(
+            "Hình thức",
+            pick_list(
+                forms.clone(),
+                forms.iter().find(|f| f.value == draft.form).cloned(),
+                |p| Message::FormPicked(p.value)
+            )
+            .padding(8)
+            .width(Length::Fill)
+        ),
+        submit_field(
+            if individual {
+                "Họ và tên"
+            } else {
+                "Tên tập thể / hộ"
+            },
+            if individual {
+                "Nguyễn Văn An"
+            } else {
+                "Tổ dân phố 5, Khu phố 1"
+            },
+            &draft.name,
+            RECIPIENT_NAME,
+            edit(RecipientField::Name),
+            save.clone()
+        ),
+    ]
+    .spacing(10);
+    if individual {
+        first = first
+            .push(labelled(
+                "Giới tính",
+                pick_list(
+                    sexes.clone(),
+                    sexes.iter().find(|s| s.value == draft.sex).cloned(),
+                    |p| Message::SexPicked(p.value),
+                )
+                .padding(8)
+                .width(Length::Fill),
+            ))
+            .push(submit_field(
+                "Năm sinh",
+                "1975",
+                &draft.birth_year,
+                "recipient-birth-year",
+                edit(RecipientField::BirthYear),
+                save.clone(),
+            ));
+    }
+    let register_label = if draft.form.has_certificate() {
+        "Số vào sổ (để trống: tự cấp)"
+    } else {
+        "Số vào sổ (biểu dương: không cấp)"
+    };
+    container(
+        column![
+            first,
+            row![
+                submit_field(
+                    "Chức vụ, đơn vị",
+                    "Tổ trưởng Tổ dân phố 5, Khu phố 1",
+                    &draft.position,
+                    "recipient-position",
+                    edit(RecipientField::Position),
+                    save.clone()
+                ),
+                submit_field(
+                    register_label,
+                    "",
+                    &draft.register_no,
+                    "recipient-register",
+                    edit(RecipientField::RegisterNo),
+                    save.clone()
+                ),
+            ]
+            .spacing(10),
+            submit_field(
+                "Thành tích",
+                "Đã có thành tích xuất sắc ...",
+                &draft.achievement,
+                "recipient-achievement",
+                edit(RecipientField::Achievement),
+                save.clone()
+            ),
+        ]
+        .push(
+            draft
+                .error
+                .as_deref()
+                .map(|e| text(e).style(theme::danger_text)),
+        )
+        .push(form_buttons("Lưu", save, Message::Cancel))
+        .spacing(8),
+    )
+    .padding(10)
+    .style(theme::notice)
+    .into()
+}

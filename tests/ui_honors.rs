@@ -1,0 +1,134 @@
+//! Commendations as a secretary keeps them: decisions, recipients with register numbers given
+//! automatically and never reused, a typed number checked, undo, and a list imported.
+
+mod common;
+
+use common::*;
+use iced_test::selector::id;
+use ngayhoi::domain::{Form, Recipient};
+use ngayhoi::gui::app::shortcut;
+use ngayhoi::gui::screen::honors::{self, RecipientField};
+use ngayhoi::gui::{App, Message, Section};
+
+fn honors_app(dir: &tempfile::TempDir) -> App {
+    let mut app = demo_app(dir);
+    interact(&mut app, |ui| ui.click("Khen thưởng").map(drop));
+    assert_eq!(app.section(), Some(Section::Honors));
+    app
+}
+
+fn recipients(dir: &tempfile::TempDir) -> Vec<Recipient> {
+    let store = reopen(&db(dir));
+    let event = store.event(2026).unwrap().unwrap();
+    store.recipients(event.id).unwrap()
+}
+
+fn honors(message: honors::Message) -> Message {
+    Message::Honors(message)
+}
+
+#[test]
+fn a_new_recipient_gets_the_next_register_number_and_undo_keeps_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = honors_app(&dir);
+    assert!(shows(&app, "Ông Nguyễn Văn An"));
+    assert!(shows(
+        &app,
+        "Người được khen theo Quyết định số 125/QĐ-UBND (Chủ tịch Ủy ban nhân dân phường Chợ Quán)"
+    ));
+    send(&mut app, shortcut(ctrl("n")).unwrap());
+    interact(&mut app, |ui| {
+        ui.click(id(honors::RECIPIENT_NAME))?;
+        let _ = ui.typewrite("Đỗ Thị Hoa");
+        let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
+        Ok(())
+    });
+    let added = recipients(&dir)
+        .into_iter()
+        .find(|r| r.name == "Đỗ Thị Hoa")
+        .unwrap();
+    assert_eq!(added.register_no, Some(6), "after the demo's five");
+    assert_eq!(added.form, Form::Certificate);
+    assert!(added.achievement.contains("năm 2026"));
+    assert!(shows(&app, "Đã thêm Đỗ Thị Hoa."));
+
+    // Removing her frees nothing; undo brings her back with number 6.
+    send(&mut app, honors(honors::Message::RemoveRecipient(added.id)));
+    assert!(shows(
+        &app,
+        "Đã xóa Đỗ Thị Hoa (số vào sổ 6 không cấp lại cho người khác)."
+    ));
+    assert!(recipients(&dir).iter().all(|r| r.name != "Đỗ Thị Hoa"));
+    send(&mut app, shortcut(ctrl("z")).unwrap());
+    let back = recipients(&dir)
+        .into_iter()
+        .find(|r| r.name == "Đỗ Thị Hoa")
+        .unwrap();
+    assert_eq!((back.id, back.register_no), (added.id, Some(6)));
+}
+
+#[test]
+fn a_typed_register_number_already_given_is_refused_and_nothing_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = honors_app(&dir);
+    let before = recipients(&dir);
+    let an = before.iter().find(|r| r.name == "Nguyễn Văn An").unwrap();
+    send(&mut app, honors(honors::Message::EditRecipient(an.id)));
+    send(
+        &mut app,
+        honors(honors::Message::RecipientEdited(
+            RecipientField::RegisterNo,
+            "1".into(),
+        )),
+    );
+    interact(&mut app, |ui| {
+        scroll_down(ui);
+        ui.click("Lưu").map(drop)
+    });
+    assert!(shows(
+        &app,
+        "Số vào sổ 1 đã cấp cho Ban Chỉ đạo phong trào Toàn dân bảo vệ an ninh Tổ quốc Khu phố 3; hãy chọn số khác hoặc để trống để tự cấp."
+    ));
+    assert_eq!(recipients(&dir), before);
+}
+
+#[test]
+fn a_new_decision_then_a_recipient_list_imported_into_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = honors_app(&dir);
+    interact(&mut app, |ui| ui.click("+ Quyết định mới").map(drop));
+    // The number follows the year's highest.
+    interact(&mut app, |ui| ui.click("Lưu quyết định").map(drop));
+    let store = reopen(&db(&dir));
+    let event = store.event(2026).unwrap().unwrap();
+    let decisions = store.decisions(event.id).unwrap();
+    assert!(decisions.iter().any(|d| d.number == "126/QĐ-UBND"));
+    drop(store);
+    assert!(shows(&app, "Đã thêm quyết định số 126/QĐ-UBND."));
+
+    let file = dir.path().join("khen.csv");
+    std::fs::write(
+        &file,
+        "STT;Hình thức;Đối tượng;Họ và tên;Giới tính;Chức vụ, đơn vị\n1;Giấy khen;Cá nhân;Võ Văn Kiệt;Nam;Tổ viên tổ dân phố 9\n2;Biểu dương;Tập thể;Chi hội Phụ nữ Khu phố 5;;\n",
+    )
+    .unwrap();
+    send(&mut app, honors(honors::Message::ImportFile(Some(file))));
+    assert!(shows(&app, "Nhập 2 người được khen"));
+    interact(&mut app, |ui| ui.click("Nhập 2 người được khen").map(drop));
+    let all = recipients(&dir);
+    let kiet = all.iter().find(|r| r.name == "Võ Văn Kiệt").unwrap();
+    let new_decision = decisions
+        .iter()
+        .find(|d| d.number == "126/QĐ-UBND")
+        .unwrap();
+    assert_eq!(
+        kiet.decision_id, new_decision.id,
+        "rows without a decision go to the one shown"
+    );
+    assert_eq!(kiet.register_no, Some(6));
+    assert!(
+        all.iter()
+            .any(|r| r.name == "Chi hội Phụ nữ Khu phố 5" && r.register_no.is_none())
+    );
+    assert!(shows(&app, "Ông Võ Văn Kiệt"));
+}
