@@ -67,7 +67,7 @@ impl Honors {
         let header = row![
             container(page_title(
                 format!("Khen thưởng · Năm {}", data.event.year),
-                "Quyết định khen thưởng, người được khen và số vào sổ (tự cấp theo cơ quan ban hành và năm, không cấp lại số đã dùng).",
+                "Quyết định, người được khen và số vào sổ (tự cấp, không cấp lại số đã dùng).",
             ))
             .width(Length::Fill),
             button(text("Nhập danh sách…"))
