@@ -10,7 +10,9 @@ use iced::{Element, Subscription, Task, keyboard};
 use super::data::{Db, Done, Job, Outcome, Snapshot, Writer};
 use super::screen::failure::{self, Failure};
 use super::screen::welcome::{self, Welcome};
-use super::screen::{ceremony, festival, guests, overview, papers, report, settings, visits};
+use super::screen::{
+    ceremony, certificates, festival, guests, overview, papers, report, settings, visits,
+};
 pub use super::workspace::Section;
 use super::workspace::Workspace;
 use crate::storage::{Store, StoreError};
@@ -39,6 +41,7 @@ pub enum Message {
     Guests(guests::Message),
     Festival(festival::Message),
     Visits(visits::Message),
+    Certificates(certificates::Message),
     Papers(papers::Message),
     Report(report::Message),
     Settings(settings::Message),
@@ -241,6 +244,14 @@ impl App {
     pub fn snapshot(&self) -> Option<&Snapshot> {
         match &self.phase {
             Phase::Ready(ws) => Some(&ws.data),
+            _ => None,
+        }
+    }
+
+    /// The certificates screen, for tests of its preview.
+    pub fn certificates(&self) -> Option<&certificates::Certificates> {
+        match &self.phase {
+            Phase::Ready(ws) => Some(&ws.certificates),
             _ => None,
         }
     }

@@ -15,14 +15,59 @@ pub const SCALE: f32 = 3.0;
 
 /// One page as a canvas of its own size.
 pub fn page<'a, M: 'a>(page: &'a Page) -> Element<'a, M> {
-    canvas::Canvas::new(PagePainter { page })
-        .width(Length::Fixed(page.width_mm * SCALE))
-        .height(Length::Fixed(page.height_mm * SCALE))
-        .into()
+    Sheet::new(page).into()
+}
+
+/// A page drawn at another scale, with what only the screen shows: the scan of a pre-printed
+/// blank behind it and outlines of boxes over it. Neither is ever printed.
+#[derive(Debug, Clone)]
+pub struct Sheet<'a> {
+    page: &'a Page,
+    /// Pixels per millimetre.
+    scale: f32,
+    background: Option<iced::widget::image::Handle>,
+    /// Rectangles (x, y, width, height in mm) outlined in the accent colour.
+    outlines: Vec<(f32, f32, f32, f32)>,
+}
+
+impl<'a> Sheet<'a> {
+    pub fn new(page: &'a Page) -> Sheet<'a> {
+        Sheet {
+            page,
+            scale: SCALE,
+            background: None,
+            outlines: Vec::new(),
+        }
+    }
+
+    pub fn scale(self, scale: f32) -> Sheet<'a> {
+        Sheet { scale, ..self }
+    }
+
+    pub fn background(self, background: Option<iced::widget::image::Handle>) -> Sheet<'a> {
+        Sheet { background, ..self }
+    }
+
+    pub fn outlines(self, outlines: Vec<(f32, f32, f32, f32)>) -> Sheet<'a> {
+        Sheet { outlines, ..self }
+    }
+}
+
+impl<'a, M: 'a> From<Sheet<'a>> for Element<'a, M> {
+    fn from(sheet: Sheet<'a>) -> Self {
+        let (width, height) = (
+            sheet.page.width_mm * sheet.scale,
+            sheet.page.height_mm * sheet.scale,
+        );
+        canvas::Canvas::new(PagePainter { sheet })
+            .width(Length::Fixed(width))
+            .height(Length::Fixed(height))
+            .into()
+    }
 }
 
 struct PagePainter<'a> {
-    page: &'a Page,
+    sheet: Sheet<'a>,
 }
 
 /// The iced font of a document face (the Liberation Serif files are registered at start-up).
@@ -51,15 +96,22 @@ impl<M> canvas::Program<M> for PagePainter<'_> {
         bounds: Rectangle,
         _cursor: mouse::Cursor,
     ) -> Vec<Geometry> {
+        let scale = self.sheet.scale;
         let mut frame = Frame::new(renderer, bounds.size());
         frame.fill_rectangle(Point::ORIGIN, bounds.size(), Color::WHITE);
-        let at = |x: f32, y: f32| Point::new(x * SCALE, y * SCALE);
+        if let Some(scan) = &self.sheet.background {
+            frame.draw_image(
+                Rectangle::new(Point::ORIGIN, bounds.size()),
+                canvas::Image::new(scan.clone()),
+            );
+        }
+        let at = |x: f32, y: f32| Point::new(x * scale, y * scale);
         let stroke = |width_pt: f32| {
             Stroke::default()
-                .with_width((width_pt * MM_PER_PT * SCALE).max(0.75))
+                .with_width((width_pt * MM_PER_PT * scale).max(0.75))
                 .with_color(Color::BLACK)
         };
-        for item in &self.page.items {
+        for item in &self.sheet.page.items {
             match item {
                 Item::Text {
                     x_mm,
@@ -76,8 +128,8 @@ impl<M> canvas::Program<M> for PagePainter<'_> {
                         position: at(*x_mm, y_mm - ascent),
                         max_width: f32::INFINITY,
                         color: Color::BLACK,
-                        size: Pixels(size_pt * MM_PER_PT * SCALE),
-                        line_height: LineHeight::Absolute(Pixels(height * SCALE)),
+                        size: Pixels(size_pt * MM_PER_PT * scale),
+                        line_height: LineHeight::Absolute(Pixels(height * scale)),
                         font: font(*face),
                         align_x: iced::widget::text::Alignment::Left,
                         align_y: Vertical::Top,
@@ -103,11 +155,21 @@ impl<M> canvas::Program<M> for PagePainter<'_> {
                 } => frame.stroke(
                     &Path::rectangle(
                         at(*x_mm, *y_mm),
-                        Size::new(width_mm * SCALE, height_mm * SCALE),
+                        Size::new(width_mm * scale, height_mm * scale),
                     ),
                     stroke(*width_pt),
                 ),
             }
+        }
+        let outline = Stroke::default().with_width(1.0).with_color(Color {
+            a: 0.7,
+            ..crate::gui::theme::ACCENT
+        });
+        for (x, y, w, h) in &self.sheet.outlines {
+            frame.stroke(
+                &Path::rectangle(at(*x, *y), Size::new(w * scale, h * scale)),
+                outline,
+            );
         }
         vec![frame.into_geometry()]
     }
