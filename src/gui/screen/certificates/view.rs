@@ -421,30 +421,38 @@ impl Certificates {
                 .into()
         };
         let buttons = row![
+            text(format!("Sửa mẫu “{}”", editor.template.name))
+                .size(theme::HEADING)
+                .font(font::SEMIBOLD)
+                .width(Length::Fill),
+            reset,
             button(text("Lưu mẫu").font(font::SEMIBOLD))
                 .style(theme::primary)
                 .padding([6, 16])
                 .on_press_maybe(editor.to_save().map(|_| Message::SaveTemplate)),
-            reset,
-            text(state).size(theme::SMALL).style(theme::muted),
         ]
         .spacing(12)
         .align_y(Alignment::Center);
 
-        card(
-            format!("Sửa mẫu “{}”", editor.template.name),
+        // The buttons and the error come first: the table is taller than a laptop's screen.
+        container(
             column![
+                buttons,
+                text(state).size(theme::SMALL).style(theme::muted),
                 paper,
                 text("Vị trí và kích thước tính bằng milimét từ góc trên bên trái tờ giấy, cỡ chữ bằng pt (viết 12,5 hay 12.5 đều được). Chữ dài được xuống dòng, rồi thu nhỏ dần đến cỡ nhỏ nhất; khung xanh trên bản xem trước là các ô.")
                     .size(theme::SMALL)
                     .style(theme::muted),
             ]
             .push(background)
-            .push(table)
             .push(error)
-            .push(buttons)
+            .push(table)
             .spacing(12),
         )
+        .padding(16)
+        .width(Length::Fill)
+        .style(theme::card)
+        .into()
     }
 
     fn printers_card<'a>(&'a self, data: &'a Snapshot) -> Element<'a, Message> {
