@@ -19,42 +19,71 @@ pub fn page<'a, M: 'a>(page: &'a Page) -> Element<'a, M> {
 }
 
 /// A page drawn at another scale, with what only the screen shows: the scan of a pre-printed
-/// blank behind it and outlines of boxes over it. Neither is ever printed.
-#[derive(Debug, Clone)]
-pub struct Sheet<'a> {
+/// blank behind it and outlines of boxes over it, which the mouse may drag. Neither is ever
+/// printed.
+pub struct Sheet<'a, M> {
     page: &'a Page,
     /// Pixels per millimetre.
     scale: f32,
     background: Option<iced::widget::image::Handle>,
     /// Rectangles (x, y, width, height in mm) outlined in the accent colour.
     outlines: Vec<(f32, f32, f32, f32)>,
+    /// What dragging outline `i` to (x, y) mm (its top-left corner, in half millimetres)
+    /// means; `None`: outlines stay put.
+    on_move: Option<OnMove<'a, M>>,
 }
 
-impl<'a> Sheet<'a> {
-    pub fn new(page: &'a Page) -> Sheet<'a> {
+/// What dragging outline `i` to (x, y) mm means.
+type OnMove<'a, M> = Box<dyn Fn(usize, f32, f32) -> M + 'a>;
+
+impl<'a, M> Sheet<'a, M> {
+    pub fn new(page: &'a Page) -> Sheet<'a, M> {
         Sheet {
             page,
             scale: SCALE,
             background: None,
             outlines: Vec::new(),
+            on_move: None,
         }
     }
 
-    pub fn scale(self, scale: f32) -> Sheet<'a> {
+    pub fn scale(self, scale: f32) -> Sheet<'a, M> {
         Sheet { scale, ..self }
     }
 
-    pub fn background(self, background: Option<iced::widget::image::Handle>) -> Sheet<'a> {
+    pub fn background(self, background: Option<iced::widget::image::Handle>) -> Sheet<'a, M> {
         Sheet { background, ..self }
     }
 
-    pub fn outlines(self, outlines: Vec<(f32, f32, f32, f32)>) -> Sheet<'a> {
+    pub fn outlines(self, outlines: Vec<(f32, f32, f32, f32)>) -> Sheet<'a, M> {
         Sheet { outlines, ..self }
+    }
+
+    pub fn on_move(self, on_move: impl Fn(usize, f32, f32) -> M + 'a) -> Sheet<'a, M> {
+        Sheet {
+            on_move: Some(Box::new(on_move)),
+            ..self
+        }
+    }
+
+    /// The millimetres under a point of the canvas.
+    fn mm(&self, bounds: Rectangle, position: Point) -> (f32, f32) {
+        (
+            (position.x - bounds.x) / self.scale,
+            (position.y - bounds.y) / self.scale,
+        )
+    }
+
+    /// The topmost outline under a point, in mm.
+    fn outline_at(&self, (x, y): (f32, f32)) -> Option<usize> {
+        self.outlines
+            .iter()
+            .rposition(|(bx, by, w, h)| x >= *bx && x <= bx + w && y >= *by && y <= by + h)
     }
 }
 
-impl<'a, M: 'a> From<Sheet<'a>> for Element<'a, M> {
-    fn from(sheet: Sheet<'a>) -> Self {
+impl<'a, M: 'a> From<Sheet<'a, M>> for Element<'a, M> {
+    fn from(sheet: Sheet<'a, M>) -> Self {
         let (width, height) = (
             sheet.page.width_mm * sheet.scale,
             sheet.page.height_mm * sheet.scale,
@@ -66,8 +95,14 @@ impl<'a, M: 'a> From<Sheet<'a>> for Element<'a, M> {
     }
 }
 
-struct PagePainter<'a> {
-    sheet: Sheet<'a>,
+struct PagePainter<'a, M> {
+    sheet: Sheet<'a, M>,
+}
+
+/// An outline being dragged: which, and where in it the mouse took hold (mm).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Drag {
+    held: Option<(usize, f32, f32)>,
 }
 
 /// The iced font of a document face (the Liberation Serif files are registered at start-up).
@@ -85,12 +120,66 @@ pub fn font(face: Face) -> Font {
     }
 }
 
-impl<M> canvas::Program<M> for PagePainter<'_> {
-    type State = ();
+impl<M> canvas::Program<M> for PagePainter<'_, M> {
+    type State = Drag;
+
+    fn update(
+        &self,
+        drag: &mut Drag,
+        event: &canvas::Event,
+        bounds: Rectangle,
+        cursor: mouse::Cursor,
+    ) -> Option<canvas::Action<M>> {
+        let on_move = self.sheet.on_move.as_ref()?;
+        match event {
+            canvas::Event::Mouse(mouse::Event::ButtonPressed(mouse::Button::Left)) => {
+                let position = cursor.position_over(bounds)?;
+                let (x, y) = self.sheet.mm(bounds, position);
+                let index = self.sheet.outline_at((x, y))?;
+                let (bx, by, _, _) = self.sheet.outlines[index];
+                drag.held = Some((index, x - bx, y - by));
+                Some(canvas::Action::capture())
+            }
+            canvas::Event::Mouse(mouse::Event::CursorMoved { position }) => {
+                let (index, dx, dy) = drag.held?;
+                let (x, y) = self.sheet.mm(bounds, *position);
+                let half = |v: f32| (v * 2.0).round() / 2.0;
+                Some(
+                    canvas::Action::publish(on_move(index, half(x - dx), half(y - dy)))
+                        .and_capture(),
+                )
+            }
+            canvas::Event::Mouse(mouse::Event::ButtonReleased(mouse::Button::Left)) => {
+                drag.held.take()?;
+                Some(canvas::Action::capture())
+            }
+            _ => None,
+        }
+    }
+
+    fn mouse_interaction(
+        &self,
+        drag: &Drag,
+        bounds: Rectangle,
+        cursor: mouse::Cursor,
+    ) -> mouse::Interaction {
+        if self.sheet.on_move.is_none() {
+            return mouse::Interaction::default();
+        }
+        if drag.held.is_some() {
+            return mouse::Interaction::Grabbing;
+        }
+        match cursor.position_over(bounds) {
+            Some(p) if self.sheet.outline_at(self.sheet.mm(bounds, p)).is_some() => {
+                mouse::Interaction::Grab
+            }
+            _ => mouse::Interaction::default(),
+        }
+    }
 
     fn draw(
         &self,
-        _state: &(),
+        _state: &Drag,
         renderer: &Renderer,
         _theme: &Theme,
         bounds: Rectangle,

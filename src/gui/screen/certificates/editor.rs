@@ -140,6 +140,8 @@ pub enum Edit {
     PaperWidth(String),
     PaperHeight(String),
     Background(Option<PathBuf>),
+    /// A box dragged on the preview: its new top-left corner, in mm.
+    Move(FieldKey, f32, f32),
     /// Back to the app's standard boxes for this paper (after confirmation).
     Reset,
 }
@@ -260,6 +262,17 @@ impl Editor {
                 self.paper_height = text;
             }
             Edit::Background(path) => self.draft.background = path,
+            Edit::Move(key, x, y) => {
+                let (w, h) = self.draft.paper.size_mm();
+                if let Some(i) = self.draft.fields.iter().position(|f| f.key == key) {
+                    // Kept on the paper: a drag never makes the template invalid.
+                    let f = &mut self.draft.fields[i];
+                    f.x_mm = x.clamp(0.0, (w - f.width_mm).max(0.0));
+                    f.y_mm = y.clamp(0.0, (h - f.height_mm).max(0.0));
+                    self.cells[i][Column::X as usize] = number(f.x_mm);
+                    self.cells[i][Column::Y as usize] = number(f.y_mm);
+                }
+            }
             Edit::Reset => {
                 let standard =
                     Template::standard(self.draft.form, self.draft.paper, self.draft.mode);
@@ -431,6 +444,24 @@ mod tests {
         assert!(e.to_save().is_none());
         e.apply(Edit::Number(FieldKey::Recipient, Column::X, "4a".into()));
         assert!(e.error.as_deref().unwrap().contains("không phải là số"));
+    }
+
+    #[test]
+    fn a_dragged_box_stays_on_the_paper_and_its_cells_follow() {
+        let mut e = editor();
+        e.apply(Edit::Move(FieldKey::Recipient, 40.5, 90.0));
+        let r = *e.template.field(FieldKey::Recipient).unwrap();
+        assert_eq!((r.x_mm, r.y_mm), (40.5, 90.0));
+        let cells = e
+            .rows()
+            .find(|(f, _)| f.key == FieldKey::Recipient)
+            .unwrap()
+            .1;
+        assert_eq!((cells[0].as_str(), cells[1].as_str()), ("40,5", "90"));
+        e.apply(Edit::Move(FieldKey::Recipient, 200.0, -5.0));
+        let r = *e.template.field(FieldKey::Recipient).unwrap();
+        assert_eq!((r.x_mm, r.y_mm), (297.0 - 237.0, 0.0));
+        assert!(e.error.is_none());
     }
 
     #[test]

@@ -9,7 +9,7 @@ use iced::{Alignment, Element, Length, Padding};
 use super::editor::{AlignChoice, Column, Edit, Flag, PaperKind, cell_id, number};
 use super::printers::PrinterField;
 use super::{Certificates, DecisionChoice, Message, Panel, PrinterChoice, RecipientChoice, Scope};
-use crate::certificate::Mode;
+use crate::certificate::{FieldKey, Mode};
 use crate::domain::Form;
 use crate::gui::data::Snapshot;
 use crate::gui::preview::Sheet;
@@ -291,15 +291,26 @@ impl Certificates {
             ]);
         }
         let background: Option<Element<'a, Message>> = (self.mode == Mode::Blank).then(|| {
+            let missing = editor.background().is_some_and(|p| !p.is_file());
             let shown = editor.background().map_or_else(
                 || "Chưa có ảnh quét phôi (chỉ để xem trước, không bao giờ in ra).".to_string(),
-                |p| format!("Ảnh phôi: {}", p.display()),
+                |p| {
+                    if missing {
+                        format!("Không tìm thấy ảnh phôi “{}”.", p.display())
+                    } else {
+                        format!("Ảnh phôi (chỉ để xem trước): {}", p.display())
+                    }
+                },
             );
             row![
                 label("Phôi"),
                 text(shown)
                     .size(theme::SMALL)
-                    .style(theme::muted)
+                    .style(if missing {
+                        theme::danger_text
+                    } else {
+                        theme::muted
+                    })
                     .width(Length::Fill),
                 button(text("Chọn ảnh phôi…"))
                     .style(theme::secondary)
@@ -440,7 +451,7 @@ impl Certificates {
                 buttons,
                 text(state).size(theme::SMALL).style(theme::muted),
                 paper,
-                text("Vị trí và kích thước tính bằng milimét từ góc trên bên trái tờ giấy, cỡ chữ bằng pt (viết 12,5 hay 12.5 đều được). Chữ dài được xuống dòng, rồi thu nhỏ dần đến cỡ nhỏ nhất; khung xanh trên bản xem trước là các ô.")
+                text("Vị trí và kích thước tính bằng milimét từ góc trên bên trái tờ giấy, cỡ chữ bằng pt (viết 12,5 hay 12.5 đều được). Chữ dài được xuống dòng, rồi thu nhỏ dần đến cỡ nhỏ nhất; khung xanh trên bản xem trước là các ô, kéo bằng chuột để dời ô.")
                     .size(theme::SMALL)
                     .style(theme::muted),
             ]
@@ -604,24 +615,21 @@ impl Certificates {
             .filter(|t| t.mode == Mode::Blank)
             .and_then(|t| t.background.clone())
             .map(iced::widget::image::Handle::from_path);
-        let outlines = if self.panel == Panel::Template {
-            template
-                .map(|t| {
-                    t.fields
-                        .iter()
-                        .filter(|f| f.print)
-                        .map(|f| (f.x_mm, f.y_mm, f.width_mm, f.height_mm))
-                        .collect()
-                })
-                .unwrap_or_default()
-        } else {
-            Vec::new()
-        };
         let scale = (PREVIEW_WIDTH / laid.page.width_mm).min(crate::gui::preview::SCALE);
-        let sheet = Sheet::new(&laid.page)
-            .scale(scale)
-            .background(background)
-            .outlines(outlines);
+        let mut sheet = Sheet::new(&laid.page).scale(scale).background(background);
+        // While the template is edited, its boxes are outlined and can be dragged.
+        if let Some(t) = template.filter(|_| self.panel == Panel::Template) {
+            let printed: Vec<_> = t.fields.iter().filter(|f| f.print).collect();
+            let keys: Vec<FieldKey> = printed.iter().map(|f| f.key).collect();
+            sheet = sheet
+                .outlines(
+                    printed
+                        .iter()
+                        .map(|f| (f.x_mm, f.y_mm, f.width_mm, f.height_mm))
+                        .collect(),
+                )
+                .on_move(move |i, x, y| Message::Edit(Edit::Move(keys[i], x, y)));
+        }
         let who = entries
             .get(at)
             .map_or("Mẫu", |e| e.data.recipient.as_str())
