@@ -639,13 +639,12 @@ impl Certificates {
                 .style(theme::warning_text)
                 .into()
         });
-        column![
-            browse,
-            container(container(sheet).style(theme::card).padding(1)).center_x(Length::Fill),
-        ]
-        .extend(warnings)
-        .spacing(10)
-        .into()
+        // Warnings above the page: under it they would be a screen away.
+        column![browse]
+            .extend(warnings)
+            .push(container(container(sheet).style(theme::card).padding(1)).center_x(Length::Fill))
+            .spacing(10)
+            .into()
     }
 }
 
