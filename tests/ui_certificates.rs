@@ -264,3 +264,25 @@ fn a_printer_profile_is_typed_in_with_decimal_commas() {
     assert!((printers[0].scale - 1.01).abs() < 1e-6);
     assert!(shows(&app, "ngang −1,5 mm · dọc 0 mm · tỉ lệ 1,01"));
 }
+
+#[test]
+fn the_calibration_page_is_saved_through_the_chosen_printer() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
+    open_certificates(&mut app);
+    let target = dir.path().join("trang-hieu-chinh-a4.pdf");
+    send(
+        &mut app,
+        Message::Certificates(certificates::Message::CalibrationChosen(Some(
+            target.clone(),
+        ))),
+    );
+    assert!(shows(&app, &format!("Đã lưu “{}”.", target.display())));
+    let output = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8", target.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("TRANG HIỆU CHỈNH MÁY IN"), "{text}");
+    assert!(text.contains("A4 ngang"), "{text}");
+}
