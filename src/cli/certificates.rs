@@ -59,7 +59,7 @@ fn printer(store: &Store, name: Option<&str>) -> Result<PrinterProfile, String> 
         .into_iter()
         .find(|p| crate::text::fold(&p.name) == key)
         .ok_or_else(|| {
-            format!("chưa có máy in tên “{name}”. Hãy thêm máy in trong mục Khen thưởng (hiệu chỉnh máy in).")
+            format!("chưa có máy in tên “{name}”. Hãy thêm máy in trong mục In giấy khen (Máy in và hiệu chỉnh).")
         })
 }
 

@@ -11,7 +11,7 @@ use super::data::{Db, Done, Job, Outcome, Snapshot, Writer};
 use super::screen::failure::{self, Failure};
 use super::screen::welcome::{self, Welcome};
 use super::screen::{
-    ceremony, festival, guests, honors, overview, papers, report, settings, visits,
+    ceremony, certificates, festival, guests, honors, overview, papers, report, settings, visits,
 };
 pub use super::workspace::Section;
 use super::workspace::Workspace;
@@ -42,6 +42,7 @@ pub enum Message {
     Festival(festival::Message),
     Visits(visits::Message),
     Honors(honors::Message),
+    Certificates(certificates::Message),
     Papers(papers::Message),
     Report(report::Message),
     Settings(settings::Message),
@@ -244,6 +245,14 @@ impl App {
     pub fn snapshot(&self) -> Option<&Snapshot> {
         match &self.phase {
             Phase::Ready(ws) => Some(&ws.data),
+            _ => None,
+        }
+    }
+
+    /// The certificates screen, for tests of its preview.
+    pub fn certificates(&self) -> Option<&certificates::Certificates> {
+        match &self.phase {
+            Phase::Ready(ws) => Some(&ws.certificates),
             _ => None,
         }
     }

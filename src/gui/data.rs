@@ -41,6 +41,9 @@ pub struct Snapshot {
     /// The report to the province: this year's figures (computed, entered), its narrative
     /// and the previous year beside it.
     pub report: Arc<Report>,
+    /// Saved certificate templates and printer profiles (not tied to a year).
+    pub templates: Vec<crate::certificate::Template>,
+    pub printers: Vec<crate::certificate::PrinterProfile>,
 }
 
 impl Snapshot {
@@ -87,6 +90,8 @@ impl Snapshot {
             recipients,
             report,
             areas,
+            templates: store.templates()?,
+            printers: store.printers()?,
         }))
     }
 }

@@ -2,7 +2,7 @@
 //! that screens never touch storage, and apart from the workspace so that it stays readable.
 
 use super::data::{Done, Job, Removed};
-use super::screen::{ceremony, festival, guests, honors, overview, report, visits};
+use super::screen::{ceremony, certificates, festival, guests, honors, overview, report, visits};
 use crate::storage::{self, BackupReason, Store};
 
 /// A change that shows the same year afterwards.
@@ -142,6 +142,16 @@ pub fn visits(event_id: i64, event: visits::Event) -> Job {
                 ..Done::default()
             })
         }),
+    }
+}
+
+pub fn certificates(event: certificates::Event) -> Job {
+    match event {
+        certificates::Event::SaveTemplate(t) => change(move |s| s.save_template(&t).map(drop)),
+        certificates::Event::SavePrinter(p) => change(move |s| s.save_printer(&p).map(drop)),
+        certificates::Event::DeletePrinter(id) => change(move |s| s.delete_printer(id)),
+        // Opening a file is no storage job; the workspace handles it.
+        certificates::Event::Open(_) => change(|_| Ok(())),
     }
 }
 

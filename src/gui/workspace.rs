@@ -10,6 +10,7 @@ use iced::{Alignment, Element, Length, Padding, Task};
 use super::app::{Message, NewYear, Shortcut, copy_source, written_message};
 use super::data::{Db, Done, Job, Removed, Snapshot, Writer};
 use super::screen::ceremony::{self, Ceremony};
+use super::screen::certificates::{self, Certificates};
 use super::screen::festival::{self, Festival};
 use super::screen::guests::{self, Guests};
 use super::screen::honors::{self, Honors};
@@ -30,6 +31,7 @@ pub enum Section {
     Festival,
     Visits,
     Honors,
+    Certificates,
     Papers,
     Report,
     Settings,
@@ -50,13 +52,14 @@ enum Created {
 
 impl Section {
     /// The sidebar, in the order a campaign runs.
-    const ALL: [(Section, &'static str); 9] = [
+    const ALL: [(Section, &'static str); 10] = [
         (Section::Overview, "Tổng quan"),
         (Section::Ceremony, "Phần lễ"),
         (Section::Guests, "Đại biểu và điểm"),
         (Section::Festival, "Phần hội"),
         (Section::Visits, "Thăm hỏi"),
         (Section::Honors, "Khen thưởng"),
+        (Section::Certificates, "In giấy khen"),
         (Section::Papers, "In ấn"),
         (Section::Report, "Báo cáo"),
         (Section::Settings, "Cài đặt"),
@@ -73,6 +76,7 @@ pub struct Workspace {
     festival: Festival,
     visits: Visits,
     honors: Honors,
+    pub certificates: Certificates,
     papers: Papers,
     report: ReportScreen,
     pub settings: Settings,
@@ -94,6 +98,7 @@ impl Workspace {
             settings: Settings::new(&data),
             papers: Papers::new(crate::papers::Paper::Program, &data),
             report: ReportScreen::new(&data),
+            certificates: Certificates::new(&data),
             db,
             data,
             section: Section::Overview,
@@ -159,6 +164,7 @@ impl Workspace {
         }
         self.data = data;
         self.report.refresh(&self.data);
+        self.certificates.refresh(&self.data);
         if self.section == Section::Papers {
             self.papers.refresh(&self.data);
         }
@@ -214,6 +220,7 @@ impl Workspace {
             Message::Festival(message) => self.festival_update(message, writer),
             Message::Visits(message) => self.visits_update(message, writer),
             Message::Honors(message) => self.honors_update(message, writer),
+            Message::Certificates(message) => self.certificates_update(message, writer),
             Message::Papers(message) => self.papers_update(message),
             Message::Report(message) => self.report_update(message, writer),
             Message::Settings(message) => self.settings_update(message, writer),
@@ -268,6 +275,9 @@ impl Workspace {
             }
             (Shortcut::MoveDown, Section::Ceremony) => {
                 self.ceremony_update(ceremony::Message::MoveSelected(1), writer)
+            }
+            (Shortcut::Print, Section::Certificates) => {
+                self.certificates_update(certificates::Message::Save, writer)
             }
             (Shortcut::Print, Section::Papers) => self.papers_update(papers::Message::Save),
             (Shortcut::Print, Section::Report) => {
@@ -398,6 +408,25 @@ impl Workspace {
         task.map(Message::Papers)
     }
 
+    fn certificates_update(
+        &mut self,
+        message: certificates::Message,
+        writer: &mut Writer,
+    ) -> Task<Message> {
+        let (task, event) = self.certificates.update(message, &self.data);
+        let task = task.map(Message::Certificates);
+        match event {
+            Some(certificates::Event::Open(path)) => {
+                if let Err(message) = super::system::open(&path) {
+                    self.error = Some(message);
+                }
+                task
+            }
+            Some(event) => Task::batch([task, self.push(writer, jobs::certificates(event))]),
+            None => task,
+        }
+    }
+
     fn report_update(&mut self, message: report::Message, writer: &mut Writer) -> Task<Message> {
         let (task, event) = self.report.update(message, &self.data);
         let task = task.map(Message::Report);
@@ -510,6 +539,10 @@ impl Workspace {
             Section::Festival => self.festival.view(&self.data).map(Message::Festival),
             Section::Visits => self.visits.view(&self.data).map(Message::Visits),
             Section::Honors => self.honors.view(&self.data).map(Message::Honors),
+            Section::Certificates => self
+                .certificates
+                .view(&self.data)
+                .map(Message::Certificates),
             Section::Papers => self.papers.view(&self.data).map(Message::Papers),
             Section::Report => self.report.view(&self.data).map(Message::Report),
             Section::Settings => self

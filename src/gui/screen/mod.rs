@@ -3,6 +3,7 @@
 
 pub mod backups;
 pub mod ceremony;
+pub mod certificates;
 pub mod failure;
 pub mod festival;
 pub mod guests;
