@@ -132,3 +132,14 @@ fn a_new_decision_then_a_recipient_list_imported_into_it() {
     );
     assert!(shows(&app, "Ông Võ Văn Kiệt"));
 }
+
+#[test]
+fn print_leads_to_the_certificate_section() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = honors_app(&dir);
+    interact(&mut app, |ui| ui.click("In giấy khen… (Ctrl+P)").map(drop));
+    assert_eq!(app.section(), Some(Section::Certificates));
+    interact(&mut app, |ui| ui.click("Khen thưởng").map(drop));
+    send(&mut app, shortcut(ctrl("p")).unwrap());
+    assert_eq!(app.section(), Some(Section::Certificates));
+}

@@ -280,6 +280,10 @@ impl Workspace {
                 self.certificates_update(certificates::Message::Save, writer)
             }
             (Shortcut::Print, Section::Papers) => self.papers_update(papers::Message::Save),
+            (Shortcut::Print, Section::Honors) => {
+                self.section = Section::Certificates;
+                Task::none()
+            }
             (Shortcut::Print, Section::Report) => {
                 self.report_update(report::Message::Export, writer)
             }
@@ -384,6 +388,11 @@ impl Workspace {
     }
 
     fn honors_update(&mut self, message: honors::Message, writer: &mut Writer) -> Task<Message> {
+        // "In giấy khen…" opens the printing section.
+        if matches!(message, honors::Message::Print) {
+            self.section = Section::Certificates;
+            return Task::none();
+        }
         let (task, event) = self.honors.update(message, &self.data, self.today);
         let task = task.map(Message::Honors);
         let Some(event) = event else { return task };

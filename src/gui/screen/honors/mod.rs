@@ -80,6 +80,8 @@ pub enum Message {
     ListTo(Option<PathBuf>),
     ListSaved(Result<PathBuf, String>),
     DismissNote,
+    /// "In giấy khen…" (Ctrl+P): the workspace opens the printing section.
+    Print,
 }
 
 /// Changes the screen asks the app to write. A recipient with an id other than 0 comes back
@@ -331,6 +333,7 @@ impl Honors {
                 }));
                 none()
             }
+            Message::Print => none(),
             Message::DismissNote => {
                 self.note = None;
                 none()

@@ -78,6 +78,10 @@ impl Honors {
                 .padding([10, 14])
                 .style(theme::secondary)
                 .on_press(Message::NewDecision),
+            button(text("In giấy khen… (Ctrl+P)"))
+                .padding([10, 14])
+                .style(theme::secondary)
+                .on_press(Message::Print),
             button(text("+ Thêm người được khen").font(font::SEMIBOLD))
                 .padding([10, 18])
                 .style(theme::primary)
