@@ -12,31 +12,14 @@ use crate::domain::{Decision, Recipient};
 use crate::papers::output::save;
 use crate::storage::Store;
 
-fn open(db: &Path) -> Result<Store, String> {
-    if !db.exists() {
-        return Err(format!(
-            "chưa có tệp dữ liệu “{}”. Hãy thiết lập bằng lệnh init hoặc demo.",
-            db.display()
-        ));
-    }
-    Store::open(db).map_err(|e| e.to_string())
-}
-
 /// The year's decisions and recipients; `--decision` keeps one decision.
 fn commendations(
     store: &Store,
     year: Option<i32>,
     number: Option<&str>,
 ) -> Result<(i32, Vec<Decision>, Vec<Recipient>), String> {
-    let years = store.years().map_err(|e| e.to_string())?;
-    let year = match year {
-        Some(y) => y,
-        None => *years.last().ok_or("tệp dữ liệu chưa có Ngày hội nào.")?,
-    };
-    let event = store
-        .event(year)
-        .map_err(|e| e.to_string())?
-        .ok_or_else(|| format!("chưa có kế hoạch Ngày hội năm {year}."))?;
+    let event = super::event_of(store, year)?;
+    let year = event.year;
     let mut decisions = store.decisions(event.id).map_err(|e| e.to_string())?;
     if let Some(number) = number {
         let key = crate::text::fold(number);
@@ -64,7 +47,7 @@ fn printer(store: &Store, name: Option<&str>) -> Result<PrinterProfile, String> 
 }
 
 pub fn certificates(db: &Path, args: &CertificateArgs) -> Result<(), String> {
-    let store = open(db)?;
+    let store = super::open_existing(db)?;
     let unit = store
         .unit()
         .map_err(|e| e.to_string())?
@@ -131,7 +114,7 @@ pub fn certificates(db: &Path, args: &CertificateArgs) -> Result<(), String> {
         } else {
             args.out.clone()
         };
-        save(&out, &bytes).map_err(|e| lower(&e))?;
+        save(&out, &bytes).map_err(|e| super::lower_first(&e))?;
         println!(
             "Đã ghi {} {} ({}) vào tệp {}.",
             data.len(),
@@ -144,7 +127,7 @@ pub fn certificates(db: &Path, args: &CertificateArgs) -> Result<(), String> {
 }
 
 pub fn decision_list(db: &Path, args: &DecisionListArgs) -> Result<(), String> {
-    let store = open(db)?;
+    let store = super::open_existing(db)?;
     let unit = store
         .unit()
         .map_err(|e| e.to_string())?
@@ -164,8 +147,8 @@ pub fn decision_list(db: &Path, args: &DecisionListArgs) -> Result<(), String> {
     };
     let doc = crate::certificate::decision_list(&unit.place, decision, &recipients)
         .ok_or_else(|| format!("quyết định số {} chưa có ai được khen.", decision.number))?;
-    let bytes = to_pdf(&layout(&doc)).map_err(|e| lower(&e.to_string()))?;
-    save(&args.out, &bytes).map_err(|e| lower(&e))?;
+    let bytes = to_pdf(&layout(&doc)).map_err(|e| super::lower_first(&e.to_string()))?;
+    save(&args.out, &bytes).map_err(|e| super::lower_first(&e))?;
     println!(
         "Đã ghi danh sách kèm theo Quyết định số {} vào tệp {}.",
         decision.number,
@@ -176,7 +159,7 @@ pub fn decision_list(db: &Path, args: &DecisionListArgs) -> Result<(), String> {
 
 pub fn calibration(db: &Path, args: &CalibrationArgs) -> Result<(), String> {
     let profile = match &args.printer {
-        Some(name) => printer(&open(db)?, Some(name))?,
+        Some(name) => printer(&super::open_existing(db)?, Some(name))?,
         None => PrinterProfile::default(),
     };
     let paper = if args.a3 {
@@ -185,19 +168,11 @@ pub fn calibration(db: &Path, args: &CalibrationArgs) -> Result<(), String> {
         Paper::A4Landscape
     };
     let bytes = render_calibration(paper, &profile)?;
-    save(&args.out, &bytes).map_err(|e| lower(&e))?;
+    save(&args.out, &bytes).map_err(|e| super::lower_first(&e))?;
     println!(
         "Đã ghi trang hiệu chỉnh máy in ({}) vào tệp {}.",
         paper.label(),
         args.out.display()
     );
     Ok(())
-}
-
-fn lower(message: &str) -> String {
-    let mut chars = message.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }

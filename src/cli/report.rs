@@ -42,28 +42,22 @@ pub fn export(db: &Path, args: &ReportArgs) -> Result<(), String> {
             }
             message
         })?;
-    let pdf = report::render(&report).map_err(|e| lower_first(&e))?;
+    let pdf = report::render(&report).map_err(|e| super::lower_first(&e))?;
     let xlsx = match &args.xlsx {
-        Some(path) => Some((path, sheet::render(&report).map_err(|e| lower_first(&e))?)),
+        Some(path) => Some((
+            path,
+            sheet::render(&report).map_err(|e| super::lower_first(&e))?,
+        )),
         None => None,
     };
-    crate::papers::output::save(&args.out, &pdf).map_err(|e| lower_first(&e))?;
+    crate::papers::output::save(&args.out, &pdf).map_err(|e| super::lower_first(&e))?;
     println!(
         "Đã ghi báo cáo kết quả Ngày hội năm {year} vào tệp {}.",
         args.out.display()
     );
     if let Some((path, bytes)) = xlsx {
-        crate::papers::output::save(path, &bytes).map_err(|e| lower_first(&e))?;
+        crate::papers::output::save(path, &bytes).map_err(|e| super::lower_first(&e))?;
         println!("Đã ghi bảng số liệu vào tệp {}.", path.display());
     }
     Ok(())
-}
-
-/// Messages follow "Lỗi: " on the command line.
-fn lower_first(message: &str) -> String {
-    let mut chars = message.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }

@@ -8,8 +8,8 @@ use super::{DECISION_NUMBER, Honors, Message, PAGE, RECIPIENT_NAME};
 use crate::domain::{Form, Recipient, RecipientKind, Sex};
 use crate::gui::data::Snapshot;
 use crate::gui::widget::{
-    card, danger_link, form_buttons, labelled, link, page_title, plain, stat, submit_field,
-    table_header, undo_notice,
+    card, danger_link, form_buttons, labelled, link, outcome_banner, page_title, plain, stat,
+    submit_field, table_header, undo_notice,
 };
 use crate::gui::{font, theme};
 use crate::text::date_short;
@@ -105,23 +105,10 @@ impl Honors {
             .into();
         }
         let notice = self.history.notice().map(|m| undo_notice(m, Message::Undo));
-        let note = self.note.as_ref().map(|note| {
-            let (message, style): (&str, fn(&iced::Theme) -> text::Style) = match note {
-                Ok(m) => (m, theme::success_text),
-                Err(m) => (m, theme::danger_text),
-            };
-            container(
-                row![
-                    text(message).style(style).width(Length::Fill),
-                    button(text("Đóng"))
-                        .style(theme::link)
-                        .on_press(Message::DismissNote),
-                ]
-                .align_y(Alignment::Center),
-            )
-            .padding(Padding::from([6, 12]))
-            .style(theme::notice)
-        });
+        let note = self
+            .note
+            .as_ref()
+            .map(|note| outcome_banner(note, Message::DismissNote));
         let content = column![header]
             // New rows are typed right under the title, where the eye is.
             .push(

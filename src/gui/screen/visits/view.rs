@@ -14,8 +14,8 @@ use crate::domain::gifts::Tally;
 use crate::domain::{Category, Household, Sex, Visit, VisitMark, VisitStatus};
 use crate::gui::data::Snapshot;
 use crate::gui::widget::{
-    danger_link, form_buttons, labelled, link, page_title, plain, stat, submit_field, table_header,
-    undo_notice,
+    danger_link, form_buttons, labelled, link, outcome_banner, page_title, plain, stat,
+    submit_field, table_header, undo_notice,
 };
 use crate::gui::{font, theme};
 use crate::text::{date_short, money, thousands};
@@ -70,23 +70,10 @@ impl Visits {
         .align_y(Alignment::Center)
         .spacing(12);
         let notice = self.history.notice().map(|m| undo_notice(m, Message::Undo));
-        let import_note = self.import_note.as_ref().map(|note| {
-            let (message, style): (&str, fn(&iced::Theme) -> text::Style) = match note {
-                Ok(m) => (m, theme::success_text),
-                Err(m) => (m, theme::danger_text),
-            };
-            container(
-                row![
-                    text(message).style(style).width(Length::Fill),
-                    button(text("Đóng"))
-                        .style(theme::link)
-                        .on_press(Message::DismissImportNote),
-                ]
-                .align_y(Alignment::Center),
-            )
-            .padding(Padding::from([6, 12]))
-            .style(theme::notice)
-        });
+        let import_note = self
+            .import_note
+            .as_ref()
+            .map(|note| outcome_banner(note, Message::DismissImportNote));
         if let Some(importing) = &self.importing {
             let panel = match importing {
                 Importing::Households(p) => p.view("Nhập danh sách hộ", "hộ"),
