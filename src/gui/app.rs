@@ -110,8 +110,14 @@ impl App {
     pub fn update(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::Written(outcome) => self.written(*outcome),
-            Message::Shortcut(Shortcut::NextField) => iced::widget::operation::focus_next(),
-            Message::Shortcut(Shortcut::PreviousField) => iced::widget::operation::focus_previous(),
+            // The field Tab lands in has its text selected, so that typing replaces it (a
+            // rank "4" typed over does not become "41").
+            Message::Shortcut(Shortcut::NextField) => {
+                iced::widget::operation::focus_next().chain(select_text())
+            }
+            Message::Shortcut(Shortcut::PreviousField) => {
+                iced::widget::operation::focus_previous().chain(select_text())
+            }
             Message::Failure(message) => {
                 let Phase::Failed(screen) = &mut self.phase else {
                     return Task::none();
@@ -348,4 +354,31 @@ pub(super) fn copy_source(years: &[i32], year: i32) -> Option<i32> {
         .filter(|y| *y < year)
         .max()
         .or_else(|| years.iter().copied().min())
+}
+
+/// Selects the whole text of every text field. Run after Tab moved the focus: the field just
+/// focused shows its text selected; the others show no selection until focused, and a click
+/// places the cursor anyway.
+fn select_text() -> Task<Message> {
+    struct SelectAll;
+
+    impl iced::advanced::widget::Operation for SelectAll {
+        fn traverse(
+            &mut self,
+            operate: &mut dyn FnMut(&mut dyn iced::advanced::widget::Operation),
+        ) {
+            operate(self);
+        }
+
+        fn text_input(
+            &mut self,
+            _id: Option<&iced::advanced::widget::Id>,
+            _bounds: iced::Rectangle,
+            state: &mut dyn iced::advanced::widget::operation::TextInput,
+        ) {
+            state.select_all();
+        }
+    }
+
+    iced::advanced::widget::operate(SelectAll).discard()
 }
