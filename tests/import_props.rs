@@ -263,3 +263,31 @@ proptest! {
         }
     }
 }
+
+/// Found by the `legacy` fuzz target: text left unconverted because it already holds Unicode
+/// letters ("O" and a combining grave) came back as it was, decomposed, where `convert`
+/// promises NFC.
+#[test]
+fn text_left_unconverted_still_comes_back_composed() {
+    let found: &[u8] =
+        b"C\xe9ng ho\xb5 x\xb7 h\xe9i ch\xf1 nC\x17\xc2\xb1\xc3\x81\xc3\x95HO\xcc\x80m, \
+        C\xe9NG HO\xb5,(N1uy\xd4n Th\xde H\xad\xean";
+    let text = String::from_utf8_lossy(found);
+    for legacy in Legacy::ALL {
+        prop_assert_nfc(&convert(legacy, &text));
+        prop_assert_nfc(&convert(legacy, "HO\u{300}m"));
+    }
+    assert_eq!(convert(Legacy::Tcvn3, "Lê Văn O\u{300}"), "Lê Văn Ò");
+    // The preview still says the cell was decomposed.
+    let mut rows = vec![vec!["Céng hoµ x· héi chñ nghÜa ViÖt Nam".to_string()]; 6];
+    rows.push(vec!["Lê O\u{300}".into()]);
+    let sheet = Sheet::from_raw(rows, Conversion::new(Format::Csv)).unwrap();
+    assert_eq!(sheet.conversion.legacy, Some(Legacy::Tcvn3));
+    assert_eq!(sheet.conversion.nfd_cells, 1);
+    assert_eq!(sheet.rows[0][0], "Cộng hoà xã hội chủ nghĩa Việt Nam");
+    assert_eq!(sheet.rows[6][0], "Lê Ò");
+}
+
+fn prop_assert_nfc(s: &str) {
+    assert!(ngayhoi::text::is_nfc(s), "{s:?}");
+}

@@ -119,13 +119,14 @@ impl Sheet {
             if cell.is_empty() {
                 continue;
             }
+            // Counted before the conversion, which composes.
+            if !is_nfc(cell) {
+                conversion.nfd_cells += 1;
+            }
             let text = match legacy {
                 Some(l) => legacy::convert(l, cell),
                 None => std::mem::take(cell),
             };
-            if !is_nfc(&text) {
-                conversion.nfd_cells += 1;
-            }
             *cell = tidy(&text);
         }
         while rows
