@@ -39,7 +39,13 @@ impl CertificateData {
             authority: clean(&decision.authority()).to_uppercase(),
             recipient: clean(&r.display_name()),
             position: clean(&position),
-            achievement: clean(&r.achievement),
+            // An achievement left empty reads as the usual sentence of the decision's year.
+            achievement: match clean(&r.achievement) {
+                empty if empty.is_empty() => {
+                    crate::domain::commendation::default_achievement(decision.year())
+                }
+                text => text,
+            },
             decision: format!(
                 "Quyết định số {}, {}",
                 clean(&decision.number),

@@ -169,7 +169,7 @@ pub fn calibration_page(paper: Paper) -> Page {
             y2_mm: tick,
             width_pt: 0.4,
         });
-        if long && x > 0.0 && (x as i32) % 20 == 0 {
+        if long && x > 0.0 {
             page.text(x + 0.6, 9.0, 7.0, Face::Regular, &format!("{x:.0}"));
         }
         x += 5.0;
@@ -185,7 +185,7 @@ pub fn calibration_page(paper: Paper) -> Page {
             y2_mm: y,
             width_pt: 0.4,
         });
-        if long && y > 0.0 && (y as i32) % 20 == 0 {
+        if long && y > 0.0 {
             page.text(7.5, y + 2.5, 7.0, Face::Regular, &format!("{y:.0}"));
         }
         y += 5.0;
@@ -235,6 +235,11 @@ pub fn calibration_page(paper: Paper) -> Page {
             Face::Regular,
             11.0,
             "2. Làm như vậy với mép trên để có độ lệch dọc.".into(),
+        ),
+        (
+            Face::Regular,
+            11.0,
+            "Nếu trang này được in qua một hồ sơ máy in đã có độ lệch, cộng số vừa tính vào độ lệch đó.".into(),
         ),
         (
             Face::Regular,

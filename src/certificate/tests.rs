@@ -268,3 +268,18 @@ fn the_decision_list_groups_collectives_then_individuals_with_numbers() {
     assert!(joined.contains("PHÓ CHỦ TỊCH"));
     assert!(decision_list("Chợ Quán", &d, &[]).is_none());
 }
+
+#[test]
+fn an_empty_achievement_prints_the_usual_sentence_of_the_decision_year() {
+    let r = Recipient::new(
+        1,
+        RecipientKind::Collective,
+        Form::Certificate,
+        "Tổ dân phố 7",
+    );
+    let data = CertificateData::new(&unit(), &decision(), &r);
+    assert_eq!(
+        data.achievement,
+        "Đã có thành tích xuất sắc trong phong trào Toàn dân bảo vệ an ninh Tổ quốc năm 2026"
+    );
+}
