@@ -251,7 +251,8 @@ pub fn calibration_page(paper: Paper) -> Page {
             ),
         ),
     ];
-    let mut y = h / 2.0 - 40.0;
+    // Below the middle crosshair, above the bottom ones.
+    let mut y = h / 2.0 + 16.0;
     for (face, size, text) in lines {
         centred(&mut page, &text, face, size, y);
         y += size * 0.6;
