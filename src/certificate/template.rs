@@ -358,8 +358,11 @@ impl Template {
         if self.name.trim().is_empty() {
             return Err("Hãy đặt tên cho mẫu.".into());
         }
-        for f in &self.fields {
+        for (i, f) in self.fields.iter().enumerate() {
             let label = f.key.label();
+            if self.fields[..i].iter().any(|g| g.key == f.key) {
+                return Err(format!("Mẫu có hai ô “{label}”; hãy xóa bớt một ô."));
+            }
             if f.width_mm <= 0.0 || f.height_mm <= 0.0 {
                 return Err(format!(
                     "Ô “{label}” phải có chiều rộng và chiều cao lớn hơn 0."

@@ -222,6 +222,13 @@ fn templates_refuse_boxes_off_the_paper_in_vietnamese() {
     t.fields[1].x_mm = 30.0;
     t.fields[1].min_size_pt = 30.0;
     assert!(t.validate().unwrap_err().contains("Cỡ chữ nhỏ nhất"));
+    t.fields[1].min_size_pt = 14.0;
+    let twice = t.fields[1];
+    t.fields.push(twice);
+    assert_eq!(
+        t.validate().unwrap_err(),
+        "Mẫu có hai ô “Người, tập thể được khen”; hãy xóa bớt một ô."
+    );
 }
 
 #[test]
