@@ -69,5 +69,44 @@ fn bench(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench);
+/// What every change in the window costs: the snapshot reloaded from the file with 10,000
+/// households, their 10,000 visits and 2,000 recipients.
+fn reload(c: &mut Criterion) {
+    use ngayhoi::domain::{Decision, Form, Recipient, RecipientKind, Visit};
+    use ngayhoi::storage::Store;
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("bench.sqlite3")).unwrap();
+    store.fill_demo(&ngayhoi::demo::build()).unwrap();
+    let event = store.event(2026).unwrap().unwrap();
+    let (list, _) = households(10_000);
+    let list: Vec<Household> = list.into_iter().map(|h| Household { id: 0, ..h }).collect();
+    let saved = store.import_households(&list).unwrap();
+    let visits: Vec<Visit> = saved
+        .iter()
+        .map(|h| Visit::new(h.id, "Quà và tiền mặt", 500_000))
+        .collect();
+    store.add_visits(event.id, &visits).unwrap();
+    let unit = store.unit().unwrap().unwrap();
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 8, 18).unwrap();
+    let rows: Vec<(String, chrono::NaiveDate, Recipient)> = (0..2000)
+        .map(|i| {
+            let r = Recipient::new(
+                0,
+                RecipientKind::Individual,
+                Form::Certificate,
+                &format!("Người {i}"),
+            );
+            ("200/QĐ-UBND".to_string(), day, r)
+        })
+        .collect();
+    store
+        .import_recipients(event.id, &Decision::defaults(&unit, "", day), &rows)
+        .unwrap();
+    c.bench_function("snapshot: reload after a change (10,000 households)", |b| {
+        b.iter(|| ngayhoi::gui::data::Snapshot::load(&store, Some(2026)).unwrap())
+    });
+}
+
+criterion_group!(benches, bench, reload);
 criterion_main!(benches);

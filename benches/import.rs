@@ -98,6 +98,25 @@ fn bench(c: &mut Criterion) {
     group.bench_function("xlsx", |b| {
         b.iter(|| households::preview(black_box(&xlsx), &existing).unwrap())
     });
+    // The whole import as the secretary waits for it: read, checked and saved in one
+    // transaction (synchronous=FULL) into a data file with the demo in it.
+    group.bench_function("csv, read and saved", |b| {
+        b.iter_batched(
+            || {
+                let dir = tempfile::tempdir().unwrap();
+                let mut store =
+                    ngayhoi::storage::Store::open(&dir.path().join("b.sqlite3")).unwrap();
+                store.fill_demo(&ngayhoi::demo::build()).unwrap();
+                (dir, store)
+            },
+            |(_dir, mut store)| {
+                let preview = households::preview(&csv, &existing).unwrap();
+                let rows: Vec<_> = preview.values().cloned().collect();
+                store.import_households(&rows).unwrap()
+            },
+            criterion::BatchSize::PerIteration,
+        )
+    });
     group.finish();
 }
 

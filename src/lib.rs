@@ -5,6 +5,7 @@
 //! `storage` (SQLite), `demo` (a complete example unit), `cli` (the command line) and `gui`
 //! (the iced window). Only `gui` depends on iced.
 
+pub mod certificate;
 pub mod cli;
 pub mod demo;
 pub mod document;

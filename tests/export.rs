@@ -5,7 +5,7 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx};
 use chrono::NaiveDate;
-use ngayhoi::export::{Cell, Table, to_xlsx, write_xlsx};
+use ngayhoi::export::{Cell, Table, csv_field, csv_line, to_xlsx, write_xlsx};
 
 fn table() -> Table {
     Table {
@@ -124,4 +124,70 @@ fn an_export_imports_back() {
     assert_eq!(p.rows[0].row, 4);
     assert_eq!(p.rows[0].value.name, "Trần Văn Đức");
     assert_eq!(p.rows[0].value.birth_year, Some(1950));
+}
+
+/// Values a spreadsheet would run as formulas, or that start a formula once Excel drops a
+/// leading tab or line break.
+const FORMULA_LIKE: [&str; 8] = [
+    "=HYPERLINK(\"http://x\",\"Bấm\")",
+    "+84 912 345 678",
+    "-Lê",
+    "@SUM(A1:A9)",
+    "\t=1+1",
+    "\r=1+1",
+    "=1+1;2",
+    "-5,5",
+];
+
+#[test]
+fn titles_headers_and_cells_that_look_like_formulas_stay_text_in_xlsx() {
+    let table = Table {
+        sheet_name: "=Danh sách".into(),
+        title_rows: vec!["=TITLE()".into()],
+        headers: vec!["+Họ và tên".into(), "@Địa chỉ".into()],
+        rows: FORMULA_LIKE
+            .iter()
+            .map(|v| vec![Cell::text(*v), Cell::text(format!("-{v}"))])
+            .collect(),
+    };
+    let (name, range) = read_back(to_xlsx(std::slice::from_ref(&table)).unwrap());
+    let cell = |r: u32, c: u32| range.get_value((r, c)).cloned().unwrap_or(Data::Empty);
+    assert_eq!(cell(0, 0), Data::String("=TITLE()".into()));
+    assert_eq!(cell(2, 0), Data::String("+Họ và tên".into()));
+    assert_eq!(cell(2, 1), Data::String("@Địa chỉ".into()));
+    for (i, value) in FORMULA_LIKE.iter().enumerate() {
+        let row = 3 + i as u32;
+        assert_eq!(cell(row, 0), Data::String((*value).into()));
+        assert_eq!(cell(row, 1), Data::String(format!("-{value}")));
+    }
+    let mut book = Xlsx::new(Cursor::new(to_xlsx(&[table]).unwrap())).unwrap();
+    let formulas = book.worksheet_formula(&name).unwrap();
+    assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()));
+}
+
+#[test]
+fn csv_fields_that_look_like_formulas_start_with_an_apostrophe_and_read_back_whole() {
+    for value in FORMULA_LIKE {
+        for separator in [',', ';', '\t'] {
+            let line = csv_line(&[value, "Tổ 5, Khu phố 2"], separator);
+            let mut reader = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .delimiter(separator as u8)
+                .from_reader(line.as_bytes());
+            let record = reader.records().next().unwrap().unwrap();
+            // Excel shows the apostrophe-led text as the value, never runs it.
+            assert_eq!(&record[0], format!("'{value}"), "{line:?}");
+            assert_eq!(&record[1], "Tổ 5, Khu phố 2");
+            assert_eq!(record.len(), 2);
+        }
+        let field = csv_field(value);
+        assert!(
+            field.starts_with('\'') || field.starts_with("\"'"),
+            "{value:?} -> {field:?}"
+        );
+    }
+    // Ordinary values are left alone, numbers too (they are not formulas).
+    assert_eq!(csv_field("Nguyễn Văn An"), "Nguyễn Văn An");
+    assert_eq!(csv_field("500000"), "500000");
+    assert_eq!(csv_field("Ông Tư - Tổ 3"), "Ông Tư - Tổ 3");
 }

@@ -629,3 +629,73 @@ fn a_password_protected_workbook_is_refused_with_the_way_out() {
         ImportError::Password
     );
 }
+
+// Found by the fuzz targets (fuzz/README.md): files on which calamine 0.31 ended the process
+// by asking for terabytes of memory, or panicked. Each is now an ordinary "damaged" answer.
+
+/// `households.xls` with one byte changed.
+fn damaged_xls(at: usize, value: u8) -> Vec<u8> {
+    let mut bytes = std::fs::read(corpus("households.xls")).unwrap();
+    bytes[at] = value;
+    bytes
+}
+
+#[test]
+fn a_damaged_xls_is_refused_instead_of_ending_the_app() {
+    let cases = [
+        // The OLE header claims 2^32 directory sectors: calamine reserved 2 TB.
+        (43, 0xFF),
+        // A sheet's DIMENSIONS record claims a range past the end: calamine reserved 1.3 TB.
+        (2561, 0xFF),
+        // The workbook's first record (BOF) said to be empty: calamine sliced past its end (a
+        // panic, caught).
+        (514, 0x00),
+    ];
+    for (at, value) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let path = write(dir.path(), "ho.xls", &damaged_xls(at, value));
+        assert_eq!(
+            ngayhoi::import::read(&path).map(|s| s.rows.len()),
+            Err(ImportError::Damaged),
+            "byte {at} set to {value:#x}"
+        );
+    }
+    // A chain of directory sectors that loops back on itself: calamine followed it forever.
+    let mut bytes = std::fs::read(corpus("households.xls")).unwrap();
+    let fat_sector = u32::from_le_bytes(bytes[76..80].try_into().unwrap()) as usize;
+    let dir_start = u32::from_le_bytes(bytes[48..52].try_into().unwrap()) as usize;
+    let entry = 512 + fat_sector * 512 + dir_start * 4;
+    bytes[entry..entry + 4].copy_from_slice(&(dir_start as u32).to_le_bytes());
+    assert_eq!(
+        ngayhoi::import::read_bytes(bytes, "xls").map(|s| s.rows.len()),
+        Err(ImportError::Damaged)
+    );
+}
+
+#[test]
+fn a_value_typed_far_away_in_an_xlsx_does_not_take_all_the_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let far = |row: u32, col: u16| {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        for (c, header) in ["Họ và tên", "Địa chỉ", "Diện"].into_iter().enumerate() {
+            sheet.write_string(0, c as u16, header).unwrap();
+        }
+        for (c, cell) in ["Lê Văn Tám", "Tổ 3", "Hộ nghèo"].into_iter().enumerate() {
+            sheet.write_string(1, c as u16, cell).unwrap();
+        }
+        sheet.write_string(row, col, "x").unwrap();
+        book.save_to_buffer().unwrap()
+    };
+    // calamine's dense grid from A1 to XFD1048576 would be 17 billion cells.
+    let path = write(dir.path(), "xa.xlsx", &far(1_048_575, 16_383));
+    assert_eq!(
+        ngayhoi::import::read(&path).map(|s| s.rows.len()),
+        Err(ImportError::TooManyRows(1_048_576))
+    );
+    // Far to the right on one row: read, the stray cell is an unmapped column.
+    let path = write(dir.path(), "phai.xlsx", &far(5, 16_383));
+    let preview = households::preview(&path, &none()).unwrap();
+    assert_eq!(names(&preview), [(2, "Lê Văn Tám")]);
+    assert!(preview.can_save());
+}

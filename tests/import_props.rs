@@ -2,11 +2,15 @@
 //! reading and the row parsers never panic, and every data row ends up either accepted or
 //! rejected with its number and a reason.
 
+#[path = "support/files.rs"]
+mod files;
+#[path = "support/import_checks.rs"]
+mod import_checks;
 #[path = "support/legacy_tables.rs"]
 mod legacy_tables;
 
 use ngayhoi::import::{Conversion, Field, Format, Mapping, Sheet, csv_text, households};
-use ngayhoi::import::{Identities, recipients, visits};
+use ngayhoi::import::{Identities, read_bytes, recipients, visits};
 use ngayhoi::text::Legacy;
 use ngayhoi::text::legacy::{convert, detect};
 use proptest::prelude::*;
@@ -144,4 +148,146 @@ proptest! {
         let _ = visits::preview_sheet(&sheet, Some(&mapping), &Identities::new());
         let _ = recipients::preview_sheet(&sheet, Some(&mapping));
     }
+}
+
+/// Every importer over a sheet read from any file: the promises of `import_checks`.
+fn every_importer(sheet: &Sheet) {
+    import_checks::check_sheet(sheet);
+    import_checks::households(sheet);
+    import_checks::visits(sheet);
+    import_checks::recipients(sheet);
+}
+
+/// The bytes of an .xlsx holding `rows` as text (numbers as numbers).
+fn xlsx_bytes(rows: &[Vec<String>]) -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            let (r, c) = (r as u32, c as u16);
+            match cell.parse::<f64>() {
+                Ok(n) if n.is_finite() => drop(sheet.write_number(r, c, n).unwrap()),
+                _ => drop(sheet.write_string(r, c, cell).unwrap()),
+            }
+        }
+    }
+    book.save_to_buffer().unwrap()
+}
+
+/// A file damaged the ways files are: cut short, bytes overwritten.
+#[derive(Debug, Clone)]
+struct Damage {
+    cut: Option<usize>,
+    flips: Vec<(usize, u8)>,
+}
+
+fn damage() -> impl Strategy<Value = Damage> {
+    (
+        proptest::option::of(any::<usize>()),
+        proptest::collection::vec((any::<usize>(), any::<u8>()), 0..6),
+    )
+        .prop_map(|(cut, flips)| Damage { cut, flips })
+}
+
+impl Damage {
+    fn apply(&self, mut bytes: Vec<u8>) -> Vec<u8> {
+        if let Some(cut) = self.cut {
+            bytes.truncate(cut % (bytes.len() + 1));
+        }
+        let len = bytes.len();
+        for &(at, value) in &self.flips {
+            if len > 0 {
+                bytes[at % len] = value;
+            }
+        }
+        bytes
+    }
+}
+
+proptest! {
+    // Each case reads through the file system (import::read) and writes an .xlsx.
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn any_csv_file_gives_each_importer_rows_or_per_row_errors(
+        bytes in proptest::collection::vec(any::<u8>(), 0..600),
+        extension in proptest::sample::select(vec!["csv", "txt", "tsv"]),
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = files::write(dir.path(), &format!("danh-sach.{extension}"), &bytes);
+        if let Ok(sheet) = ngayhoi::import::read(&path) {
+            every_importer(&sheet);
+        }
+    }
+
+    #[test]
+    fn a_csv_list_with_a_header_gives_each_importer_rows_or_per_row_errors(rows in grid(), separator in proptest::sample::select(vec![',', ';', '\t'])) {
+        let mut text = String::from("STT,Họ và tên,Địa chỉ,Diện,Năm sinh,Giá trị,Ngày thăm,Hình thức\n");
+        for row in &rows {
+            text.push_str(&ngayhoi::export::csv_line(row, separator));
+        }
+        let text = text.replace(',', &separator.to_string());
+        if let Ok(sheet) = read_bytes(text.into_bytes(), "csv") {
+            every_importer(&sheet);
+        }
+    }
+
+    #[test]
+    fn any_bytes_named_as_a_workbook_are_refused_or_read(
+        magic in proptest::sample::select(vec![&b""[..], b"PK\x03\x04", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", b"<html>"]),
+        bytes in proptest::collection::vec(any::<u8>(), 0..400),
+        extension in proptest::sample::select(vec!["xlsx", "xlsm", "xls"]),
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = files::write(dir.path(), &format!("danh-sach.{extension}"), &[magic, &bytes].concat());
+        if let Ok(sheet) = ngayhoi::import::read(&path) {
+            every_importer(&sheet);
+        }
+    }
+
+    #[test]
+    fn a_damaged_xlsx_is_refused_or_read_whole(rows in grid(), damage in damage()) {
+        let bytes = damage.apply(xlsx_bytes(&rows));
+        if let Ok(sheet) = read_bytes(bytes, "xlsx") {
+            every_importer(&sheet);
+        }
+    }
+
+    #[test]
+    fn an_xls_with_bytes_overwritten_is_refused_or_read(damage in damage()) {
+        for name in ["households.xls", "visits.xls"] {
+            let bytes = damage.apply(std::fs::read(files::corpus(name)).unwrap());
+            if let Ok(sheet) = read_bytes(bytes, "xls") {
+                every_importer(&sheet);
+            }
+        }
+    }
+}
+
+/// Found by the `legacy` fuzz target: text left unconverted because it already holds Unicode
+/// letters ("O" and a combining grave) came back as it was, decomposed, where `convert`
+/// promises NFC.
+#[test]
+fn text_left_unconverted_still_comes_back_composed() {
+    let found: &[u8] =
+        b"C\xe9ng ho\xb5 x\xb7 h\xe9i ch\xf1 nC\x17\xc2\xb1\xc3\x81\xc3\x95HO\xcc\x80m, \
+        C\xe9NG HO\xb5,(N1uy\xd4n Th\xde H\xad\xean";
+    let text = String::from_utf8_lossy(found);
+    for legacy in Legacy::ALL {
+        prop_assert_nfc(&convert(legacy, &text));
+        prop_assert_nfc(&convert(legacy, "HO\u{300}m"));
+    }
+    assert_eq!(convert(Legacy::Tcvn3, "Lê Văn O\u{300}"), "Lê Văn Ò");
+    // The preview still says the cell was decomposed.
+    let mut rows = vec![vec!["Céng hoµ x· héi chñ nghÜa ViÖt Nam".to_string()]; 6];
+    rows.push(vec!["Lê O\u{300}".into()]);
+    let sheet = Sheet::from_raw(rows, Conversion::new(Format::Csv)).unwrap();
+    assert_eq!(sheet.conversion.legacy, Some(Legacy::Tcvn3));
+    assert_eq!(sheet.conversion.nfd_cells, 1);
+    assert_eq!(sheet.rows[0][0], "Cộng hoà xã hội chủ nghĩa Việt Nam");
+    assert_eq!(sheet.rows[6][0], "Lê Ò");
+}
+
+fn prop_assert_nfc(s: &str) {
+    assert!(ngayhoi::text::is_nfc(s), "{s:?}");
 }

@@ -207,3 +207,36 @@ fn an_import_previews_lets_the_secretary_pick_a_column_and_saves_all() {
         "Đã nhập 2 hộ. Bản sao lưu trước khi nhập ở trong thư mục sao lưu."
     ));
 }
+
+#[test]
+fn the_visits_go_to_excel_with_values_as_numbers() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    use ngayhoi::gui::Message;
+    use ngayhoi::gui::screen::visits::Message as Visits;
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = visits_app(&dir);
+    let path = dir.path().join("tham-hoi-2026.xlsx");
+    send(
+        &mut app,
+        Message::Visits(Visits::ExportTo(Some(path.clone()))),
+    );
+    assert!(shows(
+        &app,
+        &format!("Đã lưu danh sách thăm hỏi vào “{}”.", path.display())
+    ));
+    let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+    let range = book.worksheet_range("Thăm hỏi 2026").unwrap();
+    let total: f64 = range
+        .rows()
+        .filter_map(|r| match r.get(11) {
+            Some(Data::Float(v)) => Some(*v),
+            _ => None,
+        })
+        .sum();
+    assert_eq!(
+        total,
+        7_700_000.0 + 400_000.0,
+        "every visit, the cancelled one too"
+    );
+}

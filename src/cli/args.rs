@@ -78,7 +78,7 @@ pub enum Command {
     Demo,
     /// Xuất văn bản ra tệp PDF
     #[command(
-        override_usage = "ngayhoi [--db TỆP] export <program|script|festival|visit-plan|receipts|visits> --out TỆP [--year NĂM]",
+        override_usage = "ngayhoi [--db TỆP] export <program|script|festival|visit-plan|receipts|visits|certificates|decision-list|calibration|report> --out TỆP [...]",
         help_template = HELP_TEMPLATE,
         subcommand_help_heading = "Văn bản",
         subcommand_value_name = "VĂN BẢN",
@@ -179,6 +179,74 @@ pub enum Export {
     /// Danh sách thăm hỏi ra tệp Excel (.xlsx), giá trị là số
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Tùy chọn")]
     Visits(SheetArgs),
+    /// Giấy khen, bằng khen: mỗi người một trang, theo số vào sổ
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Tùy chọn")]
+    Certificates(CertificateArgs),
+    /// Danh sách tập thể, cá nhân được khen kèm theo quyết định
+    #[command(
+        name = "decision-list",
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Tùy chọn"
+    )]
+    DecisionList(DecisionListArgs),
+    /// Trang hiệu chỉnh máy in (thước đo và dấu chữ thập) để đo độ lệch
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Tùy chọn")]
+    Calibration(CalibrationArgs),
+    /// Báo cáo kết quả tổ chức Ngày hội gửi cấp trên (PDF, kèm bảng số liệu Excel nếu muốn)
+    #[command(
+        override_usage = "ngayhoi [--db TỆP] export report --out TỆP.pdf [--xlsx TỆP.xlsx] [--year NĂM]",
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Tùy chọn"
+    )]
+    Report(ReportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CertificateArgs {
+    /// Tệp PDF sẽ ghi (có cả giấy khen và bằng khen thì ghi hai tệp ...-giay-khen.pdf, ...-bang-khen.pdf)
+    #[arg(long, value_name = "TỆP.pdf")]
+    pub out: PathBuf,
+    /// In trên phôi in sẵn: chỉ in các ô thay đổi
+    #[arg(long)]
+    pub blank_form: bool,
+    /// Hồ sơ máy in đã hiệu chỉnh (độ lệch và tỉ lệ)
+    #[arg(long, value_name = "TÊN")]
+    pub printer: Option<String>,
+    /// Chỉ in giấy của một quyết định, ví dụ "125/QĐ-UBND"
+    #[arg(long, value_name = "SỐ")]
+    pub decision: Option<String>,
+    /// Vẫn in khi có nội dung không vừa ô (chữ nhỏ hơn cỡ tối thiểu)
+    #[arg(long)]
+    pub force: bool,
+    /// Năm của Ngày hội (mặc định: năm gần nhất có kế hoạch)
+    #[arg(long, value_name = "NĂM")]
+    pub year: Option<i32>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DecisionListArgs {
+    /// Tệp PDF sẽ ghi
+    #[arg(long, value_name = "TỆP.pdf")]
+    pub out: PathBuf,
+    /// Số quyết định (bắt buộc khi năm có nhiều quyết định)
+    #[arg(long, value_name = "SỐ")]
+    pub decision: Option<String>,
+    /// Năm của Ngày hội (mặc định: năm gần nhất có kế hoạch)
+    #[arg(long, value_name = "NĂM")]
+    pub year: Option<i32>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CalibrationArgs {
+    /// Tệp PDF sẽ ghi
+    #[arg(long, value_name = "TỆP.pdf")]
+    pub out: PathBuf,
+    /// Hồ sơ máy in cần kiểm tra (in qua độ lệch đã lưu)
+    #[arg(long, value_name = "TÊN")]
+    pub printer: Option<String>,
+    /// Khổ A3 ngang (mặc định A4 ngang)
+    #[arg(long)]
+    pub a3: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -186,6 +254,19 @@ pub struct SheetArgs {
     /// Tệp Excel sẽ ghi
     #[arg(long, value_name = "TỆP.xlsx")]
     pub out: PathBuf,
+    /// Năm của Ngày hội (mặc định: năm gần nhất có kế hoạch)
+    #[arg(long, value_name = "NĂM")]
+    pub year: Option<i32>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    /// Tệp PDF sẽ ghi
+    #[arg(long, value_name = "TỆP.pdf")]
+    pub out: PathBuf,
+    /// Tệp Excel (.xlsx) sẽ ghi, cùng các bảng số liệu của báo cáo
+    #[arg(long, value_name = "TỆP.xlsx")]
+    pub xlsx: Option<PathBuf>,
     /// Năm của Ngày hội (mặc định: năm gần nhất có kế hoạch)
     #[arg(long, value_name = "NĂM")]
     pub year: Option<i32>,

@@ -72,6 +72,12 @@ pub fn run(db: &Path, command: Command) -> Result<(), String> {
                 Export::Visits(args) => {
                     return super::import::export_visits(db, &args.out, args.year);
                 }
+                Export::Certificates(args) => return super::certificates::certificates(db, &args),
+                Export::DecisionList(args) => {
+                    return super::certificates::decision_list(db, &args);
+                }
+                Export::Calibration(args) => return super::certificates::calibration(db, &args),
+                Export::Report(args) => return super::report::export(db, &args),
             };
             export(db, paper, &args)
         }
@@ -104,40 +110,21 @@ fn open(db: &Path) -> Result<Store, String> {
 
 /// Writes one paper of one year; no file is written when there is nothing to print.
 fn export(db: &Path, paper: Paper, args: &PaperArgs) -> Result<(), String> {
-    if !db.exists() {
-        return Err(format!(
-            "chưa có tệp dữ liệu “{}”. Hãy thiết lập bằng lệnh init hoặc demo.",
-            db.display()
-        ));
-    }
-    let store = open(db)?;
+    let store = super::open_existing(db)?;
     store
         .unit()
         .map_err(|e| e.to_string())?
         .ok_or("tệp dữ liệu chưa có đơn vị tổ chức; hãy chạy lệnh init trước.")?;
-    let years = store.years().map_err(|e| e.to_string())?;
-    let year = match args.year {
-        Some(year) => year,
-        None => *years.last().ok_or("tệp dữ liệu chưa có Ngày hội nào.")?,
-    };
+    let year = super::event_of(&store, args.year)?.year;
     let sources = Sources::load(&store, year)
         .map_err(|e| e.to_string())?
         .ok_or_else(|| format!("chưa có kế hoạch Ngày hội năm {year}."))?;
-    let bytes = output::render(paper, &sources).map_err(|e| lower_first(&e))?;
-    output::save(&args.out, &bytes).map_err(|e| lower_first(&e))?;
+    let bytes = output::render(paper, &sources).map_err(|e| super::lower_first(&e))?;
+    output::save(&args.out, &bytes).map_err(|e| super::lower_first(&e))?;
     println!(
         "Đã ghi {} năm {year} vào tệp {}.",
         paper.title(),
         args.out.display()
     );
     Ok(())
-}
-
-/// Messages follow "Lỗi: " on the command line.
-fn lower_first(message: &str) -> String {
-    let mut chars = message.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }

@@ -45,13 +45,7 @@ fn report<T>(preview: &Preview<T>, args: &ImportArgs, what: &str) -> Result<(), 
 }
 
 fn open_set_up(db: &Path) -> Result<Store, String> {
-    if !db.exists() {
-        return Err(format!(
-            "chưa có tệp dữ liệu “{}”. Hãy thiết lập bằng lệnh init hoặc demo.",
-            db.display()
-        ));
-    }
-    let store = Store::open(db).map_err(|e| e.to_string())?;
+    let store = super::open_existing(db)?;
     if store.unit().map_err(|e| e.to_string())?.is_none() {
         return Err("tệp dữ liệu chưa có đơn vị tổ chức; hãy chạy lệnh init trước.".into());
     }
@@ -60,16 +54,7 @@ fn open_set_up(db: &Path) -> Result<Store, String> {
 
 /// The event a visit or recipient list goes to: `--year`, else the latest.
 fn event_id(store: &Store, year: Option<i32>) -> Result<(i64, i32), String> {
-    let years = store.years().map_err(|e| e.to_string())?;
-    let year = match year {
-        Some(y) => y,
-        None => *years.last().ok_or("tệp dữ liệu chưa có Ngày hội nào.")?,
-    };
-    let event = store
-        .event(year)
-        .map_err(|e| e.to_string())?
-        .ok_or_else(|| format!("chưa có kế hoạch Ngày hội năm {year}."))?;
-    Ok((event.id, year))
+    super::event_of(store, year).map(|e| (e.id, e.year))
 }
 
 fn backup_first(store: &Store) -> Result<(), String> {
@@ -87,8 +72,8 @@ pub fn households(db: &Path, args: &ImportArgs) -> Result<(), String> {
         .iter()
         .map(Household::identity_key)
         .collect();
-    let preview =
-        import::households::preview(&args.file, &existing).map_err(|e| lower(&e.to_string()))?;
+    let preview = import::households::preview(&args.file, &existing)
+        .map_err(|e| super::lower_first(&e.to_string()))?;
     report(&preview, args, "hộ")?;
     let rows: Vec<Household> = preview.values().cloned().collect();
     if args.dry_run {
@@ -113,8 +98,8 @@ pub fn visits(db: &Path, args: &ImportArgs) -> Result<(), String> {
         .iter()
         .map(Household::identity_key)
         .collect();
-    let preview =
-        import::visits::preview(&args.file, &existing).map_err(|e| lower(&e.to_string()))?;
+    let preview = import::visits::preview(&args.file, &existing)
+        .map_err(|e| super::lower_first(&e.to_string()))?;
     report(&preview, args, "lượt thăm")?;
     let rows: Vec<(Household, Visit)> = preview
         .values()
@@ -148,7 +133,8 @@ pub fn recipients(db: &Path, args: &ImportArgs) -> Result<(), String> {
         .map_err(|e| e.to_string())?
         .ok_or("tệp dữ liệu chưa có đơn vị tổ chức.")?;
     let (event_id, year) = event_id(&store, args.year)?;
-    let preview = import::recipients::preview(&args.file).map_err(|e| lower(&e.to_string()))?;
+    let preview =
+        import::recipients::preview(&args.file).map_err(|e| super::lower_first(&e.to_string()))?;
     report(&preview, args, "người được khen")?;
     let mut rows = Vec::new();
     let mut missing = Vec::new();
@@ -217,19 +203,10 @@ pub fn export_visits(db: &Path, out: &Path, year: Option<i32>) -> Result<(), Str
     }
     let table = crate::export::visits_table(&sources);
     let count = table.rows.len();
-    crate::export::write_xlsx(out, &[table]).map_err(|e| lower(&e))?;
+    crate::export::write_xlsx(out, &[table]).map_err(|e| super::lower_first(&e))?;
     println!(
         "Đã ghi {count} lượt thăm năm {year} vào tệp {}.",
         out.display()
     );
     Ok(())
-}
-
-/// Messages follow "Lỗi: " on the command line.
-fn lower(message: &str) -> String {
-    let mut chars = message.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }

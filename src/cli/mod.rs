@@ -4,8 +4,10 @@
 
 mod args;
 mod backup;
+mod certificates;
 mod commands;
 mod import;
+mod report;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -53,4 +55,40 @@ fn database_path(db: Option<PathBuf>) -> Result<PathBuf, String> {
                     .to_string()
             }),
     }
+}
+
+/// Messages follow "Lỗi: " on the command line, so they start in lower case.
+fn lower_first(message: &str) -> String {
+    let mut chars = message.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The data file a command reads: it must exist (commands never create one by accident).
+fn open_existing(db: &std::path::Path) -> Result<crate::storage::Store, String> {
+    if !db.exists() {
+        return Err(format!(
+            "chưa có tệp dữ liệu “{}”. Hãy thiết lập bằng lệnh init hoặc demo.",
+            db.display()
+        ));
+    }
+    crate::storage::Store::open(db).map_err(|e| e.to_string())
+}
+
+/// The event of `--year`, else of the latest year.
+fn event_of(
+    store: &crate::storage::Store,
+    year: Option<i32>,
+) -> Result<crate::domain::Event, String> {
+    let years = store.years().map_err(|e| e.to_string())?;
+    let year = match year {
+        Some(y) => y,
+        None => *years.last().ok_or("tệp dữ liệu chưa có Ngày hội nào.")?,
+    };
+    store
+        .event(year)
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("chưa có kế hoạch Ngày hội năm {year}."))
 }

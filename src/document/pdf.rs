@@ -63,7 +63,14 @@ pub fn to_pdf(doc: &Document) -> Result<Vec<u8>, DocumentError> {
         // Without a name printpdf calls the font by its random resource id, which is what
         // a viewer's font list would show.
         parsed.font_name = Some(postscript_name(face).to_owned());
-        fonts.insert(face, pdf.add_font(&parsed));
+        // printpdf names the resource with 32 random letters, repeated by every font change
+        // on every page; a short stable name keeps a 1,000-page batch small.
+        let random = pdf.add_font(&parsed);
+        let short = FontId(format!("F{}", fonts.len() + 1));
+        if let Some(font) = pdf.resources.fonts.map.remove(&random) {
+            pdf.resources.fonts.map.insert(short.clone(), font);
+        }
+        fonts.insert(face, short);
     }
     let pages = doc
         .pages
@@ -94,8 +101,14 @@ fn postscript_name(face: Face) -> &'static str {
     }
 }
 
+/// A position in points, rounded to 1/100 pt (0.0035 mm): shorter numbers in every page's
+/// content, far below what a printer can show.
 fn point(page: &Page, x_mm: f32, y_mm: f32) -> Point {
-    Point::new(Mm(x_mm), Mm(page.height_mm - y_mm))
+    let pt = |mm: f32| Pt((Pt::from(Mm(mm)).0 * 100.0).round() / 100.0);
+    Point {
+        x: pt(x_mm),
+        y: pt(page.height_mm - y_mm),
+    }
 }
 
 fn ops(page: &Page, fonts: &BTreeMap<Face, FontId>) -> Vec<Op> {

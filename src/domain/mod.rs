@@ -13,6 +13,7 @@ pub mod household;
 pub mod plan;
 pub mod point;
 pub mod program;
+pub mod report;
 pub mod roster;
 pub mod unit;
 pub mod visit;

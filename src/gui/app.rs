@@ -10,7 +10,9 @@ use iced::{Element, Subscription, Task, keyboard};
 use super::data::{Db, Done, Job, Outcome, Snapshot, Writer};
 use super::screen::failure::{self, Failure};
 use super::screen::welcome::{self, Welcome};
-use super::screen::{ceremony, festival, guests, honors, overview, papers, settings, visits};
+use super::screen::{
+    ceremony, certificates, festival, guests, honors, overview, papers, report, settings, visits,
+};
 pub use super::workspace::Section;
 use super::workspace::Workspace;
 use crate::storage::{Store, StoreError};
@@ -40,7 +42,9 @@ pub enum Message {
     Festival(festival::Message),
     Visits(visits::Message),
     Honors(honors::Message),
+    Certificates(certificates::Message),
     Papers(papers::Message),
+    Report(report::Message),
     Settings(settings::Message),
     Navigate(Section),
     YearPicked(i32),
@@ -106,8 +110,14 @@ impl App {
     pub fn update(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::Written(outcome) => self.written(*outcome),
-            Message::Shortcut(Shortcut::NextField) => iced::widget::operation::focus_next(),
-            Message::Shortcut(Shortcut::PreviousField) => iced::widget::operation::focus_previous(),
+            // The field Tab lands in has its text selected, so that typing replaces it (a
+            // rank "4" typed over does not become "41").
+            Message::Shortcut(Shortcut::NextField) => {
+                iced::widget::operation::focus_next().chain(select_text())
+            }
+            Message::Shortcut(Shortcut::PreviousField) => {
+                iced::widget::operation::focus_previous().chain(select_text())
+            }
             Message::Failure(message) => {
                 let Phase::Failed(screen) = &mut self.phase else {
                     return Task::none();
@@ -245,6 +255,14 @@ impl App {
         }
     }
 
+    /// The certificates screen, for tests of its preview.
+    pub fn certificates(&self) -> Option<&certificates::Certificates> {
+        match &self.phase {
+            Phase::Ready(ws) => Some(&ws.certificates),
+            _ => None,
+        }
+    }
+
     pub fn section(&self) -> Option<Section> {
         match &self.phase {
             Phase::Ready(ws) => Some(ws.section),
@@ -336,4 +354,31 @@ pub(super) fn copy_source(years: &[i32], year: i32) -> Option<i32> {
         .filter(|y| *y < year)
         .max()
         .or_else(|| years.iter().copied().min())
+}
+
+/// Selects the whole text of every text field. Run after Tab moved the focus: the field just
+/// focused shows its text selected; the others show no selection until focused, and a click
+/// places the cursor anyway.
+fn select_text() -> Task<Message> {
+    struct SelectAll;
+
+    impl iced::advanced::widget::Operation for SelectAll {
+        fn traverse(
+            &mut self,
+            operate: &mut dyn FnMut(&mut dyn iced::advanced::widget::Operation),
+        ) {
+            operate(self);
+        }
+
+        fn text_input(
+            &mut self,
+            _id: Option<&iced::advanced::widget::Id>,
+            _bounds: iced::Rectangle,
+            state: &mut dyn iced::advanced::widget::operation::TextInput,
+        ) {
+            state.select_all();
+        }
+    }
+
+    iced::advanced::widget::operate(SelectAll).discard()
 }

@@ -7,12 +7,14 @@ use std::sync::{Arc, Mutex};
 
 use iced::Task;
 
+use crate::domain::report::Report;
 use crate::domain::{
     Activity, ChecklistItem, Decision, Delegate, Event, EventPoint, ProgramItem, Recipient, Roster,
     Unit, YearGifts, YearPlan,
 };
 use crate::storage::commendation::RemovedDecision;
 use crate::storage::household::RemovedHousehold;
+use crate::storage::report::YearData;
 use crate::storage::{self, Store, StoreError};
 
 pub type Db = Arc<Mutex<Store>>;
@@ -36,6 +38,12 @@ pub struct Snapshot {
     pub gifts: Arc<YearGifts>,
     pub decisions: Vec<Decision>,
     pub recipients: Vec<Recipient>,
+    /// The report to the province: this year's figures (computed, entered), its narrative
+    /// and the previous year beside it.
+    pub report: Arc<Report>,
+    /// Saved certificate templates and printer profiles (not tied to a year).
+    pub templates: Vec<crate::certificate::Template>,
+    pub printers: Vec<crate::certificate::PrinterProfile>,
 }
 
 impl Snapshot {
@@ -53,6 +61,20 @@ impl Snapshot {
         };
         let areas = store.areas()?;
         let event_id = plan.event.id;
+        let gifts = Arc::new(YearGifts::new(
+            Roster::new(store.households()?, &areas),
+            store.visits(event_id)?,
+            &areas,
+        ));
+        let decisions = store.decisions(event_id)?;
+        let recipients = store.recipients(event_id)?;
+        let year = YearData {
+            plan: &plan,
+            visits: &gifts.visits,
+            decisions: &decisions,
+            recipients: &recipients,
+        };
+        let report = Arc::new(store.report_from(&unit, &gifts.roster, &areas, year)?);
         Ok(Some(Snapshot {
             path: store.path().to_path_buf(),
             unit,
@@ -63,14 +85,13 @@ impl Snapshot {
             delegates: plan.delegates,
             points: plan.points,
             activities: plan.activities,
-            gifts: Arc::new(YearGifts::new(
-                Roster::new(store.households()?, &areas),
-                store.visits(event_id)?,
-                &areas,
-            )),
-            decisions: store.decisions(event_id)?,
-            recipients: store.recipients(event_id)?,
+            gifts,
+            decisions,
+            recipients,
+            report,
             areas,
+            templates: store.templates()?,
+            printers: store.printers()?,
         }))
     }
 }
@@ -88,8 +109,6 @@ pub struct Done {
     pub removed: Option<Removed>,
     /// A sentence for the screen that asked, saying what was written (an import's counts).
     pub note: Option<String>,
-    /// The answer to a form waiting for its save: done, or the sentence why it was refused.
-    pub answer: Option<Result<(), String>>,
 }
 
 /// Rows removed together with their dependants (visits of every year, recipients), which the

@@ -34,6 +34,11 @@ impl<T> History<T> {
         self.steps.last()
     }
 
+    /// The newest step, to add to what it undoes.
+    pub fn last_mut(&mut self) -> Option<&mut T> {
+        self.steps.last_mut()
+    }
+
     pub fn can_undo(&self) -> bool {
         !self.steps.is_empty()
     }

@@ -2,8 +2,8 @@
 //! that screens never touch storage, and apart from the workspace so that it stays readable.
 
 use super::data::{Done, Job, Removed};
-use super::screen::{ceremony, festival, guests, honors, overview, visits};
-use crate::storage::{self, BackupReason, Store, StoreError};
+use super::screen::{ceremony, certificates, festival, guests, honors, overview, report, visits};
+use crate::storage::{self, BackupReason, Store};
 
 /// A change that shows the same year afterwards.
 pub fn change(mut f: impl FnMut(&mut Store) -> storage::Result<()> + Send + 'static) -> Job {
@@ -145,9 +145,31 @@ pub fn visits(event_id: i64, event: visits::Event) -> Job {
     }
 }
 
-pub fn honors(event_id: i64, event: honors::Event) -> Job {
-    let form = event.from_form();
-    let job: Job = match event {
+pub fn certificates(event: certificates::Event) -> Job {
+    match event {
+        certificates::Event::SaveTemplate(t) => change(move |s| s.save_template(&t).map(drop)),
+        certificates::Event::SavePrinter(p) => change(move |s| s.save_printer(&p).map(drop)),
+        certificates::Event::DeletePrinter(id) => change(move |s| s.delete_printer(id)),
+        // Opening a file is no storage job; the workspace handles it.
+        certificates::Event::Open(_) => change(|_| Ok(())),
+    }
+}
+
+pub fn report(event_id: i64, event: report::Event) -> Job {
+    match event {
+        report::Event::SetFigures(figures) => {
+            change(move |s| s.set_entered_figures(event_id, &figures))
+        }
+        report::Event::SetSection(section, text) => {
+            change(move |s| s.set_report_section(event_id, section, text.as_deref()))
+        }
+        // Opening a file is no storage job; the workspace handles it.
+        report::Event::Open(_) => change(|_| Ok(())),
+    }
+}
+
+pub fn honors(event_id: i64, data: &super::data::Snapshot, event: honors::Event) -> Job {
+    match event {
         honors::Event::AddDecision(d) => {
             create(move |s| s.add_decision(event_id, &d).map(|added| added.id))
         }
@@ -159,42 +181,30 @@ pub fn honors(event_id: i64, event: honors::Event) -> Job {
                 ..Done::default()
             })
         }),
-        honors::Event::DiscardDecision(id) => change(move |s| s.delete_decision(id).map(drop)),
         honors::Event::RestoreDecision(removed) => change(move |s| s.restore_decision(&removed)),
         honors::Event::AddRecipient(r) if r.id == 0 => {
             create(move |s| s.add_recipient(&r).map(|added| added.id))
         }
-        // A removed recipient comes back with its id and its register number.
         honors::Event::AddRecipient(r) => change(move |s| s.add_recipient(&r).map(drop)),
         honors::Event::SaveRecipient(r) => change(move |s| s.save_recipient(&r).map(drop)),
         honors::Event::RemoveRecipient(id) => change(move |s| s.delete_recipient(id).map(drop)),
-        honors::Event::Import { defaults, rows } => Box::new(move |s| {
-            s.backup_before(BackupReason::Import)?;
-            let done = s.import_recipients(event_id, &defaults, &rows)?;
-            Ok(Done {
-                note: Some(format!(
-                    "Đã nhập {} người được khen ({} quyết định mới, {} số vào sổ). Bản sao lưu trước khi nhập ở trong thư mục sao lưu.",
-                    done.recipients, done.new_decisions, done.certificates
-                )),
-                ..Done::default()
+        honors::Event::ImportRecipients(rows) => {
+            let defaults = crate::domain::Decision::defaults(
+                &data.unit,
+                "",
+                chrono::Local::now().date_naive(),
+            );
+            Box::new(move |s| {
+                s.backup_before(BackupReason::Import)?;
+                let done = s.import_recipients(event_id, &defaults, &rows)?;
+                Ok(Done {
+                    note: Some(format!(
+                        "Đã nhập {} người được khen ({} quyết định mới, {} số vào sổ). Bản sao lưu trước khi nhập ở trong thư mục sao lưu.",
+                        done.recipients, done.new_decisions, done.certificates
+                    )),
+                    ..Done::default()
+                })
             })
-        }),
-    };
-    if form { answering(job) } else { job }
-}
-
-/// A form's save: refused for its content (a register number already given), the sentence
-/// comes back as the form's answer, to be shown under the form, instead of failing the job.
-fn answering(mut job: Job) -> Job {
-    Box::new(move |s| match job(s) {
-        Ok(done) => Ok(Done {
-            answer: Some(Ok(())),
-            ..done
-        }),
-        Err(e @ (StoreError::Invalid(_) | StoreError::NotFound(_))) => Ok(Done {
-            answer: Some(Err(e.to_string())),
-            ..Done::default()
-        }),
-        Err(e) => Err(e),
-    })
+        }
+    }
 }

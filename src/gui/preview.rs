@@ -15,14 +15,94 @@ pub const SCALE: f32 = 3.0;
 
 /// One page as a canvas of its own size.
 pub fn page<'a, M: 'a>(page: &'a Page) -> Element<'a, M> {
-    canvas::Canvas::new(PagePainter { page })
-        .width(Length::Fixed(page.width_mm * SCALE))
-        .height(Length::Fixed(page.height_mm * SCALE))
-        .into()
+    Sheet::new(page).into()
 }
 
-struct PagePainter<'a> {
+/// A page drawn at another scale, with what only the screen shows: the scan of a pre-printed
+/// blank behind it and outlines of boxes over it, which the mouse may drag. Neither is ever
+/// printed.
+pub struct Sheet<'a, M> {
     page: &'a Page,
+    /// Pixels per millimetre.
+    scale: f32,
+    background: Option<iced::widget::image::Handle>,
+    /// Rectangles (x, y, width, height in mm) outlined in the accent colour.
+    outlines: Vec<(f32, f32, f32, f32)>,
+    /// What dragging outline `i` to (x, y) mm (its top-left corner, in half millimetres)
+    /// means; `None`: outlines stay put.
+    on_move: Option<OnMove<'a, M>>,
+}
+
+/// What dragging outline `i` to (x, y) mm means.
+type OnMove<'a, M> = Box<dyn Fn(usize, f32, f32) -> M + 'a>;
+
+impl<'a, M> Sheet<'a, M> {
+    pub fn new(page: &'a Page) -> Sheet<'a, M> {
+        Sheet {
+            page,
+            scale: SCALE,
+            background: None,
+            outlines: Vec::new(),
+            on_move: None,
+        }
+    }
+
+    pub fn scale(self, scale: f32) -> Sheet<'a, M> {
+        Sheet { scale, ..self }
+    }
+
+    pub fn background(self, background: Option<iced::widget::image::Handle>) -> Sheet<'a, M> {
+        Sheet { background, ..self }
+    }
+
+    pub fn outlines(self, outlines: Vec<(f32, f32, f32, f32)>) -> Sheet<'a, M> {
+        Sheet { outlines, ..self }
+    }
+
+    pub fn on_move(self, on_move: impl Fn(usize, f32, f32) -> M + 'a) -> Sheet<'a, M> {
+        Sheet {
+            on_move: Some(Box::new(on_move)),
+            ..self
+        }
+    }
+
+    /// The millimetres under a point of the canvas.
+    fn mm(&self, bounds: Rectangle, position: Point) -> (f32, f32) {
+        (
+            (position.x - bounds.x) / self.scale,
+            (position.y - bounds.y) / self.scale,
+        )
+    }
+
+    /// The topmost outline under a point, in mm.
+    fn outline_at(&self, (x, y): (f32, f32)) -> Option<usize> {
+        self.outlines
+            .iter()
+            .rposition(|(bx, by, w, h)| x >= *bx && x <= bx + w && y >= *by && y <= by + h)
+    }
+}
+
+impl<'a, M: 'a> From<Sheet<'a, M>> for Element<'a, M> {
+    fn from(sheet: Sheet<'a, M>) -> Self {
+        let (width, height) = (
+            sheet.page.width_mm * sheet.scale,
+            sheet.page.height_mm * sheet.scale,
+        );
+        canvas::Canvas::new(PagePainter { sheet })
+            .width(Length::Fixed(width))
+            .height(Length::Fixed(height))
+            .into()
+    }
+}
+
+struct PagePainter<'a, M> {
+    sheet: Sheet<'a, M>,
+}
+
+/// An outline being dragged: which, and where in it the mouse took hold (mm).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Drag {
+    held: Option<(usize, f32, f32)>,
 }
 
 /// The iced font of a document face (the Liberation Serif files are registered at start-up).
@@ -40,26 +120,87 @@ pub fn font(face: Face) -> Font {
     }
 }
 
-impl<M> canvas::Program<M> for PagePainter<'_> {
-    type State = ();
+impl<M> canvas::Program<M> for PagePainter<'_, M> {
+    type State = Drag;
+
+    fn update(
+        &self,
+        drag: &mut Drag,
+        event: &canvas::Event,
+        bounds: Rectangle,
+        cursor: mouse::Cursor,
+    ) -> Option<canvas::Action<M>> {
+        let on_move = self.sheet.on_move.as_ref()?;
+        match event {
+            canvas::Event::Mouse(mouse::Event::ButtonPressed(mouse::Button::Left)) => {
+                let position = cursor.position_over(bounds)?;
+                let (x, y) = self.sheet.mm(bounds, position);
+                let index = self.sheet.outline_at((x, y))?;
+                let (bx, by, _, _) = self.sheet.outlines[index];
+                drag.held = Some((index, x - bx, y - by));
+                Some(canvas::Action::capture())
+            }
+            canvas::Event::Mouse(mouse::Event::CursorMoved { position }) => {
+                let (index, dx, dy) = drag.held?;
+                let (x, y) = self.sheet.mm(bounds, *position);
+                let half = |v: f32| (v * 2.0).round() / 2.0;
+                Some(
+                    canvas::Action::publish(on_move(index, half(x - dx), half(y - dy)))
+                        .and_capture(),
+                )
+            }
+            canvas::Event::Mouse(mouse::Event::ButtonReleased(mouse::Button::Left)) => {
+                drag.held.take()?;
+                Some(canvas::Action::capture())
+            }
+            _ => None,
+        }
+    }
+
+    fn mouse_interaction(
+        &self,
+        drag: &Drag,
+        bounds: Rectangle,
+        cursor: mouse::Cursor,
+    ) -> mouse::Interaction {
+        if self.sheet.on_move.is_none() {
+            return mouse::Interaction::default();
+        }
+        if drag.held.is_some() {
+            return mouse::Interaction::Grabbing;
+        }
+        match cursor.position_over(bounds) {
+            Some(p) if self.sheet.outline_at(self.sheet.mm(bounds, p)).is_some() => {
+                mouse::Interaction::Grab
+            }
+            _ => mouse::Interaction::default(),
+        }
+    }
 
     fn draw(
         &self,
-        _state: &(),
+        _state: &Drag,
         renderer: &Renderer,
         _theme: &Theme,
         bounds: Rectangle,
         _cursor: mouse::Cursor,
     ) -> Vec<Geometry> {
+        let scale = self.sheet.scale;
         let mut frame = Frame::new(renderer, bounds.size());
         frame.fill_rectangle(Point::ORIGIN, bounds.size(), Color::WHITE);
-        let at = |x: f32, y: f32| Point::new(x * SCALE, y * SCALE);
+        if let Some(scan) = &self.sheet.background {
+            frame.draw_image(
+                Rectangle::new(Point::ORIGIN, bounds.size()),
+                canvas::Image::new(scan.clone()),
+            );
+        }
+        let at = |x: f32, y: f32| Point::new(x * scale, y * scale);
         let stroke = |width_pt: f32| {
             Stroke::default()
-                .with_width((width_pt * MM_PER_PT * SCALE).max(0.75))
+                .with_width((width_pt * MM_PER_PT * scale).max(0.75))
                 .with_color(Color::BLACK)
         };
-        for item in &self.page.items {
+        for item in &self.sheet.page.items {
             match item {
                 Item::Text {
                     x_mm,
@@ -76,8 +217,8 @@ impl<M> canvas::Program<M> for PagePainter<'_> {
                         position: at(*x_mm, y_mm - ascent),
                         max_width: f32::INFINITY,
                         color: Color::BLACK,
-                        size: Pixels(size_pt * MM_PER_PT * SCALE),
-                        line_height: LineHeight::Absolute(Pixels(height * SCALE)),
+                        size: Pixels(size_pt * MM_PER_PT * scale),
+                        line_height: LineHeight::Absolute(Pixels(height * scale)),
                         font: font(*face),
                         align_x: iced::widget::text::Alignment::Left,
                         align_y: Vertical::Top,
@@ -103,11 +244,21 @@ impl<M> canvas::Program<M> for PagePainter<'_> {
                 } => frame.stroke(
                     &Path::rectangle(
                         at(*x_mm, *y_mm),
-                        Size::new(width_mm * SCALE, height_mm * SCALE),
+                        Size::new(width_mm * scale, height_mm * scale),
                     ),
                     stroke(*width_pt),
                 ),
             }
+        }
+        let outline = Stroke::default().with_width(1.0).with_color(Color {
+            a: 0.7,
+            ..crate::gui::theme::ACCENT
+        });
+        for (x, y, w, h) in &self.sheet.outlines {
+            frame.stroke(
+                &Path::rectangle(at(*x, *y), Size::new(w * scale, h * scale)),
+                outline,
+            );
         }
         vec![frame.into_geometry()]
     }

@@ -10,11 +10,13 @@ use iced::{Alignment, Element, Length, Padding, Task};
 use super::app::{Message, NewYear, Shortcut, copy_source, written_message};
 use super::data::{Db, Done, Job, Removed, Snapshot, Writer};
 use super::screen::ceremony::{self, Ceremony};
+use super::screen::certificates::{self, Certificates};
 use super::screen::festival::{self, Festival};
 use super::screen::guests::{self, Guests};
 use super::screen::honors::{self, Honors};
 use super::screen::overview::{self, Overview};
 use super::screen::papers::{self, Papers};
+use super::screen::report::{self, ReportScreen};
 use super::screen::settings::{self, Settings};
 use super::screen::visits::{self, Visits};
 use super::widget::Typed;
@@ -29,7 +31,9 @@ pub enum Section {
     Festival,
     Visits,
     Honors,
+    Certificates,
     Papers,
+    Report,
     Settings,
 }
 
@@ -48,14 +52,16 @@ enum Created {
 
 impl Section {
     /// The sidebar, in the order a campaign runs.
-    const ALL: [(Section, &'static str); 8] = [
+    const ALL: [(Section, &'static str); 10] = [
         (Section::Overview, "Tổng quan"),
         (Section::Ceremony, "Phần lễ"),
         (Section::Guests, "Đại biểu và điểm"),
         (Section::Festival, "Phần hội"),
         (Section::Visits, "Thăm hỏi"),
         (Section::Honors, "Khen thưởng"),
+        (Section::Certificates, "In giấy khen"),
         (Section::Papers, "In ấn"),
+        (Section::Report, "Báo cáo"),
         (Section::Settings, "Cài đặt"),
     ];
 }
@@ -70,7 +76,9 @@ pub struct Workspace {
     festival: Festival,
     visits: Visits,
     honors: Honors,
+    pub certificates: Certificates,
     papers: Papers,
+    report: ReportScreen,
     pub settings: Settings,
     /// The year typed in the "new year" panel, when it is open.
     new_year: Option<String>,
@@ -89,6 +97,8 @@ impl Workspace {
         Workspace {
             settings: Settings::new(&data),
             papers: Papers::new(crate::papers::Paper::Program, &data),
+            report: ReportScreen::new(&data),
+            certificates: Certificates::new(&data),
             db,
             data,
             section: Section::Overview,
@@ -123,6 +133,7 @@ impl Workspace {
             self.festival = Festival::default();
             self.visits = Visits::default();
             self.honors = Honors::default();
+            self.report = ReportScreen::new(&data);
         }
         if let (Some(id), Some((created, name))) = (done.created, self.adding.take()) {
             match created {
@@ -133,10 +144,9 @@ impl Workspace {
                 Created::Activity => self.festival.added(id, &name),
                 Created::Household => self.visits.added_household(id, &name),
                 Created::Decision => self.honors.added_decision(id, &name),
-                Created::Recipient => self.honors.added_recipient(id, &data),
+                Created::Recipient => self.honors.added_recipient(id, &name),
             }
         }
-        let refused = done.answer.and_then(|answer| self.honors.answered(answer));
         if !done.batch.is_empty() {
             self.visits.added_visits(done.batch);
         }
@@ -145,16 +155,20 @@ impl Workspace {
             Some(Removed::Decision(removed)) => self.honors.removed_decision(removed),
             None => {}
         }
-        match done.note {
-            Some(note) if self.section == Section::Honors => self.honors.imported(note),
-            Some(note) => self.visits.imported(note),
-            None => {}
+        // An import's note goes to the screen that imported (the one shown).
+        if let Some(note) = done.note {
+            match self.section {
+                Section::Honors => self.honors.imported(note),
+                _ => self.visits.imported(note),
+            }
         }
         self.data = data;
+        self.report.refresh(&self.data);
+        self.certificates.refresh(&self.data);
         if self.section == Section::Papers {
             self.papers.refresh(&self.data);
         }
-        self.error = refused;
+        self.error = None;
     }
 
     fn push(&mut self, writer: &mut Writer, job: Job) -> Task<Message> {
@@ -206,7 +220,9 @@ impl Workspace {
             Message::Festival(message) => self.festival_update(message, writer),
             Message::Visits(message) => self.visits_update(message, writer),
             Message::Honors(message) => self.honors_update(message, writer),
+            Message::Certificates(message) => self.certificates_update(message, writer),
             Message::Papers(message) => self.papers_update(message),
+            Message::Report(message) => self.report_update(message, writer),
             Message::Settings(message) => self.settings_update(message, writer),
             Message::Failure(_) | Message::Welcome(_) | Message::Written(_) => Task::none(),
         }
@@ -224,10 +240,10 @@ impl Workspace {
             }
             (Shortcut::Undo, Section::Guests) => self.guests_update(guests::Message::Undo, writer),
             (Shortcut::New, Section::Visits) => self.visits_update(visits::Message::New, writer),
-            (Shortcut::Undo, Section::Visits) => self.visits_update(visits::Message::Undo, writer),
-            (Shortcut::Find, Section::Visits) => self.visits_update(visits::Message::Find, writer),
             (Shortcut::New, Section::Honors) => self.honors_update(honors::Message::New, writer),
             (Shortcut::Undo, Section::Honors) => self.honors_update(honors::Message::Undo, writer),
+            (Shortcut::Undo, Section::Visits) => self.visits_update(visits::Message::Undo, writer),
+            (Shortcut::Find, Section::Visits) => self.visits_update(visits::Message::Find, writer),
             (Shortcut::New, Section::Ceremony) => {
                 self.ceremony_update(ceremony::Message::New, writer)
             }
@@ -260,11 +276,23 @@ impl Workspace {
             (Shortcut::MoveDown, Section::Ceremony) => {
                 self.ceremony_update(ceremony::Message::MoveSelected(1), writer)
             }
+            (Shortcut::Print, Section::Certificates) => {
+                self.certificates_update(certificates::Message::Save, writer)
+            }
             (Shortcut::Print, Section::Papers) => self.papers_update(papers::Message::Save),
+            (Shortcut::Print, Section::Honors) => {
+                self.section = Section::Certificates;
+                Task::none()
+            }
+            (Shortcut::Print, Section::Report) => {
+                self.report_update(report::Message::Export, writer)
+            }
+            (Shortcut::Undo, Section::Report) => self.report_update(report::Message::Undo, writer),
             (Shortcut::Print, section) => {
                 let paper = match section {
                     Section::Ceremony => crate::papers::Paper::Program,
                     Section::Festival => crate::papers::Paper::Festival,
+                    Section::Visits => crate::papers::Paper::Receipts,
                     _ => self.papers.paper(),
                 };
                 self.section = Section::Papers;
@@ -360,17 +388,22 @@ impl Workspace {
     }
 
     fn honors_update(&mut self, message: honors::Message, writer: &mut Writer) -> Task<Message> {
+        // "In giấy khen…" opens the printing section.
+        if matches!(message, honors::Message::Print) {
+            self.section = Section::Certificates;
+            return Task::none();
+        }
         let (task, event) = self.honors.update(message, &self.data, self.today);
         let task = task.map(Message::Honors);
         let Some(event) = event else { return task };
         let creating = match &event {
             honors::Event::AddDecision(d) => Some((Created::Decision, d.number.clone())),
             honors::Event::AddRecipient(r) if r.id == 0 => {
-                Some((Created::Recipient, r.name.clone()))
+                Some((Created::Recipient, r.display_name()))
             }
             _ => None,
         };
-        let job = jobs::honors(self.data.event.id, event);
+        let job = jobs::honors(self.data.event.id, &self.data, event);
         Task::batch([task, self.write(writer, creating, job)])
     }
 
@@ -382,6 +415,43 @@ impl Workspace {
             self.error = Some(message);
         }
         task.map(Message::Papers)
+    }
+
+    fn certificates_update(
+        &mut self,
+        message: certificates::Message,
+        writer: &mut Writer,
+    ) -> Task<Message> {
+        let (task, event) = self.certificates.update(message, &self.data);
+        let task = task.map(Message::Certificates);
+        match event {
+            Some(certificates::Event::Open(path)) => {
+                if let Err(message) = super::system::open(&path) {
+                    self.error = Some(message);
+                }
+                task
+            }
+            Some(event) => Task::batch([task, self.push(writer, jobs::certificates(event))]),
+            None => task,
+        }
+    }
+
+    fn report_update(&mut self, message: report::Message, writer: &mut Writer) -> Task<Message> {
+        let (task, event) = self.report.update(message, &self.data);
+        let task = task.map(Message::Report);
+        match event {
+            Some(report::Event::Open(path)) => {
+                if let Err(message) = super::system::open(&path) {
+                    self.error = Some(message);
+                }
+                task
+            }
+            Some(event) => {
+                let job = jobs::report(self.data.event.id, event);
+                Task::batch([task, self.push(writer, job)])
+            }
+            None => task,
+        }
     }
 
     fn settings_update(
@@ -478,7 +548,12 @@ impl Workspace {
             Section::Festival => self.festival.view(&self.data).map(Message::Festival),
             Section::Visits => self.visits.view(&self.data).map(Message::Visits),
             Section::Honors => self.honors.view(&self.data).map(Message::Honors),
+            Section::Certificates => self
+                .certificates
+                .view(&self.data)
+                .map(Message::Certificates),
             Section::Papers => self.papers.view(&self.data).map(Message::Papers),
+            Section::Report => self.report.view(&self.data).map(Message::Report),
             Section::Settings => self
                 .settings
                 .view(&self.data, saving)

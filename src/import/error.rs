@@ -21,6 +21,8 @@ pub enum ImportError {
     /// No sheet has a single non-empty cell.
     Empty,
     TooManyRows(usize),
+    /// More cells than [`super::MAX_CELLS`] (a value far to the right on many rows).
+    TooManyCells,
     TooLarge(u64),
 }
 
@@ -52,6 +54,11 @@ impl fmt::Display for ImportError {
                 "Tệp có {} dòng, quá giới hạn {} dòng. Hãy chia thành nhiều tệp nhỏ hơn.",
                 crate::text::thousands(i64::try_from(*rows).unwrap_or(i64::MAX)),
                 crate::text::thousands(super::MAX_ROWS as i64)
+            ),
+            ImportError::TooManyCells => write!(
+                f,
+                "Tệp có quá nhiều ô (hơn {} ô), thường do có chữ ở những cột rất xa bên phải. Hãy xoá các cột thừa rồi nhập lại.",
+                crate::text::thousands(super::MAX_CELLS as i64)
             ),
             ImportError::TooLarge(bytes) => write!(
                 f,

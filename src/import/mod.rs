@@ -7,6 +7,7 @@
 //!
 //! Nothing here writes to storage or knows about the window. See docs/imports.md.
 
+mod cfb;
 pub mod csv_text;
 mod error;
 pub mod field;
@@ -26,11 +27,15 @@ pub use households::Identities;
 pub use mapping::{Column, Mapping};
 pub use preview::{Counts, Parsed, Preview, RowError};
 pub use recipients::RecipientRow;
-pub use sheet::{Conversion, Format, Sheet, read};
+pub use sheet::{Conversion, Format, Sheet, read, read_bytes};
 pub use visits::VisitRow;
 
 /// Larger lists are refused: a ward's lists have hundreds of rows, a province's thousands.
 pub const MAX_ROWS: usize = 200_000;
+
+/// Workbooks with more cells than this (counting the empty ones left of a filled cell) are
+/// refused: a stray value in column XFD of every row would otherwise take gigabytes.
+pub const MAX_CELLS: usize = 20_000_000;
 
 /// Larger files are refused before being read.
 pub const MAX_BYTES: u64 = 100_000_000;

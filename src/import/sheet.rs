@@ -119,13 +119,14 @@ impl Sheet {
             if cell.is_empty() {
                 continue;
             }
+            // Counted before the conversion, which composes.
+            if !is_nfc(cell) {
+                conversion.nfd_cells += 1;
+            }
             let text = match legacy {
                 Some(l) => legacy::convert(l, cell),
                 None => std::mem::take(cell),
             };
-            if !is_nfc(&text) {
-                conversion.nfd_cells += 1;
-            }
             *cell = tidy(&text);
         }
         while rows
@@ -168,11 +169,14 @@ pub fn read(path: &Path) -> Result<Sheet, ImportError> {
         return Err(ImportError::TooLarge(size));
     }
     let bytes = std::fs::read(path)?;
-    let extension = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or("")
-        .to_lowercase();
+    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    read_bytes(bytes, extension)
+}
+
+/// Reads the content of a file whose name ends in `.extension` ("xlsx", "csv"...), as
+/// [`read`] does once the file is in memory (the fuzz targets call this).
+pub fn read_bytes(bytes: Vec<u8>, extension: &str) -> Result<Sheet, ImportError> {
+    let extension = extension.to_lowercase();
     let is_zip = bytes.starts_with(b"PK\x03\x04");
     let is_cfb = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
     match extension.as_str() {

@@ -7,7 +7,7 @@ use std::io::Cursor;
 use calamine::{Data, Range, Reader, Xls, XlsError, Xlsx, XlsxError};
 
 use super::sheet::{Conversion, Format, Sheet};
-use super::{ImportError, MAX_ROWS};
+use super::{ImportError, MAX_CELLS, MAX_ROWS};
 use crate::text::parse_date;
 
 type Bytes = Cursor<Vec<u8>>;
@@ -84,25 +84,80 @@ where
     Err(ImportError::Empty)
 }
 
+/// Runs calamine on a file that may be damaged. calamine reads some records without checking
+/// their length (its .xls reader most of all) and panics on a short one: that is a damaged
+/// file, not a reason to end the app (built to unwind for this, see Cargo.toml). What a panic
+/// cannot cover, reservations of terabytes and looping chains, `cfb::is_safe` refuses first.
+fn guarded(read: impl FnOnce() -> Result<Sheet, ImportError>) -> Result<Sheet, ImportError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read))
+        .unwrap_or(Err(ImportError::Damaged))
+}
+
+/// The first .xlsx sheet with a non-empty cell, read cell by cell: calamine's
+/// `worksheet_range` makes a dense grid from the first to the last used cell, and one value
+/// typed in XFD1048576 would ask for hundreds of gigabytes (the app would end).
+fn first_xlsx_sheet(mut book: Xlsx<Bytes>) -> Result<Sheet, ImportError> {
+    for name in book.sheet_names() {
+        let Ok(mut cells) = book.worksheet_cells_reader(&name) else {
+            continue;
+        };
+        let mut rows: Vec<Vec<String>> = Vec::new();
+        let mut total = 0usize;
+        while let Some(cell) = cells.next_cell().map_err(|_| ImportError::Damaged)? {
+            let text = cell_text(&Data::from(cell.get_value().clone()));
+            if text.is_empty() {
+                continue;
+            }
+            let (row, col) = cell.get_position();
+            let (row, col) = (row as usize, col as usize);
+            if row >= MAX_ROWS {
+                return Err(ImportError::TooManyRows(row + 1));
+            }
+            if rows.len() <= row {
+                rows.resize(row + 1, Vec::new());
+            }
+            let cells_of_row = &mut rows[row];
+            if cells_of_row.len() <= col {
+                total += col + 1 - cells_of_row.len();
+                if total > MAX_CELLS {
+                    return Err(ImportError::TooManyCells);
+                }
+                cells_of_row.resize(col + 1, String::new());
+            }
+            cells_of_row[col] = text;
+        }
+        if !rows.is_empty() {
+            let mut conversion = Conversion::new(Format::Xlsx);
+            conversion.sheet_name = Some(name);
+            return Sheet::from_raw(rows, conversion);
+        }
+    }
+    Err(ImportError::Empty)
+}
+
 pub fn read_xlsx(bytes: Vec<u8>) -> Result<Sheet, ImportError> {
-    match Xlsx::new(Cursor::new(bytes)) {
-        Ok(book) => first_sheet(book, Format::Xlsx),
+    guarded(|| match Xlsx::new(Cursor::new(bytes)) {
+        Ok(book) => first_xlsx_sheet(book),
         Err(XlsxError::Password) => Err(ImportError::Password),
         Err(_) => Err(ImportError::Damaged),
-    }
+    })
 }
 
 /// An OLE file: an .xls workbook, or an encrypted .xlsx (Excel wraps those in OLE).
 pub fn read_xls(bytes: Vec<u8>) -> Result<Sheet, ImportError> {
-    match Xls::new(Cursor::new(bytes.clone())) {
+    // calamine would crash on some damaged containers: see `cfb`.
+    if !super::cfb::is_safe(&bytes) {
+        return Err(ImportError::Damaged);
+    }
+    guarded(|| match Xls::new(Cursor::new(bytes.clone())) {
         Ok(book) => first_sheet(book, Format::Xls),
         Err(XlsError::Password) => Err(ImportError::Password),
         Err(_) => match Xlsx::new(Cursor::new(bytes)) {
             Err(XlsxError::Password) => Err(ImportError::Password),
-            Ok(book) => first_sheet(book, Format::Xlsx),
+            Ok(book) => first_xlsx_sheet(book),
             Err(_) => Err(ImportError::Damaged),
         },
-    }
+    })
 }
 
 #[cfg(test)]

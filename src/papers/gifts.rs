@@ -62,6 +62,44 @@ fn gift_text(v: &Visit) -> String {
     }
 }
 
+/// One row per gift: STT, name, address, category, gift, value, then `last` (the date of the
+/// visit, or room to sign), with the total value.
+fn gift_table(
+    rows: &[Gift<'_>],
+    last: crate::document::Column,
+    last_cell: impl Fn(&Visit) -> String,
+    total_label: &str,
+) -> Table {
+    let total: i64 = rows.iter().map(|(_, v)| v.total()).sum();
+    Table {
+        columns: vec![
+            column("STT", Width::Mm(12.0), Align::Center),
+            column("Họ và tên", Width::Fraction(3.0), Align::Left),
+            column("Địa chỉ", Width::Fraction(2.0), Align::Left),
+            column("Diện", Width::Fraction(2.0), Align::Left),
+            column("Quà tặng", Width::Fraction(2.0), Align::Left),
+            column("Giá trị (đồng)", Width::Mm(24.0), Align::Right),
+            last,
+        ],
+        rows: rows
+            .iter()
+            .enumerate()
+            .map(|(i, (h, v))| {
+                vec![
+                    (i + 1).to_string(),
+                    h.name.clone(),
+                    h.address.clone(),
+                    h.category.label().to_string(),
+                    gift_text(v),
+                    thousands(v.total()),
+                    last_cell(v),
+                ]
+            })
+            .collect(),
+        total_row: Some(vec![total_label.into(), thousands(total), String::new()]),
+    }
+}
+
 /// "KẾ HOẠCH thăm hỏi, tặng quà": one section per area with who goes, then totals by category.
 pub fn visit_plan(s: &Sources) -> Result<AdminDocument, NothingToPrint> {
     let groups = by_area(s);
@@ -106,33 +144,12 @@ pub fn visit_plan(s: &Sources) -> Result<AdminDocument, NothingToPrint> {
                 delegations.join("; ")
             )));
         }
-        doc.blocks.push(Block::Table(Table {
-            columns: vec![
-                column("STT", Width::Mm(12.0), Align::Center),
-                column("Họ và tên", Width::Fraction(3.0), Align::Left),
-                column("Địa chỉ", Width::Fraction(2.0), Align::Left),
-                column("Diện", Width::Fraction(2.0), Align::Left),
-                column("Quà tặng", Width::Fraction(2.0), Align::Left),
-                column("Giá trị (đồng)", Width::Mm(24.0), Align::Right),
-                column("Ngày thăm", Width::Mm(26.0), Align::Center),
-            ],
-            rows: rows
-                .iter()
-                .enumerate()
-                .map(|(i, (h, v))| {
-                    vec![
-                        (i + 1).to_string(),
-                        h.name.clone(),
-                        h.address.clone(),
-                        h.category.label().to_string(),
-                        gift_text(v),
-                        thousands(v.total()),
-                        v.date.map(date_short).unwrap_or_default(),
-                    ]
-                })
-                .collect(),
-            total_row: Some(vec!["Cộng".into(), thousands(value), String::new()]),
-        }));
+        doc.blocks.push(Block::Table(gift_table(
+            rows,
+            column("Ngày thăm", Width::Mm(26.0), Align::Center),
+            |v| v.date.map(date_short).unwrap_or_default(),
+            "Cộng",
+        )));
     }
     doc.blocks.push(Block::Heading(format!(
         "{}. TỔNG HỢP THEO DIỆN",
@@ -191,34 +208,13 @@ pub fn receipts(s: &Sources) -> Result<AdminDocument, NothingToPrint> {
     );
     let rows: Vec<Gift<'_>> = groups.into_iter().flat_map(|(_, r)| r).collect();
     let total: i64 = rows.iter().map(|(_, v)| v.total()).sum();
-    doc.blocks.push(Block::Table(Table {
-        columns: vec![
-            column("STT", Width::Mm(12.0), Align::Center),
-            column("Họ và tên", Width::Fraction(3.0), Align::Left),
-            column("Địa chỉ", Width::Fraction(2.2), Align::Left),
-            column("Diện", Width::Fraction(2.0), Align::Left),
-            column("Quà tặng", Width::Fraction(2.0), Align::Left),
-            column("Giá trị (đồng)", Width::Mm(22.0), Align::Right),
-            column("Ký nhận", Width::Mm(30.0), Align::Center),
-        ],
-        rows: rows
-            .iter()
-            .enumerate()
-            .map(|(i, (h, v))| {
-                vec![
-                    (i + 1).to_string(),
-                    h.name.clone(),
-                    h.address.clone(),
-                    h.category.label().to_string(),
-                    gift_text(v),
-                    thousands(v.total()),
-                    // Two blank lines: room for a signature.
-                    "\n\n".to_string(),
-                ]
-            })
-            .collect(),
-        total_row: Some(vec!["Tổng cộng".into(), thousands(total), String::new()]),
-    }));
+    // Two blank lines in the last cell: room for a signature.
+    doc.blocks.push(Block::Table(gift_table(
+        &rows,
+        column("Ký nhận", Width::Mm(30.0), Align::Center),
+        |_| "\n\n".to_string(),
+        "Tổng cộng",
+    )));
     doc.blocks.push(Block::Paragraph(format!(
         "Tổng số: {} suất quà, tổng giá trị {} (bằng chữ: {}).",
         thousands(rows.iter().map(|(_, v)| i64::from(v.quantity)).sum()),

@@ -7,10 +7,11 @@ mod festival;
 mod gifts;
 pub mod output;
 mod program;
+pub mod report;
 mod script;
 mod sources;
 
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 
 pub use festival::festival;
 pub use gifts::{receipts, visit_plan};
@@ -87,11 +88,16 @@ impl std::error::Error for NothingToPrint {}
 
 /// The header every paper of the committee shares: the unit above, the committee as issuer.
 fn header(unit: &Unit, plan: &YearPlan, kind: &str, summary: String) -> AdminDocument {
+    header_on(unit, plan.event.date, kind, summary)
+}
+
+/// The shared header, dated in the month and year of `date`.
+fn header_on(unit: &Unit, date: NaiveDate, kind: &str, summary: String) -> AdminDocument {
     AdminDocument {
         parent_body: unit.people_committee(),
         issuer: "Ban Chỉ đạo".into(),
         number: None,
-        place_date: undated_line(&unit.place, plan),
+        place_date: undated_line(&unit.place, date),
         kind: kind.into(),
         summary,
         ..AdminDocument::default()
@@ -99,8 +105,7 @@ fn header(unit: &Unit, plan: &YearPlan, kind: &str, summary: String) -> AdminDoc
 }
 
 /// "Chợ Quán, ngày ..... tháng 8 năm 2026": the day is written by hand when the paper is signed.
-fn undated_line(place: &str, plan: &YearPlan) -> String {
-    let date = plan.event.date;
+fn undated_line(place: &str, date: NaiveDate) -> String {
     let month = if date.month() <= 2 {
         format!("{:02}", date.month())
     } else {

@@ -8,11 +8,14 @@
 //! secretary put there are never removed.
 //!
 //! A copy is made with `VACUUM INTO`, which reads one consistent state of the file even while
-//! another window writes, and writes a compact file. A copy that fails half-way (full disk) is
-//! removed, so a broken copy never sits among the good ones.
+//! another window writes, and writes a compact file. It is written under a name ending in
+//! [`PARTIAL`] and renamed once complete: a copy that fails half-way (full disk) is removed,
+//! and one cut short (the app killed, the power lost) never carries a `.sqlite3` name, so a
+//! broken copy never sits among the good ones. The rotation clears such leftovers.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use chrono::{Datelike, NaiveDateTime};
 
@@ -30,6 +33,11 @@ const MANUAL_PREFIX: &str = "sao-luu-";
 /// A file that could not be opened, moved here before a backup replaced it.
 pub(super) const SET_ASIDE_PREFIX: &str = "de-rieng-";
 const SUFFIX: &str = ".sqlite3";
+/// Added to a copy's name while it is being written.
+pub const PARTIAL: &str = ".dang-ghi";
+/// A partial copy older than this was cut short (no copy takes that long): the rotation
+/// removes it. A younger one may be another window's copy in progress.
+const STALE_PARTIAL: Duration = Duration::from_secs(3600);
 const STAMP: &str = "%Y-%m-%d-%H%M%S";
 const STAMP_LEN: usize = 17;
 
@@ -82,22 +90,35 @@ pub struct BackupFile {
 
 impl Store {
     /// Writes a consistent copy of the whole file to `target`, which must not exist yet.
-    /// A copy that fails half-way is removed.
+    /// The copy is written beside it under a [`PARTIAL`] name and renamed when complete; a
+    /// copy that fails half-way is removed.
     pub fn backup_to(&self, target: &Path) -> Result<()> {
-        if target.exists() {
+        let partial = with_suffix(target, PARTIAL);
+        if target.exists() || partial.exists() {
             return Err(StoreError::CannotOpen(
                 target.to_path_buf(),
                 "tệp này đã có; hãy chọn tên khác.".into(),
             ));
         }
-        let text = target.to_str().ok_or_else(|| {
+        let text = partial.to_str().ok_or_else(|| {
             StoreError::CannotOpen(target.to_path_buf(), "đường dẫn không hợp lệ.".into())
         })?;
         if let Err(e) = self.conn.execute("VACUUM INTO ?1", [text]) {
-            let _ = std::fs::remove_file(target);
+            remove_with_journal(&partial);
             return Err(super::error::classify(target, e));
         }
-        Ok(())
+        if target.exists() {
+            // Another program took the name meanwhile: never overwrite it.
+            remove_with_journal(&partial);
+            return Err(StoreError::CannotOpen(
+                target.to_path_buf(),
+                "tệp này đã có; hãy chọn tên khác.".into(),
+            ));
+        }
+        std::fs::rename(&partial, target).map_err(|e| {
+            remove_with_journal(&partial);
+            StoreError::CannotOpen(target.to_path_buf(), e.to_string())
+        })
     }
 
     /// An automatic copy taken now (on start of the window). Returns its path.
@@ -168,7 +189,7 @@ pub(super) fn create_backups_dir(db: &Path) -> Result<PathBuf> {
 fn free_name(dir: &Path, stem: &str) -> PathBuf {
     let mut target = dir.join(format!("{stem}{SUFFIX}"));
     let mut n = 1;
-    while target.exists() {
+    while target.exists() || with_suffix(&target, PARTIAL).exists() {
         n += 1;
         target = dir.join(format!("{stem}-{n}{SUFFIX}"));
     }
@@ -261,8 +282,10 @@ pub fn list(dir: &Path) -> Vec<PathBuf> {
 }
 
 /// Removes automatic copies beyond the [`KEEP_NEWEST`] newest and the newest of each of the
-/// last [`KEEP_MONTHS`] months that have copies. Other files are never touched.
+/// last [`KEEP_MONTHS`] months that have copies, and copies cut short (a [`PARTIAL`] name,
+/// older than an hour). Other files are never touched.
 pub(super) fn rotate(dir: &Path) {
+    remove_stale_partials(dir);
     let automatic: Vec<BackupFile> = copies(dir)
         .into_iter()
         .filter(|copy| copy.kind == CopyKind::Automatic)
@@ -279,12 +302,38 @@ pub(super) fn rotate(dir: &Path) {
 
 /// Removes a copy and the journal files SQLite may have left beside it.
 fn remove_with_journal(path: &Path) {
-    for extra in ["-wal", "-shm"] {
-        let mut journal = path.as_os_str().to_owned();
-        journal.push(extra);
-        let _ = std::fs::remove_file(PathBuf::from(journal));
+    for extra in ["-wal", "-shm", "-journal"] {
+        let _ = std::fs::remove_file(with_suffix(path, extra));
     }
     let _ = std::fs::remove_file(path);
+}
+
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// Copies the app was killed while writing, and their journals, once they are an hour old.
+fn remove_stale_partials(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.filter_map(|entry| entry.ok()) {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else {
+            continue;
+        };
+        let ours = name.starts_with(PREFIX) || name.starts_with(MANUAL_PREFIX);
+        let partial = name.ends_with(PARTIAL) || name.ends_with(&format!("{PARTIAL}-journal"));
+        let stale = entry
+            .metadata()
+            .and_then(|meta| meta.modified())
+            .is_ok_and(|at| at.elapsed().is_ok_and(|age| age > STALE_PARTIAL));
+        if ours && partial && stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 #[cfg(test)]

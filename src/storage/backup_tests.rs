@@ -143,6 +143,48 @@ fn a_copy_never_overwrites_a_file() {
 }
 
 #[test]
+fn a_copy_cut_short_is_never_listed_and_its_leftovers_are_cleared() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = set_up(&dir);
+    let folder = dir.path().join("sao-luu");
+    std::fs::create_dir_all(&folder).unwrap();
+    // What a copy killed half-way leaves: part of a file and SQLite's journal.
+    let old = at(2026, 8, 1, 9, 0).format(STAMP).to_string();
+    let stale = folder.join(format!("{PREFIX}{old}{SUFFIX}{PARTIAL}"));
+    let stale_journal = folder.join(format!("{PREFIX}{old}{SUFFIX}{PARTIAL}-journal"));
+    let hour_ago = std::time::SystemTime::now() - Duration::from_secs(2 * 3600);
+    for path in [&stale, &stale_journal] {
+        std::fs::write(path, b"SQLite format 3\0half").unwrap();
+        let file = std::fs::File::options().write(true).open(path).unwrap();
+        file.set_modified(hour_ago).unwrap();
+    }
+    // Another window's copy in progress: young, kept.
+    let young = folder.join(format!(
+        "{PREFIX}2026-08-19-100000-truoc-nhap{SUFFIX}{PARTIAL}"
+    ));
+    std::fs::write(&young, b"").unwrap();
+    assert!(copies(&folder).is_empty(), "a partial copy is not listed");
+
+    // A name whose partial copy is still there is not reused.
+    let now = at(2026, 8, 19, 10, 0);
+    let copy = store.backup_at(BackupReason::Import, now).unwrap();
+    assert_eq!(
+        copy.file_name().unwrap(),
+        "ngayhoi-2026-08-19-100000-truoc-nhap-2.sqlite3"
+    );
+    let names = names(&folder);
+    assert_eq!(
+        names,
+        [
+            "ngayhoi-2026-08-19-100000-truoc-nhap-2.sqlite3",
+            "ngayhoi-2026-08-19-100000-truoc-nhap.sqlite3.dang-ghi",
+        ],
+        "the copy is complete, the stale leftovers are gone, the young one is kept"
+    );
+    inspect(&copy).unwrap();
+}
+
+#[test]
 fn inspect_tells_what_a_backup_holds_without_writing_to_it() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("ngayhoi.sqlite3")).unwrap();

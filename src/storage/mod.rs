@@ -6,6 +6,7 @@
 
 mod area;
 pub mod backup;
+pub mod certificate;
 mod checklist;
 pub mod commendation;
 mod delegate;
@@ -18,6 +19,7 @@ pub mod paths;
 mod plan;
 mod point;
 mod program;
+pub mod report;
 mod restore;
 pub mod schema;
 mod unit;
@@ -177,6 +179,8 @@ fn check_header(path: &Path) -> Result<bool> {
 mod commendation_tests;
 #[cfg(test)]
 mod household_tests;
+#[cfg(test)]
+mod report_tests;
 #[cfg(test)]
 mod tests;
 

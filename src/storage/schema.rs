@@ -168,6 +168,40 @@ const MIGRATIONS: &[&str] = &[
         last_no INTEGER NOT NULL,
         PRIMARY KEY (issuer, year)
     );",
+    // 6: certificate templates (their field boxes as text, see storage::certificate) and
+    // printer profiles.
+    "CREATE TABLE certificate_template (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        form TEXT NOT NULL,
+        paper_width_mm REAL NOT NULL,
+        paper_height_mm REAL NOT NULL,
+        mode TEXT NOT NULL,
+        background TEXT,
+        fields TEXT NOT NULL
+    );
+    CREATE TABLE printer_profile (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        offset_x_mm REAL NOT NULL DEFAULT 0,
+        offset_y_mm REAL NOT NULL DEFAULT 0,
+        scale REAL NOT NULL DEFAULT 1
+    );",
+    // 7: report figures: what the secretary enters for the report to the province (a figure not
+    // entered has no row) and the narrative sections edited (a section without a row prints
+    // its default text, built from the figures).
+    "CREATE TABLE report_figure (
+        event_id INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+        code TEXT NOT NULL,
+        value INTEGER NOT NULL CHECK (value >= 0),
+        PRIMARY KEY (event_id, code)
+    );
+    CREATE TABLE report_section (
+        event_id INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+        code TEXT NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (event_id, code)
+    );",
 ];
 
 /// The schema version this build writes.

@@ -284,11 +284,15 @@ fn convert_vni(s: &str) -> String {
 }
 
 /// Converts text read as Windows-1252 from `legacy` to Unicode NFC. Text that already holds
-/// Unicode Vietnamese letters is returned unchanged, so a cell typed in Unicode inside a
-/// legacy file survives.
+/// Unicode Vietnamese letters is returned unchanged (only composed to NFC), so a cell typed in
+/// Unicode inside a legacy file survives.
 pub fn convert(legacy: Legacy, s: &str) -> String {
-    if s.is_ascii() || has_unicode_vietnamese(s) {
+    if s.is_ascii() {
         return s.to_string();
+    }
+    if has_unicode_vietnamese(s) {
+        // Unchanged, but composed: "O" and a combining grave are Unicode letters too.
+        return s.nfc().collect();
     }
     let out = match legacy {
         Legacy::Tcvn3 => convert_tcvn3(s),

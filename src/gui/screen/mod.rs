@@ -3,6 +3,7 @@
 
 pub mod backups;
 pub mod ceremony;
+pub mod certificates;
 pub mod failure;
 pub mod festival;
 pub mod guests;
@@ -10,6 +11,7 @@ pub mod honors;
 pub mod import;
 pub mod overview;
 pub mod papers;
+pub mod report;
 pub mod settings;
 pub mod visits;
 pub mod welcome;

@@ -205,6 +205,29 @@ pub fn form_buttons<'a, M: Clone + 'a>(
     .into()
 }
 
+/// What an import or an export did (green) or why it could not (red), with "Đóng".
+pub fn outcome_banner<'a, M: Clone + 'a>(
+    outcome: &'a Result<String, String>,
+    dismiss: M,
+) -> Element<'a, M> {
+    let (message, style): (&str, fn(&iced::Theme) -> text::Style) = match outcome {
+        Ok(m) => (m, theme::success_text),
+        Err(m) => (m, theme::danger_text),
+    };
+    container(
+        row![
+            text(message).style(style).width(Length::Fill),
+            iced::widget::button(text("Đóng"))
+                .style(theme::link)
+                .on_press(dismiss),
+        ]
+        .align_y(iced::Alignment::Center),
+    )
+    .padding(Padding::from([6, 12]))
+    .style(theme::notice)
+    .into()
+}
+
 /// Default text colour, for `stat`.
 pub fn plain(_theme: &iced::Theme) -> text::Style {
     text::Style::default()

@@ -1,14 +1,7 @@
-//! "Khen thưởng": the year's decisions and the recipients of the selected one, with their
-//! register numbers (số vào sổ), the year's totals, and importing a list of recipients.
-//!
-//! Unlike the other screens, the forms here stay open until the file has answered: a register
-//! number typed by hand may already be taken, and only storage can say so for sure (registers
-//! run per issuer and year, across decisions). The refusal comes back as `Done::answer` and is
-//! shown under the form, with everything typed still there.
-//!
-//! Printing certificates will hang off the selected decision (its recipients with a
-//! certificate) once the certificate engine exists; nothing here needs to change for it but a
-//! button and an event.
+//! "Khen thưởng": the year's decisions and, for the selected one, the collectives,
+//! individuals and households it commends, with their register numbers (số vào sổ). Forms
+//! open inline, every change can be undone, recipient lists come in through the shared import
+//! preview, and the list attached to a decision is saved as a PDF.
 
 mod draft;
 mod view;
@@ -16,11 +9,11 @@ mod view;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use iced::Task;
 use iced::widget::operation;
 
-use draft::{DecisionDraft, RecipientDraft};
+use draft::{DecisionDraft, RecipientDraft, next_number};
 pub use draft::{DecisionField, RecipientField};
 
 use super::import::{self, ImportPanel, Outcome};
@@ -29,25 +22,23 @@ use crate::domain::{Decision, Form, Recipient, RecipientKind, Sex};
 use crate::gui::data::Snapshot;
 use crate::gui::history::History;
 use crate::gui::widget::Typed;
-use crate::import::recipients::{RecipientRow, Recipients};
+use crate::import::recipients::Recipients;
 use crate::storage::commendation::RemovedDecision;
-use crate::text::fold;
 
-pub const DECISION_NUMBER: &str = "decision-number";
+const DECISION_NUMBER: &str = "decision-number";
 pub const RECIPIENT_NAME: &str = "recipient-name";
-pub const REGISTER_NO: &str = "recipient-register-no";
 const PAGE: &str = "honors-page";
 
 #[derive(Debug, Clone, Default)]
 pub struct Honors {
-    /// The decision whose recipients are listed; the year's latest when not chosen.
+    /// The decision whose recipients are listed (the first one when none is chosen).
     selected: Option<i64>,
     decision: Option<DecisionDraft>,
     recipient: Option<RecipientDraft>,
     history: History<Undo>,
     importing: Option<ImportPanel<Recipients>>,
-    /// What the last import did, or why a list could not be read or saved.
-    import_note: Option<Result<String, String>>,
+    /// What the last import or list export did, or why it could not.
+    note: Option<Result<String, String>>,
 }
 
 #[derive(Debug, Clone)]
@@ -66,10 +57,11 @@ pub enum Message {
     NewDecision,
     EditDecision(i64),
     DecisionEdited(DecisionField, String),
-    TitlePicked(String, String),
+    SignerTitlePicked(&'static str),
     SaveDecision,
     RemoveDecision(i64),
-    NewRecipient,
+    /// Ctrl+N: a new recipient in the selected decision (or a new decision when none).
+    New,
     EditRecipient(i64),
     RecipientEdited(RecipientField, String),
     KindPicked(RecipientKind),
@@ -77,71 +69,59 @@ pub enum Message {
     SexPicked(Option<Sex>),
     SaveRecipient,
     RemoveRecipient(i64),
-    /// Ctrl+N: a recipient of the selected decision, or the first decision.
-    New,
     Cancel,
     Undo,
     Import,
     ImportFile(Option<PathBuf>),
     Imported(Result<Box<ImportPanel<Recipients>>, String>),
     ImportPanel(import::Message),
-    DismissImportNote,
+    /// The list attached to the selected decision, as a PDF.
+    SaveList,
+    ListTo(Option<PathBuf>),
+    ListSaved(Result<PathBuf, String>),
+    DismissNote,
+    /// "In giấy khen…" (Ctrl+P): the workspace opens the printing section.
+    Print,
 }
 
-/// Changes the screen asks the app to write.
+/// Changes the screen asks the app to write. A recipient with an id other than 0 comes back
+/// under its old id and register number (undo).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Event {
-    /// A form's save: the answer comes back through [`Honors::answered`].
     AddDecision(Decision),
     SaveDecision(Decision),
-    /// Removed for good by the secretary: what it took out comes back for undo.
     RemoveDecision(i64),
-    /// Undoing an added decision.
-    DiscardDecision(i64),
     RestoreDecision(Box<RemovedDecision>),
-    /// A form's save (id 0), or a removed recipient brought back with its id and number.
     AddRecipient(Recipient),
     SaveRecipient(Recipient),
     RemoveRecipient(i64),
-    /// Saved whole or not at all, after a backup; `defaults` makes a decision named by a row.
-    Import {
-        defaults: Decision,
-        rows: Vec<(String, NaiveDate, Recipient)>,
-    },
-}
-
-impl Event {
-    /// Whether a form waits for this event's answer.
-    pub fn from_form(&self) -> bool {
-        match self {
-            Event::AddDecision(_) | Event::SaveDecision(_) | Event::SaveRecipient(_) => true,
-            Event::AddRecipient(r) => r.id == 0,
-            _ => false,
-        }
-    }
+    /// Rows (decision number, date, recipient), saved whole after a backup.
+    ImportRecipients(Vec<(String, NaiveDate, Recipient)>),
 }
 
 type Update = (Task<Message>, Option<Event>);
 
 impl Honors {
+    /// The decision shown: the chosen one if it still exists, else the first.
+    pub fn current<'a>(&self, data: &'a Snapshot) -> Option<&'a Decision> {
+        self.selected
+            .and_then(|id| data.decisions.iter().find(|d| d.id == id))
+            .or(data.decisions.first())
+    }
+
     pub fn update(&mut self, message: Message, data: &Snapshot, today: NaiveDate) -> Update {
         match message {
             Message::Select(id) => {
                 self.selected = Some(id);
-                if self.recipient.as_ref().is_some_and(|d| d.decision_id != id) {
-                    self.recipient = None;
-                }
+                self.recipient = None;
                 none()
             }
             Message::NewDecision => {
                 self.recipient = None;
-                // Decisions of another year than this one are dated on the year's day.
-                let date = if today.year() == data.event.year {
-                    today
-                } else {
-                    data.event.date
-                };
-                self.decision = Some(DecisionDraft::new(&data.unit, &data.decisions, date));
+                let mut decision =
+                    Decision::defaults(&data.unit, &next_number(&data.decisions), today);
+                decision.id = 0;
+                self.decision = Some(DecisionDraft::of(&decision));
                 (
                     Task::batch([
                         operation::snap_to(PAGE, operation::RelativeOffset::START),
@@ -159,7 +139,7 @@ impl Honors {
                 (operation::focus(DECISION_NUMBER), None)
             }
             Message::DecisionEdited(which, raw) => {
-                let Some(draft) = self.decision.as_mut().filter(|d| !d.saving) else {
+                let Some(draft) = self.decision.as_mut() else {
                     return none();
                 };
                 let typed = Typed::from_raw(&raw);
@@ -170,10 +150,9 @@ impl Honors {
                 }
                 none()
             }
-            Message::TitlePicked(first, second) => {
-                if let Some(draft) = self.decision.as_mut().filter(|d| !d.saving) {
-                    draft.title_first = first;
-                    draft.title_second = second;
+            Message::SignerTitlePicked(title) => {
+                if let Some(draft) = self.decision.as_mut() {
+                    draft.signer_title = title.replace('\n', " / ");
                 }
                 none()
             }
@@ -182,20 +161,13 @@ impl Honors {
                 if self.decision.as_ref().is_some_and(|d| d.id == Some(id)) {
                     self.decision = None;
                 }
-                if self.recipient.as_ref().is_some_and(|d| d.decision_id == id) {
-                    self.recipient = None;
-                }
+                self.recipient = None;
                 (Task::none(), Some(Event::RemoveDecision(id)))
             }
-            Message::New => match self.current(data) {
-                Some(_) => self.update(Message::NewRecipient, data, today),
-                None => self.update(Message::NewDecision, data, today),
-            },
-            Message::NewRecipient => {
+            Message::New => {
                 let Some(decision) = self.current(data) else {
-                    return none();
+                    return self.update(Message::NewDecision, data, today);
                 };
-                self.selected = Some(decision.id);
                 self.decision = None;
                 self.recipient = Some(RecipientDraft::new(decision.id, data.event.year));
                 (
@@ -215,9 +187,10 @@ impl Honors {
                 (operation::focus(RECIPIENT_NAME), None)
             }
             Message::RecipientEdited(which, raw) => {
-                let Some(draft) = self.recipient.as_mut().filter(|d| !d.saving) else {
+                let Some(draft) = self.recipient.as_mut() else {
                     return none();
                 };
+                // The achievement is a sentence; the others are one line each.
                 let typed = Typed::from_raw(&raw);
                 *draft.field(which) = typed.value;
                 draft.error = None;
@@ -226,20 +199,37 @@ impl Honors {
                 }
                 none()
             }
-            Message::KindPicked(kind) => self.edit_recipient(|d| d.kind = kind),
-            Message::FormPicked(form) => self.edit_recipient(|d| d.form = form),
-            Message::SexPicked(sex) => self.edit_recipient(|d| d.sex = sex),
+            Message::KindPicked(kind) => {
+                if let Some(draft) = self.recipient.as_mut() {
+                    draft.kind = kind;
+                }
+                none()
+            }
+            Message::FormPicked(form) => {
+                if let Some(draft) = self.recipient.as_mut() {
+                    draft.form = form;
+                }
+                none()
+            }
+            Message::SexPicked(sex) => {
+                if let Some(draft) = self.recipient.as_mut() {
+                    draft.sex = sex;
+                }
+                none()
+            }
             Message::SaveRecipient => self.save_recipient(data),
             Message::RemoveRecipient(id) => {
                 let Some(r) = data.recipients.iter().find(|r| r.id == id) else {
                     return none();
                 };
-                let notice = match r.register_no {
-                    Some(n) => format!("Đã xóa {} (số vào sổ {n}).", r.display_name()),
-                    None => format!("Đã xóa {}.", r.display_name()),
-                };
-                self.history
-                    .remember(Undo::RemovedRecipient(r.clone()), Some(notice));
+                let number = r
+                    .register_no
+                    .map(|n| format!(" (số vào sổ {n} không cấp lại cho người khác)"))
+                    .unwrap_or_default();
+                self.history.remember(
+                    Undo::RemovedRecipient(r.clone()),
+                    Some(format!("Đã xóa {}{number}.", r.display_name())),
+                );
                 if self.recipient.as_ref().is_some_and(|d| d.id == Some(id)) {
                     self.recipient = None;
                 }
@@ -253,12 +243,9 @@ impl Honors {
             }
             Message::Undo => {
                 let event = match self.history.pop() {
-                    Some(Undo::AddedDecision(id)) => Event::DiscardDecision(id),
+                    Some(Undo::AddedDecision(id)) => Event::RemoveDecision(id),
                     Some(Undo::ChangedDecision(d)) => Event::SaveDecision(d),
-                    Some(Undo::RemovedDecision(removed)) => {
-                        self.selected = Some(removed.decision.id);
-                        Event::RestoreDecision(removed)
-                    }
+                    Some(Undo::RemovedDecision(removed)) => Event::RestoreDecision(removed),
                     Some(Undo::AddedRecipient(id)) => Event::RemoveRecipient(id),
                     Some(Undo::ChangedRecipient(r)) => Event::SaveRecipient(r),
                     Some(Undo::RemovedRecipient(r)) => Event::AddRecipient(r),
@@ -277,140 +264,119 @@ impl Honors {
             }
             Message::Imported(Ok(panel)) => {
                 self.importing = Some(*panel);
-                self.import_note = None;
+                self.note = None;
                 (
                     operation::snap_to(PAGE, operation::RelativeOffset::START),
                     None,
                 )
             }
             Message::Imported(Err(reason)) => {
-                self.import_note = Some(Err(reason));
+                self.note = Some(Err(reason));
                 none()
             }
             Message::ImportPanel(message) => {
                 let Some(panel) = self.importing.as_mut() else {
                     return none();
                 };
-                let numbers: Vec<usize> = panel.preview.rows.iter().map(|p| p.row).collect();
                 match panel.update(message) {
                     Outcome::Stay => none(),
                     Outcome::Close => {
                         self.importing = None;
                         none()
                     }
-                    Outcome::Save(rows) => {
-                        match self.import_rows(data, &numbers, rows) {
-                            Ok(rows) => {
-                                self.importing = None;
-                                self.import_note = None;
-                                let defaults = Decision::defaults(&data.unit, "", today);
-                                (Task::none(), Some(Event::Import { defaults, rows }))
-                            }
-                            // The preview stays open: the file can be fixed, or a decision
-                            // chosen, and the list opened again.
-                            Err(reason) => {
-                                self.import_note = Some(Err(reason));
-                                none()
-                            }
-                        }
-                    }
+                    Outcome::Save(rows) => self.import_rows(rows, data),
                 }
             }
-            Message::DismissImportNote => {
-                self.import_note = None;
+            Message::SaveList => {
+                let Some(decision) = self.current(data) else {
+                    return none();
+                };
+                let name = format!(
+                    "danh-sach-kem-quyet-dinh-{}.pdf",
+                    decision.number.split('/').next().unwrap_or_default().trim()
+                );
+                let choose = async move {
+                    rfd::AsyncFileDialog::new()
+                        .set_title("Lưu danh sách kèm theo quyết định")
+                        .set_file_name(name)
+                        .add_filter("Tệp PDF", &["pdf"])
+                        .save_file()
+                        .await
+                        .map(|file| file.path().to_path_buf())
+                };
+                (Task::perform(choose, Message::ListTo), None)
+            }
+            Message::ListTo(None) => none(),
+            Message::ListTo(Some(path)) => {
+                let Some(decision) = self.current(data).cloned() else {
+                    return none();
+                };
+                let (place, recipients) = (data.unit.place.clone(), data.recipients.clone());
+                let write = async move {
+                    let doc = crate::certificate::decision_list(&place, &decision, &recipients)
+                        .ok_or_else(|| {
+                            format!("Quyết định số {} chưa có ai được khen.", decision.number)
+                        })?;
+                    let bytes = crate::document::to_pdf(&crate::document::layout(&doc))
+                        .map_err(|e| e.to_string())?;
+                    crate::papers::output::save(&path, &bytes)?;
+                    Ok(path)
+                };
+                (Task::perform(write, Message::ListSaved), None)
+            }
+            Message::ListSaved(result) => {
+                self.note = Some(result.map(|path| {
+                    format!(
+                        "Đã lưu danh sách kèm theo quyết định vào “{}”.",
+                        path.display()
+                    )
+                }));
+                none()
+            }
+            Message::Print => none(),
+            Message::DismissNote => {
+                self.note = None;
                 none()
             }
         }
     }
 
-    /// The app reports a decision it has just added: it becomes the selected one.
+    /// The app reports a row it has just added, so that adding can be undone.
     pub fn added_decision(&mut self, id: i64, number: &str) {
         self.selected = Some(id);
         self.history.remember(
             Undo::AddedDecision(id),
-            Some(format!("Đã thêm Quyết định số {number}.")),
+            Some(format!("Đã thêm quyết định số {number}.")),
         );
     }
 
-    /// The app reports a recipient it has just added, with the snapshot holding its number.
-    pub fn added_recipient(&mut self, id: i64, data: &Snapshot) {
-        let Some(r) = data.recipients.iter().find(|r| r.id == id) else {
-            return;
-        };
-        let notice = match r.register_no {
-            Some(n) => format!("Đã thêm {}: số vào sổ {n}.", r.display_name()),
-            None => format!("Đã thêm {} (biểu dương, không cấp số).", r.display_name()),
-        };
+    pub fn added_recipient(&mut self, id: i64, name: &str) {
         self.history
-            .remember(Undo::AddedRecipient(id), Some(notice));
+            .remember(Undo::AddedRecipient(id), Some(format!("Đã thêm {name}.")));
     }
 
-    /// The app reports what removing a decision took out.
+    /// The app reports what removing a decision took out (its recipients).
     pub fn removed_decision(&mut self, removed: RemovedDecision) {
-        let notice = match removed.recipients.len() {
-            0 => format!("Đã xóa Quyết định số {}.", removed.decision.number),
-            n => format!(
-                "Đã xóa Quyết định số {} cùng {n} người được khen.",
-                removed.decision.number
-            ),
-        };
+        let notice = format!(
+            "Đã xóa quyết định số {} cùng {} người được khen.",
+            removed.decision.number,
+            removed.recipients.len()
+        );
         self.history
             .remember(Undo::RemovedDecision(Box::new(removed)), Some(notice));
     }
 
-    /// The file's answer to a save: the waiting form closes when saved (a new recipient's
-    /// form opens again blank, for the next name of the list) and shows the reason when
-    /// refused. A refusal no form waits for (an undo) is handed back to be shown at the top.
-    pub fn answered(&mut self, answer: Result<(), String>) -> Option<String> {
-        if let Some(draft) = self.decision.as_mut().filter(|d| d.saving) {
-            match answer {
-                Ok(()) => self.decision = None,
-                Err(reason) => {
-                    draft.saving = false;
-                    draft.error = Some(reason);
-                }
-            }
-        } else if let Some(draft) = self.recipient.as_mut().filter(|d| d.saving) {
-            match answer {
-                Ok(()) if draft.id.is_none() => *draft = draft.next(),
-                Ok(()) => self.recipient = None,
-                Err(reason) => {
-                    draft.saving = false;
-                    draft.error = Some(reason);
-                }
-            }
-        } else {
-            return answer.err();
-        }
-        None
-    }
-
     /// The app reports what an import wrote.
     pub fn imported(&mut self, note: String) {
-        self.import_note = Some(Ok(note));
+        self.note = Some(Ok(note));
     }
 
     pub fn can_undo(&self) -> bool {
         self.history.can_undo()
     }
 
-    /// The decision whose recipients are shown.
-    fn current<'a>(&self, data: &'a Snapshot) -> Option<&'a Decision> {
-        self.selected
-            .and_then(|id| data.decisions.iter().find(|d| d.id == id))
-            .or_else(|| data.decisions.last())
-    }
-
-    fn edit_recipient(&mut self, change: impl FnOnce(&mut RecipientDraft)) -> Update {
-        if let Some(draft) = self.recipient.as_mut().filter(|d| !d.saving) {
-            change(draft);
-            draft.error = None;
-        }
-        none()
-    }
-
     fn save_decision(&mut self, data: &Snapshot) -> Update {
-        let Some(draft) = self.decision.as_mut().filter(|d| !d.saving) else {
+        let Some(draft) = self.decision.as_mut() else {
             return none();
         };
         let decision = match draft.decision() {
@@ -420,7 +386,18 @@ impl Honors {
                 return none();
             }
         };
-        draft.saving = true;
+        let key = crate::text::fold(&decision.number);
+        if data
+            .decisions
+            .iter()
+            .any(|d| d.id != decision.id && crate::text::fold(&d.number) == key)
+        {
+            draft.error = Some(format!(
+                "Đã có quyết định số {} trong năm này.",
+                decision.number
+            ));
+            return none();
+        }
         let event = match draft.id {
             Some(id) => {
                 if let Some(before) = data.decisions.iter().find(|d| d.id == id) {
@@ -431,21 +408,32 @@ impl Honors {
             }
             None => Event::AddDecision(decision),
         };
+        self.decision = None;
         (Task::none(), Some(event))
     }
 
     fn save_recipient(&mut self, data: &Snapshot) -> Update {
-        let Some(draft) = self.recipient.as_mut().filter(|d| !d.saving) else {
+        let Some(draft) = self.recipient.as_mut() else {
             return none();
         };
-        let recipient = match draft.recipient(data.event.year) {
+        let recipient = match draft.recipient() {
             Ok(r) => r,
             Err(message) => {
                 draft.error = Some(message);
                 return none();
             }
         };
-        draft.saving = true;
+        // The register is the decision's issuer and year: check here so that the form stays
+        // open with what was typed (storage checks again).
+        if let Some(n) = recipient.register_no
+            && let Some(holder) = register_holder(data, &recipient, n)
+        {
+            draft.error = Some(format!(
+                "Số vào sổ {n} đã cấp cho {}; hãy chọn số khác hoặc để trống để tự cấp.",
+                holder.display_name()
+            ));
+            return none();
+        }
         let event = match draft.id {
             Some(id) => {
                 if let Some(before) = data.recipients.iter().find(|r| r.id == id) {
@@ -456,86 +444,61 @@ impl Honors {
             }
             None => Event::AddRecipient(recipient),
         };
+        self.recipient = None;
         (Task::none(), Some(event))
     }
 
-    /// The rows of a list with their decisions: a row without a decision number goes to the
-    /// selected decision; a number already in the year takes that decision's date; a new
-    /// number needs its date. An empty achievement gets the year's default text. `numbers`:
-    /// each row's number in the file, to name the rows that cannot go anywhere.
-    fn import_rows(
-        &self,
-        data: &Snapshot,
-        numbers: &[usize],
-        rows: Vec<RecipientRow>,
-    ) -> Result<Vec<(String, NaiveDate, Recipient)>, String> {
-        let selected = self.current(data);
+    /// Rows without a decision go to the selected one; an empty achievement gets the year's
+    /// default text.
+    fn import_rows(&mut self, rows: Vec<crate::import::RecipientRow>, data: &Snapshot) -> Update {
+        let current = self.current(data).cloned();
         let mut out = Vec::with_capacity(rows.len());
-        let mut without_decision = Vec::new();
-        let mut without_date = Vec::new();
-        for (i, row) in rows.into_iter().enumerate() {
-            let line = numbers.get(i).copied().unwrap_or(i + 1);
-            let number = row.decision_number.trim();
-            let known = (!number.is_empty())
-                .then(|| {
-                    data.decisions
-                        .iter()
-                        .find(|d| fold(&d.number) == fold(number))
-                })
-                .flatten();
-            let (number, date) = match (number, known, row.decision_date, selected) {
-                ("", _, _, Some(d)) => (d.number.clone(), d.date),
-                ("", _, _, None) => {
-                    without_decision.push(line);
-                    continue;
-                }
-                (_, Some(d), _, _) => (d.number.clone(), d.date),
-                (number, None, Some(date), _) => (number.to_string(), date),
-                (_, None, None, _) => {
-                    without_date.push(line);
+        let mut orphans = 0;
+        for row in rows {
+            let (number, date) = match (row.decision_number.trim(), row.decision_date, &current) {
+                (n, Some(date), _) if !n.is_empty() => (n.to_string(), date),
+                (_, _, Some(d)) => (d.number.clone(), d.date),
+                _ => {
+                    orphans += 1;
                     continue;
                 }
             };
-            let mut recipient = row.recipient;
-            if recipient.achievement.trim().is_empty() {
-                recipient.achievement = default_achievement(data.event.year);
+            let mut r = row.recipient;
+            if r.achievement.trim().is_empty() {
+                r.achievement = default_achievement(data.event.year);
             }
-            out.push((number, date, recipient));
+            out.push((number, date, r));
         }
-        let mut reasons = Vec::new();
-        if !without_decision.is_empty() {
-            reasons.push(format!(
-                "{} không ghi số quyết định và năm {} chưa có quyết định nào để đưa vào. Hãy thêm quyết định (“+ Quyết định mới”) rồi bấm nhập lại, hoặc ghi số và ngày quyết định trong tệp.",
-                rows_named(&without_decision),
-                data.event.year
-            ));
+        if orphans > 0 {
+            self.note = Some(Err(format!(
+                "{orphans} dòng không có số và ngày quyết định: hãy thêm một quyết định trước (các dòng đó sẽ vào quyết định đang chọn), hoặc ghi số, ngày quyết định trong tệp."
+            )));
+            return none();
         }
-        if !without_date.is_empty() {
-            reasons.push(format!(
-                "{} có số quyết định chưa có trong năm nhưng thiếu ngày quyết định; hãy ghi ngày trong tệp.",
-                rows_named(&without_date)
-            ));
-        }
-        if reasons.is_empty() {
-            Ok(out)
-        } else {
-            Err(format!("Chưa nhập dòng nào: {}", reasons.join(" ")))
-        }
+        self.importing = None;
+        (Task::none(), Some(Event::ImportRecipients(out)))
     }
 }
 
-/// "Dòng 3, 4 và 7", at most 20 numbers.
-fn rows_named(rows: &[usize]) -> String {
-    let shown: Vec<String> = rows.iter().take(20).map(usize::to_string).collect();
-    let mut text = match shown.as_slice() {
-        [one] => format!("Dòng {one}"),
-        [init @ .., last] => format!("Các dòng {} và {last}", init.join(", ")),
-        [] => String::new(),
+/// Who already holds register number `n` in the register `r` would be numbered in.
+fn register_holder<'a>(data: &'a Snapshot, r: &Recipient, n: u32) -> Option<&'a Recipient> {
+    let issuer_of = |decision_id: i64| {
+        data.decisions
+            .iter()
+            .find(|d| d.id == decision_id)
+            .map(|d| {
+                (
+                    d.issuer.trim().to_lowercase(),
+                    chrono::Datelike::year(&d.date),
+                )
+            })
     };
-    if rows.len() > shown.len() {
-        text = format!("{text} (cùng {} dòng khác)", rows.len() - shown.len());
-    }
-    text
+    let register = issuer_of(r.decision_id)?;
+    data.recipients.iter().find(|other| {
+        other.id != r.id
+            && other.register_no == Some(n)
+            && issuer_of(other.decision_id).as_ref() == Some(&register)
+    })
 }
 
 fn none() -> Update {

@@ -125,6 +125,10 @@ pub enum Message {
     Imported(Result<Box<Importing>, String>),
     ImportPanel(import::Message),
     DismissImportNote,
+    /// "Xuất Excel…": the year's visits as an .xlsx.
+    Export,
+    ExportTo(Option<PathBuf>),
+    Exported(Result<PathBuf, String>),
 }
 
 /// Changes the screen asks the app to write. Visits with an id other than 0 are restored
@@ -243,6 +247,35 @@ impl Visits {
                     self.importing = None;
                 }
                 (Task::none(), event)
+            }
+            Message::Export => {
+                let name = format!("tham-hoi-{}.xlsx", data.event.year);
+                let choose = async move {
+                    rfd::AsyncFileDialog::new()
+                        .set_title("Lưu danh sách thăm hỏi (Excel)")
+                        .set_file_name(name)
+                        .add_filter("Bảng tính Excel", &["xlsx"])
+                        .save_file()
+                        .await
+                        .map(|file| file.path().to_path_buf())
+                };
+                (Task::perform(choose, Message::ExportTo), None)
+            }
+            Message::ExportTo(None) => none(),
+            Message::ExportTo(Some(path)) => {
+                let sources = data.sources();
+                let write = async move {
+                    let table = crate::export::visits_table(&sources);
+                    crate::export::write_xlsx(&path, &[table]).map(|()| path)
+                };
+                (Task::perform(write, Message::Exported), None)
+            }
+            Message::Exported(result) => {
+                self.import_note =
+                    Some(result.map(|path| {
+                        format!("Đã lưu danh sách thăm hỏi vào “{}”.", path.display())
+                    }));
+                none()
             }
             Message::DismissImportNote => {
                 self.import_note = None;

@@ -14,8 +14,8 @@ use crate::domain::gifts::Tally;
 use crate::domain::{Category, Household, Sex, Visit, VisitMark, VisitStatus};
 use crate::gui::data::Snapshot;
 use crate::gui::widget::{
-    danger_link, form_buttons, labelled, link, page_title, plain, stat, submit_field, table_header,
-    undo_notice,
+    danger_link, form_buttons, labelled, link, outcome_banner, page_title, plain, stat,
+    submit_field, table_header, undo_notice,
 };
 use crate::gui::{font, theme};
 use crate::text::{date_short, money, thousands};
@@ -58,14 +58,10 @@ impl Visits {
                 "Gia đình chính sách và hộ khó khăn; lượt thăm và quà của năm đang chọn.",
             ),
             Space::new().width(Length::Fill),
-            button(text("Nhập danh sách hộ…"))
+            button(text("Xuất Excel…"))
                 .padding([10, 14])
                 .style(theme::secondary)
-                .on_press(Message::Import(ImportList::Households)),
-            button(text("Nhập danh sách thăm…"))
-                .padding([10, 14])
-                .style(theme::secondary)
-                .on_press(Message::Import(ImportList::Visits)),
+                .on_press_maybe((!data.gifts.visits.is_empty()).then_some(Message::Export)),
             button(text("+ Thêm hộ").font(font::SEMIBOLD))
                 .padding([10, 18])
                 .style(theme::primary)
@@ -74,23 +70,10 @@ impl Visits {
         .align_y(Alignment::Center)
         .spacing(12);
         let notice = self.history.notice().map(|m| undo_notice(m, Message::Undo));
-        let import_note = self.import_note.as_ref().map(|note| {
-            let (message, style): (&str, fn(&iced::Theme) -> text::Style) = match note {
-                Ok(m) => (m, theme::success_text),
-                Err(m) => (m, theme::danger_text),
-            };
-            container(
-                row![
-                    text(message).style(style).width(Length::Fill),
-                    button(text("Đóng"))
-                        .style(theme::link)
-                        .on_press(Message::DismissImportNote),
-                ]
-                .align_y(Alignment::Center),
-            )
-            .padding(Padding::from([6, 12]))
-            .style(theme::notice)
-        });
+        let import_note = self
+            .import_note
+            .as_ref()
+            .map(|note| outcome_banner(note, Message::DismissImportNote));
         if let Some(importing) = &self.importing {
             let panel = match importing {
                 Importing::Households(p) => p.view("Nhập danh sách hộ", "hộ"),
@@ -202,24 +185,25 @@ impl Visits {
                 .style(theme::muted)
                 .into()
         } else {
+            // One line per group, three to a row: the table stays in view.
             let cells = lines.into_iter().map(|(label, t)| {
-                container(
-                    column![
-                        text(label).size(theme::SMALL).style(theme::muted),
-                        text(format!(
-                            "{} lượt · {}",
-                            thousands(t.visits as i64),
-                            money(t.value)
-                        ))
-                        .font(font::SEMIBOLD),
-                    ]
-                    .spacing(2),
-                )
-                .padding([6, 10])
-                .width(Length::Fixed(230.0))
+                row![
+                    text(format!("{label}:"))
+                        .size(theme::SMALL)
+                        .style(theme::muted),
+                    text(format!(
+                        "{} lượt · {}",
+                        thousands(t.visits as i64),
+                        money(t.value)
+                    ))
+                    .size(theme::SMALL)
+                    .font(font::SEMIBOLD),
+                ]
+                .spacing(6)
+                .width(Length::Fixed(305.0))
                 .into()
             });
-            row(cells).spacing(8).wrap().into()
+            row(cells).spacing(8).wrap().vertical_spacing(4).into()
         };
         column![
             figures,
@@ -319,11 +303,20 @@ impl Visits {
             .align_y(Alignment::Center),
             row![
                 batch,
-                Space::new().width(Length::Fill),
                 button(text("Xóa bộ lọc").size(theme::SMALL))
                     .style(theme::link)
                     .on_press_maybe(filtered.then_some(Message::ClearFilter)),
+                Space::new().width(Length::Fill),
+                button(text("Nhập danh sách hộ…"))
+                    .padding([8, 14])
+                    .style(theme::secondary)
+                    .on_press(Message::Import(ImportList::Households)),
+                button(text("Nhập danh sách thăm…"))
+                    .padding([8, 14])
+                    .style(theme::secondary)
+                    .on_press(Message::Import(ImportList::Visits)),
             ]
+            .spacing(8)
             .align_y(Alignment::Center),
         ]
         .spacing(8)

@@ -1,0 +1,110 @@
+//! "DANH SÁCH ... kèm theo Quyết định số ...": the list attached to a decision, in the
+//! administrative format: collectives, then individuals, then households, each in the order
+//! they were entered, with form and register number.
+
+use crate::document::{AdminDocument, Align, Block, Column, Signature, Table, Width};
+use crate::domain::{Decision, Recipient, RecipientKind};
+use crate::text::{date_long, place_date};
+
+fn column(title: &str, width: Width, align: Align) -> Column {
+    Column {
+        title: title.into(),
+        width,
+        align,
+    }
+}
+
+/// `None` when the decision commends no one.
+pub fn decision_list(
+    place: &str,
+    decision: &Decision,
+    recipients: &[Recipient],
+) -> Option<AdminDocument> {
+    let mine: Vec<&Recipient> = recipients
+        .iter()
+        .filter(|r| r.decision_id == decision.id)
+        .collect();
+    if mine.is_empty() {
+        return None;
+    }
+    let mut doc = AdminDocument {
+        issuer: decision.issuer.clone(),
+        place_date: place_date(place, decision.date),
+        kind: "DANH SÁCH".into(),
+        summary: format!(
+            "Tập thể, cá nhân được khen thưởng\n(Kèm theo Quyết định số {} {} của {})",
+            decision.number,
+            date_long(decision.date),
+            decision.authority()
+        ),
+        ..AdminDocument::default()
+    };
+    let groups = [
+        (RecipientKind::Collective, "TẬP THỂ"),
+        (RecipientKind::Individual, "CÁ NHÂN"),
+        (RecipientKind::Household, "HỘ GIA ĐÌNH"),
+    ];
+    let mut section = 0;
+    for (kind, heading) in groups {
+        let rows: Vec<&&Recipient> = mine.iter().filter(|r| r.kind == kind).collect();
+        if rows.is_empty() {
+            continue;
+        }
+        section += 1;
+        doc.blocks.push(Block::Heading(format!(
+            "{}. {heading} ({})",
+            roman(section),
+            rows.len()
+        )));
+        doc.blocks.push(Block::Table(Table {
+            columns: vec![
+                column("STT", Width::Mm(12.0), Align::Center),
+                column(
+                    if kind == RecipientKind::Collective {
+                        "Tên tập thể"
+                    } else {
+                        "Họ và tên"
+                    },
+                    Width::Fraction(3.0),
+                    Align::Left,
+                ),
+                column("Chức vụ, đơn vị", Width::Fraction(3.0), Align::Left),
+                column("Hình thức", Width::Mm(26.0), Align::Center),
+                column("Số vào sổ", Width::Mm(20.0), Align::Center),
+            ],
+            rows: rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    vec![
+                        (i + 1).to_string(),
+                        r.display_name(),
+                        r.position.clone(),
+                        r.form.label().to_string(),
+                        r.register_no.map(|n| n.to_string()).unwrap_or_default(),
+                    ]
+                })
+                .collect(),
+            total_row: None,
+        }));
+    }
+    doc.blocks.push(Block::Paragraph(format!(
+        "Danh sách gồm {} tập thể, cá nhân, hộ gia đình./.",
+        mine.len()
+    )));
+    doc.signature = Some(Signature {
+        authority: decision
+            .signer_title
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(String::from)
+            .collect(),
+        signer: decision.signer_name.clone(),
+    });
+    Some(doc)
+}
+
+fn roman(n: usize) -> &'static str {
+    ["I", "II", "III", "IV"].get(n - 1).copied().unwrap_or("V")
+}

@@ -1,0 +1,698 @@
+//! The certificates screen's widgets: print options, the editor's field table, the printer
+//! card and the preview.
+
+use iced::widget::{
+    Space, button, checkbox, column, container, pick_list, row, scrollable, text, text_input,
+};
+use iced::{Alignment, Element, Length, Padding};
+
+use super::editor::{AlignChoice, Column, Edit, Flag, PaperKind, cell_id, number};
+use super::printers::PrinterField;
+use super::{Certificates, DecisionChoice, Message, Panel, PrinterChoice, RecipientChoice, Scope};
+use crate::certificate::{FieldKey, Mode};
+use crate::domain::Form;
+use crate::gui::data::Snapshot;
+use crate::gui::preview::Sheet;
+use crate::gui::widget::{card, danger_link, link, page_title};
+use crate::gui::{font, theme};
+use crate::text::date_short;
+
+/// The widest the preview may be inside the content area (an A4 page at 3 px/mm is 891 px).
+const PREVIEW_WIDTH: f32 = 900.0;
+
+impl Certificates {
+    pub fn view<'a>(&'a self, data: &'a Snapshot) -> Element<'a, Message> {
+        let printing = self.to_print(data).len();
+        let save = button(
+            text(if self.saving {
+                "Đang lưu…"
+            } else {
+                "Lưu PDF để in… (Ctrl+P)"
+            })
+            .font(font::SEMIBOLD),
+        )
+        .padding([10, 18])
+        .style(theme::primary)
+        .on_press_maybe((printing > 0 && !self.saving).then_some(Message::Save));
+        let header = row![
+            page_title(
+                format!("In giấy khen · Năm {}", data.event.year),
+                "Giấy khen, bằng khen theo thứ tự số vào sổ; xem trước đúng như khi in.",
+            ),
+            Space::new().width(Length::Fill),
+            save,
+        ]
+        .spacing(12)
+        .align_y(Alignment::Center);
+
+        let panel = match self.panel {
+            Panel::None => None,
+            Panel::Template => Some(self.editor_card(data)),
+            Panel::Printers => Some(self.printers_card(data)),
+        };
+        let content = column![header]
+            .push(self.outcome())
+            .push(self.confirm_panel())
+            .push(self.options(data, printing))
+            .push(panel)
+            .push(self.preview(data))
+            .spacing(16)
+            .padding(24);
+        scrollable(content).height(Length::Fill).into()
+    }
+
+    fn outcome(&self) -> Option<Element<'_, Message>> {
+        let outcome = self.outcome.as_ref()?;
+        Some(match outcome {
+            Ok(path) => container(
+                row![
+                    text(format!("Đã lưu “{}”.", path.display())).width(Length::Fill),
+                    button(text("Mở để in"))
+                        .style(theme::primary)
+                        .padding([6, 14])
+                        .on_press(Message::Open(path.clone())),
+                    button(text("Mở thư mục"))
+                        .style(theme::secondary)
+                        .padding([6, 14])
+                        .on_press_maybe(path.parent().map(|dir| Message::Open(dir.to_path_buf()))),
+                ]
+                .spacing(10)
+                .align_y(Alignment::Center),
+            )
+            .padding(Padding::from([8, 12]))
+            .style(theme::notice)
+            .into(),
+            Err(message) => container(text(message).style(theme::danger_text))
+                .padding(Padding::from([8, 12]))
+                .style(theme::error_box)
+                .into(),
+        })
+    }
+
+    /// The warnings about text that does not fit, before anything is written.
+    fn confirm_panel(&self) -> Option<Element<'_, Message>> {
+        let warnings = self.confirm.as_ref()?;
+        let heading = format!(
+            "Có {} chỗ chữ không vừa ô. In ra, chữ vẫn đủ nhưng sẽ tràn khỏi ô:",
+            warnings.len()
+        );
+        Some(
+            container(
+                column![text(heading).font(font::SEMIBOLD)]
+                    .extend(
+                        warnings
+                            .iter()
+                            .map(|w| text(format!("• {w}")).style(theme::warning_text).into()),
+                    )
+                    .push(
+                        row![
+                            button(text("Quay lại sửa").font(font::SEMIBOLD))
+                                .style(theme::primary)
+                                .padding([6, 16])
+                                .on_press(Message::Confirm(false)),
+                            button(text("Vẫn in"))
+                                .style(theme::secondary)
+                                .padding([6, 16])
+                                .on_press(Message::Confirm(true)),
+                        ]
+                        .spacing(10),
+                    )
+                    .spacing(8),
+            )
+            .padding(12)
+            .width(Length::Fill)
+            .style(theme::error_box)
+            .into(),
+        )
+    }
+
+    fn options<'a>(&'a self, data: &'a Snapshot, printing: usize) -> Element<'a, Message> {
+        let choice = |label: String, active: bool, message: Message| -> Element<'a, Message> {
+            button(text(label))
+                .style(theme::nav(active))
+                .padding([6, 12])
+                .on_press(message)
+                .into()
+        };
+        let year_count = super::entries(data, self.form, None).len();
+        let decisions: Vec<DecisionChoice> = data
+            .decisions
+            .iter()
+            .map(|d| DecisionChoice {
+                id: d.id,
+                label: format!("Số {} ngày {}", d.number, date_short(d.date)),
+            })
+            .collect();
+        let chosen_decision = decisions
+            .iter()
+            .find(|d| Some(d.id) == self.decision)
+            .cloned();
+        let scope = row![
+            label("In"),
+            choice(
+                format!("Cả năm ({year_count})"),
+                self.scope == Scope::Year,
+                Message::Scope(Scope::Year)
+            ),
+            choice(
+                "Theo quyết định".into(),
+                self.scope == Scope::Decision,
+                Message::Scope(Scope::Decision)
+            ),
+        ]
+        .push((self.scope == Scope::Decision).then(|| {
+            pick_list(decisions, chosen_decision, Message::DecisionPicked)
+                .placeholder("Chọn quyết định")
+                .padding([6, 10])
+        }))
+        .push(choice(
+            "In lại một giấy (đang xem)".into(),
+            self.scope == Scope::One,
+            Message::Scope(Scope::One),
+        ))
+        .spacing(8)
+        .align_y(Alignment::Center);
+
+        let count = |form: Form| super::entries(data, form, None).len();
+        let kind = row![
+            label("Loại"),
+            choice(
+                format!("Giấy khen ({})", count(Form::Certificate)),
+                self.form == Form::Certificate,
+                Message::Form(Form::Certificate)
+            ),
+            choice(
+                format!("Bằng khen ({})", count(Form::Merit)),
+                self.form == Form::Merit,
+                Message::Form(Form::Merit)
+            ),
+            Space::new().width(16),
+            label("Cách in"),
+            choice(
+                "In cả trang".into(),
+                self.mode == Mode::FullPage,
+                Message::Mode(Mode::FullPage)
+            ),
+            choice(
+                "In trên phôi".into(),
+                self.mode == Mode::Blank,
+                Message::Mode(Mode::Blank)
+            ),
+        ]
+        .spacing(8)
+        .align_y(Alignment::Center);
+
+        let printers: Vec<PrinterChoice> = std::iter::once(PrinterChoice(None))
+            .chain(
+                data.printers
+                    .iter()
+                    .map(|p| PrinterChoice(Some(p.name.clone()))),
+            )
+            .collect();
+        let tools = row![
+            label("Máy in"),
+            pick_list(
+                printers,
+                Some(PrinterChoice(self.printer.clone())),
+                Message::PrinterPicked
+            )
+            .padding([6, 10])
+            .width(Length::Fixed(240.0)),
+            Space::new().width(Length::Fill),
+            choice(
+                "Sửa mẫu".into(),
+                self.panel == Panel::Template,
+                Message::Panel(Panel::Template)
+            ),
+            choice(
+                "Máy in và hiệu chỉnh".into(),
+                self.panel == Panel::Printers,
+                Message::Panel(Panel::Printers)
+            ),
+        ]
+        .spacing(8)
+        .align_y(Alignment::Center);
+
+        let what = self.form.label().to_lowercase();
+        let template = self.template().map_or("", |t| t.name.as_str());
+        let summary = if printing == 0 && self.scope == Scope::One {
+            "Chọn giấy cần in lại trong phần xem trước.".to_string()
+        } else if printing == 0 {
+            format!(
+                "Năm {} chưa có ai được tặng {what} (biểu dương không in giấy). Thêm người được khen ở mục Khen thưởng.",
+                data.event.year
+            )
+        } else {
+            format!(
+                "Sẽ in {printing} {what}, mỗi giấy một trang, theo thứ tự số vào sổ — mẫu “{template}”."
+            )
+        };
+        container(
+            column![
+                scope,
+                kind,
+                tools,
+                text(summary).size(theme::SMALL).style(theme::muted)
+            ]
+            .spacing(10),
+        )
+        .padding(16)
+        .width(Length::Fill)
+        .style(theme::card)
+        .into()
+    }
+
+    fn editor_card<'a>(&'a self, _data: &'a Snapshot) -> Element<'a, Message> {
+        let Some(editor) = self.editor() else {
+            return column![].into();
+        };
+        let edit = |e: Edit| Message::Edit(e);
+        let paper_kind = editor.paper_kind();
+        let mut paper = row![label("Khổ giấy")]
+            .spacing(8)
+            .align_y(Alignment::Center)
+            .extend(PaperKind::ALL.iter().map(|kind| {
+                button(text(kind.label()))
+                    .style(theme::nav(*kind == paper_kind))
+                    .padding([6, 12])
+                    .on_press(edit(Edit::Paper(*kind)))
+                    .into()
+            }));
+        if paper_kind == PaperKind::Custom {
+            paper = paper.extend([
+                small_input("cert-paper-width", &editor.paper_width, 70.0, |v| {
+                    Message::Edit(Edit::PaperWidth(clean(v)))
+                }),
+                text("×").into(),
+                small_input("cert-paper-height", &editor.paper_height, 70.0, |v| {
+                    Message::Edit(Edit::PaperHeight(clean(v)))
+                }),
+                text("mm").into(),
+            ]);
+        }
+        let background: Option<Element<'a, Message>> = (self.mode == Mode::Blank).then(|| {
+            let missing = editor.background().is_some_and(|p| !p.is_file());
+            let shown = editor.background().map_or_else(
+                || "Chưa có ảnh quét phôi (chỉ để xem trước, không bao giờ in ra).".to_string(),
+                |p| {
+                    if missing {
+                        format!("Không tìm thấy ảnh phôi “{}”.", p.display())
+                    } else {
+                        format!("Ảnh phôi (chỉ để xem trước): {}", p.display())
+                    }
+                },
+            );
+            row![
+                label("Phôi"),
+                text(shown)
+                    .size(theme::SMALL)
+                    .style(if missing {
+                        theme::danger_text
+                    } else {
+                        theme::muted
+                    })
+                    .width(Length::Fill),
+                button(text("Chọn ảnh phôi…"))
+                    .style(theme::secondary)
+                    .padding([6, 12])
+                    .on_press(Message::ChooseBackground),
+            ]
+            .push(
+                editor
+                    .background()
+                    .map(|_| link("Bỏ ảnh", Message::Edit(Edit::Background(None)))),
+            )
+            .spacing(8)
+            .align_y(Alignment::Center)
+            .into()
+        });
+
+        let header = [
+            ("Ô", LABEL),
+            ("In", FLAG),
+            ("Cách trái", NUM),
+            ("Cách trên", NUM),
+            ("Rộng", NUM),
+            ("Cao", NUM),
+            ("Cỡ chữ", PT),
+            ("Nhỏ nhất", PT),
+            ("Số dòng", LINES),
+            ("Đậm", FLAG),
+            ("Nghiêng", FLAG_WIDE),
+            ("Căn lề", ALIGN),
+        ];
+        let head = row(header.iter().map(|(title, width)| {
+            text(*title)
+                .size(theme::SMALL)
+                .font(font::SEMIBOLD)
+                .width(Length::Fixed(*width))
+                .into()
+        }))
+        .spacing(SPACING);
+        let rows = editor.rows().map(|(f, cells)| {
+            let key = f.key;
+            let flag = |on: bool, which: Flag, width: f32| -> Element<'a, Message> {
+                container(checkbox(on).on_toggle(move |v| edit(Edit::Flag(key, which, v))))
+                    .width(Length::Fixed(width))
+                    .into()
+            };
+            let mut cells_row = row![
+                text(key.label())
+                    .size(theme::SMALL)
+                    .width(Length::Fixed(LABEL)),
+                flag(f.print, Flag::Print, FLAG),
+            ]
+            .spacing(SPACING)
+            .align_y(Alignment::Center);
+            for (column, value) in Column::ALL.iter().zip(cells) {
+                let column = *column;
+                let width = match column {
+                    Column::Size | Column::MinSize => PT,
+                    Column::Lines => LINES,
+                    _ => NUM,
+                };
+                cells_row =
+                    cells_row.push(small_input(cell_id(key, column), value, width, move |v| {
+                        Message::Edit(Edit::Number(key, column, clean(v)))
+                    }));
+            }
+            cells_row
+                .push(flag(f.bold, Flag::Bold, FLAG))
+                .push(flag(f.italic, Flag::Italic, FLAG_WIDE))
+                .push(
+                    pick_list(AlignChoice::ALL, Some(AlignChoice(f.align)), move |a| {
+                        edit(Edit::Align(key, a))
+                    })
+                    .text_size(theme::SMALL)
+                    .padding([3, 6])
+                    .width(Length::Fixed(ALIGN)),
+                )
+                .into()
+        });
+        let table = column![head].extend(rows).spacing(6);
+
+        let error = editor.error.as_deref().map(|e| {
+            container(text(e).style(theme::danger_text))
+                .padding(Padding::from([6, 10]))
+                .width(Length::Fill)
+                .style(theme::error_box)
+        });
+        let state = if editor.error.is_some() {
+            "Mẫu chưa dùng được: xem trước và bản in giữ số hợp lệ gần nhất."
+        } else if editor.dirty {
+            "Có thay đổi chưa lưu: xem trước và bản in đã theo các số mới."
+        } else if editor.template.id == 0 {
+            "Đang dùng mẫu chuẩn của ứng dụng."
+        } else {
+            "Mẫu đã lưu."
+        };
+        let reset: Element<'a, Message> = if self.confirm_reset {
+            row![
+                text(format!(
+                    "Đưa mọi ô về vị trí chuẩn của khổ {}?",
+                    editor.template.paper.label()
+                )),
+                button(text("Khôi phục"))
+                    .style(theme::primary)
+                    .padding([6, 14])
+                    .on_press(Message::Reset(true)),
+                button(text("Hủy"))
+                    .style(theme::secondary)
+                    .padding([6, 14])
+                    .on_press(Message::Reset(false)),
+            ]
+            .spacing(10)
+            .align_y(Alignment::Center)
+            .into()
+        } else {
+            button(text("Khôi phục mẫu chuẩn"))
+                .style(theme::secondary)
+                .padding([6, 14])
+                .on_press(Message::AskReset)
+                .into()
+        };
+        let buttons = row![
+            text(format!("Sửa mẫu “{}”", editor.template.name))
+                .size(theme::HEADING)
+                .font(font::SEMIBOLD)
+                .width(Length::Fill),
+            reset,
+            button(text("Lưu mẫu").font(font::SEMIBOLD))
+                .style(theme::primary)
+                .padding([6, 16])
+                .on_press_maybe(editor.to_save().map(|_| Message::SaveTemplate)),
+        ]
+        .spacing(12)
+        .align_y(Alignment::Center);
+
+        // The buttons and the error come first: the table is taller than a laptop's screen.
+        container(
+            column![
+                buttons,
+                text(state).size(theme::SMALL).style(theme::muted),
+                paper,
+                text("Vị trí và kích thước tính bằng milimét từ góc trên bên trái tờ giấy, cỡ chữ bằng pt (viết 12,5 hay 12.5 đều được). Chữ dài được xuống dòng, rồi thu nhỏ dần đến cỡ nhỏ nhất; khung xanh trên bản xem trước là các ô, kéo bằng chuột để dời ô.")
+                    .size(theme::SMALL)
+                    .style(theme::muted),
+            ]
+            .push(background)
+            .push(error)
+            .push(table)
+            .spacing(12),
+        )
+        .padding(16)
+        .width(Length::Fill)
+        .style(theme::card)
+        .into()
+    }
+
+    fn printers_card<'a>(&'a self, data: &'a Snapshot) -> Element<'a, Message> {
+        let form = &self.printer_form;
+        let explanation = "Máy in nào cũng kéo giấy lệch đi vài milimét. In trang hiệu chỉnh bằng máy in cần đo, ở cỡ thật (100%, không chọn “vừa trang”), rồi đo bằng thước: từ mép trái và mép trên tờ giấy đến tâm dấu chữ thập góc trên bên trái (đúng ra là 30 mm) cho biết độ lệch ngang và dọc; khoảng cách giữa hai dấu chữ thập trên cùng cho biết tỉ lệ. Cách đo in sẵn trên trang. Ghi các số đo vào đây, lưu, rồi in thử lần nữa để kiểm tra.";
+        let saved = data.printers.iter().map(|p| {
+            row![
+                text(&p.name)
+                    .font(font::SEMIBOLD)
+                    .width(Length::Fixed(220.0)),
+                text(format!(
+                    "ngang {} mm · dọc {} mm · tỉ lệ {}",
+                    signed(p.offset_x_mm),
+                    signed(p.offset_y_mm),
+                    number(p.scale)
+                ))
+                .style(theme::muted)
+                .width(Length::Fill),
+                link("Sửa", Message::EditPrinter(p.name.clone())),
+                danger_link("Xóa", Message::DeletePrinter(p.id)),
+            ]
+            .spacing(8)
+            .align_y(Alignment::Center)
+            .into()
+        });
+        let input = |label_text: &'static str, field: PrinterField, value: &'a str, width: f32| {
+            column![
+                text(label_text).size(theme::SMALL).style(theme::muted),
+                text_input("", value)
+                    .id(field.id())
+                    .on_input(move |v| Message::PrinterEdited(field, v))
+                    .on_submit(Message::SavePrinter)
+                    .padding(6)
+                    .width(Length::Fixed(width)),
+            ]
+            .spacing(4)
+        };
+        let fields = row![
+            input("Tên máy in", PrinterField::Name, &form.name, 240.0),
+            input(
+                "Độ lệch ngang (mm)",
+                PrinterField::OffsetX,
+                &form.offset_x,
+                130.0
+            ),
+            input(
+                "Độ lệch dọc (mm)",
+                PrinterField::OffsetY,
+                &form.offset_y,
+                130.0
+            ),
+            input("Tỉ lệ", PrinterField::Scale, &form.scale, 90.0),
+        ]
+        .spacing(12)
+        .align_y(Alignment::End);
+        let buttons = row![
+            button(text("Lưu máy in").font(font::SEMIBOLD))
+                .style(theme::primary)
+                .padding([6, 16])
+                .on_press(Message::SavePrinter),
+            button(text("Máy in mới"))
+                .style(theme::secondary)
+                .padding([6, 16])
+                .on_press(Message::NewPrinter),
+            Space::new().width(Length::Fill),
+            button(text("In trang hiệu chỉnh…"))
+                .style(theme::secondary)
+                .padding([6, 16])
+                .on_press_maybe((!self.saving).then_some(Message::Calibrate)),
+        ]
+        .spacing(10)
+        .align_y(Alignment::Center);
+        let paper = self
+            .template()
+            .map_or_else(String::new, |t| t.paper.label());
+        let chosen = PrinterChoice(self.printer.clone()).to_string();
+        card(
+            "Máy in và trang hiệu chỉnh",
+            column![
+                text(explanation).size(theme::SMALL),
+                text(format!(
+                    "Trang hiệu chỉnh in theo khổ {paper} của mẫu đang chọn, qua máy in “{chosen}”."
+                ))
+                .size(theme::SMALL)
+                .style(theme::muted),
+            ]
+            .extend(saved)
+            .push(fields)
+            .push(
+                form.error
+                    .as_deref()
+                    .map(|e| text(e).style(theme::danger_text)),
+            )
+            .push(buttons)
+            .spacing(10),
+        )
+    }
+
+    fn preview<'a>(&'a self, data: &'a Snapshot) -> Element<'a, Message> {
+        let Some(laid) = &self.laid else {
+            return column![].into();
+        };
+        let entries = self.entries(data);
+        let choices: Vec<RecipientChoice> = entries
+            .iter()
+            .map(|e| RecipientChoice {
+                id: e.recipient.id,
+                label: match e.recipient.register_no {
+                    Some(n) => format!("Số {n} · {}", e.data.recipient),
+                    None => e.data.recipient.clone(),
+                },
+            })
+            .collect();
+        let at = choices
+            .iter()
+            .position(|c| Some(c.id) == self.selected)
+            .unwrap_or(0);
+        let browse: Element<'a, Message> = if choices.is_empty() {
+            text(format!(
+                "Chưa có ai được tặng {} trong năm {}: bản xem trước dùng nội dung ví dụ.",
+                self.form.label().to_lowercase(),
+                data.event.year
+            ))
+            .style(theme::muted)
+            .into()
+        } else {
+            let total = choices.len();
+            let selected = choices.get(at).cloned();
+            row![
+                button(text("‹"))
+                    .style(theme::secondary)
+                    .padding([4, 12])
+                    .on_press_maybe((at > 0).then_some(Message::Step(-1))),
+                pick_list(choices, selected, Message::Show)
+                    .padding([6, 10])
+                    .width(Length::Fixed(420.0)),
+                button(text("›"))
+                    .style(theme::secondary)
+                    .padding([4, 12])
+                    .on_press_maybe((at + 1 < total).then_some(Message::Step(1))),
+                text(format!("Giấy {} / {total}", at + 1)).style(theme::muted),
+            ]
+            .spacing(8)
+            .align_y(Alignment::Center)
+            .into()
+        };
+        let template = self.template();
+        let background = template
+            .filter(|t| t.mode == Mode::Blank)
+            .and_then(|t| t.background.clone())
+            .map(iced::widget::image::Handle::from_path);
+        let scale = (PREVIEW_WIDTH / laid.page.width_mm).min(crate::gui::preview::SCALE);
+        let mut sheet = Sheet::new(&laid.page).scale(scale).background(background);
+        // While the template is edited, its boxes are outlined and can be dragged.
+        if let Some(t) = template.filter(|_| self.panel == Panel::Template) {
+            let printed: Vec<_> = t.fields.iter().filter(|f| f.print).collect();
+            let keys: Vec<FieldKey> = printed.iter().map(|f| f.key).collect();
+            sheet = sheet
+                .outlines(
+                    printed
+                        .iter()
+                        .map(|f| (f.x_mm, f.y_mm, f.width_mm, f.height_mm))
+                        .collect(),
+                )
+                .on_move(move |i, x, y| Message::Edit(Edit::Move(keys[i], x, y)));
+        }
+        let who = entries
+            .get(at)
+            .map_or("Mẫu", |e| e.data.recipient.as_str())
+            .to_string();
+        let warnings = laid.overflows.iter().map(move |o| {
+            text(format!("⚠ {}", o.message(&who)))
+                .style(theme::warning_text)
+                .into()
+        });
+        // Warnings above the page: under it they would be a screen away.
+        column![browse]
+            .extend(warnings)
+            .push(container(container(sheet).style(theme::card).padding(1)).center_x(Length::Fill))
+            .spacing(10)
+            .into()
+    }
+}
+
+const SPACING: f32 = 6.0;
+const LABEL: f32 = 180.0;
+const FLAG: f32 = 34.0;
+const FLAG_WIDE: f32 = 52.0;
+const NUM: f32 = 64.0;
+const PT: f32 = 60.0;
+const LINES: f32 = 54.0;
+const ALIGN: f32 = 78.0;
+
+fn label<'a>(s: &'a str) -> Element<'a, Message> {
+    text(s)
+        .size(theme::SMALL)
+        .style(theme::muted)
+        .width(Length::Fixed(56.0))
+        .into()
+}
+
+fn small_input<'a>(
+    id: impl Into<iced::widget::Id>,
+    value: &'a str,
+    width: f32,
+    on_input: impl Fn(String) -> Message + 'a,
+) -> Element<'a, Message> {
+    text_input("", value)
+        .id(id)
+        .on_input(on_input)
+        .size(theme::SMALL)
+        .padding([4, 6])
+        .width(Length::Fixed(width))
+        .into()
+}
+
+/// What a keystroke left in a number cell (an input method's Enter is dropped: nothing to
+/// submit, every number applies as it is typed).
+fn clean(raw: String) -> String {
+    crate::gui::widget::Typed::from_raw(&raw).value
+}
+
+/// "+1,5", "−2", "0".
+fn signed(v: f32) -> String {
+    if v > 0.0 {
+        format!("+{}", number(v))
+    } else if v < 0.0 {
+        format!("\u{2212}{}", number(-v))
+    } else {
+        "0".into()
+    }
+}

@@ -1,0 +1,128 @@
+//! "BÁO CÁO Kết quả tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2026": the report to
+//! the province in the administrative format. Numbered sections with the narrative (edited or
+//! default), the tables of figures under the results (this year beside the previous one), the
+//! signature "TM. BAN CHỈ ĐẠO / TRƯỞNG BAN" and "Nơi nhận:". The same tables go to the
+//! spreadsheet (`sheet`).
+//!
+//! Not a `Paper` variant: the other papers are built from the year's plan alone, while the
+//! report needs visits, decisions, entered figures and the previous year (`domain::report::
+//! Report`), so it has its own entry points here and its own preview on the report screen.
+
+pub mod sheet;
+pub mod tables;
+
+#[cfg(test)]
+mod tests;
+
+pub use tables::{Col, ReportTable, Value, computed_summary, tables};
+
+use crate::document::{AdminDocument, Block, Column, Table, layout, to_pdf};
+use crate::domain::report::{Report, Section};
+
+use super::{head_signature, header_on};
+
+/// Roman numerals of the six sections.
+const NUMERALS: [&str; 6] = ["I", "II", "III", "IV", "V", "VI"];
+
+/// The document type codes a symbol series may start with ("KH-BCĐ" is the plan's series).
+const KIND_CODES: [&str; 6] = ["KH-", "BC-", "CT-", "TB-", "QĐ-", "CV-"];
+
+/// "Số: .../BC-BCĐ": the number is written by hand when the report is signed.
+pub fn number_line(symbol: &str) -> String {
+    let symbol = symbol.trim();
+    let series = KIND_CODES
+        .iter()
+        .find_map(|code| symbol.strip_prefix(code))
+        .unwrap_or(symbol);
+    let series = if series.is_empty() { "BCĐ" } else { series };
+    format!("Số: .../BC-{series}")
+}
+
+pub fn summary_line(year: i32) -> String {
+    format!("Kết quả tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm {year}")
+}
+
+/// "bao-cao-ket-qua-ngay-hoi-2026.pdf" / ".xlsx".
+pub fn file_name(year: i32, extension: &str) -> String {
+    format!("bao-cao-ket-qua-ngay-hoi-{year}.{extension}")
+}
+
+/// "Phường Chợ Quán" → "phường Chợ Quán", "Thành phố Hồ Chí Minh" → "thành phố Hồ Chí Minh":
+/// inside a sentence the level word is lower case (a bare name such as "Đồng Nai" is kept).
+fn lower_level_word(name: &str) -> String {
+    let name = name.trim();
+    let first = name.split_whitespace().next().unwrap_or("");
+    let level_word = matches!(
+        crate::text::fold(first).as_str(),
+        "phuong" | "xa" | "huyen" | "quan" | "tinh" | "thi" | "dac" | "thanh"
+    );
+    if level_word {
+        format!("{}{}", first.to_lowercase(), &name[first.len()..])
+    } else {
+        name.to_string()
+    }
+}
+
+/// The report as an administrative document.
+pub fn build(report: &Report) -> AdminDocument {
+    let unit = &report.unit;
+    let year = report.year();
+    let mut doc = header_on(unit, report.event.date, "BÁO CÁO", summary_line(year));
+    doc.number = Some(number_line(&unit.symbol));
+    let place = lower_level_word(&unit.name);
+    doc.blocks.push(Block::Paragraph(format!(
+        "Ban Chỉ đạo báo cáo kết quả tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm {year} trên địa bàn {place} như sau:"
+    )));
+    for (numeral, section) in NUMERALS.iter().zip(Section::ALL) {
+        doc.blocks
+            .push(Block::Heading(format!("{numeral}. {}", section.heading())));
+        let text = report.text(section);
+        if !text.trim().is_empty() {
+            doc.blocks.push(Block::Paragraph(text));
+        }
+        if section == Section::Results {
+            for (n, table) in tables(report).iter().enumerate() {
+                doc.blocks
+                    .push(Block::Heading(format!("{}. {}", n + 1, table.title)));
+                doc.blocks.push(Block::Table(to_document(table)));
+            }
+        }
+    }
+    doc.signature = Some(head_signature(unit));
+    let province = unit.province.trim();
+    let mut recipients = Vec::new();
+    if !province.is_empty() {
+        recipients.push(format!(
+            "Ban Chỉ đạo {} (để báo cáo)",
+            lower_level_word(province)
+        ));
+    }
+    recipients.push(format!("Đảng ủy, Ủy ban nhân dân {place} (để báo cáo)"));
+    recipients.push("Các thành viên Ban Chỉ đạo".into());
+    recipients.push("Lưu: VT".into());
+    doc.recipients = recipients;
+    doc
+}
+
+/// A report table as the PDF prints it.
+fn to_document(table: &ReportTable) -> Table {
+    let text = |row: &[Value]| row.iter().map(Value::text).collect();
+    Table {
+        columns: table
+            .columns
+            .iter()
+            .map(|c| Column {
+                title: c.title.clone(),
+                width: c.width,
+                align: c.align,
+            })
+            .collect(),
+        rows: table.rows.iter().map(|row| text(row)).collect(),
+        total_row: table.total.as_ref().map(|row| text(row)),
+    }
+}
+
+/// The PDF bytes of the report.
+pub fn render(report: &Report) -> Result<Vec<u8>, String> {
+    to_pdf(&layout(&build(report))).map_err(|e| format!("Không tạo được tệp PDF: {e}"))
+}

@@ -1,0 +1,214 @@
+use super::*;
+use crate::document::{Document, Item, layout};
+use crate::domain::report::{Figure, Section};
+use crate::storage::Store;
+
+/// The demo's 2026 report (2025 beside it), with a few figures entered.
+fn demo_report() -> Report {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("demo.sqlite3")).unwrap();
+    store.fill_demo(&crate::demo::build()).unwrap();
+    let id = store.event(2026).unwrap().unwrap().id;
+    for (figure, value) in [
+        (Figure::NewsItems, 12),
+        (Figure::AreasMeeting, 4),
+        (Figure::AreasTotal, 5),
+        (Figure::PactsSigned, 8),
+    ] {
+        store.set_entered_figure(id, figure, Some(value)).unwrap();
+    }
+    store.report(2026).unwrap().unwrap()
+}
+
+fn page_texts(doc: &Document, page: usize) -> Vec<String> {
+    doc.pages[page].texts().map(str::to_string).collect()
+}
+
+fn all_text(doc: &Document) -> String {
+    (0..doc.pages.len())
+        .flat_map(|p| page_texts(doc, p))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn the_number_uses_the_committee_symbol() {
+    assert_eq!(number_line("BCĐ"), "Số: .../BC-BCĐ");
+    assert_eq!(number_line("KH-BCĐ"), "Số: .../BC-BCĐ");
+    assert_eq!(number_line(" BCĐ-PCTP "), "Số: .../BC-BCĐ-PCTP");
+    assert_eq!(number_line(""), "Số: .../BC-BCĐ");
+}
+
+#[test]
+fn header_sections_signature_and_recipients() {
+    let report = demo_report();
+    let doc = layout(&build(&report));
+    let first = page_texts(&doc, 0).join(" ");
+    for expected in [
+        "ỦY BAN NHÂN DÂN PHƯỜNG CHỢ QUÁN",
+        "BAN CHỈ ĐẠO",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Số: .../BC-BCĐ",
+        "Chợ Quán, ngày ..... tháng 8 năm 2026",
+        "BÁO CÁO",
+        "Kết quả tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc",
+        "I. MỤC ĐÍCH, YÊU CẦU",
+    ] {
+        assert!(
+            first.contains(expected),
+            "{expected:?} not on page 1: {first}"
+        );
+    }
+    let all = all_text(&doc);
+    let mut at = 0;
+    for heading in [
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "II. CÔNG TÁC CHỈ ĐẠO, TỔ CHỨC",
+        "III. KẾT QUẢ ĐẠT ĐƯỢC",
+        "1. Số liệu chủ yếu (so sánh với năm 2025)",
+        "IV. HẠN CHẾ, TỒN TẠI",
+        "V. BÀI HỌC KINH NGHIỆM",
+        "VI. ĐỀ XUẤT, KIẾN NGHỊ",
+        "TM. BAN CHỈ ĐẠO",
+        "TRƯỞNG BAN",
+        "Nguyễn Văn Thành",
+    ] {
+        let found = all[at..]
+            .find(heading)
+            .unwrap_or_else(|| panic!("{heading:?} missing or out of order"));
+        at += found;
+    }
+    assert!(all.contains("Nơi nhận:"));
+    assert!(all.contains("- Ban Chỉ đạo thành phố Hồ Chí Minh (để báo cáo);"));
+    assert!(all.contains("- Lưu: VT."));
+}
+
+#[test]
+fn pages_are_numbered_from_page_two_in_the_top_margin() {
+    let doc = layout(&build(&demo_report()));
+    assert!(doc.pages.len() >= 3, "{} pages", doc.pages.len());
+    let in_top_margin = |page: usize| -> Vec<String> {
+        doc.pages[page]
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Text { y_mm, text, .. } if *y_mm < 20.0 => Some(text.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    assert!(in_top_margin(0).is_empty());
+    for page in 1..doc.pages.len() {
+        assert_eq!(in_top_margin(page), [(page + 1).to_string()]);
+    }
+}
+
+#[test]
+fn everything_stays_inside_the_margins_and_the_fonts() {
+    let doc = layout(&build(&demo_report()));
+    assert!(doc.missing_glyphs().is_empty());
+    for item in doc.pages.iter().flat_map(|p| &p.items) {
+        let b = item.bounds();
+        assert!(b.left >= 30.0 - 0.01 && b.right <= 195.0 + 0.01, "{item:?}");
+        assert!(b.top >= 5.0 && b.bottom <= 277.0 + 0.01, "{item:?}");
+    }
+}
+
+#[test]
+fn a_table_continued_on_the_next_page_repeats_its_header() {
+    let doc = layout(&build(&demo_report()));
+    // "Nội dung" heads the summary table only; the table spans a page break.
+    let pages_with_header: Vec<usize> = (0..doc.pages.len())
+        .filter(|&p| page_texts(&doc, p).iter().any(|t| t == "Nội dung"))
+        .collect();
+    let pages_with_rows: Vec<usize> = (0..doc.pages.len())
+        .filter(|&p| {
+            page_texts(&doc, p)
+                .iter()
+                .any(|t| t.starts_with("Giao ước thi đua") || t.starts_with("Điểm tổ chức Ngày"))
+        })
+        .collect();
+    assert!(pages_with_header.len() >= 2, "{pages_with_header:?}");
+    for p in pages_with_rows {
+        assert!(
+            pages_with_header.contains(&p),
+            "page {p} has rows but no header"
+        );
+    }
+}
+
+#[test]
+fn tables_carry_the_figures_as_values() {
+    let report = demo_report();
+    let tables = tables(&report);
+    let summary = &tables[0];
+    assert_eq!(summary.columns[3].title, "Năm 2025");
+    assert_eq!(summary.columns[4].title, "Năm 2026");
+    let row = |label: &str| {
+        summary
+            .rows
+            .iter()
+            .find(|r| r[1] == Value::Text(label.into()))
+            .unwrap_or_else(|| panic!("{label}"))
+            .clone()
+    };
+    assert_eq!(row("Tin, bài tuyên truyền")[4], Value::Count(12));
+    assert_eq!(row("Tin, bài tuyên truyền")[3], Value::Missing);
+    assert_eq!(row("Tỷ lệ khu dân cư đạt chuẩn")[4], Value::Percent(80.0));
+    let gifts = row("Giá trị quà tặng");
+    let (Value::Money(last), Value::Money(now)) = (&gifts[3], &gifts[4]) else {
+        panic!("{gifts:?}")
+    };
+    assert_eq!(gifts[5], Value::MoneyChange(now - last));
+    assert_eq!(Value::Money(22_900_000).text(), "22.900.000 đ");
+    assert_eq!(Value::Change(-3).text(), "-3");
+    assert_eq!(Value::MoneyChange(500_000).text(), "+500.000 đ");
+    let titles: Vec<&str> = tables.iter().map(|t| t.title.as_str()).collect();
+    assert!(
+        titles.contains(&"Thăm hỏi, tặng quà theo nguồn kinh phí"),
+        "{titles:?}"
+    );
+    assert!(
+        report
+            .text(Section::Results)
+            .contains("Có 4/5 khu dân cư (80,0%)")
+    );
+}
+
+#[test]
+fn the_spreadsheet_has_a_sheet_per_table_with_the_total_under_its_columns() {
+    let report = demo_report();
+    let sheets = sheet::sheets(&report);
+    assert_eq!(sheets.len(), tables(&report).len());
+    let source = sheets
+        .iter()
+        .find(|s| s.sheet_name == "Quà theo nguồn kinh phí")
+        .unwrap();
+    let total = source.rows.last().unwrap();
+    assert_eq!(total[0], crate::export::Cell::Text("Tổng cộng".into()));
+    assert_eq!(total.len(), source.headers.len());
+    assert!(matches!(total[3], crate::export::Cell::Money(v) if v > 0));
+    assert!(sheet::render(&report).unwrap().starts_with(b"PK"));
+}
+
+/// `NGAYHOI_REPORT_PDF=/tmp/report.pdf cargo test --lib papers::report` writes the demo's
+/// report for a look (docs/report-page-1.png is its first page at 60 dpi).
+#[test]
+fn the_demo_report_renders_as_pdf() {
+    let bytes = render(&demo_report()).unwrap();
+    assert!(bytes.starts_with(b"%PDF"));
+    if let Ok(path) = std::env::var("NGAYHOI_REPORT_PDF") {
+        std::fs::write(path, &bytes).unwrap();
+    }
+}
+
+#[test]
+fn level_words_are_lower_case_inside_a_sentence() {
+    assert_eq!(lower_level_word("Phường Chợ Quán"), "phường Chợ Quán");
+    assert_eq!(
+        lower_level_word("Thành phố Hồ Chí Minh"),
+        "thành phố Hồ Chí Minh"
+    );
+    assert_eq!(lower_level_word("Đồng Nai"), "Đồng Nai");
+}

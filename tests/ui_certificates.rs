@@ -1,0 +1,288 @@
+//! Printing certificates as a secretary does it: the preview is the page that prints, the
+//! template is edited with typed millimetres (a decimal comma is fine), text that does not fit
+//! is reported before anything is written, and the PDF has one page per certificate in
+//! register order. Printer profiles are typed in and saved.
+
+mod common;
+
+use common::*;
+use iced::keyboard::key::Named;
+use iced_test::selector::id;
+use ngayhoi::certificate::{FieldKey, Mode};
+use ngayhoi::document::Item;
+use ngayhoi::domain::Form;
+use ngayhoi::gui::app::shortcut;
+use ngayhoi::gui::screen::certificates;
+use ngayhoi::gui::{App, Message, Section};
+
+/// Every string of the certificate shown in the preview, in order.
+fn page_text(app: &App) -> String {
+    let laid = app
+        .certificates()
+        .and_then(|c| c.laid())
+        .expect("a certificate is shown");
+    laid.page
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Text { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The left end of the first line of the recipient's name on the shown page.
+fn name_x(app: &App, first_word: &str) -> f32 {
+    let laid = app.certificates().and_then(|c| c.laid()).unwrap();
+    laid.page
+        .items
+        .iter()
+        .find_map(|item| match item {
+            Item::Text { text, x_mm, .. } if text.starts_with(first_word) => Some(*x_mm),
+            _ => None,
+        })
+        .expect("the name is on the page")
+}
+
+fn open_certificates(app: &mut App) {
+    send(app, Message::Navigate(Section::Certificates));
+    assert!(shows(app, "In giấy khen · Năm 2026"));
+}
+
+/// Shows the third certificate of the demo (register number 3: Ông Nguyễn Văn An).
+fn show_an(app: &mut App) {
+    interact(app, |ui| ui.click("›").map(drop));
+    interact(app, |ui| ui.click("›").map(drop));
+    assert!(shows(app, "Giấy 3 / 5"));
+}
+
+/// Clicks a cell of the editor, empties it and types `value`.
+fn type_cell(app: &mut App, cell: &str, value: &str) {
+    interact(app, |ui| {
+        ui.click(id(cell.to_string()))?;
+        for _ in 0..6 {
+            ui.tap_key(Named::Backspace);
+        }
+        ui.typewrite(value);
+        Ok(())
+    });
+}
+
+#[test]
+fn the_preview_is_the_certificate_and_blank_mode_leaves_out_the_printed_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
+    open_certificates(&mut app);
+    assert!(shows(&app, "Cả năm (5)"), "Biểu dương gets no certificate");
+    show_an(&mut app);
+    let page = page_text(&app);
+    assert!(page.contains("Ông Nguyễn Văn An"), "{page}");
+    assert!(page.contains("GIẤY KHEN"), "{page}");
+    assert!(page.contains("Số vào sổ: 3"), "{page}");
+
+    interact(&mut app, |ui| ui.click("In trên phôi").map(drop));
+    let page = page_text(&app);
+    assert!(page.contains("Ông Nguyễn Văn An"), "{page}");
+    assert!(
+        !page.contains("GIẤY KHEN"),
+        "the blank carries the title: {page}"
+    );
+    assert!(!page.contains("CỘNG HÒA"), "{page}");
+}
+
+#[test]
+fn typing_a_new_position_moves_the_box_and_saving_keeps_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
+    open_certificates(&mut app);
+    show_an(&mut app);
+    let before = name_x(&app, "Ông");
+    interact(&mut app, |ui| ui.click("Sửa mẫu").map(drop));
+    // A Vietnamese decimal comma.
+    type_cell(&mut app, "cert-recipient-x", "45,5");
+    let after = name_x(&app, "Ông");
+    assert!(
+        (after - before - 15.5).abs() < 0.01,
+        "the name moved with its box: {before} → {after}"
+    );
+    assert!(shows(
+        &app,
+        "Có thay đổi chưa lưu: xem trước và bản in đã theo các số mới."
+    ));
+
+    interact(&mut app, |ui| ui.click("Lưu mẫu").map(drop));
+    let saved = reopen(&db(&dir))
+        .template_for(Form::Certificate, Mode::FullPage)
+        .unwrap();
+    assert_ne!(saved.id, 0);
+    assert_eq!(saved.name, "Giấy khen A4 ngang, in cả trang");
+    assert_eq!(saved.field(FieldKey::Recipient).unwrap().x_mm, 45.5);
+    assert!(shows(&app, "Mẫu đã lưu."));
+}
+
+#[test]
+fn a_box_off_the_paper_is_explained_and_cannot_be_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
+    open_certificates(&mut app);
+    show_an(&mut app);
+    let before = name_x(&app, "Ông");
+    interact(&mut app, |ui| ui.click("Sửa mẫu").map(drop));
+    type_cell(&mut app, "cert-recipient-x", "250");
+    assert!(shows(
+        &app,
+        "Ô “Người, tập thể được khen” nằm ra ngoài khổ giấy 297 × 210 mm."
+    ));
+    // Each keystroke applies: "25" was the last valid number typed, 5 mm left of 30.
+    assert!(
+        (name_x(&app, "Ông") - (before - 5.0)).abs() < 0.01,
+        "the last valid template stays"
+    );
+    interact(&mut app, |ui| ui.click("Lưu mẫu").map(drop));
+    assert!(
+        reopen(&db(&dir)).templates().unwrap().is_empty(),
+        "saving is disabled"
+    );
+    type_cell(&mut app, "cert-recipient-x", "3O");
+    assert!(shows(
+        &app,
+        "Ô “Người, tập thể được khen”: “3O” không phải là số (ví dụ 12,5)."
+    ));
+}
+
+const LONG: &str = "Ban Chỉ đạo phong trào Toàn dân bảo vệ an ninh Tổ quốc, Ban Điều hành Khu phố 3, Chi hội Cựu chiến binh, Chi hội Phụ nữ, Chi đoàn Thanh niên và Tổ bảo vệ an ninh, trật tự ở cơ sở của Khu phố 3, phường Chợ Quán, Thành phố Hồ Chí Minh";
+
+#[test]
+fn a_name_too_long_for_its_box_is_reported_before_printing() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut store = ngayhoi::storage::Store::open(&db(&dir)).unwrap();
+        store.fill_demo(&ngayhoi::demo::build()).unwrap();
+        let event = store.event(2026).unwrap().unwrap();
+        let mut collective = store
+            .recipients(event.id)
+            .unwrap()
+            .into_iter()
+            .find(|r| r.name.starts_with("Ban Chỉ đạo"))
+            .unwrap();
+        collective.name = LONG.into();
+        store.save_recipient(&collective).unwrap();
+    }
+    let mut app = App::boot(db(&dir), today());
+    open_certificates(&mut app);
+    let laid = app.certificates().and_then(|c| c.laid()).unwrap();
+    assert_eq!(laid.overflows.len(), 1, "register number 1 is shown first");
+    assert!(shows(
+        &app,
+        &format!(
+            "⚠ {LONG}: “{LONG}” không vừa ô “Người, tập thể được khen” dù đã thu nhỏ chữ. Hãy rút gọn, hoặc nới rộng ô trong mẫu."
+        )
+    ));
+
+    // Ctrl+P asks first; nothing is written until "Vẫn in".
+    send(&mut app, shortcut(ctrl("p")).expect("Ctrl+P is a shortcut"));
+    assert!(shows(
+        &app,
+        "Có 1 chỗ chữ không vừa ô. In ra, chữ vẫn đủ nhưng sẽ tràn khỏi ô:"
+    ));
+    assert!(shows(&app, "Vẫn in"));
+    interact(&mut app, |ui| ui.click("Quay lại sửa").map(drop));
+    assert!(!shows(&app, "Vẫn in"));
+}
+
+#[test]
+fn saving_writes_one_page_per_certificate_in_register_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
+    open_certificates(&mut app);
+    let target = dir.path().join("giay-khen-2026.pdf");
+    // The file dialog answered with this path.
+    send(
+        &mut app,
+        Message::Certificates(certificates::Message::Chosen(Some(target.clone()))),
+    );
+    assert!(shows(&app, &format!("Đã lưu “{}”.", target.display())));
+    assert!(shows(&app, "Mở để in"));
+    let output = std::process::Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8", target.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    let text = String::from_utf8(output.stdout).unwrap();
+    let pages: Vec<&str> = text
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    assert_eq!(pages.len(), 5, "five Giấy khen, no Biểu dương");
+    for (n, page) in pages.iter().enumerate() {
+        assert!(page.contains(&format!("Số vào sổ: {}", n + 1)), "{page}");
+    }
+    assert!(pages[2].contains("Ông Nguyễn Văn An"));
+
+    // "In lại một giấy": only the certificate shown.
+    show_an(&mut app);
+    interact(&mut app, |ui| {
+        ui.click("In lại một giấy (đang xem)").map(drop)
+    });
+    let one = dir.path().join("mot-giay.pdf");
+    send(
+        &mut app,
+        Message::Certificates(certificates::Message::Chosen(Some(one.clone()))),
+    );
+    let output = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8", one.to_str().unwrap(), "-"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(text.matches('\u{c}').count(), 1, "one page");
+    assert!(text.contains("Số vào sổ: 3"));
+}
+
+#[test]
+fn a_printer_profile_is_typed_in_with_decimal_commas() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
+    open_certificates(&mut app);
+    interact(&mut app, |ui| ui.click("Máy in và hiệu chỉnh").map(drop));
+    type_cell(&mut app, "printer-offset-x", "-1,5");
+    type_cell(&mut app, "printer-scale", "1,01");
+    // IBus commits Enter as "\r" while a word is composed: that saves.
+    interact(&mut app, |ui| {
+        ui.click(id("printer-name"))?;
+        let _ = ui.simulate([iced::Event::InputMethod(
+            iced_test::core::input_method::Event::Commit("Canon LBP 2900\r".into()),
+        )]);
+        Ok(())
+    });
+    let printers = reopen(&db(&dir)).printers().unwrap();
+    assert_eq!(printers.len(), 1);
+    assert_eq!(printers[0].name, "Canon LBP 2900");
+    assert_eq!(
+        (printers[0].offset_x_mm, printers[0].offset_y_mm),
+        (-1.5, 0.0)
+    );
+    assert!((printers[0].scale - 1.01).abs() < 1e-6);
+    assert!(shows(&app, "ngang −1,5 mm · dọc 0 mm · tỉ lệ 1,01"));
+}
+
+#[test]
+fn the_calibration_page_is_saved_through_the_chosen_printer() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
+    open_certificates(&mut app);
+    let target = dir.path().join("trang-hieu-chinh-a4.pdf");
+    send(
+        &mut app,
+        Message::Certificates(certificates::Message::CalibrationChosen(Some(
+            target.clone(),
+        ))),
+    );
+    assert!(shows(&app, &format!("Đã lưu “{}”.", target.display())));
+    let output = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8", target.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("TRANG HIỆU CHỈNH MÁY IN"), "{text}");
+    assert!(text.contains("A4 ngang"), "{text}");
+}
