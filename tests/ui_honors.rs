@@ -143,3 +143,93 @@ fn print_leads_to_the_certificate_section() {
     send(&mut app, shortcut(ctrl("p")).unwrap());
     assert_eq!(app.section(), Some(Section::Certificates));
 }
+
+#[test]
+fn a_list_row_naming_a_decision_goes_to_it_and_rows_that_cannot_be_placed_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = honors_app(&dir);
+    let before = recipients(&dir);
+    // Row 3 names the year's decision without its date: it goes there. Row 4 names a
+    // decision the year does not have and gives no date: nowhere to put it.
+    let file = dir.path().join("khen.csv");
+    std::fs::write(
+        &file,
+        "STT;Hình thức;Họ và tên;Số quyết định;Ngày quyết định\n\
+         1;Giấy khen;Võ Văn Kiệt;;\n\
+         2;Giấy khen;Lý Thị Hai;125/QĐ-UBND;\n\
+         3;Giấy khen;Đỗ Văn Ba;200/QĐ-UBND;\n",
+    )
+    .unwrap();
+    send(
+        &mut app,
+        honors(honors::Message::ImportFile(Some(file.clone()))),
+    );
+    interact(&mut app, |ui| ui.click("Nhập 3 người được khen").map(drop));
+    assert!(
+        shows(
+            &app,
+            "Chưa nhập dòng nào. Dòng 4 có số quyết định chưa có trong năm 2026 nhưng thiếu ngày quyết định: hãy ghi ngày trong tệp."
+        ),
+        "the refusal is shown with the preview still open"
+    );
+    assert_eq!(recipients(&dir), before, "nothing is saved");
+
+    std::fs::write(
+        &file,
+        "STT;Hình thức;Họ và tên;Số quyết định;Ngày quyết định\n\
+         1;Giấy khen;Võ Văn Kiệt;;\n\
+         2;Giấy khen;Lý Thị Hai;125/qđ-ubnd;\n",
+    )
+    .unwrap();
+    send(&mut app, honors(honors::Message::ImportFile(Some(file))));
+    interact(&mut app, |ui| ui.click("Nhập 2 người được khen").map(drop));
+    let store = reopen(&db(&dir));
+    let event = store.event(2026).unwrap().unwrap();
+    let decisions = store.decisions(event.id).unwrap();
+    assert_eq!(decisions.len(), 1, "no decision made up for row 3");
+    let all = recipients(&dir);
+    for name in ["Võ Văn Kiệt", "Lý Thị Hai"] {
+        let r = all.iter().find(|r| r.name == name).unwrap();
+        assert_eq!(r.decision_id, decisions[0].id);
+    }
+}
+
+#[test]
+fn rows_without_a_decision_are_named_when_the_year_has_none_and_one_can_be_added() {
+    use ngayhoi::gui::app::NewYear;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = honors_app(&dir);
+    send(&mut app, Message::NewYear(NewYear::Open));
+    send(&mut app, Message::NewYear(NewYear::Confirm));
+    assert_eq!(app.snapshot().unwrap().event.year, 2027);
+    let file = dir.path().join("khen-2027.csv");
+    std::fs::write(
+        &file,
+        "STT;Hình thức;Họ và tên\n1;Giấy khen;Phan Văn Tám\n2;Giấy khen;Mai Thị Mười\n",
+    )
+    .unwrap();
+    send(&mut app, honors(honors::Message::ImportFile(Some(file))));
+    interact(&mut app, |ui| ui.click("Nhập 2 người được khen").map(drop));
+    assert!(shows(
+        &app,
+        "Chưa nhập dòng nào. Các dòng 2 và 3 không có số quyết định: hãy thêm một quyết định trước (các dòng đó sẽ vào quyết định đang chọn), hoặc ghi số, ngày quyết định trong tệp."
+    ));
+    // The decision is added without leaving the preview, then the list goes into it.
+    interact(&mut app, |ui| ui.click("+ Quyết định mới").map(drop));
+    interact(&mut app, |ui| {
+        // The year has no number to follow: the secretary types it.
+        ui.click(id("decision-number"))?;
+        let _ = ui.typewrite("12/QĐ-UBND");
+        ui.click("Lưu quyết định").map(drop)
+    });
+    interact(&mut app, |ui| {
+        scroll_down(ui);
+        ui.click("Nhập 2 người được khen").map(drop)
+    });
+    let store = reopen(&db(&dir));
+    let event = store.event(2027).unwrap().unwrap();
+    assert_eq!(store.decisions(event.id).unwrap().len(), 1);
+    let list = store.recipients(event.id).unwrap();
+    assert_eq!(list.len(), 2);
+    assert!(list.iter().all(|r| r.register_no.is_some()));
+}

@@ -24,6 +24,7 @@ use crate::gui::history::History;
 use crate::gui::widget::Typed;
 use crate::import::recipients::Recipients;
 use crate::storage::commendation::RemovedDecision;
+use crate::text::fold;
 
 const DECISION_NUMBER: &str = "decision-number";
 pub const RECIPIENT_NAME: &str = "recipient-name";
@@ -278,13 +279,15 @@ impl Honors {
                 let Some(panel) = self.importing.as_mut() else {
                     return none();
                 };
+                // Each row's number in the file, to name the rows that cannot be placed.
+                let lines: Vec<usize> = panel.preview.rows.iter().map(|p| p.row).collect();
                 match panel.update(message) {
                     Outcome::Stay => none(),
                     Outcome::Close => {
                         self.importing = None;
                         none()
                     }
-                    Outcome::Save(rows) => self.import_rows(rows, data),
+                    Outcome::Save(rows) => self.import_rows(rows, &lines, data),
                 }
             }
             Message::SaveList => {
@@ -448,18 +451,38 @@ impl Honors {
         (Task::none(), Some(event))
     }
 
-    /// Rows without a decision go to the selected one; an empty achievement gets the year's
-    /// default text.
-    fn import_rows(&mut self, rows: Vec<crate::import::RecipientRow>, data: &Snapshot) -> Update {
+    /// Where each row goes: a row without a decision number to the selected decision; a
+    /// number the year already has to that decision (its date); a new number with its own
+    /// date to a new decision. A new number without a date, or no number and no decision to
+    /// put it in, refuses the whole list and names the rows. An empty achievement gets the
+    /// year's default text.
+    fn import_rows(
+        &mut self,
+        rows: Vec<crate::import::RecipientRow>,
+        lines: &[usize],
+        data: &Snapshot,
+    ) -> Update {
         let current = self.current(data).cloned();
         let mut out = Vec::with_capacity(rows.len());
-        let mut orphans = 0;
-        for row in rows {
-            let (number, date) = match (row.decision_number.trim(), row.decision_date, &current) {
-                (n, Some(date), _) if !n.is_empty() => (n.to_string(), date),
-                (_, _, Some(d)) => (d.number.clone(), d.date),
-                _ => {
-                    orphans += 1;
+        let mut without_decision = Vec::new();
+        let mut without_date = Vec::new();
+        for (i, row) in rows.into_iter().enumerate() {
+            let line = lines.get(i).copied().unwrap_or(i + 1);
+            let number = row.decision_number.trim();
+            let known = data
+                .decisions
+                .iter()
+                .find(|d| !number.is_empty() && fold(&d.number) == fold(number));
+            let (number, date) = match (number, known, row.decision_date, &current) {
+                ("", _, _, Some(d)) => (d.number.clone(), d.date),
+                ("", _, _, None) => {
+                    without_decision.push(line);
+                    continue;
+                }
+                (_, Some(d), _, _) => (d.number.clone(), d.date),
+                (n, None, Some(date), _) => (n.to_string(), date),
+                (_, None, None, _) => {
+                    without_date.push(line);
                     continue;
                 }
             };
@@ -469,14 +492,40 @@ impl Honors {
             }
             out.push((number, date, r));
         }
-        if orphans > 0 {
-            self.note = Some(Err(format!(
-                "{orphans} dòng không có số và ngày quyết định: hãy thêm một quyết định trước (các dòng đó sẽ vào quyết định đang chọn), hoặc ghi số, ngày quyết định trong tệp."
-            )));
+        let mut reasons = Vec::new();
+        if !without_decision.is_empty() {
+            reasons.push(format!(
+                "{} không có số quyết định: hãy thêm một quyết định trước (các dòng đó sẽ vào quyết định đang chọn), hoặc ghi số, ngày quyết định trong tệp.",
+                rows_named(&without_decision)
+            ));
+        }
+        if !without_date.is_empty() {
+            reasons.push(format!(
+                "{} có số quyết định chưa có trong năm {} nhưng thiếu ngày quyết định: hãy ghi ngày trong tệp.",
+                rows_named(&without_date),
+                data.event.year
+            ));
+        }
+        if !reasons.is_empty() {
+            self.note = Some(Err(format!("Chưa nhập dòng nào. {}", reasons.join(" "))));
             return none();
         }
         self.importing = None;
         (Task::none(), Some(Event::ImportRecipients(out)))
+    }
+}
+
+/// "Dòng 3", "Các dòng 3, 4 và 7": at most 20 numbers, then how many more.
+fn rows_named(rows: &[usize]) -> String {
+    let shown: Vec<String> = rows.iter().take(20).map(usize::to_string).collect();
+    let text = match shown.as_slice() {
+        [one] => format!("Dòng {one}"),
+        [init @ .., last] => format!("Các dòng {} và {last}", init.join(", ")),
+        [] => String::new(),
+    };
+    match rows.len() - shown.len() {
+        0 => text,
+        more => format!("{text} (cùng {more} dòng khác)"),
     }
 }
 

@@ -90,9 +90,21 @@ impl Honors {
         .spacing(10)
         .align_y(Alignment::Center);
         if let Some(panel) = &self.importing {
+            // Why the list was refused, and the decision its rows may need, are shown with it.
+            let note = self
+                .note
+                .as_ref()
+                .map(|note| outcome_banner(note, Message::DismissNote));
+            let new_decision = self
+                .decision
+                .as_ref()
+                .filter(|d| d.id.is_none())
+                .map(decision_form);
             return scrollable(
                 column![
                     header,
+                    new_decision,
+                    note,
                     panel
                         .view("Nhập danh sách khen thưởng", "người được khen")
                         .map(Message::ImportPanel)
