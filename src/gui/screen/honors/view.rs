@@ -64,31 +64,35 @@ fn sexes() -> Vec<Pick<Option<Sex>>> {
 
 impl Honors {
     pub fn view<'a>(&'a self, data: &'a Snapshot) -> Element<'a, Message> {
-        let header = row![
-            container(page_title(
+        // The title has the whole width and the actions a row of their own: four buttons
+        // beside it left the title two words wide at the window's usual size.
+        let header = column![
+            page_title(
                 format!("Khen thưởng · Năm {}", data.event.year),
                 "Quyết định, người được khen và số vào sổ (tự cấp, không cấp lại số đã dùng).",
-            ))
-            .width(Length::Fill),
-            button(text("Nhập danh sách…"))
-                .padding([10, 14])
-                .style(theme::secondary)
-                .on_press(Message::Import),
-            button(text("+ Quyết định mới"))
-                .padding([10, 14])
-                .style(theme::secondary)
-                .on_press(Message::NewDecision),
-            button(text("In giấy khen… (Ctrl+P)"))
-                .padding([10, 14])
-                .style(theme::secondary)
-                .on_press(Message::Print),
-            button(text("+ Thêm người được khen").font(font::SEMIBOLD))
-                .padding([10, 18])
-                .style(theme::primary)
-                .on_press(Message::New),
+            ),
+            row![
+                button(text("+ Thêm người được khen").font(font::SEMIBOLD))
+                    .padding([10, 18])
+                    .style(theme::primary)
+                    .on_press(Message::New),
+                button(text("+ Quyết định mới"))
+                    .padding([10, 14])
+                    .style(theme::secondary)
+                    .on_press(Message::NewDecision),
+                button(text("Nhập danh sách…"))
+                    .padding([10, 14])
+                    .style(theme::secondary)
+                    .on_press(Message::Import),
+                button(text("In giấy khen… (Ctrl+P)"))
+                    .padding([10, 14])
+                    .style(theme::secondary)
+                    .on_press(Message::Print),
+            ]
+            .spacing(10)
+            .align_y(Alignment::Center),
         ]
-        .spacing(10)
-        .align_y(Alignment::Center);
+        .spacing(12);
         if let Some(panel) = &self.importing {
             // Why the list was refused, and the decision its rows may need, are shown with it.
             let note = self
