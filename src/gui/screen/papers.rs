@@ -4,11 +4,11 @@
 use std::path::PathBuf;
 
 use iced::widget::{Space, button, column, container, row, scrollable, text};
-use iced::{Alignment, Element, Length, Padding, Task};
+use iced::{Alignment, Element, Length, Task};
 
 use crate::document::{Document, layout};
 use crate::gui::data::Snapshot;
-use crate::gui::widget::page_title;
+use crate::gui::widget::{page_title, saved_file};
 use crate::gui::{font, preview, theme};
 use crate::papers::{Paper, output};
 
@@ -124,32 +124,7 @@ impl Papers {
             .outcome
             .as_ref()
             .map(|outcome| -> Element<'a, Message> {
-                match outcome {
-                    Ok(path) => container(
-                        row![
-                            text(format!("Đã lưu “{}”.", path.display())).width(Length::Fill),
-                            button(text("Mở để in"))
-                                .style(theme::primary)
-                                .padding([6, 14])
-                                .on_press(Message::Open(path.clone())),
-                            button(text("Mở thư mục"))
-                                .style(theme::secondary)
-                                .padding([6, 14])
-                                .on_press_maybe(
-                                    path.parent().map(|dir| Message::Open(dir.to_path_buf()))
-                                ),
-                        ]
-                        .spacing(10)
-                        .align_y(Alignment::Center),
-                    )
-                    .padding(Padding::from([8, 12]))
-                    .style(theme::notice)
-                    .into(),
-                    Err(message) => container(text(message).style(theme::danger_text))
-                        .padding(Padding::from([8, 12]))
-                        .style(theme::error_box)
-                        .into(),
-                }
+                saved_file(outcome, "Mở để in", Message::Open)
             });
 
         let pages: Element<'a, Message> = match &self.pages {

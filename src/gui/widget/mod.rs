@@ -228,6 +228,39 @@ pub fn outcome_banner<'a, M: Clone + 'a>(
     .into()
 }
 
+/// Where a paper was saved, with "Mở để in" and "Mở thư mục"; or why it was not, in red.
+/// `open` asks the system to open a file or a folder.
+pub fn saved_file<'a, M: Clone + 'a>(
+    outcome: &'a Result<std::path::PathBuf, String>,
+    open_label: &'a str,
+    open: impl Fn(std::path::PathBuf) -> M,
+) -> Element<'a, M> {
+    match outcome {
+        Ok(path) => container(
+            row![
+                text(format!("Đã lưu “{}”.", path.display())).width(Length::Fill),
+                iced::widget::button(text(open_label))
+                    .style(theme::primary)
+                    .padding([6, 14])
+                    .on_press(open(path.clone())),
+                iced::widget::button(text("Mở thư mục"))
+                    .style(theme::secondary)
+                    .padding([6, 14])
+                    .on_press_maybe(path.parent().map(|dir| open(dir.to_path_buf()))),
+            ]
+            .spacing(10)
+            .align_y(iced::Alignment::Center),
+        )
+        .padding(Padding::from([8, 12]))
+        .style(theme::notice)
+        .into(),
+        Err(message) => container(text(message).style(theme::danger_text))
+            .padding(Padding::from([8, 12]))
+            .style(theme::error_box)
+            .into(),
+    }
+}
+
 /// Default text colour, for `stat`.
 pub fn plain(_theme: &iced::Theme) -> text::Style {
     text::Style::default()

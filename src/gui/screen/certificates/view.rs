@@ -13,7 +13,7 @@ use crate::certificate::{FieldKey, Mode};
 use crate::domain::Form;
 use crate::gui::data::Snapshot;
 use crate::gui::preview::Sheet;
-use crate::gui::widget::{card, danger_link, link, page_title};
+use crate::gui::widget::{card, danger_link, link, page_title, saved_file};
 use crate::gui::{font, theme};
 use crate::text::date_short;
 
@@ -63,30 +63,7 @@ impl Certificates {
 
     fn outcome(&self) -> Option<Element<'_, Message>> {
         let outcome = self.outcome.as_ref()?;
-        Some(match outcome {
-            Ok(path) => container(
-                row![
-                    text(format!("Đã lưu “{}”.", path.display())).width(Length::Fill),
-                    button(text("Mở để in"))
-                        .style(theme::primary)
-                        .padding([6, 14])
-                        .on_press(Message::Open(path.clone())),
-                    button(text("Mở thư mục"))
-                        .style(theme::secondary)
-                        .padding([6, 14])
-                        .on_press_maybe(path.parent().map(|dir| Message::Open(dir.to_path_buf()))),
-                ]
-                .spacing(10)
-                .align_y(Alignment::Center),
-            )
-            .padding(Padding::from([8, 12]))
-            .style(theme::notice)
-            .into(),
-            Err(message) => container(text(message).style(theme::danger_text))
-                .padding(Padding::from([8, 12]))
-                .style(theme::error_box)
-                .into(),
-        })
+        Some(saved_file(outcome, "Mở để in", Message::Open))
     }
 
     /// The warnings about text that does not fit, before anything is written.

@@ -9,7 +9,7 @@ use iced::{Alignment, Element, Length, Padding};
 use super::{Message, Output, ReportScreen};
 use crate::domain::report::{Entered, Figure, Group, Section, Standard, percent_text};
 use crate::gui::data::Snapshot;
-use crate::gui::widget::{card, page_title, plain, undo_notice};
+use crate::gui::widget::{card, page_title, plain, saved_file, undo_notice};
 use crate::gui::{font, preview, theme};
 use crate::papers::report::{Value, computed_summary};
 
@@ -237,34 +237,7 @@ impl ReportScreen {
         let outcome = self
             .outcome
             .as_ref()
-            .map(|outcome| -> Element<'a, Message> {
-                match outcome {
-                    Ok(path) => container(
-                        row![
-                            text(format!("Đã lưu “{}”.", path.display())).width(Length::Fill),
-                            button(text("Mở"))
-                                .style(theme::primary)
-                                .padding([6, 14])
-                                .on_press(Message::Open(path.clone())),
-                            button(text("Mở thư mục"))
-                                .style(theme::secondary)
-                                .padding([6, 14])
-                                .on_press_maybe(
-                                    path.parent().map(|dir| Message::Open(dir.to_path_buf()))
-                                ),
-                        ]
-                        .spacing(10)
-                        .align_y(Alignment::Center),
-                    )
-                    .padding(Padding::from([8, 12]))
-                    .style(theme::notice)
-                    .into(),
-                    Err(message) => container(text(message).style(theme::danger_text))
-                        .padding(Padding::from([8, 12]))
-                        .style(theme::error_box)
-                        .into(),
-                }
-            });
+            .map(|outcome| -> Element<'a, Message> { saved_file(outcome, "Mở", Message::Open) });
         let pages: Element<'a, Message> = match pages {
             Ok(document) => {
                 let count = document.pages.len();
