@@ -18,7 +18,7 @@ use crate::domain::{Delegate, EventPoint, PointKind};
 use crate::gui::data::Snapshot;
 use crate::gui::history::History;
 use crate::gui::widget::{
-    Typed, card, danger_link, form_buttons, labelled, link, page_title, plain, stat, submit_field,
+    Typed, card, danger_link, inline_form, labelled, link, page_title, plain, stat, submit_field,
     table_header, undo_notice,
 };
 use crate::gui::{font, theme};
@@ -522,7 +522,7 @@ fn actions<'a>(edit: Message, remove: Message) -> Element<'a, Message> {
 fn delegate_form(draft: &DelegateDraft) -> Element<'_, Message> {
     let edit = |which| move |value| Message::DelegateEdited(which, value);
     let save = Message::SaveDelegate;
-    container(
+    inline_form(
         column![
             row![
                 submit_field(
@@ -559,25 +559,18 @@ fn delegate_form(draft: &DelegateDraft) -> Element<'_, Message> {
                 ),
             ]
             .spacing(10),
-        ]
-        .push(
-            draft
-                .error
-                .as_deref()
-                .map(|e| text(e).style(theme::danger_text)),
-        )
-        .push(form_buttons("Lưu", save, Message::Cancel))
-        .spacing(8),
+        ],
+        draft.error.as_deref(),
+        "Lưu",
+        save,
+        Message::Cancel,
     )
-    .padding(10)
-    .style(theme::notice)
-    .into()
 }
 
 fn point_form(draft: &PointDraft) -> Element<'_, Message> {
     let edit = |which| move |value| Message::PointEdited(which, value);
     let save = Message::SavePoint;
-    container(
+    inline_form(
         column![
             row![
                 submit_field(
@@ -631,19 +624,12 @@ fn point_form(draft: &PointDraft) -> Element<'_, Message> {
                 ),
             ]
             .spacing(10),
-        ]
-        .push(
-            draft
-                .error
-                .as_deref()
-                .map(|e| text(e).style(theme::danger_text)),
-        )
-        .push(form_buttons("Lưu", save, Message::Cancel))
-        .spacing(8),
+        ],
+        draft.error.as_deref(),
+        "Lưu",
+        save,
+        Message::Cancel,
     )
-    .padding(10)
-    .style(theme::notice)
-    .into()
 }
 
 impl PointDraft {

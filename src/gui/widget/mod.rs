@@ -185,6 +185,26 @@ pub fn danger_link<'a, M: Clone + 'a>(label: &'a str, on_press: M) -> Element<'a
         .into()
 }
 
+/// An inline form: its fields, the reason it cannot be saved (red), then the save action and
+/// "Hủy", on the pale notice background every form shares.
+pub fn inline_form<'a, M: Clone + 'a>(
+    fields: iced::widget::Column<'a, M>,
+    error: Option<&'a str>,
+    save_label: impl text::IntoFragment<'a>,
+    save: M,
+    cancel: M,
+) -> Element<'a, M> {
+    container(
+        fields
+            .push(error.map(|e| text(e).style(theme::danger_text)))
+            .push(form_buttons(save_label, save, cancel))
+            .spacing(8),
+    )
+    .padding(10)
+    .style(theme::notice)
+    .into()
+}
+
 /// The buttons under an inline form: the save action, then "Hủy".
 pub fn form_buttons<'a, M: Clone + 'a>(
     save_label: impl text::IntoFragment<'a>,

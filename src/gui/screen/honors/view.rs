@@ -8,7 +8,7 @@ use super::{DECISION_NUMBER, Honors, Message, PAGE, RECIPIENT_NAME};
 use crate::domain::{Form, Recipient, RecipientKind, Sex};
 use crate::gui::data::Snapshot;
 use crate::gui::widget::{
-    card, danger_link, form_buttons, labelled, link, outcome_banner, page_title, plain, stat,
+    card, danger_link, inline_form, labelled, link, outcome_banner, page_title, plain, stat,
     submit_field, table_header, undo_notice,
 };
 use crate::gui::{font, theme};
@@ -354,7 +354,7 @@ fn decision_form(draft: &DecisionDraft) -> Element<'_, Message> {
             label: t,
         })
         .collect();
-    container(
+    inline_form(
         column![
             row![
                 submit_field(
@@ -419,19 +419,12 @@ fn decision_form(draft: &DecisionDraft) -> Element<'_, Message> {
                 ),
             ]
             .spacing(10),
-        ]
-        .push(
-            draft
-                .error
-                .as_deref()
-                .map(|e| text(e).style(theme::danger_text)),
-        )
-        .push(form_buttons("Lưu quyết định", save, Message::Cancel))
-        .spacing(8),
+        ],
+        draft.error.as_deref(),
+        "Lưu quyết định",
+        save,
+        Message::Cancel,
     )
-    .padding(10)
-    .style(theme::notice)
-    .into()
 }
 
 fn recipient_form(draft: &RecipientDraft) -> Element<'_, Message> {
@@ -506,7 +499,7 @@ fn recipient_form(draft: &RecipientDraft) -> Element<'_, Message> {
     } else {
         "Số vào sổ (biểu dương: không cấp)"
     };
-    container(
+    inline_form(
         column![
             first,
             row![
@@ -536,17 +529,10 @@ fn recipient_form(draft: &RecipientDraft) -> Element<'_, Message> {
                 edit(RecipientField::Achievement),
                 save.clone()
             ),
-        ]
-        .push(
-            draft
-                .error
-                .as_deref()
-                .map(|e| text(e).style(theme::danger_text)),
-        )
-        .push(form_buttons("Lưu", save, Message::Cancel))
-        .spacing(8),
+        ],
+        draft.error.as_deref(),
+        "Lưu",
+        save,
+        Message::Cancel,
     )
-    .padding(10)
-    .style(theme::notice)
-    .into()
 }

@@ -14,7 +14,7 @@ use crate::domain::gifts::Tally;
 use crate::domain::{Category, Household, Sex, Visit, VisitMark, VisitStatus};
 use crate::gui::data::Snapshot;
 use crate::gui::widget::{
-    danger_link, form_buttons, labelled, link, outcome_banner, page_title, plain, stat,
+    danger_link, inline_form, labelled, link, outcome_banner, page_title, plain, stat,
     submit_field, table_header, undo_notice,
 };
 use crate::gui::{font, theme};
@@ -555,7 +555,7 @@ fn household_form(draft: &HouseholdDraft) -> Element<'_, Message> {
         [Sex::Male, Sex::Female].map(|s| (s, s.label().to_string())),
     );
     let categories: Vec<CategoryPick> = Category::ALL.into_iter().map(CategoryPick).collect();
-    container(
+    inline_form(
         column![
             row![
                 submit_field(
@@ -619,19 +619,12 @@ fn household_form(draft: &HouseholdDraft) -> Element<'_, Message> {
                 ),
             ]
             .spacing(10),
-        ]
-        .push(
-            draft
-                .error
-                .as_deref()
-                .map(|e| text(e).style(theme::danger_text)),
-        )
-        .push(form_buttons("Lưu", save, Message::Cancel))
-        .spacing(8),
+        ],
+        draft.error.as_deref(),
+        "Lưu",
+        save,
+        Message::Cancel,
     )
-    .padding(10)
-    .style(theme::notice)
-    .into()
 }
 
 /// The gift form: one visit (new or edited) or, without a household, a batch for every
@@ -667,7 +660,7 @@ fn gift_form<'a>(
             .label("Bỏ qua các hộ đã có lượt thăm năm nay")
             .on_toggle(Message::SkipVisited)
     });
-    container(
+    inline_form(
         column![
             heading,
             row![
@@ -735,17 +728,10 @@ fn gift_form<'a>(
             ]
             .spacing(10),
         ]
-        .push(skip)
-        .push(
-            draft
-                .error
-                .as_deref()
-                .map(|e| text(e).style(theme::danger_text)),
-        )
-        .push(form_buttons(label, save, Message::Cancel))
-        .spacing(8),
+        .push(skip),
+        draft.error.as_deref(),
+        label,
+        save,
+        Message::Cancel,
     )
-    .padding(10)
-    .style(theme::notice)
-    .into()
 }
