@@ -54,6 +54,12 @@ impl Decision {
         self.date.year()
     }
 
+    /// The register its certificates are numbered in: the issuer (whatever its case) and the
+    /// decision's year.
+    pub fn register(&self) -> (String, i32) {
+        (self.issuer.trim().to_lowercase(), self.year())
+    }
+
     pub fn cleaned(&self) -> Decision {
         let c = |s: &str| clean_line(s).trim().to_string();
         Decision {
@@ -171,6 +177,28 @@ impl Form {
     }
 }
 
+/// Who already holds register number `n` in the register `r` would be numbered in, among
+/// the decisions and recipients given (one year's, as a screen has them).
+pub fn register_holder<'a>(
+    decisions: &[Decision],
+    recipients: &'a [Recipient],
+    r: &Recipient,
+    n: u32,
+) -> Option<&'a Recipient> {
+    let register_of = |decision_id: i64| {
+        decisions
+            .iter()
+            .find(|d| d.id == decision_id)
+            .map(Decision::register)
+    };
+    let register = register_of(r.decision_id)?;
+    recipients.iter().find(|other| {
+        other.id != r.id
+            && other.register_no == Some(n)
+            && register_of(other.decision_id).as_ref() == Some(&register)
+    })
+}
+
 /// The default achievement text.
 pub fn default_achievement(year: i32) -> String {
     format!("Đã có thành tích xuất sắc trong phong trào Toàn dân bảo vệ an ninh Tổ quốc năm {year}")
@@ -270,6 +298,36 @@ mod tests {
             decision().authority(),
             "Chủ tịch Ủy ban nhân dân phường Chợ Quán"
         );
+    }
+
+    #[test]
+    fn a_register_number_is_held_within_the_same_issuer_and_year_only() {
+        let d1 = decision();
+        let d2 = Decision {
+            id: 2,
+            issuer: "ỦY BAN NHÂN DÂN PHƯỜNG CHỢ QUÁN".into(),
+            ..decision()
+        };
+        let d3 = Decision {
+            id: 3,
+            issuer: "Công an phường Chợ Quán".into(),
+            ..decision()
+        };
+        let mut held = Recipient::new(1, RecipientKind::Individual, Form::Certificate, "An");
+        held.id = 10;
+        held.register_no = Some(7);
+        let recipients = vec![held];
+        let decisions = [d1, d2, d3];
+        let typed = Recipient::new(2, RecipientKind::Individual, Form::Certificate, "Bình");
+        let holder = register_holder(&decisions, &recipients, &typed, 7);
+        assert_eq!(
+            holder.map(|r| r.name.as_str()),
+            Some("An"),
+            "same issuer, any case"
+        );
+        let elsewhere = Recipient::new(3, RecipientKind::Individual, Form::Certificate, "Cường");
+        assert!(register_holder(&decisions, &recipients, &elsewhere, 7).is_none());
+        assert!(register_holder(&decisions, &recipients, &recipients[0], 7).is_none());
     }
 
     #[test]

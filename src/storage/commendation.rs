@@ -4,7 +4,7 @@
 //! only grows, so removing a recipient never frees a number that may already be printed.
 //! A recipient keeps the register it was numbered in even if its decision is edited later.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
 use super::{Result, Store, StoreError};
@@ -126,7 +126,7 @@ impl Store {
         r.validate()?;
         self.write(|tx| {
             let decision = decision_by_id(tx, r.decision_id)?;
-            let (issuer, year) = register_of(tx, r.id)?.unwrap_or_else(|| register_key(&decision));
+            let (issuer, year) = register_of(tx, r.id)?.unwrap_or_else(|| decision.register());
             let number = number_for(tx, &issuer, year, &r)?;
             let changed = tx.execute(
                 "UPDATE recipient SET kind = ?2, form = ?3, name = ?4, sex = ?5, birth_year = ?6,
@@ -244,10 +244,6 @@ pub(super) fn write_recipient_rows(
 
 fn invalid(message: &str) -> rusqlite::Error {
     super::error::rule(message.to_string())
-}
-
-fn register_key(decision: &Decision) -> (String, i32) {
-    (decision.issuer.trim().to_lowercase(), decision.date.year())
 }
 
 fn check_number_free(tx: &Transaction<'_>, event_id: i64, d: &Decision) -> rusqlite::Result<()> {
@@ -388,7 +384,7 @@ fn insert_recipient(
     decision: &Decision,
     r: &Recipient,
 ) -> rusqlite::Result<Recipient> {
-    let (issuer, year) = register_key(decision);
+    let (issuer, year) = decision.register();
     let number = number_for(tx, &issuer, year, r)?;
     let position: i64 = tx.query_row(
         "SELECT COALESCE(MAX(position), 0) + 1 FROM recipient WHERE decision_id = ?1",

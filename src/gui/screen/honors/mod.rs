@@ -17,7 +17,7 @@ use draft::{DecisionDraft, RecipientDraft, next_number};
 pub use draft::{DecisionField, RecipientField};
 
 use super::import::{self, ImportPanel, Outcome};
-use crate::domain::commendation::default_achievement;
+use crate::domain::commendation::{default_achievement, register_holder};
 use crate::domain::{Decision, Form, Recipient, RecipientKind, Sex};
 use crate::gui::data::Snapshot;
 use crate::gui::history::History;
@@ -429,7 +429,7 @@ impl Honors {
         // The register is the decision's issuer and year: check here so that the form stays
         // open with what was typed (storage checks again).
         if let Some(n) = recipient.register_no
-            && let Some(holder) = register_holder(data, &recipient, n)
+            && let Some(holder) = register_holder(&data.decisions, &data.recipients, &recipient, n)
         {
             draft.error = Some(format!(
                 "Số vào sổ {n} đã cấp cho {}; hãy chọn số khác hoặc để trống để tự cấp.",
@@ -527,27 +527,6 @@ fn rows_named(rows: &[usize]) -> String {
         0 => text,
         more => format!("{text} (cùng {more} dòng khác)"),
     }
-}
-
-/// Who already holds register number `n` in the register `r` would be numbered in.
-fn register_holder<'a>(data: &'a Snapshot, r: &Recipient, n: u32) -> Option<&'a Recipient> {
-    let issuer_of = |decision_id: i64| {
-        data.decisions
-            .iter()
-            .find(|d| d.id == decision_id)
-            .map(|d| {
-                (
-                    d.issuer.trim().to_lowercase(),
-                    chrono::Datelike::year(&d.date),
-                )
-            })
-    };
-    let register = issuer_of(r.decision_id)?;
-    data.recipients.iter().find(|other| {
-        other.id != r.id
-            && other.register_no == Some(n)
-            && issuer_of(other.decision_id).as_ref() == Some(&register)
-    })
 }
 
 fn none() -> Update {
