@@ -5,7 +5,8 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use ngayhoi::import::{Identities, households};
+use ngayhoi::domain::KnownHouseholds;
+use ngayhoi::import::households;
 use rust_xlsxwriter::Workbook;
 
 const ROWS: usize = 10_000;
@@ -80,7 +81,7 @@ fn bench(c: &mut Criterion) {
     let xlsx = dir.path().join("ho.xlsx");
     write_csv(&csv);
     write_xlsx(&xlsx);
-    let existing = Identities::new();
+    let existing = KnownHouseholds::default();
     for path in [&csv, &xlsx] {
         let p = households::preview(path, &existing).unwrap();
         assert_eq!(

@@ -9,10 +9,13 @@ mod legacy_tables;
 
 use chrono::NaiveDate;
 use files::{X, corpus, write, xlsx};
-use ngayhoi::domain::{Category, Form, Household, RecipientKind, Sex, VisitStatus};
+use ngayhoi::domain::{
+    Category, Form, Household, KnownHouseholds, RecipientKind, Sex, VisitStatus,
+};
+use ngayhoi::import::recipients::KnownRecipients;
+use ngayhoi::import::visits::KnownVisits;
 use ngayhoi::import::{
-    Field, Format, Identities, ImportError, Mapping, Preview, RowError, households, recipients,
-    visits,
+    Field, Format, ImportError, Mapping, Preview, RowError, Stored, households, recipients, visits,
 };
 use ngayhoi::text::Legacy;
 
@@ -37,8 +40,16 @@ fn reason<T>(p: &Preview<T>, row: usize) -> &str {
         .reason
 }
 
-fn none() -> Identities {
-    Identities::new()
+fn none() -> KnownHouseholds {
+    KnownHouseholds::default()
+}
+
+/// One household stored with `id`, as an import finds it.
+fn stored(id: i64, name: &str, address: &str) -> Household {
+    Household {
+        id,
+        ..Household::new(name, address, Category::Other)
+    }
 }
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -47,7 +58,7 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 
 #[test]
 fn households_from_an_old_xls_with_title_rows_stt_totals_and_bad_rows() {
-    let existing: Identities = [Household::identity("Trương Văn Đức", "Tổ 5, Khu phố 2")].into();
+    let existing = KnownHouseholds::new(&[stored(9, "TRUONG VAN DUC", "Tổ 5, Khu phố 2")]);
     let p = households::preview(&corpus("households.xls"), &existing).unwrap();
     assert_eq!(p.conversion.format, Format::Xls);
     assert_eq!(p.mapping.header_row, Some(3));
@@ -72,7 +83,10 @@ fn households_from_an_old_xls_with_title_rows_stt_totals_and_bad_rows() {
         reason(&p, 9)
             .starts_with("Diện “Cựu chiến binh” không có trong danh sách (nhận: Gia đình liệt sĩ,")
     );
-    assert_eq!(reason(&p, 10), "Trùng với dòng 5 (cùng họ tên và địa chỉ).");
+    assert_eq!(
+        reason(&p, 10),
+        "Trùng với dòng 5 (cùng họ tên, địa chỉ và năm sinh)."
+    );
     let first = &p.rows[0].value;
     assert_eq!(first.birth_year, Some(1948));
     assert_eq!(first.sex, Some(Sex::Female));
@@ -81,19 +95,29 @@ fn households_from_an_old_xls_with_title_rows_stt_totals_and_bad_rows() {
     assert_eq!(first.notes, STACKED);
     assert_eq!(p.rows[2].value.birth_year, Some(1939));
     assert_eq!(p.rows[2].value.category, Category::HeroicMother);
+    // Row 6 is the stored household written without accents: found, and its category differs.
+    assert_eq!(p.rows[0].stored, Stored::New);
+    match &p.rows[1].stored {
+        Stored::Changed { update, changes } => {
+            assert_eq!(update.id, 9);
+            assert_eq!(update.name, "TRUONG VAN DUC", "the stored name is kept");
+            assert!(
+                changes.iter().any(|c| c.starts_with("Diện: Khác → ")),
+                "{changes:?}"
+            );
+        }
+        other => panic!("row 6 should be a change: {other:?}"),
+    }
+    assert_eq!(
+        (p.counts.fresh(), p.counts.same, p.counts.changed),
+        (2, 0, 1)
+    );
     assert_eq!(
         p.warnings,
-        vec![
-            RowError {
-                row: 6,
-                reason: "Có thể trùng: danh sách đã có hộ cùng họ tên và địa chỉ.".into()
-            },
-            RowError {
-                row: 13,
-                reason: "Không nhập 1 dòng dưới dòng “Tổng cộng” (chữ ký, ghi chú cuối bảng)."
-                    .into()
-            },
-        ]
+        vec![RowError {
+            row: 13,
+            reason: "Không nhập 1 dòng dưới dòng “Tổng cộng” (chữ ký, ghi chú cuối bảng).".into()
+        },]
     );
     assert!(!p.can_save());
     assert_eq!(p.counts.accepted, 3);
@@ -108,12 +132,13 @@ fn households_from_an_old_xls_with_title_rows_stt_totals_and_bad_rows() {
 
 #[test]
 fn visits_from_an_old_xls_with_a_numbering_row_dates_and_numbers() {
-    let existing: Identities = [Household::identity("Nguyễn Thị Hằng", "Khu phố 3")].into();
+    let existing = KnownVisits::new(&[stored(4, "Nguyễn Thị Hằng", "Khu phố 3")], &[]);
     let p = visits::preview(&corpus("visits.xls"), &existing).unwrap();
     assert_eq!(p.rows.iter().map(|r| r.row).collect::<Vec<_>>(), vec![4, 5]);
     let a = &p.rows[0].value;
     assert_eq!(a.name, "Nguyễn Thị Hằng");
     assert!(a.known);
+    assert_eq!(a.visit.household_id, 4, "the stored household is named");
     assert_eq!(a.visit.date, Some(date(2026, 8, 10)));
     assert_eq!(a.visit.value, 500_000);
     assert_eq!(a.visit.quantity, 1);
@@ -150,7 +175,7 @@ fn a_semicolon_csv_with_bom_title_row_unaccented_headers_and_money_variants() {
                7;Nguyễn Văn Giang;Tổ 3;1.5;\r\n\
                ;Tổng cộng;;3.500.000;\r\n";
     let path = write(dir.path(), "tham.csv", csv.as_bytes());
-    let p = visits::preview(&path, &none()).unwrap();
+    let p = visits::preview(&path, &KnownVisits::default()).unwrap();
     assert!(p.conversion.bom);
     assert_eq!(p.conversion.separator, Some(';'));
     assert_eq!(p.mapping.header_row, Some(2));
@@ -350,7 +375,7 @@ fn an_xlsx_with_numbers_dates_and_cells_starting_lower_down() {
             ],
         ],
     );
-    let p = visits::preview(&path, &none()).unwrap();
+    let p = visits::preview(&path, &KnownVisits::default()).unwrap();
     assert_eq!(p.mapping.header_row, Some(2));
     assert_eq!(p.rows.len(), 1);
     let v = &p.rows[0];
@@ -474,7 +499,7 @@ fn recipients_of_a_decision() {
             ],
         ],
     );
-    let p = recipients::preview(&path).unwrap();
+    let p = recipients::preview(&path, &KnownRecipients::default()).unwrap();
     let got: Vec<(usize, &str, RecipientKind, Form)> = p
         .rows
         .iter()
@@ -528,7 +553,7 @@ fn recipients_of_a_decision() {
     );
     assert_eq!(
         reason(&p, 7),
-        "Trùng với dòng 3 (cùng quyết định, tên và chức vụ, đơn vị)."
+        "Trùng với dòng 3 (cùng quyết định, đối tượng, tên và chức vụ, đơn vị)."
     );
     assert!(reason(&p, 8).starts_with("Ngày quyết định “32/13/2026” không phải ngày"));
 }

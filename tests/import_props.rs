@@ -9,8 +9,11 @@ mod import_checks;
 #[path = "support/legacy_tables.rs"]
 mod legacy_tables;
 
+use ngayhoi::domain::KnownHouseholds;
+use ngayhoi::import::recipients::KnownRecipients;
+use ngayhoi::import::visits::KnownVisits;
 use ngayhoi::import::{Conversion, Field, Format, Mapping, Sheet, csv_text, households};
-use ngayhoi::import::{Identities, read_bytes, recipients, visits};
+use ngayhoi::import::{read_bytes, recipients, visits};
 use ngayhoi::text::Legacy;
 use ngayhoi::text::legacy::{convert, detect};
 use proptest::prelude::*;
@@ -111,9 +114,9 @@ proptest! {
     fn every_data_row_is_accepted_or_rejected_with_its_number(rows in grid()) {
         let Some(sheet) = sheet_of(rows) else { return Ok(()) };
         let n = sheet.rows.len();
-        let h = households::preview_sheet(&sheet, None, &Identities::new());
-        let v = visits::preview_sheet(&sheet, None, &Identities::new());
-        let r = recipients::preview_sheet(&sheet, None);
+        let h = households::preview_sheet(&sheet, None, &KnownHouseholds::default());
+        let v = visits::preview_sheet(&sheet, None, &KnownVisits::default());
+        let r = recipients::preview_sheet(&sheet, None, &KnownRecipients::default());
         for (missing, counts, errors) in [
             (h.missing.is_empty(), h.counts, h.errors.iter().map(|e| (e.row, e.reason.clone())).collect::<Vec<_>>()),
             (v.missing.is_empty(), v.counts, v.errors.iter().map(|e| (e.row, e.reason.clone())).collect()),
@@ -136,7 +139,7 @@ proptest! {
         for (field, col) in [Field::Name, Field::Address, Field::Category, Field::BirthYear, Field::Value, Field::VisitDate, Field::Form].into_iter().zip(columns) {
             mapping.set(field, Some(col));
         }
-        let h = households::preview_sheet(&sheet, Some(&mapping), &Identities::new());
+        let h = households::preview_sheet(&sheet, Some(&mapping), &KnownHouseholds::default());
         if h.missing.is_empty() {
             prop_assert_eq!(h.counts.accepted + h.counts.rejected, h.counts.data_rows);
         } else {
@@ -145,8 +148,8 @@ proptest! {
         for p in &h.rows {
             prop_assert!(!p.value.name.is_empty());
         }
-        let _ = visits::preview_sheet(&sheet, Some(&mapping), &Identities::new());
-        let _ = recipients::preview_sheet(&sheet, Some(&mapping));
+        let _ = visits::preview_sheet(&sheet, Some(&mapping), &KnownVisits::default());
+        let _ = recipients::preview_sheet(&sheet, Some(&mapping), &KnownRecipients::default());
     }
 }
 

@@ -104,7 +104,7 @@ pub enum Command {
     },
     /// Nhập danh sách từ tệp Excel (.xlsx, .xls) hoặc CSV: nhập tất cả hoặc không nhập gì
     #[command(
-        override_usage = "ngayhoi [--db TỆP] import <households|visits|recipients> TỆP [--dry-run] [--year NĂM]",
+        override_usage = "ngayhoi [--db TỆP] import <households|visits|recipients> TỆP [--dry-run] [--update | --allow-duplicates] [--year NĂM]",
         help_template = HELP_TEMPLATE,
         subcommand_help_heading = "Danh sách",
         subcommand_value_name = "DANH SÁCH",
@@ -149,6 +149,12 @@ pub struct ImportArgs {
     /// Chỉ kiểm tra và báo cáo, không lưu gì
     #[arg(long)]
     pub dry_run: bool,
+    /// Dòng đã có trong dữ liệu nhưng khác thông tin: cập nhật bản đã lưu (mặc định: bỏ qua)
+    #[arg(long)]
+    pub update: bool,
+    /// Vẫn nhập cả những dòng đã có trong dữ liệu, thành bản ghi mới (hộ, lượt thăm)
+    #[arg(long, conflicts_with = "update")]
+    pub allow_duplicates: bool,
     /// Năm của Ngày hội nhận danh sách (mặc định: năm gần nhất có kế hoạch)
     #[arg(long, value_name = "NĂM")]
     pub year: Option<i32>,

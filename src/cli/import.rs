@@ -1,12 +1,16 @@
-//! `import households|visits|recipients FILE [--dry-run]` and `export visits --out F.xlsx`.
-//! A file with any bad row saves nothing: every bad row is listed on stderr with its row
-//! number and reason. A copy of the data file is taken before anything is written.
+//! `import households|visits|recipients FILE [--dry-run] [--update | --allow-duplicates]` and
+//! `export visits --out F.xlsx`. A file with any bad row saves nothing: every bad row is
+//! listed on stderr with its row number and reason. A row already stored is skipped and
+//! counted; one stored with other values is listed and updated only with `--update`. A copy
+//! of the data file is taken before anything is written.
 
 use std::path::Path;
 
 use crate::domain::commendation::default_achievement;
-use crate::domain::{Decision, Household, Visit};
-use crate::import::{self, Identities, Preview};
+use crate::domain::{Decision, Household, KnownHouseholds, Visit};
+use crate::import::recipients::KnownRecipients;
+use crate::import::visits::KnownVisits;
+use crate::import::{self, Choice, Preview};
 use crate::papers::Sources;
 use crate::storage::{BackupReason, Store};
 
@@ -44,6 +48,65 @@ fn report<T>(preview: &Preview<T>, args: &ImportArgs, what: &str) -> Result<(), 
     Ok(())
 }
 
+fn choice(args: &ImportArgs) -> Choice {
+    Choice {
+        update: args.update,
+        allow_duplicates: args.allow_duplicates,
+    }
+}
+
+/// What happens to the rows already stored; returns how many rows are skipped.
+fn report_stored<T>(preview: &Preview<T>, args: &ImportArgs) -> usize {
+    let counts = preview.counts;
+    if args.allow_duplicates {
+        let stored = counts.same + counts.changed;
+        if stored > 0 {
+            println!(
+                "{stored} dòng đã có trong dữ liệu vẫn được nhập thành bản ghi mới (--allow-duplicates)."
+            );
+        }
+        return 0;
+    }
+    for (row, changes) in preview.changes() {
+        let changes = changes.join("; ");
+        if args.update {
+            println!("Dòng {row}: cập nhật bản đã lưu ({changes}).");
+        } else {
+            println!("Dòng {row}: khác với dữ liệu đã lưu ({changes}).");
+        }
+    }
+    if counts.same > 0 {
+        println!(
+            "Bỏ qua {} dòng đã có trong dữ liệu (không nhập hai lần).",
+            counts.same
+        );
+    }
+    if counts.changed > 0 && !args.update {
+        println!(
+            "Bỏ qua {} dòng khác với dữ liệu đã lưu, dùng --update để cập nhật.",
+            counts.changed
+        );
+    }
+    counts.same + if args.update { 0 } else { counts.changed }
+}
+
+/// ", cập nhật 2 hộ, bỏ qua 3 dòng đã có": what is done besides adding.
+fn besides(updated: usize, skipped: usize, noun: &str) -> String {
+    let mut out = String::new();
+    if updated > 0 {
+        out.push_str(&format!(", cập nhật {updated} {noun}"));
+    }
+    if skipped > 0 {
+        out.push_str(&format!(", bỏ qua {skipped} dòng đã có"));
+    }
+    out
+}
+
+/// Nothing to write: said plainly, and the file is not touched (no backup either).
+fn nothing_new(skipped: usize) {
+    println!("Không có gì mới để nhập: cả {skipped} dòng đều đã có trong dữ liệu. Không lưu gì.");
+}
+
 fn open_set_up(db: &Path) -> Result<Store, String> {
     let store = super::open_existing(db)?;
     if store.unit().map_err(|e| e.to_string())?.is_none() {
@@ -66,59 +129,65 @@ fn backup_first(store: &Store) -> Result<(), String> {
 
 pub fn households(db: &Path, args: &ImportArgs) -> Result<(), String> {
     let mut store = open_set_up(db)?;
-    let existing: Identities = store
-        .households()
-        .map_err(|e| e.to_string())?
-        .iter()
-        .map(Household::identity_key)
-        .collect();
+    let existing = KnownHouseholds::new(&store.households().map_err(|e| e.to_string())?);
     let preview = import::households::preview(&args.file, &existing)
         .map_err(|e| super::lower_first(&e.to_string()))?;
     report(&preview, args, "hộ")?;
-    let rows: Vec<Household> = preview.values().cloned().collect();
+    let skipped = report_stored(&preview, args);
+    let rows: Vec<Household> = preview.to_save(choice(args));
+    let updated = rows.iter().filter(|h| h.id != 0).count();
+    let added = rows.len() - updated;
+    let besides = besides(updated, skipped, "hộ");
+    if rows.is_empty() {
+        nothing_new(skipped);
+        return Ok(());
+    }
     if args.dry_run {
-        println!(
-            "Kiểm tra xong: có thể nhập {} hộ. Chưa lưu gì (--dry-run).",
-            rows.len()
-        );
+        println!("Kiểm tra xong: có thể nhập {added} hộ{besides}. Chưa lưu gì (--dry-run).");
         return Ok(());
     }
     backup_first(&store)?;
-    let saved = store.import_households(&rows).map_err(|e| e.to_string())?;
-    println!("Đã nhập {} hộ vào tệp {}.", saved.len(), db.display());
+    store.import_households(&rows).map_err(|e| e.to_string())?;
+    println!("Đã nhập {added} hộ vào tệp {}{besides}.", db.display());
     Ok(())
 }
 
 pub fn visits(db: &Path, args: &ImportArgs) -> Result<(), String> {
     let mut store = open_set_up(db)?;
     let (event_id, year) = event_id(&store, args.year)?;
-    let existing: Identities = store
-        .households()
-        .map_err(|e| e.to_string())?
-        .iter()
-        .map(Household::identity_key)
-        .collect();
+    let existing = KnownVisits::new(
+        &store.households().map_err(|e| e.to_string())?,
+        &store.visits(event_id).map_err(|e| e.to_string())?,
+    );
     let preview = import::visits::preview(&args.file, &existing)
         .map_err(|e| super::lower_first(&e.to_string()))?;
     report(&preview, args, "lượt thăm")?;
-    let rows: Vec<(Household, Visit)> = preview
-        .values()
-        .map(|row| (row.household(), row.visit.clone()))
-        .collect();
-    let new = preview.values().filter(|row| !row.known).count();
+    let skipped = report_stored(&preview, args);
+    let chosen = preview.to_save(choice(args));
+    let updated = chosen.iter().filter(|row| row.visit.id != 0).count();
+    let added = chosen.len() - updated;
+    let new = chosen.iter().filter(|row| !row.known).count();
+    let besides = besides(updated, skipped, "lượt thăm");
+    if chosen.is_empty() {
+        nothing_new(skipped);
+        return Ok(());
+    }
     if args.dry_run {
         println!(
-            "Kiểm tra xong: có thể nhập {} lượt thăm năm {year} ({new} hộ mới). Chưa lưu gì (--dry-run).",
-            rows.len()
+            "Kiểm tra xong: có thể nhập {added} lượt thăm năm {year} ({new} hộ mới){besides}. Chưa lưu gì (--dry-run)."
         );
         return Ok(());
     }
+    let rows: Vec<(Household, Visit)> = chosen
+        .into_iter()
+        .map(|row| (row.household(), row.visit))
+        .collect();
     backup_first(&store)?;
     let done = store
         .import_visits(event_id, &rows)
         .map_err(|e| e.to_string())?;
     println!(
-        "Đã nhập {} lượt thăm năm {year} ({} hộ mới) vào tệp {}.",
+        "Đã nhập {} lượt thăm năm {year} ({} hộ mới) vào tệp {}{besides}.",
         done.visits,
         done.new_households,
         db.display()
@@ -127,32 +196,34 @@ pub fn visits(db: &Path, args: &ImportArgs) -> Result<(), String> {
 }
 
 pub fn recipients(db: &Path, args: &ImportArgs) -> Result<(), String> {
+    if args.allow_duplicates {
+        return Err(
+            "người được khen không nhập trùng được: mỗi người chỉ có một số vào sổ trong một quyết định. Hãy bỏ --allow-duplicates."
+                .into(),
+        );
+    }
     let mut store = open_set_up(db)?;
     let unit = store
         .unit()
         .map_err(|e| e.to_string())?
         .ok_or("tệp dữ liệu chưa có đơn vị tổ chức.")?;
     let (event_id, year) = event_id(&store, args.year)?;
-    let preview =
-        import::recipients::preview(&args.file).map_err(|e| super::lower_first(&e.to_string()))?;
+    let existing = KnownRecipients {
+        decisions: store.decisions(event_id).map_err(|e| e.to_string())?,
+        recipients: store.recipients(event_id).map_err(|e| e.to_string())?,
+        without_number: None,
+    };
+    let preview = import::recipients::preview(&args.file, &existing)
+        .map_err(|e| super::lower_first(&e.to_string()))?;
     report(&preview, args, "người được khen")?;
+    let skipped = report_stored(&preview, args);
     let mut rows = Vec::new();
-    let mut missing = Vec::new();
-    for parsed in &preview.rows {
-        let row = &parsed.value;
-        let (number, date) = match (row.decision_number.trim(), row.decision_date) {
-            ("", _) | (_, None) => {
-                missing.push(parsed.row);
-                continue;
-            }
-            (number, Some(date)) => (number.to_string(), date),
-        };
-        let mut recipient = row.recipient.clone();
-        if recipient.achievement.trim().is_empty() {
-            recipient.achievement = default_achievement(year);
-        }
-        rows.push((number, date, recipient));
-    }
+    let missing: Vec<usize> = preview
+        .rows
+        .iter()
+        .filter(|p| p.value.decision_number.trim().is_empty() || p.value.decision_date.is_none())
+        .map(|p| p.row)
+        .collect();
     if !missing.is_empty() {
         for row in &missing {
             eprintln!("Dòng {row}: thiếu số hoặc ngày quyết định.");
@@ -163,14 +234,30 @@ pub fn recipients(db: &Path, args: &ImportArgs) -> Result<(), String> {
             missing.len()
         ));
     }
+    for row in preview.to_save(choice(args)) {
+        let (Some(date), number) = (row.decision_date, row.decision_number.trim()) else {
+            continue;
+        };
+        let mut recipient = row.recipient;
+        if recipient.achievement.trim().is_empty() {
+            recipient.achievement = default_achievement(year);
+        }
+        rows.push((number.to_string(), date, recipient));
+    }
+    let updated = rows.iter().filter(|(_, _, r)| r.id != 0).count();
+    let added = rows.len() - updated;
+    let besides = besides(updated, skipped, "người");
+    if rows.is_empty() {
+        nothing_new(skipped);
+        return Ok(());
+    }
     let certificates = rows
         .iter()
-        .filter(|(_, _, r)| r.form.has_certificate())
+        .filter(|(_, _, r)| r.id == 0 && r.form.has_certificate())
         .count();
     if args.dry_run {
         println!(
-            "Kiểm tra xong: có thể nhập {} người được khen năm {year} ({certificates} giấy khen, bằng khen). Chưa lưu gì (--dry-run).",
-            rows.len()
+            "Kiểm tra xong: có thể nhập {added} người được khen năm {year} ({certificates} giấy khen, bằng khen){besides}. Chưa lưu gì (--dry-run)."
         );
         return Ok(());
     }
@@ -180,7 +267,7 @@ pub fn recipients(db: &Path, args: &ImportArgs) -> Result<(), String> {
         .import_recipients(event_id, &defaults, &rows)
         .map_err(|e| e.to_string())?;
     println!(
-        "Đã nhập {} người được khen năm {year} ({} quyết định mới, {} số vào sổ) vào tệp {}.",
+        "Đã nhập {} người được khen năm {year} ({} quyết định mới, {} số vào sổ) vào tệp {}{besides}.",
         done.recipients,
         done.new_decisions,
         done.certificates,

@@ -15,6 +15,7 @@ pub mod point;
 pub mod program;
 pub mod report;
 pub mod roster;
+pub mod sameness;
 pub mod unit;
 pub mod visit;
 
@@ -29,6 +30,7 @@ pub use plan::YearPlan;
 pub use point::{EventPoint, PointKind};
 pub use program::ProgramItem;
 pub use roster::{Filter, Roster, VisitMark};
+pub use sameness::KnownHouseholds;
 pub use unit::{Level, Unit};
 pub use visit::{Visit, VisitStatus};
 

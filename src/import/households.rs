@@ -1,28 +1,28 @@
 //! Households ("Danh sách hộ gia đình chính sách"): Họ và tên, Năm sinh, Giới tính, Địa chỉ,
 //! Diện, Số điện thoại, Ghi chú. Name and category are required.
 
-use std::collections::HashSet;
 use std::path::Path;
 
 use super::field::Field;
 use super::mapping::Mapping;
-use super::preview::{Cells, Kind, Preview, run};
+use super::merge::{Merge, optional};
+use super::preview::{Cells, Kind, Preview, Stored, run};
 use super::sheet::{Sheet, read};
 use super::{ImportError, values};
-use crate::domain::Household;
-
-/// `Household::identity` of the households already stored.
-pub type Identities = HashSet<(String, String)>;
+use crate::domain::{Household, KnownHouseholds, Sex};
 
 pub struct Households;
 
-pub(crate) fn identity_key((name, address): &(String, String)) -> String {
-    format!("{name}\u{1F}{address}")
+/// A household within one file: `Household::identity` and the year of birth.
+pub(crate) fn identity_key(name: &str, address: &str, birth_year: Option<i32>) -> String {
+    let (name, address) = Household::identity(name, address);
+    let year = birth_year.map(|y| y.to_string()).unwrap_or_default();
+    format!("{name}\u{1F}{address}\u{1F}{year}")
 }
 
 impl Kind for Households {
     type Row = Household;
-    type Existing = Identities;
+    type Existing = KnownHouseholds;
     const FIELDS: &'static [Field] = &[
         Field::Name,
         Field::BirthYear,
@@ -68,22 +68,48 @@ impl Kind for Households {
     }
 
     fn duplicate_key(row: &Household) -> Option<String> {
-        Some(identity_key(&row.identity_key()))
+        Some(identity_key(&row.name, &row.address, row.birth_year))
     }
 
     fn duplicate_reason(first: usize) -> String {
-        format!("Trùng với dòng {first} (cùng họ tên và địa chỉ).")
+        format!("Trùng với dòng {first} (cùng họ tên, địa chỉ và năm sinh).")
     }
 
-    fn against_existing(row: &mut Household, existing: &Identities) -> Option<String> {
-        existing
-            .contains(&row.identity_key())
-            .then(|| "Có thể trùng: danh sách đã có hộ cùng họ tên và địa chỉ.".to_string())
+    /// A stored household of the same name, address and year of birth is this one; the
+    /// update keeps its id and takes every value the row gives.
+    fn against_existing(
+        row: &mut Household,
+        cells: &Cells<'_>,
+        existing: &KnownHouseholds,
+    ) -> (Stored<Household>, Option<String>) {
+        let Some(stored) = existing.find(&row.name, &row.address, row.birth_year) else {
+            return (Stored::New, None);
+        };
+        let mut update = stored.clone();
+        let mut merge = Merge::default();
+        merge.value(
+            Field::BirthYear,
+            &mut update.birth_year,
+            row.birth_year.map(Some),
+            |y| optional(y, i32::to_string),
+        );
+        merge.value(Field::Sex, &mut update.sex, row.sex.map(Some), |s| {
+            optional(s, |s| Sex::label(*s).to_string())
+        });
+        merge.value(
+            Field::Category,
+            &mut update.category,
+            cells.has(Field::Category).then_some(row.category),
+            |c| c.label().to_string(),
+        );
+        merge.text(Field::Phone, &mut update.phone, &row.phone);
+        merge.text(Field::Notes, &mut update.notes, &row.notes);
+        (merge.into_stored(update), None)
     }
 }
 
 /// Reads `path` and previews its households, the columns detected from the header.
-pub fn preview(path: &Path, existing: &Identities) -> Result<Preview<Household>, ImportError> {
+pub fn preview(path: &Path, existing: &KnownHouseholds) -> Result<Preview<Household>, ImportError> {
     Ok(preview_sheet(&read(path)?, None, existing))
 }
 
@@ -91,7 +117,7 @@ pub fn preview(path: &Path, existing: &Identities) -> Result<Preview<Household>,
 pub fn preview_with(
     path: &Path,
     mapping: &Mapping,
-    existing: &Identities,
+    existing: &KnownHouseholds,
 ) -> Result<Preview<Household>, ImportError> {
     Ok(preview_sheet(&read(path)?, Some(mapping), existing))
 }
@@ -100,7 +126,7 @@ pub fn preview_with(
 pub fn preview_sheet(
     sheet: &Sheet,
     mapping: Option<&Mapping>,
-    existing: &Identities,
+    existing: &KnownHouseholds,
 ) -> Preview<Household> {
     run::<Households>(sheet, mapping, existing)
 }

@@ -14,6 +14,7 @@ pub mod field;
 pub mod households;
 mod layout;
 pub mod mapping;
+mod merge;
 pub mod preview;
 pub mod recipients;
 pub mod sheet;
@@ -23,9 +24,8 @@ mod workbook;
 
 pub use error::ImportError;
 pub use field::Field;
-pub use households::Identities;
 pub use mapping::{Column, Mapping};
-pub use preview::{Counts, Parsed, Preview, RowError};
+pub use preview::{Choice, Counts, Parsed, Preview, RowError, Stored};
 pub use recipients::RecipientRow;
 pub use sheet::{Conversion, Format, Sheet, read, read_bytes};
 pub use visits::VisitRow;

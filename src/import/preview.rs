@@ -22,6 +22,30 @@ pub struct RowError {
 pub struct Parsed<T> {
     pub row: usize,
     pub value: T,
+    /// How it compares with what is stored.
+    pub stored: Stored<T>,
+}
+
+/// How an accepted row compares with what is stored (see `domain::sameness`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Stored<T> {
+    /// Nothing stored is the same: the row is added.
+    New,
+    /// The same record is stored with the same values: the row is skipped.
+    Same,
+    /// The same record is stored with other values. `update` is the stored record (its id)
+    /// with the row's values, an empty cell keeping the stored value; `changes` words each
+    /// difference ("Năm sinh: 1950 → 1951").
+    Changed { update: T, changes: Vec<String> },
+}
+
+/// What the secretary chose for rows that are already stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Choice {
+    /// Changed rows update their stored record (`--update`); otherwise they are skipped.
+    pub update: bool,
+    /// Every row is added as a new record, even one already stored (`--allow-duplicates`).
+    pub allow_duplicates: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -34,6 +58,17 @@ pub struct Counts {
     pub empty: usize,
     /// Rows from the "Tổng cộng" row down (totals, signatures).
     pub after_total: usize,
+    /// Accepted rows already stored with the same values.
+    pub same: usize,
+    /// Accepted rows already stored with other values.
+    pub changed: usize,
+}
+
+impl Counts {
+    /// Accepted rows that nothing stored matches.
+    pub fn fresh(&self) -> usize {
+        self.accepted - self.same - self.changed
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -77,6 +112,42 @@ impl<T> Preview<T> {
     pub fn values(&self) -> impl Iterator<Item = &T> {
         self.rows.iter().map(|p| &p.value)
     }
+
+    /// The changed rows: their number in the file and what differs.
+    pub fn changes(&self) -> impl Iterator<Item = (usize, &[String])> {
+        self.rows.iter().filter_map(|p| match &p.stored {
+            Stored::Changed { changes, .. } => Some((p.row, changes.as_slice())),
+            _ => None,
+        })
+    }
+}
+
+impl<T: Clone> Preview<T> {
+    /// The rows to write after `choice`: new rows; changed rows as updates (their stored
+    /// id) when `update`; every row as a new record when `allow_duplicates`. Rows stored
+    /// with the same values are skipped.
+    pub fn to_save(&self, choice: Choice) -> Vec<T> {
+        self.to_save_numbered(choice)
+            .into_iter()
+            .map(|(_, row)| row)
+            .collect()
+    }
+
+    /// The same, each with its row number in the file.
+    pub fn to_save_numbered(&self, choice: Choice) -> Vec<(usize, T)> {
+        self.rows
+            .iter()
+            .filter_map(|p| {
+                let row = match &p.stored {
+                    _ if choice.allow_duplicates => &p.value,
+                    Stored::New => &p.value,
+                    Stored::Changed { update, .. } if choice.update => update,
+                    Stored::Changed { .. } | Stored::Same => return None,
+                };
+                Some((p.row, row.clone()))
+            })
+            .collect()
+    }
 }
 
 /// The mapped cells of one row.
@@ -113,6 +184,8 @@ pub trait Kind {
     type Existing: ?Sized;
     /// The fields this import reads.
     const FIELDS: &'static [Field];
+    /// Whether rows already stored may be added again on purpose (`Choice::allow_duplicates`).
+    const MAY_DUPLICATE: bool = true;
 
     /// Required fields with no column.
     fn missing(mapping: &Mapping) -> Vec<Field>;
@@ -126,8 +199,14 @@ pub trait Kind {
     /// The reason given to a duplicate of row `first`.
     fn duplicate_reason(first: usize) -> String;
 
-    /// Compares an accepted row with what is stored; may annotate it and return a warning.
-    fn against_existing(row: &mut Self::Row, existing: &Self::Existing) -> Option<String>;
+    /// Compares an accepted row with what is stored: whether it is stored already (and
+    /// what differs), and a warning. May annotate the row (the stored household it names).
+    /// `cells` tells which fields the row fills: an empty cell never changes a stored value.
+    fn against_existing(
+        row: &mut Self::Row,
+        cells: &Cells<'_>,
+        existing: &Self::Existing,
+    ) -> (Stored<Self::Row>, Option<String>);
 }
 
 /// Runs an import over a sheet already read. `mapping`: `None` to detect it from the header.
@@ -193,13 +272,23 @@ pub fn run<K: Kind>(
                     }
                     seen.insert(key, number);
                 }
-                if let Some(reason) = K::against_existing(&mut value, existing) {
+                let (stored, warning) = K::against_existing(&mut value, &cells, existing);
+                if let Some(reason) = warning {
                     preview.warnings.push(RowError {
                         row: number,
                         reason,
                     });
                 }
-                preview.rows.push(Parsed { row: number, value });
+                match stored {
+                    Stored::Same => preview.counts.same += 1,
+                    Stored::Changed { .. } => preview.counts.changed += 1,
+                    Stored::New => {}
+                }
+                preview.rows.push(Parsed {
+                    row: number,
+                    value,
+                    stored,
+                });
             }
         }
     }

@@ -7,11 +7,36 @@ use chrono::NaiveDate;
 
 use super::field::Field;
 use super::mapping::Mapping;
-use super::preview::{Cells, Kind, Preview, run};
+use super::merge::{Merge, optional};
+use super::preview::{Cells, Kind, Preview, Stored, run};
 use super::sheet::{Sheet, read};
 use super::{ImportError, values};
-use crate::domain::{Form, Recipient, RecipientKind};
+use crate::domain::{Decision, Form, Recipient, RecipientKind, Sex};
 use crate::text::fold;
+
+/// What a recipients list is compared with: the year's decisions and their recipients.
+#[derive(Debug, Clone, Default)]
+pub struct KnownRecipients {
+    pub decisions: Vec<Decision>,
+    pub recipients: Vec<Recipient>,
+    /// The decision a row without a decision number goes to (the one selected on screen).
+    pub without_number: Option<i64>,
+}
+
+impl KnownRecipients {
+    /// The stored decision a row goes to: the one of its number (folded), or
+    /// `without_number` when the row has none.
+    pub fn decision_of(&self, number: &str) -> Option<i64> {
+        let number = fold(number);
+        if number.is_empty() {
+            return self.without_number;
+        }
+        self.decisions
+            .iter()
+            .find(|d| fold(&d.number) == number)
+            .map(|d| d.id)
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecipientRow {
@@ -44,7 +69,9 @@ fn kind(text: &str) -> Result<Option<RecipientKind>, String> {
 
 impl Kind for Recipients {
     type Row = RecipientRow;
-    type Existing = ();
+    type Existing = KnownRecipients;
+    /// A recipient of a decision has one register number: never added twice.
+    const MAY_DUPLICATE: bool = false;
     const FIELDS: &'static [Field] = &[
         Field::Form,
         Field::Kind,
@@ -123,33 +150,84 @@ impl Kind for Recipients {
     }
 
     fn duplicate_key(row: &RecipientRow) -> Option<String> {
-        let r = &row.recipient;
+        let (kind, name, position) = row.recipient.identity();
         Some(format!(
-            "{}\u{1F}{}\u{1F}{}\u{1F}{}",
+            "{}\u{1F}{}\u{1F}{name}\u{1F}{position}",
             fold(&row.decision_number),
-            r.kind.code(),
-            r.name.to_lowercase(),
-            r.position.to_lowercase()
+            kind.code(),
         ))
     }
 
     fn duplicate_reason(first: usize) -> String {
-        format!("Trùng với dòng {first} (cùng quyết định, tên và chức vụ, đơn vị).")
+        format!("Trùng với dòng {first} (cùng quyết định, đối tượng, tên và chức vụ, đơn vị).")
     }
 
-    fn against_existing(_: &mut RecipientRow, _: &()) -> Option<String> {
-        None
+    /// A stored recipient of the row's decision with the same kind, name and unit is this
+    /// one; the update keeps its id and register number.
+    fn against_existing(
+        row: &mut RecipientRow,
+        _: &Cells<'_>,
+        existing: &KnownRecipients,
+    ) -> (Stored<RecipientRow>, Option<String>) {
+        let Some(decision_id) = existing.decision_of(&row.decision_number) else {
+            return (Stored::New, None);
+        };
+        let identity = row.recipient.identity();
+        let Some(stored) = existing
+            .recipients
+            .iter()
+            .find(|r| r.decision_id == decision_id && r.identity() == identity)
+        else {
+            return (Stored::New, None);
+        };
+        let mut recipient = stored.clone();
+        let new = &row.recipient;
+        let mut merge = Merge::default();
+        merge.value(Field::Form, &mut recipient.form, Some(new.form), |f| {
+            f.label().to_string()
+        });
+        merge.value(Field::Sex, &mut recipient.sex, new.sex.map(Some), |s| {
+            optional(s, |s| Sex::label(*s).to_string())
+        });
+        merge.value(
+            Field::BirthYear,
+            &mut recipient.birth_year,
+            new.birth_year.map(Some),
+            |y| optional(y, i32::to_string),
+        );
+        merge.text(
+            Field::Achievement,
+            &mut recipient.achievement,
+            &new.achievement,
+        );
+        let update = RecipientRow {
+            recipient,
+            ..row.clone()
+        };
+        (merge.into_stored(update), None)
     }
 }
 
-pub fn preview(path: &Path) -> Result<Preview<RecipientRow>, ImportError> {
-    Ok(preview_sheet(&read(path)?, None))
+/// Reads `path` and previews its recipients against the year's decisions and recipients.
+pub fn preview(
+    path: &Path,
+    existing: &KnownRecipients,
+) -> Result<Preview<RecipientRow>, ImportError> {
+    Ok(preview_sheet(&read(path)?, None, existing))
 }
 
-pub fn preview_with(path: &Path, mapping: &Mapping) -> Result<Preview<RecipientRow>, ImportError> {
-    Ok(preview_sheet(&read(path)?, Some(mapping)))
+pub fn preview_with(
+    path: &Path,
+    mapping: &Mapping,
+    existing: &KnownRecipients,
+) -> Result<Preview<RecipientRow>, ImportError> {
+    Ok(preview_sheet(&read(path)?, Some(mapping), existing))
 }
 
-pub fn preview_sheet(sheet: &Sheet, mapping: Option<&Mapping>) -> Preview<RecipientRow> {
-    run::<Recipients>(sheet, mapping, &())
+pub fn preview_sheet(
+    sheet: &Sheet,
+    mapping: Option<&Mapping>,
+    existing: &KnownRecipients,
+) -> Preview<RecipientRow> {
+    run::<Recipients>(sheet, mapping, existing)
 }

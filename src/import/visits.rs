@@ -2,16 +2,36 @@
 //! the list has them Diện, Năm sinh, Giới tính, Số điện thoại) and the visit (Ngày thăm,
 //! Người thăm, Quà tặng, Giá trị, Số lượng, Nguồn kinh phí, Trạng thái).
 
+use std::collections::HashMap;
 use std::path::Path;
 
+use chrono::NaiveDate;
+
 use super::field::Field;
-use super::households::{Identities, identity_key};
+use super::households::identity_key;
 use super::mapping::Mapping;
-use super::preview::{Cells, Kind, Preview, run};
+use super::merge::Merge;
+use super::preview::{Cells, Kind, Preview, Stored, run};
 use super::sheet::{Sheet, read};
 use super::{ImportError, values};
-use crate::domain::{Category, Household, Sex, Visit, VisitStatus};
-use crate::text::clean_line;
+use crate::domain::{Category, Household, KnownHouseholds, Sex, Visit, VisitStatus};
+use crate::text::{clean_line, fold, money};
+
+/// What a visit list is compared with: the stored households and the year's visits.
+#[derive(Debug, Clone, Default)]
+pub struct KnownVisits {
+    pub households: KnownHouseholds,
+    by_identity: HashMap<(i64, Option<NaiveDate>, String), Visit>,
+}
+
+impl KnownVisits {
+    pub fn new(households: &[Household], visits: &[Visit]) -> KnownVisits {
+        KnownVisits {
+            households: KnownHouseholds::new(households),
+            by_identity: visits.iter().map(|v| (v.identity(), v.clone())).collect(),
+        }
+    }
+}
 
 /// One row of a visit list: the household it names and the visit.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,15 +45,12 @@ pub struct VisitRow {
     pub phone: String,
     /// `household_id` is 0: the caller finds or creates the household.
     pub visit: Visit,
-    /// The household is among the stored ones (same `Household::identity`).
+    /// The household is among the stored ones (`KnownHouseholds::find`); then
+    /// `visit.household_id` is its id.
     pub known: bool,
 }
 
 impl VisitRow {
-    pub fn identity(&self) -> (String, String) {
-        Household::identity(&self.name, &self.address)
-    }
-
     /// The household to create when it is not stored yet ("Khác" without a category).
     pub fn household(&self) -> Household {
         let mut h = Household::new(
@@ -62,7 +79,7 @@ fn status(text: &str) -> Result<VisitStatus, String> {
 
 impl Kind for Visits {
     type Row = VisitRow;
-    type Existing = Identities;
+    type Existing = KnownVisits;
     const FIELDS: &'static [Field] = &[
         Field::Name,
         Field::Address,
@@ -144,34 +161,79 @@ impl Kind for Visits {
     fn duplicate_key(row: &VisitRow) -> Option<String> {
         let date = row.visit.date.map(|d| d.to_string()).unwrap_or_default();
         Some(format!(
-            "{}\u{1F}{date}\u{1F}{}\u{1F}{}",
-            identity_key(&row.identity()),
-            row.visit.gift.to_lowercase(),
-            row.visit.value
+            "{}\u{1F}{date}\u{1F}{}",
+            identity_key(&row.name, &row.address, row.birth_year),
+            fold(&row.visit.gift)
         ))
     }
 
     fn duplicate_reason(first: usize) -> String {
-        format!("Trùng với dòng {first} (cùng hộ, ngày thăm, quà và giá trị).")
+        format!("Trùng với dòng {first} (cùng hộ, ngày thăm và quà).")
     }
 
-    fn against_existing(row: &mut VisitRow, existing: &Identities) -> Option<String> {
-        row.known = existing.contains(&row.identity());
-        (!row.known && !existing.is_empty()).then(|| {
-            "Chưa có hộ này trong danh sách (họ tên và địa chỉ): sẽ thêm hộ mới.".to_string()
-        })
+    /// The household is found as a households import finds it; a stored visit of that
+    /// household with the same date and gift is this one.
+    fn against_existing(
+        row: &mut VisitRow,
+        cells: &Cells<'_>,
+        existing: &KnownVisits,
+    ) -> (Stored<VisitRow>, Option<String>) {
+        let household = existing
+            .households
+            .find(&row.name, &row.address, row.birth_year);
+        row.known = household.is_some();
+        let Some(household) = household else {
+            let warning = (!existing.households.is_empty()).then(|| {
+                "Chưa có hộ này trong danh sách (họ tên, địa chỉ và năm sinh): sẽ thêm hộ mới."
+                    .to_string()
+            });
+            return (Stored::New, warning);
+        };
+        row.visit.household_id = household.id;
+        let Some(stored) = existing.by_identity.get(&row.visit.identity()) else {
+            return (Stored::New, None);
+        };
+        let mut visit = stored.clone();
+        let mut merge = Merge::default();
+        let new = &row.visit;
+        merge.text(Field::Delegation, &mut visit.delegation, &new.delegation);
+        let given = |f| !cells.get(f).is_empty();
+        merge.value(
+            Field::Value,
+            &mut visit.value,
+            given(Field::Value).then_some(new.value),
+            |v| money(*v),
+        );
+        merge.value(
+            Field::Quantity,
+            &mut visit.quantity,
+            given(Field::Quantity).then_some(new.quantity),
+            u32::to_string,
+        );
+        merge.text(Field::Source, &mut visit.source, &new.source);
+        merge.value(
+            Field::Status,
+            &mut visit.status,
+            given(Field::Status).then_some(new.status),
+            |s| s.label().to_string(),
+        );
+        let update = VisitRow {
+            visit,
+            ..row.clone()
+        };
+        (merge.into_stored(update), None)
     }
 }
 
-/// Reads `path` and previews its visits; `existing`: the stored households' identities.
-pub fn preview(path: &Path, existing: &Identities) -> Result<Preview<VisitRow>, ImportError> {
+/// Reads `path` and previews its visits against the stored households and visits.
+pub fn preview(path: &Path, existing: &KnownVisits) -> Result<Preview<VisitRow>, ImportError> {
     Ok(preview_sheet(&read(path)?, None, existing))
 }
 
 pub fn preview_with(
     path: &Path,
     mapping: &Mapping,
-    existing: &Identities,
+    existing: &KnownVisits,
 ) -> Result<Preview<VisitRow>, ImportError> {
     Ok(preview_sheet(&read(path)?, Some(mapping), existing))
 }
@@ -179,7 +241,7 @@ pub fn preview_with(
 pub fn preview_sheet(
     sheet: &Sheet,
     mapping: Option<&Mapping>,
-    existing: &Identities,
+    existing: &KnownVisits,
 ) -> Preview<VisitRow> {
     run::<Visits>(sheet, mapping, existing)
 }

@@ -21,9 +21,13 @@ pub struct RemovedDecision {
 /// What a recipients import wrote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct RecipientImport {
+    /// Recipients added.
     pub recipients: usize,
     pub new_decisions: usize,
+    /// Register numbers issued to the recipients added.
     pub certificates: usize,
+    /// Stored recipients updated with the list's values (they keep their numbers).
+    pub updated: usize,
 }
 
 impl Store {
@@ -124,36 +128,7 @@ impl Store {
     pub fn save_recipient(&mut self, recipient: &Recipient) -> Result<Recipient> {
         let r = recipient.cleaned();
         r.validate()?;
-        self.write(|tx| {
-            let decision = decision_by_id(tx, r.decision_id)?;
-            let (issuer, year) = register_of(tx, r.id)?.unwrap_or_else(|| decision.register());
-            let number = number_for(tx, &issuer, year, &r)?;
-            let changed = tx.execute(
-                "UPDATE recipient SET kind = ?2, form = ?3, name = ?4, sex = ?5, birth_year = ?6,
-                 position_unit = ?7, achievement = ?8, register_issuer = ?9, register_year = ?10,
-                 register_no = ?11 WHERE id = ?1",
-                params![
-                    r.id,
-                    r.kind.code(),
-                    r.form.code(),
-                    r.name,
-                    r.sex.map(Sex::code),
-                    r.birth_year,
-                    r.position,
-                    r.achievement,
-                    number.map(|_| issuer.clone()),
-                    number.map(|_| year),
-                    number
-                ],
-            )?;
-            if changed == 0 {
-                return Err(invalid("Không tìm thấy người được khen này."));
-            }
-            Ok(Recipient {
-                register_no: number,
-                ..r
-            })
-        })
+        self.write(|tx| update_recipient(tx, &r))
     }
 
     pub fn delete_recipient(&mut self, id: i64) -> Result<Recipient> {
@@ -168,7 +143,9 @@ impl Store {
 
     /// Imports recipients whose decisions are named by number and date: an existing decision
     /// of the event (same number) is used, a new one is created from `defaults` (the unit's
-    /// issuer and signer) with the row's number and date. All or nothing.
+    /// issuer and signer) with the row's number and date. A recipient with an id other than
+    /// 0 updates the stored one, which keeps its register number. A recipient the decision
+    /// already has (same kind, name and unit) refuses the whole import. All or nothing.
     pub fn import_recipients(
         &mut self,
         event_id: i64,
@@ -227,19 +204,79 @@ pub(super) fn write_recipient_rows(
                 created
             }
         };
-        let saved = insert_recipient(
-            tx,
-            &decision,
-            &Recipient {
-                id: 0,
-                decision_id: decision.id,
-                ..r
-            },
-        )?;
+        let r = Recipient {
+            decision_id: decision.id,
+            ..r
+        };
+        if r.id != 0 {
+            update_recipient(tx, &r)?;
+            report.updated += 1;
+            continue;
+        }
+        let saved = insert_recipient(tx, &decision, &r)?;
         report.recipients += 1;
         report.certificates += usize::from(saved.register_no.is_some());
     }
     Ok(report)
+}
+
+/// Saves a stored recipient (see `Store::save_recipient`).
+fn update_recipient(tx: &Transaction<'_>, r: &Recipient) -> rusqlite::Result<Recipient> {
+    let decision = decision_by_id(tx, r.decision_id)?;
+    check_not_listed(tx, &decision, r)?;
+    let (issuer, year) = register_of(tx, r.id)?.unwrap_or_else(|| decision.register());
+    let number = number_for(tx, &issuer, year, r)?;
+    let changed = tx.execute(
+        "UPDATE recipient SET kind = ?2, form = ?3, name = ?4, sex = ?5, birth_year = ?6,
+         position_unit = ?7, achievement = ?8, register_issuer = ?9, register_year = ?10,
+         register_no = ?11 WHERE id = ?1",
+        params![
+            r.id,
+            r.kind.code(),
+            r.form.code(),
+            r.name,
+            r.sex.map(Sex::code),
+            r.birth_year,
+            r.position,
+            r.achievement,
+            number.map(|_| issuer.clone()),
+            number.map(|_| year),
+            number
+        ],
+    )?;
+    if changed == 0 {
+        return Err(invalid("Không tìm thấy người được khen này."));
+    }
+    Ok(Recipient {
+        register_no: number,
+        ..r.clone()
+    })
+}
+
+/// A decision lists each recipient (same kind, name and unit, folded) once, so a register
+/// number is never issued twice to the same recipient of the same decision.
+fn check_not_listed(
+    tx: &Transaction<'_>,
+    decision: &Decision,
+    r: &Recipient,
+) -> rusqlite::Result<()> {
+    let identity = r.identity();
+    let listed = load_recipients(tx, "decision_id = ?1", decision.id)?
+        .into_iter()
+        .find(|other| other.id != r.id && other.identity() == identity);
+    match listed {
+        Some(other) => Err(invalid(&format!(
+            "Quyết định số {} đã có {}{}; mỗi người chỉ được ghi một lần trong một quyết định (một số vào sổ).",
+            decision.number,
+            other.display_name(),
+            if other.position.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", other.position)
+            }
+        ))),
+        None => Ok(()),
+    }
 }
 
 fn invalid(message: &str) -> rusqlite::Error {
@@ -378,12 +415,17 @@ fn insert_decision(tx: &Transaction<'_>, event_id: i64, d: &Decision) -> rusqlit
     Ok(tx.last_insert_rowid())
 }
 
-/// Inserts at the end of the decision, numbering it in the decision's register.
+/// Inserts at the end of the decision, numbering it in the decision's register. A new
+/// recipient (id 0) the decision already lists is refused; one put back under its old id
+/// (undo) keeps its number and is not checked.
 fn insert_recipient(
     tx: &Transaction<'_>,
     decision: &Decision,
     r: &Recipient,
 ) -> rusqlite::Result<Recipient> {
+    if r.id == 0 {
+        check_not_listed(tx, decision, r)?;
+    }
     let (issuer, year) = decision.register();
     let number = number_for(tx, &issuer, year, r)?;
     let position: i64 = tx.query_row(

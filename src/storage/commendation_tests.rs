@@ -206,3 +206,46 @@ fn imported_recipients_create_missing_decisions_all_or_nothing() {
     assert_eq!(decisions[0].date, day);
     assert_eq!(decisions[0].signer_name, "Nguyễn Văn Hùng");
 }
+
+#[test]
+fn a_decision_never_numbers_the_same_recipient_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, event_id) = store(&dir);
+    let d1 = store
+        .add_decision(event_id, &decision("123/QĐ-UBND"))
+        .unwrap();
+    let d2 = store
+        .add_decision(event_id, &decision("124/QĐ-UBND"))
+        .unwrap();
+    let mut an = person(d1.id, "Nguyễn Văn An", Form::Certificate);
+    an.position = "Tổ trưởng tổ 5".into();
+    let first = store.add_recipient(&an).unwrap();
+    assert_eq!(first.register_no, Some(1));
+
+    // The same person typed without accents, by hand or in an import: refused, no number.
+    let mut again = person(d1.id, "NGUYEN VAN AN", Form::Certificate);
+    again.position = "to truong to 5".into();
+    let err = store.add_recipient(&again).unwrap_err().to_string();
+    assert!(
+        err.contains("đã có Nguyễn Văn An (Tổ trưởng tổ 5)"),
+        "{err}"
+    );
+    let rows = [("123/QĐ-UBND".to_string(), decision("").date, again.clone())];
+    assert!(
+        store
+            .import_recipients(event_id, &decision(""), &rows)
+            .is_err()
+    );
+    assert_eq!(store.recipients(event_id).unwrap(), vec![first.clone()]);
+
+    // Another unit, or another decision, is another commendation.
+    again.position = "Tổ phó tổ 5".into();
+    assert_eq!(store.add_recipient(&again).unwrap().register_no, Some(2));
+    let other = person(d2.id, "Nguyễn Văn An", Form::Certificate);
+    assert_eq!(store.add_recipient(&other).unwrap().register_no, Some(3));
+
+    // Editing one into a copy of another is refused too.
+    let mut edited = store.recipients(event_id).unwrap()[1].clone();
+    edited.position = "Tổ trưởng tổ 5".into();
+    assert!(store.save_recipient(&edited).is_err());
+}

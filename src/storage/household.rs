@@ -1,12 +1,10 @@
 //! Households and their gift visits. Households belong to the unit (they are visited again
 //! next year); visits belong to one year's event.
 
-use std::collections::HashMap;
-
 use rusqlite::{Connection, Row, Transaction, params};
 
 use super::{Result, Store, StoreError};
-use crate::domain::{Category, Household, Sex, Visit, VisitStatus};
+use crate::domain::{Category, Household, KnownHouseholds, Sex, Visit, VisitStatus};
 
 /// A household removed with its visits, kept by the caller to undo the removal.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,8 +17,11 @@ pub struct RemovedHousehold {
 /// What a visits import wrote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct VisitImport {
+    /// Visits added.
     pub visits: usize,
     pub new_households: usize,
+    /// Stored visits updated with the list's values.
+    pub updated: usize,
 }
 
 impl Store {
@@ -42,22 +43,7 @@ impl Store {
     pub fn save_household(&mut self, household: &Household) -> Result<()> {
         let h = household.cleaned();
         h.validate()?;
-        let changed = self.write(|tx| {
-            tx.execute(
-                "UPDATE household SET name = ?2, birth_year = ?3, sex = ?4, address = ?5,
-                 category = ?6, phone = ?7, notes = ?8 WHERE id = ?1",
-                params![
-                    h.id,
-                    h.name,
-                    h.birth_year,
-                    h.sex.map(Sex::code),
-                    h.address,
-                    h.category.code(),
-                    h.phone,
-                    h.notes
-                ],
-            )
-        })?;
+        let changed = self.write(|tx| update_household(tx, &h))?;
         if changed == 0 {
             return Err(StoreError::NotFound("hộ gia đình này".into()));
         }
@@ -89,7 +75,9 @@ impl Store {
         })
     }
 
-    /// Adds many households at once: all of them or none.
+    /// Imports many households at once, all of them or none: an id of 0 is added, any
+    /// other updates the stored household (an import's changed row the secretary chose to
+    /// update). Returns them with their ids.
     pub fn import_households(&mut self, households: &[Household]) -> Result<Vec<Household>> {
         let cleaned: Vec<Household> = households.iter().map(Household::cleaned).collect();
         for h in &cleaned {
@@ -99,10 +87,14 @@ impl Store {
             cleaned
                 .into_iter()
                 .map(|h| {
-                    Ok(Household {
-                        id: insert_household(tx, &h)?,
-                        ..h
-                    })
+                    if h.id == 0 {
+                        let id = insert_household(tx, &h)?;
+                        Ok(Household { id, ..h })
+                    } else if update_household(tx, &h)? == 1 {
+                        Ok(h)
+                    } else {
+                        Err(rusqlite::Error::QueryReturnedNoRows)
+                    }
                 })
                 .collect()
         })
@@ -152,23 +144,9 @@ impl Store {
             v.validate()?;
         }
         let changed = self.write(|tx| {
-            let mut stmt = tx.prepare_cached(
-                "UPDATE visit SET household_id = ?2, date = ?3, delegation = ?4, gift = ?5,
-                 value = ?6, quantity = ?7, source = ?8, status = ?9 WHERE id = ?1",
-            )?;
             let mut changed = 0;
             for v in &cleaned {
-                changed += stmt.execute(params![
-                    v.id,
-                    v.household_id,
-                    v.date.map(|d| d.to_string()),
-                    v.delegation,
-                    v.gift,
-                    v.value,
-                    v.quantity,
-                    v.source,
-                    v.status.code()
-                ])?;
+                changed += update_visit(tx, v)?;
             }
             Ok(changed)
         })?;
@@ -188,9 +166,11 @@ impl Store {
         })
     }
 
-    /// Imports visits whose households are named by name and address: an existing household
-    /// (same [`Household::identity`]) is reused, a new one is created from the row. All or
-    /// nothing.
+    /// Imports visits, all or nothing. A visit's household is its `household_id` when not 0
+    /// (found by the import's preview), else the stored household of the same name, address
+    /// and year of birth ([`KnownHouseholds::find`]), else a new one made from the row. A
+    /// visit with an id other than 0 updates the stored visit (a changed row the secretary
+    /// chose to update).
     pub fn import_visits(
         &mut self,
         event_id: i64,
@@ -219,33 +199,66 @@ pub(super) fn write_visit_rows(
     event_id: i64,
     rows: Vec<(Household, Visit)>,
 ) -> rusqlite::Result<VisitImport> {
-    let mut known: HashMap<(String, String), i64> = load_households(tx)?
-        .into_iter()
-        .map(|h| (h.identity_key(), h.id))
-        .collect();
+    let mut known = KnownHouseholds::new(&load_households(tx)?);
     let mut report = VisitImport::default();
     for (h, v) in rows {
-        let household_id = match known.get(&h.identity_key()) {
-            Some(&id) => id,
-            None => {
+        let found = known.find(&h.name, &h.address, h.birth_year).map(|h| h.id);
+        let household_id = match (v.household_id, found) {
+            (0, Some(id)) => id,
+            (0, None) => {
                 let id = insert_household(tx, &Household { id: 0, ..h.clone() })?;
-                known.insert(h.identity_key(), id);
+                known.add(Household { id, ..h });
                 report.new_households += 1;
                 id
             }
+            (id, _) => id,
         };
-        insert_visit(
-            tx,
-            event_id,
-            &Visit {
-                id: 0,
-                household_id,
-                ..v
-            },
-        )?;
-        report.visits += 1;
+        let visit = Visit { household_id, ..v };
+        if visit.id == 0 {
+            insert_visit(tx, event_id, &visit)?;
+            report.visits += 1;
+        } else if update_visit(tx, &visit)? == 1 {
+            report.updated += 1;
+        } else {
+            return Err(rusqlite::Error::QueryReturnedNoRows);
+        }
     }
     Ok(report)
+}
+
+fn update_household(tx: &Transaction<'_>, h: &Household) -> rusqlite::Result<usize> {
+    tx.prepare_cached(
+        "UPDATE household SET name = ?2, birth_year = ?3, sex = ?4, address = ?5,
+         category = ?6, phone = ?7, notes = ?8 WHERE id = ?1",
+    )?
+    .execute(params![
+        h.id,
+        h.name,
+        h.birth_year,
+        h.sex.map(Sex::code),
+        h.address,
+        h.category.code(),
+        h.phone,
+        h.notes
+    ])
+}
+
+fn update_visit(tx: &Transaction<'_>, v: &Visit) -> rusqlite::Result<usize> {
+    tx.prepare_cached(
+        "UPDATE visit SET household_id = ?2, date = ?3, delegation = ?4, gift = ?5,
+         value = ?6, quantity = ?7, source = ?8, status = ?9 WHERE id = ?1",
+    )?
+    .execute(params![
+        v.id,
+        v.household_id,
+        v.date.map(|d| d.to_string()),
+        v.delegation,
+        v.gift,
+        v.value,
+        v.quantity,
+        v.source,
+        v.status.code()
+    ])
 }
 
 const SELECT_HOUSEHOLD: &str =

@@ -6,7 +6,10 @@
 
 use std::collections::BTreeSet;
 
-use ngayhoi::import::{Identities, Preview, Sheet, households, recipients, visits};
+use ngayhoi::domain::KnownHouseholds;
+use ngayhoi::import::recipients::KnownRecipients;
+use ngayhoi::import::visits::KnownVisits;
+use ngayhoi::import::{Preview, Sheet, households, recipients, visits};
 
 /// Clean NFC single-line text in every cell.
 pub fn check_sheet(sheet: &Sheet) {
@@ -51,7 +54,7 @@ pub fn check_preview<T>(sheet: &Sheet, preview: &Preview<T>) {
 }
 
 pub fn households(sheet: &Sheet) {
-    let preview = households::preview_sheet(sheet, None, &Identities::new());
+    let preview = households::preview_sheet(sheet, None, &KnownHouseholds::default());
     check_preview(sheet, &preview);
     for row in &preview.rows {
         assert!(!row.value.name.is_empty());
@@ -64,12 +67,12 @@ pub fn households(sheet: &Sheet) {
     );
     check_preview(
         sheet,
-        &households::preview_sheet(sheet, Some(&mapping), &Identities::new()),
+        &households::preview_sheet(sheet, Some(&mapping), &KnownHouseholds::default()),
     );
 }
 
 pub fn visits(sheet: &Sheet) {
-    let preview = visits::preview_sheet(sheet, None, &Identities::new());
+    let preview = visits::preview_sheet(sheet, None, &KnownVisits::default());
     check_preview(sheet, &preview);
     for row in &preview.rows {
         assert!(!row.value.name.is_empty());
@@ -78,5 +81,8 @@ pub fn visits(sheet: &Sheet) {
 }
 
 pub fn recipients(sheet: &Sheet) {
-    check_preview(sheet, &recipients::preview_sheet(sheet, None));
+    check_preview(
+        sheet,
+        &recipients::preview_sheet(sheet, None, &KnownRecipients::default()),
+    );
 }

@@ -22,7 +22,7 @@ use crate::domain::{Decision, Form, Recipient, RecipientKind, Sex};
 use crate::gui::data::Snapshot;
 use crate::gui::history::History;
 use crate::gui::widget::Typed;
-use crate::import::recipients::Recipients;
+use crate::import::recipients::{KnownRecipients, Recipients};
 use crate::storage::commendation::RemovedDecision;
 use crate::text::fold;
 
@@ -260,7 +260,14 @@ impl Honors {
             ),
             Message::ImportFile(None) => none(),
             Message::ImportFile(Some(path)) => {
-                let load = async move { ImportPanel::load(&path, Arc::new(())).map(Box::new) };
+                // What the file is compared with: the year's decisions and recipients, a row
+                // without a decision number going to the selected decision.
+                let existing = Arc::new(KnownRecipients {
+                    decisions: data.decisions.clone(),
+                    recipients: data.recipients.clone(),
+                    without_number: self.current(data).map(|d| d.id),
+                });
+                let load = async move { ImportPanel::load(&path, existing).map(Box::new) };
                 (Task::perform(load, Message::Imported), None)
             }
             Message::Imported(Ok(panel)) => {
@@ -279,15 +286,13 @@ impl Honors {
                 let Some(panel) = self.importing.as_mut() else {
                     return none();
                 };
-                // Each row's number in the file, to name the rows that cannot be placed.
-                let lines: Vec<usize> = panel.preview.rows.iter().map(|p| p.row).collect();
                 match panel.update(message) {
                     Outcome::Stay => none(),
                     Outcome::Close => {
                         self.importing = None;
                         none()
                     }
-                    Outcome::Save(rows) => self.import_rows(rows, &lines, data),
+                    Outcome::Save(rows) => self.import_rows(rows, data),
                 }
             }
             Message::SaveList => {
@@ -456,18 +461,17 @@ impl Honors {
     /// date to a new decision. A new number without a date, or no number and no decision to
     /// put it in, refuses the whole list and names the rows. An empty achievement gets the
     /// year's default text.
+    /// `rows`: each with its row number in the file, to name the rows that cannot be placed.
     fn import_rows(
         &mut self,
-        rows: Vec<crate::import::RecipientRow>,
-        lines: &[usize],
+        rows: Vec<(usize, crate::import::RecipientRow)>,
         data: &Snapshot,
     ) -> Update {
         let current = self.current(data).cloned();
         let mut out = Vec::with_capacity(rows.len());
         let mut without_decision = Vec::new();
         let mut without_date = Vec::new();
-        for (i, row) in rows.into_iter().enumerate() {
-            let line = lines.get(i).copied().unwrap_or(i + 1);
+        for (line, row) in rows {
             let number = row.decision_number.trim();
             let known = data
                 .decisions

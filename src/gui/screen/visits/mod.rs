@@ -16,13 +16,13 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::import::{self, ImportPanel, Outcome};
+use crate::domain::KnownHouseholds;
 use crate::domain::{Category, Filter, Household, Sex, Visit, VisitMark, VisitStatus};
 use crate::gui::data::Snapshot;
 use crate::gui::history::History;
 use crate::gui::widget::Typed;
-use crate::import::Identities;
 use crate::import::households::Households;
-use crate::import::visits::Visits as VisitList;
+use crate::import::visits::{KnownVisits, Visits as VisitList};
 use crate::storage::household::RemovedHousehold;
 
 pub const SEARCH: &str = "household-search";
@@ -191,20 +191,21 @@ impl Visits {
             }
             Message::ImportFile(_, None) => none(),
             Message::ImportFile(list, Some(path)) => {
-                let existing: Arc<Identities> = Arc::new(
-                    gifts
-                        .roster
-                        .all()
-                        .iter()
-                        .map(Household::identity_key)
-                        .collect(),
-                );
+                // What the file is compared with: this year's visits and every household.
+                let households = gifts.roster.all().to_vec();
+                let visits = gifts.visits.clone();
                 let load = async move {
                     match list {
-                        ImportList::Households => ImportPanel::load(&path, existing)
-                            .map(|p| Box::new(Importing::Households(p))),
-                        ImportList::Visits => ImportPanel::load(&path, existing)
-                            .map(|p| Box::new(Importing::Visits(p))),
+                        ImportList::Households => {
+                            let existing = Arc::new(KnownHouseholds::new(&households));
+                            ImportPanel::load(&path, existing)
+                                .map(|p| Box::new(Importing::Households(p)))
+                        }
+                        ImportList::Visits => {
+                            let existing = Arc::new(KnownVisits::new(&households, &visits));
+                            ImportPanel::load(&path, existing)
+                                .map(|p| Box::new(Importing::Visits(p)))
+                        }
                     }
                 };
                 (Task::perform(load, Message::Imported), None)
@@ -229,7 +230,9 @@ impl Visits {
                             self.importing = None;
                             None
                         }
-                        Outcome::Save(rows) => Some(Event::ImportHouseholds(rows)),
+                        Outcome::Save(rows) => Some(Event::ImportHouseholds(
+                            rows.into_iter().map(|(_, h)| h).collect(),
+                        )),
                     },
                     Some(Importing::Visits(panel)) => match panel.update(message) {
                         Outcome::Stay => None,
@@ -238,7 +241,9 @@ impl Visits {
                             None
                         }
                         Outcome::Save(rows) => Some(Event::ImportVisits(
-                            rows.into_iter().map(|r| (r.household(), r.visit)).collect(),
+                            rows.into_iter()
+                                .map(|(_, r)| (r.household(), r.visit))
+                                .collect(),
                         )),
                     },
                     None => None,

@@ -1,7 +1,10 @@
 //! The import preview every list shares (households, visits, recipients): what was read and
 //! converted, which column holds which field (the secretary can change it), every rejected
-//! row with its number and reason, and one button that saves all of it — enabled only when
-//! nothing is wrong. Nothing is written before that button.
+//! row with its number and reason, the rows already stored (skipped, or updated, or added
+//! again, as the secretary chooses), and one button that saves all of it — enabled only
+//! when nothing is wrong. Nothing is written before that button.
+
+mod stored;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -12,7 +15,7 @@ use iced::{Alignment, Element, Length, Padding, Task};
 use crate::gui::widget::table_header;
 use crate::gui::{font, theme};
 use crate::import::preview::{Kind, run};
-use crate::import::{Field, Preview, Sheet};
+use crate::import::{Choice, Field, Preview, Sheet};
 use crate::text::thousands;
 
 /// At most this many rejected rows are listed on screen (the count says how many in all).
@@ -23,6 +26,8 @@ pub struct ImportPanel<K: Kind> {
     sheet: Arc<Sheet>,
     existing: Arc<K::Existing>,
     pub preview: Preview<K::Row>,
+    /// What to do with the rows already stored.
+    pub choice: Choice,
 }
 
 impl<K: Kind> Clone for ImportPanel<K>
@@ -35,6 +40,7 @@ where
             sheet: Arc::clone(&self.sheet),
             existing: Arc::clone(&self.existing),
             preview: self.preview.clone(),
+            choice: self.choice,
         }
     }
 }
@@ -53,6 +59,10 @@ impl<K: Kind> std::fmt::Debug for ImportPanel<K> {
 pub enum Message {
     /// Column (0-based) to field, or to nothing.
     Remap(usize, Option<Field>),
+    /// "Cập nhật N hộ đã có với thông tin mới".
+    Update(bool),
+    /// "Vẫn nhập N dòng đã có thành bản ghi mới".
+    AllowDuplicates(bool),
     Confirm,
     Cancel,
 }
@@ -61,7 +71,8 @@ pub enum Message {
 pub enum Outcome<T> {
     Stay,
     Close,
-    Save(Vec<T>),
+    /// The rows to write, each with its row number in the file.
+    Save(Vec<(usize, T)>),
 }
 
 /// Asks for a spreadsheet with the system's dialog.
@@ -89,7 +100,17 @@ where
             sheet: Arc::new(sheet),
             existing,
             preview,
+            choice: Choice::default(),
         })
+    }
+
+    /// The rows the button saves, with their row numbers: none unless the file can be saved.
+    fn to_save(&self) -> Vec<(usize, K::Row)> {
+        if self.preview.can_save() {
+            self.preview.to_save_numbered(self.choice)
+        } else {
+            Vec::new()
+        }
     }
 
     pub fn update(&mut self, message: Message) -> Outcome<K::Row> {
@@ -105,10 +126,18 @@ where
                 self.preview = run::<K>(&self.sheet, Some(&mapping), &self.existing);
                 Outcome::Stay
             }
-            Message::Confirm if self.preview.can_save() => {
-                Outcome::Save(self.preview.values().cloned().collect())
+            Message::Update(on) => {
+                self.choice.update = on;
+                Outcome::Stay
             }
-            Message::Confirm => Outcome::Stay,
+            Message::AllowDuplicates(on) => {
+                self.choice.allow_duplicates = on && K::MAY_DUPLICATE;
+                Outcome::Stay
+            }
+            Message::Confirm => match self.to_save() {
+                rows if rows.is_empty() => Outcome::Stay,
+                rows => Outcome::Save(rows),
+            },
             Message::Cancel => Outcome::Close,
         }
     }
@@ -121,9 +150,10 @@ where
             |n| n.to_string_lossy().into(),
         );
         let counts = format!(
-            "{} dòng dữ liệu: {} dòng nhập được, {} dòng lỗi.",
+            "{} dòng dữ liệu: {} dòng mới, {} dòng đã có, {} dòng lỗi.",
             thousands(p.counts.data_rows as i64),
-            thousands(p.counts.accepted as i64),
+            thousands(p.counts.fresh() as i64),
+            thousands((p.counts.same + p.counts.changed) as i64),
             thousands(p.counts.rejected as i64)
         );
         let notes = column(
@@ -139,16 +169,19 @@ where
                 .map(|n| text(n).style(theme::danger_text).into()),
         )
         .spacing(4);
-        let save_label = if p.can_save() {
-            format!("Nhập {} {noun}", thousands(p.rows.len() as i64))
-        } else {
+        let rows = self.to_save();
+        let save_label = if !p.can_save() {
             "Chưa nhập được: hãy sửa các lỗi".to_string()
+        } else if rows.is_empty() {
+            "Không có gì mới để nhập".to_string()
+        } else {
+            stored::save_label(p, self.choice, noun)
         };
         let actions = row![
             button(text(save_label).font(font::SEMIBOLD))
                 .style(theme::primary)
                 .padding([8, 18])
-                .on_press_maybe(p.can_save().then_some(Message::Confirm)),
+                .on_press_maybe((!rows.is_empty()).then_some(Message::Confirm)),
             button(text("Hủy"))
                 .style(theme::secondary)
                 .padding([8, 18])
@@ -169,6 +202,7 @@ where
                 problems,
                 self.columns(),
                 self.rejected(),
+                self.stored(noun),
                 self.warnings(),
                 actions,
             ]

@@ -1,0 +1,279 @@
+//! A list imported again from the command line adds nothing twice: rows already stored are
+//! skipped and counted, rows that differ are updated only with `--update`, duplicates are
+//! added only with `--allow-duplicates`, and a recipient never gets a second register number.
+
+#[path = "support/files.rs"]
+mod files;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use files::write;
+use ngayhoi::domain::{Category, Household};
+use ngayhoi::storage::Store;
+
+fn ngayhoi(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ngayhoi"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+/// Runs a command that must succeed; its stdout.
+fn ok(db: &Path, args: &[&str]) -> String {
+    let out = ngayhoi(db, args);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}{stdout}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    stdout
+}
+
+fn demo(dir: &tempfile::TempDir) -> PathBuf {
+    let db = dir.path().join("ngayhoi.sqlite3");
+    ok(&db, &["demo"]);
+    db
+}
+
+fn households(db: &Path) -> Vec<Household> {
+    Store::open(db).unwrap().households().unwrap()
+}
+
+const HOUSEHOLDS: &str = "STT;Họ và tên;Năm sinh;Địa chỉ;Diện;Số điện thoại\n\
+    1;Nguyễn Văn Mới;1956;Khu phố 2;Hộ nghèo;\n\
+    2;Lê Thị Xuân;1961;Khu phố 1;Thương binh;0912345678\n\
+    3;Phạm Văn Tư;;Khu phố 5;Khác;\n";
+
+#[test]
+fn a_households_list_imported_twice_is_stored_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(&dir);
+    let before = households(&db).len();
+    let file = write(dir.path(), "ho.csv", HOUSEHOLDS.as_bytes());
+    let path = file.to_str().unwrap();
+    let first = ok(&db, &["import", "households", path]);
+    assert!(first.contains("Đã nhập 3 hộ"), "{first}");
+    let after_first = households(&db);
+    assert_eq!(after_first.len(), before + 3);
+
+    let second = ok(&db, &["import", "households", path]);
+    assert!(
+        second.contains("Bỏ qua 3 dòng đã có trong dữ liệu"),
+        "{second}"
+    );
+    assert!(second.contains("Không có gì mới để nhập"), "{second}");
+    assert_eq!(
+        households(&db),
+        after_first,
+        "nothing added, nothing changed"
+    );
+
+    // Typed again without accents and in capitals: still the same households.
+    let folded = write(
+        dir.path(),
+        "ho-khong-dau.csv",
+        "Ho va ten;Nam sinh;Dia chi;Dien\nNGUYEN VAN MOI;1956;khu pho 2;Ho ngheo\n".as_bytes(),
+    );
+    let third = ok(&db, &["import", "households", folded.to_str().unwrap()]);
+    assert!(third.contains("Bỏ qua 1 dòng đã có"), "{third}");
+    assert_eq!(households(&db), after_first);
+}
+
+#[test]
+fn a_changed_household_is_updated_only_with_update() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(&dir);
+    let file = write(dir.path(), "ho.csv", HOUSEHOLDS.as_bytes());
+    ok(&db, &["import", "households", file.to_str().unwrap()]);
+    let stored = households(&db);
+    let moi = |list: &[Household]| {
+        list.iter()
+            .find(|h| h.name == "Nguyễn Văn Mới")
+            .cloned()
+            .unwrap()
+    };
+    assert_eq!(moi(&stored).category, Category::Poor);
+
+    let changed = write(
+        dir.path(),
+        "ho-moi.csv",
+        "Họ và tên;Năm sinh;Địa chỉ;Diện;Số điện thoại\n\
+         Nguyễn Văn Mới;1956;Khu phố 2;Hộ cận nghèo;0987654321\n\
+         Lê Thị Xuân;1961;Khu phố 1;Thương binh;\n"
+            .as_bytes(),
+    );
+    let path = changed.to_str().unwrap();
+    let skipped = ok(&db, &["import", "households", path]);
+    assert!(
+        skipped.contains("khác với dữ liệu đã lưu, dùng --update để cập nhật"),
+        "{skipped}"
+    );
+    assert!(
+        skipped.contains("Dòng 2: khác với dữ liệu đã lưu (Diện: Hộ nghèo → Hộ cận nghèo;"),
+        "{skipped}"
+    );
+    assert!(
+        skipped.contains("Bỏ qua 1 dòng đã có"),
+        "an empty phone cell is no change: {skipped}"
+    );
+    assert_eq!(households(&db), stored, "without --update nothing changes");
+
+    let updated = ok(&db, &["import", "households", path, "--update"]);
+    assert!(updated.contains("cập nhật 1 hộ"), "{updated}");
+    let after = households(&db);
+    assert_eq!(after.len(), stored.len(), "an update adds no household");
+    let moi_after = moi(&after);
+    assert_eq!(moi_after.id, moi(&stored).id);
+    assert_eq!(moi_after.category, Category::NearPoor);
+    assert_eq!(moi_after.phone, "0987654321");
+    let xuan = after.iter().find(|h| h.name == "Lê Thị Xuân").unwrap();
+    assert_eq!(
+        xuan.phone, "0912345678",
+        "an empty cell keeps the stored phone"
+    );
+}
+
+#[test]
+fn duplicates_are_added_only_on_purpose() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(&dir);
+    let file = write(dir.path(), "ho.csv", HOUSEHOLDS.as_bytes());
+    let path = file.to_str().unwrap();
+    ok(&db, &["import", "households", path]);
+    let before = households(&db).len();
+    let again = ok(&db, &["import", "households", path, "--allow-duplicates"]);
+    assert!(again.contains("--allow-duplicates"), "{again}");
+    assert_eq!(households(&db).len(), before + 3);
+}
+
+#[test]
+fn a_visits_list_imported_twice_is_stored_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(&dir);
+    let xlsx = dir.path().join("tham-hoi.xlsx");
+    ok(&db, &["export", "visits", "--out", xlsx.to_str().unwrap()]);
+    let store = Store::open(&db).unwrap();
+    let event = store.event(2026).unwrap().unwrap();
+    let visits = store.visits(event.id).unwrap();
+    let total = |visits: &[ngayhoi::domain::Visit]| visits.iter().map(|v| v.value).sum::<i64>();
+    drop(store);
+
+    // The year's own list, exported and imported back: every visit is already stored.
+    let back = ok(&db, &["import", "visits", xlsx.to_str().unwrap()]);
+    assert!(
+        back.contains(&format!("Bỏ qua {} dòng đã có", visits.len())),
+        "{back}"
+    );
+    let store = Store::open(&db).unwrap();
+    assert_eq!(store.visits(event.id).unwrap(), visits);
+    drop(store);
+
+    // Into another year: added once, then skipped.
+    let year = Store::open(&db).unwrap().event(2025).unwrap().unwrap();
+    let count = || Store::open(&db).unwrap().visits(year.id).unwrap();
+    let before = count().len();
+    let path = xlsx.to_str().unwrap();
+    ok(&db, &["import", "visits", path, "--year", "2025"]);
+    let once = count();
+    assert_eq!(once.len(), before + visits.len());
+    let twice = ok(&db, &["import", "visits", path, "--year", "2025"]);
+    assert!(twice.contains("Không có gì mới để nhập"), "{twice}");
+    assert_eq!(count(), once);
+    assert_eq!(
+        total(&count()),
+        total(&once),
+        "the gift total does not double"
+    );
+    assert_eq!(households(&db).len(), 16, "no household added twice");
+}
+
+#[test]
+fn a_changed_visit_is_updated_only_with_update() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(&dir);
+    let list = "Họ và tên;Địa chỉ;Ngày thăm;Quà tặng;Giá trị;Trạng thái\n\
+                Nguyễn Văn Mới;Khu phố 2;15/08/2026;Tiền mặt;500.000;\n";
+    let file = write(dir.path(), "tham.csv", list.as_bytes());
+    ok(&db, &["import", "visits", file.to_str().unwrap()]);
+    let event = Store::open(&db).unwrap().event(2026).unwrap().unwrap();
+    let visits = || Store::open(&db).unwrap().visits(event.id).unwrap();
+    let stored = visits();
+
+    let changed = write(
+        dir.path(),
+        "tham-2.csv",
+        list.replace("500.000;", "700.000;Đã thăm").as_bytes(),
+    );
+    let path = changed.to_str().unwrap();
+    let out = ok(&db, &["import", "visits", path]);
+    assert!(out.contains("dùng --update"), "{out}");
+    assert_eq!(visits(), stored);
+    ok(&db, &["import", "visits", path, "--update"]);
+    let after = visits();
+    assert_eq!(after.len(), stored.len());
+    let visit = after.iter().max_by_key(|v| v.id).unwrap();
+    assert_eq!(visit.value, 700_000);
+    assert_eq!(visit.status, ngayhoi::domain::VisitStatus::Done);
+}
+
+#[test]
+fn recipients_imported_twice_keep_their_one_register_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(&dir);
+    let list = "Hình thức;Đối tượng;Họ và tên;Chức vụ, đơn vị;Thành tích;Số quyết định;Ngày quyết định\n\
+                Giấy khen;Cá nhân;Võ Thị Sáu;Tổ trưởng tổ dân phố 3;;130/QĐ-UBND;20/08/2026\n\
+                Giấy khen;Cá nhân;Trần Văn Bảy;Công an viên;;130/QĐ-UBND;20/08/2026\n\
+                Biểu dương;Tập thể;Chi đoàn Khu phố 2;;;130/QĐ-UBND;20/08/2026\n";
+    let file = write(dir.path(), "khen.csv", list.as_bytes());
+    let path = file.to_str().unwrap();
+    let event = Store::open(&db).unwrap().event(2026).unwrap().unwrap();
+    let numbers = || {
+        let mut out: Vec<(String, Option<u32>, String)> = Store::open(&db)
+            .unwrap()
+            .recipients(event.id)
+            .unwrap()
+            .into_iter()
+            .map(|r| (r.name, r.register_no, r.achievement))
+            .collect();
+        out.sort();
+        out
+    };
+    ok(&db, &["import", "recipients", path]);
+    let once = numbers();
+
+    let twice = ok(&db, &["import", "recipients", path]);
+    assert!(twice.contains("Bỏ qua 3 dòng đã có"), "{twice}");
+    assert_eq!(numbers(), once, "no recipient and no register number added");
+
+    let refused = ngayhoi(&db, &["import", "recipients", path, "--allow-duplicates"]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("một số vào sổ"));
+    assert_eq!(numbers(), once);
+
+    // A new achievement text for one of them: an update, under the same number.
+    let changed = write(
+        dir.path(),
+        "khen-2.csv",
+        list.replace(
+            "Tổ trưởng tổ dân phố 3;;",
+            "TO TRUONG TO DAN PHO 3;Bắt giữ đối tượng trộm cắp;",
+        )
+        .as_bytes(),
+    );
+    let changed = changed.to_str().unwrap();
+    let out = ok(&db, &["import", "recipients", changed]);
+    assert!(out.contains("dùng --update"), "{out}");
+    assert_eq!(numbers(), once);
+    ok(&db, &["import", "recipients", changed, "--update"]);
+    let updated = numbers();
+    assert_eq!(updated.len(), once.len());
+    let sau = |list: &[(String, Option<u32>, String)]| {
+        list.iter().find(|r| r.0 == "Võ Thị Sáu").cloned().unwrap()
+    };
+    assert_eq!(sau(&updated).1, sau(&once).1, "the register number is kept");
+    assert_eq!(sau(&updated).2, "Bắt giữ đối tượng trộm cắp");
+}

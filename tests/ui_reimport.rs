@@ -1,0 +1,124 @@
+//! The same list opened twice in the window: the preview says how many rows are already
+//! stored and skips them; a changed row is updated only when the secretary ticks the box;
+//! duplicates are added only on purpose.
+
+mod common;
+
+use common::*;
+use ngayhoi::domain::Household;
+use ngayhoi::gui::Message;
+use ngayhoi::gui::screen::visits::{ImportList, Message as Visits};
+use ngayhoi::gui::{App, Section};
+
+const LIST: &str = "STT;Họ và tên;Năm sinh;Địa chỉ;Diện;Số điện thoại\n\
+    1;Hồ Văn Mười;1950;Tổ 1, Khu phố 3;Hộ nghèo;\n\
+    2;Đinh Thị Tư;1948;Tổ 2, Khu phố 4;Gia đình liệt sĩ;0912345678\n\
+    3;Lý Văn Năm;;Tổ 3, Khu phố 1;Khác;\n";
+
+fn visits_app(dir: &tempfile::TempDir) -> App {
+    let mut app = demo_app(dir);
+    interact(&mut app, |ui| ui.click("Thăm hỏi").map(drop));
+    assert_eq!(app.section(), Some(Section::Visits));
+    app
+}
+
+fn households(dir: &tempfile::TempDir) -> Vec<Household> {
+    reopen(&db(dir)).households().unwrap()
+}
+
+fn open(app: &mut App, file: &std::path::Path) {
+    send(
+        app,
+        Message::Visits(Visits::ImportFile(
+            ImportList::Households,
+            Some(file.to_path_buf()),
+        )),
+    );
+}
+
+#[test]
+fn the_same_list_imported_twice_is_skipped_and_the_preview_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = visits_app(&dir);
+    let file = dir.path().join("ho.csv");
+    std::fs::write(&file, LIST).unwrap();
+    open(&mut app, &file);
+    assert!(shows(
+        &app,
+        "3 dòng dữ liệu: 3 dòng mới, 0 dòng đã có, 0 dòng lỗi."
+    ));
+    interact(&mut app, |ui| ui.click("Nhập 3 hộ").map(drop));
+    let once = households(&dir);
+    assert_eq!(once.len(), 19);
+
+    // The same file again: every row is already stored.
+    open(&mut app, &file);
+    assert!(shows(
+        &app,
+        "3 dòng dữ liệu: 0 dòng mới, 3 dòng đã có, 0 dòng lỗi."
+    ));
+    assert!(shows(
+        &app,
+        "Bỏ qua 3 dòng đã có trong dữ liệu (không nhập hai lần)."
+    ));
+    assert!(shows(&app, "Không có gì mới để nhập"));
+    let _ = simulator(&app).click("Không có gì mới để nhập");
+    assert_eq!(households(&dir), once, "nothing is added twice");
+
+    // Added again only on purpose.
+    interact(&mut app, |ui| {
+        ui.click("Vẫn nhập 3 dòng đã có thành hộ mới (nhập trùng)")
+            .map(drop)
+    });
+    interact(&mut app, |ui| ui.click("Nhập 3 hộ").map(drop));
+    assert_eq!(households(&dir).len(), 22);
+}
+
+#[test]
+fn a_changed_row_updates_the_household_only_when_ticked() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = visits_app(&dir);
+    let file = dir.path().join("ho.csv");
+    std::fs::write(&file, LIST).unwrap();
+    open(&mut app, &file);
+    interact(&mut app, |ui| ui.click("Nhập 3 hộ").map(drop));
+    let once = households(&dir);
+
+    // Typed again without accents, with a phone number for one of them.
+    let changed = dir.path().join("ho-2.csv");
+    std::fs::write(
+        &changed,
+        "Ho va ten;Nam sinh;Dia chi;Dien;So dien thoai\n\
+         HO VAN MUOI;1950;To 1, Khu pho 3;Ho ngheo;0987654321\n\
+         Dinh Thi Tu;1948;To 2, Khu pho 4;Gia dinh liet si;\n",
+    )
+    .unwrap();
+    open(&mut app, &changed);
+    assert!(shows(
+        &app,
+        "2 dòng dữ liệu: 0 dòng mới, 2 dòng đã có, 0 dòng lỗi."
+    ));
+    assert!(shows(
+        &app,
+        "Bỏ qua 1 dòng đã có trong dữ liệu (không nhập hai lần)."
+    ));
+    assert!(shows(
+        &app,
+        "Dòng 2: Số điện thoại: (trống) → “0987654321”."
+    ));
+    assert!(shows(&app, "Không có gì mới để nhập"));
+    interact(&mut app, |ui| {
+        ui.click("Cập nhật 1 hộ đã có với thông tin mới").map(drop)
+    });
+    interact(&mut app, |ui| ui.click("Cập nhật 1 hộ").map(drop));
+    let after = households(&dir);
+    assert_eq!(after.len(), once.len(), "an update adds no household");
+    let muoi = after.iter().find(|h| h.name == "Hồ Văn Mười").unwrap();
+    assert_eq!(muoi.phone, "0987654321");
+    assert!(
+        after
+            .iter()
+            .any(|h| h.name == "Đinh Thị Tư" && h.phone == "0912345678"),
+        "the unchanged row keeps its stored phone"
+    );
+}
