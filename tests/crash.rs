@@ -11,11 +11,12 @@
 //!   "already finished" (the last strata are past the end of the import);
 //! - targeted rounds wait for the copy to appear, then kill part-way through the time the
 //!   calibration spent between the copy and the exit (the write transaction), until one of them
-//!   leaves uncommitted pages in the `-wal` file (at most [`TARGETED`] tries).
+//!   is seen holding the write lock (at most [`TARGETED`] tries).
 //!
 //! The CPU is shared and timings drift, so a phase is classified by what is seen on disk, not by
 //! the delay: "none, no copy" (killed while reading), "none, copy taken" (killed after the copy,
-//! before the commit; with pages in the `-wal`: mid-transaction), "all". The test asserts that
+//! before the commit; with the write lock seen held: mid-transaction, which leaves a hot
+//! `-journal` for the next open to roll back), "all". The test asserts that
 //! every phase was seen. A failure prints the round and its seed; `NGAYHOI_CRASH_SEED` changes
 //! the seeds.
 #![cfg(unix)]
@@ -167,8 +168,8 @@ fn import_copies(db: &Path) -> BTreeSet<String> {
         .unwrap_or_default()
 }
 
-/// Integrity and foreign keys checked with SQLite directly (this open recovers the `-wal`
-/// left by the kill), then the (households, visits) counts.
+/// Integrity and foreign keys checked with SQLite directly (this open rolls back the
+/// `-journal` left by a kill mid-transaction), then the (households, visits) counts.
 fn check_file(db: &Path, context: &str) -> (i64, i64) {
     let conn = Connection::open(db).unwrap_or_else(|e| panic!("{context}: open: {e}"));
     let integrity: Vec<String> = conn
@@ -337,7 +338,7 @@ impl Bench {
         self.check_backups(context);
         if outcome == Outcome::All {
             // Back to the demo file, so that every round imports into the same state.
-            for suffix in ["-wal", "-shm"] {
+            for suffix in ["-wal", "-shm", "-journal"] {
                 let _ = std::fs::remove_file(with_suffix(&self.db, suffix));
             }
             std::fs::copy(&self.pristine, &self.db).unwrap();

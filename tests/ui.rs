@@ -97,6 +97,8 @@ fn the_demo_shows_every_section_with_an_overdue_step() {
     ));
     assert!(shows(&app, "Cài đặt"));
 
+    // One window per file: the first one closes before the file is opened on a later day.
+    drop(app);
     let late = App::boot(db(&dir), NaiveDate::from_ymd_opt(2026, 9, 1).unwrap());
     assert!(shows(&late, "Quá hạn 8 ngày"));
     let copies = ngayhoi::storage::backup::list(&dir.path().join("sao-luu"));

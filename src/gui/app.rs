@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use chrono::NaiveDate;
 use iced::{Element, Subscription, Task, keyboard};
@@ -15,7 +16,10 @@ use super::screen::{
 };
 pub use super::workspace::Section;
 use super::workspace::Workspace;
-use crate::storage::{Store, StoreError};
+use crate::storage::{Store, StoreError, WindowLock};
+
+/// How often the window asks whether another process (the command line) changed the file.
+pub const POLL: Duration = Duration::from_secs(1);
 
 pub struct App {
     db_path: PathBuf,
@@ -23,6 +27,11 @@ pub struct App {
     today: NaiveDate,
     phase: Phase,
     writer: Writer,
+    /// This window's hold on the data file: a second window on it is refused.
+    lock: Option<WindowLock>,
+    /// `PRAGMA data_version` when the window last read the file; another value means another
+    /// process wrote to it since.
+    seen_version: Option<i64>,
 }
 
 #[allow(clippy::large_enum_variant)]
@@ -54,6 +63,8 @@ pub enum Message {
     DismissError,
     /// Try again to write the changes that could not be saved (file busy, disk full).
     RetrySave,
+    /// Time to look whether another process changed the file ([`POLL`]).
+    Poll,
 }
 
 #[derive(Debug, Clone)]
@@ -85,12 +96,55 @@ pub enum Shortcut {
 impl App {
     /// Opens the data file; a file that cannot be opened gives the failure screen.
     pub fn boot(db_path: PathBuf, today: NaiveDate) -> App {
+        let opened = open(&db_path, today);
         App {
-            phase: open(&db_path, today),
+            phase: opened.phase,
             db_path,
             today,
             writer: Writer::default(),
+            lock: opened.lock,
+            seen_version: opened.version,
         }
+    }
+
+    /// Opens `self.db_path` again (after "Thử lại", another file, a backup put in place),
+    /// letting go of this window's lock on the file first.
+    fn reopen(&mut self) {
+        self.lock = None;
+        let opened = open(&self.db_path, self.today);
+        self.phase = opened.phase;
+        self.lock = opened.lock;
+        self.seen_version = opened.version;
+    }
+
+    /// Another process (the command line, a restore from it) may have changed the file: if
+    /// so, the data is read again through the writer, after every edit queued before.
+    fn poll(&mut self) -> Task<Message> {
+        let Phase::Ready(ws) = &self.phase else {
+            return Task::none();
+        };
+        if self.writer.is_saving() || self.writer.stalled().is_some() {
+            return Task::none();
+        }
+        let version = match ws.db.try_lock() {
+            Ok(store) => store.data_version().ok(),
+            Err(_) => None,
+        };
+        let Some(version) = version else {
+            return Task::none();
+        };
+        if self.seen_version == Some(version) {
+            return Task::none();
+        }
+        self.seen_version = Some(version);
+        let year = Some(ws.data.event.year);
+        let job: Job = Box::new(|_| {
+            Ok(Done {
+                external: true,
+                ..Done::default()
+            })
+        });
+        self.writer.push(&ws.db, year, job, written_message)
     }
 
     pub fn title(&self) -> String {
@@ -104,12 +158,16 @@ impl App {
     }
 
     pub fn subscription(&self) -> Subscription<Message> {
-        keyboard::listen().filter_map(shortcut)
+        Subscription::batch([
+            keyboard::listen().filter_map(shortcut),
+            Subscription::run(poll_ticks),
+        ])
     }
 
     pub fn update(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::Written(outcome) => self.written(*outcome),
+            Message::Poll => self.poll(),
             // The field Tab lands in has its text selected, so that typing replaces it (a
             // rank "4" typed over does not become "41").
             Message::Shortcut(Shortcut::NextField) => {
@@ -124,10 +182,10 @@ impl App {
                 };
                 let (task, event) = screen.update(message);
                 match event {
-                    Some(failure::Event::Retry) => self.phase = open(&self.db_path, self.today),
+                    Some(failure::Event::Retry) => self.reopen(),
                     Some(failure::Event::Open(path)) => {
                         self.db_path = path;
-                        self.phase = open(&self.db_path, self.today);
+                        self.reopen();
                     }
                     Some(failure::Event::RestoreLatest(backup)) => self.restore_latest(&backup),
                     None => {}
@@ -178,7 +236,7 @@ impl App {
     fn restore_latest(&mut self, backup: &Path) {
         match crate::storage::replace_unusable(&self.db_path, backup) {
             Ok(recovered) => {
-                self.phase = open(&self.db_path, self.today);
+                self.reopen();
                 if let Phase::Ready(ws) = &mut self.phase {
                     let mut notice = format!(
                         "Đã mở bản sao lưu lúc {}: {}.",
@@ -223,6 +281,20 @@ impl App {
             }
             (Phase::Ready(ws), result) => {
                 match result {
+                    Ok((Some(data), done)) if done.external => {
+                        let changed = data != ws.data;
+                        ws.refreshed(data, done);
+                        // Every edit of this window was saved before the reload: the
+                        // settings form may start again from what the file holds now.
+                        if changed && !self.writer.has_queued() {
+                            ws.settings = settings::Settings::new(&ws.data);
+                        }
+                        if changed {
+                            ws.notice = Some(
+                                "Tệp dữ liệu vừa được thay đổi bên ngoài cửa sổ này (từ dòng lệnh hoặc chương trình khác); màn hình đã cập nhật theo nội dung mới của tệp.".into(),
+                            );
+                        }
+                    }
                     Ok((Some(data), done)) => ws.refreshed(data, done),
                     Ok((None, _)) => {}
                     Err(message) => ws.error = Some(message),
@@ -280,12 +352,56 @@ impl App {
     }
 }
 
-fn open(path: &Path, today: NaiveDate) -> Phase {
-    let failed = |e: StoreError| Phase::Failed(Failure::new(path, &e));
+/// What opening the data file gave the window.
+struct Opened {
+    phase: Phase,
+    lock: Option<WindowLock>,
+    version: Option<i64>,
+}
+
+fn open(path: &Path, today: NaiveDate) -> Opened {
+    let lock = match WindowLock::acquire(path) {
+        Ok(lock) => lock,
+        Err(e) => {
+            return Opened {
+                phase: Phase::Failed(Failure::new(path, &e)),
+                lock: None,
+                version: None,
+            };
+        }
+    };
+    let (phase, version) = open_locked(path, today);
+    Opened {
+        phase,
+        lock: Some(lock),
+        version,
+    }
+}
+
+/// Ticks every [`POLL`] from a thread of its own (the thread-pool executor has no timer).
+fn poll_ticks() -> impl iced::futures::Stream<Item = Message> {
+    use iced::futures::StreamExt;
+    let (mut tx, rx) = iced::futures::channel::mpsc::channel(1);
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(POLL);
+            if let Err(e) = tx.try_send(())
+                && e.is_disconnected()
+            {
+                break;
+            }
+        }
+    });
+    rx.map(|()| Message::Poll)
+}
+
+fn open_locked(path: &Path, today: NaiveDate) -> (Phase, Option<i64>) {
+    let failed = |e: StoreError| (Phase::Failed(Failure::new(path, &e)), None);
     let store = match Store::open(path) {
         Ok(store) => store,
         Err(e) => return failed(e),
     };
+    let version = store.data_version().ok();
     let loaded = Snapshot::load(&store, None);
     // A copy on every start, so that a bad day can always be undone from the backups folder.
     let backup = match &loaded {
@@ -293,7 +409,7 @@ fn open(path: &Path, today: NaiveDate) -> Phase {
         _ => None,
     };
     let db: Db = Arc::new(Mutex::new(store));
-    match loaded {
+    let phase = match loaded {
         Ok(Some(data)) => {
             let mut workspace = Workspace::new(db, data, today);
             workspace.error =
@@ -304,8 +420,9 @@ fn open(path: &Path, today: NaiveDate) -> Phase {
             db,
             screen: Welcome::new(today),
         },
-        Err(e) => failed(e),
-    }
+        Err(e) => return failed(e),
+    };
+    (phase, version)
 }
 
 /// The app's keyboard shortcuts: Ctrl+N adds a row, Ctrl+Z undoes the last change (Cmd on

@@ -109,6 +109,8 @@ pub struct Done {
     pub removed: Option<Removed>,
     /// A sentence for the screen that asked, saying what was written (an import's counts).
     pub note: Option<String>,
+    /// Nothing was written: the data is read again because another process changed the file.
+    pub external: bool,
 }
 
 /// Rows removed together with their dependants (visits of every year, recipients), which the
@@ -190,6 +192,11 @@ impl Writer {
     /// True while changes are on their way to the file (not while they wait for a retry).
     pub fn is_saving(&self) -> bool {
         self.busy || (self.stalled.is_none() && !self.queue.is_empty())
+    }
+
+    /// True if jobs wait in the queue behind the one running.
+    pub fn has_queued(&self) -> bool {
+        !self.queue.is_empty()
     }
 
     /// Why changes are waiting to be written ("cửa sổ khác đang ghi vào tệp"), if they are.
@@ -308,7 +315,9 @@ fn run(db: &Db, current: &Mutex<Current>, year: Option<i32>) -> Outcome {
 /// "Chưa lưu được"; `None` when trying again cannot help.
 fn worth_retrying(error: &StoreError) -> Option<&'static str> {
     match error {
-        StoreError::Locked(_) => Some("cửa sổ khác đang ghi vào tệp"),
+        StoreError::Locked(_) | StoreError::OpenElsewhere(_) => {
+            Some("cửa sổ khác đang ghi vào tệp")
+        }
         StoreError::DiskFull(_) => Some("ổ đĩa đã đầy"),
         StoreError::ReadOnly(_) => Some("tệp chỉ cho phép đọc"),
         StoreError::CannotOpen(..) | StoreError::Other(_) => Some("lỗi khi ghi tệp"),

@@ -40,6 +40,11 @@ pub fn settings() -> iced::Settings {
 pub const WINDOW_SIZE: iced::Size = iced::Size::new(1220.0, 700.0);
 
 pub fn run(db: PathBuf) -> iced::Result {
+    // One window per data file (storage::WindowLock). The window itself shows why it does not
+    // open the file; the sentence goes to the console as well, for a start from a terminal.
+    if let Err(e) = crate::storage::WindowLock::acquire(&db) {
+        eprintln!("{e}");
+    }
     let today = chrono::Local::now().date_naive();
     iced::application(move || App::boot(db.clone(), today), App::update, App::view)
         .title(App::title)

@@ -224,7 +224,9 @@ impl Workspace {
             Message::Papers(message) => self.papers_update(message),
             Message::Report(message) => self.report_update(message, writer),
             Message::Settings(message) => self.settings_update(message, writer),
-            Message::Failure(_) | Message::Welcome(_) | Message::Written(_) => Task::none(),
+            Message::Failure(_) | Message::Welcome(_) | Message::Written(_) | Message::Poll => {
+                Task::none()
+            }
         }
     }
 
@@ -465,11 +467,11 @@ impl Workspace {
             Some(settings::Event::SaveAreas(areas)) => {
                 jobs::change(move |s: &mut Store| s.set_areas(&areas))
             }
-            Some(settings::Event::SaveUnit(unit)) => {
-                jobs::change(move |s: &mut Store| s.save_unit(&unit))
+            Some(settings::Event::SaveUnit { base, unit }) => {
+                jobs::change(move |s: &mut Store| s.save_unit_changes(&base, &unit))
             }
-            Some(settings::Event::SaveEvent(event)) => {
-                jobs::change(move |s: &mut Store| s.save_event(&event))
+            Some(settings::Event::SaveEvent { base, event }) => {
+                jobs::change(move |s: &mut Store| s.save_event_changes(&base, &event))
             }
             Some(settings::Event::Backup(event)) => {
                 return Task::batch([task, self.backups_event(event, writer)]);

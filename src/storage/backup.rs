@@ -93,32 +93,47 @@ impl Store {
     /// The copy is written beside it under a [`PARTIAL`] name and renamed when complete; a
     /// copy that fails half-way is removed.
     pub fn backup_to(&self, target: &Path) -> Result<()> {
+        self.copy_to(target).map_err(|e| match e {
+            CopyError::Taken => name_taken(target),
+            CopyError::Failed(e) => e,
+        })
+    }
+
+    /// The copy itself. Two processes (two windows started in the same second) may pick the
+    /// same name: the partial file is created with `create_new`, which only one of them can
+    /// do, and the finished copy is linked to its name without replacing anything, so neither
+    /// ever writes into or over the other's copy. The loser hears [`CopyError::Taken`].
+    fn copy_to(&self, target: &Path) -> std::result::Result<(), CopyError> {
         let partial = with_suffix(target, PARTIAL);
-        if target.exists() || partial.exists() {
-            return Err(StoreError::CannotOpen(
-                target.to_path_buf(),
-                "tệp này đã có; hãy chọn tên khác.".into(),
-            ));
+        if target.exists() {
+            return Err(CopyError::Taken);
         }
         let text = partial.to_str().ok_or_else(|| {
             StoreError::CannotOpen(target.to_path_buf(), "đường dẫn không hợp lệ.".into())
         })?;
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&partial)
+        {
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                return Err(CopyError::Taken);
+            }
+            Err(e) => {
+                return Err(StoreError::CannotOpen(target.to_path_buf(), e.to_string()).into());
+            }
+        }
+        // VACUUM INTO writes into an empty file.
         if let Err(e) = self.conn.execute("VACUUM INTO ?1", [text]) {
             remove_with_journal(&partial);
-            return Err(super::error::classify(target, e));
+            return Err(super::error::classify(target, e).into());
         }
-        if target.exists() {
-            // Another program took the name meanwhile: never overwrite it.
+        let published = publish(&partial, target);
+        if published.is_err() {
             remove_with_journal(&partial);
-            return Err(StoreError::CannotOpen(
-                target.to_path_buf(),
-                "tệp này đã có; hãy chọn tên khác.".into(),
-            ));
         }
-        std::fs::rename(&partial, target).map_err(|e| {
-            remove_with_journal(&partial);
-            StoreError::CannotOpen(target.to_path_buf(), e.to_string())
-        })
+        published
     }
 
     /// An automatic copy taken now (on start of the window). Returns its path.
@@ -149,17 +164,29 @@ impl Store {
         now: NaiveDateTime,
     ) -> Result<PathBuf> {
         let name = format!("{PREFIX}{}{}", now.format(STAMP), reason.slug());
-        let target = free_name(&create_backups_dir(&self.path)?, &name);
-        self.backup_to(&target)?;
-        Ok(target)
+        self.copy_under_free_name(&name)
+    }
+
+    /// A copy named `stem`, or `stem-2`… when another copy (of this process or another) has
+    /// the name or is being written under it.
+    fn copy_under_free_name(&self, stem: &str) -> Result<PathBuf> {
+        let dir = create_backups_dir(&self.path)?;
+        let mut n = 1;
+        loop {
+            let (target, taken) = free_name(&dir, stem, n);
+            match self.copy_to(&target) {
+                Ok(()) => return Ok(target),
+                Err(CopyError::Taken) if taken < 1000 => n = taken + 1,
+                Err(CopyError::Taken) => return Err(name_taken(&target)),
+                Err(CopyError::Failed(e)) => return Err(e),
+            }
+        }
     }
 
     /// The copy "Sao lưu ngay" makes: kept until the secretary removes it.
     pub fn backup_by_hand(&self, now: NaiveDateTime) -> Result<PathBuf> {
         let name = format!("{MANUAL_PREFIX}{}", now.format(STAMP));
-        let target = free_name(&create_backups_dir(&self.path)?, &name);
-        self.backup_to(&target)?;
-        Ok(target)
+        self.copy_under_free_name(&name)
     }
 }
 
@@ -185,17 +212,56 @@ pub(super) fn create_backups_dir(db: &Path) -> Result<PathBuf> {
     Ok(dir)
 }
 
-/// `dir/stem.sqlite3`, or `dir/stem-2.sqlite3`… if taken.
-fn free_name(dir: &Path, stem: &str) -> PathBuf {
-    let mut target = dir.join(format!("{stem}{SUFFIX}"));
-    let mut n = 1;
-    while target.exists() || with_suffix(&target, PARTIAL).exists() {
-        n += 1;
-        target = dir.join(format!("{stem}-{n}{SUFFIX}"));
-    }
-    target
+/// Why a copy was not written.
+enum CopyError {
+    /// The name is taken, or another copy is being written under it.
+    Taken,
+    Failed(StoreError),
 }
 
+impl From<StoreError> for CopyError {
+    fn from(e: StoreError) -> Self {
+        CopyError::Failed(e)
+    }
+}
+
+fn name_taken(target: &Path) -> StoreError {
+    StoreError::CannotOpen(
+        target.to_path_buf(),
+        "tệp này đã có; hãy chọn tên khác.".into(),
+    )
+}
+
+/// Gives the finished copy its name without ever replacing a file of that name: a hard link
+/// fails if the name exists. On a file system without hard links (a FAT USB stick) it falls
+/// back to checking the name, then renaming.
+fn publish(partial: &Path, target: &Path) -> std::result::Result<(), CopyError> {
+    match std::fs::hard_link(partial, target) {
+        Ok(()) => {
+            let _ = std::fs::remove_file(partial);
+            Ok(())
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(CopyError::Taken),
+        Err(_) if target.exists() => Err(CopyError::Taken),
+        Err(_) => std::fs::rename(partial, target).map_err(|e| {
+            CopyError::Failed(StoreError::CannotOpen(target.to_path_buf(), e.to_string()))
+        }),
+    }
+}
+
+/// `dir/stem.sqlite3`, or `dir/stem-2.sqlite3`… from counter `from` on, skipping the names
+/// taken or being written; with its counter.
+fn free_name(dir: &Path, stem: &str, from: u32) -> (PathBuf, u32) {
+    let name = |n: u32| match n {
+        1 => dir.join(format!("{stem}{SUFFIX}")),
+        n => dir.join(format!("{stem}-{n}{SUFFIX}")),
+    };
+    let mut n = from.max(1);
+    while name(n).exists() || with_suffix(&name(n), PARTIAL).exists() {
+        n += 1;
+    }
+    (name(n), n)
+}
 /// The stamp after `prefix` in a file name, and the copy's counter (1 without one).
 fn stamp(name: &str, prefix: &str) -> Option<(NaiveDateTime, u32)> {
     let rest = name.strip_prefix(prefix)?.strip_suffix(SUFFIX)?;
@@ -308,7 +374,7 @@ fn remove_with_journal(path: &Path) {
     let _ = std::fs::remove_file(path);
 }
 
-fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+pub(super) fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(suffix);
     PathBuf::from(name)

@@ -18,6 +18,8 @@ pub enum StoreError {
     },
     /// Another program holds the file.
     Locked(PathBuf),
+    /// Another window of the app has the file open (see `WindowLock`).
+    OpenElsewhere(PathBuf),
     ReadOnly(PathBuf),
     Damaged(PathBuf),
     DiskFull(PathBuf),
@@ -48,6 +50,11 @@ impl std::fmt::Display for StoreError {
             StoreError::Locked(path) => write!(
                 f,
                 "Tệp “{}” đang được một cửa sổ hoặc chương trình khác sử dụng để ghi; ứng dụng đã chờ nhưng chưa ghi được. Dữ liệu không bị mất. Hãy đóng cửa sổ kia hoặc đợi một lát rồi thử lại.",
+                path.display()
+            ),
+            StoreError::OpenElsewhere(path) => write!(
+                f,
+                "Tệp dữ liệu “{}” đang được mở trong một cửa sổ Ngày hội khác. Mỗi tệp chỉ mở trong một cửa sổ, để không thay đổi nào bị cửa sổ kia ghi đè. Hãy dùng cửa sổ đang mở (xem trên thanh tác vụ), hoặc đóng cửa sổ đó rồi bấm “Thử lại”.",
                 path.display()
             ),
             StoreError::ReadOnly(path) => write!(

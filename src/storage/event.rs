@@ -42,6 +42,56 @@ impl Store {
             .ok_or_else(|| StoreError::NotFound(format!("kế hoạch năm {}", event.year)))
     }
 
+    /// Saves only the fields of `edited` that differ from `base` (the event as the form had
+    /// loaded it); the others keep what the file holds now, so a change made meanwhile
+    /// elsewhere (the ceremony's start time, another window, the command line) stays.
+    pub fn save_event_changes(&mut self, base: &Event, edited: &Event) -> Result<()> {
+        let (base, edited) = (base.cleaned(), edited.cleaned());
+        let found = self.write(|tx| {
+            let current = tx
+                .query_row(
+                    "SELECT id, year, date, window_start, window_end, theme, program_start
+                     FROM event WHERE id = ?1",
+                    [edited.id],
+                    read_event,
+                )
+                .optional()?;
+            let Some(mut event) = current else {
+                return Ok(false);
+            };
+            macro_rules! take {
+                ($($field:ident),*) => {$(
+                    if edited.$field != base.$field {
+                        event.$field = edited.$field.clone();
+                    }
+                )*};
+            }
+            take!(date, window_start, window_end, theme, program_start);
+            event.validate().map_err(|e| super::error::rule(e.0))?;
+            tx.execute(
+                "UPDATE event SET date = ?2, window_start = ?3, window_end = ?4, theme = ?5,
+                     program_start = ?6
+                 WHERE id = ?1",
+                params![
+                    event.id,
+                    date_text(event.date),
+                    date_text(event.window_start),
+                    date_text(event.window_end),
+                    event.theme,
+                    time_text(event.program_start)
+                ],
+            )?;
+            Ok(true)
+        })?;
+        if !found {
+            return Err(StoreError::NotFound(format!(
+                "kế hoạch năm {}",
+                edited.year
+            )));
+        }
+        Ok(())
+    }
+
     pub fn save_event(&mut self, event: &Event) -> Result<()> {
         let event = event.cleaned();
         event.validate()?;

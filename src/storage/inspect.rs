@@ -76,7 +76,7 @@ pub fn inspect(path: &Path) -> Result<BackupInfo> {
             "không tìm thấy tệp.".into(),
         ));
     }
-    if check_header(path)? {
+    if check_header(path)?.is_none() {
         // An empty file.
         return Err(StoreError::NotOurs(path.to_path_buf()));
     }

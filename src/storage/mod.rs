@@ -1,8 +1,9 @@
 //! The local SQLite store. One file holds one organising unit and all its years.
 //!
-//! Promises: WAL journal and foreign keys on every connection; every change in one
-//! transaction; a file that is not ours, is newer than us, is locked or read-only is reported
-//! before anything is written to it.
+//! Promises: a rollback journal (`journal_mode=DELETE`, `synchronous=FULL`) and foreign keys on
+//! every connection, so that once a write returns the data file alone holds it; every change in
+//! one transaction; a file that is not ours, is newer than us, is locked or read-only is
+//! reported before anything is written to it. See docs/reliability.md, promise 1.
 
 mod area;
 pub mod backup;
@@ -23,6 +24,7 @@ pub mod report;
 mod restore;
 pub mod schema;
 mod unit;
+pub mod window_lock;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -34,6 +36,7 @@ pub use backup::BackupReason;
 pub use error::StoreError;
 pub use inspect::{BackupInfo, Counts, inspect};
 pub use restore::{Recovered, Restored, latest_valid, replace_unusable};
+pub use window_lock::WindowLock;
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
@@ -58,7 +61,8 @@ impl Store {
     }
 
     pub fn open_with_timeout(path: &Path, busy_timeout: Duration) -> Result<Store> {
-        let fresh = check_header(path)?;
+        let header = check_header(path)?;
+        let fresh = header.is_none();
         if fresh && let Some(dir) = path.parent().filter(|dir| !dir.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| {
                 StoreError::CannotOpen(path.to_path_buf(), format!("không tạo được thư mục ({e})."))
@@ -67,6 +71,9 @@ impl Store {
         // Root ignores permission bits, so ask the file system what the secretary set.
         if !fresh && std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
             return Err(StoreError::ReadOnly(path.to_path_buf()));
+        }
+        if header.is_some_and(|h| !h.wal) {
+            set_aside_stale_wal(path)?;
         }
         let fail = |e| error::classify(path, e);
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
@@ -95,15 +102,7 @@ impl Store {
             return Err(StoreError::ReadOnly(path.to_path_buf()));
         }
 
-        // WAL survives the app being killed at any moment; FULL sync survives power loss.
-        let mode: String = conn
-            .pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))
-            .map_err(fail)?;
-        if !mode.eq_ignore_ascii_case("wal") {
-            return Err(StoreError::Locked(path.to_path_buf()));
-        }
-        conn.pragma_update(None, "synchronous", "FULL")
-            .map_err(fail)?;
+        use_rollback_journal(&conn).map_err(fail)?;
         conn.pragma_update(None, "foreign_keys", true)
             .map_err(fail)?;
         let mut store = Store {
@@ -120,6 +119,15 @@ impl Store {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// A number that changes whenever another connection (another window, the command line)
+    /// has committed a change to the file since the last call; this connection's own writes do
+    /// not change it. SQLite's `PRAGMA data_version`.
+    pub fn data_version(&self) -> Result<i64> {
+        self.conn
+            .pragma_query_value(None, "data_version", |row| row.get(0))
+            .map_err(|e| self.fail(e))
     }
 
     /// Maps an SQLite error to the secretary's sentence for this file.
@@ -142,11 +150,71 @@ impl Store {
     }
 }
 
-/// True if the file does not exist yet (or is empty); an error if it is not SQLite at all.
-fn check_header(path: &Path) -> Result<bool> {
+/// The journal of every connection: a rollback journal, deleted at each commit, with full
+/// syncs. A committed change is in the data file itself, so copying that one file (USB stick,
+/// e-mail) while the app is open, after it was closed or after it was ended (SIGTERM, logoff,
+/// SIGKILL) always copies everything saved; a kill mid-transaction leaves a `-journal` that
+/// SQLite rolls back on the next open. A file left in WAL mode by an earlier version is
+/// checkpointed and switched here (which needs no other connection on it: else "locked").
+fn use_rollback_journal(conn: &Connection) -> rusqlite::Result<()> {
+    let mode: String =
+        conn.pragma_update_and_check(None, "journal_mode", "DELETE", |row| row.get(0))?;
+    if !mode.eq_ignore_ascii_case("delete") {
+        return Err(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+            Some(format!("journal_mode stayed {mode}")),
+        ));
+    }
+    conn.pragma_update(None, "synchronous", "FULL")
+}
+
+impl Store {
+    /// Puts the file back into rollback-journal mode after its pages were replaced (a restore
+    /// copies the backup's header, which may say WAL).
+    pub(crate) fn keep_rollback_journal(&self) -> Result<()> {
+        use_rollback_journal(&self.conn).map_err(|e| self.fail(e))
+    }
+}
+
+/// A `-wal` beside a file whose header says "rollback journal" cannot belong to it: SQLite
+/// turns the header to WAL before it ever writes a `-wal`. It is left over from another file
+/// (an older copy put back over the data file while the old `-wal` lay beside it), and SQLite
+/// would replay it onto this one, mixing the two. It is moved into the backups folder, never
+/// deleted, before SQLite opens the file.
+fn set_aside_stale_wal(path: &Path) -> Result<()> {
+    let wal = backup::with_suffix(path, "-wal");
+    if !std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
+        return Ok(());
+    }
+    let dir = backup::create_backups_dir(path)?;
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let stamp = chrono::Local::now().format("%Y-%m-%d-%H%M%S");
+    let mut target = dir.join(format!("{}{stamp}-{name}-wal", backup::SET_ASIDE_PREFIX));
+    let mut n = 1;
+    while target.exists() {
+        n += 1;
+        target = dir.join(format!(
+            "{}{stamp}-{n}-{name}-wal",
+            backup::SET_ASIDE_PREFIX
+        ));
+    }
+    std::fs::rename(&wal, &target).map_err(|_| StoreError::Locked(path.to_path_buf()))?;
+    let _ = std::fs::remove_file(backup::with_suffix(path, "-shm"));
+    Ok(())
+}
+
+/// What the first bytes of an existing SQLite file say.
+#[derive(Debug, Clone, Copy)]
+struct Header {
+    /// The file format bytes say WAL (written by an earlier version of the app).
+    wal: bool,
+}
+
+/// `None` if the file does not exist yet (or is empty); an error if it is not SQLite at all.
+fn check_header(path: &Path) -> Result<Option<Header>> {
     let mut file = match std::fs::File::open(path) {
         Ok(file) => file,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
             return Err(StoreError::CannotOpen(
                 path.to_path_buf(),
@@ -161,22 +229,26 @@ fn check_header(path: &Path) -> Result<bool> {
             "đây là một thư mục, không phải tệp dữ liệu.".into(),
         ));
     }
-    let mut header = Vec::with_capacity(16);
+    let mut header = Vec::with_capacity(20);
     file.by_ref()
-        .take(16)
+        .take(20)
         .read_to_end(&mut header)
         .map_err(|e| StoreError::CannotOpen(path.to_path_buf(), e.to_string()))?;
     if header.is_empty() {
-        return Ok(true);
+        return Ok(None);
     }
-    if header.as_slice() != SQLITE_HEADER {
+    if header.get(..16) != Some(SQLITE_HEADER.as_slice()) {
         return Err(StoreError::NotOurs(path.to_path_buf()));
     }
-    Ok(false)
+    Ok(Some(Header {
+        wal: header.get(18..20) != Some([1, 1].as_slice()),
+    }))
 }
 
 #[cfg(test)]
 mod commendation_tests;
+#[cfg(test)]
+mod data_file_tests;
 #[cfg(test)]
 mod household_tests;
 #[cfg(test)]

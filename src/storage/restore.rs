@@ -3,9 +3,9 @@
 //! Into an open file ([`Store::restore_from`]): the backup is checked with [`inspect`], the
 //! current state is copied first, then SQLite's online backup API copies every page of the
 //! backup into the live database **in one step, that is in one write transaction** of the
-//! live connection. In WAL mode that transaction is committed by one append to the `-wal` file:
-//! killed half-way, the file keeps its old content whole; afterwards, every connection (another
-//! window too) sees the restored content. Renaming a file over the live one would instead leave
+//! live connection, committed through the rollback journal: killed half-way, the journal puts
+//! the old content back on the next open; afterwards, every connection (the command line too)
+//! sees the restored content. Renaming a file over the live one would instead leave
 //! a second window writing into a file that is no longer there.
 //!
 //! Over a file that cannot be opened at all ([`replace_unusable`]: damaged, from a newer
@@ -73,6 +73,8 @@ impl Store {
         };
         self.copy_pages_from(&from)?;
         drop(from);
+        // A backup copied from a file of an earlier version may carry the WAL header.
+        self.keep_rollback_journal()?;
         schema::migrate_to(&mut self.conn, schema::LATEST).map_err(|e| self.fail(e))?;
         backup::rotate(&paths::backups_dir(&self.path));
         Ok(Restored { info, previous })

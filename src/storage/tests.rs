@@ -22,7 +22,7 @@ fn fresh_store(dir: &tempfile::TempDir) -> Store {
 }
 
 #[test]
-fn a_new_file_is_created_in_wal_with_foreign_keys_and_the_latest_schema() {
+fn a_new_file_has_a_rollback_journal_foreign_keys_and_the_latest_schema() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("sub/folder/ngayhoi.sqlite3");
     let store = Store::open(&path).unwrap();
@@ -30,7 +30,7 @@ fn a_new_file_is_created_in_wal_with_foreign_keys_and_the_latest_schema() {
         .conn
         .pragma_query_value(None, "journal_mode", |r| r.get(0))
         .unwrap();
-    assert_eq!(mode, "wal");
+    assert_eq!(mode, "delete");
     let fk: i64 = store
         .conn
         .pragma_query_value(None, "foreign_keys", |r| r.get(0))

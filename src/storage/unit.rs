@@ -6,27 +6,7 @@ use crate::domain::{Level, Unit};
 impl Store {
     /// The organising unit, if the file has been set up.
     pub fn unit(&self) -> Result<Option<Unit>> {
-        self.conn
-            .query_row(
-                "SELECT name, level, province, place, committee, symbol, head_name, secretary_name
-                 FROM unit WHERE id = 1",
-                [],
-                |row| {
-                    let level: String = row.get(1)?;
-                    Ok(Unit {
-                        name: row.get(0)?,
-                        level: Level::from_code(&level).unwrap_or(Level::Commune),
-                        province: row.get(2)?,
-                        place: row.get(3)?,
-                        committee: row.get(4)?,
-                        symbol: row.get(5)?,
-                        head_name: row.get(6)?,
-                        secretary_name: row.get(7)?,
-                    })
-                },
-            )
-            .optional()
-            .map_err(|e| self.fail(e))
+        read_unit(&self.conn).map_err(|e| self.fail(e))
     }
 
     /// Saves the unit (NFC, trimmed), refusing what documents cannot do without.
@@ -35,6 +15,61 @@ impl Store {
         unit.validate()?;
         self.write(|tx| write_unit(tx, &unit))
     }
+
+    /// Saves only the fields of `edited` that differ from `base`, the unit as the form that
+    /// edited it had loaded it; every other field keeps what the file holds now. A change
+    /// made meanwhile by another window or the command line (another field) is never
+    /// overwritten with the old value this form still had.
+    pub fn save_unit_changes(&mut self, base: &Unit, edited: &Unit) -> Result<()> {
+        let (base, edited) = (base.cleaned(), edited.cleaned());
+        self.write(|tx| {
+            let Some(mut unit) = read_unit(tx)? else {
+                edited.validate().map_err(|e| super::error::rule(e.0))?;
+                return write_unit(tx, &edited);
+            };
+            macro_rules! take {
+                ($($field:ident),*) => {$(
+                    if edited.$field != base.$field {
+                        unit.$field = edited.$field.clone();
+                    }
+                )*};
+            }
+            take!(
+                name,
+                level,
+                province,
+                place,
+                committee,
+                symbol,
+                head_name,
+                secretary_name
+            );
+            unit.validate().map_err(|e| super::error::rule(e.0))?;
+            write_unit(tx, &unit)
+        })
+    }
+}
+
+fn read_unit(conn: &rusqlite::Connection) -> rusqlite::Result<Option<Unit>> {
+    conn.query_row(
+        "SELECT name, level, province, place, committee, symbol, head_name, secretary_name
+                 FROM unit WHERE id = 1",
+        [],
+        |row| {
+            let level: String = row.get(1)?;
+            Ok(Unit {
+                name: row.get(0)?,
+                level: Level::from_code(&level).unwrap_or(Level::Commune),
+                province: row.get(2)?,
+                place: row.get(3)?,
+                committee: row.get(4)?,
+                symbol: row.get(5)?,
+                head_name: row.get(6)?,
+                secretary_name: row.get(7)?,
+            })
+        },
+    )
+    .optional()
 }
 
 pub(super) fn write_unit(tx: &rusqlite::Transaction<'_>, unit: &Unit) -> rusqlite::Result<()> {

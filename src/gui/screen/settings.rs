@@ -34,6 +34,10 @@ pub struct Settings {
     areas: text_editor::Content,
     /// The "Sao lưu và khôi phục" card.
     pub backups: Backups,
+    /// The unit and the event as this form last loaded or saved them: a save writes only the
+    /// fields that differ from these, so a change made elsewhere to another field stays.
+    base_unit: Unit,
+    base_event: YearEvent,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,13 +95,34 @@ pub enum Message {
     Backup(backups::Message),
 }
 
+// Short-lived (one per keystroke, consumed at once): its size does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Event {
-    SaveUnit(Unit),
+    /// Save the fields of `unit` that differ from `base`.
+    SaveUnit {
+        base: Unit,
+        unit: Unit,
+    },
     SaveAreas(Vec<String>),
-    SaveEvent(YearEvent),
+    /// Save the fields of `event` that differ from `base`.
+    SaveEvent {
+        base: YearEvent,
+        event: YearEvent,
+    },
     Reveal(PathBuf),
     Backup(backups::Event),
+}
+
+/// Which one file to copy, and when copying it is safe (docs/reliability.md, promise 1).
+pub fn copy_advice(path: &std::path::Path) -> String {
+    let name = path
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    format!(
+        "Toàn bộ dữ liệu nằm trong một tệp duy nhất: {name}. Muốn mang đi (USB, thư điện tử) chỉ cần chép tệp này; chép ngay cả khi ứng dụng đang mở cũng an toàn, miễn là thanh bên đã hiện “✓ Đã lưu”. Cách nên dùng vẫn là “Sao lưu ngay” bên dưới: bản sao được kiểm tra và có ghi ngày giờ."
+    )
 }
 
 impl Settings {
@@ -127,6 +152,8 @@ impl Settings {
             program_start: event.program_start,
             areas: text_editor::Content::with_text(&data.areas.join("\n")),
             backups: Backups::new(&data.path),
+            base_unit: unit.clone(),
+            base_event: event.clone(),
         }
     }
 
@@ -202,9 +229,15 @@ impl Settings {
         } else if which.is_event() {
             self.form
                 .event(self.event_id, self.year, self.program_start)
-                .map(Event::SaveEvent)
+                .map(|event| Event::SaveEvent {
+                    base: std::mem::replace(&mut self.base_event, event.clone()),
+                    event,
+                })
         } else {
-            self.form.unit(self.year).map(Event::SaveUnit)
+            self.form.unit(self.year).map(|unit| Event::SaveUnit {
+                base: std::mem::replace(&mut self.base_unit, unit.clone()),
+                unit,
+            })
         };
         match result {
             Ok(event) => {
@@ -357,6 +390,8 @@ impl Settings {
             ]
             .spacing(12)
             .align_y(Alignment::End),
+            text(copy_advice(&data.path))
+                .size(theme::SMALL),
             text(if portable {
                 "Chế độ di động: dữ liệu nằm trong thư mục ngayhoi-data cạnh chương trình (ví dụ trên USB)."
             } else {
