@@ -62,7 +62,7 @@ fn the_same_list_imported_twice_is_skipped_and_the_preview_says_so() {
         "Bỏ qua 3 dòng đã có trong dữ liệu (không nhập hai lần)."
     ));
     assert!(shows(&app, "Không có gì mới để nhập"));
-    let _ = simulator(&app).click("Không có gì mới để nhập");
+    interact(&mut app, |ui| ui.click("Không có gì mới để nhập").map(drop));
     assert_eq!(households(&dir), once, "nothing is added twice");
 
     // Added again only on purpose.
@@ -121,4 +121,64 @@ fn a_changed_row_updates_the_household_only_when_ticked() {
             .any(|h| h.name == "Đinh Thị Tư" && h.phone == "0912345678"),
         "the unchanged row keeps its stored phone"
     );
+}
+
+#[test]
+fn a_recipient_list_opened_again_keeps_its_register_numbers() {
+    use ngayhoi::gui::screen::honors;
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
+    interact(&mut app, |ui| ui.click("Khen thưởng").map(drop));
+    assert_eq!(app.section(), Some(Section::Honors));
+    let numbers = || {
+        let store = reopen(&db(&dir));
+        let event = store.event(2026).unwrap().unwrap();
+        let mut out: Vec<(String, Option<u32>)> = store
+            .recipients(event.id)
+            .unwrap()
+            .into_iter()
+            .map(|r| (r.name, r.register_no))
+            .collect();
+        out.sort();
+        out
+    };
+    let file = dir.path().join("khen.csv");
+    std::fs::write(
+        &file,
+        "Hình thức;Đối tượng;Họ và tên;Chức vụ, đơn vị;Số quyết định;Ngày quyết định\n\
+         Giấy khen;Cá nhân;Võ Văn Kiệt;Tổ viên tổ dân phố 9;130/QĐ-UBND;20/08/2026\n\
+         Giấy khen;Cá nhân;Lê Thị Riêng;Tổ phó tổ dân phố 2;130/QĐ-UBND;20/08/2026\n",
+    )
+    .unwrap();
+    let open = |app: &mut App| {
+        send(
+            app,
+            Message::Honors(honors::Message::ImportFile(Some(file.clone()))),
+        );
+    };
+    open(&mut app);
+    interact(&mut app, |ui| ui.click("Nhập 2 người được khen").map(drop));
+    let once = numbers();
+    assert!(once.contains(&("Võ Văn Kiệt".to_string(), Some(6))));
+
+    open(&mut app);
+    assert!(shows(
+        &app,
+        "2 dòng dữ liệu: 0 dòng mới, 2 dòng đã có, 0 dòng lỗi."
+    ));
+    assert!(shows(
+        &app,
+        "Bỏ qua 2 dòng đã có trong dữ liệu (không nhập hai lần)."
+    ));
+    assert!(shows(&app, "Không có gì mới để nhập"));
+    assert!(
+        !shows(
+            &app,
+            "Vẫn nhập 2 dòng đã có thành người được khen mới (nhập trùng)"
+        ),
+        "recipients are never added twice"
+    );
+    interact(&mut app, |ui| ui.click("Không có gì mới để nhập").map(drop));
+    assert_eq!(numbers(), once, "no second register number");
 }
