@@ -65,6 +65,8 @@ pub enum Message {
     RetrySave,
     /// Time to look whether another process changed the file ([`POLL`]).
     Poll,
+    /// The file's `data_version` just read (`None`: could not be read now).
+    Polled(Option<i64>),
 }
 
 #[derive(Debug, Clone)]
@@ -117,8 +119,8 @@ impl App {
         self.seen_version = opened.version;
     }
 
-    /// Another process (the command line, a restore from it) may have changed the file: if
-    /// so, the data is read again through the writer, after every edit queued before.
+    /// Asks, off the UI thread (a writer of another process may hold the file for a moment),
+    /// whether another process (the command line, a restore from it) changed the file.
     fn poll(&mut self) -> Task<Message> {
         let Phase::Ready(ws) = &self.phase else {
             return Task::none();
@@ -126,9 +128,21 @@ impl App {
         if self.writer.is_saving() || self.writer.stalled().is_some() {
             return Task::none();
         }
-        let version = match ws.db.try_lock() {
-            Ok(store) => store.data_version().ok(),
-            Err(_) => None,
+        let db = Arc::clone(&ws.db);
+        Task::perform(
+            async move {
+                let store = db.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+                store.data_version().ok()
+            },
+            Message::Polled,
+        )
+    }
+
+    /// If the file changed, the data is read again through the writer, after every edit
+    /// queued before.
+    fn polled(&mut self, version: Option<i64>) -> Task<Message> {
+        let Phase::Ready(ws) = &self.phase else {
+            return Task::none();
         };
         let Some(version) = version else {
             return Task::none();
@@ -168,6 +182,7 @@ impl App {
         match message {
             Message::Written(outcome) => self.written(*outcome),
             Message::Poll => self.poll(),
+            Message::Polled(version) => self.polled(version),
             // The field Tab lands in has its text selected, so that typing replaces it (a
             // rank "4" typed over does not become "41").
             Message::Shortcut(Shortcut::NextField) => {

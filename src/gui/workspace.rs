@@ -224,9 +224,11 @@ impl Workspace {
             Message::Papers(message) => self.papers_update(message),
             Message::Report(message) => self.report_update(message, writer),
             Message::Settings(message) => self.settings_update(message, writer),
-            Message::Failure(_) | Message::Welcome(_) | Message::Written(_) | Message::Poll => {
-                Task::none()
-            }
+            Message::Failure(_)
+            | Message::Welcome(_)
+            | Message::Written(_)
+            | Message::Poll
+            | Message::Polled(_) => Task::none(),
         }
     }
 
