@@ -34,8 +34,10 @@ pub fn backup(db: &Path, out: &Path, overwrite: bool) -> Result<(), String> {
         // VACUUM INTO writes only to a file that does not exist yet.
         std::fs::remove_file(&temp).map_err(|e| e.to_string())?;
         store.backup_to(&temp).map_err(|e| e.to_string())?;
-        temp.persist(out)
-            .map_err(|e| format!("không ghi được tệp “{}” ({e}).", out.display()))?;
+        temp.persist(out).map_err(|e| {
+            let message = crate::papers::output::write_error(out, &e.error, cfg!(windows));
+            super::lower_first(&message)
+        })?;
     } else {
         store.backup_to(out).map_err(|e| e.to_string())?;
     }

@@ -7,6 +7,10 @@ use iced::font::Weight;
 pub const REGULAR_BYTES: &[u8] = include_bytes!("../../fonts/BeVietnamPro-Regular.ttf");
 pub const SEMIBOLD_BYTES: &[u8] = include_bytes!("../../fonts/BeVietnamPro-SemiBold.ttf");
 pub const BOLD_BYTES: &[u8] = include_bytes!("../../fonts/BeVietnamPro-Bold.ttf");
+/// Arrows, ✓ and ⚠, which Be Vietnam Pro lacks: without it they came from a system fallback
+/// font on Linux and were missing on Windows. Never named by a widget: the text shaper falls
+/// back to it for exactly these characters (tests/glyphs.rs keeps the UI within the two).
+pub const SYMBOLS_BYTES: &[u8] = include_bytes!("../../fonts/NgayhoiSymbols.ttf");
 
 pub const FAMILY: &str = "Be Vietnam Pro";
 
@@ -22,7 +26,7 @@ pub const BOLD: Font = Font {
 
 /// Every face, for `Settings::fonts`: the UI's, and the documents' for the print preview.
 pub fn all() -> Vec<std::borrow::Cow<'static, [u8]>> {
-    let ui = [REGULAR_BYTES, SEMIBOLD_BYTES, BOLD_BYTES];
+    let ui = [REGULAR_BYTES, SEMIBOLD_BYTES, BOLD_BYTES, SYMBOLS_BYTES];
     let documents = crate::document::Face::ALL.map(crate::document::Face::bytes);
     ui.into_iter().chain(documents).map(Into::into).collect()
 }

@@ -15,7 +15,7 @@ pub fn render(paper: Paper, sources: &Sources) -> Result<Vec<u8>, String> {
 /// Writes `bytes` to `path` through a temporary file beside it, so that a crash or a full disk
 /// never leaves half a PDF where the secretary expects one.
 pub fn save(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    let fail = |e: std::io::Error| format!("Không ghi được tệp “{}”: {e}", path.display());
+    let fail = |e: std::io::Error| write_error(path, &e, cfg!(windows));
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -31,6 +31,59 @@ pub fn save(path: &Path, bytes: &[u8]) -> Result<(), String> {
     }
     temp.write_all(bytes).map_err(fail)?;
     temp.as_file().sync_all().map_err(fail)?;
+    // On failure the temporary file is removed and the old file at `path` is as it was.
     temp.persist(path).map_err(|e| fail(e.error))?;
     Ok(())
+}
+
+/// Why `path` could not be written, in Vietnamese. Windows refuses to replace a file that a
+/// program holds open (a PDF viewer, Excel), which Linux allows: say so, since the secretary
+/// can fix it by closing the viewer. `windows` is a parameter so that this is tested anywhere.
+pub fn write_error(path: &Path, error: &std::io::Error, windows: bool) -> String {
+    // ERROR_ACCESS_DENIED (also a read-only file), ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION.
+    if windows && matches!(error.raw_os_error(), Some(5 | 32 | 33)) {
+        return format!(
+            "Không ghi được tệp “{}” vì tệp đang được mở trong chương trình khác (trình đọc PDF, Excel…) hoặc chỉ cho phép đọc. Hãy đóng tệp đó rồi lưu lại, hoặc lưu với tên khác. Tệp cũ vẫn còn nguyên.",
+            path.display()
+        );
+    }
+    format!("Không ghi được tệp “{}”: {error}", path.display())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_held_open_on_windows_is_named_as_such() {
+        let path = Path::new(r"C:\Users\Nguyễn Văn A\Tài liệu\Chương trình.pdf");
+        let held = std::io::Error::from_raw_os_error(32);
+        let message = write_error(path, &held, true);
+        assert!(
+            message.contains("đang được mở trong chương trình khác"),
+            "{message}"
+        );
+        assert!(message.contains("Chương trình.pdf"), "{message}");
+        assert!(message.contains("Tệp cũ vẫn còn nguyên"), "{message}");
+        // The same number means something else elsewhere (EPIPE on Linux).
+        assert!(!write_error(path, &held, false).contains("đang được mở"));
+    }
+
+    #[test]
+    fn a_failed_save_leaves_the_old_file_and_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("chương trình.pdf");
+        std::fs::write(&path, b"old").unwrap();
+        // A folder where the file should go cannot be replaced by a file, on any system.
+        let blocked = dir.path().join("thư mục");
+        std::fs::create_dir(&blocked).unwrap();
+        assert!(save(&blocked, b"new").is_err());
+        save(&path, b"new").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"new");
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 2, "{names:?}");
+    }
 }

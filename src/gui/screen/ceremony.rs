@@ -376,7 +376,7 @@ impl Ceremony {
         let id = item.id;
         let selected = self.selected == Some(id);
         let time = match item.fixed_time {
-            Some(_) => format!("{} 📌", time_short(slot.start)),
+            Some(_) => format!("{} ⚑", time_short(slot.start)),
             None => time_short(slot.start),
         };
         let title = column![text(&item.title)]
