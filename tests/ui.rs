@@ -390,3 +390,83 @@ fn escape_closes_the_step_being_added_and_tab_is_a_shortcut() {
         Some(Message::Shortcut(Shortcut::PreviousField))
     ));
 }
+
+/// Uses the window as a person would, faster than the file: every message is applied, and the
+/// storage tasks it started are handed back instead of being run to the end.
+fn act_before_saved(
+    app: &mut App,
+    act: impl FnOnce(&mut iced_test::Simulator<'_, Message>) -> Result<(), iced_test::Error>,
+) -> Vec<iced::Task<Message>> {
+    let messages: Vec<Message> = {
+        let mut ui = simulator(app);
+        act(&mut ui).expect("the interaction succeeds");
+        ui.into_messages().collect()
+    };
+    messages.into_iter().map(|m| app.update(m)).collect()
+}
+
+/// Types `text` into the field `field` and presses Enter.
+fn type_in<'a>(
+    field: &'static str,
+    text: &'a str,
+) -> impl FnOnce(&mut iced_test::Simulator<'_, Message>) -> Result<(), iced_test::Error> + 'a {
+    move |ui| {
+        ui.click(id(field))?;
+        let _ = ui.typewrite(text);
+        let _ = ui.tap_key(keyboard::key::Named::Enter);
+        Ok(())
+    }
+}
+
+#[test]
+fn two_adds_queued_before_the_first_is_saved_are_each_undone_on_their_own_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
+    let step = "Mời đoàn văn nghệ thiếu nhi";
+    let delegate = "Hồ Thị Thu Trang";
+
+    // A step, then a delegate on another screen, both typed before the file has the step.
+    let mut held = act_before_saved(&mut app, |ui| ui.click("+ Thêm việc").map(drop));
+    held.extend(act_before_saved(&mut app, type_in("checklist-title", step)));
+    assert!(app.is_saving(), "the step is on its way to the file");
+    held.extend(act_before_saved(&mut app, |ui| {
+        ui.click("Đại biểu và điểm").map(drop)
+    }));
+    held.extend(act_before_saved(&mut app, |ui| {
+        ui.click("+ Thêm đại biểu").map(drop)
+    }));
+    held.extend(act_before_saved(
+        &mut app,
+        type_in("delegate-name", delegate),
+    ));
+    settle(&mut app, iced::Task::batch(held));
+
+    let stored = |dir: &tempfile::TempDir| {
+        let store = reopen(&db(dir));
+        let event = store.event(2026).unwrap().unwrap();
+        let checklist = store.checklist(event.id).unwrap();
+        let steps: Vec<String> = checklist.into_iter().map(|s| s.title).collect();
+        let delegates = store.delegates(event.id).unwrap();
+        let delegates: Vec<String> = delegates.into_iter().map(|d| d.name).collect();
+        (steps, delegates)
+    };
+    let (steps, delegates) = stored(&dir);
+    assert!(steps.iter().any(|s| s == step));
+    assert_eq!(delegates.len(), 7);
+    assert!(shows(&app, "Đã thêm đại biểu Hồ Thị Thu Trang."));
+
+    // Ctrl+Z on the guests screen takes away the delegate, and only the delegate.
+    send(&mut app, shortcut(ctrl("z")).unwrap());
+    let (steps, delegates) = stored(&dir);
+    assert!(delegates.iter().all(|d| d != delegate), "{delegates:?}");
+    assert_eq!(delegates.len(), 6, "no other delegate was removed");
+    assert!(steps.iter().any(|s| s == step), "the step stays");
+
+    // Back on the overview, Ctrl+Z takes away the step.
+    send(&mut app, Message::Navigate(Section::Overview));
+    assert!(shows(&app, &format!("Đã thêm “{step}”.")));
+    send(&mut app, shortcut(ctrl("z")).unwrap());
+    let (steps, delegates) = stored(&dir);
+    assert!(steps.iter().all(|s| s != step));
+    assert_eq!(delegates.len(), 6);
+}

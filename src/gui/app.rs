@@ -220,7 +220,6 @@ impl App {
                             let event = store.initialize(unit, event)?;
                             Ok(Done {
                                 year: Some(event.year),
-                                created: None,
                                 ..Done::default()
                             })
                         }))
@@ -229,7 +228,6 @@ impl App {
                         store.fill_demo(&crate::demo::build())?;
                         Ok(Done {
                             year: Some(crate::demo::DEMO_YEAR),
-                            created: None,
                             ..Done::default()
                         })
                     })),

@@ -101,16 +101,40 @@ impl Snapshot {
 pub struct Done {
     /// The year to show afterwards (`None`: stay on the same year).
     pub year: Option<i32>,
-    /// The id of a row the job created, so that creating can be undone.
-    pub created: Option<i64>,
-    /// The ids of the rows a batch created (visits for every household of a filter).
-    pub batch: Vec<i64>,
+    /// The rows the job created, each with its kind and name, so that the screen that asked
+    /// can offer to undo creating them. A batch (visits for every household of a filter)
+    /// reports all of its rows.
+    pub created: Vec<Created>,
     /// What a removal took out of the file, everything needed to put it back.
     pub removed: Option<Removed>,
     /// A sentence for the screen that asked, saying what was written (an import's counts).
     pub note: Option<String>,
     /// Nothing was written: the data is read again because another process changed the file.
     pub external: bool,
+}
+
+/// A row a job created: the job itself says which kind and which name, so that its id reaches
+/// the right screen however many jobs were queued behind it or waited for a retry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Created {
+    pub kind: Kind,
+    pub id: i64,
+    /// What the undo notice calls it ("Đã thêm “…”.").
+    pub name: String,
+}
+
+/// The kinds of rows the window creates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Step,
+    ProgramItem,
+    Delegate,
+    Point,
+    Activity,
+    Household,
+    Visit,
+    Decision,
+    Recipient,
 }
 
 /// Rows removed together with their dependants (visits of every year, recipients), which the

@@ -1,7 +1,7 @@
 //! Storage jobs for the workspace, built from screen events. Kept apart from the screens so
 //! that screens never touch storage, and apart from the workspace so that it stays readable.
 
-use super::data::{Done, Job, Removed};
+use super::data::{Created, Done, Job, Kind, Removed};
 use super::screen::{ceremony, certificates, festival, guests, honors, overview, report, visits};
 use crate::storage::{self, BackupReason, Store};
 
@@ -13,13 +13,21 @@ pub fn change(mut f: impl FnMut(&mut Store) -> storage::Result<()> + Send + 'sta
     })
 }
 
-/// A change that creates a row, whose id is reported back so that creating can be undone.
-pub fn create(mut f: impl FnMut(&mut Store) -> storage::Result<i64> + Send + 'static) -> Job {
+/// A change that creates a row of `kind`, reported back with its id and `name` so that the
+/// screen that asked can offer to undo creating it.
+pub fn create(
+    kind: Kind,
+    name: String,
+    mut f: impl FnMut(&mut Store) -> storage::Result<i64> + Send + 'static,
+) -> Job {
     Box::new(move |store| {
         let id = f(store)?;
         Ok(Done {
-            year: None,
-            created: Some(id),
+            created: vec![Created {
+                kind,
+                id,
+                name: name.clone(),
+            }],
             ..Done::default()
         })
     })
@@ -30,7 +38,6 @@ pub fn show_year(year: i32) -> Job {
     Box::new(move |_| {
         Ok(Done {
             year: Some(year),
-            created: None,
             ..Done::default()
         })
     })
@@ -40,7 +47,10 @@ pub fn checklist(event_id: i64, event: overview::Event) -> Job {
     match event {
         overview::Event::Save(item) => change(move |s| s.save_checklist_item(&item)),
         overview::Event::Add(item) if item.id == 0 => {
-            create(move |s| s.add_checklist_item(event_id, &item).map(|added| added.id))
+            let name = item.title.trim().to_string();
+            create(Kind::Step, name, move |s| {
+                s.add_checklist_item(event_id, &item).map(|added| added.id)
+            })
         }
         overview::Event::Add(item) => {
             change(move |s| s.add_checklist_item(event_id, &item).map(drop))
@@ -52,10 +62,13 @@ pub fn checklist(event_id: i64, event: overview::Event) -> Job {
 pub fn program(event_id: i64, event: ceremony::Event) -> Job {
     match event {
         ceremony::Event::SaveEvent(year_event) => change(move |s| s.save_event(&year_event)),
-        ceremony::Event::Add(index, item) if item.id == 0 => create(move |s| {
-            s.add_program_item(event_id, index, &item)
-                .map(|added| added.id)
-        }),
+        ceremony::Event::Add(index, item) if item.id == 0 => {
+            let name = item.title.trim().to_string();
+            create(Kind::ProgramItem, name, move |s| {
+                s.add_program_item(event_id, index, &item)
+                    .map(|added| added.id)
+            })
+        }
         ceremony::Event::Add(index, item) => {
             change(move |s| s.add_program_item(event_id, index, &item).map(drop))
         }
@@ -68,14 +81,16 @@ pub fn program(event_id: i64, event: ceremony::Event) -> Job {
 pub fn guests(event_id: i64, event: guests::Event) -> Job {
     match event {
         guests::Event::AddDelegate(d) if d.id == 0 => {
-            create(move |s| s.add_delegate(event_id, &d).map(|added| added.id))
+            create(Kind::Delegate, d.name.clone(), move |s| {
+                s.add_delegate(event_id, &d).map(|added| added.id)
+            })
         }
         guests::Event::AddDelegate(d) => change(move |s| s.add_delegate(event_id, &d).map(drop)),
         guests::Event::SaveDelegate(d) => change(move |s| s.save_delegate(&d)),
         guests::Event::RemoveDelegate(id) => change(move |s| s.delete_delegate(id)),
-        guests::Event::AddPoint(p) if p.id == 0 => {
-            create(move |s| s.add_point(event_id, &p).map(|added| added.id))
-        }
+        guests::Event::AddPoint(p) if p.id == 0 => create(Kind::Point, p.name.clone(), move |s| {
+            s.add_point(event_id, &p).map(|added| added.id)
+        }),
         guests::Event::AddPoint(p) => change(move |s| s.add_point(event_id, &p).map(drop)),
         guests::Event::SavePoint(p) => change(move |s| s.save_point(&p)),
         guests::Event::RemovePoint(id) => change(move |s| s.delete_point(id)),
@@ -84,9 +99,9 @@ pub fn guests(event_id: i64, event: guests::Event) -> Job {
 
 pub fn festival(event_id: i64, event: festival::Event) -> Job {
     match event {
-        festival::Event::Add(a) if a.id == 0 => {
-            create(move |s| s.add_activity(event_id, &a).map(|added| added.id))
-        }
+        festival::Event::Add(a) if a.id == 0 => create(Kind::Activity, a.name.clone(), move |s| {
+            s.add_activity(event_id, &a).map(|added| added.id)
+        }),
         festival::Event::Add(a) => change(move |s| s.add_activity(event_id, &a).map(drop)),
         festival::Event::Save(a) => change(move |s| s.save_activity(&a)),
         festival::Event::Remove(id) => change(move |s| s.delete_activity(id)),
@@ -95,9 +110,9 @@ pub fn festival(event_id: i64, event: festival::Event) -> Job {
 
 pub fn visits(event_id: i64, event: visits::Event) -> Job {
     match event {
-        visits::Event::AddHousehold(h) => {
-            create(move |s| s.add_household(&h).map(|added| added.id))
-        }
+        visits::Event::AddHousehold(h) => create(Kind::Household, h.name.clone(), move |s| {
+            s.add_household(&h).map(|added| added.id)
+        }),
         visits::Event::SaveHousehold(h) => change(move |s| s.save_household(&h)),
         visits::Event::RemoveHousehold(id) => Box::new(move |s| {
             let removed = s.delete_household(id)?;
@@ -114,7 +129,14 @@ pub fn visits(event_id: i64, event: visits::Event) -> Job {
         visits::Event::AddVisits(list) => Box::new(move |s| {
             let added = s.add_visits(event_id, &list)?;
             Ok(Done {
-                batch: added.into_iter().map(|v| v.id).collect(),
+                created: added
+                    .into_iter()
+                    .map(|v| Created {
+                        kind: Kind::Visit,
+                        id: v.id,
+                        name: String::new(),
+                    })
+                    .collect(),
                 ..Done::default()
             })
         }),
@@ -170,9 +192,9 @@ pub fn report(event_id: i64, event: report::Event) -> Job {
 
 pub fn honors(event_id: i64, data: &super::data::Snapshot, event: honors::Event) -> Job {
     match event {
-        honors::Event::AddDecision(d) => {
-            create(move |s| s.add_decision(event_id, &d).map(|added| added.id))
-        }
+        honors::Event::AddDecision(d) => create(Kind::Decision, d.number.clone(), move |s| {
+            s.add_decision(event_id, &d).map(|added| added.id)
+        }),
         honors::Event::SaveDecision(d) => change(move |s| s.save_decision(&d)),
         honors::Event::RemoveDecision(id) => Box::new(move |s| {
             let removed = s.delete_decision(id)?;
@@ -183,7 +205,9 @@ pub fn honors(event_id: i64, data: &super::data::Snapshot, event: honors::Event)
         }),
         honors::Event::RestoreDecision(removed) => change(move |s| s.restore_decision(&removed)),
         honors::Event::AddRecipient(r) if r.id == 0 => {
-            create(move |s| s.add_recipient(&r).map(|added| added.id))
+            create(Kind::Recipient, r.display_name(), move |s| {
+                s.add_recipient(&r).map(|added| added.id)
+            })
         }
         honors::Event::AddRecipient(r) => change(move |s| s.add_recipient(&r).map(drop)),
         honors::Event::SaveRecipient(r) => change(move |s| s.save_recipient(&r).map(drop)),

@@ -8,7 +8,7 @@ use iced::widget::{Space, button, column, container, pick_list, row, text, text_
 use iced::{Alignment, Element, Length, Padding, Task};
 
 use super::app::{Message, NewYear, Shortcut, copy_source, written_message};
-use super::data::{Db, Done, Job, Removed, Snapshot, Writer};
+use super::data::{Db, Done, Job, Kind, Removed, Snapshot, Writer};
 use super::screen::ceremony::{self, Ceremony};
 use super::screen::certificates::{self, Certificates};
 use super::screen::festival::{self, Festival};
@@ -35,19 +35,6 @@ pub enum Section {
     Papers,
     Report,
     Settings,
-}
-
-/// What kind of row a job is creating, to tell the right screen its id (for undo).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Created {
-    Step,
-    ProgramItem,
-    Delegate,
-    Point,
-    Activity,
-    Household,
-    Decision,
-    Recipient,
 }
 
 impl Section {
@@ -86,8 +73,6 @@ pub struct Workspace {
     pub error: Option<String>,
     /// Something the secretary should know that is not a problem (a backup brought back).
     pub notice: Option<String>,
-    /// The screen and name of a row being created, to offer undoing it once it has its id.
-    adding: Option<(Created, String)>,
     /// The day visits are marked done on (fixed in tests).
     today: NaiveDate,
 }
@@ -111,7 +96,6 @@ impl Workspace {
             new_year: None,
             error: None,
             notice: None,
-            adding: None,
             today,
         }
     }
@@ -135,20 +119,24 @@ impl Workspace {
             self.honors = Honors::default();
             self.report = ReportScreen::new(&data);
         }
-        if let (Some(id), Some((created, name))) = (done.created, self.adding.take()) {
-            match created {
-                Created::Step => self.overview.added(id, &name),
-                Created::ProgramItem => self.ceremony.added(id, &name),
-                Created::Delegate => self.guests.added_delegate(id, &name),
-                Created::Point => self.guests.added_point(id, &name),
-                Created::Activity => self.festival.added(id, &name),
-                Created::Household => self.visits.added_household(id, &name),
-                Created::Decision => self.honors.added_decision(id, &name),
-                Created::Recipient => self.honors.added_recipient(id, &name),
+        // The job says what it created: each id goes to the screen of its kind.
+        let mut visits = Vec::new();
+        for created in done.created {
+            let (id, name) = (created.id, created.name.as_str());
+            match created.kind {
+                Kind::Step => self.overview.added(id, name),
+                Kind::ProgramItem => self.ceremony.added(id, name),
+                Kind::Delegate => self.guests.added_delegate(id, name),
+                Kind::Point => self.guests.added_point(id, name),
+                Kind::Activity => self.festival.added(id, name),
+                Kind::Household => self.visits.added_household(id, name),
+                Kind::Visit => visits.push(id),
+                Kind::Decision => self.honors.added_decision(id, name),
+                Kind::Recipient => self.honors.added_recipient(id, name),
             }
         }
-        if !done.batch.is_empty() {
-            self.visits.added_visits(done.batch);
+        if !visits.is_empty() {
+            self.visits.added_visits(visits);
         }
         match done.removed {
             Some(Removed::Household(removed)) => self.visits.removed_household(removed),
@@ -173,19 +161,6 @@ impl Workspace {
 
     fn push(&mut self, writer: &mut Writer, job: Job) -> Task<Message> {
         writer.push(&self.db, Some(self.data.event.year), job, written_message)
-    }
-
-    /// Queues the job for a screen event; a new row's name is kept to offer undo.
-    fn write(
-        &mut self,
-        writer: &mut Writer,
-        creating: Option<(Created, String)>,
-        job: Job,
-    ) -> Task<Message> {
-        if creating.is_some() {
-            self.adding = creating;
-        }
-        self.push(writer, job)
     }
 
     pub fn update(&mut self, message: Message, writer: &mut Writer) -> Task<Message> {
@@ -322,14 +297,8 @@ impl Workspace {
         let (task, event) = self.overview.update(message, &self.data);
         let task = task.map(Message::Overview);
         let Some(event) = event else { return task };
-        let creating = match &event {
-            overview::Event::Add(item) if item.id == 0 => {
-                Some((Created::Step, item.title.trim().to_string()))
-            }
-            _ => None,
-        };
         let job = jobs::checklist(self.data.event.id, event);
-        Task::batch([task, self.write(writer, creating, job)])
+        Task::batch([task, self.push(writer, job)])
     }
 
     fn ceremony_update(
@@ -340,14 +309,8 @@ impl Workspace {
         let (task, event) = self.ceremony.update(message, &self.data);
         let task = task.map(Message::Ceremony);
         let Some(event) = event else { return task };
-        let creating = match &event {
-            ceremony::Event::Add(_, item) if item.id == 0 => {
-                Some((Created::ProgramItem, item.title.trim().to_string()))
-            }
-            _ => None,
-        };
         let job = jobs::program(self.data.event.id, event);
-        Task::batch([task, self.write(writer, creating, job)])
+        Task::batch([task, self.push(writer, job)])
     }
 
     fn festival_update(
@@ -358,37 +321,24 @@ impl Workspace {
         let (task, event) = self.festival.update(message, &self.data);
         let task = task.map(Message::Festival);
         let Some(event) = event else { return task };
-        let creating = match &event {
-            festival::Event::Add(a) if a.id == 0 => Some((Created::Activity, a.name.clone())),
-            _ => None,
-        };
         let job = jobs::festival(self.data.event.id, event);
-        Task::batch([task, self.write(writer, creating, job)])
+        Task::batch([task, self.push(writer, job)])
     }
 
     fn guests_update(&mut self, message: guests::Message, writer: &mut Writer) -> Task<Message> {
         let (task, event) = self.guests.update(message, &self.data);
         let task = task.map(Message::Guests);
         let Some(event) = event else { return task };
-        let creating = match &event {
-            guests::Event::AddDelegate(d) if d.id == 0 => Some((Created::Delegate, d.name.clone())),
-            guests::Event::AddPoint(p) if p.id == 0 => Some((Created::Point, p.name.clone())),
-            _ => None,
-        };
         let job = jobs::guests(self.data.event.id, event);
-        Task::batch([task, self.write(writer, creating, job)])
+        Task::batch([task, self.push(writer, job)])
     }
 
     fn visits_update(&mut self, message: visits::Message, writer: &mut Writer) -> Task<Message> {
         let (task, event) = self.visits.update(message, &self.data, self.today);
         let task = task.map(Message::Visits);
         let Some(event) = event else { return task };
-        let creating = match &event {
-            visits::Event::AddHousehold(h) => Some((Created::Household, h.name.clone())),
-            _ => None,
-        };
         let job = jobs::visits(self.data.event.id, event);
-        Task::batch([task, self.write(writer, creating, job)])
+        Task::batch([task, self.push(writer, job)])
     }
 
     fn honors_update(&mut self, message: honors::Message, writer: &mut Writer) -> Task<Message> {
@@ -400,15 +350,8 @@ impl Workspace {
         let (task, event) = self.honors.update(message, &self.data, self.today);
         let task = task.map(Message::Honors);
         let Some(event) = event else { return task };
-        let creating = match &event {
-            honors::Event::AddDecision(d) => Some((Created::Decision, d.number.clone())),
-            honors::Event::AddRecipient(r) if r.id == 0 => {
-                Some((Created::Recipient, r.display_name()))
-            }
-            _ => None,
-        };
         let job = jobs::honors(self.data.event.id, &self.data, event);
-        Task::batch([task, self.write(writer, creating, job)])
+        Task::batch([task, self.push(writer, job)])
     }
 
     fn papers_update(&mut self, message: papers::Message) -> Task<Message> {
@@ -530,7 +473,6 @@ impl Workspace {
                     };
                     Ok(Done {
                         year: Some(event.year),
-                        created: None,
                         ..Done::default()
                     })
                 });

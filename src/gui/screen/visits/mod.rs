@@ -58,8 +58,6 @@ pub struct Visits {
     gift: Option<GiftDraft>,
     breakdown: Breakdown,
     history: History<Undo>,
-    /// A batch form's summary of what was just created, until the ids come back.
-    pending_batch: Option<String>,
     /// A list being imported, shown instead of the tables until saved or cancelled.
     importing: Option<Importing>,
     /// What the last import did, or why a file could not be read.
@@ -483,10 +481,10 @@ impl Visits {
 
     /// The app reports the visits a batch (or a single new visit) created.
     pub fn added_visits(&mut self, ids: Vec<i64>) {
-        let notice = self
-            .pending_batch
-            .take()
-            .unwrap_or_else(|| format!("Đã tạo {} lượt thăm.", ids.len()));
+        let notice = match ids.len() {
+            1 => "Đã thêm lượt thăm.".to_string(),
+            n => format!("Đã tạo {n} lượt thăm."),
+        };
         self.history.remember(Undo::AddedVisits(ids), Some(notice));
     }
 
@@ -607,13 +605,7 @@ impl Visits {
                 }
                 Event::SaveVisits(visits)
             }
-            None => {
-                self.pending_batch = Some(match visits.len() {
-                    1 => "Đã thêm lượt thăm.".to_string(),
-                    n => format!("Đã tạo {n} lượt thăm."),
-                });
-                Event::AddVisits(visits)
-            }
+            None => Event::AddVisits(visits),
         };
         self.gift = None;
         (Task::none(), Some(event))
