@@ -111,6 +111,13 @@ fn a_changed_row_updates_the_household_only_when_ticked() {
         ui.click("Cập nhật 1 hộ đã có với thông tin mới").map(drop)
     });
     interact(&mut app, |ui| ui.click("Cập nhật 1 hộ").map(drop));
+    assert!(
+        shows(
+            &app,
+            "Đã cập nhật 1 hộ. Bản sao lưu trước khi nhập ở trong thư mục sao lưu."
+        ),
+        "an updated household is not counted as imported"
+    );
     let after = households(&dir);
     assert_eq!(after.len(), once.len(), "an update adds no household");
     let muoi = after.iter().find(|h| h.name == "Hồ Văn Mười").unwrap();

@@ -144,25 +144,17 @@ pub fn visits(event_id: i64, event: visits::Event) -> Job {
         visits::Event::RemoveVisits(ids) => change(move |s| s.delete_visits(&ids)),
         visits::Event::ImportHouseholds(rows) => Box::new(move |s| {
             s.backup_before(BackupReason::Import)?;
+            // Rows carrying a stored household's id update it; the others are added.
+            let updated = rows.iter().filter(|h| h.id != 0).count();
             let saved = s.import_households(&rows)?;
-            Ok(Done {
-                note: Some(format!(
-                    "Đã nhập {} hộ. Bản sao lưu trước khi nhập ở trong thư mục sao lưu.",
-                    saved.len()
-                )),
-                ..Done::default()
-            })
+            let added = format!("{} hộ", saved.len() - updated);
+            Ok(imported(&added, updated, "hộ"))
         }),
         visits::Event::ImportVisits(rows) => Box::new(move |s| {
             s.backup_before(BackupReason::Import)?;
             let done = s.import_visits(event_id, &rows)?;
-            Ok(Done {
-                note: Some(format!(
-                    "Đã nhập {} lượt thăm ({} hộ mới). Bản sao lưu trước khi nhập ở trong thư mục sao lưu.",
-                    done.visits, done.new_households
-                )),
-                ..Done::default()
-            })
+            let added = format!("{} lượt thăm ({} hộ mới)", done.visits, done.new_households);
+            Ok(imported(&added, done.updated, "lượt thăm"))
         }),
     }
 }
@@ -221,14 +213,53 @@ pub fn honors(event_id: i64, data: &super::data::Snapshot, event: honors::Event)
             Box::new(move |s| {
                 s.backup_before(BackupReason::Import)?;
                 let done = s.import_recipients(event_id, &defaults, &rows)?;
-                Ok(Done {
-                    note: Some(format!(
-                        "Đã nhập {} người được khen ({} quyết định mới, {} số vào sổ). Bản sao lưu trước khi nhập ở trong thư mục sao lưu.",
-                        done.recipients, done.new_decisions, done.certificates
-                    )),
-                    ..Done::default()
-                })
+                let added = format!(
+                    "{} người được khen ({} quyết định mới, {} số vào sổ)",
+                    done.recipients, done.new_decisions, done.certificates
+                );
+                Ok(imported(&added, done.updated, "người được khen"))
             })
         }
+    }
+}
+
+/// What an import wrote, for the screen that imported: "Đã nhập 2 hộ, cập nhật 1 hộ." An
+/// import that only updated says so ("Đã cập nhật 1 hộ.").
+fn imported(added: &str, updated: usize, what: &str) -> Done {
+    let only_updated = updated > 0 && added.starts_with("0 ");
+    let mut note = if only_updated {
+        format!("Đã cập nhật {updated} {what}.")
+    } else if updated > 0 {
+        format!("Đã nhập {added}, cập nhật {updated} {what}.")
+    } else {
+        format!("Đã nhập {added}.")
+    };
+    note.push_str(" Bản sao lưu trước khi nhập ở trong thư mục sao lưu.");
+    Done {
+        note: Some(note),
+        ..Done::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::imported;
+
+    fn note(added: &str, updated: usize, what: &str) -> String {
+        let note = imported(added, updated, what).note.unwrap();
+        note.strip_suffix(" Bản sao lưu trước khi nhập ở trong thư mục sao lưu.")
+            .unwrap()
+            .to_string()
+    }
+
+    #[test]
+    fn an_import_counts_updated_rows_apart_from_added_ones() {
+        assert_eq!(note("2 hộ", 1, "hộ"), "Đã nhập 2 hộ, cập nhật 1 hộ.");
+        assert_eq!(note("0 hộ", 1, "hộ"), "Đã cập nhật 1 hộ.");
+        assert_eq!(note("3 hộ", 0, "hộ"), "Đã nhập 3 hộ.");
+        assert_eq!(
+            note("4 lượt thăm (1 hộ mới)", 2, "lượt thăm"),
+            "Đã nhập 4 lượt thăm (1 hộ mới), cập nhật 2 lượt thăm."
+        );
     }
 }
