@@ -3,7 +3,7 @@
 //! reading only (no tool, no parser crate), so it runs in `cargo test` on any machine.
 //!
 //! Files checked: Cargo.toml, packaging/linux/*.desktop and *.metainfo.xml,
-//! packaging/windows/ngayhoi.iss, ngayhoi.rc and ngayhoi.exe.manifest,
+//! packaging/windows/ngayhoi.nsi, build.sh, ngayhoi.rc and ngayhoi.exe.manifest,
 //! packaging/macos/Info.plist, the icons in assets/ and packaging/.
 
 use std::path::{Path, PathBuf};
@@ -103,24 +103,26 @@ fn plist_string<'a>(plist: &'a str, key: &str) -> &'a str {
     xml_element(after, "string")
 }
 
-/// `#define Name "value"` in the Inno Setup script.
-fn iss_define(iss: &str, name: &str) -> String {
-    iss.lines()
+/// `!define NAME "value"` in the NSIS script.
+fn nsi_define(nsi: &str, name: &str) -> String {
+    nsi.lines()
         .find_map(|line| {
-            let rest = line.trim().strip_prefix("#define")?.trim();
+            let rest = line.trim().strip_prefix("!define")?.trim();
             let value = rest.strip_prefix(name)?.strip_prefix(' ')?;
             Some(value.trim().trim_matches('"').to_string())
         })
-        .unwrap_or_else(|| panic!("no #define {name} in ngayhoi.iss"))
+        .unwrap_or_else(|| panic!("no !define {name} in ngayhoi.nsi"))
 }
 
-/// `Key=value` in the Inno Setup script's [Setup] section.
-fn iss_setup(iss: &str, key: &str) -> String {
-    section(iss, "[Setup]")
-        .iter()
-        .find_map(|line| line.strip_prefix(key)?.strip_prefix('='))
-        .unwrap_or_else(|| panic!("no {key}= in ngayhoi.iss"))
-        .to_string()
+/// The lines of an NSIS `Section "name"` up to its `SectionEnd`.
+fn nsi_section<'a>(nsi: &'a str, name: &str) -> Vec<&'a str> {
+    let header = format!("Section \"{name}\"");
+    nsi.lines()
+        .skip_while(|line| !line.starts_with(&header))
+        .skip(1)
+        .take_while(|line| line.trim() != "SectionEnd")
+        .map(str::trim)
+        .collect()
 }
 
 /// Whether a file exists; a `*` in the file name matches any text (`fonts/OFL-*.txt`).
@@ -277,35 +279,73 @@ fn the_debian_package_installs_the_files_the_desktop_needs() {
 #[test]
 fn the_windows_installer_resources_and_manifest_agree() {
     let package = package();
-    let iss = read("packaging/windows/ngayhoi.iss");
-    assert_eq!(iss_define(&iss, "AppName"), NAME);
-    assert_eq!(iss_define(&iss, "AppVersion"), package.version);
-    assert_eq!(iss_define(&iss, "AppExe"), format!("{EXE}.exe"));
-    assert_eq!(iss_define(&iss, "AppId"), APP_ID);
-    // Per user, no administrator rights.
-    assert_eq!(iss_setup(&iss, "PrivilegesRequired"), "lowest");
-    let windows = root().join("packaging/windows");
-    assert!(windows.join(iss_setup(&iss, "SetupIconFile")).is_file());
-    // Every file the installer copies from the repository exists (the .exe is built).
-    for line in section(&iss, "[Files]") {
-        let Some(source) = line.strip_prefix("Source: \"") else {
-            continue;
-        };
-        let source = &source[..source.find('"').unwrap()];
-        if source.contains(r"target\") {
-            assert_eq!(source, r"..\..\target\release\{#AppExe}");
+    let nsi = read("packaging/windows/ngayhoi.nsi");
+    assert_eq!(nsi_define(&nsi, "APPNAME"), NAME);
+    assert_eq!(nsi_define(&nsi, "EXE"), format!("{EXE}.exe"));
+    assert_eq!(nsi_define(&nsi, "APPID"), APP_ID);
+    // The version is not written in the script: build.sh passes Cargo.toml's.
+    assert!(read("packaging/windows/build.sh").contains("-DVERSION=\"$version\""));
+    // 64-bit, Unicode, per user without administrator rights, wizard in Vietnamese.
+    for line in [
+        "Unicode true",
+        "Target amd64-unicode",
+        "RequestExecutionLevel user",
+        "InstallDir \"$LOCALAPPDATA\\Programs\\NgayHoi\"",
+        "!insertmacro MUI_LANGUAGE \"Vietnamese\"",
+    ] {
+        assert!(
+            nsi.lines().any(|l| l.trim() == line),
+            "{line} missing in ngayhoi.nsi"
+        );
+    }
+    // Every file the installer copies from the repository exists (the .exe is built), and the
+    // uninstaller deletes each of them by name.
+    let install = nsi_section(&nsi, "${APPNAME}");
+    let uninstall = nsi_section(&nsi, "Uninstall");
+    let mut folder = String::new();
+    for line in &install {
+        if let Some(out) = line.strip_prefix("SetOutPath ") {
+            folder = out
+                .trim_matches('"')
+                .replace("$INSTDIR", "")
+                .replace('\\', "/");
             continue;
         }
-        let path = windows.join(source.replace('\\', "/"));
-        assert!(exists(&path), "{source} does not exist");
+        let Some(source) = line.strip_prefix("File \"${ROOT}/") else {
+            continue;
+        };
+        let source = source.trim_end_matches('"');
+        let name = source.rsplit('/').next().unwrap();
+        if source.starts_with("target/") {
+            assert_eq!(source, "target/windows/${EXE}");
+        } else {
+            assert!(exists(&root().join(source)), "{source} does not exist");
+        }
+        let installed = format!("$INSTDIR{folder}/{name}").replace('/', "\\");
+        assert!(
+            uninstall.contains(&format!("Delete \"{installed}\"").as_str()),
+            "the uninstaller does not delete {installed}"
+        );
     }
-    let start_menu = section(&iss, "[Icons]");
     assert!(
-        start_menu
+        install
             .iter()
-            .any(|line| line.starts_with(r#"Name: "{autoprograms}\{#AppName}""#)),
+            .any(|l| l
+                .starts_with(r#"CreateShortcut "$SMPROGRAMS\${APPNAME}.lnk" "$INSTDIR\${EXE}""#)),
         "no Start menu shortcut"
     );
+    assert!(
+        install
+            .iter()
+            .any(|l| l.starts_with(r#"WriteRegStr HKCU "${UNINSTKEY}" "UninstallString""#))
+    );
+    // The uninstaller never removes a folder with what is inside it, nor goes near the data.
+    for line in uninstall.iter().filter(|l| !l.starts_with(';')) {
+        assert!(
+            !line.contains("/r") && !line.contains("APPDATA") && !line.contains("ngayhoi-data"),
+            "{line}"
+        );
+    }
 
     // Resources compiled into ngayhoi.exe: icon, version, manifest.
     let rc = read("packaging/windows/ngayhoi.rc");

@@ -1,0 +1,190 @@
+#!/usr/bin/env bash
+# Tries the built Windows installer the way a secretary and IT staff would, under Wine on a
+# virtual screen (CI runs it after build.sh):
+#   - silent install per user; the Start-menu shortcut and the uninstaller are there;
+#   - the installed ngayhoi.exe fills a demo into the default data file (%APPDATA%), exports the
+#     program, the certificates and the report; the PDFs hold the Vietnamese text with their
+#     fonts embedded (read back here with poppler);
+#   - a data file, exports and backups on paths with Vietnamese letters and spaces, and a
+#     restore from such a backup;
+#   - saving over a PDF that another program holds open is refused with a clear message and
+#     the old PDF stays as it was;
+#   - the Vietnamese help text reaches the terminal;
+#   - the window maps with its Vietnamese title (screenshot: target/windows/windows-wine.png),
+#     and a second start on the same file is refused;
+#   - portable mode (`ngayhoi-data` beside the exe) wins over %APPDATA%;
+#   - silent uninstall removes the program, the shortcut and the registration, never the data.
+# Needs root for the Debian packages it installs when they are missing.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$PWD
+version=$(sed -n '/^\[package\]/,/^\[/s/^version = "\(.*\)"/\1/p' Cargo.toml)
+setup=$root/target/windows/ngayhoi-$version-setup.exe
+[ -f "$setup" ] || { echo "test-wine.sh: $setup is missing; run packaging/windows/build.sh first" >&2; exit 1; }
+
+. packaging/windows/need.sh
+need /usr/lib/wine/wine64:wine64 /usr/bin/Xvfb:xvfb /usr/bin/xdotool:xdotool /usr/bin/import:imagemagick \
+    /usr/bin/pdftotext:poppler-utils /usr/bin/x86_64-w64-mingw32-gcc:gcc-mingw-w64-x86-64
+
+work=$(mktemp -d)
+export WINEPREFIX=$work/prefix WINEDEBUG=-all WINEARCH=win64
+# No Mono/Gecko download prompts, no menu entries on this machine, and the stand-in below.
+export WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d;bcryptprimitives=n,b"
+export DISPLAY=:$((40 + RANDOM % 20))
+Xvfb "$DISPLAY" -screen 0 1366x768x24 >/dev/null 2>&1 &
+xvfb=$!
+app=""
+cleanup() {
+    [ -n "$app" ] && kill "$app" 2>/dev/null
+    /usr/lib/wine/wineserver -k 2>/dev/null || true
+    kill "$xvfb" 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+wine() { /usr/lib/wine/wine64 "$@"; }
+winpath() { /usr/lib/wine/wine64 winepath -w "$1" 2>/dev/null | tr -d '\r'; }
+fail() { echo "test-wine.sh: LỖI: $*" >&2; exit 1; }
+ok() { echo "test-wine.sh: ok: $*"; }
+passed=0
+check() { passed=$((passed + 1)); ok "$@"; }
+
+start=$(date +%s)
+wine wineboot --init >/dev/null 2>&1
+/usr/lib/wine/wineserver -w
+# Rust's standard library needs ProcessPrng from bcryptprimitives.dll, which Windows 10/11 have
+# and Wine 8 does not: a test-only stand-in goes into the prefix, never into the installer.
+sys32=$WINEPREFIX/drive_c/windows/system32
+x86_64-w64-mingw32-gcc -O2 -shared -o "$sys32/bcryptprimitives.dll" \
+    packaging/windows/wine/bcryptprimitives.c -ladvapi32
+x86_64-w64-mingw32-gcc -O2 -municode -o "$work/hold.exe" packaging/windows/wine/hold.c
+user_dir=$(ls -d "$WINEPREFIX"/drive_c/users/*/AppData/Roaming | grep -v /Public/ | head -n 1)
+roaming=$user_dir
+local_app=${user_dir%/Roaming}/Local
+echo "test-wine.sh: Wine prefix ready in $(( $(date +%s) - start )) s"
+
+# --- install -------------------------------------------------------------------------------
+wine "$setup" /S
+/usr/lib/wine/wineserver -w
+instdir=$local_app/Programs/NgayHoi
+exe=$instdir/ngayhoi.exe
+[ -f "$exe" ] || fail "ngayhoi.exe không có trong $instdir"
+[ -f "$instdir/uninstall.exe" ] || fail "không có uninstall.exe"
+shortcut="$roaming/Microsoft/Windows/Start Menu/Programs/Ngày hội.lnk"
+[ -f "$shortcut" ] || fail "không có lối tắt “Ngày hội” trong Start menu"
+grep -q 'vn.ngayhoi.NgayHoi\]' "$WINEPREFIX/user.reg" || fail "trình gỡ cài đặt chưa được đăng ký"
+grep -A12 'vn.ngayhoi.NgayHoi\]' "$WINEPREFIX/user.reg" | grep -q '"UninstallString"' \
+    || fail "đăng ký gỡ cài đặt thiếu UninstallString"
+check "cài đặt im lặng: chương trình, lối tắt Start menu, đăng ký gỡ cài đặt"
+
+# --- the default data file, demo and exports -------------------------------------------------
+out=$work/out
+mkdir -p "$out"
+wine "$exe" demo >"$work/demo.txt" 2>&1 || { cat "$work/demo.txt"; fail "ngayhoi.exe demo"; }
+data=$roaming/NgayHoi/NgayHoi/data/ngayhoi.sqlite3
+[ -f "$data" ] || fail "tệp dữ liệu mặc định không nằm ở %APPDATA%\\NgayHoi\\NgayHoi\\data"
+for leftover in "$data-wal" "$data-journal"; do
+    [ -e "$leftover" ] && fail "$(basename "$leftover") còn lại: tệp dữ liệu chưa giữ đủ mọi thay đổi"
+done
+check "tệp dữ liệu mặc định ở %APPDATA%\\NgayHoi\\NgayHoi\\data\\ngayhoi.sqlite3, tự chứa mọi thay đổi"
+
+pdf_has() { # FILE TEXT...: the PDF's text holds every TEXT and every font is embedded
+    local file=$1; shift
+    [ -s "$file" ] || fail "$file không được tạo"
+    pdftotext -layout "$file" "$file.txt"
+    for text in "$@"; do grep -qF "$text" "$file.txt" || fail "$(basename "$file") thiếu “$text”"; done
+    if pdffonts "$file" | tail -n +3 | awk '{ print $(NF-4) }' | grep -qv yes; then
+        pdffonts "$file"; fail "$(basename "$file") có phông chữ không được nhúng"
+    fi
+}
+for paper in program certificates report; do
+    wine "$exe" export "$paper" --out "$(winpath "$out")\\$paper.pdf" >"$work/$paper.txt" 2>&1 \
+        || { cat "$work/$paper.txt"; fail "export $paper"; }
+done
+pdf_has "$out/program.pdf" "CHƯƠNG TRÌNH" "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" "Độc lập - Tự do - Hạnh phúc"
+pdf_has "$out/certificates.pdf" "GIẤY KHEN" "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+pdf_has "$out/report.pdf" "BÁO CÁO" "an ninh Tổ quốc"
+check "demo và xuất chương trình, giấy khen, báo cáo: chữ tiếng Việt đúng, phông chữ được nhúng"
+
+# --- Vietnamese letters and spaces in every path -----------------------------------------------
+viet_dir="$WINEPREFIX/drive_c/users/Nguyễn Văn A/Tài liệu/Ngày hội 2026"
+mkdir -p "$viet_dir"
+db_w="$(winpath "$viet_dir")\\dữ liệu của xã.sqlite3"
+wine "$exe" --db "$db_w" demo >/dev/null 2>&1 || fail "demo trên đường dẫn có dấu"
+wine "$exe" --db "$db_w" export program --out "$(winpath "$viet_dir")\\Chương trình lễ.pdf" >/dev/null 2>&1 \
+    || fail "xuất PDF vào thư mục có dấu"
+pdf_has "$viet_dir/Chương trình lễ.pdf" "CHƯƠNG TRÌNH"
+wine "$exe" --db "$db_w" backup --out "$(winpath "$viet_dir")\\Sao lưu tháng 12.sqlite3" >"$work/backup.txt" 2>&1 \
+    || { cat "$work/backup.txt"; fail "sao lưu vào đường dẫn có dấu"; }
+grep -q "Đã sao lưu" "$work/backup.txt" || fail "sao lưu không báo “Đã sao lưu”: $(cat "$work/backup.txt")"
+wine "$exe" --db "$db_w" restore "$(winpath "$viet_dir")\\Sao lưu tháng 12.sqlite3" >"$work/restore.txt" 2>&1 \
+    || { cat "$work/restore.txt"; fail "khôi phục từ đường dẫn có dấu"; }
+[ -f "$viet_dir/dữ liệu của xã.sqlite3" ] || fail "tệp dữ liệu có dấu bị mất sau khi khôi phục"
+ls "$viet_dir/sao-luu/" | grep -q . || fail "không có bản sao lưu trước khi khôi phục trong sao-luu\\"
+check "đường dẫn C:\\users\\Nguyễn Văn A\\Tài liệu\\...: dữ liệu, PDF, sao lưu, khôi phục"
+
+# --- the terminal gets Vietnamese text ---------------------------------------------------------
+wine "$exe" --help >"$work/help.txt" 2>&1 || true
+grep -q "In hướng dẫn này" "$work/help.txt" || { cat "$work/help.txt"; fail "--help không in tiếng Việt đúng"; }
+wine "$exe" export program --out "$(winpath "$out")\\x.pdf" --year hai >"$work/bad.txt" 2>&1 && fail "năm “hai” phải bị từ chối"
+grep -q "[ắằẳẵặâấầẩẫậđêếềểễệôốồổỗộơớờởỡợưứừửữựảãáàạóòỏõọíìỉĩịúùủũụ]" "$work/bad.txt" \
+    || { cat "$work/bad.txt"; fail "thông báo lỗi không có chữ tiếng Việt"; }
+check "trợ giúp và thông báo lỗi ra terminal bằng tiếng Việt"
+
+# --- saving over a PDF that a viewer holds open -------------------------------------------------
+before=$(md5sum <"$out/program.pdf")
+wine "$work/hold.exe" "$(winpath "$out")\\program.pdf" "$(winpath "$out")\\release" &
+holder=$!
+sleep 2
+if wine "$exe" export program --out "$(winpath "$out")\\program.pdf" >"$work/held.txt" 2>&1; then
+    touch "$out/release"; wait "$holder" || true
+    echo "test-wine.sh: lưu đè lên tệp đang mở vẫn thành công (Wine cho phép; Windows không)"
+else
+    touch "$out/release"; wait "$holder" || true
+    grep -q "đang được mở" "$work/held.txt" || { cat "$work/held.txt"; fail "lỗi lưu đè tệp đang mở không rõ ràng"; }
+    [ "$(md5sum <"$out/program.pdf")" = "$before" ] || fail "tệp PDF cũ bị thay đổi khi lưu không thành"
+    ls "$out" | grep -q '^\.tmp' && fail "tệp tạm còn sót lại"
+    check "lưu đè lên PDF đang mở: thông báo rõ ràng, tệp cũ còn nguyên"
+fi
+
+# --- the window ---------------------------------------------------------------------------------
+wine "$exe" >"$work/window.txt" 2>&1 &
+app=$!
+wid=$(timeout 60 xdotool search --sync --onlyvisible --name "Ngày hội" 2>/dev/null | head -n 1) || true
+[ -n "$wid" ] || { cat "$work/window.txt"; fail "cửa sổ “Ngày hội” không hiện trong 60 giây"; }
+title=$(xdotool getwindowname "$wid")
+case $title in *"Ngày hội"*) ;; *) fail "tiêu đề cửa sổ sai: $title" ;; esac
+sleep 6
+import -window "$wid" "$root/target/windows/windows-wine.png"
+# A second start on the same file (a double click too many) is refused and says why.
+timeout 60 /usr/lib/wine/wine64 "$exe" >"$work/second.txt" 2>&1 &
+second=$!
+for _ in $(seq 60); do grep -q "đang được mở" "$work/second.txt" && break; sleep 1; done
+kill "$second" 2>/dev/null || true
+grep -q "đang được mở trong một cửa sổ Ngày hội khác" "$work/second.txt" \
+    || { cat "$work/second.txt"; fail "lần mở thứ hai trên cùng tệp không bị từ chối"; }
+kill "$app" 2>/dev/null || true
+wait "$app" 2>/dev/null || true
+app=""
+/usr/lib/wine/wineserver -k 2>/dev/null || true
+/usr/lib/wine/wineserver -w 2>/dev/null || true
+check "cửa sổ “$title” hiện lên (ảnh: target/windows/windows-wine.png); lần mở thứ hai bị từ chối"
+
+# --- portable mode --------------------------------------------------------------------------------
+mkdir -p "$instdir/ngayhoi-data"
+appdata_sum=$(md5sum <"$data")
+wine "$exe" demo >/dev/null 2>&1 || fail "demo ở chế độ di động"
+[ -f "$instdir/ngayhoi-data/ngayhoi.sqlite3" ] || fail "chế độ di động: dữ liệu không nằm trong ngayhoi-data"
+[ "$(md5sum <"$data")" = "$appdata_sum" ] || fail "chế độ di động vẫn ghi vào %APPDATA%"
+check "chế độ di động: thư mục ngayhoi-data bên cạnh chương trình được dùng"
+
+# --- uninstall ----------------------------------------------------------------------------------
+wine "$instdir/uninstall.exe" /S "_?=$(winpath "$instdir")"
+/usr/lib/wine/wineserver -w
+[ -f "$exe" ] && fail "gỡ cài đặt không xóa ngayhoi.exe"
+[ -f "$shortcut" ] && fail "gỡ cài đặt không xóa lối tắt"
+grep -q 'vn.ngayhoi.NgayHoi\]' "$WINEPREFIX/user.reg" && fail "gỡ cài đặt không xóa đăng ký"
+[ -f "$data" ] || fail "gỡ cài đặt đã xóa dữ liệu trong %APPDATA%"
+[ -f "$instdir/ngayhoi-data/ngayhoi.sqlite3" ] || fail "gỡ cài đặt đã xóa thư mục ngayhoi-data"
+check "gỡ cài đặt: chương trình, lối tắt, đăng ký bị xóa; dữ liệu còn nguyên"
+
+echo "test-wine.sh: cả $passed bước kiểm tra đều đạt, trong $(( $(date +%s) - start )) s"
