@@ -9,10 +9,17 @@ use chrono::NaiveDate;
 use common::*;
 use iced::keyboard;
 use iced_test::selector::id;
+use ngayhoi::domain::ChecklistItem;
 use ngayhoi::gui::app::{NewYear, Shortcut, shortcut};
+use ngayhoi::gui::records;
 use ngayhoi::gui::screen::{failure, overview};
 use ngayhoi::gui::{self, App, Message, Section};
 use ngayhoi::storage::Store;
+
+/// A message of the overview's checklist.
+fn checklist(message: records::Message<ChecklistItem>) -> Message {
+    Message::Overview(overview::Message::Checklist(message))
+}
 
 #[test]
 fn welcome_creates_the_unit_and_this_years_plan() {
@@ -178,10 +185,7 @@ fn removing_a_step_offers_undo_and_undo_puts_it_back() {
     let mut app = demo_app(&dir);
     let original = app.snapshot().unwrap().checklist.clone();
     let target = original[1].clone();
-    send(
-        &mut app,
-        Message::Overview(overview::Message::Remove(target.id)),
-    );
+    send(&mut app, checklist(records::Message::Remove(target.id)));
     assert!(!app.snapshot().unwrap().checklist.contains(&target));
     assert!(shows(&app, &format!("Đã xóa “{}”.", target.title)));
     send(&mut app, Message::Shortcut(Shortcut::Undo));
@@ -193,18 +197,15 @@ fn editing_a_due_date_moves_the_step_and_a_bad_date_is_explained() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(&dir);
     let step = app.snapshot().unwrap().checklist[0].clone();
+    send(&mut app, checklist(records::Message::Edit(step.id)));
     send(
         &mut app,
-        Message::Overview(overview::Message::Edit(step.id)),
-    );
-    send(
-        &mut app,
-        Message::Overview(overview::Message::DraftEdited(
+        checklist(records::Message::Edited(
             overview::DraftField::Due,
             "31/02/2026".into(),
         )),
     );
-    send(&mut app, Message::Overview(overview::Message::SaveDraft));
+    send(&mut app, checklist(records::Message::Save));
     assert!(shows(
         &app,
         "Hạn “31/02/2026” không phải ngày hợp lệ (dd/mm/yyyy)."
@@ -212,12 +213,12 @@ fn editing_a_due_date_moves_the_step_and_a_bad_date_is_explained() {
 
     send(
         &mut app,
-        Message::Overview(overview::Message::DraftEdited(
+        checklist(records::Message::Edited(
             overview::DraftField::Due,
             "01/07/2026".into(),
         )),
     );
-    send(&mut app, Message::Overview(overview::Message::SaveDraft));
+    send(&mut app, checklist(records::Message::Save));
     let saved = app
         .snapshot()
         .unwrap()
@@ -358,7 +359,7 @@ fn a_file_that_cannot_be_opened_gets_a_screen_and_stays_untouched() {
 fn escape_closes_the_step_being_added_and_tab_is_a_shortcut() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(&dir);
-    send(&mut app, Message::Overview(overview::Message::New));
+    send(&mut app, checklist(records::Message::New));
     let editing = |app: &App| simulator(app).find(id("checklist-title")).is_ok();
     assert!(editing(&app));
     let escape = keyboard::Event::KeyPressed {

@@ -2,6 +2,7 @@
 //! that screens never touch storage, and apart from the workspace so that it stays readable.
 
 use super::data::{Created, Done, Job, Kind, Removed};
+use super::records;
 use super::screen::{ceremony, certificates, festival, guests, honors, overview, report, visits};
 use crate::storage::{self, BackupReason, Store};
 
@@ -33,6 +34,23 @@ pub fn create(
     })
 }
 
+/// Writes a change to a list of records (the records part's event): adding (or putting back
+/// under its id), saving, removing.
+pub fn record<R: records::Record>(event_id: i64, event: records::Event<R>) -> Job {
+    match event {
+        records::Event::Add(row) if row.id() == 0 => create(R::KIND, row.name(), move |s| {
+            <R as storage::record::Record>::add(s, event_id, &row)
+        }),
+        records::Event::Add(row) => {
+            change(move |s| <R as storage::record::Record>::add(s, event_id, &row).map(drop))
+        }
+        records::Event::Save(row) => change(move |s| <R as storage::record::Record>::save(s, &row)),
+        records::Event::Remove(id) => {
+            change(move |s| <R as storage::record::Record>::remove(s, id))
+        }
+    }
+}
+
 /// Shows another year (no change).
 pub fn show_year(year: i32) -> Job {
     Box::new(move |_| {
@@ -44,19 +62,7 @@ pub fn show_year(year: i32) -> Job {
 }
 
 pub fn checklist(event_id: i64, event: overview::Event) -> Job {
-    match event {
-        overview::Event::Save(item) => change(move |s| s.save_checklist_item(&item)),
-        overview::Event::Add(item) if item.id == 0 => {
-            let name = item.title.trim().to_string();
-            create(Kind::Step, name, move |s| {
-                s.add_checklist_item(event_id, &item).map(|added| added.id)
-            })
-        }
-        overview::Event::Add(item) => {
-            change(move |s| s.add_checklist_item(event_id, &item).map(drop))
-        }
-        overview::Event::Remove(id) => change(move |s| s.delete_checklist_item(id)),
-    }
+    record(event_id, event)
 }
 
 pub fn program(event_id: i64, event: ceremony::Event) -> Job {

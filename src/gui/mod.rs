@@ -9,6 +9,7 @@ pub mod font;
 pub mod history;
 pub mod jobs;
 pub mod preview;
+pub mod records;
 mod restore;
 pub mod screen;
 pub mod system;

@@ -9,6 +9,7 @@ use iced::{Alignment, Element, Length, Padding, Task};
 
 use super::app::{Message, NewYear, Shortcut, copy_source, written_message};
 use super::data::{Db, Done, Job, Kind, Removed, Snapshot, Writer};
+use super::records;
 use super::screen::ceremony::{self, Ceremony};
 use super::screen::certificates::{self, Certificates};
 use super::screen::festival::{self, Festival};
@@ -228,11 +229,14 @@ impl Workspace {
             }
             (Shortcut::New, _) => {
                 self.section = Section::Overview;
-                self.overview_update(overview::Message::New, writer)
+                self.overview_update(overview::Message::Checklist(records::Message::New), writer)
             }
             (Shortcut::Close, _) => {
                 self.new_year = None;
-                let overview = self.overview_update(overview::Message::CancelDraft, writer);
+                let overview = self.overview_update(
+                    overview::Message::Checklist(records::Message::Cancel),
+                    writer,
+                );
                 let ceremony = self.ceremony_update(ceremony::Message::CancelDraft, writer);
                 let guests = self.guests_update(guests::Message::Cancel, writer);
                 let festival = self.festival_update(festival::Message::Cancel, writer);
@@ -241,7 +245,7 @@ impl Workspace {
                 Task::batch([overview, ceremony, guests, festival, visits, honors])
             }
             (Shortcut::Undo, Section::Overview) => {
-                self.overview_update(overview::Message::Undo, writer)
+                self.overview_update(overview::Message::Checklist(records::Message::Undo), writer)
             }
             (Shortcut::Undo, Section::Ceremony) => {
                 self.ceremony_update(ceremony::Message::Undo, writer)

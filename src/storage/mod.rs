@@ -20,6 +20,7 @@ pub mod paths;
 mod plan;
 mod point;
 mod program;
+pub mod record;
 pub mod report;
 mod restore;
 pub mod schema;

@@ -2,48 +2,33 @@
 //! the event date, overdue steps in red, and the figures of every section.
 
 use chrono::{Datelike, NaiveDate, Weekday};
-use iced::widget::{
-    Space, button, checkbox, column, container, operation, row, scrollable, text, text_input,
-};
+use iced::widget::{Column, Space, button, checkbox, column, container, row, scrollable, text};
 use iced::{Alignment, Element, Length, Padding, Task};
 
 use crate::domain::checklist::offset_between;
 use crate::domain::{ChecklistItem, DueState};
-use crate::gui::data::Snapshot;
-use crate::gui::history::History;
-use crate::gui::widget::{Typed, page_title, plain, stat, table_header, undo_notice};
+use crate::gui::data::{Kind, Snapshot};
+use crate::gui::records::{self, Record, Records};
+use crate::gui::widget::{page_title, plain, stat, submit_field, table_header, undo_notice};
 use crate::gui::{font, theme};
 use crate::text::{date_short, parse_date};
 
 const TITLE_INPUT: &str = "checklist-title";
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct Overview {
-    /// The step being added or edited, if any.
-    draft: Option<Draft>,
-    /// Undo steps and the notice naming the newest.
-    history: History<Undo>,
+    /// The campaign's steps: added, edited, removed and undone by the records part.
+    checklist: Records<ChecklistItem>,
 }
 
+/// A step's form as typed.
 #[derive(Debug, Clone, PartialEq)]
-struct Draft {
-    /// `None` for a new step.
-    id: Option<i64>,
+pub struct StepDraft {
     title: String,
     due: String,
     note: String,
+    /// Kept as it was: the form does not tick a step.
     done: bool,
-    error: Option<String>,
-}
-
-#[derive(Debug, Clone)]
-enum Undo {
-    /// Put back a removed step (same id).
-    Removed(ChecklistItem),
-    /// Return a step to how it was.
-    Changed(ChecklistItem),
-    /// Take away a step that was added.
-    Added(i64),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,145 +41,152 @@ pub enum DraftField {
 #[derive(Debug, Clone)]
 pub enum Message {
     Toggled(i64, bool),
-    Edit(i64),
-    New,
-    DraftEdited(DraftField, String),
-    SaveDraft,
-    CancelDraft,
-    Remove(i64),
-    Undo,
+    Checklist(records::Message<ChecklistItem>),
 }
 
 /// Changes the overview asks the app to write.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Event {
-    Save(ChecklistItem),
-    Add(ChecklistItem),
-    Remove(i64),
+pub type Event = records::Event<ChecklistItem>;
+
+impl Record for ChecklistItem {
+    type Draft = StepDraft;
+    type Field = DraftField;
+    type Choice = std::convert::Infallible;
+    const KIND: Kind = Kind::Step;
+    const FOCUS: &'static str = TITLE_INPUT;
+
+    fn id(&self) -> i64 {
+        self.id
+    }
+
+    fn list(data: &Snapshot) -> &[Self] {
+        &data.checklist
+    }
+
+    fn blank(data: &Snapshot) -> StepDraft {
+        StepDraft {
+            title: String::new(),
+            due: date_short(data.event.date),
+            note: String::new(),
+            done: false,
+        }
+    }
+
+    fn draft(&self, data: &Snapshot) -> StepDraft {
+        StepDraft {
+            title: self.title.clone(),
+            due: date_short(self.due(data.event.date)),
+            note: self.note.clone(),
+            done: self.done,
+        }
+    }
+
+    fn set(draft: &mut StepDraft, field: DraftField, value: String) {
+        *match field {
+            DraftField::Title => &mut draft.title,
+            DraftField::Due => &mut draft.due,
+            DraftField::Note => &mut draft.note,
+        } = value;
+    }
+
+    fn choose(_: &mut StepDraft, choice: std::convert::Infallible) {
+        match choice {}
+    }
+
+    fn build(draft: &StepDraft, id: i64, data: &Snapshot) -> Result<Self, String> {
+        let due = parse_date(&draft.due).ok_or_else(|| {
+            format!(
+                "Hạn “{}” không phải ngày hợp lệ (dd/mm/yyyy).",
+                draft.due.trim()
+            )
+        })?;
+        let item = ChecklistItem {
+            id,
+            title: draft.title.trim().to_string(),
+            offset_days: offset_between(data.event.date, due),
+            done: draft.done,
+            note: draft.note.trim().to_string(),
+        };
+        item.validate().map_err(|invalid| invalid.0)?;
+        Ok(item)
+    }
+
+    fn fields(draft: &StepDraft) -> Column<'_, records::Message<Self>> {
+        let edit = |which| move |value| records::Message::Edited(which, value);
+        let save = records::Message::Save;
+        column![
+            row![
+                submit_field(
+                    "Công việc",
+                    "Tên công việc",
+                    &draft.title,
+                    TITLE_INPUT,
+                    edit(DraftField::Title),
+                    save.clone()
+                ),
+                submit_field(
+                    "Hạn",
+                    "dd/mm/yyyy",
+                    &draft.due,
+                    "checklist-due",
+                    edit(DraftField::Due),
+                    save.clone()
+                ),
+                submit_field(
+                    "Ghi chú",
+                    "Ghi chú",
+                    &draft.note,
+                    "checklist-note",
+                    edit(DraftField::Note),
+                    save
+                ),
+            ]
+            .spacing(10)
+        ]
+    }
+
+    fn name(&self) -> String {
+        self.title.trim().to_string()
+    }
+
+    fn added_notice(name: &str) -> String {
+        format!("Đã thêm “{name}”.")
+    }
+
+    fn removed_notice(&self) -> String {
+        format!("Đã xóa “{}”.", self.title)
+    }
 }
 
 impl Overview {
     pub fn update(&mut self, message: Message, data: &Snapshot) -> (Task<Message>, Option<Event>) {
-        let find = |id: i64| data.checklist.iter().find(|item| item.id == id).cloned();
         match message {
             Message::Toggled(id, done) => {
-                let Some(before) = find(id) else {
-                    return none();
+                let Some(before) = data.checklist.iter().find(|item| item.id == id) else {
+                    return (Task::none(), None);
                 };
-                self.history.remember(Undo::Changed(before.clone()), None);
+                let after = ChecklistItem {
+                    done,
+                    ..before.clone()
+                };
                 (
                     Task::none(),
-                    Some(Event::Save(ChecklistItem { done, ..before })),
+                    Some(self.checklist.change(before.clone(), after)),
                 )
             }
-            Message::Edit(id) => {
-                let Some(item) = find(id) else { return none() };
-                self.draft = Some(Draft {
-                    id: Some(id),
-                    due: date_short(item.due(data.event.date)),
-                    title: item.title,
-                    note: item.note,
-                    done: item.done,
-                    error: None,
-                });
-                (operation::focus(TITLE_INPUT), None)
-            }
-            Message::New => {
-                self.draft = Some(Draft {
-                    id: None,
-                    title: String::new(),
-                    due: date_short(data.event.date),
-                    note: String::new(),
-                    done: false,
-                    error: None,
-                });
-                (operation::focus(TITLE_INPUT), None)
-            }
-            Message::DraftEdited(which, raw) => {
-                let Some(draft) = self.draft.as_mut() else {
-                    return none();
-                };
-                let typed = Typed::from_raw(&raw);
-                match which {
-                    DraftField::Title => draft.title = typed.value,
-                    DraftField::Due => draft.due = typed.value,
-                    DraftField::Note => draft.note = typed.value,
-                }
-                draft.error = None;
-                if typed.submit {
-                    return self.update(Message::SaveDraft, data);
-                }
-                none()
-            }
-            Message::SaveDraft => self.save_draft(data),
-            Message::CancelDraft => {
-                self.draft = None;
-                none()
-            }
-            Message::Remove(id) => {
-                let Some(item) = find(id) else { return none() };
-                let notice = format!("Đã xóa “{}”.", item.title);
-                self.history.remember(Undo::Removed(item), Some(notice));
-                if self.draft.as_ref().is_some_and(|d| d.id == Some(id)) {
-                    self.draft = None;
-                }
-                (Task::none(), Some(Event::Remove(id)))
-            }
-            Message::Undo => {
-                let event = match self.history.pop() {
-                    Some(Undo::Removed(item)) => Event::Add(item),
-                    Some(Undo::Changed(item)) => Event::Save(item),
-                    Some(Undo::Added(id)) => Event::Remove(id),
-                    None => return none(),
-                };
-                (Task::none(), Some(event))
+            Message::Checklist(message) => {
+                let (task, event) = self.checklist.update(message, data);
+                (task.map(Message::Checklist), event)
             }
         }
     }
 
     /// The app reports the id of a step it has just added, so that adding can be undone.
     pub fn added(&mut self, id: i64, title: &str) {
-        self.history
-            .remember(Undo::Added(id), Some(format!("Đã thêm “{title}”.")));
+        self.checklist.added(id, title);
     }
 
     pub fn can_undo(&self) -> bool {
-        self.history.can_undo()
-    }
-
-    fn save_draft(&mut self, data: &Snapshot) -> (Task<Message>, Option<Event>) {
-        let Some(draft) = self.draft.as_mut() else {
-            return none();
-        };
-        let Some(due) = parse_date(&draft.due) else {
-            draft.error = Some(format!(
-                "Hạn “{}” không phải ngày hợp lệ (dd/mm/yyyy).",
-                draft.due.trim()
-            ));
-            return none();
-        };
-        let item = ChecklistItem {
-            id: draft.id.unwrap_or(0),
-            title: draft.title.trim().to_string(),
-            offset_days: offset_between(data.event.date, due),
-            done: draft.done,
-            note: draft.note.trim().to_string(),
-        };
-        if let Err(invalid) = item.validate() {
-            draft.error = Some(invalid.0);
-            return none();
-        }
-        let event = match draft.id {
-            Some(id) => {
-                if let Some(before) = data.checklist.iter().find(|i| i.id == id) {
-                    self.history.remember(Undo::Changed(before.clone()), None);
-                }
-                Event::Save(item)
-            }
-            None => Event::Add(item),
-        };
-        self.draft = None;
-        (Task::none(), Some(event))
+        self.checklist.can_undo()
     }
 
     pub fn view<'a>(&'a self, data: &'a Snapshot, today: NaiveDate) -> Element<'a, Message> {
@@ -220,7 +212,7 @@ impl Overview {
             button(text("+ Thêm việc").font(font::SEMIBOLD))
                 .padding([10, 18])
                 .style(theme::primary)
-                .on_press(Message::New),
+                .on_press(Message::Checklist(records::Message::New)),
         ]
         .align_y(Alignment::Center);
 
@@ -263,17 +255,19 @@ impl Overview {
             ("Ghi chú", Length::FillPortion(2)),
             ("", Length::Fixed(96.0)),
         ];
-        let mut rows = column![table_header(&columns)];
-        if let Some(draft) = self.draft.as_ref().filter(|d| d.id.is_none()) {
-            rows = rows.push(draft_row(draft));
-        }
+        let form = |id| {
+            self.checklist
+                .form(id)
+                .map(|form| form.map(Message::Checklist))
+        };
+        let mut rows = column![table_header(&columns)].push(form(None));
         for (item, state) in data.checklist.iter().zip(&states) {
-            match self.draft.as_ref().filter(|d| d.id == Some(item.id)) {
-                Some(draft) => rows = rows.push(draft_row(draft)),
+            match form(Some(item.id)) {
+                Some(form) => rows = rows.push(form),
                 None => rows = rows.push(item_row(item, *state, event.date, today)),
             }
         }
-        if data.checklist.is_empty() && self.draft.is_none() {
+        if data.checklist.is_empty() && !self.checklist.is_open() {
             rows = rows.push(
                 container(
                     text("Chưa có việc nào. Bấm “+ Thêm việc” (Ctrl+N) để thêm.")
@@ -285,9 +279,10 @@ impl Overview {
         let checklist = container(rows).style(theme::card).width(Length::Fill);
 
         let notice = self
-            .history
+            .checklist
+            .timeline()
             .notice()
-            .map(|message| undo_notice(message, Message::Undo));
+            .map(|message| undo_notice(message, Message::Checklist(records::Message::Undo)));
 
         let content = column![header, theme_line, sections, figures, next]
             .push(notice)
@@ -363,10 +358,6 @@ fn next_step<'a>(
         .into()
 }
 
-fn none() -> (Task<Message>, Option<Event>) {
-    (Task::none(), None)
-}
-
 fn item_row(
     item: &ChecklistItem,
     state: DueState,
@@ -404,11 +395,11 @@ fn item_row(
                 button(text("Sửa").size(theme::SMALL))
                     .style(theme::link)
                     .padding([2, 4])
-                    .on_press(Message::Edit(id)),
+                    .on_press(Message::Checklist(records::Message::Edit(id))),
                 button(text("Xóa").size(theme::SMALL))
                     .style(theme::link_danger)
                     .padding([2, 4])
-                    .on_press(Message::Remove(id)),
+                    .on_press(Message::Checklist(records::Message::Remove(id))),
             ]
             .width(Length::Fixed(96.0)),
         ]
@@ -418,51 +409,6 @@ fn item_row(
     .padding(Padding::from([8, 12]))
     .style(row_style)
     .into()
-}
-
-fn draft_row(draft: &Draft) -> Element<'_, Message> {
-    let edit = |which| move |value| Message::DraftEdited(which, value);
-    let fields = row![
-        text_input("Tên công việc", &draft.title)
-            .id(TITLE_INPUT)
-            .on_input(edit(DraftField::Title))
-            .on_submit(Message::SaveDraft)
-            .padding(6)
-            .width(Length::FillPortion(3)),
-        text_input("dd/mm/yyyy", &draft.due)
-            .on_input(edit(DraftField::Due))
-            .on_submit(Message::SaveDraft)
-            .padding(6)
-            .width(Length::Fixed(100.0)),
-        Space::new().width(Length::Fixed(140.0)),
-        text_input("Ghi chú", &draft.note)
-            .on_input(edit(DraftField::Note))
-            .on_submit(Message::SaveDraft)
-            .padding(6)
-            .width(Length::FillPortion(2)),
-        row![
-            button(text("Lưu").size(theme::SMALL))
-                .style(theme::primary)
-                .padding([4, 8])
-                .on_press(Message::SaveDraft),
-            button(text("Hủy").size(theme::SMALL))
-                .style(theme::link)
-                .padding([4, 4])
-                .on_press(Message::CancelDraft),
-        ]
-        .spacing(4)
-        .width(Length::Fixed(96.0)),
-    ]
-    .spacing(12)
-    .align_y(Alignment::Center);
-    let error = draft
-        .error
-        .as_deref()
-        .map(|e| text(e).size(theme::SMALL).style(theme::danger_text));
-    container(column![fields].push(error).spacing(4))
-        .padding(Padding::from([8, 12]))
-        .style(theme::notice)
-        .into()
 }
 
 /// "Thứ Sáu, 14/08/2026".

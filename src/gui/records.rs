@@ -1,0 +1,255 @@
+//! One way to edit a list of records: the part every list screen embeds for its plain list
+//! editing (checklist steps, delegates, points, activities, recipients...).
+//!
+//! It owns the draft of the row being added or edited, its inline form (on the one form shell,
+//! [`inline_form`]), add, edit and remove, and the undo history, where a removed row comes
+//! back under its id. It has its own [`Message`] and [`Event`]: the screen maps its view and
+//! hands its events to the app, which writes them with the one generic job,
+//! `gui::jobs::record`. What a record has of its own (the draft, its fields, building the row
+//! from the draft with a Vietnamese reason when that fails) is the [`Record`] trait.
+//!
+//! The special parts of a screen (the festival's results grid, filters, reordering, batches)
+//! stay in the screen; a screen that has its own undo steps besides keeps its own `History`
+//! and undoes whichever is newest (`history::newest`).
+
+use std::fmt::Debug;
+
+use iced::widget::{Column, operation};
+use iced::{Element, Task};
+
+use super::data::{Kind, Snapshot};
+use super::history::{History, Timeline};
+use super::widget::{Typed, inline_form};
+
+/// What a kind of row has of its own, for the records part.
+pub trait Record:
+    crate::storage::record::Record + Clone + Debug + PartialEq + Send + 'static
+{
+    /// The form's content as typed.
+    type Draft: Debug;
+    /// Which text field of the form a keystroke went to.
+    type Field: Copy + Debug + Eq + Send + 'static;
+    /// A change to the form other than typing (a kind picked from a list, a box ticked).
+    /// `std::convert::Infallible` for forms of text fields only.
+    type Choice: Clone + Debug + Send + 'static;
+
+    /// What the job that creates one reports, so that its id reaches this list.
+    const KIND: Kind;
+    /// The id of the field focused when the form opens.
+    const FOCUS: &'static str;
+
+    fn id(&self) -> i64;
+    /// The rows of the selected year.
+    fn list(data: &Snapshot) -> &[Self];
+    /// A new row's form.
+    fn blank(data: &Snapshot) -> Self::Draft;
+    /// The form of a stored row.
+    fn draft(&self, data: &Snapshot) -> Self::Draft;
+    fn set(draft: &mut Self::Draft, field: Self::Field, value: String);
+    fn choose(draft: &mut Self::Draft, choice: Self::Choice);
+    /// The row the form describes (with this id, 0 for a new one), cleaned and valid, or the
+    /// reason it cannot be saved, in Vietnamese.
+    fn build(draft: &Self::Draft, id: i64, data: &Snapshot) -> Result<Self, String>;
+    /// The form's fields (the shell adds the reason, "Lưu" and "Hủy").
+    fn fields(draft: &Self::Draft) -> Column<'_, Message<Self>>;
+    /// What the undo notice calls a row.
+    fn name(&self) -> String;
+    /// "Đã thêm …": said once a new row has its id.
+    fn added_notice(name: &str) -> String;
+    /// "Đã xóa …".
+    fn removed_notice(&self) -> String;
+}
+
+#[derive(Debug, Clone)]
+pub enum Message<R: Record> {
+    New,
+    Edit(i64),
+    Edited(R::Field, String),
+    Chosen(R::Choice),
+    Save,
+    Cancel,
+    Remove(i64),
+    Undo,
+}
+
+/// Changes the list asks the app to write. An `Add` with an id other than 0 puts a removed
+/// row back under its id.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event<R> {
+    Add(R),
+    Save(R),
+    Remove(i64),
+}
+
+#[derive(Debug)]
+pub struct Records<R: Record> {
+    draft: Option<Draft<R>>,
+    history: History<Undo<R>>,
+}
+
+impl<R: Record> Default for Records<R> {
+    fn default() -> Self {
+        Records {
+            draft: None,
+            history: History::default(),
+        }
+    }
+}
+
+#[derive(Debug)]
+struct Draft<R: Record> {
+    /// `None` for a new row.
+    id: Option<i64>,
+    form: R::Draft,
+    error: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+enum Undo<R> {
+    /// Put back a removed row (same id).
+    Removed(R),
+    /// Return a row to how it was.
+    Changed(R),
+    /// Take away a row that was added.
+    Added(i64),
+}
+
+type Update<R> = (Task<Message<R>>, Option<Event<R>>);
+
+fn none<R: Record>() -> Update<R> {
+    (Task::none(), None)
+}
+
+impl<R: Record> Records<R> {
+    pub fn update(&mut self, message: Message<R>, data: &Snapshot) -> Update<R> {
+        let find = |id: i64| R::list(data).iter().find(|r| r.id() == id).cloned();
+        match message {
+            Message::New => {
+                self.draft = Some(Draft {
+                    id: None,
+                    form: R::blank(data),
+                    error: None,
+                });
+                (operation::focus(R::FOCUS), None)
+            }
+            Message::Edit(id) => {
+                let Some(row) = find(id) else { return none() };
+                self.draft = Some(Draft {
+                    id: Some(id),
+                    form: row.draft(data),
+                    error: None,
+                });
+                (operation::focus(R::FOCUS), None)
+            }
+            Message::Edited(field, raw) => {
+                let Some(draft) = self.draft.as_mut() else {
+                    return none();
+                };
+                let typed = Typed::from_raw(&raw);
+                R::set(&mut draft.form, field, typed.value);
+                draft.error = None;
+                if typed.submit {
+                    return self.save(data);
+                }
+                none()
+            }
+            Message::Chosen(choice) => {
+                if let Some(draft) = self.draft.as_mut() {
+                    R::choose(&mut draft.form, choice);
+                    draft.error = None;
+                }
+                none()
+            }
+            Message::Save => self.save(data),
+            Message::Cancel => {
+                self.draft = None;
+                none()
+            }
+            Message::Remove(id) => {
+                let Some(row) = find(id) else { return none() };
+                let notice = row.removed_notice();
+                self.history.remember(Undo::Removed(row), Some(notice));
+                if self.is_editing(id) {
+                    self.draft = None;
+                }
+                (Task::none(), Some(Event::Remove(id)))
+            }
+            Message::Undo => (Task::none(), self.undo()),
+        }
+    }
+
+    fn save(&mut self, data: &Snapshot) -> Update<R> {
+        let Some(draft) = self.draft.as_mut() else {
+            return none();
+        };
+        let row = match R::build(&draft.form, draft.id.unwrap_or(0), data) {
+            Ok(row) => row,
+            Err(reason) => {
+                draft.error = Some(reason);
+                return none();
+            }
+        };
+        let event = match draft.id {
+            Some(id) => {
+                if let Some(before) = R::list(data).iter().find(|r| r.id() == id) {
+                    self.history.remember(Undo::Changed(before.clone()), None);
+                }
+                Event::Save(row)
+            }
+            None => Event::Add(row),
+        };
+        self.draft = None;
+        (Task::none(), Some(event))
+    }
+
+    /// Takes back the newest change, as the event that does it.
+    pub fn undo(&mut self) -> Option<Event<R>> {
+        Some(match self.history.pop()? {
+            Undo::Removed(row) => Event::Add(row),
+            Undo::Changed(row) => Event::Save(row),
+            Undo::Added(id) => Event::Remove(id),
+        })
+    }
+
+    /// A change made outside the form (a box ticked in the row): remembered for undo, silently.
+    pub fn change(&mut self, before: R, after: R) -> Event<R> {
+        self.history.remember(Undo::Changed(before), None);
+        Event::Save(after)
+    }
+
+    /// The app reports the id of a row it has just added, so that adding can be undone.
+    pub fn added(&mut self, id: i64, name: &str) {
+        self.history
+            .remember(Undo::Added(id), Some(R::added_notice(name)));
+    }
+
+    /// The form, if it is open for this row (`None`: a new row).
+    pub fn form(&self, id: Option<i64>) -> Option<Element<'_, Message<R>>> {
+        let draft = self.draft.as_ref().filter(|d| d.id == id)?;
+        Some(inline_form(
+            R::fields(&draft.form),
+            draft.error.as_deref(),
+            "Lưu",
+            Message::Save,
+            Message::Cancel,
+        ))
+    }
+
+    /// True while the form is open (for a new row or a stored one).
+    pub fn is_open(&self) -> bool {
+        self.draft.is_some()
+    }
+
+    pub fn is_editing(&self, id: i64) -> bool {
+        self.draft.as_ref().is_some_and(|d| d.id == Some(id))
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo()
+    }
+
+    /// The history, among the screen's others.
+    pub fn timeline(&self) -> &dyn Timeline {
+        &self.history
+    }
+}
