@@ -9,6 +9,7 @@ mod common;
 use common::*;
 use iced_test::selector::{Candidate, id};
 use ngayhoi::gui::app::shortcut;
+use ngayhoi::gui::records;
 use ngayhoi::gui::screen::guests;
 use ngayhoi::gui::{App, Message, Section};
 
@@ -92,22 +93,35 @@ fn unticking_a_delegate_leaves_them_out_of_the_introduction() {
 fn a_point_with_a_bad_number_is_explained_and_not_saved() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = guests_app(&dir);
-    send(&mut app, Message::Guests(guests::Message::NewPoint));
-    let edit =
-        |field, value: &str| Message::Guests(guests::Message::PointEdited(field, value.into()));
+    send(
+        &mut app,
+        Message::Guests(guests::Message::Points(records::Message::New)),
+    );
+    let edit = |field, value: &str| {
+        Message::Guests(guests::Message::Points(records::Message::Edited(
+            field,
+            value.into(),
+        )))
+    };
     send(
         &mut app,
         edit(guests::PointField::Name, "Sân trường Tiểu học Chợ Quán"),
     );
     send(&mut app, edit(guests::PointField::Expected, "khoảng 200"));
-    send(&mut app, Message::Guests(guests::Message::SavePoint));
+    send(
+        &mut app,
+        Message::Guests(guests::Message::Points(records::Message::Save)),
+    );
     assert!(shows(&app, "Số người dự kiến “khoảng 200” không hợp lệ."));
     let store = reopen(&db(&dir));
     let event = store.event(2026).unwrap().unwrap();
     assert_eq!(store.points(event.id).unwrap().len(), 5);
 
     send(&mut app, edit(guests::PointField::Expected, "200"));
-    send(&mut app, Message::Guests(guests::Message::SavePoint));
+    send(
+        &mut app,
+        Message::Guests(guests::Message::Points(records::Message::Save)),
+    );
     assert_eq!(reopen(&db(&dir)).points(event.id).unwrap().len(), 6);
 }
 
@@ -121,7 +135,7 @@ fn removing_a_point_then_undoing_brings_it_back_with_its_id() {
     let target = before[2].clone();
     send(
         &mut app,
-        Message::Guests(guests::Message::RemovePoint(target.id)),
+        Message::Guests(guests::Message::Points(records::Message::Remove(target.id))),
     );
     assert!(shows(&app, &format!("Đã xóa điểm “{}”.", target.name)));
     assert_eq!(
@@ -203,25 +217,12 @@ impl Desk {
     }
 
     /// Writes an event as the app's jobs do, tells the screen a new row's id, reloads.
+    /// Writes an event with the app's own job and tells the screen what the job created.
     fn apply(&mut self, event: Event) {
-        let event_id = self.data.event.id;
-        match event {
-            Event::AddDelegate(d) => {
-                let added = self.store.add_delegate(event_id, &d).unwrap();
-                if d.id == 0 {
-                    self.screen.added_delegate(added.id, &added.name);
-                }
-            }
-            Event::SaveDelegate(d) => self.store.save_delegate(&d).unwrap(),
-            Event::RemoveDelegate(id) => self.store.delete_delegate(id).unwrap(),
-            Event::AddPoint(p) => {
-                let added = self.store.add_point(event_id, &p).unwrap();
-                if p.id == 0 {
-                    self.screen.added_point(added.id, &added.name);
-                }
-            }
-            Event::SavePoint(p) => self.store.save_point(&p).unwrap(),
-            Event::RemovePoint(id) => self.store.delete_point(id).unwrap(),
+        let mut job = ngayhoi::gui::jobs::guests(self.data.event.id, event);
+        let done = job(&mut self.store).unwrap();
+        for created in &done.created {
+            self.screen.added(created);
         }
         self.data = Snapshot::load(&self.store, Some(2026)).unwrap().unwrap();
     }
@@ -388,7 +389,10 @@ fn the_screen_adds_a_delegate_typed_with_enter_after_the_others() {
         rank: 7,
         attending: true,
     };
-    assert_eq!(events, vec![Event::AddDelegate(expected)]);
+    assert_eq!(
+        events,
+        vec![Event::Delegates(records::Event::Add(expected))]
+    );
     desk.apply(events[0].clone());
 
     let added = desk.delegate("Hồ Thị Thu Trang");
@@ -402,7 +406,10 @@ fn the_screen_adds_a_delegate_typed_with_enter_after_the_others() {
 
     assert!(desk.screen.can_undo());
     let undo = desk.act(|ui| ui.click("Hoàn tác (Ctrl+Z)").map(drop));
-    assert_eq!(undo, vec![Event::RemoveDelegate(added.id)]);
+    assert_eq!(
+        undo,
+        vec![Event::Delegates(records::Event::Remove(added.id))]
+    );
     desk.apply(undo[0].clone());
     assert!(!desk.shows("Hồ Thị Thu Trang"));
     assert!(!desk.screen.can_undo());
@@ -421,7 +428,7 @@ fn the_screen_takes_an_input_method_enter_as_submit() {
         )]);
         Ok(())
     });
-    let [Event::AddDelegate(delegate)] = events.as_slice() else {
+    let [Event::Delegates(records::Event::Add(delegate))] = events.as_slice() else {
         panic!("one delegate is added: {events:?}");
     };
     assert_eq!(delegate.name, "Lê Văn Nghĩa");
@@ -447,10 +454,10 @@ fn unticking_dự_on_the_screen_leaves_the_delegate_out_of_the_introduction() {
     });
     assert_eq!(
         events,
-        vec![Event::SaveDelegate(Delegate {
+        vec![Event::Delegates(records::Event::Save(Delegate {
             attending: false,
             ..dung.clone()
-        })]
+        }))]
     );
     desk.apply(events[0].clone());
     assert!(!desk.delegate("Phạm Quốc Dũng").attending);
@@ -462,7 +469,7 @@ fn unticking_dự_on_the_screen_leaves_the_delegate_out_of_the_introduction() {
 
     assert_eq!(
         desk.send(guests::Message::Undo),
-        Some(Event::SaveDelegate(dung))
+        Some(Event::Delegates(records::Event::Save(dung)))
     );
 }
 
@@ -490,29 +497,39 @@ fn a_point_with_a_bad_number_is_explained_on_the_screen_and_nothing_is_asked() {
     assert!(desk.shows("Số người dự kiến “abc” không hợp lệ."));
 
     // A negative number is not a number of people either; neither is a half-typed date.
-    desk.send(guests::Message::PointEdited(
+    desk.send(guests::Message::Points(records::Message::Edited(
         guests::PointField::Expected,
         "-5".into(),
-    ));
-    assert_eq!(desk.send(guests::Message::SavePoint), None);
+    )));
+    assert_eq!(
+        desk.send(guests::Message::Points(records::Message::Save)),
+        None
+    );
     assert!(desk.shows("Số người dự kiến “-5” không hợp lệ."));
-    desk.send(guests::Message::PointEdited(
+    desk.send(guests::Message::Points(records::Message::Edited(
         guests::PointField::Expected,
         "200".into(),
-    ));
-    desk.send(guests::Message::PointEdited(
+    )));
+    desk.send(guests::Message::Points(records::Message::Edited(
         guests::PointField::Date,
         "31/02".into(),
-    ));
-    assert_eq!(desk.send(guests::Message::SavePoint), None);
+    )));
+    assert_eq!(
+        desk.send(guests::Message::Points(records::Message::Save)),
+        None
+    );
     assert!(desk.shows_part("Ngày “31/02” không phải ngày hợp lệ"));
-    desk.send(guests::Message::PointEdited(
+    desk.send(guests::Message::Points(records::Message::Edited(
         guests::PointField::Date,
         "14/08/2026".into(),
-    ));
-    desk.send(guests::Message::PointKindPicked(PointKind::School));
+    )));
+    desk.send(guests::Message::Points(records::Message::Chosen(
+        PointKind::School,
+    )));
 
-    let Some(Event::AddPoint(point)) = desk.send(guests::Message::SavePoint) else {
+    let Some(Event::Points(records::Event::Add(point))) =
+        desk.send(guests::Message::Points(records::Message::Save))
+    else {
         panic!("a valid point is added");
     };
     assert_eq!(
@@ -527,7 +544,7 @@ fn a_point_with_a_bad_number_is_explained_on_the_screen_and_nothing_is_asked() {
             actual: None,
         }
     );
-    desk.apply(Event::AddPoint(point));
+    desk.apply(Event::Points(records::Event::Add(point)));
     assert_eq!(desk.data.points.len(), before.len() + 1);
     assert!(desk.shows("Đã thêm điểm “Sân trường Tiểu học Chợ Quán”."));
 }
@@ -538,14 +555,20 @@ fn a_point_removed_on_the_screen_comes_back_with_its_id() {
     let before = desk.data.points.clone();
     let target = before[2].clone();
     let events = desk.act(|ui| click_in_row(ui, &target.name, "Xóa"));
-    assert_eq!(events, vec![Event::RemovePoint(target.id)]);
+    assert_eq!(
+        events,
+        vec![Event::Points(records::Event::Remove(target.id))]
+    );
     desk.apply(events[0].clone());
     assert_eq!(desk.data.points.len(), before.len() - 1);
     assert!(!desk.shows(&target.name));
     assert!(desk.shows(&format!("Đã xóa điểm “{}”.", target.name)));
 
     let undo = desk.act(|ui| ui.click("Hoàn tác (Ctrl+Z)").map(drop));
-    assert_eq!(undo, vec![Event::AddPoint(target.clone())]);
+    assert_eq!(
+        undo,
+        vec![Event::Points(records::Event::Add(target.clone()))]
+    );
     desk.apply(undo[0].clone());
     assert_eq!(desk.data.points, before, "the same point, the same id");
     assert!(!desk.shows_part("Đã xóa điểm"), "the notice is gone");
@@ -573,14 +596,17 @@ fn a_point_edited_in_its_row_may_forget_its_actual_count_and_undo_restores_it() 
         actual: None,
         ..target.clone()
     };
-    assert_eq!(events, vec![Event::SavePoint(changed.clone())]);
+    assert_eq!(
+        events,
+        vec![Event::Points(records::Event::Save(changed.clone()))]
+    );
     desk.apply(events[0].clone());
     assert_eq!(desk.data.points[1], changed);
     assert!(desk.shows("1.250"));
 
     assert_eq!(
         desk.send(guests::Message::Undo),
-        Some(Event::SavePoint(target))
+        Some(Event::Points(records::Event::Save(target)))
     );
 }
 
@@ -588,7 +614,7 @@ fn a_point_edited_in_its_row_may_forget_its_actual_count_and_undo_restores_it() 
 fn escape_closes_the_draft_and_removing_an_edited_row_closes_it_too() {
     let mut desk = Desk::new();
     desk.send(guests::Message::New);
-    desk.send(guests::Message::NewPoint);
+    desk.send(guests::Message::Points(records::Message::New));
     assert!(desk.simulator().find(id("delegate-name")).is_ok());
     assert!(desk.simulator().find(id("point-name")).is_ok());
     assert_eq!(desk.send(guests::Message::Cancel), None);
@@ -596,13 +622,13 @@ fn escape_closes_the_draft_and_removing_an_edited_row_closes_it_too() {
     assert!(desk.simulator().find(id("point-name")).is_err());
 
     let lan = desk.delegate("Đặng Thị Lan");
-    desk.send(guests::Message::EditDelegate(lan.id));
+    desk.send(guests::Message::Delegates(records::Message::Edit(lan.id)));
     assert!(desk.simulator().find(id("delegate-rank")).is_ok());
     assert_eq!(
-        desk.send(guests::Message::RemoveDelegate(lan.id)),
-        Some(Event::RemoveDelegate(lan.id))
+        desk.send(guests::Message::Delegates(records::Message::Remove(lan.id))),
+        Some(Event::Delegates(records::Event::Remove(lan.id)))
     );
-    desk.apply(Event::RemoveDelegate(lan.id));
+    desk.apply(Event::Delegates(records::Event::Remove(lan.id)));
     let undo = desk
         .send(guests::Message::Undo)
         .expect("undo puts her back");
@@ -618,7 +644,9 @@ fn escape_closes_the_draft_and_removing_an_edited_row_closes_it_too() {
 fn the_undo_notice_always_names_the_newest_change() {
     let mut desk = Desk::new();
     let point = desk.data.points[0].clone();
-    let removed = desk.send(guests::Message::RemovePoint(point.id)).unwrap();
+    let removed = desk
+        .send(guests::Message::Points(records::Message::Remove(point.id)))
+        .unwrap();
     desk.apply(removed);
     assert!(desk.shows(&format!("Đã xóa điểm “{}”.", point.name)));
 
@@ -631,11 +659,11 @@ fn the_undo_notice_always_names_the_newest_change() {
     );
     assert_eq!(
         desk.send(guests::Message::Undo),
-        Some(Event::SaveDelegate(lan))
+        Some(Event::Delegates(records::Event::Save(lan)))
     );
     assert_eq!(
         desk.send(guests::Message::Undo),
-        Some(Event::AddPoint(point))
+        Some(Event::Points(records::Event::Add(point)))
     );
     assert!(!desk.screen.can_undo());
 }

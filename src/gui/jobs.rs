@@ -86,20 +86,8 @@ pub fn program(event_id: i64, event: ceremony::Event) -> Job {
 
 pub fn guests(event_id: i64, event: guests::Event) -> Job {
     match event {
-        guests::Event::AddDelegate(d) if d.id == 0 => {
-            create(Kind::Delegate, d.name.clone(), move |s| {
-                s.add_delegate(event_id, &d).map(|added| added.id)
-            })
-        }
-        guests::Event::AddDelegate(d) => change(move |s| s.add_delegate(event_id, &d).map(drop)),
-        guests::Event::SaveDelegate(d) => change(move |s| s.save_delegate(&d)),
-        guests::Event::RemoveDelegate(id) => change(move |s| s.delete_delegate(id)),
-        guests::Event::AddPoint(p) if p.id == 0 => create(Kind::Point, p.name.clone(), move |s| {
-            s.add_point(event_id, &p).map(|added| added.id)
-        }),
-        guests::Event::AddPoint(p) => change(move |s| s.add_point(event_id, &p).map(drop)),
-        guests::Event::SavePoint(p) => change(move |s| s.save_point(&p)),
-        guests::Event::RemovePoint(id) => change(move |s| s.delete_point(id)),
+        guests::Event::Delegates(event) => record(event_id, event),
+        guests::Event::Points(event) => record(event_id, event),
     }
 }
 

@@ -46,18 +46,20 @@ pub trait Record:
     /// The form of a stored row.
     fn draft(&self, data: &Snapshot) -> Self::Draft;
     fn set(draft: &mut Self::Draft, field: Self::Field, value: String);
-    fn choose(draft: &mut Self::Draft, choice: Self::Choice);
+    /// Forms of text fields only have no choices to make.
+    fn choose(draft: &mut Self::Draft, choice: Self::Choice) {
+        let _ = (draft, choice);
+    }
     /// The row the form describes (with this id, 0 for a new one), cleaned and valid, or the
     /// reason it cannot be saved, in Vietnamese.
     fn build(draft: &Self::Draft, id: i64, data: &Snapshot) -> Result<Self, String>;
     /// The form's fields (the shell adds the reason, "Lưu" and "Hủy").
     fn fields(draft: &Self::Draft) -> Column<'_, Message<Self>>;
-    /// What the undo notice calls a row.
+    /// What the job that creates one reports as its name.
     fn name(&self) -> String;
-    /// "Đã thêm …": said once a new row has its id.
-    fn added_notice(name: &str) -> String;
-    /// "Đã xóa …".
-    fn removed_notice(&self) -> String;
+    /// What the undo notices call a row of this name ("đại biểu Lê Văn A", "“Họp Ban Chỉ
+    /// đạo”"): "Đã thêm …." once a new row has its id, "Đã xóa …." once removed.
+    fn label(name: &str) -> String;
 }
 
 #[derive(Debug, Clone)]
@@ -162,12 +164,12 @@ impl<R: Record> Records<R> {
             }
             Message::Save => self.save(data),
             Message::Cancel => {
-                self.draft = None;
+                self.close();
                 none()
             }
             Message::Remove(id) => {
                 let Some(row) = find(id) else { return none() };
-                let notice = row.removed_notice();
+                let notice = format!("Đã xóa {}.", R::label(&row.name()));
                 self.history.remember(Undo::Removed(row), Some(notice));
                 if self.is_editing(id) {
                     self.draft = None;
@@ -219,8 +221,10 @@ impl<R: Record> Records<R> {
 
     /// The app reports the id of a row it has just added, so that adding can be undone.
     pub fn added(&mut self, id: i64, name: &str) {
-        self.history
-            .remember(Undo::Added(id), Some(R::added_notice(name)));
+        self.history.remember(
+            Undo::Added(id),
+            Some(format!("Đã thêm {}.", R::label(name))),
+        );
     }
 
     /// The form, if it is open for this row (`None`: a new row).
@@ -233,6 +237,11 @@ impl<R: Record> Records<R> {
             Message::Save,
             Message::Cancel,
         ))
+    }
+
+    /// Closes the form without saving (Escape).
+    pub fn close(&mut self) {
+        self.draft = None;
     }
 
     /// True while the form is open (for a new row or a stored one).

@@ -125,10 +125,9 @@ impl Workspace {
         for created in done.created {
             let (id, name) = (created.id, created.name.as_str());
             match created.kind {
+                Kind::Delegate | Kind::Point => self.guests.added(&created),
                 Kind::Step => self.overview.added(id, name),
                 Kind::ProgramItem => self.ceremony.added(id, name),
-                Kind::Delegate => self.guests.added_delegate(id, name),
-                Kind::Point => self.guests.added_point(id, name),
                 Kind::Activity => self.festival.added(id, name),
                 Kind::Household => self.visits.added_household(id, name),
                 Kind::Visit => visits.push(id),

@@ -6,20 +6,20 @@
 //! a new delegate at the top of the first table (the page scrolls back to the top, since Ctrl+N
 //! may come from anywhere), a new point at the end of the second, where "+ Thêm điểm" is.
 
-use chrono::NaiveDate;
 use iced::widget::{
-    Space, button, checkbox, column, container, operation, pick_list, row, scrollable, text,
+    Column, Space, button, checkbox, column, container, operation, pick_list, row, scrollable, text,
 };
 use iced::{Alignment, Element, Length, Padding, Task};
 
 use crate::domain::delegate::introductions;
 use crate::domain::point::participants;
 use crate::domain::{Delegate, EventPoint, PointKind};
-use crate::gui::data::Snapshot;
-use crate::gui::history::History;
+use crate::gui::data::{Created, Kind, Snapshot};
+use crate::gui::history::{self, Timeline};
+use crate::gui::records::{self, Record, Records};
 use crate::gui::widget::{
-    Typed, card, danger_link, inline_form, labelled, link, page_title, plain, stat, submit_field,
-    table_header, undo_notice,
+    card, danger_link, labelled, link, page_title, plain, stat, submit_field, table_header,
+    undo_notice,
 };
 use crate::gui::{font, theme};
 use crate::text::{date_short, parse_date, thousands};
@@ -28,45 +28,32 @@ const DELEGATE_NAME: &str = "delegate-name";
 const POINT_NAME: &str = "point-name";
 const PAGE: &str = "guests-page";
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct Guests {
-    delegate: Option<DelegateDraft>,
-    point: Option<PointDraft>,
-    /// Undo steps and the notice naming the newest.
-    history: History<Undo>,
+    delegates: Records<Delegate>,
+    points: Records<EventPoint>,
 }
 
+/// A delegate's form as typed.
 #[derive(Debug, Clone, Default, PartialEq)]
-struct DelegateDraft {
-    id: Option<i64>,
+pub struct DelegateDraft {
     name: String,
     title: String,
     organisation: String,
     rank: String,
+    /// Kept as it was: the row's box ticks it.
     attending: bool,
-    error: Option<String>,
 }
 
+/// An event point's form as typed.
 #[derive(Debug, Clone, PartialEq)]
-struct PointDraft {
-    id: Option<i64>,
+pub struct PointDraft {
     name: String,
     kind: PointKind,
     date: String,
     host: String,
     expected: String,
     actual: String,
-    error: Option<String>,
-}
-
-#[derive(Debug, Clone)]
-enum Undo {
-    RemovedDelegate(Delegate),
-    ChangedDelegate(Delegate),
-    AddedDelegate(i64),
-    RemovedPoint(EventPoint),
-    ChangedPoint(EventPoint),
-    AddedPoint(i64),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,214 +75,78 @@ pub enum PointField {
 
 #[derive(Debug, Clone)]
 pub enum Message {
+    /// Ctrl+N: a new delegate, at the top of the page.
     New,
-    EditDelegate(i64),
-    DelegateEdited(DelegateField, String),
-    SaveDelegate,
-    RemoveDelegate(i64),
+    Delegates(records::Message<Delegate>),
+    Points(records::Message<EventPoint>),
     Attending(i64, bool),
-    NewPoint,
-    EditPoint(i64),
-    PointEdited(PointField, String),
-    PointKindPicked(PointKind),
-    SavePoint,
-    RemovePoint(i64),
+    /// Escape: close whichever form is open.
     Cancel,
     Undo,
 }
 
-/// Changes the screen asks the app to write. An `Add` with an id other than 0 restores a
-/// removed row under its old id.
+/// Changes the screen asks the app to write.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Event {
-    AddDelegate(Delegate),
-    SaveDelegate(Delegate),
-    RemoveDelegate(i64),
-    AddPoint(EventPoint),
-    SavePoint(EventPoint),
-    RemovePoint(i64),
+    Delegates(records::Event<Delegate>),
+    Points(records::Event<EventPoint>),
 }
 
-impl Guests {
-    pub fn update(&mut self, message: Message, data: &Snapshot) -> (Task<Message>, Option<Event>) {
-        let delegate = |id: i64| data.delegates.iter().find(|d| d.id == id).cloned();
-        let point = |id: i64| data.points.iter().find(|p| p.id == id).cloned();
-        match message {
-            Message::New => {
-                let rank = data.delegates.iter().map(|d| d.rank).max().unwrap_or(0) + 1;
-                self.delegate = Some(DelegateDraft {
-                    rank: rank.to_string(),
-                    attending: true,
-                    ..DelegateDraft::default()
-                });
-                let task = Task::batch([
-                    operation::snap_to(PAGE, operation::RelativeOffset::START),
-                    operation::focus(DELEGATE_NAME),
-                ]);
-                (task, None)
-            }
-            Message::EditDelegate(id) => {
-                let Some(d) = delegate(id) else { return none() };
-                self.delegate = Some(DelegateDraft {
-                    id: Some(id),
-                    name: d.name,
-                    title: d.title,
-                    organisation: d.organisation,
-                    rank: d.rank.to_string(),
-                    attending: d.attending,
-                    error: None,
-                });
-                (operation::focus(DELEGATE_NAME), None)
-            }
-            Message::DelegateEdited(which, raw) => {
-                let Some(draft) = self.delegate.as_mut() else {
-                    return none();
-                };
-                let typed = Typed::from_raw(&raw);
-                *match which {
-                    DelegateField::Name => &mut draft.name,
-                    DelegateField::Title => &mut draft.title,
-                    DelegateField::Organisation => &mut draft.organisation,
-                    DelegateField::Rank => &mut draft.rank,
-                } = typed.value;
-                draft.error = None;
-                if typed.submit {
-                    return self.save_delegate(data);
-                }
-                none()
-            }
-            Message::SaveDelegate => self.save_delegate(data),
-            Message::RemoveDelegate(id) => {
-                let Some(d) = delegate(id) else { return none() };
-                let notice = format!("Đã xóa đại biểu {}.", d.name);
-                self.history
-                    .remember(Undo::RemovedDelegate(d), Some(notice));
-                if self
-                    .delegate
-                    .as_ref()
-                    .is_some_and(|draft| draft.id == Some(id))
-                {
-                    self.delegate = None;
-                }
-                (Task::none(), Some(Event::RemoveDelegate(id)))
-            }
-            Message::Attending(id, attending) => {
-                let Some(d) = delegate(id) else { return none() };
-                self.history
-                    .remember(Undo::ChangedDelegate(d.clone()), None);
-                (
-                    Task::none(),
-                    Some(Event::SaveDelegate(Delegate { attending, ..d })),
-                )
-            }
-            Message::NewPoint => {
-                self.point = Some(PointDraft::new(data.event.date));
-                (operation::focus(POINT_NAME), None)
-            }
-            Message::EditPoint(id) => {
-                let Some(p) = point(id) else { return none() };
-                self.point = Some(PointDraft {
-                    id: Some(id),
-                    name: p.name,
-                    kind: p.kind,
-                    date: date_short(p.date),
-                    host: p.host,
-                    expected: p.expected.to_string(),
-                    actual: p.actual.map(|a| a.to_string()).unwrap_or_default(),
-                    error: None,
-                });
-                (operation::focus(POINT_NAME), None)
-            }
-            Message::PointEdited(which, raw) => {
-                let Some(draft) = self.point.as_mut() else {
-                    return none();
-                };
-                let typed = Typed::from_raw(&raw);
-                *match which {
-                    PointField::Name => &mut draft.name,
-                    PointField::Date => &mut draft.date,
-                    PointField::Host => &mut draft.host,
-                    PointField::Expected => &mut draft.expected,
-                    PointField::Actual => &mut draft.actual,
-                } = typed.value;
-                draft.error = None;
-                if typed.submit {
-                    return self.save_point(data);
-                }
-                none()
-            }
-            Message::PointKindPicked(kind) => {
-                if let Some(draft) = self.point.as_mut() {
-                    draft.kind = kind;
-                }
-                none()
-            }
-            Message::SavePoint => self.save_point(data),
-            Message::RemovePoint(id) => {
-                let Some(p) = point(id) else { return none() };
-                let notice = format!("Đã xóa điểm “{}”.", p.name);
-                self.history.remember(Undo::RemovedPoint(p), Some(notice));
-                if self
-                    .point
-                    .as_ref()
-                    .is_some_and(|draft| draft.id == Some(id))
-                {
-                    self.point = None;
-                }
-                (Task::none(), Some(Event::RemovePoint(id)))
-            }
-            Message::Cancel => {
-                self.delegate = None;
-                self.point = None;
-                none()
-            }
-            Message::Undo => {
-                let event = match self.history.pop() {
-                    Some(Undo::RemovedDelegate(d)) => Event::AddDelegate(d),
-                    Some(Undo::ChangedDelegate(d)) => Event::SaveDelegate(d),
-                    Some(Undo::AddedDelegate(id)) => Event::RemoveDelegate(id),
-                    Some(Undo::RemovedPoint(p)) => Event::AddPoint(p),
-                    Some(Undo::ChangedPoint(p)) => Event::SavePoint(p),
-                    Some(Undo::AddedPoint(id)) => Event::RemovePoint(id),
-                    None => return none(),
-                };
-                (Task::none(), Some(event))
-            }
+impl Record for Delegate {
+    type Draft = DelegateDraft;
+    type Field = DelegateField;
+    type Choice = std::convert::Infallible;
+    const KIND: Kind = Kind::Delegate;
+    const FOCUS: &'static str = DELEGATE_NAME;
+
+    fn id(&self) -> i64 {
+        self.id
+    }
+
+    fn list(data: &Snapshot) -> &[Self] {
+        &data.delegates
+    }
+
+    fn blank(data: &Snapshot) -> DelegateDraft {
+        let rank = data.delegates.iter().map(|d| d.rank).max().unwrap_or(0) + 1;
+        DelegateDraft {
+            rank: rank.to_string(),
+            attending: true,
+            ..DelegateDraft::default()
         }
     }
 
-    /// The app reports the id of a delegate it has just added, so that adding can be undone.
-    pub fn added_delegate(&mut self, id: i64, name: &str) {
-        let notice = format!("Đã thêm đại biểu {name}.");
-        self.history.remember(Undo::AddedDelegate(id), Some(notice));
+    fn draft(&self, _: &Snapshot) -> DelegateDraft {
+        DelegateDraft {
+            name: self.name.clone(),
+            title: self.title.clone(),
+            organisation: self.organisation.clone(),
+            rank: self.rank.to_string(),
+            attending: self.attending,
+        }
     }
 
-    /// The app reports the id of a point it has just added, so that adding can be undone.
-    pub fn added_point(&mut self, id: i64, name: &str) {
-        let notice = format!("Đã thêm điểm “{name}”.");
-        self.history.remember(Undo::AddedPoint(id), Some(notice));
+    fn set(draft: &mut DelegateDraft, field: DelegateField, value: String) {
+        *match field {
+            DelegateField::Name => &mut draft.name,
+            DelegateField::Title => &mut draft.title,
+            DelegateField::Organisation => &mut draft.organisation,
+            DelegateField::Rank => &mut draft.rank,
+        } = value;
     }
 
-    pub fn can_undo(&self) -> bool {
-        self.history.can_undo()
-    }
-
-    fn save_delegate(&mut self, data: &Snapshot) -> (Task<Message>, Option<Event>) {
-        let Some(draft) = self.delegate.as_mut() else {
-            return none();
-        };
+    fn build(draft: &DelegateDraft, id: i64, _: &Snapshot) -> Result<Self, String> {
         let rank = match draft.rank.trim().parse::<u32>() {
             Ok(rank) if rank > 0 => rank,
             _ => {
-                draft.error = Some(format!(
+                return Err(format!(
                     "Thứ tự “{}” phải là số từ 1 trở lên.",
                     draft.rank.trim()
                 ));
-                return none();
             }
         };
         let delegate = Delegate {
-            id: draft.id.unwrap_or(0),
+            id,
             name: draft.name.clone(),
             title: draft.title.clone(),
             organisation: draft.organisation.clone(),
@@ -303,47 +154,179 @@ impl Guests {
             attending: draft.attending,
         }
         .cleaned();
-        if let Err(invalid) = delegate.validate() {
-            draft.error = Some(invalid.0);
-            return none();
-        }
-        let event = match draft.id {
-            Some(id) => {
-                if let Some(before) = data.delegates.iter().find(|d| d.id == id) {
-                    self.history
-                        .remember(Undo::ChangedDelegate(before.clone()), None);
-                }
-                Event::SaveDelegate(delegate)
-            }
-            None => Event::AddDelegate(delegate),
-        };
-        self.delegate = None;
-        (Task::none(), Some(event))
+        delegate.validate().map_err(|invalid| invalid.0)?;
+        Ok(delegate)
     }
 
-    fn save_point(&mut self, data: &Snapshot) -> (Task<Message>, Option<Event>) {
-        let Some(draft) = self.point.as_mut() else {
-            return none();
+    fn fields(draft: &DelegateDraft) -> Column<'_, records::Message<Self>> {
+        delegate_fields(draft)
+    }
+
+    fn name(&self) -> String {
+        self.name.clone()
+    }
+
+    fn label(name: &str) -> String {
+        format!("đại biểu {name}")
+    }
+}
+
+impl Record for EventPoint {
+    type Draft = PointDraft;
+    type Field = PointField;
+    type Choice = PointKind;
+    const KIND: Kind = Kind::Point;
+    const FOCUS: &'static str = POINT_NAME;
+
+    fn id(&self) -> i64 {
+        self.id
+    }
+
+    fn list(data: &Snapshot) -> &[Self] {
+        &data.points
+    }
+
+    fn blank(data: &Snapshot) -> PointDraft {
+        PointDraft {
+            name: String::new(),
+            kind: PointKind::Residential,
+            date: date_short(data.event.date),
+            host: String::new(),
+            expected: "0".into(),
+            actual: String::new(),
+        }
+    }
+
+    fn draft(&self, _: &Snapshot) -> PointDraft {
+        PointDraft {
+            name: self.name.clone(),
+            kind: self.kind,
+            date: date_short(self.date),
+            host: self.host.clone(),
+            expected: self.expected.to_string(),
+            actual: self.actual.map(|a| a.to_string()).unwrap_or_default(),
+        }
+    }
+
+    fn set(draft: &mut PointDraft, field: PointField, value: String) {
+        *match field {
+            PointField::Name => &mut draft.name,
+            PointField::Date => &mut draft.date,
+            PointField::Host => &mut draft.host,
+            PointField::Expected => &mut draft.expected,
+            PointField::Actual => &mut draft.actual,
+        } = value;
+    }
+
+    fn choose(draft: &mut PointDraft, kind: PointKind) {
+        draft.kind = kind;
+    }
+
+    fn build(draft: &PointDraft, id: i64, _: &Snapshot) -> Result<Self, String> {
+        let date = parse_date(&draft.date).ok_or_else(|| {
+            format!(
+                "Ngày “{}” không phải ngày hợp lệ (dd/mm/yyyy).",
+                draft.date.trim()
+            )
+        })?;
+        let count = |value: &str, label: &str| -> Result<u32, String> {
+            let digits: String = value.trim().chars().filter(|c| *c != '.').collect();
+            digits
+                .parse()
+                .map_err(|_| format!("{label} “{}” không hợp lệ.", value.trim()))
         };
-        let point = match draft.point() {
-            Ok(point) => point,
-            Err(message) => {
-                draft.error = Some(message);
-                return none();
+        let expected = count(&draft.expected, "Số người dự kiến")?;
+        let actual = match draft.actual.trim() {
+            "" => None,
+            typed => Some(count(typed, "Số người thực tế")?),
+        };
+        let point = EventPoint {
+            id,
+            name: draft.name.clone(),
+            kind: draft.kind,
+            date,
+            host: draft.host.clone(),
+            expected,
+            actual,
+        }
+        .cleaned();
+        point.validate().map_err(|e| e.0)?;
+        Ok(point)
+    }
+
+    fn fields(draft: &PointDraft) -> Column<'_, records::Message<Self>> {
+        point_fields(draft)
+    }
+
+    fn name(&self) -> String {
+        self.name.clone()
+    }
+
+    fn label(name: &str) -> String {
+        format!("điểm “{name}”")
+    }
+}
+
+impl Guests {
+    pub fn update(&mut self, message: Message, data: &Snapshot) -> (Task<Message>, Option<Event>) {
+        match message {
+            Message::New => {
+                let (focus, _) = self.delegates.update(records::Message::New, data);
+                let task = Task::batch([
+                    operation::snap_to(PAGE, operation::RelativeOffset::START),
+                    focus.map(Message::Delegates),
+                ]);
+                (task, None)
             }
-        };
-        let event = match draft.id {
-            Some(id) => {
-                if let Some(before) = data.points.iter().find(|p| p.id == id) {
-                    self.history
-                        .remember(Undo::ChangedPoint(before.clone()), None);
-                }
-                Event::SavePoint(point)
+            Message::Delegates(message) => {
+                let (task, event) = self.delegates.update(message, data);
+                (task.map(Message::Delegates), event.map(Event::Delegates))
             }
-            None => Event::AddPoint(point),
-        };
-        self.point = None;
-        (Task::none(), Some(event))
+            Message::Points(message) => {
+                let (task, event) = self.points.update(message, data);
+                (task.map(Message::Points), event.map(Event::Points))
+            }
+            Message::Attending(id, attending) => {
+                let Some(before) = data.delegates.iter().find(|d| d.id == id) else {
+                    return (Task::none(), None);
+                };
+                let after = Delegate {
+                    attending,
+                    ..before.clone()
+                };
+                let event = self.delegates.change(before.clone(), after);
+                (Task::none(), Some(Event::Delegates(event)))
+            }
+            Message::Cancel => {
+                self.delegates.close();
+                self.points.close();
+                (Task::none(), None)
+            }
+            Message::Undo => {
+                let event = match history::newest(&self.timelines()) {
+                    Some(0) => self.delegates.undo().map(Event::Delegates),
+                    Some(_) => self.points.undo().map(Event::Points),
+                    None => None,
+                };
+                (Task::none(), event)
+            }
+        }
+    }
+
+    fn timelines(&self) -> [&dyn Timeline; 2] {
+        [self.delegates.timeline(), self.points.timeline()]
+    }
+
+    /// The app reports a delegate or a point it has just added, so that adding can be undone.
+    pub fn added(&mut self, created: &Created) {
+        match created.kind {
+            Kind::Point => self.points.added(created.id, &created.name),
+            _ => self.delegates.added(created.id, &created.name),
+        }
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.delegates.can_undo() || self.points.can_undo()
     }
 
     pub fn view<'a>(&'a self, data: &'a Snapshot) -> Element<'a, Message> {
@@ -376,7 +359,7 @@ impl Guests {
             ),
         ]
         .spacing(12);
-        let notice = self.history.notice().map(|m| undo_notice(m, Message::Undo));
+        let notice = history::notice(&self.timelines()).map(|m| undo_notice(m, Message::Undo));
 
         let content = column![header, figures]
             .push(notice)
@@ -399,17 +382,11 @@ impl Guests {
             ("Dự", Length::Fixed(40.0)),
             ("", Length::Fixed(90.0)),
         ];
-        let mut rows = column![table_header(&columns)];
-        if let Some(draft) = self.delegate.as_ref().filter(|d| d.id.is_none()) {
-            rows = rows.push(delegate_form(draft));
-        }
+        let form = |id| self.delegates.form(id).map(|f| f.map(Message::Delegates));
+        let mut rows = column![table_header(&columns)].push(form(None));
         for d in &data.delegates {
-            if let Some(draft) = self
-                .delegate
-                .as_ref()
-                .filter(|draft| draft.id == Some(d.id))
-            {
-                rows = rows.push(delegate_form(draft));
+            if let Some(form) = form(Some(d.id)) {
+                rows = rows.push(form);
                 continue;
             }
             let id = d.id;
@@ -426,7 +403,10 @@ impl Guests {
                             checkbox(d.attending).on_toggle(move |on| Message::Attending(id, on))
                         )
                         .width(Length::Fixed(40.0)),
-                        actions(Message::EditDelegate(id), Message::RemoveDelegate(id)),
+                        actions(
+                            Message::Delegates(records::Message::Edit(id)),
+                            Message::Delegates(records::Message::Remove(id)),
+                        ),
                     ]
                     .spacing(12)
                     .align_y(Alignment::Center),
@@ -439,7 +419,7 @@ impl Guests {
                 }),
             );
         }
-        if data.delegates.is_empty() && self.delegate.is_none() {
+        if data.delegates.is_empty() && !self.delegates.is_open() {
             rows =
                 rows.push(container(text("Chưa có đại biểu nào.").style(theme::muted)).padding(12));
         }
@@ -467,10 +447,11 @@ impl Guests {
             ("Thực tế", Length::Fixed(70.0)),
             ("", Length::Fixed(90.0)),
         ];
+        let form = |id| self.points.form(id).map(|f| f.map(Message::Points));
         let mut rows = column![table_header(&columns)];
         for p in &data.points {
-            if let Some(draft) = self.point.as_ref().filter(|draft| draft.id == Some(p.id)) {
-                rows = rows.push(point_form(draft));
+            if let Some(form) = form(Some(p.id)) {
+                rows = rows.push(form);
                 continue;
             }
             rows = rows.push(
@@ -487,7 +468,10 @@ impl Guests {
                                 .unwrap_or_default()
                         )
                         .width(Length::Fixed(70.0)),
-                        actions(Message::EditPoint(p.id), Message::RemovePoint(p.id)),
+                        actions(
+                            Message::Points(records::Message::Edit(p.id)),
+                            Message::Points(records::Message::Remove(p.id)),
+                        ),
                     ]
                     .spacing(12)
                     .align_y(Alignment::Center),
@@ -496,17 +480,17 @@ impl Guests {
                 .style(theme::row_plain),
             );
         }
-        if data.points.is_empty() && self.point.is_none() {
+        if data.points.is_empty() && !self.points.is_open() {
             rows = rows
                 .push(container(text("Chưa có điểm tổ chức nào.").style(theme::muted)).padding(12));
         }
         // A new point is typed where "+ Thêm điểm" was pressed.
-        let end: Element<'a, Message> = match self.point.as_ref().filter(|p| p.id.is_none()) {
-            Some(draft) => point_form(draft),
+        let end: Element<'a, Message> = match form(None) {
+            Some(form) => form,
             None => button(text("+ Thêm điểm"))
                 .style(theme::secondary)
                 .padding([6, 14])
-                .on_press(Message::NewPoint)
+                .on_press(Message::Points(records::Message::New))
                 .into(),
         };
         column![rows, end].spacing(10).into()
@@ -519,167 +503,103 @@ fn actions<'a>(edit: Message, remove: Message) -> Element<'a, Message> {
         .into()
 }
 
-fn delegate_form(draft: &DelegateDraft) -> Element<'_, Message> {
-    let edit = |which| move |value| Message::DelegateEdited(which, value);
-    let save = Message::SaveDelegate;
-    inline_form(
-        column![
-            row![
-                submit_field(
-                    "Thứ tự",
-                    "1",
-                    &draft.rank,
-                    "delegate-rank",
-                    edit(DelegateField::Rank),
-                    save.clone()
-                ),
-                submit_field(
-                    "Họ và tên",
-                    "Nguyễn Văn A",
-                    &draft.name,
-                    DELEGATE_NAME,
-                    edit(DelegateField::Name),
-                    save.clone()
-                ),
-                submit_field(
-                    "Chức vụ",
-                    "Phó Chủ tịch",
-                    &draft.title,
-                    "delegate-title",
-                    edit(DelegateField::Title),
-                    save.clone()
-                ),
-                submit_field(
-                    "Đơn vị",
-                    "Ủy ban nhân dân phường",
-                    &draft.organisation,
-                    "delegate-organisation",
-                    edit(DelegateField::Organisation),
-                    save.clone()
-                ),
-            ]
-            .spacing(10),
-        ],
-        draft.error.as_deref(),
-        "Lưu",
-        save,
-        Message::Cancel,
-    )
+fn delegate_fields(draft: &DelegateDraft) -> Column<'_, records::Message<Delegate>> {
+    let edit = |which| move |value| records::Message::Edited(which, value);
+    let save = records::Message::Save;
+    column![
+        row![
+            submit_field(
+                "Thứ tự",
+                "1",
+                &draft.rank,
+                "delegate-rank",
+                edit(DelegateField::Rank),
+                save.clone()
+            ),
+            submit_field(
+                "Họ và tên",
+                "Nguyễn Văn A",
+                &draft.name,
+                DELEGATE_NAME,
+                edit(DelegateField::Name),
+                save.clone()
+            ),
+            submit_field(
+                "Chức vụ",
+                "Phó Chủ tịch",
+                &draft.title,
+                "delegate-title",
+                edit(DelegateField::Title),
+                save.clone()
+            ),
+            submit_field(
+                "Đơn vị",
+                "Ủy ban nhân dân phường",
+                &draft.organisation,
+                "delegate-organisation",
+                edit(DelegateField::Organisation),
+                save
+            ),
+        ]
+        .spacing(10),
+    ]
 }
 
-fn point_form(draft: &PointDraft) -> Element<'_, Message> {
-    let edit = |which| move |value| Message::PointEdited(which, value);
-    let save = Message::SavePoint;
-    inline_form(
-        column![
-            row![
-                submit_field(
-                    "Tên điểm",
-                    "Nhà văn hóa Khu phố 3",
-                    &draft.name,
-                    POINT_NAME,
-                    edit(PointField::Name),
-                    save.clone()
-                ),
-                labelled(
-                    "Loại",
-                    pick_list(PointKind::ALL, Some(draft.kind), Message::PointKindPicked)
-                        .padding(8)
-                        .width(Length::Fill)
-                ),
-                submit_field(
-                    "Ngày",
-                    "dd/mm/yyyy",
-                    &draft.date,
-                    "point-date",
-                    edit(PointField::Date),
-                    save.clone()
-                ),
-            ]
-            .spacing(10),
-            row![
-                submit_field(
-                    "Đơn vị chủ trì",
-                    "",
-                    &draft.host,
-                    "point-host",
-                    edit(PointField::Host),
-                    save.clone()
-                ),
-                submit_field(
-                    "Số người dự kiến",
-                    "0",
-                    &draft.expected,
-                    "point-expected",
-                    edit(PointField::Expected),
-                    save.clone()
-                ),
-                submit_field(
-                    "Số người thực tế",
-                    "để trống nếu chưa biết",
-                    &draft.actual,
-                    "point-actual",
-                    edit(PointField::Actual),
-                    save.clone()
-                ),
-            ]
-            .spacing(10),
-        ],
-        draft.error.as_deref(),
-        "Lưu",
-        save,
-        Message::Cancel,
-    )
-}
-
-impl PointDraft {
-    fn new(date: NaiveDate) -> PointDraft {
-        PointDraft {
-            id: None,
-            name: String::new(),
-            kind: PointKind::Residential,
-            date: date_short(date),
-            host: String::new(),
-            expected: "0".into(),
-            actual: String::new(),
-            error: None,
-        }
-    }
-
-    /// The point the form describes, or the reason it cannot be saved.
-    fn point(&self) -> Result<EventPoint, String> {
-        let date = parse_date(&self.date).ok_or_else(|| {
-            format!(
-                "Ngày “{}” không phải ngày hợp lệ (dd/mm/yyyy).",
-                self.date.trim()
-            )
-        })?;
-        let count = |value: &str, label: &str| -> Result<u32, String> {
-            let digits: String = value.trim().chars().filter(|c| *c != '.').collect();
-            digits
-                .parse()
-                .map_err(|_| format!("{label} “{}” không hợp lệ.", value.trim()))
-        };
-        let expected = count(&self.expected, "Số người dự kiến")?;
-        let actual = match self.actual.trim() {
-            "" => None,
-            typed => Some(count(typed, "Số người thực tế")?),
-        };
-        let point = EventPoint {
-            id: self.id.unwrap_or(0),
-            name: self.name.clone(),
-            kind: self.kind,
-            date,
-            host: self.host.clone(),
-            expected,
-            actual,
-        }
-        .cleaned();
-        point.validate().map_err(|e| e.0)?;
-        Ok(point)
-    }
-}
-
-fn none() -> (Task<Message>, Option<Event>) {
-    (Task::none(), None)
+fn point_fields(draft: &PointDraft) -> Column<'_, records::Message<EventPoint>> {
+    let edit = |which| move |value| records::Message::Edited(which, value);
+    let save = records::Message::Save;
+    column![
+        row![
+            submit_field(
+                "Tên điểm",
+                "Nhà văn hóa Khu phố 3",
+                &draft.name,
+                POINT_NAME,
+                edit(PointField::Name),
+                save.clone()
+            ),
+            labelled(
+                "Loại",
+                pick_list(PointKind::ALL, Some(draft.kind), records::Message::Chosen)
+                    .padding(8)
+                    .width(Length::Fill)
+            ),
+            submit_field(
+                "Ngày",
+                "dd/mm/yyyy",
+                &draft.date,
+                "point-date",
+                edit(PointField::Date),
+                save.clone()
+            ),
+        ]
+        .spacing(10),
+        row![
+            submit_field(
+                "Đơn vị chủ trì",
+                "",
+                &draft.host,
+                "point-host",
+                edit(PointField::Host),
+                save.clone()
+            ),
+            submit_field(
+                "Số người dự kiến",
+                "0",
+                &draft.expected,
+                "point-expected",
+                edit(PointField::Expected),
+                save.clone()
+            ),
+            submit_field(
+                "Số người thực tế",
+                "để trống nếu chưa biết",
+                &draft.actual,
+                "point-actual",
+                edit(PointField::Actual),
+                save
+            ),
+        ]
+        .spacing(10),
+    ]
 }

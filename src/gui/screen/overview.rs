@@ -88,10 +88,6 @@ impl Record for ChecklistItem {
         } = value;
     }
 
-    fn choose(_: &mut StepDraft, choice: std::convert::Infallible) {
-        match choice {}
-    }
-
     fn build(draft: &StepDraft, id: i64, data: &Snapshot) -> Result<Self, String> {
         let due = parse_date(&draft.due).ok_or_else(|| {
             format!(
@@ -148,12 +144,8 @@ impl Record for ChecklistItem {
         self.title.trim().to_string()
     }
 
-    fn added_notice(name: &str) -> String {
-        format!("Đã thêm “{name}”.")
-    }
-
-    fn removed_notice(&self) -> String {
-        format!("Đã xóa “{}”.", self.title)
+    fn label(name: &str) -> String {
+        format!("“{name}”")
     }
 }
 
