@@ -10,8 +10,10 @@
 #   - saving over a PDF that another program holds open is refused with a clear message and
 #     the old PDF stays as it was;
 #   - the Vietnamese help text reaches the terminal;
-#   - the window maps with its Vietnamese title (screenshot: target/windows/windows-wine.png),
-#     and a second start on the same file is refused;
+#   - the window maps with its Vietnamese title (screenshot: target/windows/windows-wine.png);
+#     Ctrl+P twice opens Windows' own save dialog, the PDF saved through it is whole, and
+#     "Mở để in" opens it with the program registered for .pdf (a stand-in viewer);
+#   - a second start on the same file is refused and says why;
 #   - portable mode (`ngayhoi-data` beside the exe) wins over %APPDATA%;
 #   - silent uninstall removes the program, the shortcut and the registration, never the data.
 # Needs root for the Debian packages it installs when they are missing.
@@ -57,6 +59,7 @@ sys32=$WINEPREFIX/drive_c/windows/system32
 x86_64-w64-mingw32-gcc -O2 -shared -o "$sys32/bcryptprimitives.dll" \
     packaging/windows/wine/bcryptprimitives.c -ladvapi32
 x86_64-w64-mingw32-gcc -O2 -municode -o "$work/hold.exe" packaging/windows/wine/hold.c
+x86_64-w64-mingw32-gcc -O2 -municode -o "$work/record.exe" packaging/windows/wine/record.c
 user_dir=$(ls -d "$WINEPREFIX"/drive_c/users/*/AppData/Roaming | grep -v /Public/ | head -n 1)
 roaming=$user_dir
 local_app=${user_dir%/Roaming}/Local
@@ -146,7 +149,12 @@ else
     check "lưu đè lên PDF đang mở: thông báo rõ ràng, tệp cũ còn nguyên"
 fi
 
-# --- the window ---------------------------------------------------------------------------------
+# --- the window, its file dialog and the default PDF viewer --------------------------------------
+# The stand-in viewer becomes the program Windows opens .pdf files with.
+opened=$work/opened.txt
+# (Wine's own machine-wide "pdffile" class wins over a per-user one, so that one is changed.)
+wine reg add 'HKCR\pdffile\shell\open\command' /ve \
+    /d "\"$(winpath "$work/record.exe")\" \"%1\" \"$(winpath "$opened")\"" /f >/dev/null 2>&1
 wine "$exe" >"$work/window.txt" 2>&1 &
 app=$!
 wid=$(timeout 60 xdotool search --sync --onlyvisible --name "Ngày hội" 2>/dev/null | head -n 1) || true
@@ -155,6 +163,39 @@ title=$(xdotool getwindowname "$wid")
 case $title in *"Ngày hội"*) ;; *) fail "tiêu đề cửa sổ sai: $title" ;; esac
 sleep 6
 import -window "$wid" "$root/target/windows/windows-wine.png"
+check "cửa sổ “$title” hiện lên (ảnh: target/windows/windows-wine.png)"
+
+# Ctrl+P shows the papers, Ctrl+P again asks where to save: Windows' own save dialog.
+# Without a window manager Wine gives the keyboard to the window clicked last: click the
+# empty strip above the title first.
+xdotool mousemove --window "$wid" 600 8 click 1
+sleep 1
+xdotool key --clearmodifiers ctrl+p
+sleep 2
+xdotool key --clearmodifiers ctrl+p
+dialog=$(timeout 30 xdotool search --sync --onlyvisible --name "Lưu văn bản PDF" 2>/dev/null | head -n 1) || true
+[ -n "$dialog" ] || fail "Ctrl+P không mở hộp thoại lưu tệp của Windows"
+xdotool windowfocus --sync "$dialog" 2>/dev/null || true
+xdotool key --clearmodifiers ctrl+a
+xdotool type --delay 20 "$(winpath "$out")\\from-dialog.pdf"
+xdotool key Return
+for _ in $(seq 30); do [ -s "$out/from-dialog.pdf" ] && break; sleep 1; done
+sleep 1
+pdf_has "$out/from-dialog.pdf" "CHƯƠNG TRÌNH"
+# "Mở để in": the banner's main button, found by its colour (the theme's accent) right of the
+# sidebar and below the header, then clicked as a secretary would.
+import -window "$wid" "$work/saved.png"
+box=$(convert "$work/saved.png" -crop +500+150 +repage -fill black +opaque "#1D5C96" \
+    -fill white -opaque "#1D5C96" -trim -format '%w %h %X %Y' info: 2>/dev/null) || true
+read -r bw bh bx by <<<"${box:-0 0 0 0}"
+cp "$work/saved.png" "$root/target/windows/wine-saved.png"
+[ "${bw:-0}" -gt 20 ] || fail "không thấy nút “Mở để in” sau khi lưu (target/windows/wine-saved.png)"
+xdotool mousemove --window "$wid" $((500 + bx + bw / 2)) $((150 + by + bh / 2)) click 1
+for _ in $(seq 30); do [ -s "$opened" ] && break; sleep 1; done
+[ -s "$opened" ] || fail "“Mở để in” (bấm ở $((500 + bx + bw / 2)),$((150 + by + bh / 2))) không mở tệp bằng trình xem PDF mặc định (target/windows/wine-saved.png)"
+grep -qF "from-dialog.pdf" "$opened" || fail "trình xem PDF nhận sai tệp: $(cat "$opened")"
+check "hộp thoại lưu của Windows, rồi “Mở để in” mở PDF bằng chương trình mặc định"
+
 # A second start on the same file (a double click too many) is refused and says why.
 timeout 60 /usr/lib/wine/wine64 "$exe" >"$work/second.txt" 2>&1 &
 second=$!
@@ -167,7 +208,7 @@ wait "$app" 2>/dev/null || true
 app=""
 /usr/lib/wine/wineserver -k 2>/dev/null || true
 /usr/lib/wine/wineserver -w 2>/dev/null || true
-check "cửa sổ “$title” hiện lên (ảnh: target/windows/windows-wine.png); lần mở thứ hai bị từ chối"
+check "lần mở thứ hai trên cùng tệp bị từ chối, nói rõ lý do"
 
 # --- portable mode --------------------------------------------------------------------------------
 mkdir -p "$instdir/ngayhoi-data"
