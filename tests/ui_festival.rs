@@ -13,6 +13,7 @@ use iced_test::selector::{Target, id};
 use ngayhoi::domain::{Activity, ActivityKind};
 use ngayhoi::gui::app::shortcut;
 use ngayhoi::gui::data::Snapshot;
+use ngayhoi::gui::records;
 use ngayhoi::gui::screen::festival::{self, Cell, Event, Festival, FormField};
 use ngayhoi::gui::{App, Section};
 use ngayhoi::storage::Store;
@@ -64,20 +65,12 @@ impl Day {
         self.screen.update(message, &self.data).1
     }
 
-    /// Writes the events as the app's jobs do, then reloads the snapshot.
+    /// Writes the events with the app's own job, tells the screen what it created, reloads.
     fn apply(&mut self, events: Vec<Event>) {
-        let event_id = self.data.event.id;
         for event in events {
-            match event {
-                Event::Add(a) if a.id == 0 => {
-                    let added = self.store.add_activity(event_id, &a).unwrap();
-                    self.screen.added(added.id, &added.name);
-                }
-                Event::Add(a) => {
-                    self.store.add_activity(event_id, &a).unwrap();
-                }
-                Event::Save(a) => self.store.save_activity(&a).unwrap(),
-                Event::Remove(id) => self.store.delete_activity(id).unwrap(),
+            let mut job = ngayhoi::gui::jobs::record(self.data.event.id, event);
+            for created in job(&mut self.store).unwrap().created {
+                self.screen.added(created.id, &created.name);
             }
         }
         self.reload();
@@ -415,7 +408,9 @@ fn adding_an_activity_with_its_teams_and_prizes() {
     );
     assert_eq!(day.field("prize-1"), "1.000.000");
     assert_eq!(
-        day.send(festival::Message::KindPicked(ActivityKind::FolkGame)),
+        day.send(festival::Message::Activities(records::Message::Chosen(
+            ActivityKind::FolkGame
+        ))),
         None
     );
     let events = day.act(|ui| {
@@ -475,21 +470,35 @@ fn adding_an_activity_with_its_teams_and_prizes() {
 #[test]
 fn a_form_that_cannot_be_saved_says_why() {
     let mut day = Day::new();
-    day.send(festival::Message::New);
-    let edit = |field, value: &str| festival::Message::FormEdited(field, value.into());
-    assert_eq!(day.send(festival::Message::SaveForm), None);
+    day.send(festival::Message::Activities(records::Message::New));
+    let edit = |field, value: &str| {
+        festival::Message::Activities(records::Message::Edited(field, value.into()))
+    };
+    assert_eq!(
+        day.send(festival::Message::Activities(records::Message::Save)),
+        None
+    );
     assert!(day.shows("Tên hoạt động không được để trống."));
     day.send(edit(FormField::Name, "Cờ tướng"));
     day.send(edit(FormField::Start, "25h"));
-    assert_eq!(day.send(festival::Message::SaveForm), None);
+    assert_eq!(
+        day.send(festival::Message::Activities(records::Message::Save)),
+        None
+    );
     assert!(day.shows("Giờ bắt đầu “25h” không hợp lệ. Ví dụ: 09:00 hoặc 7h30."));
     day.send(edit(FormField::Start, "8 giờ"));
     day.send(edit(FormField::Prize(1), "một triệu"));
-    assert_eq!(day.send(festival::Message::SaveForm), None);
+    assert_eq!(
+        day.send(festival::Message::Activities(records::Message::Save)),
+        None
+    );
     assert!(day.shows("Số tiền Giải Nhì “một triệu” không hợp lệ. Ví dụ: 1.000.000."));
     day.send(edit(FormField::Prize(1), "700.000"));
     day.send(edit(FormField::Teams, "Tổ 1; Tổ 2; Tổ 1"));
-    assert_eq!(day.send(festival::Message::SaveForm), None);
+    assert_eq!(
+        day.send(festival::Message::Activities(records::Message::Save)),
+        None
+    );
     assert!(day.shows("Đội “Tổ 1” được nhập hai lần."));
     // "Hủy" closes the form and adds nothing.
     let events = day.act(|ui| ui.click("Hủy").map(drop));
@@ -635,7 +644,12 @@ fn in_the_app_ctrl_n_adds_an_activity_that_ctrl_z_takes_away() {
     let mut app = festival_app(&dir);
     send(&mut app, shortcut(ctrl("n")).unwrap());
     assert!(shows(&app, "Thêm hoạt động"));
-    let edit = |field, value: &str| in_app(festival::Message::FormEdited(field, value.into()));
+    let edit = |field, value: &str| {
+        in_app(festival::Message::Activities(records::Message::Edited(
+            field,
+            value.into(),
+        )))
+    };
     send(&mut app, edit(FormField::Name, "Đẩy gậy"));
     send(&mut app, edit(FormField::Start, "15h30"));
     send(&mut app, edit(FormField::Teams, "Tổ 1; Tổ 2 ; "));
@@ -674,7 +688,12 @@ fn in_the_app_a_removal_is_undone_with_its_results() {
         .find(|a| a.name == "Nhảy bao bố")
         .unwrap()
         .clone();
-    send(&mut app, in_app(festival::Message::Remove(sack.id)));
+    send(
+        &mut app,
+        in_app(festival::Message::Activities(records::Message::Remove(
+            sack.id,
+        ))),
+    );
     assert_eq!(activities(&dir).len(), before.len() - 1);
     send(&mut app, shortcut(ctrl("z")).unwrap());
     let back = activities(&dir)

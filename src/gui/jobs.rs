@@ -3,7 +3,7 @@
 
 use super::data::{Created, Done, Job, Kind, Removed};
 use super::records;
-use super::screen::{ceremony, certificates, festival, guests, honors, overview, report, visits};
+use super::screen::{ceremony, certificates, guests, honors, overview, report, visits};
 use crate::storage::{self, BackupReason, Store};
 
 /// A change that shows the same year afterwards.
@@ -88,17 +88,6 @@ pub fn guests(event_id: i64, event: guests::Event) -> Job {
     match event {
         guests::Event::Delegates(event) => record(event_id, event),
         guests::Event::Points(event) => record(event_id, event),
-    }
-}
-
-pub fn festival(event_id: i64, event: festival::Event) -> Job {
-    match event {
-        festival::Event::Add(a) if a.id == 0 => create(Kind::Activity, a.name.clone(), move |s| {
-            s.add_activity(event_id, &a).map(|added| added.id)
-        }),
-        festival::Event::Add(a) => change(move |s| s.add_activity(event_id, &a).map(drop)),
-        festival::Event::Save(a) => change(move |s| s.save_activity(&a)),
-        festival::Event::Remove(id) => change(move |s| s.delete_activity(id)),
     }
 }
 

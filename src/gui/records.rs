@@ -21,7 +21,8 @@ use super::data::{Kind, Snapshot};
 use super::history::{History, Timeline};
 use super::widget::{Typed, inline_form};
 
-/// What a kind of row has of its own, for the records part.
+/// What a kind of row has of its own, for the records part (its id and how it is written
+/// come from `storage::record::Record`).
 pub trait Record:
     crate::storage::record::Record + Clone + Debug + PartialEq + Send + 'static
 {
@@ -38,7 +39,6 @@ pub trait Record:
     /// The id of the field focused when the form opens.
     const FOCUS: &'static str;
 
-    fn id(&self) -> i64;
     /// The rows of the selected year.
     fn list(data: &Snapshot) -> &[Self];
     /// A new row's form.
@@ -50,9 +50,9 @@ pub trait Record:
     fn choose(draft: &mut Self::Draft, choice: Self::Choice) {
         let _ = (draft, choice);
     }
-    /// The row the form describes (with this id, 0 for a new one), cleaned and valid, or the
-    /// reason it cannot be saved, in Vietnamese.
-    fn build(draft: &Self::Draft, id: i64, data: &Snapshot) -> Result<Self, String>;
+    /// The row the form describes, cleaned and valid, or the reason it cannot be saved, in
+    /// Vietnamese. `before` is the row being edited (its id is kept), `None` for a new one.
+    fn build(draft: &Self::Draft, before: Option<&Self>, data: &Snapshot) -> Result<Self, String>;
     /// The form's fields (the shell adds the reason, "Lưu" and "Hủy").
     fn fields(draft: &Self::Draft) -> Column<'_, Message<Self>>;
     /// What the job that creates one reports as its name.
@@ -124,7 +124,19 @@ fn none<R: Record>() -> Update<R> {
 
 impl<R: Record> Records<R> {
     pub fn update(&mut self, message: Message<R>, data: &Snapshot) -> Update<R> {
-        let find = |id: i64| R::list(data).iter().find(|r| r.id() == id).cloned();
+        self.update_with(message, R::list(data), data)
+    }
+
+    /// Like [`Records::update`], on rows as the screen shows them (the festival lays the
+    /// results being typed over the snapshot's activities).
+    pub fn update_with(&mut self, message: Message<R>, rows: &[R], data: &Snapshot) -> Update<R> {
+        let find = |id: i64| rows.iter().find(|r| r.id() == id).cloned();
+        // The row being edited is gone (removed by undo, or by another window).
+        if let Some(id) = self.draft.as_ref().and_then(|d| d.id)
+            && find(id).is_none()
+        {
+            self.close();
+        }
         match message {
             Message::New => {
                 self.draft = Some(Draft {
@@ -151,7 +163,7 @@ impl<R: Record> Records<R> {
                 R::set(&mut draft.form, field, typed.value);
                 draft.error = None;
                 if typed.submit {
-                    return self.save(data);
+                    return self.save(rows, data);
                 }
                 none()
             }
@@ -162,7 +174,7 @@ impl<R: Record> Records<R> {
                 }
                 none()
             }
-            Message::Save => self.save(data),
+            Message::Save => self.save(rows, data),
             Message::Cancel => {
                 self.close();
                 none()
@@ -180,27 +192,30 @@ impl<R: Record> Records<R> {
         }
     }
 
-    fn save(&mut self, data: &Snapshot) -> Update<R> {
+    fn save(&mut self, rows: &[R], data: &Snapshot) -> Update<R> {
         let Some(draft) = self.draft.as_mut() else {
             return none();
         };
-        let row = match R::build(&draft.form, draft.id.unwrap_or(0), data) {
+        let before = draft
+            .id
+            .and_then(|id| rows.iter().find(|r| r.id() == id));
+        let row = match R::build(&draft.form, before, data) {
             Ok(row) => row,
             Err(reason) => {
                 draft.error = Some(reason);
                 return none();
             }
         };
-        let event = match draft.id {
-            Some(id) => {
-                if let Some(before) = R::list(data).iter().find(|r| r.id() == id) {
-                    self.history.remember(Undo::Changed(before.clone()), None);
-                }
+        self.draft = None;
+        let event = match before {
+            // Saved as it was: nothing to write, nothing to undo.
+            Some(before) if *before == row => return none(),
+            Some(before) => {
+                self.history.remember(Undo::Changed(before.clone()), None);
                 Event::Save(row)
             }
             None => Event::Add(row),
         };
-        self.draft = None;
         (Task::none(), Some(event))
     }
 

@@ -212,7 +212,7 @@ impl Workspace {
         match (shortcut, self.section) {
             (Shortcut::New, Section::Guests) => self.guests_update(guests::Message::New, writer),
             (Shortcut::New, Section::Festival) => {
-                self.festival_update(festival::Message::New, writer)
+                self.festival_update(festival::Message::Activities(records::Message::New), writer)
             }
             (Shortcut::Undo, Section::Festival) => {
                 self.festival_update(festival::Message::Undo, writer)
@@ -324,7 +324,7 @@ impl Workspace {
         let (task, event) = self.festival.update(message, &self.data);
         let task = task.map(Message::Festival);
         let Some(event) = event else { return task };
-        let job = jobs::festival(self.data.event.id, event);
+        let job = jobs::record(self.data.event.id, event);
         Task::batch([task, self.push(writer, job)])
     }
 

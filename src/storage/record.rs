@@ -7,6 +7,7 @@ use crate::domain::{Activity, ChecklistItem, Delegate, EventPoint, Recipient};
 
 /// A row of one event's lists, written one at a time.
 pub trait Record: Sized {
+    fn id(&self) -> i64;
     /// Adds the row to the event's list and returns its id. An id of 0 gets a new id; any other
     /// id is reused, which is how a removed row comes back (undo).
     fn add(store: &mut Store, event_id: i64, row: &Self) -> Result<i64>;
@@ -19,6 +20,10 @@ pub trait Record: Sized {
 macro_rules! plain_record {
     ($row:ty, $add:ident, $save:ident, $delete:ident) => {
         impl Record for $row {
+            fn id(&self) -> i64 {
+                self.id
+            }
+
             fn add(store: &mut Store, event_id: i64, row: &Self) -> Result<i64> {
                 store.$add(event_id, row).map(|added| added.id)
             }
@@ -46,6 +51,10 @@ plain_record!(Activity, add_activity, save_activity, delete_activity);
 
 /// A recipient belongs to its decision (which carries the event).
 impl Record for Recipient {
+    fn id(&self) -> i64 {
+        self.id
+    }
+
     fn add(store: &mut Store, _event_id: i64, row: &Self) -> Result<i64> {
         store.add_recipient(row).map(|added| added.id)
     }

@@ -99,10 +99,6 @@ impl Record for Delegate {
     const KIND: Kind = Kind::Delegate;
     const FOCUS: &'static str = DELEGATE_NAME;
 
-    fn id(&self) -> i64 {
-        self.id
-    }
-
     fn list(data: &Snapshot) -> &[Self] {
         &data.delegates
     }
@@ -135,7 +131,7 @@ impl Record for Delegate {
         } = value;
     }
 
-    fn build(draft: &DelegateDraft, id: i64, _: &Snapshot) -> Result<Self, String> {
+    fn build(draft: &DelegateDraft, before: Option<&Self>, _: &Snapshot) -> Result<Self, String> {
         let rank = match draft.rank.trim().parse::<u32>() {
             Ok(rank) if rank > 0 => rank,
             _ => {
@@ -146,7 +142,7 @@ impl Record for Delegate {
             }
         };
         let delegate = Delegate {
-            id,
+            id: before.map_or(0, |b| b.id),
             name: draft.name.clone(),
             title: draft.title.clone(),
             organisation: draft.organisation.clone(),
@@ -177,10 +173,6 @@ impl Record for EventPoint {
     type Choice = PointKind;
     const KIND: Kind = Kind::Point;
     const FOCUS: &'static str = POINT_NAME;
-
-    fn id(&self) -> i64 {
-        self.id
-    }
 
     fn list(data: &Snapshot) -> &[Self] {
         &data.points
@@ -222,7 +214,7 @@ impl Record for EventPoint {
         draft.kind = kind;
     }
 
-    fn build(draft: &PointDraft, id: i64, _: &Snapshot) -> Result<Self, String> {
+    fn build(draft: &PointDraft, before: Option<&Self>, _: &Snapshot) -> Result<Self, String> {
         let date = parse_date(&draft.date).ok_or_else(|| {
             format!(
                 "Ngày “{}” không phải ngày hợp lệ (dd/mm/yyyy).",
@@ -241,7 +233,7 @@ impl Record for EventPoint {
             typed => Some(count(typed, "Số người thực tế")?),
         };
         let point = EventPoint {
-            id,
+            id: before.map_or(0, |b| b.id),
             name: draft.name.clone(),
             kind: draft.kind,
             date,

@@ -54,10 +54,6 @@ impl Record for ChecklistItem {
     const KIND: Kind = Kind::Step;
     const FOCUS: &'static str = TITLE_INPUT;
 
-    fn id(&self) -> i64 {
-        self.id
-    }
-
     fn list(data: &Snapshot) -> &[Self] {
         &data.checklist
     }
@@ -88,7 +84,7 @@ impl Record for ChecklistItem {
         } = value;
     }
 
-    fn build(draft: &StepDraft, id: i64, data: &Snapshot) -> Result<Self, String> {
+    fn build(draft: &StepDraft, before: Option<&Self>, data: &Snapshot) -> Result<Self, String> {
         let due = parse_date(&draft.due).ok_or_else(|| {
             format!(
                 "Hạn “{}” không phải ngày hợp lệ (dd/mm/yyyy).",
@@ -96,7 +92,7 @@ impl Record for ChecklistItem {
             )
         })?;
         let item = ChecklistItem {
-            id,
+            id: before.map_or(0, |b| b.id),
             title: draft.title.trim().to_string(),
             offset_days: offset_between(data.event.date, due),
             done: draft.done,

@@ -10,38 +10,39 @@
 //! disappears from the snapshot.
 //!
 //! A new activity is edited in a form at the top; an existing one is edited in place of its
-//! card, where the secretary clicked "Sửa", so the page does not jump.
+//! card, where the secretary clicked "Sửa", so the page does not jump. The form is in `form`.
 
 use std::collections::{HashMap, HashSet};
 
 use iced::widget::{
-    Space, button, column, container, operation, pick_list, row, scrollable, text, text_input,
+    Space, button, column, container, operation, row, scrollable, text, text_input,
 };
 use iced::{Alignment, Element, Length, Padding, Task};
 
-use crate::domain::festival::{parse_score, prize_totals, score_text, standard_prizes};
-use crate::domain::{Activity, ActivityKind, Prize, Team};
+use crate::domain::festival::{parse_score, prize_totals, score_text};
+use crate::domain::{Activity, Team};
 use crate::gui::data::Snapshot;
-use crate::gui::history::History;
-use crate::gui::widget::{
-    Typed, labelled, page_title, plain, stat, submit_field, table_header, undo_notice,
-};
+use crate::gui::history::{self, History, Timeline};
+use crate::gui::records::{self, Records};
+use crate::gui::widget::{Typed, page_title, plain, stat, table_header, undo_notice};
 use crate::gui::{font, theme};
-use crate::text::{money, parse_money, parse_time, thousands, time_short};
+use crate::text::{money, time_short};
 
-const NAME_INPUT: &str = "activity-name";
-const PRIZE_LABELS: [&str; 3] = ["Giải Nhất", "Giải Nhì", "Giải Ba"];
+mod form;
 
-#[derive(Debug, Clone, Default)]
+pub use form::{ActivityDraft, FormField};
+
+#[derive(Debug, Default)]
 pub struct Festival {
-    /// The activity being added or edited, if any.
-    form: Option<Form>,
+    /// The activities: added, edited in their form, removed, by the records part.
+    activities: Records<Activity>,
     /// What is being typed in result cells, laid over the snapshot.
     typed: HashMap<CellKey, String>,
     /// Keystrokes in one cell make one undo step.
     last_cell: Option<CellKey>,
-    /// Undo steps and the notice naming the newest.
-    history: History<Undo>,
+    /// Results typed and activities ranked by scores (each step: the activity as it was),
+    /// beside the records' own undo steps.
+    history: History<Activity>,
 }
 
 /// (activity id, team index, which result).
@@ -64,48 +65,11 @@ impl Cell {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
-struct Form {
-    /// `None` for a new activity.
-    id: Option<i64>,
-    kind: ActivityKind,
-    name: String,
-    venue: String,
-    start: String,
-    teams: String,
-    prizes: [String; 3],
-    error: Option<String>,
-}
-
-#[derive(Debug, Clone)]
-enum Undo {
-    /// Put back a removed activity (same id), with its results.
-    Removed(Activity),
-    /// Return an activity to how it was.
-    Changed(Activity),
-    /// Take away an activity that was added.
-    Added(i64),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FormField {
-    Name,
-    Venue,
-    Start,
-    Teams,
-    /// 0 for Giải Nhất, 1 for Giải Nhì, 2 for Giải Ba.
-    Prize(usize),
-}
-
 #[derive(Debug, Clone)]
 pub enum Message {
-    New,
-    Edit(i64),
-    FormEdited(FormField, String),
-    KindPicked(ActivityKind),
-    SaveForm,
+    Activities(records::Message<Activity>),
+    /// Escape: close the form.
     Cancel,
-    Remove(i64),
     /// A result typed in a cell: activity id, team index, which cell, the text.
     Result(i64, usize, Cell, String),
     /// Enter in a result cell: on to the same cell of the next team.
@@ -114,14 +78,9 @@ pub enum Message {
     Undo,
 }
 
-/// Changes the festival screen asks the app to write. An activity is always saved whole.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Event {
-    /// A new activity (id 0), or a removed one put back with its old id.
-    Add(Activity),
-    Save(Activity),
-    Remove(i64),
-}
+/// Changes the festival screen asks the app to write. An activity is always saved whole; an
+/// `Add` with an id other than 0 puts a removed one back with its old id.
+pub type Event = records::Event<Activity>;
 
 impl Festival {
     pub fn update(&mut self, message: Message, data: &Snapshot) -> (Task<Message>, Option<Event>) {
@@ -131,52 +90,16 @@ impl Festival {
         }
         let find = |id: i64| data.activities.iter().find(|a| a.id == id);
         match message {
-            Message::New => {
-                self.form = Some(Form::new(&data.areas));
-                (operation::focus(NAME_INPUT), None)
+            Message::Activities(message) => {
+                let current: Vec<Activity> =
+                    data.activities.iter().map(|a| self.current(a)).collect();
+                let (task, event) = self.activities.update_with(message, &current, data);
+                self.forget_typing_of(event.as_ref());
+                (task.map(Message::Activities), event)
             }
-            Message::Edit(id) => {
-                let Some(activity) = find(id) else {
-                    return none();
-                };
-                self.form = Some(Form::of(&self.current(activity)));
-                (operation::focus(NAME_INPUT), None)
-            }
-            Message::FormEdited(which, raw) => {
-                let Some(form) = self.form.as_mut() else {
-                    return none();
-                };
-                let typed = Typed::from_raw(&raw);
-                *form.text_mut(which) = typed.value;
-                form.error = None;
-                if typed.submit {
-                    return self.save_form(data);
-                }
-                none()
-            }
-            Message::KindPicked(kind) => {
-                if let Some(form) = self.form.as_mut() {
-                    form.kind = kind;
-                }
-                none()
-            }
-            Message::SaveForm => self.save_form(data),
             Message::Cancel => {
-                self.form = None;
+                self.activities.close();
                 none()
-            }
-            Message::Remove(id) => {
-                let Some(activity) = find(id) else {
-                    return none();
-                };
-                let activity = self.current(activity);
-                let notice = format!("Đã xóa “{}”.", activity.name);
-                self.history.remember(Undo::Removed(activity), Some(notice));
-                self.forget_typing(id);
-                if self.form.as_ref().is_some_and(|f| f.id == Some(id)) {
-                    self.form = None;
-                }
-                (Task::none(), Some(Event::Remove(id)))
             }
             Message::Result(id, index, cell, raw) => {
                 let Some(saved) = find(id).filter(|a| index < a.teams.len()) else {
@@ -197,7 +120,7 @@ impl Festival {
                     return (task, None);
                 }
                 if self.last_cell != Some(key) {
-                    self.history.remember(Undo::Changed(before), None);
+                    self.history.remember(before, None);
                     self.last_cell = Some(key);
                 }
                 (task, Some(Event::Save(after)))
@@ -217,35 +140,42 @@ impl Festival {
                 if ranked == before {
                     return none();
                 }
-                self.history.remember(Undo::Changed(before), None);
+                self.history.remember(before, None);
                 (Task::none(), Some(Event::Save(ranked)))
             }
             Message::Undo => {
-                let event = match self.history.pop() {
-                    Some(Undo::Removed(activity)) => Event::Add(activity),
-                    Some(Undo::Changed(activity)) => {
-                        self.forget_typing(activity.id);
-                        Event::Save(activity)
-                    }
-                    Some(Undo::Added(id)) => {
-                        self.forget_typing(id);
-                        Event::Remove(id)
-                    }
-                    None => return none(),
+                let event = match history::newest(&self.timelines()) {
+                    Some(0) => self.activities.undo(),
+                    Some(_) => self.history.pop().map(Event::Save),
+                    None => None,
                 };
-                (Task::none(), Some(event))
+                self.forget_typing_of(event.as_ref());
+                (Task::none(), event)
             }
+        }
+    }
+
+    fn timelines(&self) -> [&dyn Timeline; 2] {
+        [self.activities.timeline(), &self.history]
+    }
+
+    /// An activity saved whole another way than typing its results (the form, undo), or
+    /// removed: what was typed in its cells is forgotten.
+    fn forget_typing_of(&mut self, event: Option<&Event>) {
+        match event {
+            Some(Event::Save(activity)) => self.forget_typing(activity.id),
+            Some(Event::Remove(id)) => self.forget_typing(*id),
+            Some(Event::Add(_)) | None => {}
         }
     }
 
     /// The app reports the id of an activity it has just added, so that adding can be undone.
     pub fn added(&mut self, id: i64, name: &str) {
-        self.history
-            .remember(Undo::Added(id), Some(format!("Đã thêm “{name}”.")));
+        self.activities.added(id, name);
     }
 
     pub fn can_undo(&self) -> bool {
-        self.history.can_undo()
+        self.activities.can_undo() || self.history.can_undo()
     }
 
     /// The activity as the secretary sees it: the snapshot with every valid typed result.
@@ -294,8 +224,8 @@ impl Festival {
         }
     }
 
-    /// Drops the typing of activities (and teams) the snapshot no longer has, and the form of
-    /// an activity that is gone.
+    /// Drops the typing of activities (and teams) the snapshot no longer has (the records part
+    /// closes the form of an activity that is gone).
     fn forget_what_is_gone(&mut self, data: &Snapshot) {
         let exists = |id: i64, index: usize| {
             data.activities
@@ -303,41 +233,6 @@ impl Festival {
                 .any(|a| a.id == id && index < a.teams.len())
         };
         self.typed.retain(|&(id, index, _), _| exists(id, index));
-        if let Some(id) = self.form.as_ref().and_then(|f| f.id)
-            && !data.activities.iter().any(|a| a.id == id)
-        {
-            self.form = None;
-        }
-    }
-
-    fn save_form(&mut self, data: &Snapshot) -> (Task<Message>, Option<Event>) {
-        let Some(form) = self.form.as_ref() else {
-            return none();
-        };
-        let before = form
-            .id
-            .and_then(|id| data.activities.iter().find(|a| a.id == id))
-            .map(|a| self.current(a));
-        let activity = match form.activity(before.as_ref()) {
-            Ok(activity) => activity,
-            Err(message) => {
-                if let Some(form) = self.form.as_mut() {
-                    form.error = Some(message);
-                }
-                return none();
-            }
-        };
-        self.form = None;
-        let event = match before {
-            Some(before) if before == activity => return none(),
-            Some(before) => {
-                self.forget_typing(before.id);
-                self.history.remember(Undo::Changed(before), None);
-                Event::Save(activity)
-            }
-            None => Event::Add(activity),
-        };
-        (Task::none(), Some(event))
     }
 
     pub fn view<'a>(&'a self, data: &'a Snapshot) -> Element<'a, Message> {
@@ -357,7 +252,7 @@ impl Festival {
             button(text("+ Thêm hoạt động").font(font::SEMIBOLD))
                 .padding([10, 18])
                 .style(theme::primary)
-                .on_press(Message::New),
+                .on_press(Message::Activities(records::Message::New)),
         ]
         .align_y(Alignment::Center)
         .spacing(12);
@@ -368,19 +263,20 @@ impl Festival {
             stat(money(planned), "tổng giải thưởng dự kiến", plain),
         ]
         .spacing(12);
-        let notice = self.history.notice().map(|m| undo_notice(m, Message::Undo));
+        let notice = history::notice(&self.timelines()).map(|m| undo_notice(m, Message::Undo));
+        let form = |id| self.activities.form(id).map(|f| f.map(Message::Activities));
         let mut content = column![header, figures]
             .push(notice)
-            .push(self.form.as_ref().filter(|f| f.id.is_none()).map(form_view))
+            .push(form(None))
             .spacing(16)
             .padding(24);
         for (activity, shown) in data.activities.iter().zip(current) {
-            content = match self.form.as_ref().filter(|f| f.id == Some(activity.id)) {
-                Some(form) => content.push(form_view(form)),
+            content = match form(Some(activity.id)) {
+                Some(form) => content.push(form),
                 None => content.push(self.activity_card(activity, shown)),
             };
         }
-        if data.activities.is_empty() && self.form.is_none() {
+        if data.activities.is_empty() && !self.activities.is_open() {
             content = content.push(
                 container(
                     text("Chưa có hoạt động nào. Bấm “+ Thêm hoạt động” để thêm.")
@@ -425,11 +321,11 @@ impl Festival {
             button(text("Sửa").size(theme::SMALL))
                 .style(theme::link)
                 .padding([2, 6])
-                .on_press(Message::Edit(id)),
+                .on_press(Message::Activities(records::Message::Edit(id))),
             button(text("Xóa").size(theme::SMALL))
                 .style(theme::link_danger)
                 .padding([2, 6])
-                .on_press(Message::Remove(id)),
+                .on_press(Message::Activities(records::Message::Remove(id))),
         ]
         .spacing(4)
         .align_y(Alignment::Center);
@@ -572,223 +468,6 @@ fn focus_below(activity: &Activity, index: usize, cell: Cell) -> Task<Message> {
     }
     let below = cell.input_id(activity.id, index + 1);
     operation::focus(below.clone()).chain(operation::select_all(below))
-}
-
-fn form_view(form: &Form) -> Element<'_, Message> {
-    let edit = |which| move |value| Message::FormEdited(which, value);
-    let save = Message::SaveForm;
-    let prize_labels = ["Giải Nhất (đồng)", "Giải Nhì (đồng)", "Giải Ba (đồng)"];
-    let prize_ids = ["prize-1", "prize-2", "prize-3"];
-    let prizes = row((0..3).map(|i| {
-        submit_field(
-            prize_labels[i],
-            "để trống nếu không có",
-            &form.prizes[i],
-            prize_ids[i],
-            edit(FormField::Prize(i)),
-            save.clone(),
-        )
-    }))
-    .spacing(10);
-    let heading = if form.id.is_some() {
-        "Sửa hoạt động"
-    } else {
-        "Thêm hoạt động"
-    };
-    container(
-        column![
-            text(heading).size(theme::HEADING).font(font::SEMIBOLD),
-            row![
-                labelled(
-                    "Loại",
-                    pick_list(ActivityKind::ALL, Some(form.kind), Message::KindPicked)
-                        .padding(8)
-                        .width(Length::Fill)
-                ),
-                submit_field(
-                    "Tên hoạt động",
-                    "Ví dụ: Kéo co",
-                    &form.name,
-                    NAME_INPUT,
-                    edit(FormField::Name),
-                    save.clone()
-                ),
-                submit_field(
-                    "Địa điểm",
-                    "Ví dụ: Sân Ủy ban nhân dân phường",
-                    &form.venue,
-                    "activity-venue",
-                    edit(FormField::Venue),
-                    save.clone()
-                ),
-                submit_field(
-                    "Giờ bắt đầu",
-                    "09:00 hoặc 7h30",
-                    &form.start,
-                    "activity-start",
-                    edit(FormField::Start),
-                    save.clone()
-                ),
-            ]
-            .spacing(10),
-            submit_field(
-                "Các đội (cách nhau bằng dấu ;)",
-                "Khu phố 1; Khu phố 2",
-                &form.teams,
-                "activity-teams",
-                edit(FormField::Teams),
-                save.clone()
-            ),
-            prizes,
-        ]
-        .push(
-            form.error
-                .as_deref()
-                .map(|e| text(e).style(theme::danger_text)),
-        )
-        .push(
-            row![
-                button(text("Lưu").font(font::SEMIBOLD))
-                    .style(theme::primary)
-                    .padding([6, 16])
-                    .on_press(save),
-                button(text("Hủy"))
-                    .style(theme::secondary)
-                    .padding([6, 16])
-                    .on_press(Message::Cancel),
-            ]
-            .spacing(10),
-        )
-        .spacing(10),
-    )
-    .padding(16)
-    .width(Length::Fill)
-    .style(theme::notice)
-    .into()
-}
-
-impl Form {
-    /// A new activity: one team per residential area, the usual prizes.
-    fn new(areas: &[String]) -> Form {
-        Form {
-            id: None,
-            kind: ActivityKind::Sport,
-            name: String::new(),
-            venue: String::new(),
-            start: String::new(),
-            teams: areas.join("; "),
-            prizes: prize_amounts(&standard_prizes()),
-            error: None,
-        }
-    }
-
-    fn of(activity: &Activity) -> Form {
-        Form {
-            id: Some(activity.id),
-            kind: activity.kind,
-            name: activity.name.clone(),
-            venue: activity.venue.clone(),
-            start: activity.start.map(time_short).unwrap_or_default(),
-            teams: activity
-                .teams
-                .iter()
-                .map(|t| t.name.as_str())
-                .collect::<Vec<_>>()
-                .join("; "),
-            prizes: prize_amounts(&activity.prizes),
-            error: None,
-        }
-    }
-
-    fn text_mut(&mut self, which: FormField) -> &mut String {
-        match which {
-            FormField::Name => &mut self.name,
-            FormField::Venue => &mut self.venue,
-            FormField::Start => &mut self.start,
-            FormField::Teams => &mut self.teams,
-            FormField::Prize(i) => &mut self.prizes[i.min(2)],
-        }
-    }
-
-    /// The activity the form describes; teams whose names did not change keep their results.
-    /// Prizes of ranks beyond the first three (added elsewhere) are kept as they were.
-    fn activity(&self, before: Option<&Activity>) -> Result<Activity, String> {
-        let start = match self.start.trim() {
-            "" => None,
-            typed => Some(parse_time(typed).ok_or_else(|| {
-                format!("Giờ bắt đầu “{typed}” không hợp lệ. Ví dụ: 09:00 hoặc 7h30.")
-            })?),
-        };
-        let mut teams: Vec<Team> = Vec::new();
-        for name in self.teams.split(';').map(str::trim) {
-            if name.is_empty() {
-                continue;
-            }
-            if teams.iter().any(|t| t.name == name) {
-                return Err(format!("Đội “{name}” được nhập hai lần."));
-            }
-            teams.push(
-                before
-                    .and_then(|b| b.teams.iter().find(|t| t.name == name))
-                    .cloned()
-                    .unwrap_or(Team {
-                        id: 0,
-                        name: name.to_string(),
-                        score: None,
-                        rank: None,
-                    }),
-            );
-        }
-        let mut prizes = Vec::new();
-        for (i, typed) in self.prizes.iter().enumerate() {
-            let typed = typed.trim();
-            if typed.is_empty() {
-                continue;
-            }
-            let amount = parse_money(typed).ok_or_else(|| {
-                format!(
-                    "Số tiền {} “{typed}” không hợp lệ. Ví dụ: 1.000.000.",
-                    PRIZE_LABELS[i]
-                )
-            })?;
-            let rank = i as u32 + 1;
-            let label = before
-                .and_then(|b| b.prizes.iter().find(|p| p.rank == rank))
-                .map(|p| p.label.clone())
-                .unwrap_or_else(|| PRIZE_LABELS[i].to_string());
-            prizes.push(Prize {
-                rank,
-                label,
-                amount,
-            });
-        }
-        if let Some(before) = before {
-            prizes.extend(before.prizes.iter().filter(|p| p.rank > 3).cloned());
-        }
-        let activity = Activity {
-            id: self.id.unwrap_or(0),
-            kind: self.kind,
-            name: self.name.clone(),
-            venue: self.venue.clone(),
-            start,
-            teams,
-            prizes,
-        }
-        .cleaned();
-        activity.validate().map_err(|e| e.0)?;
-        Ok(activity)
-    }
-}
-
-/// The three prize amounts as typed: "1.000.000", or empty where there is no such prize.
-fn prize_amounts(prizes: &[Prize]) -> [String; 3] {
-    [1, 2, 3].map(|rank| {
-        prizes
-            .iter()
-            .find(|p| p.rank == rank)
-            .map(|p| thousands(p.amount))
-            .unwrap_or_default()
-    })
 }
 
 fn none() -> (Task<Message>, Option<Event>) {
