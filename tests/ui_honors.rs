@@ -7,6 +7,7 @@ use common::*;
 use iced_test::selector::id;
 use ngayhoi::domain::{Form, Recipient};
 use ngayhoi::gui::app::shortcut;
+use ngayhoi::gui::records;
 use ngayhoi::gui::screen::honors::{self, RecipientField};
 use ngayhoi::gui::{App, Message, Section};
 
@@ -53,7 +54,12 @@ fn a_new_recipient_gets_the_next_register_number_and_undo_keeps_numbers() {
     assert!(shows(&app, "Đã thêm Đỗ Thị Hoa."));
 
     // Removing her frees nothing; undo brings her back with number 6.
-    send(&mut app, honors(honors::Message::RemoveRecipient(added.id)));
+    send(
+        &mut app,
+        honors(honors::Message::Recipients(records::Message::Remove(
+            added.id,
+        ))),
+    );
     assert!(shows(
         &app,
         "Đã xóa Đỗ Thị Hoa (số vào sổ 6 không cấp lại cho người khác)."
@@ -73,13 +79,16 @@ fn a_typed_register_number_already_given_is_refused_and_nothing_is_saved() {
     let mut app = honors_app(&dir);
     let before = recipients(&dir);
     let an = before.iter().find(|r| r.name == "Nguyễn Văn An").unwrap();
-    send(&mut app, honors(honors::Message::EditRecipient(an.id)));
     send(
         &mut app,
-        honors(honors::Message::RecipientEdited(
+        honors(honors::Message::Recipients(records::Message::Edit(an.id))),
+    );
+    send(
+        &mut app,
+        honors(honors::Message::Recipients(records::Message::Edited(
             RecipientField::RegisterNo,
             "1".into(),
-        )),
+        ))),
     );
     interact(&mut app, |ui| {
         scroll_down(ui);

@@ -179,14 +179,7 @@ pub fn honors(event_id: i64, data: &super::data::Snapshot, event: honors::Event)
             })
         }),
         honors::Event::RestoreDecision(removed) => change(move |s| s.restore_decision(&removed)),
-        honors::Event::AddRecipient(r) if r.id == 0 => {
-            create(Kind::Recipient, r.display_name(), move |s| {
-                s.add_recipient(&r).map(|added| added.id)
-            })
-        }
-        honors::Event::AddRecipient(r) => change(move |s| s.add_recipient(&r).map(drop)),
-        honors::Event::SaveRecipient(r) => change(move |s| s.save_recipient(&r).map(drop)),
-        honors::Event::RemoveRecipient(id) => change(move |s| s.delete_recipient(id).map(drop)),
+        honors::Event::Recipients(event) => record(event_id, event),
         honors::Event::ImportRecipients(rows) => {
             let defaults = crate::domain::Decision::defaults(
                 &data.unit,

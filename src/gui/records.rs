@@ -60,6 +60,10 @@ pub trait Record:
     /// What the undo notices call a row of this name ("đại biểu Lê Văn A", "“Họp Ban Chỉ
     /// đạo”"): "Đã thêm …." once a new row has its id, "Đã xóa …." once removed.
     fn label(name: &str) -> String;
+    /// The notice once a row is removed.
+    fn removed_notice(&self) -> String {
+        format!("Đã xóa {}.", Self::label(&self.name()))
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -138,14 +142,7 @@ impl<R: Record> Records<R> {
             self.close();
         }
         match message {
-            Message::New => {
-                self.draft = Some(Draft {
-                    id: None,
-                    form: R::blank(data),
-                    error: None,
-                });
-                (operation::focus(R::FOCUS), None)
-            }
+            Message::New => (self.start(R::blank(data)), None),
             Message::Edit(id) => {
                 let Some(row) = find(id) else { return none() };
                 self.draft = Some(Draft {
@@ -181,7 +178,7 @@ impl<R: Record> Records<R> {
             }
             Message::Remove(id) => {
                 let Some(row) = find(id) else { return none() };
-                let notice = format!("Đã xóa {}.", R::label(&row.name()));
+                let notice = row.removed_notice();
                 self.history.remember(Undo::Removed(row), Some(notice));
                 if self.is_editing(id) {
                     self.draft = None;
@@ -196,9 +193,7 @@ impl<R: Record> Records<R> {
         let Some(draft) = self.draft.as_mut() else {
             return none();
         };
-        let before = draft
-            .id
-            .and_then(|id| rows.iter().find(|r| r.id() == id));
+        let before = draft.id.and_then(|id| rows.iter().find(|r| r.id() == id));
         let row = match R::build(&draft.form, before, data) {
             Ok(row) => row,
             Err(reason) => {
@@ -217,6 +212,17 @@ impl<R: Record> Records<R> {
             None => Event::Add(row),
         };
         (Task::none(), Some(event))
+    }
+
+    /// Opens the form of a new row the screen has filled in (the decision a recipient goes
+    /// into).
+    pub fn start(&mut self, form: R::Draft) -> Task<Message<R>> {
+        self.draft = Some(Draft {
+            id: None,
+            form,
+            error: None,
+        });
+        operation::focus(R::FOCUS)
     }
 
     /// Takes back the newest change, as the event that does it.

@@ -281,6 +281,28 @@ pub fn saved_file<'a, M: Clone + 'a>(
     }
 }
 
+/// A pick-list entry: a value shown by its Vietnamese label.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pick<T> {
+    pub value: T,
+    pub label: String,
+}
+
+impl<T> Pick<T> {
+    pub fn new(value: T, label: impl Into<String>) -> Pick<T> {
+        Pick {
+            value,
+            label: label.into(),
+        }
+    }
+}
+
+impl<T> std::fmt::Display for Pick<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.label)
+    }
+}
+
 /// Default text colour, for `stat`.
 pub fn plain(_theme: &iced::Theme) -> text::Style {
     text::Style::default()

@@ -89,9 +89,11 @@ impl DecisionDraft {
     }
 }
 
+/// A recipient's form as typed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RecipientDraft {
-    pub id: Option<i64>,
+    /// The decision a new recipient goes into, for the form's heading (empty when editing).
+    pub heading: String,
     pub decision_id: i64,
     pub kind: RecipientKind,
     pub form: Form,
@@ -102,7 +104,14 @@ pub struct RecipientDraft {
     pub achievement: String,
     /// Empty: the next number of the register.
     pub register_no: String,
-    pub error: Option<String>,
+}
+
+/// What the recipient form picks from lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecipientChoice {
+    Kind(RecipientKind),
+    Form(Form),
+    Sex(Option<Sex>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,10 +124,14 @@ pub enum RecipientField {
 }
 
 impl RecipientDraft {
-    pub fn new(decision_id: i64, year: i32) -> RecipientDraft {
+    /// A new recipient of `decision`, with the year's usual achievement.
+    pub fn new(decision: &Decision, year: i32) -> RecipientDraft {
         RecipientDraft {
-            id: None,
-            decision_id,
+            heading: format!(
+                "Thêm người được khen theo Quyết định số {}",
+                decision.number
+            ),
+            decision_id: decision.id,
             kind: RecipientKind::Individual,
             form: Form::Certificate,
             name: String::new(),
@@ -127,13 +140,12 @@ impl RecipientDraft {
             position: String::new(),
             achievement: default_achievement(year),
             register_no: String::new(),
-            error: None,
         }
     }
 
     pub fn of(r: &Recipient) -> RecipientDraft {
         RecipientDraft {
-            id: Some(r.id),
+            heading: String::new(),
             decision_id: r.decision_id,
             kind: r.kind,
             form: r.form,
@@ -143,7 +155,6 @@ impl RecipientDraft {
             position: r.position.clone(),
             achievement: r.achievement.clone(),
             register_no: r.register_no.map(|n| n.to_string()).unwrap_or_default(),
-            error: None,
         }
     }
 
@@ -157,7 +168,8 @@ impl RecipientDraft {
         }
     }
 
-    pub fn recipient(&self) -> Result<Recipient, String> {
+    /// The recipient the form describes (with this id, 0 for a new one).
+    pub fn recipient(&self, id: i64) -> Result<Recipient, String> {
         let birth_year = match self.birth_year.trim() {
             "" => None,
             typed => Some(
@@ -182,7 +194,7 @@ impl RecipientDraft {
         };
         let individual = self.kind == RecipientKind::Individual;
         let recipient = Recipient {
-            id: self.id.unwrap_or(0),
+            id,
             decision_id: self.decision_id,
             kind: self.kind,
             form: self.form,
@@ -244,14 +256,19 @@ mod tests {
 
     #[test]
     fn register_numbers_typed_are_checked() {
-        let mut r = RecipientDraft::new(1, 2026);
+        let decision = Decision::defaults(
+            &crate::demo::unit(),
+            "12/QĐ-UBND",
+            NaiveDate::from_ymd_opt(2026, 8, 1).unwrap(),
+        );
+        let mut r = RecipientDraft::new(&decision, 2026);
         r.name = "Nguyễn Văn An".into();
         r.register_no = "0".into();
-        assert!(r.recipient().unwrap_err().contains("Số vào sổ “0”"));
+        assert!(r.recipient(0).unwrap_err().contains("Số vào sổ “0”"));
         r.register_no = "12".into();
-        assert_eq!(r.recipient().unwrap().register_no, Some(12));
+        assert_eq!(r.recipient(0).unwrap().register_no, Some(12));
         r.form = Form::Praise;
-        assert_eq!(r.recipient().unwrap().register_no, None);
+        assert_eq!(r.recipient(0).unwrap().register_no, None);
     }
 
     #[test]

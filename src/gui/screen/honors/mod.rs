@@ -4,6 +4,7 @@
 //! preview, and the list attached to a decision is saved as a PDF.
 
 mod draft;
+mod recipients;
 mod view;
 
 use std::path::PathBuf;
@@ -14,13 +15,14 @@ use iced::Task;
 use iced::widget::operation;
 
 use draft::{DecisionDraft, RecipientDraft, next_number};
-pub use draft::{DecisionField, RecipientField};
+pub use draft::{DecisionField, RecipientChoice, RecipientField};
 
 use super::import::{self, ImportPanel, Outcome};
-use crate::domain::commendation::{default_achievement, register_holder};
-use crate::domain::{Decision, Form, Recipient, RecipientKind, Sex};
+use crate::domain::commendation::default_achievement;
+use crate::domain::{Decision, Recipient};
 use crate::gui::data::Snapshot;
-use crate::gui::history::History;
+use crate::gui::history::{self, History, Timeline};
+use crate::gui::records::{self, Records};
 use crate::gui::widget::Typed;
 use crate::import::recipients::{KnownRecipients, Recipients};
 use crate::storage::commendation::RemovedDecision;
@@ -30,12 +32,14 @@ const DECISION_NUMBER: &str = "decision-number";
 pub const RECIPIENT_NAME: &str = "recipient-name";
 const PAGE: &str = "honors-page";
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct Honors {
     /// The decision whose recipients are listed (the first one when none is chosen).
     selected: Option<i64>,
     decision: Option<DecisionDraft>,
-    recipient: Option<RecipientDraft>,
+    /// The selected decision's recipients: added, edited, removed by the records part.
+    recipients: Records<Recipient>,
+    /// Decisions' undo steps, beside the recipients' own.
     history: History<Undo>,
     importing: Option<ImportPanel<Recipients>>,
     /// What the last import or list export did, or why it could not.
@@ -44,12 +48,10 @@ pub struct Honors {
 
 #[derive(Debug, Clone)]
 enum Undo {
-    AddedDecision(i64),
-    ChangedDecision(Decision),
-    RemovedDecision(Box<RemovedDecision>),
-    AddedRecipient(i64),
-    ChangedRecipient(Recipient),
-    RemovedRecipient(Recipient),
+    /// A decision added, changed or removed (with its recipients).
+    Added(i64),
+    Changed(Decision),
+    Removed(Box<RemovedDecision>),
 }
 
 #[derive(Debug, Clone)]
@@ -63,13 +65,7 @@ pub enum Message {
     RemoveDecision(i64),
     /// Ctrl+N: a new recipient in the selected decision (or a new decision when none).
     New,
-    EditRecipient(i64),
-    RecipientEdited(RecipientField, String),
-    KindPicked(RecipientKind),
-    FormPicked(Form),
-    SexPicked(Option<Sex>),
-    SaveRecipient,
-    RemoveRecipient(i64),
+    Recipients(records::Message<Recipient>),
     Cancel,
     Undo,
     Import,
@@ -93,9 +89,7 @@ pub enum Event {
     SaveDecision(Decision),
     RemoveDecision(i64),
     RestoreDecision(Box<RemovedDecision>),
-    AddRecipient(Recipient),
-    SaveRecipient(Recipient),
-    RemoveRecipient(i64),
+    Recipients(records::Event<Recipient>),
     /// Rows (decision number, date, recipient), saved whole after a backup.
     ImportRecipients(Vec<(String, NaiveDate, Recipient)>),
 }
@@ -114,11 +108,11 @@ impl Honors {
         match message {
             Message::Select(id) => {
                 self.selected = Some(id);
-                self.recipient = None;
+                self.recipients.close();
                 none()
             }
             Message::NewDecision => {
-                self.recipient = None;
+                self.recipients.close();
                 let mut decision =
                     Decision::defaults(&data.unit, &next_number(&data.decisions), today);
                 decision.id = 0;
@@ -135,7 +129,7 @@ impl Honors {
                 let Some(d) = data.decisions.iter().find(|d| d.id == id) else {
                     return none();
                 };
-                self.recipient = None;
+                self.recipients.close();
                 self.decision = Some(DecisionDraft::of(d));
                 (operation::focus(DECISION_NUMBER), None)
             }
@@ -162,7 +156,7 @@ impl Honors {
                 if self.decision.as_ref().is_some_and(|d| d.id == Some(id)) {
                     self.decision = None;
                 }
-                self.recipient = None;
+                self.recipients.close();
                 (Task::none(), Some(Event::RemoveDecision(id)))
             }
             Message::New => {
@@ -170,86 +164,38 @@ impl Honors {
                     return self.update(Message::NewDecision, data, today);
                 };
                 self.decision = None;
-                self.recipient = Some(RecipientDraft::new(decision.id, data.event.year));
+                let focus = self
+                    .recipients
+                    .start(RecipientDraft::new(decision, data.event.year));
                 (
                     Task::batch([
                         operation::snap_to(PAGE, operation::RelativeOffset::START),
-                        operation::focus(RECIPIENT_NAME),
+                        focus.map(Message::Recipients),
                     ]),
                     None,
                 )
             }
-            Message::EditRecipient(id) => {
-                let Some(r) = data.recipients.iter().find(|r| r.id == id) else {
-                    return none();
-                };
-                self.decision = None;
-                self.recipient = Some(RecipientDraft::of(r));
-                (operation::focus(RECIPIENT_NAME), None)
-            }
-            Message::RecipientEdited(which, raw) => {
-                let Some(draft) = self.recipient.as_mut() else {
-                    return none();
-                };
-                // The achievement is a sentence; the others are one line each.
-                let typed = Typed::from_raw(&raw);
-                *draft.field(which) = typed.value;
-                draft.error = None;
-                if typed.submit {
-                    return self.save_recipient(data);
+            Message::Recipients(message) => {
+                if matches!(message, records::Message::Edit(_)) {
+                    self.decision = None;
                 }
-                none()
-            }
-            Message::KindPicked(kind) => {
-                if let Some(draft) = self.recipient.as_mut() {
-                    draft.kind = kind;
-                }
-                none()
-            }
-            Message::FormPicked(form) => {
-                if let Some(draft) = self.recipient.as_mut() {
-                    draft.form = form;
-                }
-                none()
-            }
-            Message::SexPicked(sex) => {
-                if let Some(draft) = self.recipient.as_mut() {
-                    draft.sex = sex;
-                }
-                none()
-            }
-            Message::SaveRecipient => self.save_recipient(data),
-            Message::RemoveRecipient(id) => {
-                let Some(r) = data.recipients.iter().find(|r| r.id == id) else {
-                    return none();
-                };
-                let number = r
-                    .register_no
-                    .map(|n| format!(" (số vào sổ {n} không cấp lại cho người khác)"))
-                    .unwrap_or_default();
-                self.history.remember(
-                    Undo::RemovedRecipient(r.clone()),
-                    Some(format!("Đã xóa {}{number}.", r.display_name())),
-                );
-                if self.recipient.as_ref().is_some_and(|d| d.id == Some(id)) {
-                    self.recipient = None;
-                }
-                (Task::none(), Some(Event::RemoveRecipient(id)))
+                let (task, event) = self.recipients.update(message, data);
+                (task.map(Message::Recipients), event.map(Event::Recipients))
             }
             Message::Cancel => {
                 self.decision = None;
-                self.recipient = None;
+                self.recipients.close();
                 self.importing = None;
                 none()
             }
             Message::Undo => {
+                if history::newest(&self.timelines()) == Some(1) {
+                    return (Task::none(), self.recipients.undo().map(Event::Recipients));
+                }
                 let event = match self.history.pop() {
-                    Some(Undo::AddedDecision(id)) => Event::RemoveDecision(id),
-                    Some(Undo::ChangedDecision(d)) => Event::SaveDecision(d),
-                    Some(Undo::RemovedDecision(removed)) => Event::RestoreDecision(removed),
-                    Some(Undo::AddedRecipient(id)) => Event::RemoveRecipient(id),
-                    Some(Undo::ChangedRecipient(r)) => Event::SaveRecipient(r),
-                    Some(Undo::RemovedRecipient(r)) => Event::AddRecipient(r),
+                    Some(Undo::Added(id)) => Event::RemoveDecision(id),
+                    Some(Undo::Changed(d)) => Event::SaveDecision(d),
+                    Some(Undo::Removed(removed)) => Event::RestoreDecision(removed),
                     None => return none(),
                 };
                 (Task::none(), Some(event))
@@ -353,14 +299,18 @@ impl Honors {
     pub fn added_decision(&mut self, id: i64, number: &str) {
         self.selected = Some(id);
         self.history.remember(
-            Undo::AddedDecision(id),
+            Undo::Added(id),
             Some(format!("Đã thêm quyết định số {number}.")),
         );
     }
 
     pub fn added_recipient(&mut self, id: i64, name: &str) {
-        self.history
-            .remember(Undo::AddedRecipient(id), Some(format!("Đã thêm {name}.")));
+        self.recipients.added(id, name);
+    }
+
+    /// The decisions' history and the recipients'.
+    fn timelines(&self) -> [&dyn Timeline; 2] {
+        [&self.history, self.recipients.timeline()]
     }
 
     /// The app reports what removing a decision took out (its recipients).
@@ -371,7 +321,7 @@ impl Honors {
             removed.recipients.len()
         );
         self.history
-            .remember(Undo::RemovedDecision(Box::new(removed)), Some(notice));
+            .remember(Undo::Removed(Box::new(removed)), Some(notice));
     }
 
     /// The app reports what an import wrote.
@@ -380,7 +330,7 @@ impl Honors {
     }
 
     pub fn can_undo(&self) -> bool {
-        self.history.can_undo()
+        self.history.can_undo() || self.recipients.can_undo()
     }
 
     fn save_decision(&mut self, data: &Snapshot) -> Update {
@@ -410,49 +360,13 @@ impl Honors {
             Some(id) => {
                 if let Some(before) = data.decisions.iter().find(|d| d.id == id) {
                     self.history
-                        .remember(Undo::ChangedDecision(before.clone()), None);
+                        .remember(Undo::Changed(before.clone()), None);
                 }
                 Event::SaveDecision(decision)
             }
             None => Event::AddDecision(decision),
         };
         self.decision = None;
-        (Task::none(), Some(event))
-    }
-
-    fn save_recipient(&mut self, data: &Snapshot) -> Update {
-        let Some(draft) = self.recipient.as_mut() else {
-            return none();
-        };
-        let recipient = match draft.recipient() {
-            Ok(r) => r,
-            Err(message) => {
-                draft.error = Some(message);
-                return none();
-            }
-        };
-        // The register is the decision's issuer and year: check here so that the form stays
-        // open with what was typed (storage checks again).
-        if let Some(n) = recipient.register_no
-            && let Some(holder) = register_holder(&data.decisions, &data.recipients, &recipient, n)
-        {
-            draft.error = Some(format!(
-                "Số vào sổ {n} đã cấp cho {}; hãy chọn số khác hoặc để trống để tự cấp.",
-                holder.display_name()
-            ));
-            return none();
-        }
-        let event = match draft.id {
-            Some(id) => {
-                if let Some(before) = data.recipients.iter().find(|r| r.id == id) {
-                    self.history
-                        .remember(Undo::ChangedRecipient(before.clone()), None);
-                }
-                Event::SaveRecipient(recipient)
-            }
-            None => Event::AddRecipient(recipient),
-        };
-        self.recipient = None;
         (Task::none(), Some(event))
     }
 

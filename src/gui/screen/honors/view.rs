@@ -3,64 +3,18 @@
 use iced::widget::{Space, button, column, container, pick_list, row, scrollable, text};
 use iced::{Alignment, Element, Length, Padding};
 
-use super::draft::{DecisionDraft, DecisionField, RecipientDraft, RecipientField, SIGNER_TITLES};
-use super::{DECISION_NUMBER, Honors, Message, PAGE, RECIPIENT_NAME};
-use crate::domain::{Form, Recipient, RecipientKind, Sex};
+use super::draft::{DecisionDraft, DecisionField, SIGNER_TITLES};
+use super::{DECISION_NUMBER, Honors, Message, PAGE};
+use crate::domain::{Form, Recipient, RecipientKind};
 use crate::gui::data::Snapshot;
+use crate::gui::history;
+use crate::gui::records;
 use crate::gui::widget::{
-    card, danger_link, inline_form, labelled, link, outcome_banner, page_title, plain, stat,
+    Pick, card, danger_link, inline_form, labelled, link, outcome_banner, page_title, plain, stat,
     submit_field, table_header, undo_notice,
 };
 use crate::gui::{font, theme};
 use crate::text::date_short;
-
-/// A pick-list entry with its label.
-#[derive(Debug, Clone, PartialEq)]
-struct Pick<T> {
-    value: T,
-    label: &'static str,
-}
-
-impl<T> std::fmt::Display for Pick<T> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.label)
-    }
-}
-
-fn kinds() -> Vec<Pick<RecipientKind>> {
-    RecipientKind::ALL
-        .map(|k| Pick {
-            value: k,
-            label: k.label(),
-        })
-        .to_vec()
-}
-
-fn forms() -> Vec<Pick<Form>> {
-    Form::ALL
-        .map(|f| Pick {
-            value: f,
-            label: f.label(),
-        })
-        .to_vec()
-}
-
-fn sexes() -> Vec<Pick<Option<Sex>>> {
-    vec![
-        Pick {
-            value: None,
-            label: "Không ghi",
-        },
-        Pick {
-            value: Some(Sex::Male),
-            label: "Nam (Ông)",
-        },
-        Pick {
-            value: Some(Sex::Female),
-            label: "Nữ (Bà)",
-        },
-    ]
-}
 
 impl Honors {
     pub fn view<'a>(&'a self, data: &'a Snapshot) -> Element<'a, Message> {
@@ -120,7 +74,7 @@ impl Honors {
             .height(Length::Fill)
             .into();
         }
-        let notice = self.history.notice().map(|m| undo_notice(m, Message::Undo));
+        let notice = history::notice(&self.timelines()).map(|m| undo_notice(m, Message::Undo));
         let note = self
             .note
             .as_ref()
@@ -133,7 +87,11 @@ impl Honors {
                     .filter(|d| d.id.is_none())
                     .map(decision_form),
             )
-            .push(self.new_recipient_form(data))
+            .push(
+                self.recipients
+                    .form(None)
+                    .map(|f| f.map(Message::Recipients)),
+            )
             .push(notice)
             .push(note)
             .push(totals(data))
@@ -229,8 +187,8 @@ impl Honors {
             .filter(|r| r.decision_id == decision.id)
             .collect();
         for (i, r) in mine.iter().enumerate() {
-            if let Some(draft) = self.recipient.as_ref().filter(|x| x.id == Some(r.id)) {
-                rows = rows.push(recipient_form(draft));
+            if let Some(form) = self.recipients.form(Some(r.id)) {
+                rows = rows.push(form.map(Message::Recipients));
                 continue;
             }
             rows = rows.push(
@@ -246,8 +204,8 @@ impl Honors {
                         text(r.register_no.map(|n| n.to_string()).unwrap_or_default())
                             .width(Length::Fixed(75.0)),
                         row![
-                            link("Sửa", Message::EditRecipient(r.id)),
-                            danger_link("Xóa", Message::RemoveRecipient(r.id)),
+                            link("Sửa", Message::Recipients(records::Message::Edit(r.id))),
+                            danger_link("Xóa", Message::Recipients(records::Message::Remove(r.id))),
                         ]
                         .width(Length::Fixed(90.0)),
                     ]
@@ -258,7 +216,7 @@ impl Honors {
                 .style(theme::row_plain),
             );
         }
-        if mine.is_empty() && self.recipient.is_none() {
+        if mine.is_empty() && !self.recipients.is_open() {
             rows = rows.push(
                 container(text("Quyết định này chưa có ai được khen.").style(theme::muted))
                     .padding(12),
@@ -283,27 +241,6 @@ impl Honors {
                 decision.authority()
             ),
             column![rows, end].spacing(10),
-        )
-    }
-}
-
-impl Honors {
-    /// The form of a new recipient, headed with the decision it goes into.
-    fn new_recipient_form<'a>(&'a self, data: &'a Snapshot) -> Option<Element<'a, Message>> {
-        let draft = self.recipient.as_ref().filter(|r| r.id.is_none())?;
-        let number = data
-            .decisions
-            .iter()
-            .find(|d| d.id == draft.decision_id)
-            .map_or("", |d| d.number.as_str());
-        Some(
-            column![
-                text(format!("Thêm người được khen theo Quyết định số {number}"))
-                    .font(font::SEMIBOLD),
-                recipient_form(draft),
-            ]
-            .spacing(6)
-            .into(),
         )
     }
 }
@@ -347,13 +284,7 @@ fn totals<'a>(data: &'a Snapshot) -> Element<'a, Message> {
 fn decision_form(draft: &DecisionDraft) -> Element<'_, Message> {
     let edit = |which| move |value| Message::DecisionEdited(which, value);
     let save = Message::SaveDecision;
-    let titles: Vec<Pick<&'static str>> = SIGNER_TITLES
-        .iter()
-        .map(|t| Pick {
-            value: *t,
-            label: t,
-        })
-        .collect();
+    let titles: Vec<Pick<&'static str>> = SIGNER_TITLES.iter().map(|t| Pick::new(*t, *t)).collect();
     inline_form(
         column![
             row![
@@ -422,116 +353,6 @@ fn decision_form(draft: &DecisionDraft) -> Element<'_, Message> {
         ],
         draft.error.as_deref(),
         "Lưu quyết định",
-        save,
-        Message::Cancel,
-    )
-}
-
-fn recipient_form(draft: &RecipientDraft) -> Element<'_, Message> {
-    let edit = |which| move |value| Message::RecipientEdited(which, value);
-    let save = Message::SaveRecipient;
-    let kinds = kinds();
-    let forms = forms();
-    let sexes = sexes();
-    let individual = draft.kind == RecipientKind::Individual;
-    let mut first = row![
-        labelled(
-            "Đối tượng",
-            pick_list(
-                kinds.clone(),
-                kinds.iter().find(|k| k.value == draft.kind).cloned(),
-                |p| Message::KindPicked(p.value)
-            )
-            .padding(8)
-            .width(Length::Fill)
-        ),
-        labelled(
-            "Hình thức",
-            pick_list(
-                forms.clone(),
-                forms.iter().find(|f| f.value == draft.form).cloned(),
-                |p| Message::FormPicked(p.value)
-            )
-            .padding(8)
-            .width(Length::Fill)
-        ),
-        submit_field(
-            if individual {
-                "Họ và tên"
-            } else {
-                "Tên tập thể / hộ"
-            },
-            if individual {
-                "Nguyễn Văn An"
-            } else {
-                "Tổ dân phố 5, Khu phố 1"
-            },
-            &draft.name,
-            RECIPIENT_NAME,
-            edit(RecipientField::Name),
-            save.clone()
-        ),
-    ]
-    .spacing(10);
-    if individual {
-        first = first
-            .push(labelled(
-                "Giới tính",
-                pick_list(
-                    sexes.clone(),
-                    sexes.iter().find(|s| s.value == draft.sex).cloned(),
-                    |p| Message::SexPicked(p.value),
-                )
-                .padding(8)
-                .width(Length::Fill),
-            ))
-            .push(submit_field(
-                "Năm sinh",
-                "1975",
-                &draft.birth_year,
-                "recipient-birth-year",
-                edit(RecipientField::BirthYear),
-                save.clone(),
-            ));
-    }
-    let register_label = if draft.form.has_certificate() {
-        "Số vào sổ (để trống: tự cấp)"
-    } else {
-        "Số vào sổ (biểu dương: không cấp)"
-    };
-    inline_form(
-        column![
-            first,
-            row![
-                submit_field(
-                    "Chức vụ, đơn vị",
-                    "Tổ trưởng Tổ dân phố 5, Khu phố 1",
-                    &draft.position,
-                    "recipient-position",
-                    edit(RecipientField::Position),
-                    save.clone()
-                ),
-                submit_field(
-                    register_label,
-                    "",
-                    &draft.register_no,
-                    "recipient-register",
-                    edit(RecipientField::RegisterNo),
-                    save.clone()
-                ),
-            ]
-            .spacing(10),
-            submit_field(
-                "Thành tích",
-                "Đã có thành tích xuất sắc ...",
-                &draft.achievement,
-                "recipient-achievement",
-                edit(RecipientField::Achievement),
-                save.clone()
-            ),
-        ],
-        draft.error.as_deref(),
-        "Lưu",
         save,
         Message::Cancel,
     )

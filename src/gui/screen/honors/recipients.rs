@@ -1,0 +1,218 @@
+//! The recipients of a decision as a records list: their form, and the rules the window checks
+//! before saving one (a register number is given once per register).
+
+use iced::Length;
+use iced::widget::{Column, column, pick_list, row, text};
+
+use super::RECIPIENT_NAME;
+use super::draft::{RecipientChoice, RecipientDraft, RecipientField};
+use crate::domain::commendation::register_holder;
+use crate::domain::{Form, Recipient, RecipientKind, Sex};
+use crate::gui::data::{Kind, Snapshot};
+use crate::gui::font;
+use crate::gui::records::{self, Record};
+use crate::gui::widget::{Pick, labelled, submit_field};
+
+type Message = records::Message<Recipient>;
+
+impl Record for Recipient {
+    type Draft = RecipientDraft;
+    type Field = RecipientField;
+    type Choice = RecipientChoice;
+    const KIND: Kind = Kind::Recipient;
+    const FOCUS: &'static str = RECIPIENT_NAME;
+
+    fn list(data: &Snapshot) -> &[Self] {
+        &data.recipients
+    }
+
+    /// The screen opens new recipients in the decision shown (`Records::start`); this is
+    /// the first decision's.
+    fn blank(data: &Snapshot) -> RecipientDraft {
+        let first =
+            data.decisions.first().cloned().unwrap_or_else(|| {
+                crate::domain::Decision::defaults(&data.unit, "", data.event.date)
+            });
+        RecipientDraft::new(&first, data.event.year)
+    }
+
+    fn draft(&self, _: &Snapshot) -> RecipientDraft {
+        RecipientDraft::of(self)
+    }
+
+    fn set(draft: &mut RecipientDraft, field: RecipientField, value: String) {
+        *draft.field(field) = value;
+    }
+
+    fn choose(draft: &mut RecipientDraft, choice: RecipientChoice) {
+        match choice {
+            RecipientChoice::Kind(kind) => draft.kind = kind,
+            RecipientChoice::Form(form) => draft.form = form,
+            RecipientChoice::Sex(sex) => draft.sex = sex,
+        }
+    }
+
+    /// The register is the decision's issuer and year: checked here so that the form stays
+    /// open with what was typed (storage checks again).
+    fn build(
+        draft: &RecipientDraft,
+        before: Option<&Self>,
+        data: &Snapshot,
+    ) -> Result<Self, String> {
+        let recipient = draft.recipient(before.map_or(0, |b| b.id))?;
+        if let Some(n) = recipient.register_no
+            && let Some(holder) = register_holder(&data.decisions, &data.recipients, &recipient, n)
+        {
+            return Err(format!(
+                "Số vào sổ {n} đã cấp cho {}; hãy chọn số khác hoặc để trống để tự cấp.",
+                holder.display_name()
+            ));
+        }
+        Ok(recipient)
+    }
+
+    fn fields(draft: &RecipientDraft) -> Column<'_, Message> {
+        fields(draft)
+    }
+
+    fn name(&self) -> String {
+        self.display_name()
+    }
+
+    fn label(name: &str) -> String {
+        name.to_string()
+    }
+
+    /// A removed recipient's number is never given to anyone else.
+    fn removed_notice(&self) -> String {
+        let number = self
+            .register_no
+            .map(|n| format!(" (số vào sổ {n} không cấp lại cho người khác)"))
+            .unwrap_or_default();
+        format!("Đã xóa {}{number}.", self.display_name())
+    }
+}
+
+fn kinds() -> Vec<Pick<RecipientKind>> {
+    RecipientKind::ALL.map(|k| Pick::new(k, k.label())).to_vec()
+}
+
+fn forms() -> Vec<Pick<Form>> {
+    Form::ALL.map(|f| Pick::new(f, f.label())).to_vec()
+}
+
+fn sexes() -> Vec<Pick<Option<Sex>>> {
+    vec![
+        Pick::new(None, "Không ghi"),
+        Pick::new(Some(Sex::Male), "Nam (Ông)"),
+        Pick::new(Some(Sex::Female), "Nữ (Bà)"),
+    ]
+}
+
+fn fields(draft: &RecipientDraft) -> Column<'_, Message> {
+    let edit = |which| move |value| Message::Edited(which, value);
+    let save = Message::Save;
+    let kinds = kinds();
+    let forms = forms();
+    let sexes = sexes();
+    let individual = draft.kind == RecipientKind::Individual;
+    let mut first = row![
+        labelled(
+            "Đối tượng",
+            pick_list(
+                kinds.clone(),
+                kinds.iter().find(|k| k.value == draft.kind).cloned(),
+                |p| Message::Chosen(RecipientChoice::Kind(p.value))
+            )
+            .padding(8)
+            .width(Length::Fill)
+        ),
+        labelled(
+            "Hình thức",
+            pick_list(
+                forms.clone(),
+                forms.iter().find(|f| f.value == draft.form).cloned(),
+                |p| Message::Chosen(RecipientChoice::Form(p.value))
+            )
+            .padding(8)
+            .width(Length::Fill)
+        ),
+        submit_field(
+            if individual {
+                "Họ và tên"
+            } else {
+                "Tên tập thể / hộ"
+            },
+            if individual {
+                "Nguyễn Văn An"
+            } else {
+                "Tổ dân phố 5, Khu phố 1"
+            },
+            &draft.name,
+            RECIPIENT_NAME,
+            edit(RecipientField::Name),
+            save.clone()
+        ),
+    ]
+    .spacing(10);
+    if individual {
+        first = first
+            .push(labelled(
+                "Giới tính",
+                pick_list(
+                    sexes.clone(),
+                    sexes.iter().find(|s| s.value == draft.sex).cloned(),
+                    |p| Message::Chosen(RecipientChoice::Sex(p.value)),
+                )
+                .padding(8)
+                .width(Length::Fill),
+            ))
+            .push(submit_field(
+                "Năm sinh",
+                "1975",
+                &draft.birth_year,
+                "recipient-birth-year",
+                edit(RecipientField::BirthYear),
+                save.clone(),
+            ));
+    }
+    let register_label = if draft.form.has_certificate() {
+        "Số vào sổ (để trống: tự cấp)"
+    } else {
+        "Số vào sổ (biểu dương: không cấp)"
+    };
+    let heading = (!draft.heading.is_empty()).then(|| text(&draft.heading).font(font::SEMIBOLD));
+    column![]
+        .push(heading)
+        .push(first)
+        .push(
+            row![
+                submit_field(
+                    "Chức vụ, đơn vị",
+                    "Tổ trưởng Tổ dân phố 5, Khu phố 1",
+                    &draft.position,
+                    "recipient-position",
+                    edit(RecipientField::Position),
+                    save.clone()
+                ),
+                submit_field(
+                    register_label,
+                    "",
+                    &draft.register_no,
+                    "recipient-register",
+                    edit(RecipientField::RegisterNo),
+                    save.clone()
+                ),
+            ]
+            .spacing(10),
+        )
+        .push(submit_field(
+            "Thành tích",
+            "Đã có thành tích xuất sắc ...",
+            &draft.achievement,
+            "recipient-achievement",
+            edit(RecipientField::Achievement),
+            save,
+        ))
+        .spacing(8)
+}
