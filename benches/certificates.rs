@@ -1,12 +1,15 @@
 //! Issue 5's target: 1,000 certificates in one PDF in under 1 s and under 2 MB (the fonts
-//! embedded once for the whole file, not per page). The size is printed once before timing.
+//! embedded once for the whole file, not per page); issue 16 measures each step apart
+//! (layout, writing the PDF) and one certificate, the fixed cost. The size is printed once
+//! before timing. The paired comparison with LibreOffice is benches/peer.sh.
 
 use std::hint::black_box;
 
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 use ngayhoi::certificate::{
-    CertificateData, Mode, Paper, PrinterProfile, Template, render_certificates,
+    CertificateData, Mode, Paper, PrinterProfile, Template, lay_out_all, render_certificates,
+    render_laid,
 };
 use ngayhoi::domain::{Decision, Form, Level, Recipient, RecipientKind, Sex, Unit};
 
@@ -52,6 +55,19 @@ fn bench(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("1,000 certificates into one PDF (full page)", |b| {
         b.iter(|| render_certificates(&template, black_box(&list), &profile).unwrap())
+    });
+    group.bench_function("layout of 1,000 certificates", |b| {
+        b.iter(|| lay_out_all(&template, black_box(&list)))
+    });
+    group.bench_function("PDF of 1,000 certificates already laid out", |b| {
+        b.iter_batched(
+            || lay_out_all(&template, &list),
+            |laid| render_laid(&template, laid, &profile).unwrap(),
+            criterion::BatchSize::LargeInput,
+        )
+    });
+    group.bench_function("one certificate (fixed cost)", |b| {
+        b.iter(|| render_certificates(&template, black_box(&list[..1]), &profile).unwrap())
     });
     group.finish();
 }

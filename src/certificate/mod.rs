@@ -17,6 +17,7 @@ mod tests;
 pub use layout::{CertificateData, Fit, Laid, Overflow, fit, layout};
 pub use list::decision_list;
 pub use print::{
-    PrinterProfile, calibration_page, overflows, render_calibration, render_certificates,
+    PrinterProfile, calibration_page, lay_out_all, overflows, overflows_of, render_calibration,
+    render_certificates, render_laid,
 };
 pub use template::{FieldBox, FieldKey, Mode, Paper, Template};

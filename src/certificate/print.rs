@@ -2,7 +2,7 @@
 //! of certificates and the calibration page to measure a printer's offsets. Offsets and scale
 //! are applied here, when painting, never to the template.
 
-use crate::document::{Document, Face, Item, Page, to_pdf};
+use crate::document::{Document, Face, Item, Page, parallel, to_pdf};
 
 use super::layout::{CertificateData, Laid, Overflow, centred, layout};
 use super::template::{Paper, Template};
@@ -49,27 +49,27 @@ impl PrinterProfile {
     /// The page as this printer must receive it: every item scaled about the top-left
     /// corner, then moved by the offsets.
     pub fn apply(&self, page: &Page) -> Page {
+        self.applied(page.clone())
+    }
+
+    /// [`apply`](Self::apply) on a page of one's own: a printer without offsets or scale
+    /// gets it as it is, without a copy.
+    pub fn applied(&self, mut page: Page) -> Page {
         let (s, dx, dy) = (self.scale, self.offset_x_mm, self.offset_y_mm);
+        if (s, dx, dy) == (1.0, 0.0, 0.0) {
+            return page;
+        }
         let at = |x: f32, y: f32| (x * s + dx, y * s + dy);
-        let items = page
-            .items
-            .iter()
-            .map(|item| match item.clone() {
+        for item in &mut page.items {
+            match item {
                 Item::Text {
                     x_mm,
                     y_mm,
                     size_pt,
-                    face,
-                    text,
+                    ..
                 } => {
-                    let (x_mm, y_mm) = at(x_mm, y_mm);
-                    Item::Text {
-                        x_mm,
-                        y_mm,
-                        size_pt: size_pt * s,
-                        face,
-                        text,
-                    }
+                    (*x_mm, *y_mm) = at(*x_mm, *y_mm);
+                    *size_pt *= s;
                 }
                 Item::Line {
                     x1_mm,
@@ -78,15 +78,9 @@ impl PrinterProfile {
                     y2_mm,
                     width_pt,
                 } => {
-                    let (x1_mm, y1_mm) = at(x1_mm, y1_mm);
-                    let (x2_mm, y2_mm) = at(x2_mm, y2_mm);
-                    Item::Line {
-                        x1_mm,
-                        y1_mm,
-                        x2_mm,
-                        y2_mm,
-                        width_pt: width_pt * s,
-                    }
+                    (*x1_mm, *y1_mm) = at(*x1_mm, *y1_mm);
+                    (*x2_mm, *y2_mm) = at(*x2_mm, *y2_mm);
+                    *width_pt *= s;
                 }
                 Item::Rect {
                     x_mm,
@@ -95,40 +89,37 @@ impl PrinterProfile {
                     height_mm,
                     width_pt,
                 } => {
-                    let (x_mm, y_mm) = at(x_mm, y_mm);
-                    Item::Rect {
-                        x_mm,
-                        y_mm,
-                        width_mm: width_mm * s,
-                        height_mm: height_mm * s,
-                        width_pt: width_pt * s,
-                    }
+                    (*x_mm, *y_mm) = at(*x_mm, *y_mm);
+                    *width_mm *= s;
+                    *height_mm *= s;
+                    *width_pt *= s;
                 }
-            })
-            .collect();
-        Page {
-            items,
-            ..page.clone()
+            }
         }
+        page
     }
 }
 
-/// Each certificate laid out, in the order given, with what does not fit.
+/// Each certificate laid out, in the order given, with what does not fit. Long lists are laid
+/// out on two threads.
 pub fn lay_out_all(template: &Template, list: &[CertificateData]) -> Vec<Laid> {
-    list.iter().map(|data| layout(template, data)).collect()
+    parallel(list, |data| layout(template, data))
 }
 
 /// Every text that does not fit, with the certificate's recipient: the warning to show (and
 /// the reason the command line refuses without `--force`).
 pub fn overflows(template: &Template, list: &[CertificateData]) -> Vec<(String, Overflow)> {
-    lay_out_all(template, list)
-        .into_iter()
+    overflows_of(&lay_out_all(template, list), list)
+}
+
+/// [`overflows`] of certificates already laid out (`laid[i]` is `list[i]`'s).
+pub fn overflows_of(laid: &[Laid], list: &[CertificateData]) -> Vec<(String, Overflow)> {
+    laid.iter()
         .zip(list)
         .flat_map(|(laid, data)| {
             laid.overflows
-                .into_iter()
-                .map(|o| (data.recipient.clone(), o))
-                .collect::<Vec<_>>()
+                .iter()
+                .map(|o| (data.recipient.clone(), o.clone()))
         })
         .collect()
 }
@@ -139,15 +130,26 @@ pub fn render_certificates(
     list: &[CertificateData],
     profile: &PrinterProfile,
 ) -> Result<Vec<u8>, String> {
-    if list.is_empty() {
+    render_laid(template, lay_out_all(template, list), profile)
+}
+
+/// [`render_certificates`] of certificates already laid out, in that order: the command line
+/// lays out once to check what fits and prints the same pages.
+pub fn render_laid(
+    template: &Template,
+    laid: Vec<Laid>,
+    profile: &PrinterProfile,
+) -> Result<Vec<u8>, String> {
+    if laid.is_empty() {
         return Err("Không có giấy khen, bằng khen nào để in.".into());
     }
-    let pages = list
-        .iter()
-        .map(|data| profile.apply(&layout(template, data).page))
+    let count = laid.len();
+    let pages = laid
+        .into_iter()
+        .map(|laid| profile.applied(laid.page))
         .collect();
     let doc = Document {
-        title: format!("{} ({} trang)", template.form.label(), list.len()),
+        title: format!("{} ({} trang)", template.form.label(), count),
         pages,
     };
     to_pdf(&doc).map_err(|e| e.to_string())

@@ -4,8 +4,8 @@ use std::path::Path;
 
 use super::args::{CalibrationArgs, CertificateArgs, DecisionListArgs};
 use crate::certificate::{
-    CertificateData, Mode, Paper, PrinterProfile, overflows, render_calibration,
-    render_certificates,
+    CertificateData, Mode, Paper, PrinterProfile, lay_out_all, overflows_of, render_calibration,
+    render_laid,
 };
 use crate::document::{layout, to_pdf};
 use crate::domain::{Decision, Recipient};
@@ -80,7 +80,9 @@ pub fn certificates(db: &Path, args: &CertificateArgs) -> Result<(), String> {
         list.sort_by_key(|(n, _)| *n);
         let data: Vec<CertificateData> = list.into_iter().map(|(_, d)| d).collect();
         let template = store.template_for(form, mode).map_err(|e| e.to_string())?;
-        let problems = overflows(&template, &data);
+        // Laid out once: checked here, printed below.
+        let laid = lay_out_all(&template, &data);
+        let problems = overflows_of(&laid, &data);
         if !problems.is_empty() && !args.force {
             for (who, o) in &problems {
                 eprintln!("{}", o.message(who));
@@ -90,7 +92,7 @@ pub fn certificates(db: &Path, args: &CertificateArgs) -> Result<(), String> {
                 problems.len()
             ));
         }
-        written.push((form, template, data));
+        written.push((form, template, data, laid));
     }
     if written.is_empty() {
         return Err(format!(
@@ -98,8 +100,8 @@ pub fn certificates(db: &Path, args: &CertificateArgs) -> Result<(), String> {
         ));
     }
     let several = written.len() > 1;
-    for (form, template, data) in &written {
-        let bytes = render_certificates(template, data, &profile)?;
+    for (form, template, data, laid) in written {
+        let bytes = render_laid(&template, laid, &profile)?;
         let out = if several {
             let stem = args
                 .out

@@ -4,6 +4,7 @@
 //! break differently on screen and on paper.
 
 use std::sync::LazyLock;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use ttf_parser::GlyphId;
 
@@ -31,22 +32,91 @@ impl Face {
         }
     }
 
-    fn parsed(self) -> &'static ttf_parser::Face<'static> {
+    /// The TrueType file compressed with zlib when the program was built (build.rs), as the
+    /// PDF embeds it: compressing 1.5 MB of fonts on every export would cost more than the
+    /// pages.
+    pub fn deflated(self) -> &'static [u8] {
+        match self {
+            Face::Regular => {
+                include_bytes!(concat!(
+                    env!("OUT_DIR"),
+                    "/LiberationSerif-Regular.ttf.zlib"
+                ))
+            }
+            Face::Bold => {
+                include_bytes!(concat!(env!("OUT_DIR"), "/LiberationSerif-Bold.ttf.zlib"))
+            }
+            Face::Italic => {
+                include_bytes!(concat!(env!("OUT_DIR"), "/LiberationSerif-Italic.ttf.zlib"))
+            }
+            Face::BoldItalic => include_bytes!(concat!(
+                env!("OUT_DIR"),
+                "/LiberationSerif-BoldItalic.ttf.zlib"
+            )),
+        }
+    }
+
+    /// The parsed font, for the PDF writer's tables (widths, metrics).
+    pub(crate) fn ttf(self) -> &'static ttf_parser::Face<'static> {
         &PARSED[self as usize]
     }
+
+    fn parsed(self) -> &'static ttf_parser::Face<'static> {
+        self.ttf()
+    }
+
+    /// The glyph of `c` (`None`: the font has none) and the advance it measures and prints
+    /// with, in font units. Looked up in the font's cmap once per character and face: layout
+    /// measures the same few hundred characters millions of times.
+    pub(crate) fn glyph(self, c: char) -> (Option<u16>, u16) {
+        let Some(slot) = CACHE[self as usize].get(c as usize) else {
+            return lookup(self.parsed(), c);
+        };
+        let known = slot.load(Ordering::Relaxed);
+        if known != 0 {
+            return unpack(known);
+        }
+        let found = lookup(self.parsed(), c);
+        slot.store(pack(found), Ordering::Relaxed);
+        found
+    }
+}
+
+/// Characters below this are cached: Latin, Vietnamese (U+1EA0..U+1EF9), general punctuation
+/// and the đồng sign (U+20AB).
+const CACHED: usize = 0x2100;
+
+/// Per face and character, `0` until looked up, then [`pack`]ed. 135 KB of zeroes, no start-up
+/// cost; several threads may fill the same slot with the same value.
+static CACHE: [[AtomicU32; CACHED]; 4] = [const { [const { AtomicU32::new(0) }; CACHED] }; 4];
+
+fn lookup(font: &ttf_parser::Face, c: char) -> (Option<u16>, u16) {
+    let glyph = font.glyph_index(c);
+    let advance = font
+        .glyph_hor_advance(glyph.unwrap_or(GlyphId(0)))
+        .unwrap_or(0);
+    (glyph.map(|g| g.0), advance)
+}
+
+/// High half: glyph + 1, or 0xFFFF for none (never 0); low half: the advance.
+fn pack((glyph, advance): (Option<u16>, u16)) -> u32 {
+    let high = match glyph {
+        Some(g) if g < 0xFFFE => u32::from(g) + 1,
+        _ => 0xFFFF,
+    };
+    high << 16 | u32::from(advance)
+}
+
+fn unpack(packed: u32) -> (Option<u16>, u16) {
+    let high = packed >> 16;
+    let glyph = (high != 0xFFFF).then(|| (high - 1) as u16);
+    (glyph, packed as u16)
 }
 
 /// Parsed once: the files are compiled in, so a failure is a broken build, caught by the tests.
 static PARSED: LazyLock<[ttf_parser::Face<'static>; 4]> = LazyLock::new(|| {
     Face::ALL.map(|face| ttf_parser::Face::parse(face.bytes(), 0).expect("bundled font parses"))
 });
-
-/// The advance of `c` in font units; a character without a glyph takes the width of the
-/// ".notdef" box that the PDF would show, so measuring matches what is drawn.
-fn advance(font: &ttf_parser::Face, c: char) -> u16 {
-    let glyph = font.glyph_index(c).unwrap_or(GlyphId(0));
-    font.glyph_hor_advance(glyph).unwrap_or(0)
-}
 
 fn units_to_mm(font: &ttf_parser::Face, units: f32, size_pt: f32) -> f32 {
     units / f32::from(font.units_per_em()) * size_pt * MM_PER_PT
@@ -55,9 +125,10 @@ fn units_to_mm(font: &ttf_parser::Face, units: f32, size_pt: f32) -> f32 {
 /// Width of `text` set on one line in `face` at `size_pt`: the sum of the advance widths, with
 /// no kerning, as the PDF draws it.
 pub fn text_width_mm(face: Face, size_pt: f32, text: &str) -> f32 {
-    let font = face.parsed();
-    let units: u32 = text.chars().map(|c| u32::from(advance(font, c))).sum();
-    units_to_mm(font, units as f32, size_pt)
+    // A character without a glyph takes the width of the ".notdef" box that the PDF would
+    // show, so measuring matches what is drawn.
+    let units: u32 = text.chars().map(|c| u32::from(face.glyph(c).1)).sum();
+    units_to_mm(face.parsed(), units as f32, size_pt)
 }
 
 /// Height of the tallest letters above the baseline (the font's ascender).
@@ -75,12 +146,11 @@ pub fn descent_mm(face: Face, size_pt: f32) -> f32 {
 /// The characters of `text` that `face` has no glyph for, each once, in order of appearance.
 /// Whitespace and control characters are not drawn and so never missing.
 pub fn missing_glyphs(face: Face, text: &str) -> Vec<char> {
-    let font = face.parsed();
     let mut missing = Vec::new();
     for c in text.chars() {
         if !c.is_whitespace()
             && !c.is_control()
-            && font.glyph_index(c).is_none()
+            && face.glyph(c).0.is_none()
             && !missing.contains(&c)
         {
             missing.push(c);
@@ -123,6 +193,33 @@ mod tests {
         let two = text_width_mm(Face::Regular, 14.0, "Việt Việt");
         assert!((two - (2.0 * one + space)).abs() < 1e-4);
         assert!(text_width_mm(Face::Bold, 14.0, "Việt") > one);
+    }
+
+    #[test]
+    fn the_compressed_faces_are_the_faces() {
+        for face in Face::ALL {
+            let inflated = miniz_oxide::inflate::decompress_to_vec_zlib(face.deflated()).unwrap();
+            assert!(inflated == face.bytes(), "{face:?}");
+        }
+    }
+
+    #[test]
+    fn cached_glyphs_are_the_fonts_own() {
+        for face in Face::ALL {
+            for c in ['A', ' ', 'ệ', 'Ữ', '₫', '“', '\u{2100}', '😀', '\t'] {
+                let font = face.parsed();
+                let direct = font.glyph_index(c);
+                let advance = font.glyph_hor_advance(direct.unwrap_or(GlyphId(0)));
+                // Twice: the first looks up and fills the cache, the second reads it.
+                for _ in 0..2 {
+                    assert_eq!(
+                        face.glyph(c),
+                        (direct.map(|g| g.0), advance.unwrap_or(0)),
+                        "{face:?} {c:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! One layout, two painters. Layout turns a description of a document (for now
 //! [`AdminDocument`], the Decree 30/2020 administrative format) into [`Page`]s of positioned
 //! primitives in millimetres: strings with their face, size and baseline, rules and
-//! rectangles. A painter only draws them: [`to_pdf`] with printpdf, and later the on-screen
+//! rectangles. A painter only draws them: [`to_pdf`] writes the PDF, and the on-screen
 //! preview. Both measure nothing themselves; line breaks, justification and page breaks are
 //! decided once, with the advance widths of the fonts the PDF embeds ([`fonts`]), so the
 //! preview and the paper cannot disagree.
@@ -25,3 +25,18 @@ pub use fonts::Face;
 pub use page::{Bounds, Document, Item, Page};
 pub use pdf::{DocumentError, to_pdf};
 pub use wrap::Align;
+
+/// `f` over `items`, in order; on two threads when there are many (pages of a batch of
+/// certificates: layout and the PDF writer are per page and share nothing).
+pub(crate) fn parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    if items.len() < 64 {
+        return items.iter().map(&f).collect();
+    }
+    let (left, right) = items.split_at(items.len() / 2);
+    std::thread::scope(|scope| {
+        let other = scope.spawn(|| right.iter().map(&f).collect::<Vec<R>>());
+        let mut done: Vec<R> = left.iter().map(&f).collect();
+        done.extend(other.join().expect("a page thread does not panic"));
+        done
+    })
+}

@@ -1,16 +1,26 @@
-//! The PDF painter: draws a laid-out [`Document`] with printpdf. Each face a document uses is
-//! embedded once, from the same bytes layout measured with; every string is its own text
-//! object positioned absolutely, so nothing depends on printpdf's (relative) text cursor.
+//! The PDF painter: writes a laid-out [`Document`] as PDF directly, byte by byte. Each face a
+//! document uses is embedded once and whole, from the same bytes layout measured with,
+//! compressed when the program was built; every string is its own text object positioned
+//! absolutely.
+//!
+//! The file is what printpdf 0.12 wrote before (issue 16; `tests/papers_golden.rs` holds the
+//! papers to it): the same operators, numbers, glyph codes, widths (`/W`), Unicode maps and
+//! font descriptors, so the pages, text, fonts and positions did not change. What changed is
+//! the cost: no object model, no font parsing per document, no font compression at run time,
+//! and the part of the content that every page repeats (a certificate's frame and headings) is
+//! written once and shared by every page's `/Contents` array.
 
 use std::collections::BTreeMap;
 
-use printpdf::{
-    FontId, Line, LinePoint, Mm, OffsetDateTime, Op, PaintMode, ParsedFont, PdfDocument,
-    PdfFontHandle, PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Point, Pt, Rect, TextItem,
+use miniz_oxide::deflate::core::{
+    CompressionStrategy, CompressorOxide, TDEFLFlush, TDEFLStatus, compress_to_output,
+    create_comp_flags_from_zip_params,
 };
+use std::fmt::Write as _;
 
 use super::fonts::Face;
 use super::page::{Document, Item, Page};
+use super::parallel;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DocumentError {
@@ -18,7 +28,7 @@ pub enum DocumentError {
     MissingGlyphs(Vec<char>),
     /// A bundled font could not be read (a damaged installation).
     Font(Face),
-    /// printpdf failed, or wrote a file this painter cannot finish.
+    /// The file could not be written.
     Pdf(String),
 }
 
@@ -44,82 +54,239 @@ impl std::fmt::Display for DocumentError {
 
 impl std::error::Error for DocumentError {}
 
+/// Points per millimetre, as an f32: the factor printpdf used, so positions keep their digits.
+const PT_PER_MM: f32 = 2.834_646;
+
+/// zlib level for page content and Unicode maps: 1,000 certificates take 1.64 MB at 1 and
+/// 1.55 MB at 6, and 1 writes them about a tenth faster (measured with benches/peer.sh).
+const LEVEL: u8 = 1;
+
+/// A content stream shorter than this is written as it is: compressing would not pay.
+const COMPRESS_FROM: usize = 64;
+
+/// Shared content shorter than this stays in each page: a second stream per page costs about
+/// 20 bytes of references and cross-reference entry.
+const SHARE_FROM: usize = 256;
+
+fn mm_to_pt(mm: f32) -> f32 {
+    mm * PT_PER_MM
+}
+
+/// A position in points, rounded to 1/100 pt (0.0035 mm): shorter numbers in every page's
+/// content, far below what a printer can show.
+fn rounded_pt(mm: f32) -> f32 {
+    (mm_to_pt(mm) * 100.0).round() / 100.0
+}
+
+/// One face as embedded: the resource name, and per glyph the character it draws.
+struct Embedded {
+    face: Face,
+    name: String,
+    /// Glyph id -> the character last drawn with it (for `/ToUnicode`); 0 = unused.
+    used: Vec<u32>,
+}
+
 /// The document as a PDF file that asks viewers not to scale it when printing.
 pub fn to_pdf(doc: &Document) -> Result<Vec<u8>, DocumentError> {
     let missing = doc.missing_glyphs();
     if !missing.is_empty() {
         return Err(DocumentError::MissingGlyphs(missing));
     }
-    let mut pdf = PdfDocument::new(&doc.title);
-    pdf.metadata.info.creator = "Ngày hội".to_owned();
-    // printpdf would otherwise date every file 1 January 1970.
-    pdf.metadata.info.creation_date = OffsetDateTime::now_utc();
-    pdf.metadata.info.modification_date = pdf.metadata.info.creation_date;
-    // Font ids belong to one PdfDocument: a face is added to each document afresh.
-    let mut fonts = BTreeMap::new();
+    let mut fonts: Vec<Embedded> = Vec::new();
     for face in doc.faces() {
-        let mut parsed = ParsedFont::from_bytes(face.bytes(), 0, &mut Vec::new())
-            .ok_or(DocumentError::Font(face))?;
-        // Without a name printpdf calls the font by its random resource id, which is what
-        // a viewer's font list would show.
-        parsed.font_name = Some(postscript_name(face).to_owned());
-        // printpdf names the resource with 32 random letters, repeated by every font change
-        // on every page; a short stable name keeps a 1,000-page batch small.
-        let random = pdf.add_font(&parsed);
-        let short = FontId(format!("F{}", fonts.len() + 1));
-        if let Some(font) = pdf.resources.fonts.map.remove(&random) {
-            pdf.resources.fonts.map.insert(short.clone(), font);
+        let font = face.ttf();
+        fonts.push(Embedded {
+            face,
+            name: format!("F{}", fonts.len() + 1),
+            used: vec![0; usize::from(font.number_of_glyphs())],
+        });
+    }
+    let slot = |face: Face| fonts.iter().position(|f| f.face == face);
+    let slots: [Option<usize>; 4] = Face::ALL.map(slot);
+
+    // Every page's operators, on two threads for long documents; the part every page starts
+    // with (a certificate's frame and headings) once, shared.
+    let ops = parallel(&doc.pages, |page| operators(page, &slots));
+    for page in &ops {
+        for (slot, gid, c) in &page.glyphs {
+            fonts[*slot].used[usize::from(*gid)] = *c;
         }
-        fonts.insert(face, short);
     }
-    let pages = doc
-        .pages
-        .iter()
-        .map(|page| PdfPage::new(Mm(page.width_mm), Mm(page.height_mm), ops(page, &fonts)))
-        .collect();
-    let mut warnings = Vec::new();
-    let bytes = pdf
-        .with_pages(pages)
-        .save(&PdfSaveOptions::default(), &mut warnings);
-    if let Some(error) = warnings
-        .iter()
-        .find(|w| w.severity == PdfParseErrorSeverity::Error)
-    {
-        return Err(DocumentError::Pdf(error.msg.clone()));
+    let common = common_prefix(&ops);
+    let shared = (common > 0).then(|| stream_of(&ops[0].raw[..common]));
+    let streams = parallel(&ops, |page| stream_of(&page.raw[common..]));
+    drop(ops);
+
+    let mut w = Writer::new();
+    // 1 catalog, 2 page tree, 3 information, 4 resources, then fonts (4 objects each), then
+    // the shared content, then pages (page, content).
+    let font_base = 5;
+    let shared_id = font_base + 4 * fonts.len();
+    let first_page = shared_id + usize::from(shared.is_some());
+    let page_id = |i: usize| first_page + 2 * i;
+
+    w.object(1);
+    w.raw(b"<</Type/Catalog/PageLayout/OneColumn/PageMode/UseNone/Pages 2 0 R/Version/1.6/ViewerPreferences<</PrintScaling/None>>>>");
+    w.end_object();
+
+    w.object(2);
+    let mut kids = String::new();
+    for i in 0..doc.pages.len() {
+        if i > 0 {
+            kids.push(' ');
+        }
+        write!(kids, "{} 0 R", page_id(i)).unwrap();
     }
-    without_print_scaling(bytes).ok_or_else(|| {
-        DocumentError::Pdf("printpdf đã ghi một tệp có cấu trúc không như dự kiến".to_owned())
+    w.raw(format!("<</Type/Pages/Count {}/Kids[{kids}]>>", doc.pages.len()).as_bytes());
+    w.end_object();
+
+    w.object(3);
+    // printpdf would date every file 1 January 1970; we write now, in UTC.
+    let now = chrono::Utc::now().format("D:%Y%m%d%H%M%S+00'00'");
+    w.raw(
+        format!(
+            "<</Title{}/Creator{}/Producer()/CreationDate({now})/ModDate({now})>>",
+            utf16_string(&doc.title),
+            utf16_string("Ngày hội")
+        )
+        .as_bytes(),
+    );
+    w.end_object();
+
+    w.object(4);
+    let mut resources = String::from("<</Font<<");
+    for (i, font) in fonts.iter().enumerate() {
+        write!(resources, "/{} {} 0 R", font.name, font_base + 4 * i).unwrap();
+    }
+    resources.push_str(">>>>");
+    w.raw(resources.as_bytes());
+    w.end_object();
+
+    for (i, font) in fonts.iter().enumerate() {
+        write_font(&mut w, font, font_base + 4 * i)?;
+    }
+
+    if let Some(shared) = &shared {
+        w.stream(shared_id, "", shared);
+    }
+    for (i, (page, own)) in doc.pages.iter().zip(&streams).enumerate() {
+        let id = page_id(i);
+        let (width, height) = (mm_to_pt(page.width_mm), mm_to_pt(page.height_mm));
+        let bx = format!("[0 0 {width} {height}]");
+        let contents = match &shared {
+            Some(_) => format!("[{shared_id} 0 R {} 0 R]", id + 1),
+            None => format!("{} 0 R", id + 1),
+        };
+        w.object(id);
+        w.raw(
+            format!(
+                "<</Type/Page/MediaBox{bx}/TrimBox{bx}/CropBox{bx}/Parent 2 0 R/Resources 4 0 R/Contents {contents}>>"
+            )
+            .as_bytes(),
+        );
+        w.end_object();
+        w.stream(id + 1, "", own);
+    }
+    Ok(w.finish(page_id(doc.pages.len()), 1, 3))
+}
+
+/// A page's operators, where each item ends in them, and the glyphs it draws as
+/// (font slot, glyph, character).
+struct Operators {
+    raw: Vec<u8>,
+    ends: Vec<usize>,
+    glyphs: Vec<(usize, u16, u32)>,
+}
+
+struct Stream {
+    bytes: Vec<u8>,
+    deflated: bool,
+}
+
+fn stream_of(raw: &[u8]) -> Stream {
+    if raw.len() < COMPRESS_FROM {
+        return Stream {
+            bytes: raw.to_vec(),
+            deflated: false,
+        };
+    }
+    Stream {
+        bytes: deflate(raw),
+        deflated: true,
+    }
+}
+
+thread_local! {
+    /// One compressor per thread, reset between streams: a new one is some 300 KB to allocate
+    /// and clear, more than the work of compressing one page's few hundred bytes.
+    static COMPRESSOR: std::cell::RefCell<CompressorOxide> =
+        std::cell::RefCell::new(CompressorOxide::new(create_comp_flags_from_zip_params(
+            LEVEL.into(),
+            // Positive window bits: a zlib header and checksum, as `/FlateDecode` wants.
+            15,
+            CompressionStrategy::Default.into(),
+        )));
+}
+
+/// `raw` compressed with zlib at [`LEVEL`].
+fn deflate(raw: &[u8]) -> Vec<u8> {
+    COMPRESSOR.with_borrow_mut(|compressor| {
+        compressor.reset();
+        let mut out = Vec::with_capacity(raw.len() / 2 + 64);
+        let (status, _) = compress_to_output(compressor, raw, TDEFLFlush::Finish, |chunk| {
+            out.extend_from_slice(chunk);
+            true
+        });
+        assert_eq!(
+            status,
+            TDEFLStatus::Done,
+            "compressing into memory cannot fail"
+        );
+        out
     })
 }
 
-fn postscript_name(face: Face) -> &'static str {
-    match face {
-        Face::Regular => "LiberationSerif",
-        Face::Bold => "LiberationSerif-Bold",
-        Face::Italic => "LiberationSerif-Italic",
-        Face::BoldItalic => "LiberationSerif-BoldItalic",
+/// How many bytes every page starts with, cut at the end of an item (every item's operators
+/// end in a newline, outside any text object), when the document has several pages and the
+/// part is long enough to be worth a stream of its own; else 0.
+fn common_prefix(pages: &[Operators]) -> usize {
+    let Some((first, rest)) = pages.split_first() else {
+        return 0;
+    };
+    if rest.is_empty() {
+        return 0;
     }
+    let mut length = first.raw.len();
+    for other in rest {
+        length = first.raw[..length]
+            .iter()
+            .zip(&other.raw)
+            .take_while(|(a, b)| a == b)
+            .count();
+    }
+    // The same bytes up to an item's end are the same items: every page has its end there.
+    let boundary = first
+        .ends
+        .iter()
+        .copied()
+        .take_while(|end| *end <= length)
+        .last()
+        .unwrap_or(0);
+    if boundary >= SHARE_FROM { boundary } else { 0 }
 }
 
-/// A position in points, rounded to 1/100 pt (0.0035 mm): shorter numbers in every page's
-/// content, far below what a printer can show.
-fn point(page: &Page, x_mm: f32, y_mm: f32) -> Point {
-    let pt = |mm: f32| Pt((Pt::from(Mm(mm)).0 * 100.0).round() / 100.0);
-    Point {
-        x: pt(x_mm),
-        y: pt(page.height_mm - y_mm),
-    }
-}
-
-fn ops(page: &Page, fonts: &BTreeMap<Face, FontId>) -> Vec<Op> {
-    let mut ops = Vec::new();
-    // Font and line width belong to the graphics state, which outlives each text object:
-    // set them only when they change.
+/// One page's operators, as printpdf wrote them: font and line width set only when they
+/// change; each string its own text object positioned from the page origin.
+fn operators(page: &Page, slots: &[Option<usize>; 4]) -> Operators {
+    let mut out = String::with_capacity(64 * page.items.len());
+    let mut ends = Vec::with_capacity(page.items.len());
+    let mut glyphs = Vec::new();
     let mut font = None;
     let mut stroke = None;
-    let mut set_stroke = |ops: &mut Vec<Op>, width_pt: f32| {
+    let y = |y_mm: f32| rounded_pt(page.height_mm - y_mm);
+    let mut set_stroke = |out: &mut String, width_pt: f32| {
         if stroke != Some(width_pt) {
-            ops.push(Op::SetOutlineThickness { pt: Pt(width_pt) });
+            writeln!(out, "{width_pt} w").unwrap();
             stroke = Some(width_pt);
         }
     };
@@ -132,21 +299,22 @@ fn ops(page: &Page, fonts: &BTreeMap<Face, FontId>) -> Vec<Op> {
                 face,
                 text,
             } => {
-                ops.push(Op::StartTextSection);
+                let slot = slots[*face as usize].expect("every face drawn is embedded");
+                out.push_str("BT\n");
                 if font != Some((*face, *size_pt)) {
-                    ops.push(Op::SetFont {
-                        font: PdfFontHandle::External(fonts[face].clone()),
-                        size: Pt(*size_pt),
-                    });
+                    writeln!(out, "/F{} {size_pt} Tf", slot + 1).unwrap();
                     font = Some((*face, *size_pt));
                 }
-                ops.push(Op::SetTextCursor {
-                    pos: point(page, *x_mm, *y_mm),
-                });
-                ops.push(Op::ShowText {
-                    items: vec![TextItem::Text(text.clone())],
-                });
-                ops.push(Op::EndTextSection);
+                writeln!(out, "{} {} Td", rounded_pt(*x_mm), y(*y_mm)).unwrap();
+                out.push('<');
+                for c in text.chars() {
+                    let gid = face.glyph(c).0;
+                    if let Some(gid) = gid {
+                        glyphs.push((slot, gid, u32::from(c)));
+                    }
+                    write!(out, "{:04X}", gid.unwrap_or(0)).unwrap();
+                }
+                out.push_str("> Tj\nET\n");
             }
             Item::Line {
                 x1_mm,
@@ -155,20 +323,16 @@ fn ops(page: &Page, fonts: &BTreeMap<Face, FontId>) -> Vec<Op> {
                 y2_mm,
                 width_pt,
             } => {
-                set_stroke(&mut ops, *width_pt);
-                let ends = [(*x1_mm, *y1_mm), (*x2_mm, *y2_mm)];
-                ops.push(Op::DrawLine {
-                    line: Line {
-                        points: ends
-                            .into_iter()
-                            .map(|(x, y)| LinePoint {
-                                p: point(page, x, y),
-                                bezier: false,
-                            })
-                            .collect(),
-                        is_closed: false,
-                    },
-                });
+                set_stroke(&mut out, *width_pt);
+                writeln!(
+                    out,
+                    "{} {} m\n{} {} l\nS",
+                    rounded_pt(*x1_mm),
+                    y(*y1_mm),
+                    rounded_pt(*x2_mm),
+                    y(*y2_mm)
+                )
+                .unwrap();
             }
             Item::Rect {
                 x_mm,
@@ -177,110 +341,245 @@ fn ops(page: &Page, fonts: &BTreeMap<Face, FontId>) -> Vec<Op> {
                 height_mm,
                 width_pt,
             } => {
-                set_stroke(&mut ops, *width_pt);
-                let corner = point(page, *x_mm, y_mm + height_mm);
-                ops.push(Op::DrawRectangle {
-                    rectangle: Rect {
-                        x: corner.x,
-                        y: corner.y,
-                        width: Mm(*width_mm).into(),
-                        height: Mm(*height_mm).into(),
-                        mode: Some(PaintMode::Stroke),
-                        winding_order: None,
-                    },
-                });
+                set_stroke(&mut out, *width_pt);
+                writeln!(
+                    out,
+                    "{} {} {} {} re\nS",
+                    rounded_pt(*x_mm),
+                    y(y_mm + height_mm),
+                    mm_to_pt(*width_mm),
+                    mm_to_pt(*height_mm)
+                )
+                .unwrap();
             }
         }
+        ends.push(out.len());
     }
-    ops
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
-}
-
-fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).rposition(|w| w == needle)
-}
-
-/// The first `count` unsigned integers of `bytes`, which must start with them (after any
-/// whitespace).
-fn numbers(bytes: &[u8], count: usize) -> Option<Vec<usize>> {
-    let found: Vec<usize> = bytes
-        .split(u8::is_ascii_whitespace)
-        .filter(|word| !word.is_empty())
-        .take(count)
-        .map(|word| std::str::from_utf8(word).ok()?.parse().ok())
-        .collect::<Option<_>>()?;
-    (found.len() == count).then_some(found)
-}
-
-/// Adds `/ViewerPreferences << /PrintScaling /None >>` to the catalog, so that viewers print
-/// at 100 %: pre-printed certificate blanks need the text exactly where layout put it.
-/// printpdf 0.12 cannot set viewer preferences, so this appends a standard incremental update
-/// (a new version of the catalog, a one-entry cross-reference section and a trailer pointing
-/// back to the original one). printpdf writes a classic cross-reference table with the
-/// catalog as a plain object; `None` if the file is not like that.
-fn without_print_scaling(mut pdf: Vec<u8>) -> Option<Vec<u8>> {
-    let startxref = rfind(&pdf, b"startxref")?;
-    let previous_xref = numbers(&pdf[startxref + b"startxref".len()..], 1)?[0];
-    let trailer_at = rfind(&pdf[..startxref], b"trailer")?;
-    let trailer = &pdf[trailer_at..startxref];
-    let trailer = &trailer[find(trailer, b"<<")?..rfind(trailer, b">>")? + 2];
-    let root = find(trailer, b"/Root")?;
-    let root = numbers(&trailer[root + b"/Root".len()..], 2)?;
-    let (object, generation) = (root[0], root[1]);
-
-    let offset = catalog_offset(&pdf, previous_xref, object)?;
-    let header = format!("{object} {generation} obj");
-    let body_start = offset + header.len();
-    if pdf.get(offset..body_start)? != header.as_bytes() {
-        return None;
+    Operators {
+        raw: out.into_bytes(),
+        ends,
+        glyphs,
     }
-    let body_end = body_start + find(&pdf[body_start..], b"endobj")?;
-    let catalog = pdf[body_start..body_end].trim_ascii();
-    if !catalog.starts_with(b"<<")
-        || !catalog.ends_with(b">>")
-        || find(catalog, b"/ViewerPreferences").is_some()
-    {
-        return None;
-    }
-
-    // /PrintScaling came with PDF 1.6; the catalog's /Version raises the header's 1.3.
-    let mut update = b"\n".to_vec();
-    let new_offset = pdf.len() + update.len();
-    update.extend_from_slice(format!("{header}\n").as_bytes());
-    update.extend_from_slice(&catalog[..catalog.len() - 2]);
-    update.extend_from_slice(b"/Version/1.6/ViewerPreferences<</PrintScaling/None>>>>\nendobj\n");
-    let xref_at = pdf.len() + update.len();
-    update.extend_from_slice(
-        format!("xref\n{object} 1\n{new_offset:010} {generation:05} n \ntrailer\n").as_bytes(),
-    );
-    update.extend_from_slice(&trailer[..trailer.len() - 2]);
-    update.extend_from_slice(
-        format!("/Prev {previous_xref}>>\nstartxref\n{xref_at}\n%%EOF\n").as_bytes(),
-    );
-    pdf.extend_from_slice(&update);
-    Some(pdf)
 }
 
-/// Where `object` starts, read from the classic cross-reference table at `xref`: subsections
-/// of "first count" followed by fixed 20-byte entries "offset generation n".
-fn catalog_offset(pdf: &[u8], xref: usize, object: usize) -> Option<usize> {
-    let table = pdf.get(xref..)?.strip_prefix(b"xref")?;
-    let mut at = table.len() - table.trim_ascii_start().len();
-    loop {
-        let line_end = at + find(&table[at..], b"\n")?;
-        let range = numbers(&table[at..line_end], 2)?;
-        let (first, count) = (range[0], range[1]);
-        let entries = line_end + 1;
-        if (first..first + count).contains(&object) {
-            let entry = entries + 20 * (object - first);
-            return numbers(table.get(entry..entry + 20)?, 1).map(|n| n[0]);
+fn postscript_name(face: Face) -> &'static str {
+    match face {
+        Face::Regular => "LiberationSerif",
+        Face::Bold => "LiberationSerif-Bold",
+        Face::Italic => "LiberationSerif-Italic",
+        Face::BoldItalic => "LiberationSerif-BoldItalic",
+    }
+}
+
+/// A face as a Type0 font with Identity-H encoding over the whole TrueType program: the font
+/// (`id`), its Unicode map (`id + 1`), descriptor (`id + 2`) and program (`id + 3`).
+fn write_font(w: &mut Writer, font: &Embedded, id: usize) -> Result<(), DocumentError> {
+    let face = font.face;
+    let ttf = face.ttf();
+    let name = postscript_name(face);
+    let upm = ttf.units_per_em();
+    let scale = 1000.0 / f32::from(upm);
+    let scaled = |v: i16| (f32::from(v) * scale).round() as i64;
+    let hhea = ttf
+        .raw_face()
+        .table(ttf_parser::Tag::from_bytes(b"hhea"))
+        .ok_or(DocumentError::Font(face))?;
+    let at = |offset: usize| -> Result<i16, DocumentError> {
+        let bytes = hhea
+            .get(offset..offset + 2)
+            .ok_or(DocumentError::Font(face))?;
+        Ok(i16::from_be_bytes([bytes[0], bytes[1]]))
+    };
+    let (ascender, descender) = (at(4)?, at(6)?);
+    let (rise, run) = (at(18)?, at(20)?);
+    let italic_angle = if rise == 0 {
+        0
+    } else {
+        (-f32::from(run).atan2(f32::from(rise)).to_degrees()).round() as i64
+    };
+    let flags = 32 | if italic_angle != 0 { 64 } else { 0 };
+    let weight = ttf.weight().to_number();
+    let stem_v = if weight == 0 {
+        80
+    } else {
+        50 + ((f32::from(weight) / 65.0).powi(2)).round() as i64
+    };
+    let bbox = ttf.global_bounding_box();
+
+    // Widths in 1/1000 em of the glyphs used, in runs of consecutive glyph ids.
+    let mut widths = String::new();
+    let mut run_end: Option<usize> = None;
+    for (gid, c) in font.used.iter().enumerate() {
+        if *c == 0 {
+            continue;
         }
-        at = entries + 20 * count;
-        if table.get(at..)?.starts_with(b"trailer") {
-            return None;
+        let advance = ttf
+            .glyph_hor_advance(ttf_parser::GlyphId(gid as u16))
+            .unwrap_or(0);
+        let width = (f32::from(advance) * 1000.0 / f32::from(upm)) as i64;
+        match run_end {
+            Some(end) if end + 1 == gid => write!(widths, " {width}").unwrap(),
+            Some(_) => write!(widths, "] {gid}[{width}").unwrap(),
+            None => write!(widths, "{gid}[{width}").unwrap(),
         }
+        run_end = Some(gid);
+    }
+    if run_end.is_some() {
+        widths.push(']');
+    }
+
+    w.object(id);
+    w.raw(
+        format!(
+            "<</Type/Font/Subtype/Type0/BaseFont/{name}/Encoding/Identity-H/ToUnicode {} 0 R/DescendantFonts[<</Type/Font/BaseFont/{name}/Subtype/CIDFontType2/CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>/W[{widths}]/DW 1000/FontDescriptor {} 0 R/CIDToGIDMap/Identity>>]>>",
+            id + 1,
+            id + 2
+        )
+        .as_bytes(),
+    );
+    w.end_object();
+
+    w.stream(
+        id + 1,
+        "",
+        &stream_of(to_unicode(&font.name, &font.used).as_bytes()),
+    );
+
+    w.object(id + 2);
+    w.raw(
+        format!(
+            "<</Type/FontDescriptor/FontName/{name}/Ascent {}/Descent {}/CapHeight {}/ItalicAngle {italic_angle}/Flags {flags}/StemV {stem_v}/FontBBox[{} {} {} {}]/FontFile2 {} 0 R>>",
+            scaled(ascender),
+            scaled(descender),
+            scaled(ascender),
+            scaled(bbox.x_min),
+            scaled(bbox.y_min),
+            scaled(bbox.x_max),
+            scaled(bbox.y_max),
+            id + 3
+        )
+        .as_bytes(),
+    );
+    w.end_object();
+
+    let program = Stream {
+        bytes: face.deflated().to_vec(),
+        deflated: true,
+    };
+    w.stream(
+        id + 3,
+        &format!("/Length1 {}", face.bytes().len()),
+        &program,
+    );
+    Ok(())
+}
+
+/// The `/ToUnicode` CMap: each glyph used to the character it was drawn for, in blocks of
+/// up to 100 per high byte of the glyph id (the layout printpdf wrote).
+fn to_unicode(name: &str, used: &[u32]) -> String {
+    let mut out = format!(
+        "/CIDInit /ProcSet findresource begin\n\n12 dict begin\n\nbegincmap\n\n%!PS-Adobe-3.0 \
+         Resource-CMap\n%%DocumentNeededResources: procset CIDInit\n%%IncludeResource: \
+         procset CIDInit\n\n/CIDSystemInfo 3 dict dup begin\n/Registry (FontSpecific) \
+         def\n/Ordering ({name}) def\n/Supplement 0 def\nend def\n\n/CMapName /FontSpecific-{name} \
+         def\n/CMapVersion 1 def\n/CMapType 2 def\n/WMode 0 def\n\n1 \
+         begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"
+    );
+    let mut by_high: BTreeMap<usize, Vec<(usize, u32)>> = BTreeMap::new();
+    for (gid, c) in used.iter().enumerate() {
+        if *c != 0 {
+            by_high.entry(gid >> 8).or_default().push((gid, *c));
+        }
+    }
+    for entries in by_high.values() {
+        for chunk in entries.chunks(100) {
+            writeln!(out, "{} beginbfchar", chunk.len()).unwrap();
+            for (gid, c) in chunk {
+                write!(out, "<{gid:04X}> <").unwrap();
+                let c = char::from_u32(*c).unwrap_or('\u{FFFD}');
+                let mut units = [0u16; 2];
+                for unit in c.encode_utf16(&mut units) {
+                    write!(out, "{unit:04X}").unwrap();
+                }
+                out.push_str(">\n");
+            }
+            out.push_str("endbfchar\n");
+        }
+    }
+    out.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+    out
+}
+
+/// A text string as UTF-16BE with a byte order mark, in hex: what viewers show for titles.
+fn utf16_string(text: &str) -> String {
+    let mut out = String::from("<FEFF");
+    for unit in text.encode_utf16() {
+        write!(out, "{unit:04X}").unwrap();
+    }
+    out.push('>');
+    out
+}
+
+/// Objects written in order of their numbers, with their offsets for the cross-reference
+/// table.
+struct Writer {
+    out: Vec<u8>,
+    offsets: Vec<usize>,
+}
+
+impl Writer {
+    fn new() -> Writer {
+        let mut out = Vec::with_capacity(1 << 20);
+        // The binary comment tells transfer programs the file is not text.
+        out.extend_from_slice(b"%PDF-1.6\n%\xbb\xad\xc0\xde\n");
+        Writer {
+            out,
+            offsets: vec![0],
+        }
+    }
+
+    fn object(&mut self, id: usize) {
+        debug_assert_eq!(id, self.offsets.len(), "objects are written in order");
+        self.offsets.push(self.out.len());
+        self.out
+            .extend_from_slice(format!("{id} 0 obj\n").as_bytes());
+    }
+
+    fn end_object(&mut self) {
+        self.out.extend_from_slice(b"\nendobj\n");
+    }
+
+    fn raw(&mut self, bytes: &[u8]) {
+        self.out.extend_from_slice(bytes);
+    }
+
+    fn stream(&mut self, id: usize, keys: &str, stream: &Stream) {
+        self.object(id);
+        let filter = if stream.deflated {
+            "/Filter/FlateDecode"
+        } else {
+            ""
+        };
+        self.raw(format!("<<{keys}/Length {}{filter}>>\nstream\n", stream.bytes.len()).as_bytes());
+        self.raw(&stream.bytes);
+        self.raw(b"\nendstream");
+        self.end_object();
+    }
+
+    /// The cross-reference table and trailer; `size` is one more than the last object.
+    fn finish(mut self, size: usize, root: usize, info: usize) -> Vec<u8> {
+        debug_assert_eq!(size, self.offsets.len());
+        let xref = self.out.len();
+        let mut table = format!("xref\n0 {size}\n0000000000 65535 f \n");
+        for offset in &self.offsets[1..] {
+            writeln!(table, "{offset:010} 00000 n ").unwrap();
+        }
+        write!(
+            table,
+            "trailer\n<</Size {size}/Root {root} 0 R/Info {info} 0 R>>\nstartxref\n{xref}\n%%EOF\n"
+        )
+        .unwrap();
+        self.out.extend_from_slice(table.as_bytes());
+        self.out
     }
 }
