@@ -240,3 +240,54 @@ fn the_visits_go_to_excel_with_values_as_numbers() {
         "every visit, the cancelled one too"
     );
 }
+
+#[test]
+fn a_household_added_by_typing_then_edited_and_both_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = visits_app(&dir);
+    let before = stored(&dir).0;
+    interact(&mut app, |ui| ui.click("+ Thêm hộ").map(drop));
+    interact(&mut app, |ui| {
+        ui.click(id("household-name"))?;
+        let _ = ui.typewrite("Lê Thị Mai");
+        ui.click(id("household-birth-year"))?;
+        let _ = ui.typewrite("1941");
+        let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
+        Ok(())
+    });
+    let added = stored(&dir).0;
+    assert_eq!(added.len(), before.len() + 1);
+    let mai = added.iter().find(|h| h.name == "Lê Thị Mai").unwrap();
+    assert_eq!(mai.birth_year, Some(1941));
+    assert!(shows(&app, "Đã thêm hộ Lê Thị Mai."));
+
+    // Edit its year in the row's form, then Ctrl+Z twice: the year back, then no household.
+    let mai = mai.id;
+    interact(&mut app, |ui| {
+        ui.click(id(ngayhoi::gui::screen::visits::SEARCH))?;
+        let _ = ui.typewrite("le thi mai");
+        Ok(())
+    });
+    interact(&mut app, |ui| ui.click("Sửa").map(drop));
+    interact(&mut app, |ui| {
+        ui.click(id("household-birth-year"))?;
+        for _ in 0..4 {
+            let _ = ui.tap_key(iced::keyboard::key::Named::Backspace);
+        }
+        let _ = ui.typewrite("1942");
+        let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
+        Ok(())
+    });
+    let year = |dir| {
+        stored(dir)
+            .0
+            .into_iter()
+            .find(|h| h.id == mai)
+            .and_then(|h| h.birth_year)
+    };
+    assert_eq!(year(&dir), Some(1942));
+    send(&mut app, shortcut(ctrl("z")).unwrap());
+    assert_eq!(year(&dir), Some(1941));
+    send(&mut app, shortcut(ctrl("z")).unwrap());
+    assert_eq!(stored(&dir).0, before, "adding it is undone too");
+}

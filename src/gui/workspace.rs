@@ -224,7 +224,7 @@ impl Workspace {
             (Shortcut::Undo, Section::Visits) => self.visits_update(visits::Message::Undo, writer),
             (Shortcut::Find, Section::Visits) => self.visits_update(visits::Message::Find, writer),
             (Shortcut::New, Section::Ceremony) => {
-                self.ceremony_update(ceremony::Message::New, writer)
+                self.ceremony_update(ceremony::Message::Items(records::Message::New), writer)
             }
             (Shortcut::New, _) => {
                 self.section = Section::Overview;
@@ -236,12 +236,12 @@ impl Workspace {
                     overview::Message::Checklist(records::Message::Cancel),
                     writer,
                 );
-                let ceremony = self.ceremony_update(ceremony::Message::CancelDraft, writer);
+                self.ceremony.close();
                 let guests = self.guests_update(guests::Message::Cancel, writer);
                 let festival = self.festival_update(festival::Message::Cancel, writer);
                 let visits = self.visits_update(visits::Message::Cancel, writer);
                 let honors = self.honors_update(honors::Message::Cancel, writer);
-                Task::batch([overview, ceremony, guests, festival, visits, honors])
+                Task::batch([overview, guests, festival, visits, honors])
             }
             (Shortcut::Undo, Section::Overview) => {
                 self.overview_update(overview::Message::Checklist(records::Message::Undo), writer)

@@ -359,8 +359,7 @@ impl Honors {
         let event = match draft.id {
             Some(id) => {
                 if let Some(before) = data.decisions.iter().find(|d| d.id == id) {
-                    self.history
-                        .remember(Undo::Changed(before.clone()), None);
+                    self.history.remember(Undo::Changed(before.clone()), None);
                 }
                 Event::SaveDecision(decision)
             }

@@ -1,96 +1,10 @@
-//! The forms of the visits screen as typed text, and how each becomes a household or visits
-//! (or the sentence that says why it cannot).
+//! The gift form of the visits screen as typed text, and how it becomes visits (or the
+//! sentence that says why it cannot). The household form is in `household`.
 
 use chrono::NaiveDate;
 
-use crate::domain::{Category, Household, Sex, Visit, VisitStatus};
+use crate::domain::{Visit, VisitStatus};
 use crate::text::{date_short, parse_date, parse_money, thousands};
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct HouseholdDraft {
-    pub id: Option<i64>,
-    pub name: String,
-    pub birth_year: String,
-    pub sex: Option<Sex>,
-    pub address: String,
-    pub category: Category,
-    pub phone: String,
-    pub notes: String,
-    pub error: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum HouseholdField {
-    Name,
-    BirthYear,
-    Address,
-    Phone,
-    Notes,
-}
-
-impl HouseholdDraft {
-    pub fn new(category: Category, address: &str) -> HouseholdDraft {
-        HouseholdDraft {
-            id: None,
-            name: String::new(),
-            birth_year: String::new(),
-            sex: None,
-            address: address.to_string(),
-            category,
-            phone: String::new(),
-            notes: String::new(),
-            error: None,
-        }
-    }
-
-    pub fn of(h: &Household) -> HouseholdDraft {
-        HouseholdDraft {
-            id: Some(h.id),
-            name: h.name.clone(),
-            birth_year: h.birth_year.map(|y| y.to_string()).unwrap_or_default(),
-            sex: h.sex,
-            address: h.address.clone(),
-            category: h.category,
-            phone: h.phone.clone(),
-            notes: h.notes.clone(),
-            error: None,
-        }
-    }
-
-    pub fn field(&mut self, which: HouseholdField) -> &mut String {
-        match which {
-            HouseholdField::Name => &mut self.name,
-            HouseholdField::BirthYear => &mut self.birth_year,
-            HouseholdField::Address => &mut self.address,
-            HouseholdField::Phone => &mut self.phone,
-            HouseholdField::Notes => &mut self.notes,
-        }
-    }
-
-    pub fn household(&self) -> Result<Household, String> {
-        let birth_year = match self.birth_year.trim() {
-            "" => None,
-            typed => Some(
-                typed
-                    .parse::<i32>()
-                    .map_err(|_| format!("Năm sinh “{typed}” phải là một năm, ví dụ 1948."))?,
-            ),
-        };
-        let household = Household {
-            id: self.id.unwrap_or(0),
-            name: self.name.clone(),
-            birth_year,
-            sex: self.sex,
-            address: self.address.clone(),
-            category: self.category,
-            phone: self.phone.clone(),
-            notes: self.notes.clone(),
-        }
-        .cleaned();
-        household.validate().map_err(|e| e.0)?;
-        Ok(household)
-    }
-}
 
 /// One visit's gift, typed once: for one household, or for every household of a filter.
 #[derive(Debug, Clone, PartialEq)]
@@ -217,15 +131,5 @@ mod tests {
         assert_eq!(v.date, Some(day));
         draft.value = "1,5 triệu".into();
         assert!(draft.visit(7).unwrap_err().contains("1,5 triệu"));
-    }
-
-    #[test]
-    fn a_household_form_names_a_bad_year() {
-        let mut draft = HouseholdDraft::new(Category::Martyr, "Khu phố 1");
-        draft.name = "Nguyễn Văn An".into();
-        draft.birth_year = "năm 48".into();
-        assert!(draft.household().unwrap_err().contains("năm 48"));
-        draft.birth_year = "1948".into();
-        assert_eq!(draft.household().unwrap().birth_year, Some(1948));
     }
 }

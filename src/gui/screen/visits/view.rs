@@ -5,14 +5,15 @@ use iced::widget::{
 };
 use iced::{Alignment, Element, Length, Padding};
 
-use super::draft::{GiftDraft, GiftField, HouseholdDraft, HouseholdField};
+use super::draft::{GiftDraft, GiftField};
 use super::{
-    Breakdown, GIFT, HOUSEHOLD_NAME, ImportList, Importing, Message, PAGE, PAGE_SIZE, SEARCH, Tab,
-    Visits,
+    Breakdown, GIFT, ImportList, Importing, Message, PAGE, PAGE_SIZE, SEARCH, Tab, Visits,
 };
 use crate::domain::gifts::Tally;
-use crate::domain::{Category, Household, Sex, Visit, VisitMark, VisitStatus};
+use crate::domain::{Category, Household, Visit, VisitMark, VisitStatus};
 use crate::gui::data::Snapshot;
+use crate::gui::history;
+use crate::gui::records;
 use crate::gui::widget::{
     danger_link, inline_form, labelled, link, outcome_banner, page_title, plain, stat,
     submit_field, table_header, undo_notice,
@@ -22,8 +23,8 @@ use crate::text::{date_short, money, thousands};
 
 /// A pick-list entry: a value or "all", with its label.
 #[derive(Debug, Clone, PartialEq)]
-struct Pick<T> {
-    value: Option<T>,
+pub(super) struct Pick<T> {
+    pub value: Option<T>,
     label: String,
 }
 
@@ -33,7 +34,10 @@ impl<T> std::fmt::Display for Pick<T> {
     }
 }
 
-fn picks<T: Copy>(all: &str, items: impl IntoIterator<Item = (T, String)>) -> Vec<Pick<T>> {
+pub(super) fn picks<T: Copy>(
+    all: &str,
+    items: impl IntoIterator<Item = (T, String)>,
+) -> Vec<Pick<T>> {
     std::iter::once(Pick {
         value: None,
         label: all.to_string(),
@@ -45,7 +49,10 @@ fn picks<T: Copy>(all: &str, items: impl IntoIterator<Item = (T, String)>) -> Ve
     .collect()
 }
 
-fn picked<T: Copy + PartialEq>(options: &[Pick<T>], value: Option<T>) -> Option<Pick<T>> {
+pub(super) fn picked<T: Copy + PartialEq>(
+    options: &[Pick<T>],
+    value: Option<T>,
+) -> Option<Pick<T>> {
     options.iter().find(|p| p.value == value).cloned()
 }
 
@@ -69,7 +76,7 @@ impl Visits {
         ]
         .align_y(Alignment::Center)
         .spacing(12);
-        let notice = self.history.notice().map(|m| undo_notice(m, Message::Undo));
+        let notice = history::notice(&self.timelines()).map(|m| undo_notice(m, Message::Undo));
         let import_note = self
             .import_note
             .as_ref()
@@ -113,10 +120,9 @@ impl Visits {
         // A new household or a batch is typed right under the title, where the eye is.
         let content = column![header]
             .push(
-                self.household
-                    .as_ref()
-                    .filter(|d| d.id.is_none())
-                    .map(|d| household_form(d)),
+                self.households
+                    .form(None)
+                    .map(|f| f.map(Message::Households)),
             )
             .push(
                 self.gift
@@ -339,8 +345,8 @@ impl Visits {
         let mut rows = column![table_header(&columns)];
         let start = self.page * PAGE_SIZE;
         for (i, h) in households.iter().enumerate().skip(start).take(PAGE_SIZE) {
-            if let Some(draft) = self.household.as_ref().filter(|d| d.id == Some(h.id)) {
-                rows = rows.push(household_form(draft));
+            if let Some(form) = self.households.form(Some(h.id)) {
+                rows = rows.push(form.map(Message::Households));
                 continue;
             }
             let mark = data.gifts.mark(h.id);
@@ -364,7 +370,7 @@ impl Visits {
                             .width(Length::FillPortion(2)),
                         row![
                             link("+ Thăm", Message::NewVisit(id)),
-                            link("Sửa", Message::EditHousehold(id)),
+                            link("Sửa", Message::Households(records::Message::Edit(id))),
                             danger_link("Xóa", Message::RemoveHousehold(id)),
                         ]
                         .width(Length::Fixed(150.0)),
@@ -536,95 +542,6 @@ fn pager<'a>(page: usize, rows: usize) -> Element<'a, Message> {
     .spacing(12)
     .align_y(Alignment::Center)
     .into()
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct CategoryPick(Category);
-
-impl std::fmt::Display for CategoryPick {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.0.label())
-    }
-}
-
-fn household_form(draft: &HouseholdDraft) -> Element<'_, Message> {
-    let edit = |which| move |value| Message::HouseholdEdited(which, value);
-    let save = Message::SaveHousehold;
-    let sexes = picks(
-        "Không ghi",
-        [Sex::Male, Sex::Female].map(|s| (s, s.label().to_string())),
-    );
-    let categories: Vec<CategoryPick> = Category::ALL.into_iter().map(CategoryPick).collect();
-    inline_form(
-        column![
-            row![
-                submit_field(
-                    "Họ và tên",
-                    "Nguyễn Thị Hằng",
-                    &draft.name,
-                    HOUSEHOLD_NAME,
-                    edit(HouseholdField::Name),
-                    save.clone()
-                ),
-                submit_field(
-                    "Năm sinh",
-                    "1948",
-                    &draft.birth_year,
-                    "household-birth-year",
-                    edit(HouseholdField::BirthYear),
-                    save.clone()
-                ),
-                labelled(
-                    "Giới tính",
-                    pick_list(sexes.clone(), picked(&sexes, draft.sex), |p: Pick<Sex>| {
-                        Message::SexPicked(p.value)
-                    })
-                    .padding(8)
-                    .width(Length::Fill)
-                ),
-                labelled(
-                    "Diện",
-                    pick_list(categories, Some(CategoryPick(draft.category)), |p| {
-                        Message::CategoryPicked(p.0)
-                    })
-                    .padding(8)
-                    .width(Length::Fill)
-                ),
-            ]
-            .spacing(10),
-            row![
-                submit_field(
-                    "Địa chỉ",
-                    "Tổ 3, Khu phố 1",
-                    &draft.address,
-                    "household-address",
-                    edit(HouseholdField::Address),
-                    save.clone()
-                ),
-                submit_field(
-                    "Số điện thoại",
-                    "",
-                    &draft.phone,
-                    "household-phone",
-                    edit(HouseholdField::Phone),
-                    save.clone()
-                ),
-                submit_field(
-                    "Ghi chú",
-                    "",
-                    &draft.notes,
-                    "household-notes",
-                    edit(HouseholdField::Notes),
-                    save.clone()
-                ),
-            ]
-            .spacing(10),
-        ],
-        draft.error.as_deref(),
-        "Lưu",
-        save,
-        Message::Cancel,
-    )
 }
 
 /// The gift form: one visit (new or edited) or, without a household, a batch for every
