@@ -17,6 +17,7 @@ use iced_test::runtime::{Action, task};
 use ngayhoi::domain::ChecklistItem;
 use ngayhoi::gui::data::{Db, Outcome, Writer};
 use ngayhoi::gui::screen::{overview, settings};
+use ngayhoi::gui::workspace::Message as Ws;
 use ngayhoi::gui::{App, Message, Section, jobs};
 use ngayhoi::storage::Store;
 use rusqlite::Connection;
@@ -165,7 +166,7 @@ fn an_edit_in_the_window_never_overwrites_what_the_command_line_wrote() {
     let dir = tempfile::tempdir().unwrap();
     let path = db(&dir);
     let mut app = demo_app(&dir);
-    send(&mut app, Message::Navigate(Section::Settings));
+    send(&mut app, Ws::Navigate(Section::Settings));
     let before = app.snapshot().unwrap().unit.clone();
 
     // A backup with another secretary, restored from the command line while the window is open.
@@ -195,7 +196,7 @@ fn an_edit_in_the_window_never_overwrites_what_the_command_line_wrote() {
     // The window had loaded the unit before: its edit of another field keeps the restored one.
     send(
         &mut app,
-        Message::Settings(settings::Message::Edited(
+        Ws::Settings(settings::Message::Edited(
             settings::Field::Head,
             "Nguyễn Văn Trưởng".into(),
         )),
@@ -236,7 +237,7 @@ fn an_edit_in_the_window_never_overwrites_what_the_command_line_wrote() {
     // The settings form started again from the file: a later edit keeps everything.
     send(
         &mut app,
-        Message::Settings(settings::Message::Edited(
+        Ws::Settings(settings::Message::Edited(
             settings::Field::Symbol,
             "BCĐ-P".into(),
         )),

@@ -9,6 +9,7 @@ use std::path::Path;
 use common::*;
 use iced_test::selector::{Candidate, id};
 use ngayhoi::gui::screen::failure;
+use ngayhoi::gui::workspace::Message as Ws;
 use ngayhoi::gui::{App, Message, Section};
 use ngayhoi::storage::{Store, schema};
 
@@ -42,7 +43,7 @@ fn backups(dir: &tempfile::TempDir) -> Vec<String> {
 fn back_up_change_restore_and_the_old_value_is_back() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(&dir);
-    send(&mut app, Message::Navigate(Section::Settings));
+    send(&mut app, Ws::Navigate(Section::Settings));
     assert!(shows(&app, "Sao lưu và khôi phục"));
     assert!(shows(&app, "Chưa có bản sao lưu nào."));
 
@@ -117,7 +118,7 @@ fn a_copy_that_is_not_a_backup_is_refused_with_its_reason() {
         "không phải dữ liệu",
     )
     .unwrap();
-    send(&mut app, Message::Navigate(Section::Settings));
+    send(&mut app, Ws::Navigate(Section::Settings));
     assert!(shows(&app, "Tệp khác trong thư mục"));
     interact(&mut app, |ui| {
         scroll_down(ui);
@@ -210,7 +211,7 @@ fn send_failure_retry(mut app: App) {
 fn an_edit_waits_while_another_window_writes_then_is_saved_on_retry() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(&dir);
-    send(&mut app, Message::Navigate(Section::Settings));
+    send(&mut app, Ws::Navigate(Section::Settings));
     let holder = rusqlite::Connection::open(db(&dir)).unwrap();
     holder.execute_batch("BEGIN IMMEDIATE;").unwrap();
 

@@ -7,10 +7,11 @@ use chrono::NaiveTime;
 use common::*;
 use iced::keyboard;
 use iced_test::selector::id;
+use ngayhoi::gui::Section;
 use ngayhoi::gui::app::shortcut;
 use ngayhoi::gui::records;
 use ngayhoi::gui::screen::ceremony;
-use ngayhoi::gui::{Message, Section};
+use ngayhoi::gui::workspace::Message as Ws;
 
 fn t(h: u32, m: u32) -> NaiveTime {
     NaiveTime::from_hms_opt(h, m, 0).unwrap()
@@ -88,25 +89,25 @@ fn a_duration_that_is_not_a_number_is_explained() {
     let mut app = ceremony_app(&dir);
     send(
         &mut app,
-        Message::Ceremony(ceremony::Message::Items(records::Message::New)),
+        Ws::Ceremony(ceremony::Message::Items(records::Message::New)),
     );
     send(
         &mut app,
-        Message::Ceremony(ceremony::Message::Items(records::Message::Edited(
+        Ws::Ceremony(ceremony::Message::Items(records::Message::Edited(
             ceremony::Field::Title,
             "Múa lân".into(),
         ))),
     );
     send(
         &mut app,
-        Message::Ceremony(ceremony::Message::Items(records::Message::Edited(
+        Ws::Ceremony(ceremony::Message::Items(records::Message::Edited(
             ceremony::Field::Duration,
             "mười".into(),
         ))),
     );
     send(
         &mut app,
-        Message::Ceremony(ceremony::Message::Items(records::Message::Save)),
+        Ws::Ceremony(ceremony::Message::Items(records::Message::Save)),
     );
     assert!(shows(&app, "Thời lượng “mười” phải là số phút."));
     assert_eq!(titles(&dir).len(), 10, "nothing was saved");
@@ -179,18 +180,18 @@ fn pinning_an_item_too_early_shows_the_overlap() {
     let id_of = app.snapshot().unwrap().program[2].id;
     send(
         &mut app,
-        Message::Ceremony(ceremony::Message::Items(records::Message::Edit(id_of))),
+        Ws::Ceremony(ceremony::Message::Items(records::Message::Edit(id_of))),
     );
     send(
         &mut app,
-        Message::Ceremony(ceremony::Message::Items(records::Message::Edited(
+        Ws::Ceremony(ceremony::Message::Items(records::Message::Edited(
             ceremony::Field::Fixed,
             "7:45".into(),
         ))),
     );
     send(
         &mut app,
-        Message::Ceremony(ceremony::Message::Items(records::Message::Save)),
+        Ws::Ceremony(ceremony::Message::Items(records::Message::Save)),
     );
     assert!(shows(
         &app,
@@ -207,7 +208,7 @@ fn a_removed_item_comes_back_in_its_place_with_undo() {
     let id_of = app.snapshot().unwrap().program[2].id;
     send(
         &mut app,
-        Message::Ceremony(ceremony::Message::Items(records::Message::Remove(id_of))),
+        Ws::Ceremony(ceremony::Message::Items(records::Message::Remove(id_of))),
     );
     assert_eq!(titles(&dir).len(), original.len() - 1);
     assert!(shows(&app, &format!("Đã xóa “{}”.", original[2])));

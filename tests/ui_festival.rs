@@ -592,7 +592,7 @@ fn activities(dir: &tempfile::TempDir) -> Vec<Activity> {
 }
 
 fn in_app(message: festival::Message) -> ngayhoi::gui::Message {
-    ngayhoi::gui::Message::Festival(message)
+    ngayhoi::gui::workspace::Message::Festival(message).into()
 }
 
 #[test]

@@ -149,6 +149,17 @@ impl YearPlan {
     }
 }
 
+/// The year whose plan a new year copies: the latest earlier year, else the earliest year
+/// there is (`None`: no year yet, the new year starts from the standard plan).
+pub fn copy_source(years: &[i32], year: i32) -> Option<i32> {
+    years
+        .iter()
+        .copied()
+        .filter(|y| *y < year)
+        .max()
+        .or_else(|| years.iter().copied().min())
+}
+
 #[cfg(test)]
 mod tests {
     use chrono::NaiveDate;
@@ -223,5 +234,12 @@ mod tests {
             plan.cleaned().unwrap_err().0,
             "Tên mục trong chương trình không được để trống."
         );
+    }
+
+    #[test]
+    fn a_new_year_copies_the_latest_earlier_plan_else_the_earliest() {
+        assert_eq!(copy_source(&[2024, 2025, 2027], 2026), Some(2025));
+        assert_eq!(copy_source(&[2025, 2026], 2024), Some(2025));
+        assert_eq!(copy_source(&[], 2026), None);
     }
 }

@@ -1,5 +1,8 @@
 //! The workspace: the sidebar (unit, year, sections, saved state) and the current section's
-//! screen. Screen events become storage jobs (`jobs`), run in order by the app's writer.
+//! screen. It is a screen itself: its own [`Message`] (which the app wraps) and [`Event`]s
+//! that ask the app to write. Screen events become storage jobs (`jobs`); the app runs them
+//! in order through its writer. Keyboard shortcuts go to the screen shown, which says what
+//! each means there (`shortcut`).
 
 use std::sync::Arc;
 
@@ -7,8 +10,7 @@ use chrono::NaiveDate;
 use iced::widget::{Space, button, column, container, pick_list, row, text, text_input};
 use iced::{Alignment, Element, Length, Padding, Task};
 
-use super::app::{Message, NewYear, Shortcut, copy_source, written_message};
-use super::data::{Db, Done, Job, Kind, Removed, Snapshot, Writer};
+use super::data::{Db, Done, Job, Kind, Removed, Snapshot};
 use super::records;
 use super::screen::ceremony::{self, Ceremony};
 use super::screen::certificates::{self, Certificates};
@@ -20,9 +22,62 @@ use super::screen::papers::{self, Papers};
 use super::screen::report::{self, ReportScreen};
 use super::screen::settings::{self, Settings};
 use super::screen::visits::{self, Visits};
+use super::shortcut::{Action, Shortcut};
 use super::widget::Typed;
 use super::{font, jobs, theme};
+use crate::domain::plan::copy_source;
 use crate::storage::Store;
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Overview(overview::Message),
+    Ceremony(ceremony::Message),
+    Guests(guests::Message),
+    Festival(festival::Message),
+    Visits(visits::Message),
+    Honors(honors::Message),
+    Certificates(certificates::Message),
+    Papers(papers::Message),
+    Report(report::Message),
+    Settings(settings::Message),
+    Navigate(Section),
+    YearPicked(i32),
+    NewYear(NewYear),
+    Shortcut(Shortcut),
+    DismissError,
+    /// Try again to write the changes that could not be saved (file busy, disk full).
+    RetrySave,
+}
+
+#[derive(Debug, Clone)]
+pub enum NewYear {
+    Open,
+    Edited(String),
+    Confirm,
+    Cancel,
+}
+
+/// What the workspace asks the app to do.
+pub enum Event {
+    /// Write this to the file, after every change queued before.
+    Write(Job),
+    /// Try again to write the change that could not be saved.
+    RetrySave,
+}
+
+type Update = (Task<Message>, Option<Event>);
+
+fn none() -> Update {
+    (Task::none(), None)
+}
+
+/// A screen's task and job, as the workspace's.
+fn write<M>(task: Task<M>, wrap: fn(M) -> Message, job: Option<Job>) -> Update
+where
+    M: Send + 'static,
+{
+    (task.map(wrap), job.map(Event::Write))
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
@@ -159,256 +214,156 @@ impl Workspace {
         self.error = None;
     }
 
-    fn push(&mut self, writer: &mut Writer, job: Job) -> Task<Message> {
-        writer.push(&self.db, Some(self.data.event.year), job, written_message)
-    }
-
-    pub fn update(&mut self, message: Message, writer: &mut Writer) -> Task<Message> {
+    /// `busy`: changes are still on their way to the file (a restore waits for them).
+    pub fn update(&mut self, message: Message, busy: bool) -> Update {
+        let event_id = self.data.event.id;
         match message {
             Message::Navigate(section) => {
-                if section == Section::Settings && self.section != Section::Settings {
-                    self.settings = Settings::new(&self.data);
-                }
-                if section == Section::Papers {
-                    self.papers.refresh(&self.data);
-                }
-                self.section = section;
-                Task::none()
+                self.navigate(section);
+                none()
             }
             Message::YearPicked(year) => {
                 self.new_year = None;
-                self.push(writer, jobs::show_year(year))
+                (Task::none(), Some(Event::Write(jobs::show_year(year))))
             }
-            Message::NewYear(step) => self.new_year(step, writer),
+            Message::NewYear(step) => self.new_year(step),
             Message::DismissError => {
                 self.error = None;
                 self.notice = None;
-                Task::none()
+                none()
             }
-            Message::RetrySave => {
-                writer.retry(&self.db, Some(self.data.event.year), written_message)
+            Message::RetrySave => (Task::none(), Some(Event::RetrySave)),
+            Message::Shortcut(shortcut) => self.shortcut(shortcut, busy),
+            Message::Overview(message) => {
+                let (task, event) = self.overview.update(message, &self.data);
+                let job = event.map(|event| jobs::record(event_id, event));
+                write(task, Message::Overview, job)
             }
-            Message::Shortcut(shortcut) => self.shortcut(shortcut, writer),
-            Message::Overview(message) => self.overview_update(message, writer),
-            Message::Ceremony(message) => self.ceremony_update(message, writer),
-            Message::Guests(message) => self.guests_update(message, writer),
-            Message::Festival(message) => self.festival_update(message, writer),
-            Message::Visits(message) => self.visits_update(message, writer),
-            Message::Honors(message) => self.honors_update(message, writer),
-            Message::Certificates(message) => self.certificates_update(message, writer),
-            Message::Papers(message) => self.papers_update(message),
-            Message::Report(message) => self.report_update(message, writer),
-            Message::Settings(message) => self.settings_update(message, writer),
-            Message::Failure(_)
-            | Message::Welcome(_)
-            | Message::Written(_)
-            | Message::Poll
-            | Message::Polled(_) => Task::none(),
-        }
-    }
-
-    /// Keyboard shortcuts act on the current section.
-    fn shortcut(&mut self, shortcut: Shortcut, writer: &mut Writer) -> Task<Message> {
-        match (shortcut, self.section) {
-            (Shortcut::New, Section::Guests) => self.guests_update(guests::Message::New, writer),
-            (Shortcut::New, Section::Festival) => {
-                self.festival_update(festival::Message::Activities(records::Message::New), writer)
+            Message::Ceremony(message) => {
+                let (task, event) = self.ceremony.update(message, &self.data);
+                let job = event.map(|event| jobs::program(event_id, event));
+                write(task, Message::Ceremony, job)
             }
-            (Shortcut::Undo, Section::Festival) => {
-                self.festival_update(festival::Message::Undo, writer)
+            Message::Guests(message) => {
+                let (task, event) = self.guests.update(message, &self.data);
+                let job = event.map(|event| jobs::guests(event_id, event));
+                write(task, Message::Guests, job)
             }
-            (Shortcut::Undo, Section::Guests) => self.guests_update(guests::Message::Undo, writer),
-            (Shortcut::New, Section::Visits) => self.visits_update(visits::Message::New, writer),
-            (Shortcut::New, Section::Honors) => self.honors_update(honors::Message::New, writer),
-            (Shortcut::Undo, Section::Honors) => self.honors_update(honors::Message::Undo, writer),
-            (Shortcut::Undo, Section::Visits) => self.visits_update(visits::Message::Undo, writer),
-            (Shortcut::Find, Section::Visits) => self.visits_update(visits::Message::Find, writer),
-            (Shortcut::New, Section::Ceremony) => {
-                self.ceremony_update(ceremony::Message::Items(records::Message::New), writer)
+            Message::Festival(message) => {
+                let (task, event) = self.festival.update(message, &self.data);
+                let job = event.map(|event| jobs::record(event_id, event));
+                write(task, Message::Festival, job)
             }
-            (Shortcut::New, _) => {
-                self.section = Section::Overview;
-                self.overview_update(overview::Message::Checklist(records::Message::New), writer)
+            Message::Visits(message) => {
+                let (task, event) = self.visits.update(message, &self.data, self.today);
+                let job = event.map(|event| jobs::visits(event_id, event));
+                write(task, Message::Visits, job)
             }
-            (Shortcut::Close, _) => {
-                self.new_year = None;
-                let overview = self.overview_update(
-                    overview::Message::Checklist(records::Message::Cancel),
-                    writer,
-                );
-                self.ceremony.close();
-                let guests = self.guests_update(guests::Message::Cancel, writer);
-                let festival = self.festival_update(festival::Message::Cancel, writer);
-                let visits = self.visits_update(visits::Message::Cancel, writer);
-                let honors = self.honors_update(honors::Message::Cancel, writer);
-                Task::batch([overview, guests, festival, visits, honors])
-            }
-            (Shortcut::Undo, Section::Overview) => {
-                self.overview_update(overview::Message::Checklist(records::Message::Undo), writer)
-            }
-            (Shortcut::Undo, Section::Ceremony) => {
-                self.ceremony_update(ceremony::Message::Undo, writer)
-            }
-            (Shortcut::Undo, Section::Settings) => {
-                self.settings_update(settings::Message::Undo, writer)
-            }
-            (Shortcut::MoveUp, Section::Ceremony) => {
-                self.ceremony_update(ceremony::Message::MoveSelected(-1), writer)
-            }
-            (Shortcut::MoveDown, Section::Ceremony) => {
-                self.ceremony_update(ceremony::Message::MoveSelected(1), writer)
-            }
-            (Shortcut::Print, Section::Certificates) => {
-                self.certificates_update(certificates::Message::Save, writer)
-            }
-            (Shortcut::Print, Section::Papers) => self.papers_update(papers::Message::Save),
-            (Shortcut::Print, Section::Honors) => {
+            // "In giấy khen…" opens the printing section.
+            Message::Honors(honors::Message::Print) => {
                 self.section = Section::Certificates;
-                Task::none()
+                none()
             }
-            (Shortcut::Print, Section::Report) => {
-                self.report_update(report::Message::Export, writer)
+            Message::Honors(message) => {
+                let (task, event) = self.honors.update(message, &self.data, self.today);
+                let job = event.map(|event| jobs::honors(event_id, &self.data, event));
+                write(task, Message::Honors, job)
             }
-            (Shortcut::Undo, Section::Report) => self.report_update(report::Message::Undo, writer),
-            (Shortcut::Print, section) => {
-                let paper = match section {
-                    Section::Ceremony => crate::papers::Paper::Program,
-                    Section::Festival => crate::papers::Paper::Festival,
-                    Section::Visits => crate::papers::Paper::Receipts,
-                    _ => self.papers.paper(),
+            Message::Certificates(message) => {
+                let (task, event) = self.certificates.update(message, &self.data);
+                let job = match event {
+                    Some(certificates::Event::Open(path)) => self.open(&path),
+                    Some(event) => Some(jobs::certificates(event)),
+                    None => None,
                 };
-                self.section = Section::Papers;
-                self.papers_update(papers::Message::Pick(paper))
+                write(task, Message::Certificates, job)
             }
-            (
-                Shortcut::Undo
-                | Shortcut::MoveUp
-                | Shortcut::MoveDown
-                | Shortcut::NextField
-                | Shortcut::PreviousField
-                | Shortcut::Find,
-                _,
-            ) => Task::none(),
+            Message::Papers(message) => {
+                let (task, event) = self.papers.update(message, &self.data);
+                let job = match event {
+                    Some(papers::Event::Open(path)) => self.open(&path),
+                    None => None,
+                };
+                write(task, Message::Papers, job)
+            }
+            Message::Report(message) => {
+                let (task, event) = self.report.update(message, &self.data);
+                let job = match event {
+                    Some(report::Event::Open(path)) => self.open(&path),
+                    Some(event) => Some(jobs::report(event_id, event)),
+                    None => None,
+                };
+                write(task, Message::Report, job)
+            }
+            Message::Settings(message) => self.settings_update(message, busy),
         }
     }
 
-    fn overview_update(
-        &mut self,
-        message: overview::Message,
-        writer: &mut Writer,
-    ) -> Task<Message> {
-        let (task, event) = self.overview.update(message, &self.data);
-        let task = task.map(Message::Overview);
-        let Some(event) = event else { return task };
-        let job = jobs::checklist(self.data.event.id, event);
-        Task::batch([task, self.push(writer, job)])
-    }
-
-    fn ceremony_update(
-        &mut self,
-        message: ceremony::Message,
-        writer: &mut Writer,
-    ) -> Task<Message> {
-        let (task, event) = self.ceremony.update(message, &self.data);
-        let task = task.map(Message::Ceremony);
-        let Some(event) = event else { return task };
-        let job = jobs::program(self.data.event.id, event);
-        Task::batch([task, self.push(writer, job)])
-    }
-
-    fn festival_update(
-        &mut self,
-        message: festival::Message,
-        writer: &mut Writer,
-    ) -> Task<Message> {
-        let (task, event) = self.festival.update(message, &self.data);
-        let task = task.map(Message::Festival);
-        let Some(event) = event else { return task };
-        let job = jobs::record(self.data.event.id, event);
-        Task::batch([task, self.push(writer, job)])
-    }
-
-    fn guests_update(&mut self, message: guests::Message, writer: &mut Writer) -> Task<Message> {
-        let (task, event) = self.guests.update(message, &self.data);
-        let task = task.map(Message::Guests);
-        let Some(event) = event else { return task };
-        let job = jobs::guests(self.data.event.id, event);
-        Task::batch([task, self.push(writer, job)])
-    }
-
-    fn visits_update(&mut self, message: visits::Message, writer: &mut Writer) -> Task<Message> {
-        let (task, event) = self.visits.update(message, &self.data, self.today);
-        let task = task.map(Message::Visits);
-        let Some(event) = event else { return task };
-        let job = jobs::visits(self.data.event.id, event);
-        Task::batch([task, self.push(writer, job)])
-    }
-
-    fn honors_update(&mut self, message: honors::Message, writer: &mut Writer) -> Task<Message> {
-        // "In giấy khen…" opens the printing section.
-        if matches!(message, honors::Message::Print) {
-            self.section = Section::Certificates;
-            return Task::none();
+    fn navigate(&mut self, section: Section) {
+        if section == Section::Settings && self.section != Section::Settings {
+            self.settings = Settings::new(&self.data);
         }
-        let (task, event) = self.honors.update(message, &self.data, self.today);
-        let task = task.map(Message::Honors);
-        let Some(event) = event else { return task };
-        let job = jobs::honors(self.data.event.id, &self.data, event);
-        Task::batch([task, self.push(writer, job)])
+        if section == Section::Papers {
+            self.papers.refresh(&self.data);
+        }
+        self.section = section;
     }
 
-    fn papers_update(&mut self, message: papers::Message) -> Task<Message> {
-        let (task, event) = self.papers.update(message, &self.data);
-        if let Some(papers::Event::Open(path)) = event
-            && let Err(message) = super::system::open(&path)
-        {
+    /// Opens a file the secretary saved (in its viewer); what went wrong is shown. No job.
+    fn open(&mut self, path: &std::path::Path) -> Option<Job> {
+        if let Err(message) = super::system::open(path) {
             self.error = Some(message);
         }
-        task.map(Message::Papers)
+        None
     }
 
-    fn certificates_update(
-        &mut self,
-        message: certificates::Message,
-        writer: &mut Writer,
-    ) -> Task<Message> {
-        let (task, event) = self.certificates.update(message, &self.data);
-        let task = task.map(Message::Certificates);
-        match event {
-            Some(certificates::Event::Open(path)) => {
-                if let Err(message) = super::system::open(&path) {
-                    self.error = Some(message);
-                }
-                task
+    /// A keyboard shortcut means what the screen shown says it means; what it does not claim
+    /// means the same everywhere: Ctrl+N adds a preparation step, Ctrl+P shows the last paper
+    /// on "In ấn", Escape closes every form and the new-year panel.
+    fn shortcut(&mut self, shortcut: Shortcut, busy: bool) -> Update {
+        if shortcut == Shortcut::Close {
+            self.new_year = None;
+            self.overview.close();
+            self.ceremony.close();
+            self.guests.close();
+            self.festival.close();
+            self.visits.close();
+            self.honors.close();
+            return none();
+        }
+        let action = match self.section {
+            Section::Overview => overview::shortcut(shortcut).map(|a| a.map(Message::Overview)),
+            Section::Ceremony => ceremony::shortcut(shortcut).map(|a| a.map(Message::Ceremony)),
+            Section::Guests => guests::shortcut(shortcut).map(|a| a.map(Message::Guests)),
+            Section::Festival => festival::shortcut(shortcut).map(|a| a.map(Message::Festival)),
+            Section::Visits => visits::shortcut(shortcut).map(|a| a.map(Message::Visits)),
+            Section::Honors => honors::shortcut(shortcut).map(|a| a.map(Message::Honors)),
+            Section::Certificates => {
+                certificates::shortcut(shortcut).map(|a| a.map(Message::Certificates))
             }
-            Some(event) => Task::batch([task, self.push(writer, jobs::certificates(event))]),
-            None => task,
+            Section::Papers => papers::shortcut(shortcut).map(|a| a.map(Message::Papers)),
+            Section::Report => report::shortcut(shortcut).map(|a| a.map(Message::Report)),
+            Section::Settings => settings::shortcut(shortcut).map(|a| a.map(Message::Settings)),
+        };
+        match (action, shortcut) {
+            (Some(Action::Update(message)), _) => self.update(message, busy),
+            (Some(Action::ShowPaper(paper)), _) => self.show_paper(paper, busy),
+            (None, Shortcut::New) => {
+                self.section = Section::Overview;
+                let new = overview::Message::Checklist(records::Message::New);
+                self.update(Message::Overview(new), busy)
+            }
+            (None, Shortcut::Print) => self.show_paper(self.papers.paper(), busy),
+            (None, _) => none(),
         }
     }
 
-    fn report_update(&mut self, message: report::Message, writer: &mut Writer) -> Task<Message> {
-        let (task, event) = self.report.update(message, &self.data);
-        let task = task.map(Message::Report);
-        match event {
-            Some(report::Event::Open(path)) => {
-                if let Err(message) = super::system::open(&path) {
-                    self.error = Some(message);
-                }
-                task
-            }
-            Some(event) => {
-                let job = jobs::report(self.data.event.id, event);
-                Task::batch([task, self.push(writer, job)])
-            }
-            None => task,
-        }
+    fn show_paper(&mut self, paper: crate::papers::Paper, busy: bool) -> Update {
+        self.section = Section::Papers;
+        self.update(Message::Papers(papers::Message::Pick(paper)), busy)
     }
 
-    fn settings_update(
-        &mut self,
-        message: settings::Message,
-        writer: &mut Writer,
-    ) -> Task<Message> {
+    fn settings_update(&mut self, message: settings::Message, busy: bool) -> Update {
         let (task, event) = self.settings.update(message);
         let task = task.map(Message::Settings);
         let job: Job = match event {
@@ -422,20 +377,20 @@ impl Workspace {
                 jobs::change(move |s: &mut Store| s.save_event_changes(&base, &event))
             }
             Some(settings::Event::Backup(event)) => {
-                return Task::batch([task, self.backups_event(event, writer)]);
+                return (Task::batch([task, self.backups_event(event, busy)]), None);
             }
             Some(settings::Event::Reveal(dir)) => {
                 if let Err(message) = super::system::open_folder(&dir) {
                     self.error = Some(message);
                 }
-                return task;
+                return (task, None);
             }
-            None => return task,
+            None => return (task, None),
         };
-        Task::batch([task, self.push(writer, job)])
+        (task, Some(Event::Write(job)))
     }
 
-    fn new_year(&mut self, step: NewYear, writer: &mut Writer) -> Task<Message> {
+    fn new_year(&mut self, step: NewYear) -> Update {
         match step {
             NewYear::Open => {
                 let next = self
@@ -445,41 +400,37 @@ impl Workspace {
                     .max()
                     .map_or(self.data.event.year, |y| y + 1);
                 self.new_year = Some(next.to_string());
-                iced::widget::operation::focus("new-year")
+                (iced::widget::operation::focus("new-year"), None)
             }
             NewYear::Edited(raw) => {
                 let typed = Typed::from_raw(&raw);
                 self.new_year = Some(typed.value);
                 if typed.submit {
-                    return self.new_year(NewYear::Confirm, writer);
+                    return self.new_year(NewYear::Confirm);
                 }
-                Task::none()
+                none()
             }
             NewYear::Cancel => {
                 self.new_year = None;
-                Task::none()
+                none()
             }
             NewYear::Confirm => {
                 let Some(typed) = self.new_year.as_deref() else {
-                    return Task::none();
+                    return none();
                 };
                 let Ok(year) = typed.trim().parse::<i32>() else {
                     self.error = Some(format!("Năm “{}” không hợp lệ.", typed.trim()));
-                    return Task::none();
+                    return none();
                 };
-                let source = copy_source(&self.data.years, year);
                 self.new_year = None;
                 let job: Job = Box::new(move |store: &mut Store| {
-                    let event = match source {
-                        Some(from) => store.start_year_from(from, year)?,
-                        None => store.start_year_fresh(year)?,
-                    };
+                    let event = store.start_year(year)?;
                     Ok(Done {
                         year: Some(event.year),
                         ..Done::default()
                     })
                 });
-                self.push(writer, job)
+                (Task::none(), Some(Event::Write(job)))
             }
         }
     }

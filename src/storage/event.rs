@@ -116,6 +116,15 @@ impl Store {
         Ok(())
     }
 
+    /// Starts year `year` from the plan it copies (`domain::plan::copy_source`: the latest
+    /// earlier year, else the earliest), or from the standard plan when the file has no year.
+    pub fn start_year(&mut self, year: i32) -> Result<Event> {
+        match crate::domain::plan::copy_source(&self.years()?, year) {
+            Some(from) => self.start_year_from(from, year),
+            None => self.start_year_fresh(year),
+        }
+    }
+
     /// Starts year `to` from the plan of year `from` (see `YearPlan::carried_to` for what
     /// carries over).
     pub fn start_year_from(&mut self, from: i32, to: i32) -> Result<Event> {

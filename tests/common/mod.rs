@@ -34,8 +34,8 @@ pub fn settle(app: &mut App, first: Task<Message>) {
     assert!(!app.is_saving(), "every change has reached the file");
 }
 
-pub fn send(app: &mut App, message: Message) {
-    let task = app.update(message);
+pub fn send(app: &mut App, message: impl Into<Message>) {
+    let task = app.update(message.into());
     settle(app, task);
 }
 

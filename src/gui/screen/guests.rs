@@ -17,6 +17,7 @@ use crate::domain::{Delegate, EventPoint, PointKind};
 use crate::gui::data::{Created, Kind, Snapshot};
 use crate::gui::history::{self, Timeline};
 use crate::gui::records::{self, Record, Records};
+use crate::gui::shortcut::{Action, Shortcut};
 use crate::gui::widget::{
     card, danger_link, labelled, link, page_title, plain, stat, submit_field, table_header,
     undo_notice,
@@ -259,7 +260,22 @@ impl Record for EventPoint {
     }
 }
 
+/// What a keyboard shortcut means on this screen.
+pub fn shortcut(shortcut: Shortcut) -> Option<Action<Message>> {
+    match shortcut {
+        Shortcut::New => Some(Action::Update(Message::New)),
+        Shortcut::Undo => Some(Action::Update(Message::Undo)),
+        _ => None,
+    }
+}
+
 impl Guests {
+    /// Escape: close the forms.
+    pub fn close(&mut self) {
+        self.delegates.close();
+        self.points.close();
+    }
+
     pub fn update(&mut self, message: Message, data: &Snapshot) -> (Task<Message>, Option<Event>) {
         match message {
             Message::New => {
@@ -290,8 +306,7 @@ impl Guests {
                 (Task::none(), Some(Event::Delegates(event)))
             }
             Message::Cancel => {
-                self.delegates.close();
-                self.points.close();
+                self.close();
                 (Task::none(), None)
             }
             Message::Undo => {

@@ -8,6 +8,7 @@ use iced::{Alignment, Element, Length, Task};
 
 use crate::document::{Document, layout};
 use crate::gui::data::Snapshot;
+use crate::gui::shortcut::{Action, Shortcut};
 use crate::gui::widget::{page_title, saved_file};
 use crate::gui::{font, preview, theme};
 use crate::papers::{Paper, output};
@@ -35,6 +36,14 @@ pub enum Message {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Event {
     Open(PathBuf),
+}
+
+/// What a keyboard shortcut means on this screen.
+pub fn shortcut(shortcut: Shortcut) -> Option<Action<Message>> {
+    match shortcut {
+        Shortcut::Print => Some(Action::Update(Message::Save)),
+        _ => None,
+    }
 }
 
 impl Papers {

@@ -13,6 +13,7 @@ use iced::{Alignment, Element, Length, Task};
 use super::backups::{self, Backups};
 use crate::domain::{Event as YearEvent, Level, Unit};
 use crate::gui::data::Snapshot;
+use crate::gui::shortcut::{Action, Shortcut};
 use crate::gui::widget::{Typed, card, field, labelled, page_title};
 use crate::gui::{font, theme};
 use crate::storage::paths;
@@ -123,6 +124,14 @@ pub fn copy_advice(path: &std::path::Path) -> String {
     format!(
         "Toàn bộ dữ liệu nằm trong một tệp duy nhất: {name}. Muốn mang đi (USB, thư điện tử) chỉ cần chép tệp này; chép ngay cả khi ứng dụng đang mở cũng an toàn, miễn là thanh bên đã hiện “✓ Đã lưu”. Cách nên dùng vẫn là “Sao lưu ngay” bên dưới: bản sao được kiểm tra và có ghi ngày giờ."
     )
+}
+
+/// What a keyboard shortcut means on this screen.
+pub fn shortcut(shortcut: Shortcut) -> Option<Action<Message>> {
+    match shortcut {
+        Shortcut::Undo => Some(Action::Update(Message::Undo)),
+        _ => None,
+    }
 }
 
 impl Settings {

@@ -12,8 +12,10 @@ use crate::domain::{Event as YearEvent, ProgramItem};
 use crate::gui::data::Snapshot;
 use crate::gui::history::{self, History, Timeline};
 use crate::gui::records::{self, Records};
+use crate::gui::shortcut::{Action, Shortcut};
 use crate::gui::widget::{Typed, page_title, plain, stat, table_header, undo_notice};
 use crate::gui::{font, theme};
+use crate::papers::Paper;
 use crate::text::{parse_time, time_short};
 
 mod form;
@@ -64,6 +66,18 @@ pub enum Event {
     /// Saving or removing an item.
     Items(records::Event<ProgramItem>),
     Reorder(Vec<i64>),
+}
+
+/// What a keyboard shortcut means on this screen.
+pub fn shortcut(shortcut: Shortcut) -> Option<Action<Message>> {
+    match shortcut {
+        Shortcut::New => Some(Action::Update(Message::Items(records::Message::New))),
+        Shortcut::Undo => Some(Action::Update(Message::Undo)),
+        Shortcut::MoveUp => Some(Action::Update(Message::MoveSelected(-1))),
+        Shortcut::MoveDown => Some(Action::Update(Message::MoveSelected(1))),
+        Shortcut::Print => Some(Action::ShowPaper(Paper::Program)),
+        _ => None,
+    }
 }
 
 impl Ceremony {

@@ -20,6 +20,7 @@ use crate::certificate::{
 };
 use crate::domain::{Decision, Form, Recipient};
 use crate::gui::data::Snapshot;
+use crate::gui::shortcut::{Action, Shortcut};
 use crate::gui::widget::Typed;
 use crate::papers::output;
 
@@ -172,6 +173,14 @@ impl Default for Certificates {
             outcome: None,
             laid: None,
         }
+    }
+}
+
+/// What a keyboard shortcut means on this screen.
+pub fn shortcut(shortcut: Shortcut) -> Option<Action<Message>> {
+    match shortcut {
+        Shortcut::Print => Some(Action::Update(Message::Save)),
+        _ => None,
     }
 }
 

@@ -21,6 +21,7 @@ use crate::document::{Document, layout};
 use crate::domain::report::{Entered, Figure, Report, Section, parse_figure};
 use crate::gui::data::Snapshot;
 use crate::gui::history::History;
+use crate::gui::shortcut::{Action, Shortcut};
 use crate::gui::widget::Typed;
 use crate::papers::report::{self as paper, sheet};
 
@@ -99,6 +100,15 @@ pub enum Event {
     /// `None`: back to the default text.
     SetSection(Section, Option<String>),
     Open(PathBuf),
+}
+
+/// What a keyboard shortcut means on this screen.
+pub fn shortcut(shortcut: Shortcut) -> Option<Action<Message>> {
+    match shortcut {
+        Shortcut::Print => Some(Action::Update(Message::Export)),
+        Shortcut::Undo => Some(Action::Update(Message::Undo)),
+        _ => None,
+    }
 }
 
 impl ReportScreen {

@@ -23,9 +23,11 @@ use crate::domain::{Category, Filter, Household, Visit, VisitMark, VisitStatus};
 use crate::gui::data::Snapshot;
 use crate::gui::history::{self, History, Timeline};
 use crate::gui::records::{self, Records};
+use crate::gui::shortcut::{Action, Shortcut};
 use crate::gui::widget::Typed;
 use crate::import::households::Households;
 use crate::import::visits::{KnownVisits, Visits as VisitList};
+use crate::papers::Paper;
 use crate::storage::household::RemovedHousehold;
 
 pub const SEARCH: &str = "household-search";
@@ -148,7 +150,25 @@ pub enum Event {
 
 type Update = (Task<Message>, Option<Event>);
 
+/// What a keyboard shortcut means on this screen.
+pub fn shortcut(shortcut: Shortcut) -> Option<Action<Message>> {
+    match shortcut {
+        Shortcut::New => Some(Action::Update(Message::New)),
+        Shortcut::Undo => Some(Action::Update(Message::Undo)),
+        Shortcut::Find => Some(Action::Update(Message::Find)),
+        Shortcut::Print => Some(Action::ShowPaper(Paper::Receipts)),
+        _ => None,
+    }
+}
+
 impl Visits {
+    /// Escape: close the forms and the import.
+    pub fn close(&mut self) {
+        self.households.close();
+        self.gift = None;
+        self.importing = None;
+    }
+
     pub fn update(&mut self, message: Message, data: &Snapshot, today: NaiveDate) -> Update {
         let gifts = &data.gifts;
         match message {
@@ -426,9 +446,7 @@ impl Visits {
                 (Task::none(), Some(Event::RemoveVisits(vec![id])))
             }
             Message::Cancel => {
-                self.households.close();
-                self.gift = None;
-                self.importing = None;
+                self.close();
                 none()
             }
             Message::Undo => {
