@@ -142,27 +142,27 @@ pub fn visits(event_id: i64, event: visits::Event) -> Job {
     }
 }
 
-pub fn certificates(event: certificates::Event) -> Job {
-    match event {
+/// `None` for opening a file, which is no storage job (the workspace opens it).
+pub fn certificates(event: certificates::Event) -> Option<Job> {
+    Some(match event {
         certificates::Event::SaveTemplate(t) => change(move |s| s.save_template(&t).map(drop)),
         certificates::Event::SavePrinter(p) => change(move |s| s.save_printer(&p).map(drop)),
         certificates::Event::DeletePrinter(id) => change(move |s| s.delete_printer(id)),
-        // Opening a file is no storage job; the workspace handles it.
-        certificates::Event::Open(_) => change(|_| Ok(())),
-    }
+        certificates::Event::Open(_) => return None,
+    })
 }
 
-pub fn report(event_id: i64, event: report::Event) -> Job {
-    match event {
+/// `None` for opening a file, which is no storage job (the workspace opens it).
+pub fn report(event_id: i64, event: report::Event) -> Option<Job> {
+    Some(match event {
         report::Event::SetFigures(figures) => {
             change(move |s| s.set_entered_figures(event_id, &figures))
         }
         report::Event::SetSection(section, text) => {
             change(move |s| s.set_report_section(event_id, section, text.as_deref()))
         }
-        // Opening a file is no storage job; the workspace handles it.
-        report::Event::Open(_) => change(|_| Ok(())),
-    }
+        report::Event::Open(_) => return None,
+    })
 }
 
 pub fn honors(event_id: i64, data: &super::data::Snapshot, event: honors::Event) -> Job {

@@ -273,7 +273,7 @@ impl Workspace {
                 let (task, event) = self.certificates.update(message, &self.data);
                 let job = match event {
                     Some(certificates::Event::Open(path)) => self.open(&path),
-                    Some(event) => Some(jobs::certificates(event)),
+                    Some(event) => jobs::certificates(event),
                     None => None,
                 };
                 write(task, Message::Certificates, job)
@@ -290,7 +290,7 @@ impl Workspace {
                 let (task, event) = self.report.update(message, &self.data);
                 let job = match event {
                     Some(report::Event::Open(path)) => self.open(&path),
-                    Some(event) => Some(jobs::report(event_id, event)),
+                    Some(event) => jobs::report(event_id, event),
                     None => None,
                 };
                 write(task, Message::Report, job)

@@ -10,7 +10,7 @@ use crate::document::{Document, layout};
 use crate::gui::data::Snapshot;
 use crate::gui::shortcut::{Action, Shortcut};
 use crate::gui::widget::{page_title, saved_file};
-use crate::gui::{font, preview, theme};
+use crate::gui::{font, preview, system, theme};
 use crate::papers::{Paper, output};
 
 #[derive(Debug)]
@@ -78,7 +78,8 @@ impl Papers {
                     return (Task::none(), None);
                 }
                 let name = self.paper.file_name(data.event.year);
-                (Task::perform(choose_target(name), Message::Chosen), None)
+                let choose = system::save_as("Lưu văn bản PDF", name, system::PDF);
+                (Task::perform(choose, Message::Chosen), None)
             }
             Message::Chosen(None) => (Task::none(), None),
             Message::Chosen(Some(path)) => {
@@ -172,15 +173,4 @@ fn lay_out(paper: Paper, data: &Snapshot) -> Result<Document, String> {
         .build(&data.sources())
         .map(|doc| layout(&doc))
         .map_err(|e| e.0)
-}
-
-/// Asks where to save, with the system's own dialog.
-async fn choose_target(name: String) -> Option<PathBuf> {
-    rfd::AsyncFileDialog::new()
-        .set_title("Lưu văn bản PDF")
-        .set_file_name(name)
-        .add_filter("Tệp PDF", &["pdf"])
-        .save_file()
-        .await
-        .map(|file| file.path().to_path_buf())
 }

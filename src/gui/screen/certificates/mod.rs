@@ -21,6 +21,7 @@ use crate::certificate::{
 use crate::domain::{Decision, Form, Recipient};
 use crate::gui::data::Snapshot;
 use crate::gui::shortcut::{Action, Shortcut};
+use crate::gui::system;
 use crate::gui::widget::Typed;
 use crate::papers::output;
 
@@ -356,7 +357,10 @@ impl Certificates {
                 none
             }
             Message::ChooseBackground => (
-                Task::perform(choose_scan(), Message::BackgroundChosen),
+                Task::perform(
+                    system::pick("Chọn ảnh quét phôi giấy khen", &[system::IMAGES]),
+                    Message::BackgroundChosen,
+                ),
                 None,
             ),
             Message::BackgroundChosen(None) => none,
@@ -420,7 +424,7 @@ impl Certificates {
                 );
                 (
                     Task::perform(
-                        choose_target(name, "Lưu trang hiệu chỉnh máy in"),
+                        system::save_as("Lưu trang hiệu chỉnh máy in", name, system::PDF),
                         Message::CalibrationChosen,
                     ),
                     None,
@@ -496,7 +500,10 @@ impl Certificates {
             _ => format!("{stem}-{year}.pdf"),
         };
         (
-            Task::perform(choose_target(name, "Lưu giấy khen để in"), Message::Chosen),
+            Task::perform(
+                system::save_as("Lưu giấy khen để in", name, system::PDF),
+                Message::Chosen,
+            ),
             None,
         )
     }
@@ -566,28 +573,4 @@ fn sample(data: &Snapshot, form: Form) -> CertificateData {
     );
     recipient.register_no = Some(1);
     CertificateData::new(&data.unit, &decision, &recipient)
-}
-
-/// Asks where to save a PDF, with the system's own dialog.
-async fn choose_target(name: String, title: &'static str) -> Option<PathBuf> {
-    rfd::AsyncFileDialog::new()
-        .set_title(title)
-        .set_file_name(name)
-        .add_filter("Tệp PDF", &["pdf"])
-        .save_file()
-        .await
-        .map(|file| file.path().to_path_buf())
-}
-
-/// Asks for the scan of a blank (shown behind the preview, never printed).
-async fn choose_scan() -> Option<PathBuf> {
-    rfd::AsyncFileDialog::new()
-        .set_title("Chọn ảnh quét phôi giấy khen")
-        .add_filter(
-            "Ảnh PNG, JPEG",
-            &["png", "jpg", "jpeg", "PNG", "JPG", "JPEG"],
-        )
-        .pick_file()
-        .await
-        .map(|file| file.path().to_path_buf())
 }

@@ -24,6 +24,7 @@ use crate::gui::data::Snapshot;
 use crate::gui::history::{self, History, Timeline};
 use crate::gui::records::{self, Records};
 use crate::gui::shortcut::{Action, Shortcut};
+use crate::gui::system;
 use crate::gui::widget::Typed;
 use crate::import::recipients::{KnownRecipients, Recipients};
 use crate::storage::commendation::RemovedDecision;
@@ -265,15 +266,8 @@ impl Honors {
                     "danh-sach-kem-quyet-dinh-{}.pdf",
                     decision.number.split('/').next().unwrap_or_default().trim()
                 );
-                let choose = async move {
-                    rfd::AsyncFileDialog::new()
-                        .set_title("Lưu danh sách kèm theo quyết định")
-                        .set_file_name(name)
-                        .add_filter("Tệp PDF", &["pdf"])
-                        .save_file()
-                        .await
-                        .map(|file| file.path().to_path_buf())
-                };
+                let choose =
+                    system::save_as("Lưu danh sách kèm theo quyết định", name, system::PDF);
                 (Task::perform(choose, Message::ListTo), None)
             }
             Message::ListTo(None) => none(),

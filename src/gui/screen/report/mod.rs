@@ -22,6 +22,7 @@ use crate::domain::report::{Entered, Figure, Report, Section, parse_figure};
 use crate::gui::data::Snapshot;
 use crate::gui::history::History;
 use crate::gui::shortcut::{Action, Shortcut};
+use crate::gui::system;
 use crate::gui::widget::Typed;
 use crate::papers::report::{self as paper, sheet};
 
@@ -379,17 +380,8 @@ fn extension(output: Output) -> &'static str {
 
 /// Asks where to save, with the system's own dialog.
 async fn choose_target(output: Output, name: String) -> Option<PathBuf> {
-    let dialog = rfd::AsyncFileDialog::new().set_file_name(name);
-    let dialog = match output {
-        Output::Pdf => dialog
-            .set_title("Lưu báo cáo PDF")
-            .add_filter("Tệp PDF", &["pdf"]),
-        Output::Xlsx => dialog
-            .set_title("Lưu bảng số liệu Excel")
-            .add_filter("Bảng tính Excel", &["xlsx"]),
-    };
-    dialog
-        .save_file()
-        .await
-        .map(|file| file.path().to_path_buf())
+    match output {
+        Output::Pdf => system::save_as("Lưu báo cáo PDF", name, system::PDF).await,
+        Output::Xlsx => system::save_as("Lưu bảng số liệu Excel", name, system::XLSX).await,
+    }
 }

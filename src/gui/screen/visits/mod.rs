@@ -24,6 +24,7 @@ use crate::gui::data::Snapshot;
 use crate::gui::history::{self, History, Timeline};
 use crate::gui::records::{self, Records};
 use crate::gui::shortcut::{Action, Shortcut};
+use crate::gui::system;
 use crate::gui::widget::Typed;
 use crate::import::households::Households;
 use crate::import::visits::{KnownVisits, Visits as VisitList};
@@ -274,15 +275,7 @@ impl Visits {
             }
             Message::Export => {
                 let name = format!("tham-hoi-{}.xlsx", data.event.year);
-                let choose = async move {
-                    rfd::AsyncFileDialog::new()
-                        .set_title("Lưu danh sách thăm hỏi (Excel)")
-                        .set_file_name(name)
-                        .add_filter("Bảng tính Excel", &["xlsx"])
-                        .save_file()
-                        .await
-                        .map(|file| file.path().to_path_buf())
-                };
+                let choose = system::save_as("Lưu danh sách thăm hỏi (Excel)", name, system::XLSX);
                 (Task::perform(choose, Message::ExportTo), None)
             }
             Message::ExportTo(None) => none(),
