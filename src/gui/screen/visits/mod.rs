@@ -2,7 +2,7 @@
 //! filter (search as you type, category, area, visit status) drives both tabs, the batch
 //! actions and the totals, so what the secretary sees is what a batch changes.
 
-mod draft;
+mod gift;
 mod household;
 mod view;
 
@@ -10,8 +10,8 @@ use chrono::NaiveDate;
 use iced::Task;
 use iced::widget::operation;
 
-use draft::GiftDraft;
-pub use draft::GiftField;
+use gift::GiftDraft;
+pub use gift::GiftField;
 pub use household::{HouseholdChoice, HouseholdDraft, HouseholdField};
 
 use std::path::PathBuf;

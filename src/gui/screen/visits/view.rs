@@ -1,22 +1,19 @@
 //! What the visits screen draws.
 
 use iced::widget::{
-    Space, button, checkbox, column, container, pick_list, row, scrollable, text, text_input,
+    Space, button, column, container, pick_list, row, scrollable, text, text_input,
 };
 use iced::{Alignment, Element, Length, Padding};
 
-use super::draft::{GiftDraft, GiftField};
-use super::{
-    Breakdown, GIFT, ImportList, Importing, Message, PAGE, PAGE_SIZE, SEARCH, Tab, Visits,
-};
+use super::gift::gift_form;
+use super::{Breakdown, ImportList, Importing, Message, PAGE, PAGE_SIZE, SEARCH, Tab, Visits};
 use crate::domain::gifts::Tally;
 use crate::domain::{Category, Household, Visit, VisitMark, VisitStatus};
 use crate::gui::data::Snapshot;
 use crate::gui::history;
 use crate::gui::records;
 use crate::gui::widget::{
-    danger_link, inline_form, labelled, link, outcome_banner, page_title, plain, stat,
-    submit_field, table_header, undo_notice,
+    danger_link, link, outcome_banner, page_title, plain, stat, table_header, undo_notice,
 };
 use crate::gui::{font, theme};
 use crate::text::{date_short, money, thousands};
@@ -476,10 +473,10 @@ fn visit_row<'a>(v: &'a Visit, data: &'a Snapshot) -> Element<'a, Message> {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct VisitStatusPick(VisitStatus);
+pub(super) struct VisitStatusPick(pub(super) VisitStatus);
 
 impl VisitStatusPick {
-    const ALL: [VisitStatusPick; 3] = [
+    pub(super) const ALL: [VisitStatusPick; 3] = [
         VisitStatusPick(VisitStatus::Planned),
         VisitStatusPick(VisitStatus::Done),
         VisitStatusPick(VisitStatus::Cancelled),
@@ -542,113 +539,4 @@ fn pager<'a>(page: usize, rows: usize) -> Element<'a, Message> {
     .spacing(12)
     .align_y(Alignment::Center)
     .into()
-}
-
-/// The gift form: one visit (new or edited) or, without a household, a batch for every
-/// household of the filter.
-fn gift_form<'a>(
-    draft: &'a GiftDraft,
-    data: &'a Snapshot,
-    filtered: usize,
-) -> Element<'a, Message> {
-    let edit = |which| move |value| Message::GiftEdited(which, value);
-    let save = Message::SaveGift;
-    let heading: Element<'a, Message> = match draft.household_id {
-        None => text(format!(
-            "Tạo lượt thăm cho {} hộ đang lọc",
-            thousands(filtered as i64)
-        ))
-        .font(font::SEMIBOLD)
-        .into(),
-        Some(id) => text(format!(
-            "Lượt thăm hộ {}",
-            data.gifts.roster.get(id).map_or("", |h| h.name.as_str())
-        ))
-        .font(font::SEMIBOLD)
-        .into(),
-    };
-    let label = match (draft.household_id, draft.id) {
-        (None, _) => "Tạo các lượt thăm".to_string(),
-        (Some(_), Some(_)) => "Lưu".to_string(),
-        (Some(_), None) => "Thêm lượt thăm".to_string(),
-    };
-    let skip = draft.household_id.is_none().then(|| {
-        checkbox(draft.skip_visited)
-            .label("Bỏ qua các hộ đã có lượt thăm năm nay")
-            .on_toggle(Message::SkipVisited)
-    });
-    inline_form(
-        column![
-            heading,
-            row![
-                submit_field(
-                    "Quà tặng",
-                    "Quà và tiền mặt",
-                    &draft.gift,
-                    GIFT,
-                    edit(GiftField::Gift),
-                    save.clone()
-                ),
-                submit_field(
-                    "Giá trị mỗi suất (đồng)",
-                    "500.000",
-                    &draft.value,
-                    "gift-value",
-                    edit(GiftField::Value),
-                    save.clone()
-                ),
-                submit_field(
-                    "Số lượng",
-                    "1",
-                    &draft.quantity,
-                    "gift-quantity",
-                    edit(GiftField::Quantity),
-                    save.clone()
-                ),
-                submit_field(
-                    "Nguồn kinh phí",
-                    "Ngân sách",
-                    &draft.source,
-                    "gift-source",
-                    edit(GiftField::Source),
-                    save.clone()
-                ),
-            ]
-            .spacing(10),
-            row![
-                submit_field(
-                    "Người thăm",
-                    "Đ/c Bí thư Đảng ủy phường",
-                    &draft.delegation,
-                    "gift-delegation",
-                    edit(GiftField::Delegation),
-                    save.clone()
-                ),
-                submit_field(
-                    "Ngày thăm",
-                    "dd/mm/yyyy",
-                    &draft.date,
-                    "gift-date",
-                    edit(GiftField::Date),
-                    save.clone()
-                ),
-                labelled(
-                    "Trạng thái",
-                    pick_list(
-                        VisitStatusPick::ALL,
-                        Some(VisitStatusPick(draft.status)),
-                        |p| Message::StatusPicked(p.0)
-                    )
-                    .padding(8)
-                    .width(Length::Fill)
-                ),
-            ]
-            .spacing(10),
-        ]
-        .push(skip),
-        draft.error.as_deref(),
-        label,
-        save,
-        Message::Cancel,
-    )
 }

@@ -1,7 +1,15 @@
-//! The gift form of the visits screen as typed text, and how it becomes visits (or the
-//! sentence that says why it cannot). The household form is in `household`.
+//! The gift form of the visits screen: the text typed, how it becomes visits (or the sentence
+//! that says why it cannot), and how it is drawn. The household form is in `household`.
 
 use chrono::NaiveDate;
+use iced::widget::{checkbox, column, pick_list, row, text};
+use iced::{Element, Length};
+
+use super::view::VisitStatusPick;
+use super::{GIFT, Message};
+use crate::gui::data::Snapshot;
+use crate::gui::font;
+use crate::gui::widget::{inline_form, labelled, submit_field};
 
 use crate::domain::{Visit, VisitStatus};
 use crate::text::{date_short, parse_date, parse_money, thousands};
@@ -114,6 +122,115 @@ impl GiftDraft {
         visit.validate().map_err(|e| e.0)?;
         Ok(visit)
     }
+}
+
+/// The gift form: one visit (new or edited) or, without a household, a batch for every
+/// household of the filter.
+pub(super) fn gift_form<'a>(
+    draft: &'a GiftDraft,
+    data: &'a Snapshot,
+    filtered: usize,
+) -> Element<'a, Message> {
+    let edit = |which| move |value| Message::GiftEdited(which, value);
+    let save = Message::SaveGift;
+    let heading: Element<'a, Message> = match draft.household_id {
+        None => text(format!(
+            "Tạo lượt thăm cho {} hộ đang lọc",
+            thousands(filtered as i64)
+        ))
+        .font(font::SEMIBOLD)
+        .into(),
+        Some(id) => text(format!(
+            "Lượt thăm hộ {}",
+            data.gifts.roster.get(id).map_or("", |h| h.name.as_str())
+        ))
+        .font(font::SEMIBOLD)
+        .into(),
+    };
+    let label = match (draft.household_id, draft.id) {
+        (None, _) => "Tạo các lượt thăm".to_string(),
+        (Some(_), Some(_)) => "Lưu".to_string(),
+        (Some(_), None) => "Thêm lượt thăm".to_string(),
+    };
+    let skip = draft.household_id.is_none().then(|| {
+        checkbox(draft.skip_visited)
+            .label("Bỏ qua các hộ đã có lượt thăm năm nay")
+            .on_toggle(Message::SkipVisited)
+    });
+    inline_form(
+        column![
+            heading,
+            row![
+                submit_field(
+                    "Quà tặng",
+                    "Quà và tiền mặt",
+                    &draft.gift,
+                    GIFT,
+                    edit(GiftField::Gift),
+                    save.clone()
+                ),
+                submit_field(
+                    "Giá trị mỗi suất (đồng)",
+                    "500.000",
+                    &draft.value,
+                    "gift-value",
+                    edit(GiftField::Value),
+                    save.clone()
+                ),
+                submit_field(
+                    "Số lượng",
+                    "1",
+                    &draft.quantity,
+                    "gift-quantity",
+                    edit(GiftField::Quantity),
+                    save.clone()
+                ),
+                submit_field(
+                    "Nguồn kinh phí",
+                    "Ngân sách",
+                    &draft.source,
+                    "gift-source",
+                    edit(GiftField::Source),
+                    save.clone()
+                ),
+            ]
+            .spacing(10),
+            row![
+                submit_field(
+                    "Người thăm",
+                    "Đ/c Bí thư Đảng ủy phường",
+                    &draft.delegation,
+                    "gift-delegation",
+                    edit(GiftField::Delegation),
+                    save.clone()
+                ),
+                submit_field(
+                    "Ngày thăm",
+                    "dd/mm/yyyy",
+                    &draft.date,
+                    "gift-date",
+                    edit(GiftField::Date),
+                    save.clone()
+                ),
+                labelled(
+                    "Trạng thái",
+                    pick_list(
+                        VisitStatusPick::ALL,
+                        Some(VisitStatusPick(draft.status)),
+                        |p| Message::StatusPicked(p.0)
+                    )
+                    .padding(8)
+                    .width(Length::Fill)
+                ),
+            ]
+            .spacing(10),
+        ]
+        .push(skip),
+        draft.error.as_deref(),
+        label,
+        save,
+        Message::Cancel,
+    )
 }
 
 #[cfg(test)]
