@@ -7,6 +7,7 @@
 //! preview shows: the template as last validly typed, saved or not.
 
 pub mod editor;
+mod editor_view;
 pub mod printers;
 mod view;
 
