@@ -216,7 +216,7 @@ fn an_edit_in_the_window_never_overwrites_what_the_command_line_wrote() {
         "STT,Họ và tên,Năm sinh,Địa chỉ,Diện\r\n1,Trương Văn Mới,1950,Tổ 9 Khu phố 9,Hộ nghèo\r\n",
     )
     .unwrap();
-    let households = app.snapshot().unwrap().gifts.roster.len();
+    let households = app.snapshot().unwrap().households.roster.len();
     let imported = bin()
         .arg("--db")
         .arg(&path)
@@ -232,7 +232,7 @@ fn an_edit_in_the_window_never_overwrites_what_the_command_line_wrote() {
     send(&mut app, Message::Poll);
     let data = app.snapshot().unwrap();
     assert_eq!(data.unit.secretary_name, "Lê Thị Thu");
-    assert_eq!(data.gifts.roster.len(), households + 1);
+    assert_eq!(data.households.roster.len(), households + 1);
     assert!(shows(&app, "Lê Thị Thu"), "the settings form shows it too");
     // The settings form started again from the file: a later edit keeps everything.
     send(

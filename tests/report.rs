@@ -11,8 +11,8 @@ use calamine::{Data, Reader, Xlsx};
 use chrono::NaiveDate;
 use ngayhoi::domain::report::Figure;
 use ngayhoi::domain::{
-    Activity, ActivityKind, Category, Decision, Event, EventPoint, Form, Household, Level,
-    PointKind, Recipient, RecipientKind, Unit, Visit, VisitStatus,
+    Activity, ActivityKind, Category, Decision, EventPoint, Form, Household, Level, PointKind,
+    Recipient, RecipientKind, Unit, Visit, VisitStatus, YearEvent,
 };
 use ngayhoi::storage::Store;
 
@@ -41,7 +41,10 @@ fn small_event(db: &Path) {
     let mut store = Store::open(db).unwrap();
     let mut unit = Unit::new("Xã Tân Phú", Level::Commune, "Tỉnh Đồng Nai", "Tân Phú");
     unit.head_name = "Trần Văn Bình".into();
-    let y2025 = store.initialize(&unit, &Event::defaults(2025)).unwrap().id;
+    let y2025 = store
+        .initialize(&unit, &YearEvent::defaults(2025))
+        .unwrap()
+        .id;
     let point = |name: &str, kind, year, actual| EventPoint {
         id: 0,
         name: name.into(),

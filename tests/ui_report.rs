@@ -10,7 +10,7 @@ use iced_test::selector::id;
 use ngayhoi::domain::report::{Figure, Section};
 use ngayhoi::gui::app::shortcut;
 use ngayhoi::gui::data::Snapshot;
-use ngayhoi::gui::screen::report::{self, Event, ReportScreen};
+use ngayhoi::gui::screen::report::{self, Event, Report};
 use ngayhoi::gui::workspace::Message as Ws;
 use ngayhoi::gui::{App, Section as Nav};
 
@@ -148,7 +148,7 @@ fn a_default_section_follows_the_figures_an_edited_one_stays() {
     let load =
         |store: &ngayhoi::storage::Store| Snapshot::load(store, Some(2026)).unwrap().unwrap();
     let data = load(&store);
-    let mut screen = ReportScreen::new(&data);
+    let mut screen = Report::new(&data);
     assert!(!screen.section_text(Section::Results).contains("tin báo"));
 
     let (_, event) = screen.update(

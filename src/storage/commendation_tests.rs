@@ -1,7 +1,7 @@
 use chrono::NaiveDate;
 
 use super::*;
-use crate::domain::{Decision, Event, Form, Level, Recipient, RecipientKind, Unit};
+use crate::domain::{Decision, Form, Level, Recipient, RecipientKind, Unit, YearEvent};
 
 fn store(dir: &tempfile::TempDir) -> (Store, i64) {
     let mut store = Store::open(&dir.path().join("ngayhoi.sqlite3")).unwrap();
@@ -11,7 +11,7 @@ fn store(dir: &tempfile::TempDir) -> (Store, i64) {
         "Thành phố Hồ Chí Minh",
         "Chợ Quán",
     );
-    let event = store.initialize(&unit, &Event::defaults(2026)).unwrap();
+    let event = store.initialize(&unit, &YearEvent::defaults(2026)).unwrap();
     (store, event.id)
 }
 

@@ -8,7 +8,7 @@ use std::sync::{Arc, Barrier};
 use rusqlite::Connection;
 
 use super::*;
-use crate::domain::{Event, Level, Unit};
+use crate::domain::{Level, Unit, YearEvent};
 
 fn ward() -> Unit {
     Unit::new(
@@ -21,7 +21,9 @@ fn ward() -> Unit {
 
 fn set_up(path: &Path) -> Store {
     let mut store = Store::open(path).unwrap();
-    store.initialize(&ward(), &Event::defaults(2026)).unwrap();
+    store
+        .initialize(&ward(), &YearEvent::defaults(2026))
+        .unwrap();
     store
 }
 

@@ -1,5 +1,5 @@
 use super::*;
-use crate::domain::{Category, Event, Household, Level, Unit, Visit, VisitStatus};
+use crate::domain::{Category, Household, Level, Unit, Visit, VisitStatus, YearEvent};
 
 fn store(dir: &tempfile::TempDir) -> (Store, i64) {
     let mut store = Store::open(&dir.path().join("ngayhoi.sqlite3")).unwrap();
@@ -9,7 +9,7 @@ fn store(dir: &tempfile::TempDir) -> (Store, i64) {
         "Thành phố Hồ Chí Minh",
         "Chợ Quán",
     );
-    let event = store.initialize(&unit, &Event::defaults(2026)).unwrap();
+    let event = store.initialize(&unit, &YearEvent::defaults(2026)).unwrap();
     (store, event.id)
 }
 

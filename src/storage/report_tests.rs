@@ -1,7 +1,7 @@
 use super::*;
 use crate::domain::report::{Figure, Section};
 use crate::domain::{
-    Category, Event, EventPoint, Household, Level, PointKind, Unit, Visit, VisitStatus,
+    Category, EventPoint, Household, Level, PointKind, Unit, Visit, VisitStatus, YearEvent,
 };
 
 fn store(dir: &tempfile::TempDir) -> (Store, i64) {
@@ -12,7 +12,7 @@ fn store(dir: &tempfile::TempDir) -> (Store, i64) {
         "Thành phố Hồ Chí Minh",
         "Chợ Quán",
     );
-    let event = store.initialize(&unit, &Event::defaults(2025)).unwrap();
+    let event = store.initialize(&unit, &YearEvent::defaults(2025)).unwrap();
     (store, event.id)
 }
 

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use super::*;
-use crate::domain::{ChecklistItem, Event, Level, Unit};
+use crate::domain::{ChecklistItem, Level, Unit, YearEvent};
 
 fn ward() -> Unit {
     Unit::new(
@@ -17,7 +17,9 @@ fn ward() -> Unit {
 
 fn fresh_store(dir: &tempfile::TempDir) -> Store {
     let mut store = Store::open(&dir.path().join("ngayhoi.sqlite3")).unwrap();
-    store.initialize(&ward(), &Event::defaults(2026)).unwrap();
+    store
+        .initialize(&ward(), &YearEvent::defaults(2026))
+        .unwrap();
     store
 }
 
@@ -84,13 +86,15 @@ fn an_invalid_setup_writes_nothing() {
         "Cần Giờ",
     );
     let error = store
-        .initialize(&district, &Event::defaults(2026))
+        .initialize(&district, &YearEvent::defaults(2026))
         .unwrap_err();
     assert!(error.to_string().contains("không còn cấp huyện"), "{error}");
     assert_eq!(store.unit().unwrap(), None);
     assert!(store.years().unwrap().is_empty());
     // The same district for 2024 is fine.
-    store.initialize(&district, &Event::defaults(2024)).unwrap();
+    store
+        .initialize(&district, &YearEvent::defaults(2024))
+        .unwrap();
     assert_eq!(store.years().unwrap(), vec![2024]);
 }
 

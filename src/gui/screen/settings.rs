@@ -11,7 +11,7 @@ use chrono::NaiveTime;
 use iced::{Alignment, Element, Length, Task};
 
 use super::backups::{self, Backups};
-use crate::domain::{Event as YearEvent, Level, Unit};
+use crate::domain::{Level, Unit, YearEvent};
 use crate::gui::data::Snapshot;
 use crate::gui::shortcut::{Action, Shortcut};
 use crate::gui::widget::{Typed, card, field, labelled, page_title};
@@ -21,9 +21,9 @@ use crate::text::{date_short, parse_date};
 
 #[derive(Debug, Clone)]
 pub struct Settings {
-    form: Form,
+    form: SettingsDraft,
     /// The form before each group of edits; most recent last.
-    undo: Vec<Form>,
+    undo: Vec<SettingsDraft>,
     /// Consecutive keystrokes in one field make one undo step.
     last_field: Option<Field>,
     pub error: Option<String>,
@@ -42,7 +42,7 @@ pub struct Settings {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Form {
+struct SettingsDraft {
     name: String,
     level: Level,
     province: String,
@@ -138,7 +138,7 @@ impl Settings {
     pub fn new(data: &Snapshot) -> Settings {
         let (unit, event) = (&data.unit, &data.event);
         Settings {
-            form: Form {
+            form: SettingsDraft {
                 name: unit.name.clone(),
                 level: unit.level,
                 province: unit.province.clone(),
@@ -216,7 +216,7 @@ impl Settings {
         (Task::none(), event)
     }
 
-    fn edit(&mut self, which: Field, change: impl FnOnce(&mut Form)) -> Option<Event> {
+    fn edit(&mut self, which: Field, change: impl FnOnce(&mut SettingsDraft)) -> Option<Event> {
         let before = self.form.clone();
         change(&mut self.form);
         if self.form == before {
@@ -447,7 +447,7 @@ impl Settings {
     }
 }
 
-impl Form {
+impl SettingsDraft {
     fn text_mut(&mut self, which: Field) -> &mut String {
         match which {
             Field::Name | Field::Level => &mut self.name,

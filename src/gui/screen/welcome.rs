@@ -5,7 +5,7 @@ use iced::widget::{button, column, container, pick_list, row, scrollable, text};
 use iced::{Alignment, Element, Length, Task};
 
 use crate::domain::unit::default_committee;
-use crate::domain::{Event as YearEvent, Level, Unit};
+use crate::domain::{Level, Unit, YearEvent};
 use crate::gui::widget::{Typed, labelled, submit_field};
 use crate::gui::{font, theme};
 use crate::text::{date_short, parse_date};

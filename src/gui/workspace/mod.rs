@@ -21,7 +21,7 @@ use super::screen::guests::{self, Guests};
 use super::screen::honors::{self, Honors};
 use super::screen::overview::{self, Overview};
 use super::screen::papers::{self, Papers};
-use super::screen::report::{self, ReportScreen};
+use super::screen::report::{self, Report};
 use super::screen::settings::{self, Settings};
 use super::screen::visits::{self, Visits};
 use super::shortcut::{Action, Shortcut};
@@ -121,7 +121,7 @@ pub struct Workspace {
     honors: Honors,
     pub certificates: Certificates,
     papers: Papers,
-    report: ReportScreen,
+    report: Report,
     pub settings: Settings,
     /// The year typed in the "new year" panel, when it is open.
     new_year: Option<String>,
@@ -138,7 +138,7 @@ impl Workspace {
         Workspace {
             settings: Settings::new(&data),
             papers: Papers::new(crate::papers::Paper::Program, &data),
-            report: ReportScreen::new(&data),
+            report: Report::new(&data),
             certificates: Certificates::new(&data),
             db,
             data,
@@ -173,7 +173,7 @@ impl Workspace {
             self.festival = Festival::default();
             self.visits = Visits::default();
             self.honors = Honors::default();
-            self.report = ReportScreen::new(&data);
+            self.report = Report::new(&data);
         }
         // The job says what it created: each id goes to the screen of its kind.
         let mut visits = Vec::new();

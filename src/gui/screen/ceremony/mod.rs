@@ -8,7 +8,7 @@ use iced::widget::{Space, button, column, container, row, scrollable, text, text
 use iced::{Alignment, Element, Length, Padding, Task};
 
 use crate::domain::program::{Slot, schedule};
-use crate::domain::{Event as YearEvent, ProgramItem};
+use crate::domain::{ProgramItem, YearEvent};
 use crate::gui::data::Snapshot;
 use crate::gui::history::{self, History, Timeline};
 use crate::gui::records::{self, Records};

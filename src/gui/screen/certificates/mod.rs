@@ -27,7 +27,7 @@ use crate::gui::widget::Typed;
 use crate::papers::output;
 
 use editor::{Edit, Editor};
-use printers::{PrinterField, PrinterForm};
+use printers::{PrinterDraft, PrinterField};
 
 /// What to print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -64,7 +64,7 @@ pub struct Certificates {
     editors: Vec<Editor>,
     panel: Panel,
     confirm_reset: bool,
-    printer_form: PrinterForm,
+    printer_form: PrinterDraft,
     /// Warnings about text that does not fit, waiting for "Vẫn in" or "Quay lại sửa".
     confirm: Option<Vec<String>>,
     saving: bool,
@@ -169,7 +169,7 @@ impl Default for Certificates {
             editors: Vec::new(),
             panel: Panel::None,
             confirm_reset: false,
-            printer_form: PrinterForm::default(),
+            printer_form: PrinterDraft::default(),
             confirm: None,
             saving: false,
             outcome: None,
@@ -394,12 +394,12 @@ impl Certificates {
             }
             Message::EditPrinter(name) => {
                 if let Some(p) = data.printers.iter().find(|p| p.name == name) {
-                    self.printer_form = PrinterForm::of(p);
+                    self.printer_form = PrinterDraft::of(p);
                 }
                 none
             }
             Message::NewPrinter => {
-                self.printer_form = PrinterForm::default();
+                self.printer_form = PrinterDraft::default();
                 none
             }
             Message::SavePrinter => match self.printer_form.profile() {

@@ -18,7 +18,7 @@ use iced::Task;
 use iced::widget::text_editor;
 
 use crate::document::{Document, layout};
-use crate::domain::report::{Entered, Figure, Report, Section, parse_figure};
+use crate::domain::report::{Entered, Figure, Section, parse_figure};
 use crate::gui::data::Snapshot;
 use crate::gui::history::History;
 use crate::gui::shortcut::{Action, Shortcut};
@@ -58,7 +58,7 @@ pub enum Output {
 }
 
 #[derive(Debug)]
-pub struct ReportScreen {
+pub struct Report {
     event_id: i64,
     /// What is typed in each figure's field, valid or not.
     inputs: BTreeMap<Figure, String>,
@@ -112,8 +112,8 @@ pub fn shortcut(shortcut: Shortcut) -> Option<Action<Message>> {
     }
 }
 
-impl ReportScreen {
-    pub fn new(data: &Snapshot) -> ReportScreen {
+impl Report {
+    pub fn new(data: &Snapshot) -> Report {
         let report = &data.report;
         let inputs = Figure::ALL
             .into_iter()
@@ -132,7 +132,7 @@ impl ReportScreen {
                 (s, editor)
             })
             .collect();
-        ReportScreen {
+        Report {
             event_id: data.event.id,
             saved: Figure::ALL
                 .into_iter()
@@ -285,7 +285,7 @@ impl ReportScreen {
             Message::Chosen(_, None) => (Task::none(), None),
             Message::Chosen(output, Some(path)) => {
                 self.saving = true;
-                let report = Report::clone(&data.report);
+                let report = (*data.report).clone();
                 let write = async move {
                     match output {
                         Output::Pdf => {

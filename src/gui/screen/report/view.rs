@@ -6,7 +6,7 @@ use iced::widget::{
 };
 use iced::{Alignment, Element, Length, Padding};
 
-use super::{Message, Output, ReportScreen};
+use super::{Message, Output, Report};
 use crate::domain::report::{Entered, Figure, Group, Section, Standard, percent_text};
 use crate::gui::data::Snapshot;
 use crate::gui::widget::{card, page_title, plain, saved_file, undo_notice};
@@ -15,7 +15,7 @@ use crate::papers::report::{Value, computed_summary};
 
 const VALUE_WIDTH: f32 = 130.0;
 
-impl ReportScreen {
+impl Report {
     pub fn view<'a>(&'a self, data: &'a Snapshot) -> Element<'a, Message> {
         if let Some(pages) = &self.preview {
             return self.export_view(data, pages);

@@ -142,7 +142,10 @@ pub(super) fn gift_form<'a>(
         .into(),
         Some(id) => text(format!(
             "Lượt thăm hộ {}",
-            data.gifts.roster.get(id).map_or("", |h| h.name.as_str())
+            data.households
+                .roster
+                .get(id)
+                .map_or("", |h| h.name.as_str())
         ))
         .font(font::SEMIBOLD)
         .into(),

@@ -88,7 +88,7 @@ impl Record for Household {
     const FOCUS: &'static str = HOUSEHOLD_NAME;
 
     fn list(data: &Snapshot) -> &[Self] {
-        data.gifts.roster.all()
+        data.households.roster.all()
     }
 
     fn blank(_: &Snapshot) -> HouseholdDraft {

@@ -171,7 +171,7 @@ impl Visits {
     }
 
     pub fn update(&mut self, message: Message, data: &Snapshot, today: NaiveDate) -> Update {
-        let gifts = &data.gifts;
+        let gifts = &data.households;
         match message {
             Message::Tab(tab) => {
                 self.tab = tab;
@@ -503,7 +503,7 @@ impl Visits {
 
     /// The households that pass the filter, in name order.
     fn filtered<'a>(&self, data: &'a Snapshot) -> Vec<&'a Household> {
-        let gifts = &data.gifts;
+        let gifts = &data.households;
         gifts.roster.filter(&self.filter, |id| gifts.mark(id))
     }
 
@@ -512,7 +512,7 @@ impl Visits {
         let households = self.filtered(data);
         let mut by_household: std::collections::HashMap<i64, Vec<&Visit>> =
             std::collections::HashMap::new();
-        for v in &data.gifts.visits {
+        for v in &data.households.visits {
             by_household.entry(v.household_id).or_default().push(v);
         }
         households
@@ -533,7 +533,7 @@ impl Visits {
                 .filter(|h| {
                     !draft.skip_visited
                         || matches!(
-                            data.gifts.mark(h.id),
+                            data.households.mark(h.id),
                             VisitMark::NotVisited | VisitMark::Cancelled
                         )
                 })
@@ -562,7 +562,7 @@ impl Visits {
         };
         let event = match draft.id {
             Some(id) => {
-                if let Some(before) = data.gifts.visits.iter().find(|v| v.id == id) {
+                if let Some(before) = data.households.visits.iter().find(|v| v.id == id) {
                     self.history
                         .remember(Undo::ChangedVisits(vec![before.clone()]), None);
                 }

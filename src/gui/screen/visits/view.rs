@@ -65,7 +65,7 @@ impl Visits {
             button(text("Xuất Excel…"))
                 .padding([10, 14])
                 .style(theme::secondary)
-                .on_press_maybe((!data.gifts.visits.is_empty()).then_some(Message::Export)),
+                .on_press_maybe((!data.households.visits.is_empty()).then_some(Message::Export)),
             button(text("+ Thêm hộ").font(font::SEMIBOLD))
                 .padding([10, 18])
                 .style(theme::primary)
@@ -92,7 +92,7 @@ impl Visits {
             .height(Length::Fill)
             .into();
         }
-        let visits_count = data.gifts.visits.len();
+        let visits_count = data.households.visits.len();
         let tabs = row![
             tab(
                 format!("Hộ gia đình ({})", thousands(households.len() as i64)),
@@ -139,13 +139,13 @@ impl Visits {
     }
 
     fn totals<'a>(&'a self, data: &'a Snapshot) -> Element<'a, Message> {
-        let s = &data.gifts.summary;
+        let s = &data.households.summary;
         let figures = row![
             stat(
                 format!(
                     "{}/{}",
                     thousands(s.households as i64),
-                    thousands(data.gifts.roster.len() as i64)
+                    thousands(data.households.roster.len() as i64)
                 ),
                 "hộ được thăm / tổng số hộ",
                 plain
@@ -346,7 +346,7 @@ impl Visits {
                 rows = rows.push(form.map(Message::Households));
                 continue;
             }
-            let mark = data.gifts.mark(h.id);
+            let mark = data.households.mark(h.id);
             let name = match h.birth_year {
                 Some(year) => format!("{} ({year})", h.name),
                 None => h.name.clone(),
@@ -387,7 +387,7 @@ impl Visits {
             }
         }
         if households.is_empty() {
-            let empty = if data.gifts.roster.is_empty() {
+            let empty = if data.households.roster.is_empty() {
                 "Chưa có hộ nào. Bấm “+ Thêm hộ” hoặc nhập danh sách từ tệp Excel."
             } else {
                 "Không có hộ nào khớp với bộ lọc."
@@ -432,7 +432,7 @@ impl Visits {
 }
 
 fn visit_row<'a>(v: &'a Visit, data: &'a Snapshot) -> Element<'a, Message> {
-    let household = data.gifts.roster.get(v.household_id);
+    let household = data.households.roster.get(v.household_id);
     let who = household.map_or(String::new(), |h| format!("{} · {}", h.name, h.address));
     let value = match v.quantity {
         1 => money(v.value),
