@@ -3,33 +3,21 @@
 //! (pdftotext/pdfinfo from poppler-utils, calamine) for every figure, the header blocks, the
 //! margins and the page numbers.
 
+#[path = "support/cli.rs"]
+mod cli_support;
+
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use calamine::{Data, Reader, Xlsx};
 use chrono::NaiveDate;
+use cli_support::{ngayhoi, tool};
 use ngayhoi::domain::report::Figure;
 use ngayhoi::domain::{
     Activity, ActivityKind, Category, Decision, EventPoint, Form, Household, Level, PointKind,
     Recipient, RecipientKind, Unit, Visit, VisitStatus, YearEvent,
 };
 use ngayhoi::storage::Store;
-
-fn ngayhoi(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ngayhoi"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn tool(name: &str, args: &[&str]) -> String {
-    let output = Command::new(name).args(args).output().unwrap_or_else(|e| {
-        panic!("{name} is needed (Debian package poppler-utils, installed by .ci/run): {e}")
-    });
-    assert!(output.status.success(), "{name} failed");
-    String::from_utf8(output.stdout).unwrap()
-}
 
 fn day(year: i32, month: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(year, month, d).unwrap()
