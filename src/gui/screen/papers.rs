@@ -9,8 +9,8 @@ use iced::{Alignment, Element, Length, Task};
 use crate::document::{Document, layout};
 use crate::gui::data::Snapshot;
 use crate::gui::shortcut::{Action, Shortcut};
-use crate::gui::widget::{page_title, saved_file};
-use crate::gui::{font, preview, system, theme};
+use crate::gui::widget::{page_title, save_pdf, saved_file};
+use crate::gui::{preview, system, theme};
 use crate::papers::{Paper, output};
 
 #[derive(Debug)]
@@ -109,17 +109,7 @@ impl Papers {
                 .on_press(Message::Pick(*paper))
                 .into()
         });
-        let save = button(
-            text(if self.saving {
-                "Đang lưu…"
-            } else {
-                "Lưu PDF để in… (Ctrl+P)"
-            })
-            .font(font::SEMIBOLD),
-        )
-        .padding([10, 18])
-        .style(theme::primary)
-        .on_press_maybe((self.pages.is_ok() && !self.saving).then_some(Message::Save));
+        let save = save_pdf(self.saving, self.pages.is_ok(), Message::Save);
         let header = row![
             page_title(
                 format!("In ấn · Năm {}", data.event.year),
@@ -138,21 +128,7 @@ impl Papers {
             });
 
         let pages: Element<'a, Message> = match &self.pages {
-            Ok(document) => {
-                let count = document.pages.len();
-                column(document.pages.iter().enumerate().map(|(n, page)| {
-                    column![
-                        text(format!("Trang {} / {count}", n + 1))
-                            .size(theme::SMALL)
-                            .style(theme::muted),
-                        container(preview::page(page)).style(theme::card).padding(1),
-                    ]
-                    .spacing(4)
-                    .into()
-                }))
-                .spacing(16)
-                .into()
-            }
+            Ok(document) => preview::pages(document),
             Err(message) => container(text(message).style(theme::muted))
                 .padding(24)
                 .style(theme::card)

@@ -248,6 +248,21 @@ pub fn outcome_banner<'a, M: Clone + 'a>(
     .into()
 }
 
+/// "Lưu PDF để in… (Ctrl+P)", the main button of the screens that print ("Đang lưu…" while a
+/// save runs); it can be pressed when there is something to print and no save is running.
+pub fn save_pdf<'a, M: Clone + 'a>(saving: bool, ready: bool, save: M) -> Element<'a, M> {
+    let label = if saving {
+        "Đang lưu…"
+    } else {
+        "Lưu PDF để in… (Ctrl+P)"
+    };
+    iced::widget::button(text(label).font(super::font::SEMIBOLD))
+        .padding([10, 18])
+        .style(theme::primary)
+        .on_press_maybe((ready && !saving).then_some(save))
+        .into()
+}
+
 /// Where a paper was saved, with "Mở để in" and "Mở thư mục"; or why it was not, in red.
 /// `open` asks the system to open a file or a folder.
 pub fn saved_file<'a, M: Clone + 'a>(

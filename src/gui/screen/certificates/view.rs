@@ -13,7 +13,7 @@ use crate::certificate::{FieldKey, Mode};
 use crate::domain::Form;
 use crate::gui::data::Snapshot;
 use crate::gui::preview::Sheet;
-use crate::gui::widget::{card, danger_link, link, page_title, saved_file};
+use crate::gui::widget::{card, danger_link, link, page_title, save_pdf, saved_file};
 use crate::gui::{font, theme};
 use crate::text::date_short;
 
@@ -23,17 +23,7 @@ const PREVIEW_WIDTH: f32 = 900.0;
 impl Certificates {
     pub fn view<'a>(&'a self, data: &'a Snapshot) -> Element<'a, Message> {
         let printing = self.to_print(data).len();
-        let save = button(
-            text(if self.saving {
-                "Đang lưu…"
-            } else {
-                "Lưu PDF để in… (Ctrl+P)"
-            })
-            .font(font::SEMIBOLD),
-        )
-        .padding([10, 18])
-        .style(theme::primary)
-        .on_press_maybe((printing > 0 && !self.saving).then_some(Message::Save));
+        let save = save_pdf(self.saving, printing > 0, Message::Save);
         let header = row![
             page_title(
                 format!("In giấy khen · Năm {}", data.event.year),

@@ -239,21 +239,7 @@ impl Report {
             .as_ref()
             .map(|outcome| -> Element<'a, Message> { saved_file(outcome, "Mở", Message::Open) });
         let pages: Element<'a, Message> = match pages {
-            Ok(document) => {
-                let count = document.pages.len();
-                column(document.pages.iter().enumerate().map(|(n, page)| {
-                    column![
-                        text(format!("Trang {} / {count}", n + 1))
-                            .size(theme::SMALL)
-                            .style(theme::muted),
-                        container(preview::page(page)).style(theme::card).padding(1),
-                    ]
-                    .spacing(4)
-                    .into()
-                }))
-                .spacing(16)
-                .into()
-            }
+            Ok(document) => preview::pages(document),
             Err(message) => text(message).style(theme::danger_text).into(),
         };
         let content = column![header]
