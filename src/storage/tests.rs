@@ -3,17 +3,9 @@ use std::time::Duration;
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
+use super::test_support::ward;
 use super::*;
 use crate::domain::{ChecklistItem, Level, Unit, YearEvent};
-
-fn ward() -> Unit {
-    Unit::new(
-        "Phường Chợ Quán",
-        Level::Ward,
-        "Thành phố Hồ Chí Minh",
-        "Chợ Quán",
-    )
-}
 
 fn fresh_store(dir: &tempfile::TempDir) -> Store {
     let mut store = Store::open(&dir.path().join("ngayhoi.sqlite3")).unwrap();
