@@ -7,21 +7,11 @@ mod common;
 use std::path::Path;
 
 use common::*;
-use iced_test::selector::{Candidate, id};
+use iced_test::selector::id;
 use ngayhoi::gui::screen::failure;
 use ngayhoi::gui::workspace::Message as Ws;
 use ngayhoi::gui::{App, Message, Section};
 use ngayhoi::storage::{Store, schema};
-
-/// True if some text on screen contains `part` (the long sentences hold paths and dates).
-fn shows_part(app: &App, part: &str) -> bool {
-    let mut ui = simulator(app);
-    ui.find(|candidate: Candidate<'_>| match candidate {
-        Candidate::Text { content, .. } if content.contains(part) => Some(()),
-        _ => None,
-    })
-    .is_ok()
-}
 
 fn unit_name(path: &Path) -> String {
     reopen(path).unit().unwrap().unwrap().name

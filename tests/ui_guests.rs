@@ -144,16 +144,6 @@ fn removing_a_point_then_undoing_brings_it_back_with_its_id() {
     assert_eq!(reopen(&db(&dir)).points(event.id).unwrap(), before);
 }
 
-/// True if some text on screen contains `part`.
-fn shows_part(app: &App, part: &str) -> bool {
-    let mut ui = simulator(app);
-    ui.find(|candidate: Candidate<'_>| match candidate {
-        Candidate::Text { content, .. } if content.contains(part) => Some(()),
-        _ => None,
-    })
-    .is_ok()
-}
-
 // ---------------------------------------------------------------------------------------------
 // The screen alone: its events checked one by one, written to the store by the test.
 
@@ -337,28 +327,6 @@ fn click_in_row(
     })?;
     click_at(ui, target.center());
     Ok(())
-}
-
-/// Selects everything in the focused field, so that typing replaces it.
-fn select_all(ui: &mut Simulator<'_, guests::Message>) {
-    let a = keyboard::Key::Character("a".into());
-    let _ = ui.simulate([
-        iced::Event::Keyboard(keyboard::Event::ModifiersChanged(keyboard::Modifiers::CTRL)),
-        iced::Event::Keyboard(keyboard::Event::KeyPressed {
-            key: a.clone(),
-            modified_key: a,
-            physical_key: keyboard::key::Physical::Unidentified(
-                keyboard::key::NativeCode::Unidentified,
-            ),
-            location: keyboard::Location::Standard,
-            modifiers: keyboard::Modifiers::CTRL,
-            text: None,
-            repeat: false,
-        }),
-        iced::Event::Keyboard(keyboard::Event::ModifiersChanged(
-            keyboard::Modifiers::empty(),
-        )),
-    ]);
 }
 
 #[test]
