@@ -68,19 +68,7 @@ impl Store {
             }
             take!(date, window_start, window_end, theme, program_start);
             event.validate().map_err(|e| super::error::rule(e.0))?;
-            tx.execute(
-                "UPDATE event SET date = ?2, window_start = ?3, window_end = ?4, theme = ?5,
-                     program_start = ?6
-                 WHERE id = ?1",
-                params![
-                    event.id,
-                    date_text(event.date),
-                    date_text(event.window_start),
-                    date_text(event.window_end),
-                    event.theme,
-                    time_text(event.program_start)
-                ],
-            )?;
+            update_event(tx, &event)?;
             Ok(true)
         })?;
         if !found {
@@ -95,21 +83,7 @@ impl Store {
     pub fn save_event(&mut self, event: &YearEvent) -> Result<()> {
         let event = event.cleaned();
         event.validate()?;
-        let changed = self.write(|tx| {
-            tx.execute(
-                "UPDATE event SET date = ?2, window_start = ?3, window_end = ?4, theme = ?5,
-                     program_start = ?6
-                 WHERE id = ?1",
-                params![
-                    event.id,
-                    date_text(event.date),
-                    date_text(event.window_start),
-                    date_text(event.window_end),
-                    event.theme,
-                    time_text(event.program_start)
-                ],
-            )
-        })?;
+        let changed = self.write(|tx| update_event(tx, &event))?;
         if changed == 0 {
             return Err(StoreError::NotFound(format!("kế hoạch năm {}", event.year)));
         }
@@ -232,4 +206,21 @@ fn read_event(row: &Row<'_>) -> rusqlite::Result<YearEvent> {
         program_start: read_time(row, 6)?
             .unwrap_or_else(crate::domain::event::default_program_start),
     })
+}
+
+/// Writes the fields of an event the plan edits (not its year); how many rows changed.
+fn update_event(tx: &rusqlite::Transaction<'_>, event: &YearEvent) -> rusqlite::Result<usize> {
+    tx.execute(
+        "UPDATE event SET date = ?2, window_start = ?3, window_end = ?4, theme = ?5,
+             program_start = ?6
+         WHERE id = ?1",
+        params![
+            event.id,
+            date_text(event.date),
+            date_text(event.window_start),
+            date_text(event.window_end),
+            event.theme,
+            time_text(event.program_start)
+        ],
+    )
 }
