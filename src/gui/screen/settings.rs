@@ -14,10 +14,10 @@ use super::backups::{self, Backups};
 use crate::domain::{Level, Unit, YearEvent};
 use crate::gui::data::Snapshot;
 use crate::gui::shortcut::{Action, Shortcut};
-use crate::gui::widget::{Typed, card, field, labelled, page_title};
+use crate::gui::widget::{Typed, card, field, labelled, page_title, typed_date};
 use crate::gui::{font, theme};
 use crate::storage::paths;
-use crate::text::{date_short, parse_date};
+use crate::text::date_short;
 
 #[derive(Debug, Clone)]
 pub struct Settings {
@@ -490,20 +490,12 @@ impl SettingsDraft {
     }
 
     fn event(&self, id: i64, year: i32, program_start: NaiveTime) -> Result<YearEvent, String> {
-        let date = |value: &str, label: &str| {
-            parse_date(value).ok_or_else(|| {
-                format!(
-                    "{label} “{}” không phải ngày hợp lệ (dd/mm/yyyy).",
-                    value.trim()
-                )
-            })
-        };
         let event = YearEvent {
             id,
             year,
-            date: date(&self.date, "Ngày tổ chức")?,
-            window_start: date(&self.window_start, "Ngày bắt đầu đợt")?,
-            window_end: date(&self.window_end, "Ngày kết thúc đợt")?,
+            date: typed_date(&self.date, "Ngày tổ chức")?,
+            window_start: typed_date(&self.window_start, "Ngày bắt đầu đợt")?,
+            window_end: typed_date(&self.window_end, "Ngày kết thúc đợt")?,
             theme: self.theme.clone(),
             program_start,
         }

@@ -9,7 +9,7 @@ use iced::{Alignment, Element, Length, Padding};
 use super::{Message, Output, Report};
 use crate::domain::report::{Entered, Figure, Group, Section, Standard, percent_text};
 use crate::gui::data::Snapshot;
-use crate::gui::widget::{card, page_title, plain, saved_file, undo_notice};
+use crate::gui::widget::{card, page_title, plain, saved_file, table_header, undo_notice};
 use crate::gui::{font, preview, theme};
 use crate::papers::report::{Value, computed_summary};
 
@@ -69,7 +69,7 @@ impl Report {
                 .map(|f| self.figure_row(*f, last.map(|l| &l.entered)))
                 .collect()
         };
-        let head = header_row(vec![
+        let head = table_header(&[
             ("Nội dung".to_string(), Length::Fill),
             (
                 last_label.unwrap_or_else(|| "Năm trước".into()),
@@ -249,22 +249,6 @@ impl Report {
             .padding(24);
         scrollable(content).height(Length::Fill).into()
     }
-}
-
-/// A table header with owned titles ("Năm 2025" is made on the fly).
-fn header_row<'a>(columns: Vec<(String, Length)>) -> Element<'a, Message> {
-    let cells = columns.into_iter().map(|(title, width)| {
-        text(title)
-            .size(theme::SMALL)
-            .font(font::SEMIBOLD)
-            .width(width)
-            .into()
-    });
-    container(row(cells).spacing(12))
-        .padding(Padding::from([8, 12]))
-        .width(Length::Fill)
-        .style(theme::table_header)
-        .into()
 }
 
 /// The figures computed from the data, this year beside the last.
