@@ -3,6 +3,8 @@
 //! it was ended with SIGTERM); one window per file, and an edit made by one process is never
 //! lost through another. See docs/reliability.md, promises 1 and 6.
 
+#[path = "support/cli.rs"]
+mod cli_support;
 mod common;
 
 use std::path::{Path, PathBuf};
@@ -26,6 +28,12 @@ const OPEN_ELSEWHERE: &str = "đang được mở trong một cửa sổ Ngày h
 
 fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_ngayhoi"))
+}
+
+/// `ngayhoi --db DB ARGS`, which must succeed.
+fn succeeds(db: &Path, args: &[&str]) {
+    let output = cli_support::ngayhoi_on(db, args);
+    assert!(output.status.success(), "{}", cli_support::stderr(&output));
 }
 
 /// Runs a task of the write queue to its end and returns what it reported.
@@ -180,18 +188,7 @@ fn an_edit_in_the_window_never_overwrites_what_the_command_line_wrote() {
         unit.secretary_name = "Lê Thị Thu".into();
         store.save_unit(&unit).unwrap();
     }
-    let restore = bin()
-        .arg("--db")
-        .arg(&path)
-        .arg("restore")
-        .arg(&backup)
-        .output()
-        .unwrap();
-    assert!(
-        restore.status.success(),
-        "{}",
-        String::from_utf8_lossy(&restore.stderr)
-    );
+    succeeds(&path, &["restore", backup.to_str().unwrap()]);
 
     // The window had loaded the unit before: its edit of another field keeps the restored one.
     send(
@@ -217,18 +214,7 @@ fn an_edit_in_the_window_never_overwrites_what_the_command_line_wrote() {
     )
     .unwrap();
     let households = app.snapshot().unwrap().households.roster.len();
-    let imported = bin()
-        .arg("--db")
-        .arg(&path)
-        .args(["import", "households"])
-        .arg(&import)
-        .output()
-        .unwrap();
-    assert!(
-        imported.status.success(),
-        "{}",
-        String::from_utf8_lossy(&imported.stderr)
-    );
+    succeeds(&path, &["import", "households", import.to_str().unwrap()]);
     send(&mut app, Message::Poll);
     let data = app.snapshot().unwrap();
     assert_eq!(data.unit.secretary_name, "Lê Thị Thu");
@@ -371,18 +357,7 @@ fn with_the_real_window_open_and_after_sigterm_the_data_file_alone_holds_every_c
         "STT,Họ và tên,Năm sinh,Địa chỉ,Diện\r\n1,Trương Văn Một,1950,Tổ 9,Hộ nghèo\r\n2,Trương Thị Hai,1952,Tổ 9,Hộ nghèo\r\n3,Trương Văn Ba,1954,Tổ 9,Hộ nghèo\r\n",
     )
     .unwrap();
-    let imported = bin()
-        .arg("--db")
-        .arg(&path)
-        .args(["import", "households"])
-        .arg(&list)
-        .output()
-        .unwrap();
-    assert!(
-        imported.status.success(),
-        "{}",
-        String::from_utf8_lossy(&imported.stderr)
-    );
+    succeeds(&path, &["import", "households", list.to_str().unwrap()]);
     let open_copy = copy_alone(&path, &dir.path().join("usb-open.sqlite3"));
     assert_eq!(count(&open_copy, "household"), households + 3);
 
