@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 use ngayhoi::domain::report::{Entered, Figure, Report, Sources, YearReport, compute};
 use ngayhoi::domain::{
-    Activity, ActivityKind, Category, Decision, Event, EventPoint, Form, Household, Level,
-    PointKind, Recipient, RecipientKind, Roster, Unit, Visit, VisitStatus, YearPlan,
+    Activity, ActivityKind, Category, Decision, EventPoint, Form, Household, Level, PointKind,
+    Recipient, RecipientKind, Roster, Unit, Visit, VisitStatus, YearEvent, YearPlan,
 };
 use ngayhoi::papers::report;
 
@@ -23,7 +23,7 @@ struct Year {
 }
 
 fn year(year: i32, households: &[Household]) -> Year {
-    let mut plan = YearPlan::standard(Event::defaults(year));
+    let mut plan = YearPlan::standard(YearEvent::defaults(year));
     let areas: Vec<String> = (1..=12).map(|i| format!("Khu phố {i}")).collect();
     plan.points = (0..20)
         .map(|i| EventPoint {

@@ -5,8 +5,8 @@ use chrono::{NaiveDate, NaiveTime};
 
 use crate::domain::commendation::default_achievement;
 use crate::domain::{
-    Activity, ActivityKind, Category, Decision, Delegate, Event, EventPoint, Form, Household,
-    Level, PointKind, Recipient, RecipientKind, Sex, Unit, Visit, VisitStatus, YearPlan,
+    Activity, ActivityKind, Category, Decision, Delegate, EventPoint, Form, Household, Level,
+    PointKind, Recipient, RecipientKind, Sex, Unit, Visit, VisitStatus, YearEvent, YearPlan,
 };
 use crate::storage::{Result, Store, StoreError};
 
@@ -52,7 +52,7 @@ fn time(hour: u32, minute: u32) -> NaiveTime {
 
 /// One year of the demo: the standard plan, ticked up to `done_until` days after the day.
 fn year(year: i32, day: u32, theme: &str, done_until: i32, notes: &[(i32, &str)]) -> YearPlan {
-    let mut event = Event::defaults(year);
+    let mut event = YearEvent::defaults(year);
     event.date = date(year, 8, day);
     event.theme = theme.into();
     let mut plan = YearPlan::standard(event);

@@ -3,30 +3,16 @@
 //! outside the page, the blank-form mode without fixed headings, the print-scaling flag, and
 //! a text too long to fit refused by name unless forced.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+#[path = "support/cli.rs"]
+mod cli_support;
 
+use std::path::{Path, PathBuf};
+
+use cli_support::{ngayhoi_on as ngayhoi, tool};
 use ngayhoi::domain::{Form, Recipient, RecipientKind, Sex};
 use ngayhoi::storage::Store;
 
 const STACKED: &str = "Ấấ Ầầ Ẩẩ Ẫẫ Ắắ Ằằ Ẳẳ Ẵẵ Ếế Ềề Ểể Ễễ Ốố Ồồ Ổổ Ỗỗ Ợợ Ựự Ỳỳ Ỹỹ Đđ";
-
-fn ngayhoi(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ngayhoi"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn tool(name: &str, args: &[&str]) -> String {
-    let output = Command::new(name).args(args).output().unwrap_or_else(|e| {
-        panic!("{name} is needed (Debian package poppler-utils, installed by .ci/run): {e}")
-    });
-    assert!(output.status.success(), "{name} failed");
-    String::from_utf8(output.stdout).unwrap()
-}
 
 /// The demo with one more recipient whose name carries every stacked mark (typed decomposed).
 fn demo(dir: &tempfile::TempDir) -> PathBuf {

@@ -1,26 +1,14 @@
 //! The command line as the province's IT staff use it: Vietnamese help, one-line Vietnamese
 //! errors with a non-zero exit code, and nothing changed when a command fails.
 
-use std::path::Path;
-use std::process::{Command, Output};
+#[path = "support/cli.rs"]
+mod cli_support;
 
+use std::path::Path;
+
+use cli_support::{ngayhoi, stderr, stdout};
 use ngayhoi::domain::Level;
 use ngayhoi::storage::Store;
-
-fn ngayhoi(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ngayhoi"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).unwrap()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
 
 fn init_args<'a>(db: &'a str, level: &'a str, year: &'a str) -> Vec<&'a str> {
     vec![

@@ -1,25 +1,13 @@
 //! `ngayhoi backup` and `ngayhoi restore` as the province's IT staff use them: what was written
 //! or brought back is said in Vietnamese, and a refused command changes nothing.
 
+#[path = "support/cli.rs"]
+mod cli_support;
+
 use std::path::Path;
-use std::process::{Command, Output};
 
+use cli_support::{ngayhoi, stderr, stdout};
 use ngayhoi::storage::Store;
-
-fn ngayhoi(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ngayhoi"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).unwrap()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
 
 fn s(path: &Path) -> &str {
     path.to_str().unwrap()

@@ -2,27 +2,21 @@
 //! a bad row stops everything and is named with its row number, a TCVN3 file comes in as
 //! Unicode, a visit list creates the households it names, the spreadsheet has real numbers.
 
+#[path = "support/cli.rs"]
+mod cli_support;
+
 #[path = "support/files.rs"]
 mod files;
 #[path = "support/legacy_tables.rs"]
 mod legacy_tables;
 
 use std::path::Path;
-use std::process::{Command, Output};
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
+use cli_support::ngayhoi_on as ngayhoi;
 use files::write;
 use ngayhoi::domain::{Form, VisitStatus};
 use ngayhoi::storage::Store;
-
-fn ngayhoi(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ngayhoi"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8(bytes.to_vec()).unwrap()

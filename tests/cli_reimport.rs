@@ -2,24 +2,18 @@
 //! skipped and counted, rows that differ are updated only with `--update`, duplicates are
 //! added only with `--allow-duplicates`, and a recipient never gets a second register number.
 
+#[path = "support/cli.rs"]
+mod cli_support;
+
 #[path = "support/files.rs"]
 mod files;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
+use cli_support::ngayhoi_on as ngayhoi;
 use files::write;
 use ngayhoi::domain::{Category, Household};
 use ngayhoi::storage::Store;
-
-fn ngayhoi(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ngayhoi"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
 
 /// Runs a command that must succeed; its stdout.
 fn ok(db: &Path, args: &[&str]) -> String {

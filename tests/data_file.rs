@@ -3,6 +3,8 @@
 //! it was ended with SIGTERM); one window per file, and an edit made by one process is never
 //! lost through another. See docs/reliability.md, promises 1 and 6.
 
+#[path = "support/cli.rs"]
+mod cli_support;
 mod common;
 
 use std::path::{Path, PathBuf};
@@ -17,6 +19,7 @@ use iced_test::runtime::{Action, task};
 use ngayhoi::domain::ChecklistItem;
 use ngayhoi::gui::data::{Db, Outcome, Writer};
 use ngayhoi::gui::screen::{overview, settings};
+use ngayhoi::gui::workspace::Message as Ws;
 use ngayhoi::gui::{App, Message, Section, jobs};
 use ngayhoi::storage::Store;
 use rusqlite::Connection;
@@ -25,6 +28,12 @@ const OPEN_ELSEWHERE: &str = "đang được mở trong một cửa sổ Ngày h
 
 fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_ngayhoi"))
+}
+
+/// `ngayhoi --db DB ARGS`, which must succeed.
+fn succeeds(db: &Path, args: &[&str]) {
+    let output = cli_support::ngayhoi_on(db, args);
+    assert!(output.status.success(), "{}", cli_support::stderr(&output));
 }
 
 /// Runs a task of the write queue to its end and returns what it reported.
@@ -165,7 +174,7 @@ fn an_edit_in_the_window_never_overwrites_what_the_command_line_wrote() {
     let dir = tempfile::tempdir().unwrap();
     let path = db(&dir);
     let mut app = demo_app(&dir);
-    send(&mut app, Message::Navigate(Section::Settings));
+    send(&mut app, Ws::Navigate(Section::Settings));
     let before = app.snapshot().unwrap().unit.clone();
 
     // A backup with another secretary, restored from the command line while the window is open.
@@ -179,23 +188,12 @@ fn an_edit_in_the_window_never_overwrites_what_the_command_line_wrote() {
         unit.secretary_name = "Lê Thị Thu".into();
         store.save_unit(&unit).unwrap();
     }
-    let restore = bin()
-        .arg("--db")
-        .arg(&path)
-        .arg("restore")
-        .arg(&backup)
-        .output()
-        .unwrap();
-    assert!(
-        restore.status.success(),
-        "{}",
-        String::from_utf8_lossy(&restore.stderr)
-    );
+    succeeds(&path, &["restore", backup.to_str().unwrap()]);
 
     // The window had loaded the unit before: its edit of another field keeps the restored one.
     send(
         &mut app,
-        Message::Settings(settings::Message::Edited(
+        Ws::Settings(settings::Message::Edited(
             settings::Field::Head,
             "Nguyễn Văn Trưởng".into(),
         )),
@@ -215,28 +213,17 @@ fn an_edit_in_the_window_never_overwrites_what_the_command_line_wrote() {
         "STT,Họ và tên,Năm sinh,Địa chỉ,Diện\r\n1,Trương Văn Mới,1950,Tổ 9 Khu phố 9,Hộ nghèo\r\n",
     )
     .unwrap();
-    let households = app.snapshot().unwrap().gifts.roster.len();
-    let imported = bin()
-        .arg("--db")
-        .arg(&path)
-        .args(["import", "households"])
-        .arg(&import)
-        .output()
-        .unwrap();
-    assert!(
-        imported.status.success(),
-        "{}",
-        String::from_utf8_lossy(&imported.stderr)
-    );
+    let households = app.snapshot().unwrap().households.roster.len();
+    succeeds(&path, &["import", "households", import.to_str().unwrap()]);
     send(&mut app, Message::Poll);
     let data = app.snapshot().unwrap();
     assert_eq!(data.unit.secretary_name, "Lê Thị Thu");
-    assert_eq!(data.gifts.roster.len(), households + 1);
+    assert_eq!(data.households.roster.len(), households + 1);
     assert!(shows(&app, "Lê Thị Thu"), "the settings form shows it too");
     // The settings form started again from the file: a later edit keeps everything.
     send(
         &mut app,
-        Message::Settings(settings::Message::Edited(
+        Ws::Settings(settings::Message::Edited(
             settings::Field::Symbol,
             "BCĐ-P".into(),
         )),
@@ -370,18 +357,7 @@ fn with_the_real_window_open_and_after_sigterm_the_data_file_alone_holds_every_c
         "STT,Họ và tên,Năm sinh,Địa chỉ,Diện\r\n1,Trương Văn Một,1950,Tổ 9,Hộ nghèo\r\n2,Trương Thị Hai,1952,Tổ 9,Hộ nghèo\r\n3,Trương Văn Ba,1954,Tổ 9,Hộ nghèo\r\n",
     )
     .unwrap();
-    let imported = bin()
-        .arg("--db")
-        .arg(&path)
-        .args(["import", "households"])
-        .arg(&list)
-        .output()
-        .unwrap();
-    assert!(
-        imported.status.success(),
-        "{}",
-        String::from_utf8_lossy(&imported.stderr)
-    );
+    succeeds(&path, &["import", "households", list.to_str().unwrap()]);
     let open_copy = copy_alone(&path, &dir.path().join("usb-open.sqlite3"));
     assert_eq!(count(&open_copy, "household"), households + 3);
 

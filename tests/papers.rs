@@ -2,27 +2,11 @@
 //! (pdftotext, pdffonts, pdfinfo; installed by .ci/run) and checked for what a reader checks:
 //! the text, its order, A4, the margins of the administrative format, embedded fonts.
 
+#[path = "support/cli.rs"]
+mod cli_support;
+
+use cli_support::{ngayhoi, tool};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn ngayhoi(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ngayhoi"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn tool(name: &str, args: &[&str]) -> String {
-    let output = Command::new(name).args(args).output().unwrap_or_else(|e| {
-        panic!("{name} is needed (Debian package poppler-utils, installed by .ci/run): {e}")
-    });
-    assert!(
-        output.status.success(),
-        "{name} failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap()
-}
 
 struct Exported {
     _dir: tempfile::TempDir,

@@ -3,33 +3,21 @@
 //! (pdftotext/pdfinfo from poppler-utils, calamine) for every figure, the header blocks, the
 //! margins and the page numbers.
 
+#[path = "support/cli.rs"]
+mod cli_support;
+
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use calamine::{Data, Reader, Xlsx};
 use chrono::NaiveDate;
+use cli_support::{ngayhoi, tool};
 use ngayhoi::domain::report::Figure;
 use ngayhoi::domain::{
-    Activity, ActivityKind, Category, Decision, Event, EventPoint, Form, Household, Level,
-    PointKind, Recipient, RecipientKind, Unit, Visit, VisitStatus,
+    Activity, ActivityKind, Category, Decision, EventPoint, Form, Household, Level, PointKind,
+    Recipient, RecipientKind, Unit, Visit, VisitStatus, YearEvent,
 };
 use ngayhoi::storage::Store;
-
-fn ngayhoi(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ngayhoi"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn tool(name: &str, args: &[&str]) -> String {
-    let output = Command::new(name).args(args).output().unwrap_or_else(|e| {
-        panic!("{name} is needed (Debian package poppler-utils, installed by .ci/run): {e}")
-    });
-    assert!(output.status.success(), "{name} failed");
-    String::from_utf8(output.stdout).unwrap()
-}
 
 fn day(year: i32, month: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(year, month, d).unwrap()
@@ -41,7 +29,10 @@ fn small_event(db: &Path) {
     let mut store = Store::open(db).unwrap();
     let mut unit = Unit::new("Xã Tân Phú", Level::Commune, "Tỉnh Đồng Nai", "Tân Phú");
     unit.head_name = "Trần Văn Bình".into();
-    let y2025 = store.initialize(&unit, &Event::defaults(2025)).unwrap().id;
+    let y2025 = store
+        .initialize(&unit, &YearEvent::defaults(2025))
+        .unwrap()
+        .id;
     let point = |name: &str, kind, year, actual| EventPoint {
         id: 0,
         name: name.into(),

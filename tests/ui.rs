@@ -10,15 +10,17 @@ use common::*;
 use iced::keyboard;
 use iced_test::selector::id;
 use ngayhoi::domain::ChecklistItem;
-use ngayhoi::gui::app::{NewYear, Shortcut, shortcut};
+use ngayhoi::gui::app::{Shortcut, shortcut};
 use ngayhoi::gui::records;
 use ngayhoi::gui::screen::{failure, overview};
+use ngayhoi::gui::workspace::Message as Ws;
+use ngayhoi::gui::workspace::NewYear;
 use ngayhoi::gui::{self, App, Message, Section};
 use ngayhoi::storage::Store;
 
 /// A message of the overview's checklist.
 fn checklist(message: records::Message<ChecklistItem>) -> Message {
-    Message::Overview(overview::Message::Checklist(message))
+    Ws::Overview(overview::Message::Checklist(message)).into()
 }
 
 #[test]
@@ -250,14 +252,14 @@ fn a_new_year_copies_the_plan_without_last_years_ticks() {
     assert!(app.title().contains("năm 2027"));
 
     // Switching back shows last year as it was.
-    send(&mut app, Message::YearPicked(2026));
+    send(&mut app, Ws::YearPicked(2026));
     let data = app.snapshot().unwrap();
     assert_eq!(data.event.year, 2026);
     assert!(data.checklist.iter().any(|s| s.done));
 
-    send(&mut app, Message::NewYear(NewYear::Open));
-    send(&mut app, Message::NewYear(NewYear::Edited("2026".into())));
-    send(&mut app, Message::NewYear(NewYear::Confirm));
+    send(&mut app, Ws::NewYear(NewYear::Open));
+    send(&mut app, Ws::NewYear(NewYear::Edited("2026".into())));
+    send(&mut app, Ws::NewYear(NewYear::Confirm));
     assert_eq!(
         app.problem().as_deref(),
         Some("Năm 2026 đã có kế hoạch Ngày hội.")
@@ -268,7 +270,7 @@ fn a_new_year_copies_the_plan_without_last_years_ticks() {
 fn settings_are_saved_as_you_type_and_undone_with_ctrl_z() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(&dir);
-    send(&mut app, Message::Navigate(Section::Settings));
+    send(&mut app, Ws::Navigate(Section::Settings));
     assert_eq!(app.section(), Some(Section::Settings));
     assert!(shows(&app, "✓ Mọi thay đổi đã được lưu"));
     assert!(
@@ -296,10 +298,10 @@ fn settings_are_saved_as_you_type_and_undone_with_ctrl_z() {
 fn an_emptied_unit_name_is_not_saved_and_says_why() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(&dir);
-    send(&mut app, Message::Navigate(Section::Settings));
+    send(&mut app, Ws::Navigate(Section::Settings));
     send(
         &mut app,
-        Message::Settings(gui::screen::settings::Message::Edited(
+        Ws::Settings(gui::screen::settings::Message::Edited(
             gui::screen::settings::Field::Name,
             String::new(),
         )),
@@ -312,7 +314,7 @@ fn an_emptied_unit_name_is_not_saved_and_says_why() {
 
     send(
         &mut app,
-        Message::Settings(gui::screen::settings::Message::Edited(
+        Ws::Settings(gui::screen::settings::Message::Edited(
             gui::screen::settings::Field::Date,
             "20/9/2026".into(),
         )),
@@ -464,7 +466,7 @@ fn two_adds_queued_before_the_first_is_saved_are_each_undone_on_their_own_screen
     assert!(steps.iter().any(|s| s == step), "the step stays");
 
     // Back on the overview, Ctrl+Z takes away the step.
-    send(&mut app, Message::Navigate(Section::Overview));
+    send(&mut app, Ws::Navigate(Section::Overview));
     assert!(shows(&app, &format!("Đã thêm “{step}”.")));
     send(&mut app, shortcut(ctrl("z")).unwrap());
     let (steps, delegates) = stored(&dir);

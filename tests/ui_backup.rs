@@ -7,20 +7,11 @@ mod common;
 use std::path::Path;
 
 use common::*;
-use iced_test::selector::{Candidate, id};
+use iced_test::selector::id;
 use ngayhoi::gui::screen::failure;
+use ngayhoi::gui::workspace::Message as Ws;
 use ngayhoi::gui::{App, Message, Section};
 use ngayhoi::storage::{Store, schema};
-
-/// True if some text on screen contains `part` (the long sentences hold paths and dates).
-fn shows_part(app: &App, part: &str) -> bool {
-    let mut ui = simulator(app);
-    ui.find(|candidate: Candidate<'_>| match candidate {
-        Candidate::Text { content, .. } if content.contains(part) => Some(()),
-        _ => None,
-    })
-    .is_ok()
-}
 
 fn unit_name(path: &Path) -> String {
     reopen(path).unit().unwrap().unwrap().name
@@ -42,7 +33,7 @@ fn backups(dir: &tempfile::TempDir) -> Vec<String> {
 fn back_up_change_restore_and_the_old_value_is_back() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(&dir);
-    send(&mut app, Message::Navigate(Section::Settings));
+    send(&mut app, Ws::Navigate(Section::Settings));
     assert!(shows(&app, "Sao lưu và khôi phục"));
     assert!(shows(&app, "Chưa có bản sao lưu nào."));
 
@@ -117,7 +108,7 @@ fn a_copy_that_is_not_a_backup_is_refused_with_its_reason() {
         "không phải dữ liệu",
     )
     .unwrap();
-    send(&mut app, Message::Navigate(Section::Settings));
+    send(&mut app, Ws::Navigate(Section::Settings));
     assert!(shows(&app, "Tệp khác trong thư mục"));
     interact(&mut app, |ui| {
         scroll_down(ui);
@@ -210,7 +201,7 @@ fn send_failure_retry(mut app: App) {
 fn an_edit_waits_while_another_window_writes_then_is_saved_on_retry() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(&dir);
-    send(&mut app, Message::Navigate(Section::Settings));
+    send(&mut app, Ws::Navigate(Section::Settings));
     let holder = rusqlite::Connection::open(db(&dir)).unwrap();
     holder.execute_batch("BEGIN IMMEDIATE;").unwrap();
 

@@ -7,9 +7,11 @@ use chrono::NaiveTime;
 use common::*;
 use iced::keyboard;
 use iced_test::selector::id;
+use ngayhoi::gui::Section;
 use ngayhoi::gui::app::shortcut;
+use ngayhoi::gui::records;
 use ngayhoi::gui::screen::ceremony;
-use ngayhoi::gui::{Message, Section};
+use ngayhoi::gui::workspace::Message as Ws;
 
 fn t(h: u32, m: u32) -> NaiveTime {
     NaiveTime::from_hms_opt(h, m, 0).unwrap()
@@ -85,22 +87,28 @@ fn adding_an_item_by_typing_and_enter() {
 fn a_duration_that_is_not_a_number_is_explained() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = ceremony_app(&dir);
-    send(&mut app, Message::Ceremony(ceremony::Message::New));
     send(
         &mut app,
-        Message::Ceremony(ceremony::Message::DraftEdited(
+        Ws::Ceremony(ceremony::Message::Items(records::Message::New)),
+    );
+    send(
+        &mut app,
+        Ws::Ceremony(ceremony::Message::Items(records::Message::Edited(
             ceremony::Field::Title,
             "Múa lân".into(),
-        )),
+        ))),
     );
     send(
         &mut app,
-        Message::Ceremony(ceremony::Message::DraftEdited(
+        Ws::Ceremony(ceremony::Message::Items(records::Message::Edited(
             ceremony::Field::Duration,
             "mười".into(),
-        )),
+        ))),
     );
-    send(&mut app, Message::Ceremony(ceremony::Message::SaveDraft));
+    send(
+        &mut app,
+        Ws::Ceremony(ceremony::Message::Items(records::Message::Save)),
+    );
     assert!(shows(&app, "Thời lượng “mười” phải là số phút."));
     assert_eq!(titles(&dir).len(), 10, "nothing was saved");
 }
@@ -170,18 +178,41 @@ fn pinning_an_item_too_early_shows_the_overlap() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = ceremony_app(&dir);
     let id_of = app.snapshot().unwrap().program[2].id;
-    send(&mut app, Message::Ceremony(ceremony::Message::Edit(id_of)));
     send(
         &mut app,
-        Message::Ceremony(ceremony::Message::DraftEdited(
+        Ws::Ceremony(ceremony::Message::Items(records::Message::Edit(id_of))),
+    );
+    send(
+        &mut app,
+        Ws::Ceremony(ceremony::Message::Items(records::Message::Edited(
             ceremony::Field::Fixed,
             "7:45".into(),
-        )),
+        ))),
     );
-    send(&mut app, Message::Ceremony(ceremony::Message::SaveDraft));
+    send(
+        &mut app,
+        Ws::Ceremony(ceremony::Message::Items(records::Message::Save)),
+    );
     assert!(shows(
         &app,
         "Trùng 5 phút với mục trước: hãy rút ngắn mục trước hoặc dời giờ mục này."
     ));
     assert!(shows(&app, "chỗ trùng giờ"));
+}
+
+#[test]
+fn a_removed_item_comes_back_in_its_place_with_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = ceremony_app(&dir);
+    let original = titles(&dir);
+    let id_of = app.snapshot().unwrap().program[2].id;
+    send(
+        &mut app,
+        Ws::Ceremony(ceremony::Message::Items(records::Message::Remove(id_of))),
+    );
+    assert_eq!(titles(&dir).len(), original.len() - 1);
+    assert!(shows(&app, &format!("Đã xóa “{}”.", original[2])));
+    send(&mut app, shortcut(ctrl("z")).unwrap());
+    assert_eq!(titles(&dir), original, "back in its place, third");
+    assert_eq!(app.snapshot().unwrap().program[2].id, id_of, "under its id");
 }

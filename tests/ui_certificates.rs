@@ -13,7 +13,8 @@ use ngayhoi::document::Item;
 use ngayhoi::domain::Form;
 use ngayhoi::gui::app::shortcut;
 use ngayhoi::gui::screen::certificates;
-use ngayhoi::gui::{App, Message, Section};
+use ngayhoi::gui::workspace::Message as Ws;
+use ngayhoi::gui::{App, Section};
 
 /// Every string of the certificate shown in the preview, in order.
 fn page_text(app: &App) -> String {
@@ -46,7 +47,7 @@ fn name_x(app: &App, first_word: &str) -> f32 {
 }
 
 fn open_certificates(app: &mut App) {
-    send(app, Message::Navigate(Section::Certificates));
+    send(app, Ws::Navigate(Section::Certificates));
     assert!(shows(app, "In giấy khen · Năm 2026"));
 }
 
@@ -200,7 +201,7 @@ fn saving_writes_one_page_per_certificate_in_register_order() {
     // The file dialog answered with this path.
     send(
         &mut app,
-        Message::Certificates(certificates::Message::Chosen(Some(target.clone()))),
+        Ws::Certificates(certificates::Message::Chosen(Some(target.clone()))),
     );
     assert!(shows(&app, &format!("Đã lưu “{}”.", target.display())));
     assert!(shows(&app, "Mở để in"));
@@ -227,7 +228,7 @@ fn saving_writes_one_page_per_certificate_in_register_order() {
     let one = dir.path().join("mot-giay.pdf");
     send(
         &mut app,
-        Message::Certificates(certificates::Message::Chosen(Some(one.clone()))),
+        Ws::Certificates(certificates::Message::Chosen(Some(one.clone()))),
     );
     let output = std::process::Command::new("pdftotext")
         .args(["-enc", "UTF-8", one.to_str().unwrap(), "-"])
@@ -273,7 +274,7 @@ fn the_calibration_page_is_saved_through_the_chosen_printer() {
     let target = dir.path().join("trang-hieu-chinh-a4.pdf");
     send(
         &mut app,
-        Message::Certificates(certificates::Message::CalibrationChosen(Some(
+        Ws::Certificates(certificates::Message::CalibrationChosen(Some(
             target.clone(),
         ))),
     );

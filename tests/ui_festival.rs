@@ -126,34 +126,13 @@ fn ranks(activity: &Activity) -> Vec<Option<u32>> {
 /// Clicks a field, selects what it holds (Ctrl+A) and types over it.
 fn retype(ui: &mut Ui<'_>, field: &str, text: &str) -> Result<(), iced_test::Error> {
     ui.click(id(field.to_string()))?;
-    let ctrl = keyboard::Modifiers::CTRL;
-    let _ = ui.simulate([
-        iced::Event::Keyboard(keyboard::Event::ModifiersChanged(ctrl)),
-        iced::Event::Keyboard(key_a(ctrl)),
-        iced::Event::Keyboard(keyboard::Event::ModifiersChanged(
-            keyboard::Modifiers::empty(),
-        )),
-    ]);
+    select_all(ui);
     if text.is_empty() {
         let _ = ui.tap_key(keyboard::key::Named::Backspace);
     } else {
         let _ = ui.typewrite(text);
     }
     Ok(())
-}
-
-fn key_a(modifiers: keyboard::Modifiers) -> keyboard::Event {
-    keyboard::Event::KeyPressed {
-        key: keyboard::Key::Character("a".into()),
-        modified_key: keyboard::Key::Character("a".into()),
-        physical_key: keyboard::key::Physical::Unidentified(
-            keyboard::key::NativeCode::Unidentified,
-        ),
-        location: keyboard::Location::Standard,
-        modifiers,
-        text: None,
-        repeat: false,
-    }
 }
 
 /// The mouse wheel over the content, to reach the end of the list.
@@ -592,7 +571,7 @@ fn activities(dir: &tempfile::TempDir) -> Vec<Activity> {
 }
 
 fn in_app(message: festival::Message) -> ngayhoi::gui::Message {
-    ngayhoi::gui::Message::Festival(message)
+    ngayhoi::gui::workspace::Message::Festival(message).into()
 }
 
 #[test]

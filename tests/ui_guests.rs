@@ -11,7 +11,8 @@ use iced_test::selector::{Candidate, id};
 use ngayhoi::gui::app::shortcut;
 use ngayhoi::gui::records;
 use ngayhoi::gui::screen::guests;
-use ngayhoi::gui::{App, Message, Section};
+use ngayhoi::gui::workspace::Message as Ws;
+use ngayhoi::gui::{App, Section};
 
 fn guests_app(dir: &tempfile::TempDir) -> App {
     let mut app = demo_app(dir);
@@ -67,10 +68,7 @@ fn unticking_a_delegate_leaves_them_out_of_the_introduction() {
         .find(|d| d.name == "Phạm Quốc Dũng")
         .unwrap()
         .id;
-    send(
-        &mut app,
-        Message::Guests(guests::Message::Attending(id, false)),
-    );
+    send(&mut app, Ws::Guests(guests::Message::Attending(id, false)));
     assert!(
         !delegates(&dir)
             .iter()
@@ -95,10 +93,10 @@ fn a_point_with_a_bad_number_is_explained_and_not_saved() {
     let mut app = guests_app(&dir);
     send(
         &mut app,
-        Message::Guests(guests::Message::Points(records::Message::New)),
+        Ws::Guests(guests::Message::Points(records::Message::New)),
     );
     let edit = |field, value: &str| {
-        Message::Guests(guests::Message::Points(records::Message::Edited(
+        Ws::Guests(guests::Message::Points(records::Message::Edited(
             field,
             value.into(),
         )))
@@ -110,7 +108,7 @@ fn a_point_with_a_bad_number_is_explained_and_not_saved() {
     send(&mut app, edit(guests::PointField::Expected, "khoảng 200"));
     send(
         &mut app,
-        Message::Guests(guests::Message::Points(records::Message::Save)),
+        Ws::Guests(guests::Message::Points(records::Message::Save)),
     );
     assert!(shows(&app, "Số người dự kiến “khoảng 200” không hợp lệ."));
     let store = reopen(&db(&dir));
@@ -120,7 +118,7 @@ fn a_point_with_a_bad_number_is_explained_and_not_saved() {
     send(&mut app, edit(guests::PointField::Expected, "200"));
     send(
         &mut app,
-        Message::Guests(guests::Message::Points(records::Message::Save)),
+        Ws::Guests(guests::Message::Points(records::Message::Save)),
     );
     assert_eq!(reopen(&db(&dir)).points(event.id).unwrap().len(), 6);
 }
@@ -135,7 +133,7 @@ fn removing_a_point_then_undoing_brings_it_back_with_its_id() {
     let target = before[2].clone();
     send(
         &mut app,
-        Message::Guests(guests::Message::Points(records::Message::Remove(target.id))),
+        Ws::Guests(guests::Message::Points(records::Message::Remove(target.id))),
     );
     assert!(shows(&app, &format!("Đã xóa điểm “{}”.", target.name)));
     assert_eq!(
@@ -144,16 +142,6 @@ fn removing_a_point_then_undoing_brings_it_back_with_its_id() {
     );
     interact(&mut app, |ui| ui.click("Hoàn tác (Ctrl+Z)").map(drop));
     assert_eq!(reopen(&db(&dir)).points(event.id).unwrap(), before);
-}
-
-/// True if some text on screen contains `part`.
-fn shows_part(app: &App, part: &str) -> bool {
-    let mut ui = simulator(app);
-    ui.find(|candidate: Candidate<'_>| match candidate {
-        Candidate::Text { content, .. } if content.contains(part) => Some(()),
-        _ => None,
-    })
-    .is_ok()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -339,28 +327,6 @@ fn click_in_row(
     })?;
     click_at(ui, target.center());
     Ok(())
-}
-
-/// Selects everything in the focused field, so that typing replaces it.
-fn select_all(ui: &mut Simulator<'_, guests::Message>) {
-    let a = keyboard::Key::Character("a".into());
-    let _ = ui.simulate([
-        iced::Event::Keyboard(keyboard::Event::ModifiersChanged(keyboard::Modifiers::CTRL)),
-        iced::Event::Keyboard(keyboard::Event::KeyPressed {
-            key: a.clone(),
-            modified_key: a,
-            physical_key: keyboard::key::Physical::Unidentified(
-                keyboard::key::NativeCode::Unidentified,
-            ),
-            location: keyboard::Location::Standard,
-            modifiers: keyboard::Modifiers::CTRL,
-            text: None,
-            repeat: false,
-        }),
-        iced::Event::Keyboard(keyboard::Event::ModifiersChanged(
-            keyboard::Modifiers::empty(),
-        )),
-    ]);
 }
 
 #[test]

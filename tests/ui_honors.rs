@@ -9,6 +9,7 @@ use ngayhoi::domain::{Form, Recipient};
 use ngayhoi::gui::app::shortcut;
 use ngayhoi::gui::records;
 use ngayhoi::gui::screen::honors::{self, RecipientField};
+use ngayhoi::gui::workspace::Message as Ws;
 use ngayhoi::gui::{App, Message, Section};
 
 fn honors_app(dir: &tempfile::TempDir) -> App {
@@ -25,7 +26,7 @@ fn recipients(dir: &tempfile::TempDir) -> Vec<Recipient> {
 }
 
 fn honors(message: honors::Message) -> Message {
-    Message::Honors(message)
+    Ws::Honors(message).into()
 }
 
 #[test]
@@ -205,11 +206,11 @@ fn a_list_row_naming_a_decision_goes_to_it_and_rows_that_cannot_be_placed_are_na
 
 #[test]
 fn rows_without_a_decision_are_named_when_the_year_has_none_and_one_can_be_added() {
-    use ngayhoi::gui::app::NewYear;
+    use ngayhoi::gui::workspace::NewYear;
     let dir = tempfile::tempdir().unwrap();
     let mut app = honors_app(&dir);
-    send(&mut app, Message::NewYear(NewYear::Open));
-    send(&mut app, Message::NewYear(NewYear::Confirm));
+    send(&mut app, Ws::NewYear(NewYear::Open));
+    send(&mut app, Ws::NewYear(NewYear::Confirm));
     assert_eq!(app.snapshot().unwrap().event.year, 2027);
     let file = dir.path().join("khen-2027.csv");
     std::fs::write(

@@ -8,14 +8,15 @@ use common::*;
 use iced::widget::text_editor::{Action, Edit, Motion};
 use ngayhoi::gui::app::shortcut;
 use ngayhoi::gui::screen::{papers, settings};
-use ngayhoi::gui::{App, Message, Section};
+use ngayhoi::gui::workspace::Message as Ws;
+use ngayhoi::gui::{App, Section};
 use ngayhoi::papers::Paper;
 
 #[test]
 fn ctrl_p_on_the_ceremony_shows_the_program_as_it_will_print() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(&dir);
-    send(&mut app, Message::Navigate(Section::Ceremony));
+    send(&mut app, Ws::Navigate(Section::Ceremony));
     send(&mut app, shortcut(ctrl("p")).expect("Ctrl+P is a shortcut"));
     assert_eq!(app.section(), Some(Section::Papers));
     assert!(shows(&app, "In ấn · Năm 2026"));
@@ -27,16 +28,13 @@ fn ctrl_p_on_the_ceremony_shows_the_program_as_it_will_print() {
 fn saving_writes_the_pdf_and_offers_to_open_it() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(&dir);
-    send(&mut app, Message::Navigate(Section::Papers));
-    send(
-        &mut app,
-        Message::Papers(papers::Message::Pick(Paper::Festival)),
-    );
+    send(&mut app, Ws::Navigate(Section::Papers));
+    send(&mut app, Ws::Papers(papers::Message::Pick(Paper::Festival)));
     let target = dir.path().join("phan-hoi.pdf");
     // The file dialog answered with this path.
     send(
         &mut app,
-        Message::Papers(papers::Message::Chosen(Some(target.clone()))),
+        Ws::Papers(papers::Message::Chosen(Some(target.clone()))),
     );
     let bytes = std::fs::read(&target).unwrap();
     assert!(bytes.starts_with(b"%PDF"));
@@ -55,20 +53,14 @@ fn a_paper_with_nothing_to_print_says_what_to_fill_in() {
         let _ = ui.typewrite("Tỉnh Đồng Nai");
         ui.click("Bắt đầu lập kế hoạch").map(drop)
     });
-    send(&mut app, Message::Navigate(Section::Papers));
-    send(
-        &mut app,
-        Message::Papers(papers::Message::Pick(Paper::Festival)),
-    );
+    send(&mut app, Ws::Navigate(Section::Papers));
+    send(&mut app, Ws::Papers(papers::Message::Pick(Paper::Festival)));
     assert!(shows(
         &app,
         "Phần hội chưa có hoạt động nào, nên chưa có gì để in."
     ));
     // The standard program of a new unit is there to print at once.
-    send(
-        &mut app,
-        Message::Papers(papers::Message::Pick(Paper::Program)),
-    );
+    send(&mut app, Ws::Papers(papers::Message::Pick(Paper::Program)));
     assert!(shows(&app, "Trang 1 / 1"));
 }
 
@@ -76,8 +68,8 @@ fn a_paper_with_nothing_to_print_says_what_to_fill_in() {
 fn residential_areas_are_edited_in_settings_and_undone() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(&dir);
-    send(&mut app, Message::Navigate(Section::Settings));
-    let edit = |action| Message::Settings(settings::Message::AreasEdited(action));
+    send(&mut app, Ws::Navigate(Section::Settings));
+    let edit = |action| Ws::Settings(settings::Message::AreasEdited(action));
     send(&mut app, edit(Action::Move(Motion::DocumentEnd)));
     send(&mut app, edit(Action::Edit(Edit::Enter)));
     for c in "Khu phố 6".chars() {

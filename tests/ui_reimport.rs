@@ -6,8 +6,8 @@ mod common;
 
 use common::*;
 use ngayhoi::domain::Household;
-use ngayhoi::gui::Message;
 use ngayhoi::gui::screen::visits::{ImportList, Message as Visits};
+use ngayhoi::gui::workspace::Message as Ws;
 use ngayhoi::gui::{App, Section};
 
 const LIST: &str = "STT;Họ và tên;Năm sinh;Địa chỉ;Diện;Số điện thoại\n\
@@ -29,7 +29,7 @@ fn households(dir: &tempfile::TempDir) -> Vec<Household> {
 fn open(app: &mut App, file: &std::path::Path) {
     send(
         app,
-        Message::Visits(Visits::ImportFile(
+        Ws::Visits(Visits::ImportFile(
             ImportList::Households,
             Some(file.to_path_buf()),
         )),
@@ -161,7 +161,7 @@ fn a_recipient_list_opened_again_keeps_its_register_numbers() {
     let open = |app: &mut App| {
         send(
             app,
-            Message::Honors(honors::Message::ImportFile(Some(file.clone()))),
+            Ws::Honors(honors::Message::ImportFile(Some(file.clone()))),
         );
     };
     open(&mut app);

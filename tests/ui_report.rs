@@ -10,8 +10,9 @@ use iced_test::selector::id;
 use ngayhoi::domain::report::{Figure, Section};
 use ngayhoi::gui::app::shortcut;
 use ngayhoi::gui::data::Snapshot;
-use ngayhoi::gui::screen::report::{self, Event, ReportScreen};
-use ngayhoi::gui::{App, Message, Section as Nav};
+use ngayhoi::gui::screen::report::{self, Event, Report};
+use ngayhoi::gui::workspace::Message as Ws;
+use ngayhoi::gui::{App, Section as Nav};
 
 fn report_app(dir: &tempfile::TempDir) -> App {
     let mut app = demo_app(dir);
@@ -74,7 +75,7 @@ fn a_figure_typed_in_is_saved_and_its_percentage_shown() {
     // More areas meeting the standard than there are: shown, not saved.
     send(
         &mut app,
-        Message::Report(report::Message::FigureEdited(
+        Ws::Report(report::Message::FigureEdited(
             Figure::AreasMeeting,
             "6".into(),
         )),
@@ -87,7 +88,7 @@ fn a_figure_typed_in_is_saved_and_its_percentage_shown() {
     // Raising the total saves both.
     send(
         &mut app,
-        Message::Report(report::Message::FigureEdited(
+        Ws::Report(report::Message::FigureEdited(
             Figure::AreasTotal,
             "6".into(),
         )),
@@ -110,7 +111,7 @@ fn the_narrative_is_edited_undone_and_reset_to_its_default() {
     let mut app = report_app(&dir);
     let (default, edited) = stored_text(&dir, Section::Lessons);
     assert!(!edited && default.starts_with("Một là"));
-    let edit = |action| Message::Report(report::Message::SectionEdited(Section::Lessons, action));
+    let edit = |action| Ws::Report(report::Message::SectionEdited(Section::Lessons, action));
     for c in "Bốn là, ".chars() {
         send(&mut app, edit(Action::Edit(Edit::Insert(c))));
     }
@@ -130,7 +131,7 @@ fn the_narrative_is_edited_undone_and_reset_to_its_default() {
     assert!(stored_text(&dir, Section::Lessons).1);
     send(
         &mut app,
-        Message::Report(report::Message::ResetSection(Section::Lessons)),
+        Ws::Report(report::Message::ResetSection(Section::Lessons)),
     );
     assert_eq!(stored_text(&dir, Section::Lessons), (default, false));
     assert!(shows(
@@ -147,7 +148,7 @@ fn a_default_section_follows_the_figures_an_edited_one_stays() {
     let load =
         |store: &ngayhoi::storage::Store| Snapshot::load(store, Some(2026)).unwrap().unwrap();
     let data = load(&store);
-    let mut screen = ReportScreen::new(&data);
+    let mut screen = Report::new(&data);
     assert!(!screen.section_text(Section::Results).contains("tin báo"));
 
     let (_, event) = screen.update(
@@ -210,7 +211,7 @@ fn ctrl_p_shows_the_paper_and_saving_writes_pdf_and_xlsx() {
     let pdf = dir.path().join("bao-cao.pdf");
     send(
         &mut app,
-        Message::Report(report::Message::Chosen(
+        Ws::Report(report::Message::Chosen(
             report::Output::Pdf,
             Some(pdf.clone()),
         )),
@@ -220,7 +221,7 @@ fn ctrl_p_shows_the_paper_and_saving_writes_pdf_and_xlsx() {
     let xlsx = dir.path().join("bao-cao.xlsx");
     send(
         &mut app,
-        Message::Report(report::Message::Chosen(
+        Ws::Report(report::Message::Chosen(
             report::Output::Xlsx,
             Some(xlsx.clone()),
         )),

@@ -7,6 +7,7 @@ use common::*;
 use iced_test::selector::id;
 use ngayhoi::domain::{Category, Household, Visit, VisitStatus};
 use ngayhoi::gui::app::shortcut;
+use ngayhoi::gui::workspace::Message as Ws;
 use ngayhoi::gui::{App, Section};
 
 fn visits_app(dir: &tempfile::TempDir) -> App {
@@ -56,9 +57,9 @@ fn a_gift_for_every_household_of_a_category_in_one_go_and_undone() {
     // Filter on "Hộ nghèo", open the batch form, keep households already visited.
     send(
         &mut app,
-        ngayhoi::gui::Message::Visits(ngayhoi::gui::screen::visits::Message::CategoryFilter(Some(
-            Category::Poor,
-        ))),
+        ngayhoi::gui::workspace::Message::Visits(
+            ngayhoi::gui::screen::visits::Message::CategoryFilter(Some(Category::Poor)),
+        ),
     );
     assert!(shows(&app, "Hộ gia đình (2)"));
     interact(&mut app, |ui| {
@@ -77,10 +78,12 @@ fn a_gift_for_every_household_of_a_category_in_one_go_and_undone() {
     // Replace the value: select all is not simulated, so type into an emptied field.
     send(
         &mut app,
-        ngayhoi::gui::Message::Visits(ngayhoi::gui::screen::visits::Message::GiftEdited(
-            ngayhoi::gui::screen::visits::GiftField::Value,
-            "300.000 đ".into(),
-        )),
+        ngayhoi::gui::workspace::Message::Visits(
+            ngayhoi::gui::screen::visits::Message::GiftEdited(
+                ngayhoi::gui::screen::visits::GiftField::Value,
+                "300.000 đ".into(),
+            ),
+        ),
     );
     interact(&mut app, |ui| ui.click("Tạo các lượt thăm").map(drop));
 
@@ -137,7 +140,9 @@ fn planned_visits_are_marked_done_with_today_and_a_removed_household_comes_back(
         .id;
     send(
         &mut app,
-        ngayhoi::gui::Message::Visits(ngayhoi::gui::screen::visits::Message::RemoveHousehold(hang)),
+        ngayhoi::gui::workspace::Message::Visits(
+            ngayhoi::gui::screen::visits::Message::RemoveHousehold(hang),
+        ),
     );
     assert!(shows(&app, "Đã xóa hộ Nguyễn Thị Hằng cùng 2 lượt thăm."));
     assert_eq!(stored(&dir).0.len(), 15);
@@ -149,7 +154,6 @@ fn planned_visits_are_marked_done_with_today_and_a_removed_household_comes_back(
 
 #[test]
 fn an_import_previews_lets_the_secretary_pick_a_column_and_saves_all() {
-    use ngayhoi::gui::Message;
     use ngayhoi::gui::screen::visits::{ImportList, Message as Visits};
     use ngayhoi::import::Field;
 
@@ -164,7 +168,7 @@ fn an_import_previews_lets_the_secretary_pick_a_column_and_saves_all() {
     .unwrap();
     send(
         &mut app,
-        Message::Visits(Visits::ImportFile(ImportList::Households, Some(file))),
+        Ws::Visits(Visits::ImportFile(ImportList::Households, Some(file))),
     );
     assert!(shows(
         &app,
@@ -175,7 +179,7 @@ fn an_import_previews_lets_the_secretary_pick_a_column_and_saves_all() {
 
     send(
         &mut app,
-        Message::Visits(Visits::ImportPanel(
+        Ws::Visits(Visits::ImportPanel(
             ngayhoi::gui::screen::import::Message::Remap(3, Some(Field::Category)),
         )),
     );
@@ -190,7 +194,7 @@ fn an_import_previews_lets_the_secretary_pick_a_column_and_saves_all() {
     .unwrap();
     send(
         &mut app,
-        Message::Visits(Visits::ImportFile(
+        Ws::Visits(Visits::ImportFile(
             ImportList::Households,
             Some(dir.path().join("ho-moi.csv")),
         )),
@@ -211,16 +215,12 @@ fn an_import_previews_lets_the_secretary_pick_a_column_and_saves_all() {
 #[test]
 fn the_visits_go_to_excel_with_values_as_numbers() {
     use calamine::{Data, Reader, Xlsx, open_workbook};
-    use ngayhoi::gui::Message;
     use ngayhoi::gui::screen::visits::Message as Visits;
 
     let dir = tempfile::tempdir().unwrap();
     let mut app = visits_app(&dir);
     let path = dir.path().join("tham-hoi-2026.xlsx");
-    send(
-        &mut app,
-        Message::Visits(Visits::ExportTo(Some(path.clone()))),
-    );
+    send(&mut app, Ws::Visits(Visits::ExportTo(Some(path.clone()))));
     assert!(shows(
         &app,
         &format!("Đã lưu danh sách thăm hỏi vào “{}”.", path.display())
@@ -239,4 +239,55 @@ fn the_visits_go_to_excel_with_values_as_numbers() {
         7_700_000.0 + 400_000.0,
         "every visit, the cancelled one too"
     );
+}
+
+#[test]
+fn a_household_added_by_typing_then_edited_and_both_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = visits_app(&dir);
+    let before = stored(&dir).0;
+    interact(&mut app, |ui| ui.click("+ Thêm hộ").map(drop));
+    interact(&mut app, |ui| {
+        ui.click(id("household-name"))?;
+        let _ = ui.typewrite("Lê Thị Mai");
+        ui.click(id("household-birth-year"))?;
+        let _ = ui.typewrite("1941");
+        let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
+        Ok(())
+    });
+    let added = stored(&dir).0;
+    assert_eq!(added.len(), before.len() + 1);
+    let mai = added.iter().find(|h| h.name == "Lê Thị Mai").unwrap();
+    assert_eq!(mai.birth_year, Some(1941));
+    assert!(shows(&app, "Đã thêm hộ Lê Thị Mai."));
+
+    // Edit its year in the row's form, then Ctrl+Z twice: the year back, then no household.
+    let mai = mai.id;
+    interact(&mut app, |ui| {
+        ui.click(id(ngayhoi::gui::screen::visits::SEARCH))?;
+        let _ = ui.typewrite("le thi mai");
+        Ok(())
+    });
+    interact(&mut app, |ui| ui.click("Sửa").map(drop));
+    interact(&mut app, |ui| {
+        ui.click(id("household-birth-year"))?;
+        for _ in 0..4 {
+            let _ = ui.tap_key(iced::keyboard::key::Named::Backspace);
+        }
+        let _ = ui.typewrite("1942");
+        let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
+        Ok(())
+    });
+    let year = |dir| {
+        stored(dir)
+            .0
+            .into_iter()
+            .find(|h| h.id == mai)
+            .and_then(|h| h.birth_year)
+    };
+    assert_eq!(year(&dir), Some(1942));
+    send(&mut app, shortcut(ctrl("z")).unwrap());
+    assert_eq!(year(&dir), Some(1941));
+    send(&mut app, shortcut(ctrl("z")).unwrap());
+    assert_eq!(stored(&dir).0, before, "adding it is undone too");
 }

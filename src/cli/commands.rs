@@ -6,7 +6,7 @@ use chrono::Datelike;
 
 use super::Command;
 use super::args::{Export, Import, PaperArgs};
-use crate::domain::{Event, Level, Unit};
+use crate::domain::{Level, Unit, YearEvent};
 use crate::papers::{Paper, Sources, output};
 use crate::storage::Store;
 use crate::text::date_short;
@@ -51,7 +51,7 @@ pub fn run(db: &Path, command: Command) -> Result<(), String> {
                 ));
             }
             let event = store
-                .initialize(&unit, &Event::defaults(year))
+                .initialize(&unit, &YearEvent::defaults(year))
                 .map_err(|e| e.to_string())?;
             println!(
                 "Đã thiết lập {} với Ngày hội năm {} (ngày {}) trong tệp {}.",

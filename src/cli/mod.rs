@@ -81,7 +81,7 @@ fn open_existing(db: &std::path::Path) -> Result<crate::storage::Store, String> 
 fn event_of(
     store: &crate::storage::Store,
     year: Option<i32>,
-) -> Result<crate::domain::Event, String> {
+) -> Result<crate::domain::YearEvent, String> {
     let years = store.years().map_err(|e| e.to_string())?;
     let year = match year {
         Some(y) => y,

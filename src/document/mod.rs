@@ -1,15 +1,15 @@
 //! Documents: every paper the app prints goes through here. No iced.
 //!
-//! One layout, two painters. Layout turns a description of a document (for now
-//! [`AdminDocument`], the Decree 30/2020 administrative format) into [`Page`]s of positioned
+//! One layout, two painters. Layout turns a description of a document (an [`AdminDocument`],
+//! the Decree 30/2020 administrative format, or a certificate) into [`Page`]s of positioned
 //! primitives in millimetres: strings with their face, size and baseline, rules and
-//! rectangles. A painter only draws them: [`to_pdf`] writes the PDF, and the on-screen
-//! preview. Both measure nothing themselves; line breaks, justification and page breaks are
+//! rectangles. A painter only draws them: [`to_pdf`] writes the PDF, and `gui::preview` the
+//! on-screen preview. Both measure nothing themselves; line breaks, justification and page breaks are
 //! decided once, with the advance widths of the fonts the PDF embeds ([`fonts`]), so the
 //! preview and the paper cannot disagree.
 //!
 //! Text is NFC on the way in (decomposed marks collide in PDFs) and drawn without shaping or
-//! kerning, which is what printpdf does with embedded TrueType fonts.
+//! kerning, as the PDF draws embedded TrueType fonts.
 
 pub mod admin;
 pub mod fonts;

@@ -6,7 +6,7 @@ use super::Invalid;
 use crate::text::{clean_line, date_short};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Event {
+pub struct YearEvent {
     pub id: i64,
     pub year: i32,
     /// The day itself (19 August by default, the traditional day of the People's Police).
@@ -20,11 +20,11 @@ pub struct Event {
     pub program_start: NaiveTime,
 }
 
-impl Event {
+impl YearEvent {
     /// The defaults of a new year: the day on 19/8, the window 1/7 to 19/8.
-    pub fn defaults(year: i32) -> Event {
+    pub fn defaults(year: i32) -> YearEvent {
         let date = |month, day| NaiveDate::from_ymd_opt(year, month, day).expect("valid date");
-        Event {
+        YearEvent {
             id: 0,
             year,
             date: date(8, 19),
@@ -36,13 +36,13 @@ impl Event {
     }
 
     /// The same plan moved to another year: same day and month, same window and theme.
-    pub fn carried_to(&self, year: i32) -> Event {
+    pub fn carried_to(&self, year: i32) -> YearEvent {
         let shift = |d: NaiveDate| {
             d.with_year(year)
                 // 29 February does not exist in every year.
                 .unwrap_or_else(|| NaiveDate::from_ymd_opt(year, d.month(), 28).expect("valid"))
         };
-        Event {
+        YearEvent {
             id: 0,
             year,
             date: shift(self.date),
@@ -53,8 +53,8 @@ impl Event {
         }
     }
 
-    pub fn cleaned(&self) -> Event {
-        Event {
+    pub fn cleaned(&self) -> YearEvent {
+        YearEvent {
             theme: clean_line(&self.theme).trim().to_string(),
             ..self.clone()
         }
@@ -115,7 +115,7 @@ mod tests {
 
     #[test]
     fn defaults_are_19_august_and_the_summer_window() {
-        let event = Event::defaults(2026);
+        let event = YearEvent::defaults(2026);
         assert_eq!(event.date, d(2026, 8, 19));
         assert_eq!(event.window_start, d(2026, 7, 1));
         assert_eq!(event.window_end, d(2026, 8, 19));
@@ -124,7 +124,7 @@ mod tests {
 
     #[test]
     fn a_day_outside_the_window_is_refused_with_the_dates() {
-        let mut event = Event::defaults(2026);
+        let mut event = YearEvent::defaults(2026);
         event.date = d(2026, 9, 2);
         assert_eq!(
             event.validate().unwrap_err().0,
@@ -139,7 +139,7 @@ mod tests {
 
     #[test]
     fn carrying_keeps_day_and_month() {
-        let mut event = Event::defaults(2025);
+        let mut event = YearEvent::defaults(2025);
         event.date = d(2025, 8, 15);
         event.theme = "Chủ đề".into();
         let next = event.carried_to(2026);

@@ -22,7 +22,7 @@ pub mod visit;
 pub use checklist::{ChecklistItem, DueState};
 pub use commendation::{Decision, Form, Recipient, RecipientKind};
 pub use delegate::Delegate;
-pub use event::Event;
+pub use event::YearEvent;
 pub use festival::{Activity, ActivityKind, Prize, Team};
 pub use gifts::{GiftSummary, Tally, YearGifts};
 pub use household::{Category, Household, Sex};

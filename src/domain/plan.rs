@@ -5,11 +5,11 @@
 use chrono::Datelike;
 
 use super::checklist::default_steps;
-use super::{Activity, ChecklistItem, Delegate, Event, EventPoint, Invalid, ProgramItem};
+use super::{Activity, ChecklistItem, Delegate, EventPoint, Invalid, ProgramItem, YearEvent};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct YearPlan {
-    pub event: Event,
+    pub event: YearEvent,
     pub checklist: Vec<ChecklistItem>,
     pub program: Vec<ProgramItem>,
     pub delegates: Vec<Delegate>,
@@ -19,7 +19,7 @@ pub struct YearPlan {
 
 impl YearPlan {
     /// A new year from the standard campaign steps and ceremony order.
-    pub fn standard(event: Event) -> YearPlan {
+    pub fn standard(event: YearEvent) -> YearPlan {
         YearPlan {
             event,
             checklist: default_steps()
@@ -149,6 +149,17 @@ impl YearPlan {
     }
 }
 
+/// The year whose plan a new year copies: the latest earlier year, else the earliest year
+/// there is (`None`: no year yet, the new year starts from the standard plan).
+pub fn copy_source(years: &[i32], year: i32) -> Option<i32> {
+    years
+        .iter()
+        .copied()
+        .filter(|y| *y < year)
+        .max()
+        .or_else(|| years.iter().copied().min())
+}
+
 #[cfg(test)]
 mod tests {
     use chrono::NaiveDate;
@@ -158,7 +169,7 @@ mod tests {
 
     #[test]
     fn a_new_year_keeps_the_plan_and_drops_what_happened() {
-        let mut plan = YearPlan::standard(Event::defaults(2026));
+        let mut plan = YearPlan::standard(YearEvent::defaults(2026));
         plan.event.date = NaiveDate::from_ymd_opt(2026, 8, 14).unwrap();
         plan.checklist[0].done = true;
         plan.checklist[0].note = "Đã xong".into();
@@ -217,11 +228,18 @@ mod tests {
 
     #[test]
     fn cleaning_refuses_a_broken_part_and_names_it() {
-        let mut plan = YearPlan::standard(Event::defaults(2026));
+        let mut plan = YearPlan::standard(YearEvent::defaults(2026));
         plan.program[3].title = "  ".into();
         assert_eq!(
             plan.cleaned().unwrap_err().0,
             "Tên mục trong chương trình không được để trống."
         );
+    }
+
+    #[test]
+    fn a_new_year_copies_the_latest_earlier_plan_else_the_earliest() {
+        assert_eq!(copy_source(&[2024, 2025, 2027], 2026), Some(2025));
+        assert_eq!(copy_source(&[2025, 2026], 2024), Some(2025));
+        assert_eq!(copy_source(&[], 2026), None);
     }
 }

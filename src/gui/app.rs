@@ -11,11 +11,10 @@ use iced::{Element, Subscription, Task, keyboard};
 use super::data::{Db, Done, Job, Outcome, Snapshot, Writer};
 use super::screen::failure::{self, Failure};
 use super::screen::welcome::{self, Welcome};
-use super::screen::{
-    ceremony, certificates, festival, guests, honors, overview, papers, report, settings, visits,
-};
+use super::screen::{certificates, settings};
+pub use super::shortcut::Shortcut;
 pub use super::workspace::Section;
-use super::workspace::Workspace;
+use super::workspace::{self, Workspace};
 use crate::storage::{Store, StoreError, WindowLock};
 
 /// How often the window asks whether another process (the command line) changed the file.
@@ -45,54 +44,20 @@ enum Phase {
 pub enum Message {
     Failure(failure::Message),
     Welcome(welcome::Message),
-    Overview(overview::Message),
-    Ceremony(ceremony::Message),
-    Guests(guests::Message),
-    Festival(festival::Message),
-    Visits(visits::Message),
-    Honors(honors::Message),
-    Certificates(certificates::Message),
-    Papers(papers::Message),
-    Report(report::Message),
-    Settings(settings::Message),
-    Navigate(Section),
-    YearPicked(i32),
-    NewYear(NewYear),
+    Workspace(workspace::Message),
     Written(Box<Outcome>),
     Shortcut(Shortcut),
-    DismissError,
-    /// Try again to write the changes that could not be saved (file busy, disk full).
-    RetrySave,
     /// Time to look whether another process changed the file ([`POLL`]).
     Poll,
     /// The file's `data_version` just read (`None`: could not be read now).
     Polled(Option<i64>),
 }
 
-#[derive(Debug, Clone)]
-pub enum NewYear {
-    Open,
-    Edited(String),
-    Confirm,
-    Cancel,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Shortcut {
-    New,
-    Undo,
-    /// Escape: close what is open (a step being edited, the new-year panel).
-    Close,
-    /// Tab and Shift+Tab move between fields.
-    NextField,
-    PreviousField,
-    /// Alt+↑ / Alt+↓ move the selected row.
-    MoveUp,
-    MoveDown,
-    /// Ctrl+P: show the paper of the current section; on the papers screen, save it.
-    Print,
-    /// Ctrl+F: the search field of the current section.
-    Find,
+/// The workspace's messages are the app's (tests and the window send them as such).
+impl From<workspace::Message> for Message {
+    fn from(message: workspace::Message) -> Message {
+        Message::Workspace(message)
+    }
 }
 
 impl App {
@@ -236,11 +201,27 @@ impl App {
                 let write = job.map(|job| self.writer.push(&db, None, job, written_message));
                 Task::batch([task.map(Message::Welcome), write.unwrap_or_else(Task::none)])
             }
-            message => {
+            Message::Shortcut(shortcut) => {
+                self.update(Message::Workspace(workspace::Message::Shortcut(shortcut)))
+            }
+            Message::Workspace(message) => {
                 let Phase::Ready(ws) = &mut self.phase else {
                     return Task::none();
                 };
-                ws.update(message, &mut self.writer)
+                let busy = self.writer.is_saving() || self.writer.stalled().is_some();
+                let (task, event) = ws.update(message, busy);
+                let task = task.map(Message::Workspace);
+                let year = Some(ws.data.event.year);
+                let write = match event {
+                    Some(workspace::Event::Write(job)) => {
+                        self.writer.push(&ws.db, year, job, written_message)
+                    }
+                    Some(workspace::Event::RetrySave) => {
+                        self.writer.retry(&ws.db, year, written_message)
+                    }
+                    None => return task,
+                };
+                Task::batch([task, write])
             }
         }
     }
@@ -323,7 +304,9 @@ impl App {
         match &self.phase {
             Phase::Failed(screen) => screen.view().map(Message::Failure),
             Phase::Welcome { screen, .. } => screen.view().map(Message::Welcome),
-            Phase::Ready(ws) => ws.view(self.today, self.writer.is_saving(), self.writer.stalled()),
+            Phase::Ready(ws) => ws
+                .view(self.today, self.writer.is_saving(), self.writer.stalled())
+                .map(Message::Workspace),
         }
     }
 
@@ -438,52 +421,14 @@ fn open_locked(path: &Path, today: NaiveDate) -> (Phase, Option<i64>) {
     (phase, version)
 }
 
-/// The app's keyboard shortcuts: Ctrl+N adds a row, Ctrl+Z undoes the last change (Cmd on
-/// macOS), Ctrl+P prints, Ctrl+F searches, Tab moves between fields, Escape closes, Alt+↑/↓ move the selected
-/// row. Keys a focused text field used never reach
-/// here.
+/// The message a key press gives, if it is one of the app's shortcuts
+/// ([`super::shortcut::from_key`]).
 pub fn shortcut(event: keyboard::Event) -> Option<Message> {
-    use keyboard::key::Named;
-    match event {
-        keyboard::Event::KeyPressed {
-            key: keyboard::Key::Named(named),
-            modifiers,
-            ..
-        } => match named {
-            Named::ArrowUp if modifiers.alt() => Some(Message::Shortcut(Shortcut::MoveUp)),
-            Named::ArrowDown if modifiers.alt() => Some(Message::Shortcut(Shortcut::MoveDown)),
-            Named::Tab if modifiers.shift() => Some(Message::Shortcut(Shortcut::PreviousField)),
-            Named::Tab => Some(Message::Shortcut(Shortcut::NextField)),
-            Named::Escape => Some(Message::Shortcut(Shortcut::Close)),
-            _ => None,
-        },
-        keyboard::Event::KeyPressed {
-            key: keyboard::Key::Character(c),
-            modifiers,
-            ..
-        } if modifiers.command() => match c.as_str() {
-            "n" | "N" => Some(Message::Shortcut(Shortcut::New)),
-            "z" | "Z" => Some(Message::Shortcut(Shortcut::Undo)),
-            "p" | "P" => Some(Message::Shortcut(Shortcut::Print)),
-            "f" | "F" => Some(Message::Shortcut(Shortcut::Find)),
-            _ => None,
-        },
-        _ => None,
-    }
+    super::shortcut::from_key(event).map(Message::Shortcut)
 }
 
-pub(super) fn written_message(outcome: Outcome) -> Message {
+fn written_message(outcome: Outcome) -> Message {
     Message::Written(Box::new(outcome))
-}
-
-/// The plan a new year copies: the latest earlier year, else the earliest year there is.
-pub(super) fn copy_source(years: &[i32], year: i32) -> Option<i32> {
-    years
-        .iter()
-        .copied()
-        .filter(|y| *y < year)
-        .max()
-        .or_else(|| years.iter().copied().min())
 }
 
 /// Selects the whole text of every text field. Run after Tab moved the focus: the field just

@@ -9,8 +9,8 @@ use iced::Task;
 
 use crate::domain::report::Report;
 use crate::domain::{
-    Activity, ChecklistItem, Decision, Delegate, Event, EventPoint, ProgramItem, Recipient, Roster,
-    Unit, YearGifts, YearPlan,
+    Activity, ChecklistItem, Decision, Delegate, EventPoint, ProgramItem, Recipient, Roster, Unit,
+    YearEvent, YearGifts, YearPlan,
 };
 use crate::storage::commendation::RemovedDecision;
 use crate::storage::household::RemovedHousehold;
@@ -27,7 +27,7 @@ pub struct Snapshot {
     /// Residential areas: festival teams are one per area by default.
     pub areas: Vec<String>,
     pub years: Vec<i32>,
-    pub event: Event,
+    pub event: YearEvent,
     pub checklist: Vec<ChecklistItem>,
     pub program: Vec<ProgramItem>,
     pub delegates: Vec<Delegate>,
@@ -35,7 +35,7 @@ pub struct Snapshot {
     pub activities: Vec<Activity>,
     /// Households and this year's visits, indexed for search; shared, since a reload after
     /// each change must not copy 10,000 households around the UI.
-    pub gifts: Arc<YearGifts>,
+    pub households: Arc<YearGifts>,
     pub decisions: Vec<Decision>,
     pub recipients: Vec<Recipient>,
     /// The report to the province: this year's figures (computed, entered), its narrative
@@ -85,7 +85,7 @@ impl Snapshot {
             delegates: plan.delegates,
             points: plan.points,
             activities: plan.activities,
-            gifts,
+            households: gifts,
             decisions,
             recipients,
             report,
@@ -152,7 +152,7 @@ impl Snapshot {
             unit: self.unit.clone(),
             plan: self.plan(),
             areas: self.areas.clone(),
-            gifts: Arc::clone(&self.gifts),
+            gifts: Arc::clone(&self.households),
             decisions: self.decisions.clone(),
             recipients: self.recipients.clone(),
         }

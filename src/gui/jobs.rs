@@ -38,16 +38,26 @@ pub fn create(
 /// under its id), saving, removing.
 pub fn record<R: records::Record>(event_id: i64, event: records::Event<R>) -> Job {
     match event {
-        records::Event::Add(row) if row.id() == 0 => create(R::KIND, row.name(), move |s| {
-            <R as storage::record::Record>::add(s, event_id, &row)
+        records::Event::Add(row) => add(row, move |s, row| {
+            <R as storage::record::Record>::add(s, event_id, row)
         }),
-        records::Event::Add(row) => {
-            change(move |s| <R as storage::record::Record>::add(s, event_id, &row).map(drop))
-        }
         records::Event::Save(row) => change(move |s| <R as storage::record::Record>::save(s, &row)),
         records::Event::Remove(id) => {
             change(move |s| <R as storage::record::Record>::remove(s, id))
         }
+    }
+}
+
+/// Adds a row with `f`: a new one (id 0) is reported with its kind and name, so that adding
+/// it can be undone; one put back under its id (undo) is not.
+fn add<R: records::Record>(
+    row: R,
+    f: impl Fn(&mut Store, &R) -> storage::Result<i64> + Send + 'static,
+) -> Job {
+    if row.id() == 0 {
+        create(R::KIND, row.name(), move |s| f(s, &row))
+    } else {
+        change(move |s| f(s, &row).map(drop))
     }
 }
 
@@ -68,18 +78,11 @@ pub fn checklist(event_id: i64, event: overview::Event) -> Job {
 pub fn program(event_id: i64, event: ceremony::Event) -> Job {
     match event {
         ceremony::Event::SaveEvent(year_event) => change(move |s| s.save_event(&year_event)),
-        ceremony::Event::Add(index, item) if item.id == 0 => {
-            let name = item.title.trim().to_string();
-            create(Kind::ProgramItem, name, move |s| {
-                s.add_program_item(event_id, index, &item)
-                    .map(|added| added.id)
-            })
-        }
-        ceremony::Event::Add(index, item) => {
-            change(move |s| s.add_program_item(event_id, index, &item).map(drop))
-        }
-        ceremony::Event::Save(item) => change(move |s| s.save_program_item(&item)),
-        ceremony::Event::Remove(id) => change(move |s| s.delete_program_item(id)),
+        ceremony::Event::Add(index, item) => add(item, move |s, item| {
+            s.add_program_item(event_id, index, item)
+                .map(|added| added.id)
+        }),
+        ceremony::Event::Items(event) => record(event_id, event),
         ceremony::Event::Reorder(ids) => change(move |s| s.set_program_order(event_id, &ids)),
     }
 }
@@ -93,10 +96,7 @@ pub fn guests(event_id: i64, event: guests::Event) -> Job {
 
 pub fn visits(event_id: i64, event: visits::Event) -> Job {
     match event {
-        visits::Event::AddHousehold(h) => create(Kind::Household, h.name.clone(), move |s| {
-            s.add_household(&h).map(|added| added.id)
-        }),
-        visits::Event::SaveHousehold(h) => change(move |s| s.save_household(&h)),
+        visits::Event::Households(event) => record(event_id, event),
         visits::Event::RemoveHousehold(id) => Box::new(move |s| {
             let removed = s.delete_household(id)?;
             Ok(Done {
@@ -142,27 +142,27 @@ pub fn visits(event_id: i64, event: visits::Event) -> Job {
     }
 }
 
-pub fn certificates(event: certificates::Event) -> Job {
-    match event {
+/// `None` for opening a file, which is no storage job (the workspace opens it).
+pub fn certificates(event: certificates::Event) -> Option<Job> {
+    Some(match event {
         certificates::Event::SaveTemplate(t) => change(move |s| s.save_template(&t).map(drop)),
         certificates::Event::SavePrinter(p) => change(move |s| s.save_printer(&p).map(drop)),
         certificates::Event::DeletePrinter(id) => change(move |s| s.delete_printer(id)),
-        // Opening a file is no storage job; the workspace handles it.
-        certificates::Event::Open(_) => change(|_| Ok(())),
-    }
+        certificates::Event::Open(_) => return None,
+    })
 }
 
-pub fn report(event_id: i64, event: report::Event) -> Job {
-    match event {
+/// `None` for opening a file, which is no storage job (the workspace opens it).
+pub fn report(event_id: i64, event: report::Event) -> Option<Job> {
+    Some(match event {
         report::Event::SetFigures(figures) => {
             change(move |s| s.set_entered_figures(event_id, &figures))
         }
         report::Event::SetSection(section, text) => {
             change(move |s| s.set_report_section(event_id, section, text.as_deref()))
         }
-        // Opening a file is no storage job; the workspace handles it.
-        report::Event::Open(_) => change(|_| Ok(())),
-    }
+        report::Event::Open(_) => return None,
+    })
 }
 
 pub fn honors(event_id: i64, data: &super::data::Snapshot, event: honors::Event) -> Job {

@@ -12,6 +12,7 @@ pub mod preview;
 pub mod records;
 mod restore;
 pub mod screen;
+pub mod shortcut;
 pub mod system;
 pub mod theme;
 pub mod widget;

@@ -13,6 +13,25 @@ use crate::document::{Face, Item, Page};
 /// Pixels per millimetre of the preview (an A4 page is 630 px wide).
 pub const SCALE: f32 = 3.0;
 
+/// Every page of a document one under the other, each under its "Trang n / N", as the
+/// papers and the report show them before they are saved.
+pub fn pages<'a, M: 'a>(document: &'a crate::document::Document) -> Element<'a, M> {
+    use iced::widget::{column, container, text};
+    let count = document.pages.len();
+    column(document.pages.iter().enumerate().map(|(n, sheet)| {
+        column![
+            text(format!("Trang {} / {count}", n + 1))
+                .size(super::theme::SMALL)
+                .style(super::theme::muted),
+            container(page(sheet)).style(super::theme::card).padding(1),
+        ]
+        .spacing(4)
+        .into()
+    }))
+    .spacing(16)
+    .into()
+}
+
 /// One page as a canvas of its own size.
 pub fn page<'a, M: 'a>(page: &'a Page) -> Element<'a, M> {
     Sheet::new(page).into()

@@ -7,11 +7,10 @@ use std::sync::Arc;
 
 use iced::Task;
 
-use super::app::Message;
-use super::data::{Db, Snapshot, Writer};
+use super::data::{Db, Snapshot};
 use super::screen::backups::{Event, Message as Card};
 use super::screen::settings;
-use super::workspace::Workspace;
+use super::workspace::{Message, Workspace};
 use crate::storage;
 
 fn card(message: Card) -> Message {
@@ -19,7 +18,8 @@ fn card(message: Card) -> Message {
 }
 
 impl Workspace {
-    pub(super) fn backups_event(&mut self, event: Event, writer: &Writer) -> Task<Message> {
+    /// `busy`: changes are still on their way to the file.
+    pub(super) fn backups_event(&mut self, event: Event, busy: bool) -> Task<Message> {
         match event {
             Event::BackUpNow => {
                 let db = Arc::clone(&self.db);
@@ -33,7 +33,7 @@ impl Workspace {
                 |(path, result)| card(Card::Inspected(path, result)),
             ),
             Event::Restore(path) => {
-                if writer.is_saving() || writer.stalled().is_some() {
+                if busy {
                     self.settings.backups.refuse(
                         "Còn thay đổi chưa lưu xong. Hãy đợi dòng “✓ Đã lưu” (hoặc bấm “Thử lưu lại”) rồi khôi phục."
                             .into(),

@@ -1,7 +1,44 @@
-//! Asking the operating system to open a file (a PDF, in its viewer) or a folder (in its file
-//! manager).
+//! What the window asks of the operating system: its own dialogs to choose a file to read or
+//! a place to save, and opening a file (a PDF, in its viewer) or a folder (in its file
+//! manager). Every file dialog of the app is one of the functions here.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// A kind of file a dialog offers: its name and extensions.
+pub type Filter = (&'static str, &'static [&'static str]);
+
+pub const PDF: Filter = ("Tệp PDF", &["pdf"]);
+pub const XLSX: Filter = ("Bảng tính Excel", &["xlsx"]);
+pub const SPREADSHEETS: Filter = ("Bảng tính (Excel, CSV)", &["xlsx", "xls", "csv"]);
+pub const IMAGES: Filter = (
+    "Ảnh PNG, JPEG",
+    &["png", "jpg", "jpeg", "PNG", "JPG", "JPEG"],
+);
+pub const DATA_FILES: Filter = ("Dữ liệu Ngày hội", &["sqlite3", "sqlite", "db"]);
+pub const ANY_FILE: Filter = ("Mọi tệp", &["*"]);
+
+/// Asks where to save, with the system's own dialog: `name` is the file name proposed.
+pub async fn save_as(title: &'static str, name: String, filter: Filter) -> Option<PathBuf> {
+    rfd::AsyncFileDialog::new()
+        .set_title(title)
+        .set_file_name(name)
+        .add_filter(filter.0, filter.1)
+        .save_file()
+        .await
+        .map(|file| file.path().to_path_buf())
+}
+
+/// Asks for a file to read, with the system's own dialog.
+pub async fn pick(title: &'static str, filters: &[Filter]) -> Option<PathBuf> {
+    filters
+        .iter()
+        .fold(rfd::AsyncFileDialog::new().set_title(title), |dialog, f| {
+            dialog.add_filter(f.0, f.1)
+        })
+        .pick_file()
+        .await
+        .map(|file| file.path().to_path_buf())
+}
 
 /// Opens an existing file or folder with the program the system uses for it.
 pub fn open(path: &Path) -> Result<(), String> {

@@ -4,7 +4,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::Connection;
 
 use super::*;
-use crate::domain::{Event, Level, Unit};
+use crate::domain::{Level, Unit, YearEvent};
 use crate::storage::{inspect, replace_unusable, schema};
 
 fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
@@ -18,7 +18,7 @@ fn set_up(dir: &tempfile::TempDir) -> Store {
     let path = dir.path().join("ngayhoi.sqlite3");
     let mut store = Store::open(&path).unwrap();
     let unit = Unit::new("Xã Tân Phú", Level::Commune, "Tỉnh Đồng Nai", "Tân Phú");
-    store.initialize(&unit, &Event::defaults(2026)).unwrap();
+    store.initialize(&unit, &YearEvent::defaults(2026)).unwrap();
     store
 }
 

@@ -1,19 +1,8 @@
 use chrono::NaiveDate;
 
+use super::test_support::ward_store;
 use super::*;
-use crate::domain::{Decision, Event, Form, Level, Recipient, RecipientKind, Unit};
-
-fn store(dir: &tempfile::TempDir) -> (Store, i64) {
-    let mut store = Store::open(&dir.path().join("ngayhoi.sqlite3")).unwrap();
-    let unit = Unit::new(
-        "Phường Chợ Quán",
-        Level::Ward,
-        "Thành phố Hồ Chí Minh",
-        "Chợ Quán",
-    );
-    let event = store.initialize(&unit, &Event::defaults(2026)).unwrap();
-    (store, event.id)
-}
+use crate::domain::{Decision, Form, Recipient, RecipientKind};
 
 fn decision(number: &str) -> Decision {
     Decision {
@@ -248,4 +237,8 @@ fn a_decision_never_numbers_the_same_recipient_twice() {
     let mut edited = store.recipients(event_id).unwrap()[1].clone();
     edited.position = "Tổ trưởng tổ 5".into();
     assert!(store.save_recipient(&edited).is_err());
+}
+
+fn store(dir: &tempfile::TempDir) -> (Store, i64) {
+    ward_store(dir, 2026)
 }

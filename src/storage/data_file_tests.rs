@@ -7,21 +7,15 @@ use std::sync::{Arc, Barrier};
 
 use rusqlite::Connection;
 
+use super::test_support::ward;
 use super::*;
-use crate::domain::{Event, Level, Unit};
-
-fn ward() -> Unit {
-    Unit::new(
-        "Phường Chợ Quán",
-        Level::Ward,
-        "Thành phố Hồ Chí Minh",
-        "Chợ Quán",
-    )
-}
+use crate::domain::YearEvent;
 
 fn set_up(path: &Path) -> Store {
     let mut store = Store::open(path).unwrap();
-    store.initialize(&ward(), &Event::defaults(2026)).unwrap();
+    store
+        .initialize(&ward(), &YearEvent::defaults(2026))
+        .unwrap();
     store
 }
 

@@ -2,7 +2,7 @@ use chrono::{NaiveDate, NaiveTime};
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::{Result, Store, StoreError};
-use crate::domain::{Event, Unit, YearPlan};
+use crate::domain::{Unit, YearEvent, YearPlan};
 
 pub(super) const DATE_FORMAT: &str = "%Y-%m-%d";
 pub(super) const TIME_FORMAT: &str = "%H:%M";
@@ -19,7 +19,7 @@ impl Store {
             .map_err(|e| self.fail(e))
     }
 
-    pub fn event(&self, year: i32) -> Result<Option<Event>> {
+    pub fn event(&self, year: i32) -> Result<Option<YearEvent>> {
         self.conn
             .query_row(
                 "SELECT id, year, date, window_start, window_end, theme, program_start
@@ -33,7 +33,7 @@ impl Store {
 
     /// Sets up a new data file in one step: the unit and its first event with the standard
     /// campaign steps and ceremony order.
-    pub fn initialize(&mut self, unit: &Unit, event: &Event) -> Result<Event> {
+    pub fn initialize(&mut self, unit: &Unit, event: &YearEvent) -> Result<YearEvent> {
         if self.event(event.year)?.is_some() {
             return Err(already_planned(event.year));
         }
@@ -45,7 +45,7 @@ impl Store {
     /// Saves only the fields of `edited` that differ from `base` (the event as the form had
     /// loaded it); the others keep what the file holds now, so a change made meanwhile
     /// elsewhere (the ceremony's start time, another window, the command line) stays.
-    pub fn save_event_changes(&mut self, base: &Event, edited: &Event) -> Result<()> {
+    pub fn save_event_changes(&mut self, base: &YearEvent, edited: &YearEvent) -> Result<()> {
         let (base, edited) = (base.cleaned(), edited.cleaned());
         let found = self.write(|tx| {
             let current = tx
@@ -68,19 +68,7 @@ impl Store {
             }
             take!(date, window_start, window_end, theme, program_start);
             event.validate().map_err(|e| super::error::rule(e.0))?;
-            tx.execute(
-                "UPDATE event SET date = ?2, window_start = ?3, window_end = ?4, theme = ?5,
-                     program_start = ?6
-                 WHERE id = ?1",
-                params![
-                    event.id,
-                    date_text(event.date),
-                    date_text(event.window_start),
-                    date_text(event.window_end),
-                    event.theme,
-                    time_text(event.program_start)
-                ],
-            )?;
+            update_event(tx, &event)?;
             Ok(true)
         })?;
         if !found {
@@ -92,33 +80,28 @@ impl Store {
         Ok(())
     }
 
-    pub fn save_event(&mut self, event: &Event) -> Result<()> {
+    pub fn save_event(&mut self, event: &YearEvent) -> Result<()> {
         let event = event.cleaned();
         event.validate()?;
-        let changed = self.write(|tx| {
-            tx.execute(
-                "UPDATE event SET date = ?2, window_start = ?3, window_end = ?4, theme = ?5,
-                     program_start = ?6
-                 WHERE id = ?1",
-                params![
-                    event.id,
-                    date_text(event.date),
-                    date_text(event.window_start),
-                    date_text(event.window_end),
-                    event.theme,
-                    time_text(event.program_start)
-                ],
-            )
-        })?;
+        let changed = self.write(|tx| update_event(tx, &event))?;
         if changed == 0 {
             return Err(StoreError::NotFound(format!("kế hoạch năm {}", event.year)));
         }
         Ok(())
     }
 
+    /// Starts year `year` from the plan it copies (`domain::plan::copy_source`: the latest
+    /// earlier year, else the earliest), or from the standard plan when the file has no year.
+    pub fn start_year(&mut self, year: i32) -> Result<YearEvent> {
+        match crate::domain::plan::copy_source(&self.years()?, year) {
+            Some(from) => self.start_year_from(from, year),
+            None => self.start_year_fresh(year),
+        }
+    }
+
     /// Starts year `to` from the plan of year `from` (see `YearPlan::carried_to` for what
     /// carries over).
-    pub fn start_year_from(&mut self, from: i32, to: i32) -> Result<Event> {
+    pub fn start_year_from(&mut self, from: i32, to: i32) -> Result<YearEvent> {
         let source = self
             .year_plan(from)?
             .ok_or_else(|| StoreError::NotFound(format!("kế hoạch năm {from}")))?;
@@ -133,8 +116,8 @@ impl Store {
     }
 
     /// Starts year `year` from the standard plan (when there is no earlier year to copy).
-    pub fn start_year_fresh(&mut self, year: i32) -> Result<Event> {
-        let event = Event::defaults(year);
+    pub fn start_year_fresh(&mut self, year: i32) -> Result<YearEvent> {
+        let event = YearEvent::defaults(year);
         self.check_new_year(&event)?;
         let unit = self
             .unit()?
@@ -142,7 +125,7 @@ impl Store {
         self.initialize(&unit, &event)
     }
 
-    fn check_new_year(&self, event: &Event) -> Result<()> {
+    fn check_new_year(&self, event: &YearEvent) -> Result<()> {
         let unit = self
             .unit()?
             .ok_or_else(|| StoreError::NotFound("thông tin đơn vị tổ chức".into()))?;
@@ -158,7 +141,7 @@ pub(super) fn already_planned(year: i32) -> StoreError {
     StoreError::Invalid(format!("Năm {year} đã có kế hoạch Ngày hội."))
 }
 
-pub(super) fn check_new_event(unit: &Unit, event: &Event) -> Result<()> {
+pub(super) fn check_new_event(unit: &Unit, event: &YearEvent) -> Result<()> {
     event.validate()?;
     if !unit.level.allowed_in(event.year) {
         return Err(StoreError::Invalid(format!(
@@ -169,7 +152,10 @@ pub(super) fn check_new_event(unit: &Unit, event: &Event) -> Result<()> {
     Ok(())
 }
 
-pub(super) fn insert_event(tx: &rusqlite::Transaction<'_>, event: &Event) -> rusqlite::Result<i64> {
+pub(super) fn insert_event(
+    tx: &rusqlite::Transaction<'_>,
+    event: &YearEvent,
+) -> rusqlite::Result<i64> {
     tx.execute(
         "INSERT INTO event (year, date, window_start, window_end, theme, program_start)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -209,8 +195,8 @@ pub(super) fn read_time(row: &Row<'_>, index: usize) -> rusqlite::Result<Option<
         .transpose()
 }
 
-fn read_event(row: &Row<'_>) -> rusqlite::Result<Event> {
-    Ok(Event {
+fn read_event(row: &Row<'_>) -> rusqlite::Result<YearEvent> {
+    Ok(YearEvent {
         id: row.get(0)?,
         year: row.get(1)?,
         date: read_date(row, 2)?,
@@ -220,4 +206,21 @@ fn read_event(row: &Row<'_>) -> rusqlite::Result<Event> {
         program_start: read_time(row, 6)?
             .unwrap_or_else(crate::domain::event::default_program_start),
     })
+}
+
+/// Writes the fields of an event the plan edits (not its year); how many rows changed.
+fn update_event(tx: &rusqlite::Transaction<'_>, event: &YearEvent) -> rusqlite::Result<usize> {
+    tx.execute(
+        "UPDATE event SET date = ?2, window_start = ?3, window_end = ?4, theme = ?5,
+             program_start = ?6
+         WHERE id = ?1",
+        params![
+            event.id,
+            date_text(event.date),
+            date_text(event.window_start),
+            date_text(event.window_end),
+            event.theme,
+            time_text(event.program_start)
+        ],
+    )
 }

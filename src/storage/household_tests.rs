@@ -1,17 +1,6 @@
+use super::test_support::ward_store;
 use super::*;
-use crate::domain::{Category, Event, Household, Level, Unit, Visit, VisitStatus};
-
-fn store(dir: &tempfile::TempDir) -> (Store, i64) {
-    let mut store = Store::open(&dir.path().join("ngayhoi.sqlite3")).unwrap();
-    let unit = Unit::new(
-        "Phường Chợ Quán",
-        Level::Ward,
-        "Thành phố Hồ Chí Minh",
-        "Chợ Quán",
-    );
-    let event = store.initialize(&unit, &Event::defaults(2026)).unwrap();
-    (store, event.id)
-}
+use crate::domain::{Category, Household, Visit, VisitStatus};
 
 #[test]
 fn households_are_stored_in_nfc_and_removal_takes_visits_and_can_be_undone() {
@@ -132,4 +121,8 @@ fn visit_rows_find_their_household_by_name_and_address_or_create_it() {
     let visits = store.visits(event_id).unwrap();
     assert_eq!(visits[0].household_id, known.id);
     assert_eq!(visits[1].household_id, visits[2].household_id);
+}
+
+fn store(dir: &tempfile::TempDir) -> (Store, i64) {
+    ward_store(dir, 2026)
 }

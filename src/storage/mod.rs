@@ -255,6 +255,8 @@ mod household_tests;
 #[cfg(test)]
 mod report_tests;
 #[cfg(test)]
+mod test_support;
+#[cfg(test)]
 mod tests;
 
 #[cfg(test)]

@@ -3,7 +3,9 @@
 //! generic record job calls, whatever the row.
 
 use super::{Result, Store};
-use crate::domain::{Activity, ChecklistItem, Delegate, EventPoint, Recipient};
+use crate::domain::{
+    Activity, ChecklistItem, Delegate, EventPoint, Household, ProgramItem, Recipient,
+};
 
 /// A row of one event's lists, written one at a time.
 pub trait Record: Sized {
@@ -65,5 +67,49 @@ impl Record for Recipient {
 
     fn remove(store: &mut Store, id: i64) -> Result<()> {
         store.delete_recipient(id).map(drop)
+    }
+}
+
+/// A program item added this way goes last (the ceremony screen places its new items with
+/// `Store::add_program_item`).
+impl Record for ProgramItem {
+    fn id(&self) -> i64 {
+        self.id
+    }
+
+    fn add(store: &mut Store, event_id: i64, row: &Self) -> Result<i64> {
+        let last = u32::MAX as usize;
+        store
+            .add_program_item(event_id, last, row)
+            .map(|added| added.id)
+    }
+
+    fn save(store: &mut Store, row: &Self) -> Result<()> {
+        store.save_program_item(row)
+    }
+
+    fn remove(store: &mut Store, id: i64) -> Result<()> {
+        store.delete_program_item(id)
+    }
+}
+
+/// Households belong to the file, not to an event. Removing one this way drops what it took
+/// (its visits); the visits screen removes households with `Store::delete_household`, which
+/// hands them back for undo.
+impl Record for Household {
+    fn id(&self) -> i64 {
+        self.id
+    }
+
+    fn add(store: &mut Store, _event_id: i64, row: &Self) -> Result<i64> {
+        store.add_household(row).map(|added| added.id)
+    }
+
+    fn save(store: &mut Store, row: &Self) -> Result<()> {
+        store.save_household(row)
+    }
+
+    fn remove(store: &mut Store, id: i64) -> Result<()> {
+        store.delete_household(id).map(drop)
     }
 }

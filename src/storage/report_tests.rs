@@ -1,20 +1,7 @@
+use super::test_support::ward_store;
 use super::*;
 use crate::domain::report::{Figure, Section};
-use crate::domain::{
-    Category, Event, EventPoint, Household, Level, PointKind, Unit, Visit, VisitStatus,
-};
-
-fn store(dir: &tempfile::TempDir) -> (Store, i64) {
-    let mut store = Store::open(&dir.path().join("ngayhoi.sqlite3")).unwrap();
-    let unit = Unit::new(
-        "Phường Chợ Quán",
-        Level::Ward,
-        "Thành phố Hồ Chí Minh",
-        "Chợ Quán",
-    );
-    let event = store.initialize(&unit, &Event::defaults(2025)).unwrap();
-    (store, event.id)
-}
+use crate::domain::{Category, EventPoint, Household, PointKind, Visit, VisitStatus};
 
 #[test]
 fn entered_figures_are_kept_per_year_and_cleared_to_absent() {
@@ -133,4 +120,8 @@ fn the_report_has_this_year_computed_and_the_previous_year_beside_it() {
     assert_eq!(last.figures.gifts.overall.value, 0);
     assert_eq!(last.entered.get(Figure::PactsSigned), Some(3));
     assert!(store.report(2025).unwrap().unwrap().last.is_none());
+}
+
+fn store(dir: &tempfile::TempDir) -> (Store, i64) {
+    ward_store(dir, 2025)
 }

@@ -4,13 +4,13 @@
 use std::time::Duration;
 
 use super::*;
-use crate::domain::{ChecklistItem, Event, Level, Unit};
+use crate::domain::{ChecklistItem, Level, Unit, YearEvent};
 
 fn set_up(dir: &tempfile::TempDir) -> (Store, i64) {
     let path = dir.path().join("ngayhoi.sqlite3");
     let mut store = Store::open(&path).unwrap();
     let unit = Unit::new("Xã Tân Phú", Level::Commune, "Tỉnh Đồng Nai", "Tân Phú");
-    let event = store.initialize(&unit, &Event::defaults(2026)).unwrap();
+    let event = store.initialize(&unit, &YearEvent::defaults(2026)).unwrap();
     (store, event.id)
 }
 

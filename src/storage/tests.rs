@@ -3,21 +3,15 @@ use std::time::Duration;
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
+use super::test_support::ward;
 use super::*;
-use crate::domain::{ChecklistItem, Event, Level, Unit};
-
-fn ward() -> Unit {
-    Unit::new(
-        "Phường Chợ Quán",
-        Level::Ward,
-        "Thành phố Hồ Chí Minh",
-        "Chợ Quán",
-    )
-}
+use crate::domain::{ChecklistItem, Level, Unit, YearEvent};
 
 fn fresh_store(dir: &tempfile::TempDir) -> Store {
     let mut store = Store::open(&dir.path().join("ngayhoi.sqlite3")).unwrap();
-    store.initialize(&ward(), &Event::defaults(2026)).unwrap();
+    store
+        .initialize(&ward(), &YearEvent::defaults(2026))
+        .unwrap();
     store
 }
 
@@ -84,13 +78,15 @@ fn an_invalid_setup_writes_nothing() {
         "Cần Giờ",
     );
     let error = store
-        .initialize(&district, &Event::defaults(2026))
+        .initialize(&district, &YearEvent::defaults(2026))
         .unwrap_err();
     assert!(error.to_string().contains("không còn cấp huyện"), "{error}");
     assert_eq!(store.unit().unwrap(), None);
     assert!(store.years().unwrap().is_empty());
     // The same district for 2024 is fine.
-    store.initialize(&district, &Event::defaults(2024)).unwrap();
+    store
+        .initialize(&district, &YearEvent::defaults(2024))
+        .unwrap();
     assert_eq!(store.years().unwrap(), vec![2024]);
 }
 

@@ -34,8 +34,8 @@ pub fn settle(app: &mut App, first: Task<Message>) {
     assert!(!app.is_saving(), "every change has reached the file");
 }
 
-pub fn send(app: &mut App, message: Message) {
-    let task = app.update(message);
+pub fn send(app: &mut App, message: impl Into<Message>) {
+    let task = app.update(message.into());
     settle(app, task);
 }
 
@@ -83,25 +83,11 @@ pub fn scroll_down(ui: &mut Simulator<'_, Message>) {
     })]);
 }
 
-pub fn ctrl(key: &str) -> keyboard::Event {
+/// A key press with its modifiers, as the window reports it.
+pub fn press(key: keyboard::Key, modifiers: keyboard::Modifiers) -> keyboard::Event {
     keyboard::Event::KeyPressed {
-        key: keyboard::Key::Character(key.into()),
-        modified_key: keyboard::Key::Character(key.into()),
-        physical_key: keyboard::key::Physical::Unidentified(
-            keyboard::key::NativeCode::Unidentified,
-        ),
-        location: keyboard::Location::Standard,
-        modifiers: keyboard::Modifiers::CTRL,
-        text: None,
-        repeat: false,
-    }
-}
-
-/// A key press with no modifiers (Escape, Tab...).
-pub fn key(named: keyboard::key::Named, modifiers: keyboard::Modifiers) -> keyboard::Event {
-    keyboard::Event::KeyPressed {
-        key: keyboard::Key::Named(named),
-        modified_key: keyboard::Key::Named(named),
+        key: key.clone(),
+        modified_key: key,
         physical_key: keyboard::key::Physical::Unidentified(
             keyboard::key::NativeCode::Unidentified,
         ),
@@ -110,4 +96,44 @@ pub fn key(named: keyboard::key::Named, modifiers: keyboard::Modifiers) -> keybo
         text: None,
         repeat: false,
     }
+}
+
+/// Ctrl and a letter ("z" for Ctrl+Z).
+pub fn ctrl(key: &str) -> keyboard::Event {
+    press(
+        keyboard::Key::Character(key.into()),
+        keyboard::Modifiers::CTRL,
+    )
+}
+
+/// A named key (Escape, Tab, an arrow...) with its modifiers.
+pub fn key(named: keyboard::key::Named, modifiers: keyboard::Modifiers) -> keyboard::Event {
+    press(keyboard::Key::Named(named), modifiers)
+}
+
+/// Ctrl+A in the focused field, as a person types it (Ctrl held, A, Ctrl let go): selects
+/// what the field holds, so that typing replaces it.
+pub fn select_all<M>(ui: &mut Simulator<'_, M>) {
+    let ctrl = keyboard::Modifiers::CTRL;
+    let _ = ui.simulate([
+        iced::Event::Keyboard(keyboard::Event::ModifiersChanged(ctrl)),
+        iced::Event::Keyboard(press(keyboard::Key::Character("a".into()), ctrl)),
+        iced::Event::Keyboard(keyboard::Event::ModifiersChanged(
+            keyboard::Modifiers::empty(),
+        )),
+    ]);
+}
+
+/// True if some text on screen contains `part` (long sentences hold paths, dates, names).
+pub fn shows_part(app: &App, part: &str) -> bool {
+    let mut ui = simulator(app);
+    ui.find(
+        |candidate: iced_test::selector::Candidate<'_>| match candidate {
+            iced_test::selector::Candidate::Text { content, .. } if content.contains(part) => {
+                Some(())
+            }
+            _ => None,
+        },
+    )
+    .is_ok()
 }

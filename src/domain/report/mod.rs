@@ -16,7 +16,7 @@ pub use entered::{Entered, Figure, Group, Standard, parse_figure, percent_text};
 pub use figures::{ActivityTally, Commended, Figures, PointTally, Sources, compute};
 pub use narrative::Section;
 
-use super::{Event, Unit};
+use super::{Unit, YearEvent};
 
 /// One year's side of the report.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -31,7 +31,7 @@ pub struct YearReport {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Report {
     pub unit: Unit,
-    pub event: Event,
+    pub event: YearEvent,
     pub this: YearReport,
     /// The latest earlier year with an event, if any.
     pub last: Option<YearReport>,

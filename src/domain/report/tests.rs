@@ -23,7 +23,7 @@ fn point(kind: PointKind, expected: u32, actual: Option<u32>) -> EventPoint {
 }
 
 fn plan(year: i32) -> YearPlan {
-    let mut plan = YearPlan::standard(Event::defaults(year));
+    let mut plan = YearPlan::standard(YearEvent::defaults(year));
     for step in plan.checklist.iter_mut().take(3) {
         step.done = true;
     }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use iced::widget::{button, column, container, row, text};
 use iced::{Element, Length, Task};
 
-use crate::gui::{font, theme};
+use crate::gui::{font, system, theme};
 use crate::storage::{self, BackupInfo, StoreError};
 
 #[derive(Debug, Clone)]
@@ -75,7 +75,13 @@ impl Failure {
                 let event = self.latest.as_ref().map(|(path, _)| path.clone());
                 (Task::none(), event.map(Event::RestoreLatest))
             }
-            Message::ChooseOther => (Task::perform(choose_file(), Message::Chosen), None),
+            Message::ChooseOther => {
+                let choose = system::pick(
+                    "Chọn tệp dữ liệu Ngày hội",
+                    &[system::DATA_FILES, system::ANY_FILE],
+                );
+                (Task::perform(choose, Message::Chosen), None)
+            }
             Message::Chosen(Some(path)) => (Task::none(), Some(Event::Open(path))),
             Message::Chosen(None) => (Task::none(), None),
             Message::Quit => (iced::exit(), None),
@@ -131,15 +137,4 @@ impl Failure {
         .style(theme::notice)
         .into()
     }
-}
-
-/// Asks for another data file with the system's own dialog.
-async fn choose_file() -> Option<PathBuf> {
-    rfd::AsyncFileDialog::new()
-        .set_title("Chọn tệp dữ liệu Ngày hội")
-        .add_filter("Dữ liệu Ngày hội", &["sqlite3", "sqlite", "db"])
-        .add_filter("Mọi tệp", &["*"])
-        .pick_file()
-        .await
-        .map(|file| file.path().to_path_buf())
 }

@@ -9,6 +9,7 @@ use crate::domain::checklist::offset_between;
 use crate::domain::{ChecklistItem, DueState};
 use crate::gui::data::{Kind, Snapshot};
 use crate::gui::records::{self, Record, Records};
+use crate::gui::shortcut::{Action, Shortcut};
 use crate::gui::widget::{page_title, plain, stat, submit_field, table_header, undo_notice};
 use crate::gui::{font, theme};
 use crate::text::{date_short, parse_date};
@@ -145,7 +146,21 @@ impl Record for ChecklistItem {
     }
 }
 
+/// What a keyboard shortcut means on this screen.
+pub fn shortcut(shortcut: Shortcut) -> Option<Action<Message>> {
+    match shortcut {
+        Shortcut::New => Some(Action::Update(Message::Checklist(records::Message::New))),
+        Shortcut::Undo => Some(Action::Update(Message::Checklist(records::Message::Undo))),
+        _ => None,
+    }
+}
+
 impl Overview {
+    /// Escape: close the form.
+    pub fn close(&mut self) {
+        self.checklist.close();
+    }
+
     pub fn update(&mut self, message: Message, data: &Snapshot) -> (Task<Message>, Option<Event>) {
         match message {
             Message::Toggled(id, done) => {

@@ -8,8 +8,9 @@ use iced::{Alignment, Element, Length, Task};
 
 use crate::document::{Document, layout};
 use crate::gui::data::Snapshot;
-use crate::gui::widget::{page_title, saved_file};
-use crate::gui::{font, preview, theme};
+use crate::gui::shortcut::{Action, Shortcut};
+use crate::gui::widget::{page_title, save_pdf, saved_file};
+use crate::gui::{preview, system, theme};
 use crate::papers::{Paper, output};
 
 #[derive(Debug)]
@@ -35,6 +36,14 @@ pub enum Message {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Event {
     Open(PathBuf),
+}
+
+/// What a keyboard shortcut means on this screen.
+pub fn shortcut(shortcut: Shortcut) -> Option<Action<Message>> {
+    match shortcut {
+        Shortcut::Print => Some(Action::Update(Message::Save)),
+        _ => None,
+    }
 }
 
 impl Papers {
@@ -69,7 +78,8 @@ impl Papers {
                     return (Task::none(), None);
                 }
                 let name = self.paper.file_name(data.event.year);
-                (Task::perform(choose_target(name), Message::Chosen), None)
+                let choose = system::save_as("Lưu văn bản PDF", name, system::PDF);
+                (Task::perform(choose, Message::Chosen), None)
             }
             Message::Chosen(None) => (Task::none(), None),
             Message::Chosen(Some(path)) => {
@@ -99,17 +109,7 @@ impl Papers {
                 .on_press(Message::Pick(*paper))
                 .into()
         });
-        let save = button(
-            text(if self.saving {
-                "Đang lưu…"
-            } else {
-                "Lưu PDF để in… (Ctrl+P)"
-            })
-            .font(font::SEMIBOLD),
-        )
-        .padding([10, 18])
-        .style(theme::primary)
-        .on_press_maybe((self.pages.is_ok() && !self.saving).then_some(Message::Save));
+        let save = save_pdf(self.saving, self.pages.is_ok(), Message::Save);
         let header = row![
             page_title(
                 format!("In ấn · Năm {}", data.event.year),
@@ -128,21 +128,7 @@ impl Papers {
             });
 
         let pages: Element<'a, Message> = match &self.pages {
-            Ok(document) => {
-                let count = document.pages.len();
-                column(document.pages.iter().enumerate().map(|(n, page)| {
-                    column![
-                        text(format!("Trang {} / {count}", n + 1))
-                            .size(theme::SMALL)
-                            .style(theme::muted),
-                        container(preview::page(page)).style(theme::card).padding(1),
-                    ]
-                    .spacing(4)
-                    .into()
-                }))
-                .spacing(16)
-                .into()
-            }
+            Ok(document) => preview::pages(document),
             Err(message) => container(text(message).style(theme::muted))
                 .padding(24)
                 .style(theme::card)
@@ -163,15 +149,4 @@ fn lay_out(paper: Paper, data: &Snapshot) -> Result<Document, String> {
         .build(&data.sources())
         .map(|doc| layout(&doc))
         .map_err(|e| e.0)
-}
-
-/// Asks where to save, with the system's own dialog.
-async fn choose_target(name: String) -> Option<PathBuf> {
-    rfd::AsyncFileDialog::new()
-        .set_title("Lưu văn bản PDF")
-        .set_file_name(name)
-        .add_filter("Tệp PDF", &["pdf"])
-        .save_file()
-        .await
-        .map(|file| file.path().to_path_buf())
 }

@@ -11,18 +11,19 @@ use chrono::NaiveTime;
 use iced::{Alignment, Element, Length, Task};
 
 use super::backups::{self, Backups};
-use crate::domain::{Event as YearEvent, Level, Unit};
+use crate::domain::{Level, Unit, YearEvent};
 use crate::gui::data::Snapshot;
-use crate::gui::widget::{Typed, card, field, labelled, page_title};
+use crate::gui::shortcut::{Action, Shortcut};
+use crate::gui::widget::{Typed, card, field, labelled, page_title, typed_date};
 use crate::gui::{font, theme};
 use crate::storage::paths;
-use crate::text::{date_short, parse_date};
+use crate::text::date_short;
 
 #[derive(Debug, Clone)]
 pub struct Settings {
-    form: Form,
+    form: SettingsDraft,
     /// The form before each group of edits; most recent last.
-    undo: Vec<Form>,
+    undo: Vec<SettingsDraft>,
     /// Consecutive keystrokes in one field make one undo step.
     last_field: Option<Field>,
     pub error: Option<String>,
@@ -41,7 +42,7 @@ pub struct Settings {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Form {
+struct SettingsDraft {
     name: String,
     level: Level,
     province: String,
@@ -125,11 +126,19 @@ pub fn copy_advice(path: &std::path::Path) -> String {
     )
 }
 
+/// What a keyboard shortcut means on this screen.
+pub fn shortcut(shortcut: Shortcut) -> Option<Action<Message>> {
+    match shortcut {
+        Shortcut::Undo => Some(Action::Update(Message::Undo)),
+        _ => None,
+    }
+}
+
 impl Settings {
     pub fn new(data: &Snapshot) -> Settings {
         let (unit, event) = (&data.unit, &data.event);
         Settings {
-            form: Form {
+            form: SettingsDraft {
                 name: unit.name.clone(),
                 level: unit.level,
                 province: unit.province.clone(),
@@ -207,7 +216,7 @@ impl Settings {
         (Task::none(), event)
     }
 
-    fn edit(&mut self, which: Field, change: impl FnOnce(&mut Form)) -> Option<Event> {
+    fn edit(&mut self, which: Field, change: impl FnOnce(&mut SettingsDraft)) -> Option<Event> {
         let before = self.form.clone();
         change(&mut self.form);
         if self.form == before {
@@ -438,7 +447,7 @@ impl Settings {
     }
 }
 
-impl Form {
+impl SettingsDraft {
     fn text_mut(&mut self, which: Field) -> &mut String {
         match which {
             Field::Name | Field::Level => &mut self.name,
@@ -481,20 +490,12 @@ impl Form {
     }
 
     fn event(&self, id: i64, year: i32, program_start: NaiveTime) -> Result<YearEvent, String> {
-        let date = |value: &str, label: &str| {
-            parse_date(value).ok_or_else(|| {
-                format!(
-                    "{label} “{}” không phải ngày hợp lệ (dd/mm/yyyy).",
-                    value.trim()
-                )
-            })
-        };
         let event = YearEvent {
             id,
             year,
-            date: date(&self.date, "Ngày tổ chức")?,
-            window_start: date(&self.window_start, "Ngày bắt đầu đợt")?,
-            window_end: date(&self.window_end, "Ngày kết thúc đợt")?,
+            date: typed_date(&self.date, "Ngày tổ chức")?,
+            window_start: typed_date(&self.window_start, "Ngày bắt đầu đợt")?,
+            window_end: typed_date(&self.window_end, "Ngày kết thúc đợt")?,
             theme: self.theme.clone(),
             program_start,
         }

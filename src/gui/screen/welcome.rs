@@ -5,10 +5,10 @@ use iced::widget::{button, column, container, pick_list, row, scrollable, text};
 use iced::{Alignment, Element, Length, Task};
 
 use crate::domain::unit::default_committee;
-use crate::domain::{Event as YearEvent, Level, Unit};
-use crate::gui::widget::{Typed, labelled, submit_field};
+use crate::domain::{Level, Unit, YearEvent};
+use crate::gui::widget::{Typed, labelled, submit_field, typed_date};
 use crate::gui::{font, theme};
-use crate::text::{date_short, parse_date};
+use crate::text::date_short;
 
 #[derive(Debug, Clone)]
 pub struct Welcome {
@@ -172,20 +172,12 @@ impl Welcome {
             .trim()
             .parse()
             .map_err(|_| format!("Năm “{}” không hợp lệ.", self.year.trim()))?;
-        let date = |value: &str, label: &str| {
-            parse_date(value).ok_or_else(|| {
-                format!(
-                    "{label} “{}” không phải ngày hợp lệ (dd/mm/yyyy).",
-                    value.trim()
-                )
-            })
-        };
         let event = YearEvent {
             id: 0,
             year,
-            date: date(&self.date, "Ngày tổ chức")?,
-            window_start: date(&self.window_start, "Ngày bắt đầu đợt")?,
-            window_end: date(&self.window_end, "Ngày kết thúc đợt")?,
+            date: typed_date(&self.date, "Ngày tổ chức")?,
+            window_start: typed_date(&self.window_start, "Ngày bắt đầu đợt")?,
+            window_end: typed_date(&self.window_end, "Ngày kết thúc đợt")?,
             theme: self.theme.clone(),
             program_start: crate::domain::event::default_program_start(),
         };

@@ -6,6 +6,16 @@ use iced::{Element, Length, Padding};
 use super::theme;
 use crate::text::{clean_line, ends_line};
 
+/// A date typed in a field labelled `label`, or the sentence that says it is not one.
+pub fn typed_date(value: &str, label: &str) -> Result<chrono::NaiveDate, String> {
+    crate::text::parse_date(value).ok_or_else(|| {
+        format!(
+            "{label} “{}” không phải ngày hợp lệ (dd/mm/yyyy).",
+            value.trim()
+        )
+    })
+}
+
 /// What a keystroke (or an input-method commit, or a paste) left in a single-line field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Typed {
@@ -114,9 +124,9 @@ pub fn card<'a, M: 'a>(
 }
 
 /// A table header row: one label per column with its width.
-pub fn table_header<'a, M: 'a>(columns: &[(&'a str, Length)]) -> Element<'a, M> {
+pub fn table_header<'a, M: 'a, S: AsRef<str>>(columns: &[(S, Length)]) -> Element<'a, M> {
     let cells = columns.iter().map(|(label, width)| {
-        text(*label)
+        text(label.as_ref().to_string())
             .size(theme::SMALL)
             .font(super::font::SEMIBOLD)
             .width(*width)
@@ -246,6 +256,21 @@ pub fn outcome_banner<'a, M: Clone + 'a>(
     .padding(Padding::from([6, 12]))
     .style(theme::notice)
     .into()
+}
+
+/// "Lưu PDF để in… (Ctrl+P)", the main button of the screens that print ("Đang lưu…" while a
+/// save runs); it can be pressed when there is something to print and no save is running.
+pub fn save_pdf<'a, M: Clone + 'a>(saving: bool, ready: bool, save: M) -> Element<'a, M> {
+    let label = if saving {
+        "Đang lưu…"
+    } else {
+        "Lưu PDF để in… (Ctrl+P)"
+    };
+    iced::widget::button(text(label).font(super::font::SEMIBOLD))
+        .padding([10, 18])
+        .style(theme::primary)
+        .on_press_maybe((ready && !saving).then_some(save))
+        .into()
 }
 
 /// Where a paper was saved, with "Mở để in" and "Mở thư mục"; or why it was not, in red.

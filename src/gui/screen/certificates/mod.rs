@@ -7,6 +7,7 @@
 //! preview shows: the template as last validly typed, saved or not.
 
 pub mod editor;
+mod editor_view;
 pub mod printers;
 mod view;
 
@@ -20,11 +21,13 @@ use crate::certificate::{
 };
 use crate::domain::{Decision, Form, Recipient};
 use crate::gui::data::Snapshot;
+use crate::gui::shortcut::{Action, Shortcut};
+use crate::gui::system;
 use crate::gui::widget::Typed;
 use crate::papers::output;
 
 use editor::{Edit, Editor};
-use printers::{PrinterField, PrinterForm};
+use printers::{PrinterDraft, PrinterField};
 
 /// What to print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -61,7 +64,7 @@ pub struct Certificates {
     editors: Vec<Editor>,
     panel: Panel,
     confirm_reset: bool,
-    printer_form: PrinterForm,
+    printer_form: PrinterDraft,
     /// Warnings about text that does not fit, waiting for "Vẫn in" or "Quay lại sửa".
     confirm: Option<Vec<String>>,
     saving: bool,
@@ -166,12 +169,20 @@ impl Default for Certificates {
             editors: Vec::new(),
             panel: Panel::None,
             confirm_reset: false,
-            printer_form: PrinterForm::default(),
+            printer_form: PrinterDraft::default(),
             confirm: None,
             saving: false,
             outcome: None,
             laid: None,
         }
+    }
+}
+
+/// What a keyboard shortcut means on this screen.
+pub fn shortcut(shortcut: Shortcut) -> Option<Action<Message>> {
+    match shortcut {
+        Shortcut::Print => Some(Action::Update(Message::Save)),
+        _ => None,
     }
 }
 
@@ -347,7 +358,10 @@ impl Certificates {
                 none
             }
             Message::ChooseBackground => (
-                Task::perform(choose_scan(), Message::BackgroundChosen),
+                Task::perform(
+                    system::pick("Chọn ảnh quét phôi giấy khen", &[system::IMAGES]),
+                    Message::BackgroundChosen,
+                ),
                 None,
             ),
             Message::BackgroundChosen(None) => none,
@@ -380,12 +394,12 @@ impl Certificates {
             }
             Message::EditPrinter(name) => {
                 if let Some(p) = data.printers.iter().find(|p| p.name == name) {
-                    self.printer_form = PrinterForm::of(p);
+                    self.printer_form = PrinterDraft::of(p);
                 }
                 none
             }
             Message::NewPrinter => {
-                self.printer_form = PrinterForm::default();
+                self.printer_form = PrinterDraft::default();
                 none
             }
             Message::SavePrinter => match self.printer_form.profile() {
@@ -411,7 +425,7 @@ impl Certificates {
                 );
                 (
                     Task::perform(
-                        choose_target(name, "Lưu trang hiệu chỉnh máy in"),
+                        system::save_as("Lưu trang hiệu chỉnh máy in", name, system::PDF),
                         Message::CalibrationChosen,
                     ),
                     None,
@@ -487,7 +501,10 @@ impl Certificates {
             _ => format!("{stem}-{year}.pdf"),
         };
         (
-            Task::perform(choose_target(name, "Lưu giấy khen để in"), Message::Chosen),
+            Task::perform(
+                system::save_as("Lưu giấy khen để in", name, system::PDF),
+                Message::Chosen,
+            ),
             None,
         )
     }
@@ -557,28 +574,4 @@ fn sample(data: &Snapshot, form: Form) -> CertificateData {
     );
     recipient.register_no = Some(1);
     CertificateData::new(&data.unit, &decision, &recipient)
-}
-
-/// Asks where to save a PDF, with the system's own dialog.
-async fn choose_target(name: String, title: &'static str) -> Option<PathBuf> {
-    rfd::AsyncFileDialog::new()
-        .set_title(title)
-        .set_file_name(name)
-        .add_filter("Tệp PDF", &["pdf"])
-        .save_file()
-        .await
-        .map(|file| file.path().to_path_buf())
-}
-
-/// Asks for the scan of a blank (shown behind the preview, never printed).
-async fn choose_scan() -> Option<PathBuf> {
-    rfd::AsyncFileDialog::new()
-        .set_title("Chọn ảnh quét phôi giấy khen")
-        .add_filter(
-            "Ảnh PNG, JPEG",
-            &["png", "jpg", "jpeg", "PNG", "JPG", "JPEG"],
-        )
-        .pick_file()
-        .await
-        .map(|file| file.path().to_path_buf())
 }

@@ -24,7 +24,7 @@ impl PrinterField {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct PrinterForm {
+pub struct PrinterDraft {
     pub name: String,
     pub offset_x: String,
     pub offset_y: String,
@@ -32,9 +32,9 @@ pub struct PrinterForm {
     pub error: Option<String>,
 }
 
-impl Default for PrinterForm {
+impl Default for PrinterDraft {
     fn default() -> Self {
-        PrinterForm {
+        PrinterDraft {
             name: String::new(),
             offset_x: "0".into(),
             offset_y: "0".into(),
@@ -44,9 +44,9 @@ impl Default for PrinterForm {
     }
 }
 
-impl PrinterForm {
-    pub fn of(p: &PrinterProfile) -> PrinterForm {
-        PrinterForm {
+impl PrinterDraft {
+    pub fn of(p: &PrinterProfile) -> PrinterDraft {
+        PrinterDraft {
             name: p.name.clone(),
             offset_x: number(p.offset_x_mm),
             offset_y: number(p.offset_y_mm),
@@ -90,7 +90,7 @@ mod tests {
 
     #[test]
     fn offsets_take_a_decimal_comma_and_are_validated() {
-        let mut form = PrinterForm::default();
+        let mut form = PrinterDraft::default();
         form.set(PrinterField::Name, "Canon LBP 2900".into());
         form.set(PrinterField::OffsetX, "\u{2212}1,5".into());
         form.set(PrinterField::Scale, "1,01".into());

@@ -24,8 +24,10 @@ use crate::domain::{Activity, Team};
 use crate::gui::data::Snapshot;
 use crate::gui::history::{self, History, Timeline};
 use crate::gui::records::{self, Records};
+use crate::gui::shortcut::{Action, Shortcut};
 use crate::gui::widget::{Typed, page_title, plain, stat, table_header, undo_notice};
 use crate::gui::{font, theme};
+use crate::papers::Paper;
 use crate::text::{money, time_short};
 
 mod form;
@@ -82,7 +84,22 @@ pub enum Message {
 /// `Add` with an id other than 0 puts a removed one back with its old id.
 pub type Event = records::Event<Activity>;
 
+/// What a keyboard shortcut means on this screen.
+pub fn shortcut(shortcut: Shortcut) -> Option<Action<Message>> {
+    match shortcut {
+        Shortcut::New => Some(Action::Update(Message::Activities(records::Message::New))),
+        Shortcut::Undo => Some(Action::Update(Message::Undo)),
+        Shortcut::Print => Some(Action::ShowPaper(Paper::Festival)),
+        _ => None,
+    }
+}
+
 impl Festival {
+    /// Escape: close the form.
+    pub fn close(&mut self) {
+        self.activities.close();
+    }
+
     pub fn update(&mut self, message: Message, data: &Snapshot) -> (Task<Message>, Option<Event>) {
         self.forget_what_is_gone(data);
         if !matches!(message, Message::Result(..) | Message::Down(..)) {
@@ -98,7 +115,7 @@ impl Festival {
                 (task.map(Message::Activities), event)
             }
             Message::Cancel => {
-                self.activities.close();
+                self.close();
                 none()
             }
             Message::Result(id, index, cell, raw) => {

@@ -23,6 +23,8 @@ use crate::domain::{Decision, Recipient};
 use crate::gui::data::Snapshot;
 use crate::gui::history::{self, History, Timeline};
 use crate::gui::records::{self, Records};
+use crate::gui::shortcut::{Action, Shortcut};
+use crate::gui::system;
 use crate::gui::widget::Typed;
 use crate::import::recipients::{KnownRecipients, Recipients};
 use crate::storage::commendation::RemovedDecision;
@@ -96,7 +98,24 @@ pub enum Event {
 
 type Update = (Task<Message>, Option<Event>);
 
+/// What a keyboard shortcut means on this screen.
+pub fn shortcut(shortcut: Shortcut) -> Option<Action<Message>> {
+    match shortcut {
+        Shortcut::New => Some(Action::Update(Message::New)),
+        Shortcut::Undo => Some(Action::Update(Message::Undo)),
+        Shortcut::Print => Some(Action::Update(Message::Print)),
+        _ => None,
+    }
+}
+
 impl Honors {
+    /// Escape: close the forms and the import.
+    pub fn close(&mut self) {
+        self.decision = None;
+        self.recipients.close();
+        self.importing = None;
+    }
+
     /// The decision shown: the chosen one if it still exists, else the first.
     pub fn current<'a>(&self, data: &'a Snapshot) -> Option<&'a Decision> {
         self.selected
@@ -183,9 +202,7 @@ impl Honors {
                 (task.map(Message::Recipients), event.map(Event::Recipients))
             }
             Message::Cancel => {
-                self.decision = None;
-                self.recipients.close();
-                self.importing = None;
+                self.close();
                 none()
             }
             Message::Undo => {
@@ -249,15 +266,8 @@ impl Honors {
                     "danh-sach-kem-quyet-dinh-{}.pdf",
                     decision.number.split('/').next().unwrap_or_default().trim()
                 );
-                let choose = async move {
-                    rfd::AsyncFileDialog::new()
-                        .set_title("Lưu danh sách kèm theo quyết định")
-                        .set_file_name(name)
-                        .add_filter("Tệp PDF", &["pdf"])
-                        .save_file()
-                        .await
-                        .map(|file| file.path().to_path_buf())
-                };
+                let choose =
+                    system::save_as("Lưu danh sách kèm theo quyết định", name, system::PDF);
                 (Task::perform(choose, Message::ListTo), None)
             }
             Message::ListTo(None) => none(),

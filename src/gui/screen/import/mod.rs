@@ -13,7 +13,7 @@ use iced::widget::{Space, button, column, container, pick_list, row, scrollable,
 use iced::{Alignment, Element, Length, Padding, Task};
 
 use crate::gui::widget::table_header;
-use crate::gui::{font, theme};
+use crate::gui::{font, system, theme};
 use crate::import::preview::{Kind, run};
 use crate::import::{Choice, Field, Preview, Sheet};
 use crate::text::thousands;
@@ -77,14 +77,7 @@ pub enum Outcome<T> {
 
 /// Asks for a spreadsheet with the system's dialog.
 pub fn choose(title: &'static str) -> Task<Option<PathBuf>> {
-    Task::future(async move {
-        rfd::AsyncFileDialog::new()
-            .set_title(title)
-            .add_filter("Bảng tính (Excel, CSV)", &["xlsx", "xls", "csv"])
-            .pick_file()
-            .await
-            .map(|file| file.path().to_path_buf())
-    })
+    Task::future(system::pick(title, &[system::SPREADSHEETS]))
 }
 
 impl<K: Kind> ImportPanel<K>

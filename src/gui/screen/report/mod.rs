@@ -18,9 +18,11 @@ use iced::Task;
 use iced::widget::text_editor;
 
 use crate::document::{Document, layout};
-use crate::domain::report::{Entered, Figure, Report, Section, parse_figure};
+use crate::domain::report::{Entered, Figure, Section, parse_figure};
 use crate::gui::data::Snapshot;
 use crate::gui::history::History;
+use crate::gui::shortcut::{Action, Shortcut};
+use crate::gui::system;
 use crate::gui::widget::Typed;
 use crate::papers::report::{self as paper, sheet};
 
@@ -56,7 +58,7 @@ pub enum Output {
 }
 
 #[derive(Debug)]
-pub struct ReportScreen {
+pub struct Report {
     event_id: i64,
     /// What is typed in each figure's field, valid or not.
     inputs: BTreeMap<Figure, String>,
@@ -101,8 +103,17 @@ pub enum Event {
     Open(PathBuf),
 }
 
-impl ReportScreen {
-    pub fn new(data: &Snapshot) -> ReportScreen {
+/// What a keyboard shortcut means on this screen.
+pub fn shortcut(shortcut: Shortcut) -> Option<Action<Message>> {
+    match shortcut {
+        Shortcut::Print => Some(Action::Update(Message::Export)),
+        Shortcut::Undo => Some(Action::Update(Message::Undo)),
+        _ => None,
+    }
+}
+
+impl Report {
+    pub fn new(data: &Snapshot) -> Report {
         let report = &data.report;
         let inputs = Figure::ALL
             .into_iter()
@@ -121,7 +132,7 @@ impl ReportScreen {
                 (s, editor)
             })
             .collect();
-        ReportScreen {
+        Report {
             event_id: data.event.id,
             saved: Figure::ALL
                 .into_iter()
@@ -274,7 +285,7 @@ impl ReportScreen {
             Message::Chosen(_, None) => (Task::none(), None),
             Message::Chosen(output, Some(path)) => {
                 self.saving = true;
-                let report = Report::clone(&data.report);
+                let report = (*data.report).clone();
                 let write = async move {
                     match output {
                         Output::Pdf => {
@@ -369,17 +380,8 @@ fn extension(output: Output) -> &'static str {
 
 /// Asks where to save, with the system's own dialog.
 async fn choose_target(output: Output, name: String) -> Option<PathBuf> {
-    let dialog = rfd::AsyncFileDialog::new().set_file_name(name);
-    let dialog = match output {
-        Output::Pdf => dialog
-            .set_title("Lưu báo cáo PDF")
-            .add_filter("Tệp PDF", &["pdf"]),
-        Output::Xlsx => dialog
-            .set_title("Lưu bảng số liệu Excel")
-            .add_filter("Bảng tính Excel", &["xlsx"]),
-    };
-    dialog
-        .save_file()
-        .await
-        .map(|file| file.path().to_path_buf())
+    match output {
+        Output::Pdf => system::save_as("Lưu báo cáo PDF", name, system::PDF).await,
+        Output::Xlsx => system::save_as("Lưu bảng số liệu Excel", name, system::XLSX).await,
+    }
 }

@@ -6,16 +6,16 @@ use iced::widget::{
 };
 use iced::{Alignment, Element, Length, Padding};
 
-use super::{Message, Output, ReportScreen};
+use super::{Message, Output, Report};
 use crate::domain::report::{Entered, Figure, Group, Section, Standard, percent_text};
 use crate::gui::data::Snapshot;
-use crate::gui::widget::{card, page_title, plain, saved_file, undo_notice};
+use crate::gui::widget::{card, page_title, plain, saved_file, table_header, undo_notice};
 use crate::gui::{font, preview, theme};
 use crate::papers::report::{Value, computed_summary};
 
 const VALUE_WIDTH: f32 = 130.0;
 
-impl ReportScreen {
+impl Report {
     pub fn view<'a>(&'a self, data: &'a Snapshot) -> Element<'a, Message> {
         if let Some(pages) = &self.preview {
             return self.export_view(data, pages);
@@ -69,7 +69,7 @@ impl ReportScreen {
                 .map(|f| self.figure_row(*f, last.map(|l| &l.entered)))
                 .collect()
         };
-        let head = header_row(vec![
+        let head = table_header(&[
             ("Nội dung".to_string(), Length::Fill),
             (
                 last_label.unwrap_or_else(|| "Năm trước".into()),
@@ -239,21 +239,7 @@ impl ReportScreen {
             .as_ref()
             .map(|outcome| -> Element<'a, Message> { saved_file(outcome, "Mở", Message::Open) });
         let pages: Element<'a, Message> = match pages {
-            Ok(document) => {
-                let count = document.pages.len();
-                column(document.pages.iter().enumerate().map(|(n, page)| {
-                    column![
-                        text(format!("Trang {} / {count}", n + 1))
-                            .size(theme::SMALL)
-                            .style(theme::muted),
-                        container(preview::page(page)).style(theme::card).padding(1),
-                    ]
-                    .spacing(4)
-                    .into()
-                }))
-                .spacing(16)
-                .into()
-            }
+            Ok(document) => preview::pages(document),
             Err(message) => text(message).style(theme::danger_text).into(),
         };
         let content = column![header]
@@ -263,22 +249,6 @@ impl ReportScreen {
             .padding(24);
         scrollable(content).height(Length::Fill).into()
     }
-}
-
-/// A table header with owned titles ("Năm 2025" is made on the fly).
-fn header_row<'a>(columns: Vec<(String, Length)>) -> Element<'a, Message> {
-    let cells = columns.into_iter().map(|(title, width)| {
-        text(title)
-            .size(theme::SMALL)
-            .font(font::SEMIBOLD)
-            .width(width)
-            .into()
-    });
-    container(row(cells).spacing(12))
-        .padding(Padding::from([8, 12]))
-        .width(Length::Fill)
-        .style(theme::table_header)
-        .into()
 }
 
 /// The figures computed from the data, this year beside the last.

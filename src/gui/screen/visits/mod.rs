@@ -2,31 +2,37 @@
 //! filter (search as you type, category, area, visit status) drives both tabs, the batch
 //! actions and the totals, so what the secretary sees is what a batch changes.
 
-mod draft;
+mod gift;
+mod household;
 mod view;
 
 use chrono::NaiveDate;
 use iced::Task;
 use iced::widget::operation;
 
-use draft::{GiftDraft, HouseholdDraft};
-pub use draft::{GiftField, HouseholdField};
+use gift::GiftDraft;
+pub use gift::GiftField;
+pub use household::{HouseholdChoice, HouseholdDraft, HouseholdField};
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::import::{self, ImportPanel, Outcome};
 use crate::domain::KnownHouseholds;
-use crate::domain::{Category, Filter, Household, Sex, Visit, VisitMark, VisitStatus};
+use crate::domain::{Category, Filter, Household, Visit, VisitMark, VisitStatus};
 use crate::gui::data::Snapshot;
-use crate::gui::history::History;
+use crate::gui::history::{self, History, Timeline};
+use crate::gui::records::{self, Records};
+use crate::gui::shortcut::{Action, Shortcut};
+use crate::gui::system;
 use crate::gui::widget::Typed;
 use crate::import::households::Households;
 use crate::import::visits::{KnownVisits, Visits as VisitList};
+use crate::papers::Paper;
 use crate::storage::household::RemovedHousehold;
 
 pub const SEARCH: &str = "household-search";
-const HOUSEHOLD_NAME: &str = "household-name";
+pub const HOUSEHOLD_NAME: &str = "household-name";
 const GIFT: &str = "gift-description";
 const PAGE: &str = "visits-page";
 /// Rows per page: enough to scan, few enough that a 10,000-household list stays fluid.
@@ -49,14 +55,17 @@ pub enum Breakdown {
     Status,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct Visits {
     tab: Tab,
     filter: Filter,
     page: usize,
-    household: Option<HouseholdDraft>,
+    /// Households: added and edited in their form by the records part (removing one is the
+    /// screen's: it takes the household's visits with it).
+    households: Records<Household>,
     gift: Option<GiftDraft>,
     breakdown: Breakdown,
+    /// Visits and removed households, beside the records' own undo steps.
     history: History<Undo>,
     /// A list being imported, shown instead of the tables until saved or cancelled.
     importing: Option<Importing>,
@@ -79,8 +88,6 @@ pub enum ImportList {
 
 #[derive(Debug, Clone)]
 enum Undo {
-    AddedHousehold(i64),
-    ChangedHousehold(Household),
     RemovedHousehold(Box<RemovedHousehold>),
     AddedVisits(Vec<i64>),
     ChangedVisits(Vec<Visit>),
@@ -98,11 +105,7 @@ pub enum Message {
     Page(usize),
     Breakdown(Breakdown),
     New,
-    EditHousehold(i64),
-    HouseholdEdited(HouseholdField, String),
-    SexPicked(Option<Sex>),
-    CategoryPicked(Category),
-    SaveHousehold,
+    Households(records::Message<Household>),
     RemoveHousehold(i64),
     NewVisit(i64),
     NewBatch,
@@ -133,8 +136,9 @@ pub enum Message {
 /// under their old ids (undo).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Event {
-    AddHousehold(Household),
-    SaveHousehold(Household),
+    /// Adding a household (or putting one back under its id) and saving one.
+    Households(records::Event<Household>),
+    /// Removing a household takes its visits (the job reports them for undo).
     RemoveHousehold(i64),
     RestoreHousehold(Box<RemovedHousehold>),
     AddVisits(Vec<Visit>),
@@ -147,9 +151,27 @@ pub enum Event {
 
 type Update = (Task<Message>, Option<Event>);
 
+/// What a keyboard shortcut means on this screen.
+pub fn shortcut(shortcut: Shortcut) -> Option<Action<Message>> {
+    match shortcut {
+        Shortcut::New => Some(Action::Update(Message::New)),
+        Shortcut::Undo => Some(Action::Update(Message::Undo)),
+        Shortcut::Find => Some(Action::Update(Message::Find)),
+        Shortcut::Print => Some(Action::ShowPaper(Paper::Receipts)),
+        _ => None,
+    }
+}
+
 impl Visits {
+    /// Escape: close the forms and the import.
+    pub fn close(&mut self) {
+        self.households.close();
+        self.gift = None;
+        self.importing = None;
+    }
+
     pub fn update(&mut self, message: Message, data: &Snapshot, today: NaiveDate) -> Update {
-        let gifts = &data.gifts;
+        let gifts = &data.households;
         match message {
             Message::Tab(tab) => {
                 self.tab = tab;
@@ -253,15 +275,7 @@ impl Visits {
             }
             Message::Export => {
                 let name = format!("tham-hoi-{}.xlsx", data.event.year);
-                let choose = async move {
-                    rfd::AsyncFileDialog::new()
-                        .set_title("Lưu danh sách thăm hỏi (Excel)")
-                        .set_file_name(name)
-                        .add_filter("Bảng tính Excel", &["xlsx"])
-                        .save_file()
-                        .await
-                        .map(|file| file.path().to_path_buf())
-                };
+                let choose = system::save_as("Lưu danh sách thăm hỏi (Excel)", name, system::XLSX);
                 (Task::perform(choose, Message::ExportTo), None)
             }
             Message::ExportTo(None) => none(),
@@ -293,64 +307,37 @@ impl Visits {
                     .and_then(|a| data.areas.get(a))
                     .cloned()
                     .unwrap_or_default();
-                self.household = Some(HouseholdDraft::new(
-                    self.filter.category.unwrap_or(Category::Martyr),
-                    &area,
-                ));
+                let draft =
+                    HouseholdDraft::new(self.filter.category.unwrap_or(Category::Martyr), &area);
+                let focus = self.households.start(draft).map(Message::Households);
                 (
                     Task::batch([
                         operation::snap_to(PAGE, operation::RelativeOffset::START),
-                        operation::focus(HOUSEHOLD_NAME),
+                        focus,
                     ]),
                     None,
                 )
             }
-            Message::EditHousehold(id) => {
-                let Some(h) = gifts.roster.get(id) else {
-                    return none();
-                };
-                self.gift = None;
-                self.household = Some(HouseholdDraft::of(h));
-                (operation::focus(HOUSEHOLD_NAME), None)
-            }
-            Message::HouseholdEdited(which, raw) => {
-                let Some(draft) = self.household.as_mut() else {
-                    return none();
-                };
-                let typed = Typed::from_raw(&raw);
-                *draft.field(which) = typed.value;
-                draft.error = None;
-                if typed.submit {
-                    return self.save_household(data);
+            Message::Households(message) => {
+                if matches!(message, records::Message::Edit(_)) {
+                    self.gift = None;
                 }
-                none()
+                let (task, event) = self.households.update(message, data);
+                (task.map(Message::Households), event.map(household_event))
             }
-            Message::SexPicked(sex) => {
-                if let Some(draft) = self.household.as_mut() {
-                    draft.sex = sex;
-                }
-                none()
-            }
-            Message::CategoryPicked(category) => {
-                if let Some(draft) = self.household.as_mut() {
-                    draft.category = category;
-                }
-                none()
-            }
-            Message::SaveHousehold => self.save_household(data),
             Message::RemoveHousehold(id) => {
-                if self.household.as_ref().is_some_and(|d| d.id == Some(id)) {
-                    self.household = None;
+                if self.households.is_editing(id) {
+                    self.households.close();
                 }
                 (Task::none(), Some(Event::RemoveHousehold(id)))
             }
             Message::NewVisit(household_id) => {
-                self.household = None;
+                self.households.close();
                 self.gift = Some(GiftDraft::new(Some(household_id), data.event.date));
                 (operation::focus(GIFT), None)
             }
             Message::NewBatch => {
-                self.household = None;
+                self.households.close();
                 self.gift = Some(GiftDraft::new(None, data.event.date));
                 (
                     Task::batch([
@@ -364,7 +351,7 @@ impl Visits {
                 let Some(v) = gifts.visits.iter().find(|v| v.id == id) else {
                     return none();
                 };
-                self.household = None;
+                self.households.close();
                 self.gift = Some(GiftDraft::of(v));
                 (operation::focus(GIFT), None)
             }
@@ -452,15 +439,14 @@ impl Visits {
                 (Task::none(), Some(Event::RemoveVisits(vec![id])))
             }
             Message::Cancel => {
-                self.household = None;
-                self.gift = None;
-                self.importing = None;
+                self.close();
                 none()
             }
             Message::Undo => {
+                if history::newest(&self.timelines()) == Some(0) {
+                    return (Task::none(), self.households.undo().map(household_event));
+                }
                 let event = match self.history.pop() {
-                    Some(Undo::AddedHousehold(id)) => Event::RemoveHousehold(id),
-                    Some(Undo::ChangedHousehold(h)) => Event::SaveHousehold(h),
                     Some(Undo::RemovedHousehold(removed)) => Event::RestoreHousehold(removed),
                     Some(Undo::AddedVisits(ids)) => Event::RemoveVisits(ids),
                     Some(Undo::ChangedVisits(visits)) => Event::SaveVisits(visits),
@@ -474,9 +460,7 @@ impl Visits {
 
     /// The app reports a household it has just added, so that adding can be undone.
     pub fn added_household(&mut self, id: i64, name: &str) {
-        let notice = format!("Đã thêm hộ {name}.");
-        self.history
-            .remember(Undo::AddedHousehold(id), Some(notice));
+        self.households.added(id, name);
     }
 
     /// The app reports the visits a batch (or a single new visit) created.
@@ -504,7 +488,11 @@ impl Visits {
     }
 
     pub fn can_undo(&self) -> bool {
-        self.history.can_undo()
+        self.households.can_undo() || self.history.can_undo()
+    }
+
+    fn timelines(&self) -> [&dyn Timeline; 2] {
+        [self.households.timeline(), &self.history]
     }
 
     fn refilter(&mut self, change: impl FnOnce(&mut Filter)) -> Update {
@@ -515,7 +503,7 @@ impl Visits {
 
     /// The households that pass the filter, in name order.
     fn filtered<'a>(&self, data: &'a Snapshot) -> Vec<&'a Household> {
-        let gifts = &data.gifts;
+        let gifts = &data.households;
         gifts.roster.filter(&self.filter, |id| gifts.mark(id))
     }
 
@@ -524,38 +512,13 @@ impl Visits {
         let households = self.filtered(data);
         let mut by_household: std::collections::HashMap<i64, Vec<&Visit>> =
             std::collections::HashMap::new();
-        for v in &data.gifts.visits {
+        for v in &data.households.visits {
             by_household.entry(v.household_id).or_default().push(v);
         }
         households
             .iter()
             .flat_map(|h| by_household.remove(&h.id).unwrap_or_default())
             .collect()
-    }
-
-    fn save_household(&mut self, data: &Snapshot) -> Update {
-        let Some(draft) = self.household.as_mut() else {
-            return none();
-        };
-        let household = match draft.household() {
-            Ok(h) => h,
-            Err(message) => {
-                draft.error = Some(message);
-                return none();
-            }
-        };
-        let event = match draft.id {
-            Some(id) => {
-                if let Some(before) = data.gifts.roster.get(id) {
-                    self.history
-                        .remember(Undo::ChangedHousehold(before.clone()), None);
-                }
-                Event::SaveHousehold(household)
-            }
-            None => Event::AddHousehold(household),
-        };
-        self.household = None;
-        (Task::none(), Some(event))
     }
 
     fn save_gift(&mut self, data: &Snapshot) -> Update {
@@ -570,7 +533,7 @@ impl Visits {
                 .filter(|h| {
                     !draft.skip_visited
                         || matches!(
-                            data.gifts.mark(h.id),
+                            data.households.mark(h.id),
                             VisitMark::NotVisited | VisitMark::Cancelled
                         )
                 })
@@ -599,7 +562,7 @@ impl Visits {
         };
         let event = match draft.id {
             Some(id) => {
-                if let Some(before) = data.gifts.visits.iter().find(|v| v.id == id) {
+                if let Some(before) = data.households.visits.iter().find(|v| v.id == id) {
                     self.history
                         .remember(Undo::ChangedVisits(vec![before.clone()]), None);
                 }
@@ -609,6 +572,15 @@ impl Visits {
         };
         self.gift = None;
         (Task::none(), Some(event))
+    }
+}
+
+/// A household's records event as the app writes it: removing one (undoing an add) takes
+/// its visits too.
+fn household_event(event: records::Event<Household>) -> Event {
+    match event {
+        records::Event::Remove(id) => Event::RemoveHousehold(id),
+        event => Event::Households(event),
     }
 }
 

@@ -1,29 +1,27 @@
 //! What the visits screen draws.
 
 use iced::widget::{
-    Space, button, checkbox, column, container, pick_list, row, scrollable, text, text_input,
+    Space, button, column, container, pick_list, row, scrollable, text, text_input,
 };
 use iced::{Alignment, Element, Length, Padding};
 
-use super::draft::{GiftDraft, GiftField, HouseholdDraft, HouseholdField};
-use super::{
-    Breakdown, GIFT, HOUSEHOLD_NAME, ImportList, Importing, Message, PAGE, PAGE_SIZE, SEARCH, Tab,
-    Visits,
-};
+use super::gift::gift_form;
+use super::{Breakdown, ImportList, Importing, Message, PAGE, PAGE_SIZE, SEARCH, Tab, Visits};
 use crate::domain::gifts::Tally;
-use crate::domain::{Category, Household, Sex, Visit, VisitMark, VisitStatus};
+use crate::domain::{Category, Household, Visit, VisitMark, VisitStatus};
 use crate::gui::data::Snapshot;
+use crate::gui::history;
+use crate::gui::records;
 use crate::gui::widget::{
-    danger_link, inline_form, labelled, link, outcome_banner, page_title, plain, stat,
-    submit_field, table_header, undo_notice,
+    danger_link, link, outcome_banner, page_title, plain, stat, table_header, undo_notice,
 };
 use crate::gui::{font, theme};
 use crate::text::{date_short, money, thousands};
 
 /// A pick-list entry: a value or "all", with its label.
 #[derive(Debug, Clone, PartialEq)]
-struct Pick<T> {
-    value: Option<T>,
+pub(super) struct Pick<T> {
+    pub value: Option<T>,
     label: String,
 }
 
@@ -33,7 +31,10 @@ impl<T> std::fmt::Display for Pick<T> {
     }
 }
 
-fn picks<T: Copy>(all: &str, items: impl IntoIterator<Item = (T, String)>) -> Vec<Pick<T>> {
+pub(super) fn picks<T: Copy>(
+    all: &str,
+    items: impl IntoIterator<Item = (T, String)>,
+) -> Vec<Pick<T>> {
     std::iter::once(Pick {
         value: None,
         label: all.to_string(),
@@ -45,7 +46,10 @@ fn picks<T: Copy>(all: &str, items: impl IntoIterator<Item = (T, String)>) -> Ve
     .collect()
 }
 
-fn picked<T: Copy + PartialEq>(options: &[Pick<T>], value: Option<T>) -> Option<Pick<T>> {
+pub(super) fn picked<T: Copy + PartialEq>(
+    options: &[Pick<T>],
+    value: Option<T>,
+) -> Option<Pick<T>> {
     options.iter().find(|p| p.value == value).cloned()
 }
 
@@ -61,7 +65,7 @@ impl Visits {
             button(text("Xuất Excel…"))
                 .padding([10, 14])
                 .style(theme::secondary)
-                .on_press_maybe((!data.gifts.visits.is_empty()).then_some(Message::Export)),
+                .on_press_maybe((!data.households.visits.is_empty()).then_some(Message::Export)),
             button(text("+ Thêm hộ").font(font::SEMIBOLD))
                 .padding([10, 18])
                 .style(theme::primary)
@@ -69,7 +73,7 @@ impl Visits {
         ]
         .align_y(Alignment::Center)
         .spacing(12);
-        let notice = self.history.notice().map(|m| undo_notice(m, Message::Undo));
+        let notice = history::notice(&self.timelines()).map(|m| undo_notice(m, Message::Undo));
         let import_note = self
             .import_note
             .as_ref()
@@ -88,7 +92,7 @@ impl Visits {
             .height(Length::Fill)
             .into();
         }
-        let visits_count = data.gifts.visits.len();
+        let visits_count = data.households.visits.len();
         let tabs = row![
             tab(
                 format!("Hộ gia đình ({})", thousands(households.len() as i64)),
@@ -113,10 +117,9 @@ impl Visits {
         // A new household or a batch is typed right under the title, where the eye is.
         let content = column![header]
             .push(
-                self.household
-                    .as_ref()
-                    .filter(|d| d.id.is_none())
-                    .map(|d| household_form(d)),
+                self.households
+                    .form(None)
+                    .map(|f| f.map(Message::Households)),
             )
             .push(
                 self.gift
@@ -136,13 +139,13 @@ impl Visits {
     }
 
     fn totals<'a>(&'a self, data: &'a Snapshot) -> Element<'a, Message> {
-        let s = &data.gifts.summary;
+        let s = &data.households.summary;
         let figures = row![
             stat(
                 format!(
                     "{}/{}",
                     thousands(s.households as i64),
-                    thousands(data.gifts.roster.len() as i64)
+                    thousands(data.households.roster.len() as i64)
                 ),
                 "hộ được thăm / tổng số hộ",
                 plain
@@ -339,11 +342,11 @@ impl Visits {
         let mut rows = column![table_header(&columns)];
         let start = self.page * PAGE_SIZE;
         for (i, h) in households.iter().enumerate().skip(start).take(PAGE_SIZE) {
-            if let Some(draft) = self.household.as_ref().filter(|d| d.id == Some(h.id)) {
-                rows = rows.push(household_form(draft));
+            if let Some(form) = self.households.form(Some(h.id)) {
+                rows = rows.push(form.map(Message::Households));
                 continue;
             }
-            let mark = data.gifts.mark(h.id);
+            let mark = data.households.mark(h.id);
             let name = match h.birth_year {
                 Some(year) => format!("{} ({year})", h.name),
                 None => h.name.clone(),
@@ -364,7 +367,7 @@ impl Visits {
                             .width(Length::FillPortion(2)),
                         row![
                             link("+ Thăm", Message::NewVisit(id)),
-                            link("Sửa", Message::EditHousehold(id)),
+                            link("Sửa", Message::Households(records::Message::Edit(id))),
                             danger_link("Xóa", Message::RemoveHousehold(id)),
                         ]
                         .width(Length::Fixed(150.0)),
@@ -384,7 +387,7 @@ impl Visits {
             }
         }
         if households.is_empty() {
-            let empty = if data.gifts.roster.is_empty() {
+            let empty = if data.households.roster.is_empty() {
                 "Chưa có hộ nào. Bấm “+ Thêm hộ” hoặc nhập danh sách từ tệp Excel."
             } else {
                 "Không có hộ nào khớp với bộ lọc."
@@ -429,7 +432,7 @@ impl Visits {
 }
 
 fn visit_row<'a>(v: &'a Visit, data: &'a Snapshot) -> Element<'a, Message> {
-    let household = data.gifts.roster.get(v.household_id);
+    let household = data.households.roster.get(v.household_id);
     let who = household.map_or(String::new(), |h| format!("{} · {}", h.name, h.address));
     let value = match v.quantity {
         1 => money(v.value),
@@ -470,10 +473,10 @@ fn visit_row<'a>(v: &'a Visit, data: &'a Snapshot) -> Element<'a, Message> {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct VisitStatusPick(VisitStatus);
+pub(super) struct VisitStatusPick(pub(super) VisitStatus);
 
 impl VisitStatusPick {
-    const ALL: [VisitStatusPick; 3] = [
+    pub(super) const ALL: [VisitStatusPick; 3] = [
         VisitStatusPick(VisitStatus::Planned),
         VisitStatusPick(VisitStatus::Done),
         VisitStatusPick(VisitStatus::Cancelled),
@@ -536,202 +539,4 @@ fn pager<'a>(page: usize, rows: usize) -> Element<'a, Message> {
     .spacing(12)
     .align_y(Alignment::Center)
     .into()
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct CategoryPick(Category);
-
-impl std::fmt::Display for CategoryPick {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.0.label())
-    }
-}
-
-fn household_form(draft: &HouseholdDraft) -> Element<'_, Message> {
-    let edit = |which| move |value| Message::HouseholdEdited(which, value);
-    let save = Message::SaveHousehold;
-    let sexes = picks(
-        "Không ghi",
-        [Sex::Male, Sex::Female].map(|s| (s, s.label().to_string())),
-    );
-    let categories: Vec<CategoryPick> = Category::ALL.into_iter().map(CategoryPick).collect();
-    inline_form(
-        column![
-            row![
-                submit_field(
-                    "Họ và tên",
-                    "Nguyễn Thị Hằng",
-                    &draft.name,
-                    HOUSEHOLD_NAME,
-                    edit(HouseholdField::Name),
-                    save.clone()
-                ),
-                submit_field(
-                    "Năm sinh",
-                    "1948",
-                    &draft.birth_year,
-                    "household-birth-year",
-                    edit(HouseholdField::BirthYear),
-                    save.clone()
-                ),
-                labelled(
-                    "Giới tính",
-                    pick_list(sexes.clone(), picked(&sexes, draft.sex), |p: Pick<Sex>| {
-                        Message::SexPicked(p.value)
-                    })
-                    .padding(8)
-                    .width(Length::Fill)
-                ),
-                labelled(
-                    "Diện",
-                    pick_list(categories, Some(CategoryPick(draft.category)), |p| {
-                        Message::CategoryPicked(p.0)
-                    })
-                    .padding(8)
-                    .width(Length::Fill)
-                ),
-            ]
-            .spacing(10),
-            row![
-                submit_field(
-                    "Địa chỉ",
-                    "Tổ 3, Khu phố 1",
-                    &draft.address,
-                    "household-address",
-                    edit(HouseholdField::Address),
-                    save.clone()
-                ),
-                submit_field(
-                    "Số điện thoại",
-                    "",
-                    &draft.phone,
-                    "household-phone",
-                    edit(HouseholdField::Phone),
-                    save.clone()
-                ),
-                submit_field(
-                    "Ghi chú",
-                    "",
-                    &draft.notes,
-                    "household-notes",
-                    edit(HouseholdField::Notes),
-                    save.clone()
-                ),
-            ]
-            .spacing(10),
-        ],
-        draft.error.as_deref(),
-        "Lưu",
-        save,
-        Message::Cancel,
-    )
-}
-
-/// The gift form: one visit (new or edited) or, without a household, a batch for every
-/// household of the filter.
-fn gift_form<'a>(
-    draft: &'a GiftDraft,
-    data: &'a Snapshot,
-    filtered: usize,
-) -> Element<'a, Message> {
-    let edit = |which| move |value| Message::GiftEdited(which, value);
-    let save = Message::SaveGift;
-    let heading: Element<'a, Message> = match draft.household_id {
-        None => text(format!(
-            "Tạo lượt thăm cho {} hộ đang lọc",
-            thousands(filtered as i64)
-        ))
-        .font(font::SEMIBOLD)
-        .into(),
-        Some(id) => text(format!(
-            "Lượt thăm hộ {}",
-            data.gifts.roster.get(id).map_or("", |h| h.name.as_str())
-        ))
-        .font(font::SEMIBOLD)
-        .into(),
-    };
-    let label = match (draft.household_id, draft.id) {
-        (None, _) => "Tạo các lượt thăm".to_string(),
-        (Some(_), Some(_)) => "Lưu".to_string(),
-        (Some(_), None) => "Thêm lượt thăm".to_string(),
-    };
-    let skip = draft.household_id.is_none().then(|| {
-        checkbox(draft.skip_visited)
-            .label("Bỏ qua các hộ đã có lượt thăm năm nay")
-            .on_toggle(Message::SkipVisited)
-    });
-    inline_form(
-        column![
-            heading,
-            row![
-                submit_field(
-                    "Quà tặng",
-                    "Quà và tiền mặt",
-                    &draft.gift,
-                    GIFT,
-                    edit(GiftField::Gift),
-                    save.clone()
-                ),
-                submit_field(
-                    "Giá trị mỗi suất (đồng)",
-                    "500.000",
-                    &draft.value,
-                    "gift-value",
-                    edit(GiftField::Value),
-                    save.clone()
-                ),
-                submit_field(
-                    "Số lượng",
-                    "1",
-                    &draft.quantity,
-                    "gift-quantity",
-                    edit(GiftField::Quantity),
-                    save.clone()
-                ),
-                submit_field(
-                    "Nguồn kinh phí",
-                    "Ngân sách",
-                    &draft.source,
-                    "gift-source",
-                    edit(GiftField::Source),
-                    save.clone()
-                ),
-            ]
-            .spacing(10),
-            row![
-                submit_field(
-                    "Người thăm",
-                    "Đ/c Bí thư Đảng ủy phường",
-                    &draft.delegation,
-                    "gift-delegation",
-                    edit(GiftField::Delegation),
-                    save.clone()
-                ),
-                submit_field(
-                    "Ngày thăm",
-                    "dd/mm/yyyy",
-                    &draft.date,
-                    "gift-date",
-                    edit(GiftField::Date),
-                    save.clone()
-                ),
-                labelled(
-                    "Trạng thái",
-                    pick_list(
-                        VisitStatusPick::ALL,
-                        Some(VisitStatusPick(draft.status)),
-                        |p| Message::StatusPicked(p.0)
-                    )
-                    .padding(8)
-                    .width(Length::Fill)
-                ),
-            ]
-            .spacing(10),
-        ]
-        .push(skip),
-        draft.error.as_deref(),
-        label,
-        save,
-        Message::Cancel,
-    )
 }

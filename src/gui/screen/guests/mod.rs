@@ -5,72 +5,34 @@
 //! A new row's form opens next to the button that asked for it, so it is never off screen:
 //! a new delegate at the top of the first table (the page scrolls back to the top, since Ctrl+N
 //! may come from anywhere), a new point at the end of the second, where "+ Thêm điểm" is.
+//! The two forms are in `form`.
 
-use iced::widget::{
-    Column, Space, button, checkbox, column, container, operation, pick_list, row, scrollable, text,
-};
+mod form;
+
+pub use form::{DelegateDraft, DelegateField, PointDraft, PointField};
+
+use iced::widget::{Space, button, checkbox, column, container, operation, row, scrollable, text};
 use iced::{Alignment, Element, Length, Padding, Task};
 
 use crate::domain::delegate::introductions;
 use crate::domain::point::participants;
-use crate::domain::{Delegate, EventPoint, PointKind};
+use crate::domain::{Delegate, EventPoint};
 use crate::gui::data::{Created, Kind, Snapshot};
 use crate::gui::history::{self, Timeline};
-use crate::gui::records::{self, Record, Records};
+use crate::gui::records::{self, Records};
+use crate::gui::shortcut::{Action, Shortcut};
 use crate::gui::widget::{
-    card, danger_link, labelled, link, page_title, plain, stat, submit_field, table_header,
-    undo_notice,
+    card, danger_link, link, page_title, plain, stat, table_header, undo_notice,
 };
 use crate::gui::{font, theme};
-use crate::text::{date_short, parse_date, thousands};
+use crate::text::{date_short, thousands};
 
-const DELEGATE_NAME: &str = "delegate-name";
-const POINT_NAME: &str = "point-name";
 const PAGE: &str = "guests-page";
 
 #[derive(Debug, Default)]
 pub struct Guests {
     delegates: Records<Delegate>,
     points: Records<EventPoint>,
-}
-
-/// A delegate's form as typed.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct DelegateDraft {
-    name: String,
-    title: String,
-    organisation: String,
-    rank: String,
-    /// Kept as it was: the row's box ticks it.
-    attending: bool,
-}
-
-/// An event point's form as typed.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PointDraft {
-    name: String,
-    kind: PointKind,
-    date: String,
-    host: String,
-    expected: String,
-    actual: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DelegateField {
-    Name,
-    Title,
-    Organisation,
-    Rank,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PointField {
-    Name,
-    Date,
-    Host,
-    Expected,
-    Actual,
 }
 
 #[derive(Debug, Clone)]
@@ -92,174 +54,22 @@ pub enum Event {
     Points(records::Event<EventPoint>),
 }
 
-impl Record for Delegate {
-    type Draft = DelegateDraft;
-    type Field = DelegateField;
-    type Choice = std::convert::Infallible;
-    const KIND: Kind = Kind::Delegate;
-    const FOCUS: &'static str = DELEGATE_NAME;
-
-    fn list(data: &Snapshot) -> &[Self] {
-        &data.delegates
-    }
-
-    fn blank(data: &Snapshot) -> DelegateDraft {
-        let rank = data.delegates.iter().map(|d| d.rank).max().unwrap_or(0) + 1;
-        DelegateDraft {
-            rank: rank.to_string(),
-            attending: true,
-            ..DelegateDraft::default()
-        }
-    }
-
-    fn draft(&self, _: &Snapshot) -> DelegateDraft {
-        DelegateDraft {
-            name: self.name.clone(),
-            title: self.title.clone(),
-            organisation: self.organisation.clone(),
-            rank: self.rank.to_string(),
-            attending: self.attending,
-        }
-    }
-
-    fn set(draft: &mut DelegateDraft, field: DelegateField, value: String) {
-        *match field {
-            DelegateField::Name => &mut draft.name,
-            DelegateField::Title => &mut draft.title,
-            DelegateField::Organisation => &mut draft.organisation,
-            DelegateField::Rank => &mut draft.rank,
-        } = value;
-    }
-
-    fn build(draft: &DelegateDraft, before: Option<&Self>, _: &Snapshot) -> Result<Self, String> {
-        let rank = match draft.rank.trim().parse::<u32>() {
-            Ok(rank) if rank > 0 => rank,
-            _ => {
-                return Err(format!(
-                    "Thứ tự “{}” phải là số từ 1 trở lên.",
-                    draft.rank.trim()
-                ));
-            }
-        };
-        let delegate = Delegate {
-            id: before.map_or(0, |b| b.id),
-            name: draft.name.clone(),
-            title: draft.title.clone(),
-            organisation: draft.organisation.clone(),
-            rank,
-            attending: draft.attending,
-        }
-        .cleaned();
-        delegate.validate().map_err(|invalid| invalid.0)?;
-        Ok(delegate)
-    }
-
-    fn fields(draft: &DelegateDraft) -> Column<'_, records::Message<Self>> {
-        delegate_fields(draft)
-    }
-
-    fn name(&self) -> String {
-        self.name.clone()
-    }
-
-    fn label(name: &str) -> String {
-        format!("đại biểu {name}")
-    }
-}
-
-impl Record for EventPoint {
-    type Draft = PointDraft;
-    type Field = PointField;
-    type Choice = PointKind;
-    const KIND: Kind = Kind::Point;
-    const FOCUS: &'static str = POINT_NAME;
-
-    fn list(data: &Snapshot) -> &[Self] {
-        &data.points
-    }
-
-    fn blank(data: &Snapshot) -> PointDraft {
-        PointDraft {
-            name: String::new(),
-            kind: PointKind::Residential,
-            date: date_short(data.event.date),
-            host: String::new(),
-            expected: "0".into(),
-            actual: String::new(),
-        }
-    }
-
-    fn draft(&self, _: &Snapshot) -> PointDraft {
-        PointDraft {
-            name: self.name.clone(),
-            kind: self.kind,
-            date: date_short(self.date),
-            host: self.host.clone(),
-            expected: self.expected.to_string(),
-            actual: self.actual.map(|a| a.to_string()).unwrap_or_default(),
-        }
-    }
-
-    fn set(draft: &mut PointDraft, field: PointField, value: String) {
-        *match field {
-            PointField::Name => &mut draft.name,
-            PointField::Date => &mut draft.date,
-            PointField::Host => &mut draft.host,
-            PointField::Expected => &mut draft.expected,
-            PointField::Actual => &mut draft.actual,
-        } = value;
-    }
-
-    fn choose(draft: &mut PointDraft, kind: PointKind) {
-        draft.kind = kind;
-    }
-
-    fn build(draft: &PointDraft, before: Option<&Self>, _: &Snapshot) -> Result<Self, String> {
-        let date = parse_date(&draft.date).ok_or_else(|| {
-            format!(
-                "Ngày “{}” không phải ngày hợp lệ (dd/mm/yyyy).",
-                draft.date.trim()
-            )
-        })?;
-        let count = |value: &str, label: &str| -> Result<u32, String> {
-            let digits: String = value.trim().chars().filter(|c| *c != '.').collect();
-            digits
-                .parse()
-                .map_err(|_| format!("{label} “{}” không hợp lệ.", value.trim()))
-        };
-        let expected = count(&draft.expected, "Số người dự kiến")?;
-        let actual = match draft.actual.trim() {
-            "" => None,
-            typed => Some(count(typed, "Số người thực tế")?),
-        };
-        let point = EventPoint {
-            id: before.map_or(0, |b| b.id),
-            name: draft.name.clone(),
-            kind: draft.kind,
-            date,
-            host: draft.host.clone(),
-            expected,
-            actual,
-        }
-        .cleaned();
-        point.validate().map_err(|e| e.0)?;
-        Ok(point)
-    }
-
-    fn fields(draft: &PointDraft) -> Column<'_, records::Message<Self>> {
-        point_fields(draft)
-    }
-
-    fn name(&self) -> String {
-        self.name.clone()
-    }
-
-    fn label(name: &str) -> String {
-        format!("điểm “{name}”")
+/// What a keyboard shortcut means on this screen.
+pub fn shortcut(shortcut: Shortcut) -> Option<Action<Message>> {
+    match shortcut {
+        Shortcut::New => Some(Action::Update(Message::New)),
+        Shortcut::Undo => Some(Action::Update(Message::Undo)),
+        _ => None,
     }
 }
 
 impl Guests {
+    /// Escape: close the forms.
+    pub fn close(&mut self) {
+        self.delegates.close();
+        self.points.close();
+    }
+
     pub fn update(&mut self, message: Message, data: &Snapshot) -> (Task<Message>, Option<Event>) {
         match message {
             Message::New => {
@@ -290,8 +100,7 @@ impl Guests {
                 (Task::none(), Some(Event::Delegates(event)))
             }
             Message::Cancel => {
-                self.delegates.close();
-                self.points.close();
+                self.close();
                 (Task::none(), None)
             }
             Message::Undo => {
@@ -493,105 +302,4 @@ fn actions<'a>(edit: Message, remove: Message) -> Element<'a, Message> {
     row![link("Sửa", edit), danger_link("Xóa", remove)]
         .width(Length::Fixed(90.0))
         .into()
-}
-
-fn delegate_fields(draft: &DelegateDraft) -> Column<'_, records::Message<Delegate>> {
-    let edit = |which| move |value| records::Message::Edited(which, value);
-    let save = records::Message::Save;
-    column![
-        row![
-            submit_field(
-                "Thứ tự",
-                "1",
-                &draft.rank,
-                "delegate-rank",
-                edit(DelegateField::Rank),
-                save.clone()
-            ),
-            submit_field(
-                "Họ và tên",
-                "Nguyễn Văn A",
-                &draft.name,
-                DELEGATE_NAME,
-                edit(DelegateField::Name),
-                save.clone()
-            ),
-            submit_field(
-                "Chức vụ",
-                "Phó Chủ tịch",
-                &draft.title,
-                "delegate-title",
-                edit(DelegateField::Title),
-                save.clone()
-            ),
-            submit_field(
-                "Đơn vị",
-                "Ủy ban nhân dân phường",
-                &draft.organisation,
-                "delegate-organisation",
-                edit(DelegateField::Organisation),
-                save
-            ),
-        ]
-        .spacing(10),
-    ]
-}
-
-fn point_fields(draft: &PointDraft) -> Column<'_, records::Message<EventPoint>> {
-    let edit = |which| move |value| records::Message::Edited(which, value);
-    let save = records::Message::Save;
-    column![
-        row![
-            submit_field(
-                "Tên điểm",
-                "Nhà văn hóa Khu phố 3",
-                &draft.name,
-                POINT_NAME,
-                edit(PointField::Name),
-                save.clone()
-            ),
-            labelled(
-                "Loại",
-                pick_list(PointKind::ALL, Some(draft.kind), records::Message::Chosen)
-                    .padding(8)
-                    .width(Length::Fill)
-            ),
-            submit_field(
-                "Ngày",
-                "dd/mm/yyyy",
-                &draft.date,
-                "point-date",
-                edit(PointField::Date),
-                save.clone()
-            ),
-        ]
-        .spacing(10),
-        row![
-            submit_field(
-                "Đơn vị chủ trì",
-                "",
-                &draft.host,
-                "point-host",
-                edit(PointField::Host),
-                save.clone()
-            ),
-            submit_field(
-                "Số người dự kiến",
-                "0",
-                &draft.expected,
-                "point-expected",
-                edit(PointField::Expected),
-                save.clone()
-            ),
-            submit_field(
-                "Số người thực tế",
-                "để trống nếu chưa biết",
-                &draft.actual,
-                "point-actual",
-                edit(PointField::Actual),
-                save
-            ),
-        ]
-        .spacing(10),
-    ]
 }

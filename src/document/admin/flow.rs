@@ -1,0 +1,256 @@
+//! Pagination: the pages done and the free space on the current one; paragraphs without a
+//! lone first or last line, tables cut between rows with their header repeated on every page,
+//! and the closing (signature and recipients) kept on one page.
+
+use super::*;
+
+/// The pages done so far and the free space on the current one.
+pub(super) struct Flow {
+    pub(super) done: Vec<Page>,
+    pub(super) page: Page,
+    /// The top of the free space on `page`.
+    pub(super) y: f32,
+}
+
+impl Flow {
+    pub(super) fn new() -> Self {
+        Flow {
+            done: Vec::new(),
+            page: Page::new(PAGE_WIDTH_MM, PAGE_HEIGHT_MM),
+            y: MARGIN_TOP_MM,
+        }
+    }
+
+    pub(super) fn room(&self) -> f32 {
+        TEXT_BOTTOM_MM - self.y
+    }
+
+    pub(super) fn at_top(&self) -> bool {
+        self.y <= MARGIN_TOP_MM + EPSILON_MM
+    }
+
+    pub(super) fn new_page(&mut self) {
+        let page = std::mem::replace(&mut self.page, Page::new(PAGE_WIDTH_MM, PAGE_HEIGHT_MM));
+        self.done.push(page);
+        self.y = MARGIN_TOP_MM;
+    }
+
+    /// Moves to a new page unless `height` fits below, or this page is still empty (then
+    /// nothing better can be done).
+    pub(super) fn keep(&mut self, height: f32) {
+        if height > self.room() + EPSILON_MM && !self.at_top() {
+            self.new_page();
+        }
+    }
+
+    /// Space at the top of a page would only push the text down, so it is dropped.
+    pub(super) fn space(&mut self, mm: f32) {
+        if !self.at_top() {
+            self.y += mm;
+        }
+    }
+
+    /// How many lines of `pitch` fit in the room left.
+    pub(super) fn lines_fitting(&self, pitch: f32) -> usize {
+        ((self.room() + EPSILON_MM) / pitch).floor().max(0.0) as usize
+    }
+
+    /// Sets a paragraph's lines across as many pages as needed, never leaving its first line
+    /// alone at the foot of a page or its last line alone at the top of the next.
+    pub(super) fn lines(&mut self, lines: &[Line], style: Style, align: Align, indent: f32) {
+        let mut i = 0;
+        while i < lines.len() {
+            let rest = lines.len() - i;
+            let mut take = self.lines_fitting(style.pitch()).min(rest);
+            if take < rest && !self.at_top() {
+                if rest - take == 1 && take > 1 {
+                    take -= 1;
+                }
+                if i == 0 && take == 1 {
+                    take = 0;
+                }
+            }
+            if self.at_top() {
+                take = take.max(1);
+            }
+            for (j, line) in lines[i..i + take].iter().enumerate() {
+                let span = TEXT.inset(if i + j == 0 { indent } else { 0.0 }, 0.0);
+                set_line(&mut self.page, line, style, span, self.y, align);
+                self.y += style.pitch();
+            }
+            i += take;
+            if i < lines.len() {
+                self.new_page();
+            }
+        }
+    }
+
+    /// Rows never split unless one is taller than a page; the header row starts every page
+    /// the table reaches.
+    pub(super) fn table(&mut self, table: &Table) {
+        if table.columns.is_empty() {
+            return;
+        }
+        let grid = Grid::new(table);
+        let header = &grid.header;
+        let header_height = header.height(header.lines);
+        let page_room = TEXT_HEIGHT_MM - header_height;
+        // The header never ends a page alone: the first row follows it, or, when that row
+        // needs more than a page anyway, its first two lines.
+        let first = grid.rows.first().map_or(0.0, |row| {
+            let whole = row.height(row.lines);
+            if whole <= page_room {
+                whole
+            } else {
+                row.height(2)
+            }
+        });
+        self.keep(header_height + first);
+        self.y += header.draw(&mut self.page, self.y, 0, header.lines);
+        let mut fresh = true;
+        let last_data_row = grid.rows.len().checked_sub(2).filter(|_| grid.has_total);
+        for (index, row) in grid.rows.iter().enumerate() {
+            // The last data row goes with the total row, so that a total never stands alone
+            // under a repeated header.
+            if Some(index) == last_data_row && !fresh {
+                let total = &grid.rows[index + 1];
+                let both = row.height(row.lines) + total.height(total.lines);
+                if both > self.room() && both <= page_room {
+                    self.new_page();
+                    self.y += header.draw(&mut self.page, self.y, 0, header.lines);
+                    fresh = true;
+                }
+            }
+            let mut from = 0;
+            while from < row.lines {
+                let rest = row.lines - from;
+                let fit = row.lines_fitting(self.room());
+                let whole_fits_a_page = row.height(rest) <= page_room;
+                let mut take = if fit >= rest {
+                    rest
+                } else if from == 0 && whole_fits_a_page {
+                    0
+                } else {
+                    fit
+                };
+                if fresh {
+                    take = take.max(1);
+                }
+                if take > 0 {
+                    self.y += row.draw(&mut self.page, self.y, from, from + take);
+                    from += take;
+                    fresh = false;
+                }
+                if from < row.lines {
+                    self.new_page();
+                    self.y += header.draw(&mut self.page, self.y, 0, header.lines);
+                    fresh = true;
+                }
+            }
+        }
+    }
+
+    /// The signature (right) and the recipients (left, level with it), kept on one page.
+    pub(super) fn closing(&mut self, doc: &AdminDocument, columns: &Columns) {
+        let Columns { left, right } = *columns;
+        let lines = |signature: &Option<Signature>, span: Span| match signature {
+            Some(signature) => (
+                signature
+                    .authority
+                    .iter()
+                    .flat_map(|line| SIGNATURE.fill(&upper(line), span))
+                    .collect(),
+                SIGNATURE.fill(&clean(&signature.signer), span),
+            ),
+            None => (Vec::new(), Vec::new()),
+        };
+        let (authority, signer) = lines(&doc.signature, right);
+        let (left_authority, left_signer) = lines(&doc.left_signature, left);
+        let recipients = match doc.left_signature {
+            Some(_) => Vec::new(),
+            None => recipient_lines(&doc.recipients, left.width),
+        };
+        if authority.is_empty()
+            && signer.is_empty()
+            && left_authority.is_empty()
+            && recipients.is_empty()
+        {
+            return;
+        }
+        let signature_height = (authority.len().max(left_authority.len())
+            + signer.len().max(left_signer.len())) as f32
+            * SIGNATURE.pitch()
+            + SIGNATURE_SPACE_MM;
+        // "Nơi nhận:" shares its baseline with the first line of the signature.
+        let recipients_top = SIGNATURE.baseline() - RECIPIENTS_HEAD.baseline();
+        let recipients_height = if recipients.is_empty() {
+            0.0
+        } else {
+            let items: usize = recipients.iter().map(|(_, lines)| lines.len()).sum();
+            recipients_top + RECIPIENTS_HEAD.pitch() + items as f32 * RECIPIENT.pitch()
+        };
+        self.space(BODY.pitch() - PARAGRAPH_AFTER_MM);
+        self.keep(signature_height.max(recipients_height));
+
+        let top = self.y;
+        let page = &mut self.page;
+        // Both signers' names sit on one line, under the taller of the two titles.
+        let names = top
+            + authority.len().max(left_authority.len()) as f32 * SIGNATURE.pitch()
+            + SIGNATURE_SPACE_MM;
+        set(page, &authority, SIGNATURE, right, top, Align::Center);
+        set(page, &left_authority, SIGNATURE, left, top, Align::Center);
+        let signature_end = set(page, &signer, SIGNATURE, right, names, Align::Center).max(set(
+            page,
+            &left_signer,
+            SIGNATURE,
+            left,
+            names,
+            Align::Center,
+        ));
+
+        let mut y = top + recipients_top;
+        if !recipients.is_empty() {
+            let head = RECIPIENTS_HEAD.fill(RECIPIENTS_TITLE, TEXT);
+            y = set(page, &head, RECIPIENTS_HEAD, TEXT, y, Align::Left);
+        }
+        for (hang, lines) in &recipients {
+            for (i, line) in lines.iter().enumerate() {
+                let span = left.inset(if i == 0 { 0.0 } else { *hang }, 0.0);
+                set_line(page, line, RECIPIENT, span, y, Align::Left);
+                y += RECIPIENT.pitch();
+            }
+        }
+        self.y = signature_end.max(y);
+    }
+
+    pub(super) fn finish(mut self) -> Vec<Page> {
+        self.done.push(self.page);
+        self.done
+    }
+}
+
+/// Each recipient as "- Như trên;" (the last one ends with "."), wrapped in the left column
+/// with its continuation lines hanging under the text; with the hanging indent.
+pub(super) fn recipient_lines(recipients: &[String], width: f32) -> Vec<(f32, Vec<Line>)> {
+    let items: Vec<String> = recipients
+        .iter()
+        .map(|item| {
+            clean(item)
+                .trim_start_matches(['-', '–', '•', ' '])
+                .trim_end_matches([';', '.', ',', ' '])
+                .to_owned()
+        })
+        .filter(|item| !item.is_empty())
+        .collect();
+    let hang = RECIPIENT.width("- ");
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let end = if i + 1 == items.len() { '.' } else { ';' };
+            let lines = RECIPIENT.wrap(&format!("- {item}{end}"), width, width - hang);
+            (hang, lines)
+        })
+        .collect()
+}

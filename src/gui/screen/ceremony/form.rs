@@ -1,0 +1,211 @@
+//! The ceremony's item form: what is typed (with the MC's words), and the item it describes.
+
+use chrono::NaiveTime;
+use iced::Length;
+use iced::widget::{Column, checkbox, column, row, text, text_editor};
+
+use crate::domain::ProgramItem;
+use crate::gui::data::{Kind, Snapshot};
+use crate::gui::records::{self, Record};
+use crate::gui::widget::{labelled, submit_field};
+use crate::gui::{font, theme};
+use crate::text::{clean_multiline, parse_time, time_short};
+
+const TITLE_INPUT: &str = "program-title";
+
+/// An item's form as typed.
+#[derive(Debug)]
+pub struct ItemDraft {
+    /// Editing a stored item (the heading says "Sửa mục").
+    editing: bool,
+    title: String,
+    presenter: String,
+    duration: String,
+    fixed: String,
+    notes: String,
+    script: text_editor::Content,
+    introduces_delegates: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Title,
+    Presenter,
+    Duration,
+    Fixed,
+    Notes,
+}
+
+/// What the form changes other than by typing in a line.
+#[derive(Debug, Clone)]
+pub enum Choice {
+    /// The MC's words, edited.
+    Script(text_editor::Action),
+    IntroducesDelegates(bool),
+}
+
+impl Record for ProgramItem {
+    type Draft = ItemDraft;
+    type Field = Field;
+    type Choice = Choice;
+    const KIND: Kind = Kind::ProgramItem;
+    const FOCUS: &'static str = TITLE_INPUT;
+
+    fn list(data: &Snapshot) -> &[Self] {
+        &data.program
+    }
+
+    fn blank(_: &Snapshot) -> ItemDraft {
+        ItemDraft {
+            editing: false,
+            title: String::new(),
+            presenter: String::new(),
+            duration: "10".into(),
+            fixed: String::new(),
+            notes: String::new(),
+            script: text_editor::Content::new(),
+            introduces_delegates: false,
+        }
+    }
+
+    fn draft(&self, _: &Snapshot) -> ItemDraft {
+        ItemDraft {
+            editing: true,
+            title: self.title.clone(),
+            presenter: self.presenter.clone(),
+            duration: self.duration_min.to_string(),
+            fixed: self.fixed_time.map(time_short).unwrap_or_default(),
+            notes: self.notes.clone(),
+            script: text_editor::Content::with_text(&self.script),
+            introduces_delegates: self.introduces_delegates,
+        }
+    }
+
+    fn set(draft: &mut ItemDraft, field: Field, value: String) {
+        *match field {
+            Field::Title => &mut draft.title,
+            Field::Presenter => &mut draft.presenter,
+            Field::Duration => &mut draft.duration,
+            Field::Fixed => &mut draft.fixed,
+            Field::Notes => &mut draft.notes,
+        } = value;
+    }
+
+    fn choose(draft: &mut ItemDraft, choice: Choice) {
+        match choice {
+            Choice::Script(action) => draft.script.perform(action),
+            Choice::IntroducesDelegates(on) => draft.introduces_delegates = on,
+        }
+    }
+
+    /// The item the form describes, or the reason it cannot be saved.
+    fn build(draft: &ItemDraft, before: Option<&Self>, _: &Snapshot) -> Result<Self, String> {
+        let duration_min: u32 = draft
+            .duration
+            .trim()
+            .parse()
+            .map_err(|_| format!("Thời lượng “{}” phải là số phút.", draft.duration.trim()))?;
+        let fixed_time: Option<NaiveTime> = match draft.fixed.trim() {
+            "" => None,
+            typed => Some(
+                parse_time(typed)
+                    .ok_or_else(|| format!("Giờ cố định “{typed}” phải có dạng 09:30."))?,
+            ),
+        };
+        let item = ProgramItem {
+            id: before.map_or(0, |b| b.id),
+            title: draft.title.clone(),
+            presenter: draft.presenter.clone(),
+            duration_min,
+            fixed_time,
+            notes: draft.notes.clone(),
+            script: clean_multiline(&draft.script.text()),
+            introduces_delegates: draft.introduces_delegates,
+        }
+        .cleaned();
+        item.validate().map_err(|e| e.0)?;
+        Ok(item)
+    }
+
+    fn fields(draft: &ItemDraft) -> Column<'_, records::Message<Self>> {
+        fields(draft)
+    }
+
+    fn name(&self) -> String {
+        self.title.trim().to_string()
+    }
+
+    fn label(name: &str) -> String {
+        format!("“{name}”")
+    }
+}
+
+fn fields(draft: &ItemDraft) -> Column<'_, records::Message<ProgramItem>> {
+    let edit = |which| move |value| records::Message::Edited(which, value);
+    let save = records::Message::Save;
+    let heading = if draft.editing {
+        "Sửa mục"
+    } else {
+        "Thêm mục"
+    };
+    column![
+        text(heading).size(theme::HEADING).font(font::SEMIBOLD),
+        row![
+            submit_field(
+                "Nội dung",
+                "Ví dụ: Chào cờ",
+                &draft.title,
+                TITLE_INPUT,
+                edit(Field::Title),
+                save.clone()
+            ),
+            submit_field(
+                "Người thực hiện",
+                "Ví dụ: Người dẫn chương trình",
+                &draft.presenter,
+                "program-presenter",
+                edit(Field::Presenter),
+                save.clone()
+            ),
+        ]
+        .spacing(12),
+        row![
+            submit_field(
+                "Thời lượng (phút)",
+                "10",
+                &draft.duration,
+                "program-duration",
+                edit(Field::Duration),
+                save.clone()
+            ),
+            submit_field(
+                "Giờ cố định (để trống: nối tiếp mục trước)",
+                "",
+                &draft.fixed,
+                "program-fixed",
+                edit(Field::Fixed),
+                save.clone()
+            ),
+            submit_field(
+                "Ghi chú",
+                "",
+                &draft.notes,
+                "program-notes",
+                edit(Field::Notes),
+                save
+            ),
+        ]
+        .spacing(12),
+        labelled(
+            "Lời dẫn chương trình",
+            text_editor(&draft.script)
+                .on_action(|action| records::Message::Chosen(Choice::Script(action)))
+                .height(Length::Fixed(110.0))
+                .padding(8),
+        ),
+        checkbox(draft.introduces_delegates)
+            .label("Giới thiệu đại biểu tại mục này (theo thứ tự nghi thức)")
+            .on_toggle(|on| records::Message::Chosen(Choice::IntroducesDelegates(on))),
+    ]
+    .spacing(10)
+}

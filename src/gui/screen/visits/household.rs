@@ -1,0 +1,243 @@
+//! A household's form: what is typed, and the household it describes. Households are a
+//! records list; removing one is the screen's own (it takes the household's visits of every
+//! year with it, and undo puts them all back).
+
+use iced::Length;
+use iced::widget::{Column, column, pick_list, row};
+
+use super::HOUSEHOLD_NAME;
+use super::view::{Pick, picked, picks};
+use crate::domain::{Category, Household, Sex};
+use crate::gui::data::{Kind, Snapshot};
+use crate::gui::records::{self, Record};
+use crate::gui::widget::{labelled, submit_field};
+
+/// A household's form as typed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HouseholdDraft {
+    pub name: String,
+    pub birth_year: String,
+    pub sex: Option<Sex>,
+    pub address: String,
+    pub category: Category,
+    pub phone: String,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HouseholdField {
+    Name,
+    BirthYear,
+    Address,
+    Phone,
+    Notes,
+}
+
+/// What the form picks from a list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HouseholdChoice {
+    Sex(Option<Sex>),
+    Category(Category),
+}
+
+impl HouseholdDraft {
+    /// A new household of this category at this address (the filter's, when one is set).
+    pub fn new(category: Category, address: &str) -> HouseholdDraft {
+        HouseholdDraft {
+            name: String::new(),
+            birth_year: String::new(),
+            sex: None,
+            address: address.to_string(),
+            category,
+            phone: String::new(),
+            notes: String::new(),
+        }
+    }
+
+    /// The household the form describes (`id` 0 for a new one), or the reason it cannot be.
+    pub fn household(&self, id: i64) -> Result<Household, String> {
+        let birth_year = match self.birth_year.trim() {
+            "" => None,
+            typed => Some(
+                typed
+                    .parse::<i32>()
+                    .map_err(|_| format!("Năm sinh “{typed}” phải là một năm, ví dụ 1948."))?,
+            ),
+        };
+        let household = Household {
+            id,
+            name: self.name.clone(),
+            birth_year,
+            sex: self.sex,
+            address: self.address.clone(),
+            category: self.category,
+            phone: self.phone.clone(),
+            notes: self.notes.clone(),
+        }
+        .cleaned();
+        household.validate().map_err(|e| e.0)?;
+        Ok(household)
+    }
+}
+
+impl Record for Household {
+    type Draft = HouseholdDraft;
+    type Field = HouseholdField;
+    type Choice = HouseholdChoice;
+    const KIND: Kind = Kind::Household;
+    const FOCUS: &'static str = HOUSEHOLD_NAME;
+
+    fn list(data: &Snapshot) -> &[Self] {
+        data.households.roster.all()
+    }
+
+    fn blank(_: &Snapshot) -> HouseholdDraft {
+        HouseholdDraft::new(Category::Martyr, "")
+    }
+
+    fn draft(&self, _: &Snapshot) -> HouseholdDraft {
+        HouseholdDraft {
+            name: self.name.clone(),
+            birth_year: self.birth_year.map(|y| y.to_string()).unwrap_or_default(),
+            sex: self.sex,
+            address: self.address.clone(),
+            category: self.category,
+            phone: self.phone.clone(),
+            notes: self.notes.clone(),
+        }
+    }
+
+    fn set(draft: &mut HouseholdDraft, field: HouseholdField, value: String) {
+        *match field {
+            HouseholdField::Name => &mut draft.name,
+            HouseholdField::BirthYear => &mut draft.birth_year,
+            HouseholdField::Address => &mut draft.address,
+            HouseholdField::Phone => &mut draft.phone,
+            HouseholdField::Notes => &mut draft.notes,
+        } = value;
+    }
+
+    fn choose(draft: &mut HouseholdDraft, choice: HouseholdChoice) {
+        match choice {
+            HouseholdChoice::Sex(sex) => draft.sex = sex,
+            HouseholdChoice::Category(category) => draft.category = category,
+        }
+    }
+
+    fn build(draft: &HouseholdDraft, before: Option<&Self>, _: &Snapshot) -> Result<Self, String> {
+        draft.household(before.map_or(0, |b| b.id))
+    }
+
+    fn fields(draft: &HouseholdDraft) -> Column<'_, records::Message<Self>> {
+        fields(draft)
+    }
+
+    fn name(&self) -> String {
+        self.name.clone()
+    }
+
+    fn label(name: &str) -> String {
+        format!("hộ {name}")
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct CategoryPick(Category);
+
+impl std::fmt::Display for CategoryPick {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0.label())
+    }
+}
+
+fn fields(draft: &HouseholdDraft) -> Column<'_, records::Message<Household>> {
+    let edit = |which| move |value| records::Message::Edited(which, value);
+    let save = records::Message::Save;
+    let chosen = records::Message::Chosen;
+    let sexes = picks(
+        "Không ghi",
+        [Sex::Male, Sex::Female].map(|s| (s, s.label().to_string())),
+    );
+    let categories: Vec<CategoryPick> = Category::ALL.into_iter().map(CategoryPick).collect();
+    column![
+        row![
+            submit_field(
+                "Họ và tên",
+                "Nguyễn Thị Hằng",
+                &draft.name,
+                HOUSEHOLD_NAME,
+                edit(HouseholdField::Name),
+                save.clone()
+            ),
+            submit_field(
+                "Năm sinh",
+                "1948",
+                &draft.birth_year,
+                "household-birth-year",
+                edit(HouseholdField::BirthYear),
+                save.clone()
+            ),
+            labelled(
+                "Giới tính",
+                pick_list(
+                    sexes.clone(),
+                    picked(&sexes, draft.sex),
+                    move |p: Pick<Sex>| { chosen(HouseholdChoice::Sex(p.value)) }
+                )
+                .padding(8)
+                .width(Length::Fill)
+            ),
+            labelled(
+                "Diện",
+                pick_list(categories, Some(CategoryPick(draft.category)), move |p| {
+                    chosen(HouseholdChoice::Category(p.0))
+                })
+                .padding(8)
+                .width(Length::Fill)
+            ),
+        ]
+        .spacing(10),
+        row![
+            submit_field(
+                "Địa chỉ",
+                "Tổ 3, Khu phố 1",
+                &draft.address,
+                "household-address",
+                edit(HouseholdField::Address),
+                save.clone()
+            ),
+            submit_field(
+                "Số điện thoại",
+                "",
+                &draft.phone,
+                "household-phone",
+                edit(HouseholdField::Phone),
+                save.clone()
+            ),
+            submit_field(
+                "Ghi chú",
+                "",
+                &draft.notes,
+                "household-notes",
+                edit(HouseholdField::Notes),
+                save
+            ),
+        ]
+        .spacing(10),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_household_form_names_a_bad_year() {
+        let mut draft = HouseholdDraft::new(Category::Martyr, "Khu phố 1");
+        draft.name = "Nguyễn Văn An".into();
+        draft.birth_year = "năm 48".into();
+        assert!(draft.household(0).unwrap_err().contains("năm 48"));
+        draft.birth_year = "1948".into();
+        assert_eq!(draft.household(0).unwrap().birth_year, Some(1948));
+    }
+}
