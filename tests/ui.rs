@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use common::*;
 use iced::keyboard;
 use iced_test::selector::id;
-use ngayhoi::domain::ChecklistItem;
+use ngayhoi::domain::{ChecklistItem, Level};
 use ngayhoi::gui::app::{Shortcut, shortcut};
 use ngayhoi::gui::records;
 use ngayhoi::gui::screen::{failure, overview};
@@ -26,7 +26,8 @@ fn checklist(message: records::Message<ChecklistItem>) -> Message {
 #[test]
 fn welcome_creates_the_unit_and_this_years_plan() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = App::boot(db(&dir), today());
+    // Before this year's day (19 August): the plan is this year's.
+    let mut app = App::boot(db(&dir), NaiveDate::from_ymd_opt(2026, 7, 15).unwrap());
     assert!(shows(&app, "Chào mừng đến với Ngày hội"));
 
     // Starting without a name says what is missing and writes nothing.
@@ -71,7 +72,12 @@ fn welcome_creates_the_unit_and_this_years_plan() {
 #[test]
 fn an_input_method_enter_in_a_field_submits_the_welcome() {
     let dir = tempfile::tempdir().unwrap();
+    // The day after this year's: the welcome offers next year's and says why.
     let mut app = App::boot(db(&dir), today());
+    assert!(shows(
+        &app,
+        "Ngày hội năm 2026 (19/08/2026) đã qua, nên đề xuất Ngày hội năm 2027; có thể sửa năm."
+    ));
     interact(&mut app, |ui| {
         ui.click(id("welcome-province"))?;
         let _ = ui.typewrite("Tỉnh Đồng Nai");
@@ -87,6 +93,15 @@ fn an_input_method_enter_in_a_field_submits_the_welcome() {
         .expect("Enter inside the commit submitted the form");
     assert_eq!(data.unit.name, "Xã Tân Phú");
     assert_eq!(data.unit.place, "Tân Phú");
+    assert_eq!(
+        data.unit.level,
+        Level::Commune,
+        "the level the name starts with"
+    );
+    assert_eq!(data.event.year, 2027);
+    let store = reopen(&db(&dir));
+    assert_eq!(store.unit().unwrap().unwrap().level, Level::Commune);
+    assert_eq!(store.years().unwrap(), vec![2027]);
 }
 
 #[test]

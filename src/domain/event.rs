@@ -35,6 +35,18 @@ impl YearEvent {
         }
     }
 
+    /// The event a new user plans first: this year's, or next year's once this year's usual
+    /// day (19 August) has passed; a plan for a day gone by would open on a list of overdue
+    /// steps.
+    pub fn next_after(today: NaiveDate) -> YearEvent {
+        let this_year = YearEvent::defaults(today.year());
+        if today > this_year.date {
+            YearEvent::defaults(today.year() + 1)
+        } else {
+            this_year
+        }
+    }
+
     /// The same plan moved to another year: same day and month, same window and theme.
     pub fn carried_to(&self, year: i32) -> YearEvent {
         let shift = |d: NaiveDate| {

@@ -25,6 +25,28 @@ impl Level {
         Level::SpecialZone,
     ];
 
+    /// The level a unit's name starts with ("Xã Đông Hưng" → commune) and how many words
+    /// that takes; accents and case do not matter. "Thành phố" is a province since 1 July 2025
+    /// (cities below a province are gone), "Quận", "Huyện" and "Thị xã" the old district level.
+    pub fn in_name(name: &str) -> Option<(Level, usize)> {
+        const PREFIXES: [(&str, Level); 9] = [
+            ("thanh pho ", Level::Province),
+            ("thi tran ", Level::Township),
+            ("dac khu ", Level::SpecialZone),
+            ("thi xa ", Level::District),
+            ("phuong ", Level::Ward),
+            ("huyen ", Level::District),
+            ("quan ", Level::District),
+            ("tinh ", Level::Province),
+            ("xa ", Level::Commune),
+        ];
+        let folded = fold(name.trim_start());
+        PREFIXES
+            .iter()
+            .find(|(prefix, _)| folded.starts_with(prefix))
+            .map(|(prefix, level)| (*level, prefix.split_whitespace().count()))
+    }
+
     /// Stable code stored in the database.
     pub fn code(self) -> &'static str {
         match self {

@@ -24,7 +24,10 @@ pub struct Welcome {
     pub window_start: String,
     pub window_end: String,
     pub theme: String,
-    /// Fields the secretary typed in are no longer filled in for her.
+    /// Why the year is not this year's (its day has passed), until the year is edited.
+    pub year_note: Option<String>,
+    /// Fields the secretary typed in or chose are no longer filled in for her.
+    level_picked: bool,
     place_edited: bool,
     committee_edited: bool,
     dates_edited: bool,
@@ -65,7 +68,15 @@ pub enum Event {
 
 impl Welcome {
     pub fn new(today: NaiveDate) -> Welcome {
-        let event = YearEvent::defaults(today.year());
+        let event = YearEvent::next_after(today);
+        let year_note = (event.year != today.year()).then(|| {
+            format!(
+                "Ngày hội năm {} ({}) đã qua, nên đề xuất Ngày hội năm {}; có thể sửa năm.",
+                today.year(),
+                date_short(YearEvent::defaults(today.year()).date),
+                event.year
+            )
+        });
         Welcome {
             name: String::new(),
             level: Level::Ward,
@@ -79,6 +90,8 @@ impl Welcome {
             window_start: date_short(event.window_start),
             window_end: date_short(event.window_end),
             theme: event.theme,
+            year_note,
+            level_picked: false,
             place_edited: false,
             committee_edited: false,
             dates_edited: false,
@@ -99,6 +112,7 @@ impl Welcome {
             }
             Message::LevelPicked(level) => {
                 self.level = level;
+                self.level_picked = true;
                 (Task::none(), None)
             }
             Message::Start => self.submit(),
@@ -112,6 +126,9 @@ impl Welcome {
     fn set(&mut self, which: Field, value: String) {
         match which {
             Field::Name => {
+                if let (false, Some((level, _))) = (self.level_picked, Level::in_name(&value)) {
+                    self.level = level;
+                }
                 if !self.place_edited {
                     self.place = place_from_name(&value);
                 }
@@ -141,6 +158,7 @@ impl Welcome {
                     self.window_end = date_short(event.window_end);
                 }
                 self.year = value;
+                self.year_note = None;
             }
             Field::Date => {
                 self.dates_edited = true;
@@ -324,6 +342,15 @@ impl Welcome {
             ),
         ]
         .spacing(12);
+        // Why the year is next year's, above the year it explains.
+        let event_form = column![]
+            .push(
+                self.year_note
+                    .as_deref()
+                    .map(|note| text(note).style(theme::muted)),
+            )
+            .push(event_form)
+            .spacing(12);
 
         let error = self.error.as_deref().map(|message| {
             container(text(message).style(theme::danger_text))
@@ -356,7 +383,7 @@ impl Welcome {
         let content = column![
             header,
             crate::gui::widget::card("Đơn vị tổ chức", unit_form),
-            crate::gui::widget::card("Ngày hội năm nay", event_form),
+            crate::gui::widget::card("Ngày hội sắp tới", event_form),
         ]
         .push(error)
         .push(start)
@@ -371,29 +398,11 @@ impl Welcome {
 
 /// "Phường Chợ Quán" → "Chợ Quán": the date line names the place without its level.
 fn place_from_name(name: &str) -> String {
-    let lower = crate::text::fold(name);
-    let prefixes = [
-        "thanh pho ",
-        "thi tran ",
-        "dac khu ",
-        "thi xa ",
-        "phuong ",
-        "huyen ",
-        "quan ",
-        "tinh ",
-        "xa ",
-    ];
-    for prefix in prefixes {
-        if lower.starts_with(prefix) {
-            let words = prefix.split_whitespace().count();
-            return name
-                .split_whitespace()
-                .skip(words)
-                .collect::<Vec<_>>()
-                .join(" ");
-        }
-    }
-    name.trim().to_string()
+    let words = Level::in_name(name).map_or(0, |(_, words)| words);
+    name.split_whitespace()
+        .skip(words)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]
@@ -407,5 +416,63 @@ mod tests {
         assert_eq!(place_from_name("Đặc khu Phú Quốc"), "Phú Quốc");
         assert_eq!(place_from_name("Xã Tân Phú"), "Tân Phú");
         assert_eq!(place_from_name("Chợ Quán"), "Chợ Quán");
+        assert_eq!(place_from_name("xa  Đông Hưng "), "Đông Hưng");
+    }
+
+    fn typed(welcome: &mut Welcome, field: Field, value: &str) {
+        let _ = welcome.update(Message::Edited(field, value.to_owned()));
+    }
+
+    #[test]
+    fn the_level_follows_the_name_until_the_secretary_picks_one() {
+        let mut welcome = Welcome::new(NaiveDate::from_ymd_opt(2026, 6, 1).unwrap());
+        assert_eq!(welcome.level, Level::Ward);
+        typed(&mut welcome, Field::Name, "Xã Đông Hưng");
+        assert_eq!(welcome.level, Level::Commune);
+        assert_eq!(welcome.place, "Đông Hưng");
+        typed(&mut welcome, Field::Name, "Đặc khu Phú Quốc");
+        assert_eq!(welcome.level, Level::SpecialZone);
+        typed(&mut welcome, Field::Name, "Thị trấn Long Thành");
+        assert_eq!(welcome.level, Level::Township);
+        // A name without a level word keeps the level shown.
+        typed(&mut welcome, Field::Name, "Khu Công nghiệp Tân Bình");
+        assert_eq!(welcome.level, Level::Township);
+        // Her choice stands against the name.
+        let _ = welcome.update(Message::LevelPicked(Level::Ward));
+        typed(&mut welcome, Field::Name, "Xã Tân Phú");
+        assert_eq!(welcome.level, Level::Ward);
+        typed(&mut welcome, Field::Province, "Tỉnh Đồng Nai");
+        let (unit, _) = welcome.collect().unwrap();
+        assert_eq!(unit.level, Level::Ward);
+    }
+
+    #[test]
+    fn after_this_years_day_the_plan_is_for_next_year_and_says_so() {
+        let welcome = Welcome::new(NaiveDate::from_ymd_opt(2026, 12, 5).unwrap());
+        assert_eq!(welcome.year, "2027");
+        assert_eq!(welcome.date, "19/08/2027");
+        assert_eq!(
+            welcome.year_note.as_deref(),
+            Some(
+                "Ngày hội năm 2026 (19/08/2026) đã qua, nên đề xuất Ngày hội năm 2027; có thể sửa năm."
+            )
+        );
+
+        // On the day itself and before it, this year's.
+        for day in [(8, 19), (1, 2)] {
+            let welcome = Welcome::new(NaiveDate::from_ymd_opt(2026, day.0, day.1).unwrap());
+            assert_eq!(welcome.year, "2026");
+            assert_eq!(welcome.year_note, None);
+        }
+
+        // The secretary keeps this year: the note goes, the dates follow her year.
+        let mut welcome = welcome_on(2026, 12, 5);
+        typed(&mut welcome, Field::Year, "2026");
+        assert_eq!(welcome.year_note, None);
+        assert_eq!(welcome.date, "19/08/2026");
+    }
+
+    fn welcome_on(year: i32, month: u32, day: u32) -> Welcome {
+        Welcome::new(NaiveDate::from_ymd_opt(year, month, day).unwrap())
     }
 }
