@@ -2,7 +2,7 @@
 //! the event date, overdue steps in red, and the figures of every section.
 
 use chrono::{Datelike, NaiveDate, Weekday};
-use iced::widget::{Column, Space, button, checkbox, column, container, row, scrollable, text};
+use iced::widget::{Column, button, checkbox, column, container, row, scrollable, text};
 use iced::{Alignment, Element, Length, Padding, Task};
 
 use crate::domain::checklist::offset_between;
@@ -211,12 +211,12 @@ impl Overview {
                     countdown(event.date, today)
                 ),
             ),
-            Space::new().width(Length::Fill),
             button(text("+ Thêm việc").font(font::SEMIBOLD))
                 .padding([10, 18])
                 .style(theme::primary)
                 .on_press(Message::Checklist(records::Message::New)),
         ]
+        .spacing(16)
         .align_y(Alignment::Center);
 
         let figures = row![

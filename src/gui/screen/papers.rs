@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use iced::widget::{Space, button, column, container, row, scrollable, text};
+use iced::widget::{button, column, container, row, scrollable, text};
 use iced::{Alignment, Element, Length, Task};
 
 use crate::document::{Document, layout};
@@ -115,9 +115,9 @@ impl Papers {
                 format!("In ấn · Năm {}", data.event.year),
                 "Xem trước đúng như khi in (khổ A4, thể thức văn bản hành chính).",
             ),
-            Space::new().width(Length::Fill),
             save,
         ]
+        .spacing(16)
         .align_y(Alignment::Center);
 
         let outcome = self
@@ -135,7 +135,8 @@ impl Papers {
                 .into(),
         };
 
-        let content = column![header, row(choices).spacing(8)]
+        // The tabs go on a second line rather than squeezing the last ones out of the window.
+        let content = column![header, row(choices).spacing(8).wrap().vertical_spacing(8)]
             .push(outcome)
             .push(container(pages).center_x(Length::Fill))
             .spacing(16)

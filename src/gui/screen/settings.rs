@@ -1,9 +1,7 @@
 //! "Cài đặt": the organising unit and the selected year's event, saved as the secretary types
 //! (a value that breaks a rule is shown, not saved), with undo of whole field edits.
 
-use iced::widget::{
-    Space, button, column, container, pick_list, row, scrollable, text, text_editor,
-};
+use iced::widget::{button, column, container, pick_list, row, scrollable, text, text_editor};
 use std::path::PathBuf;
 
 use chrono::NaiveTime;
@@ -413,9 +411,9 @@ impl Settings {
 
         let header = row![
             page_title("Cài đặt", "Thông tin được lưu ngay khi bạn gõ."),
-            Space::new().width(Length::Fill),
             undo,
         ]
+        .spacing(16)
         .align_y(Alignment::Center);
 
         let content = column![

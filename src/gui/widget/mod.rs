@@ -95,11 +95,14 @@ pub fn page_title<'a, M: 'a>(
     title: impl text::IntoFragment<'a>,
     subtitle: impl text::IntoFragment<'a>,
 ) -> Element<'a, M> {
+    // The title takes what the screen's buttons leave and wraps: laid out first at its own
+    // width, a long subtitle left the last button one word wide on a 1024-pixel screen.
     column![
         text(title).size(theme::TITLE).font(super::font::SEMIBOLD),
         text(subtitle).size(theme::TEXT_SIZE).style(theme::muted),
     ]
     .spacing(4)
+    .width(Length::Fill)
     .into()
 }
 

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use iced::widget::{Space, button, column, container, row, scrollable, text, text_input};
+use iced::widget::{button, column, container, row, scrollable, text, text_input};
 use iced::{Alignment, Element, Length, Padding, Task};
 
 use crate::domain::program::{Slot, schedule};
@@ -219,12 +219,12 @@ impl Ceremony {
                 format!("Phần lễ · Ngày hội năm {}", event.year),
                 "Thứ tự các mục, giờ bắt đầu và lời dẫn chương trình.",
             ),
-            Space::new().width(Length::Fill),
             button(text("+ Thêm mục").font(font::SEMIBOLD))
                 .padding([10, 18])
                 .style(theme::primary)
                 .on_press(Message::Items(records::Message::New)),
         ]
+        .spacing(16)
         .align_y(Alignment::Center);
 
         let start_value = self

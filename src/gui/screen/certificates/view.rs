@@ -29,7 +29,6 @@ impl Certificates {
                 format!("In giấy khen · Năm {}", data.event.year),
                 "Giấy khen, bằng khen theo thứ tự số vào sổ; xem trước đúng như khi in.",
             ),
-            Space::new().width(Length::Fill),
             save,
         ]
         .spacing(12)

@@ -14,9 +14,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use iced::widget::{
-    Space, button, column, container, operation, row, scrollable, text, text_input,
-};
+use iced::widget::{button, column, container, operation, row, scrollable, text, text_input};
 use iced::{Alignment, Element, Length, Padding, Task};
 
 use crate::domain::festival::{parse_score, prize_totals, score_text};
@@ -265,7 +263,6 @@ impl Festival {
                 format!("Phần hội · Ngày hội năm {}", data.event.year),
                 "Hoạt động, đội tham gia, kết quả và giải thưởng. Tab sang ô bên cạnh, Enter xuống đội dưới.",
             ),
-            Space::new().width(Length::Fill),
             button(text("+ Thêm hoạt động").font(font::SEMIBOLD))
                 .padding([10, 18])
                 .style(theme::primary)

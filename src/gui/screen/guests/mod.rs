@@ -11,7 +11,7 @@ mod form;
 
 pub use form::{DelegateDraft, DelegateField, PointDraft, PointField};
 
-use iced::widget::{Space, button, checkbox, column, container, operation, row, scrollable, text};
+use iced::widget::{button, checkbox, column, container, operation, row, scrollable, text};
 use iced::{Alignment, Element, Length, Padding, Task};
 
 use crate::domain::delegate::introductions;
@@ -138,12 +138,12 @@ impl Guests {
                 format!("Đại biểu và điểm tổ chức · Năm {}", data.event.year),
                 "Đại biểu được giới thiệu theo thứ tự nghi thức; số người tham gia đưa vào báo cáo.",
             ),
-            Space::new().width(Length::Fill),
             button(text("+ Thêm đại biểu").font(font::SEMIBOLD))
                 .padding([10, 18])
                 .style(theme::primary)
                 .on_press(Message::New),
         ]
+        .spacing(16)
         .align_y(Alignment::Center);
         let figures = row![
             stat(

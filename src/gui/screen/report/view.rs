@@ -228,7 +228,6 @@ impl Report {
                 format!("Xuất báo cáo · Năm {}", data.event.year),
                 "Xem trước đúng như khi in; bảng Excel có cùng các bảng số liệu.",
             ),
-            Space::new().width(Length::Fill),
             save("Lưu PDF…", Output::Pdf),
             save("Lưu bảng Excel (.xlsx)…", Output::Xlsx),
         ]

@@ -61,7 +61,6 @@ impl Visits {
                 format!("Thăm hỏi, tặng quà · Năm {}", data.event.year),
                 "Gia đình chính sách và hộ khó khăn; lượt thăm và quà của năm đang chọn.",
             ),
-            Space::new().width(Length::Fill),
             button(text("Xuất Excel…"))
                 .padding([10, 14])
                 .style(theme::secondary)
