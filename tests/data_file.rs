@@ -72,15 +72,7 @@ fn count(conn: &Connection, table: &str) -> i64 {
 fn a_step_saved_through_the_write_queue_is_in_a_copy_of_the_data_file_alone() {
     let dir = tempfile::tempdir().unwrap();
     let path = db(&dir);
-    assert!(
-        bin()
-            .arg("--db")
-            .arg(&path)
-            .arg("demo")
-            .status()
-            .unwrap()
-            .success()
-    );
+    succeeds(&path, &["demo"]);
     let store = Store::open(&path).unwrap();
     let event_id = store.event(2026).unwrap().unwrap().id;
     let db: Db = Arc::new(Mutex::new(store));
@@ -324,15 +316,7 @@ fn with_the_real_window_open_and_after_sigterm_the_data_file_alone_holds_every_c
     let xvfb = Xvfb::start().expect("Xvfb is not installed: run sh tests/install-tools.sh");
     let dir = tempfile::tempdir().unwrap();
     let path = db(&dir);
-    assert!(
-        bin()
-            .arg("--db")
-            .arg(&path)
-            .arg("demo")
-            .status()
-            .unwrap()
-            .success()
-    );
+    succeeds(&path, &["demo"]);
     let households = count(&Connection::open(&path).unwrap(), "household");
 
     // The window opens the file: it holds the window lock and takes its start-up copy.

@@ -88,6 +88,43 @@ fn unticking_a_delegate_leaves_them_out_of_the_introduction() {
 }
 
 #[test]
+fn an_undo_while_the_form_is_open_is_not_undone_by_saving_the_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = guests_app(&dir);
+    let dung = |dir: &tempfile::TempDir| {
+        delegates(dir)
+            .into_iter()
+            .find(|d| d.name == "Phạm Quốc Dũng")
+            .unwrap()
+    };
+    let id = dung(&dir).id;
+    send(&mut app, Ws::Guests(guests::Message::Attending(id, false)));
+    assert!(!dung(&dir).attending);
+
+    // The form opened on the unticked row; Ctrl+Z ticks it again; then "Lưu".
+    send(
+        &mut app,
+        Ws::Guests(guests::Message::Delegates(records::Message::Edit(id))),
+    );
+    send(&mut app, shortcut(ctrl("z")).unwrap());
+    assert!(dung(&dir).attending);
+    send(
+        &mut app,
+        Ws::Guests(guests::Message::Delegates(records::Message::Edited(
+            guests::DelegateField::Title,
+            "Bí thư Đảng ủy phường".into(),
+        ))),
+    );
+    send(
+        &mut app,
+        Ws::Guests(guests::Message::Delegates(records::Message::Save)),
+    );
+    let saved = dung(&dir);
+    assert_eq!(saved.title, "Bí thư Đảng ủy phường");
+    assert!(saved.attending, "the form keeps the tick undo put back");
+}
+
+#[test]
 fn a_point_with_a_bad_number_is_explained_and_not_saved() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = guests_app(&dir);

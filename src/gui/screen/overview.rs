@@ -10,9 +10,11 @@ use crate::domain::{ChecklistItem, DueState};
 use crate::gui::data::{Kind, Snapshot};
 use crate::gui::records::{self, Record, Records};
 use crate::gui::shortcut::{Action, Shortcut};
-use crate::gui::widget::{page_title, plain, stat, submit_field, table_header, undo_notice};
+use crate::gui::widget::{
+    page_title, plain, stat, submit_field, table_header, typed_date, undo_notice,
+};
 use crate::gui::{font, theme};
-use crate::text::{date_short, parse_date};
+use crate::text::date_short;
 
 const TITLE_INPUT: &str = "checklist-title";
 
@@ -28,8 +30,6 @@ pub struct StepDraft {
     title: String,
     due: String,
     note: String,
-    /// Kept as it was: the form does not tick a step.
-    done: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,7 +64,6 @@ impl Record for ChecklistItem {
             title: String::new(),
             due: date_short(data.event.date),
             note: String::new(),
-            done: false,
         }
     }
 
@@ -73,7 +72,6 @@ impl Record for ChecklistItem {
             title: self.title.clone(),
             due: date_short(self.due(data.event.date)),
             note: self.note.clone(),
-            done: self.done,
         }
     }
 
@@ -86,19 +84,17 @@ impl Record for ChecklistItem {
     }
 
     fn build(draft: &StepDraft, before: Option<&Self>, data: &Snapshot) -> Result<Self, String> {
-        let due = parse_date(&draft.due).ok_or_else(|| {
-            format!(
-                "Hạn “{}” không phải ngày hợp lệ (dd/mm/yyyy).",
-                draft.due.trim()
-            )
-        })?;
+        let due = typed_date(&draft.due, "Hạn")?;
         let item = ChecklistItem {
             id: before.map_or(0, |b| b.id),
-            title: draft.title.trim().to_string(),
+            title: draft.title.clone(),
             offset_days: offset_between(data.event.date, due),
-            done: draft.done,
-            note: draft.note.trim().to_string(),
-        };
+            // The row's box ticks it, not the form: the stored row's, which undo may have
+            // changed while the form was open.
+            done: before.is_some_and(|b| b.done),
+            note: draft.note.clone(),
+        }
+        .cleaned();
         item.validate().map_err(|invalid| invalid.0)?;
         Ok(item)
     }

@@ -6,8 +6,8 @@ use iced::widget::{Column, column, pick_list, row};
 use crate::domain::{Delegate, EventPoint, PointKind};
 use crate::gui::data::{Kind, Snapshot};
 use crate::gui::records::{self, Record};
-use crate::gui::widget::{labelled, submit_field};
-use crate::text::{date_short, parse_date};
+use crate::gui::widget::{labelled, submit_field, typed_date};
+use crate::text::date_short;
 
 const DELEGATE_NAME: &str = "delegate-name";
 const POINT_NAME: &str = "point-name";
@@ -19,8 +19,6 @@ pub struct DelegateDraft {
     title: String,
     organisation: String,
     rank: String,
-    /// Kept as it was: the row's box ticks it.
-    attending: bool,
 }
 
 /// An event point's form as typed.
@@ -66,7 +64,6 @@ impl Record for Delegate {
         let rank = data.delegates.iter().map(|d| d.rank).max().unwrap_or(0) + 1;
         DelegateDraft {
             rank: rank.to_string(),
-            attending: true,
             ..DelegateDraft::default()
         }
     }
@@ -77,7 +74,6 @@ impl Record for Delegate {
             title: self.title.clone(),
             organisation: self.organisation.clone(),
             rank: self.rank.to_string(),
-            attending: self.attending,
         }
     }
 
@@ -106,7 +102,9 @@ impl Record for Delegate {
             title: draft.title.clone(),
             organisation: draft.organisation.clone(),
             rank,
-            attending: draft.attending,
+            // The row's box ticks it, not the form: the stored row's, which undo may have
+            // changed while the form was open. A new delegate attends.
+            attending: before.is_none_or(|b| b.attending),
         }
         .cleaned();
         delegate.validate().map_err(|invalid| invalid.0)?;
@@ -174,12 +172,7 @@ impl Record for EventPoint {
     }
 
     fn build(draft: &PointDraft, before: Option<&Self>, _: &Snapshot) -> Result<Self, String> {
-        let date = parse_date(&draft.date).ok_or_else(|| {
-            format!(
-                "Ngày “{}” không phải ngày hợp lệ (dd/mm/yyyy).",
-                draft.date.trim()
-            )
-        })?;
+        let date = typed_date(&draft.date, "Ngày")?;
         let count = |value: &str, label: &str| -> Result<u32, String> {
             let digits: String = value.trim().chars().filter(|c| *c != '.').collect();
             digits
