@@ -399,6 +399,31 @@ fn a_damaged_file_is_set_aside_untouched_and_the_backup_put_in_its_place() {
 }
 
 #[test]
+fn a_damaged_files_rollback_journal_goes_aside_with_it_and_never_onto_the_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = set_up(&dir);
+    let path = store.path().to_path_buf();
+    store.backup_now(at(2026, 8, 19, 15, 30)).unwrap();
+    drop(store);
+    std::fs::write(&path, b"SQLite format 3\0garbage").unwrap();
+    // What a crash in the middle of a save leaves beside the file.
+    let journal = crate::storage::backup::with_suffix(&path, "-journal");
+    std::fs::write(&journal, b"stale rollback journal").unwrap();
+
+    let (latest, _) = crate::storage::latest_valid(&path).unwrap();
+    let recovered = replace_unusable(&path, &latest).unwrap();
+    assert!(!journal.exists(), "no old journal beside the restored file");
+    let aside = recovered.set_aside.unwrap();
+    assert_eq!(
+        std::fs::read(crate::storage::backup::with_suffix(&aside, "-journal")).unwrap(),
+        b"stale rollback journal",
+        "the journal stays with the file set aside"
+    );
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.unit().unwrap().unwrap().name, "Xã Tân Phú");
+}
+
+#[test]
 fn replacing_with_an_invalid_backup_leaves_the_damaged_file_where_it_is() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("ngayhoi.sqlite3");

@@ -97,7 +97,7 @@ impl Store {
 }
 
 /// Puts the backup at `source` in place of the data file `db`, which cannot be opened (or does
-/// not exist). The file and its `-wal`/`-shm` are moved into the backups folder as
+/// not exist). The file and its journals (`-journal`, `-wal`, `-shm`) are moved into the backups folder as
 /// `de-rieng-<time>-<name>` first; they are never overwritten or deleted. If any step fails,
 /// everything is put back as it was.
 pub fn replace_unusable(db: &Path, source: &Path) -> Result<Recovered> {
@@ -169,18 +169,16 @@ fn write_copy(source: &Path, target: &Path) -> Result<()> {
     written
 }
 
-fn journal(path: &Path, extra: &str) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(extra);
-    PathBuf::from(name)
-}
-
 /// Moves a database file and its journal files together; all or nothing.
 fn move_with_journal(from: &Path, to: &Path) -> std::io::Result<()> {
     std::fs::rename(from, to)?;
     let mut moved = Vec::new();
-    for extra in ["-wal", "-shm"] {
-        let (a, b) = (journal(from, extra), journal(to, extra));
+    // The rollback journal too: left beside the restored file, SQLite would roll it onto it.
+    for extra in ["-journal", "-wal", "-shm"] {
+        let (a, b) = (
+            backup::with_suffix(from, extra),
+            backup::with_suffix(to, extra),
+        );
         if !a.exists() {
             continue;
         }
