@@ -185,10 +185,13 @@ pub(super) fn checked_recipient_rows(
 pub(super) fn write_recipient_rows(
     tx: &Transaction<'_>,
     event_id: i64,
-    rows: Vec<(Decision, Recipient)>,
+    mut rows: Vec<(Decision, Recipient)>,
 ) -> rusqlite::Result<RecipientImport> {
     let mut report = RecipientImport::default();
     let mut decisions = load_decisions(tx, event_id)?;
+    // Updates first: a row added first could take the id of a recipient removed meanwhile,
+    // and the update would overwrite it.
+    rows.sort_by_key(|(_, r)| r.id == 0);
     for (wanted, r) in rows {
         let key = crate::text::fold(&wanted.number);
         let decision = match decisions

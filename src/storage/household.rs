@@ -84,17 +84,19 @@ impl Store {
             h.validate()?;
         }
         self.write(|tx| {
+            // Updates first: SQLite gives a new row the id after the largest, which may be
+            // that of a household removed meanwhile, and an update of that id would then
+            // overwrite the row just added.
+            for h in cleaned.iter().filter(|h| h.id != 0) {
+                if update_household(tx, h)? != 1 {
+                    return Err(gone("Hộ", &h.name));
+                }
+            }
             cleaned
                 .into_iter()
-                .map(|h| {
-                    if h.id == 0 {
-                        let id = insert_household(tx, &h)?;
-                        Ok(Household { id, ..h })
-                    } else if update_household(tx, &h)? == 1 {
-                        Ok(h)
-                    } else {
-                        Err(rusqlite::Error::QueryReturnedNoRows)
-                    }
+                .map(|h| match h.id {
+                    0 => insert_household(tx, &h).map(|id| Household { id, ..h }),
+                    _ => Ok(h),
                 })
                 .collect()
         })
@@ -197,11 +199,15 @@ pub(super) fn checked_visit_rows(rows: &[(Household, Visit)]) -> Result<Vec<(Hou
 pub(super) fn write_visit_rows(
     tx: &Transaction<'_>,
     event_id: i64,
-    rows: Vec<(Household, Visit)>,
+    mut rows: Vec<(Household, Visit)>,
 ) -> rusqlite::Result<VisitImport> {
     let mut known = KnownHouseholds::new(&load_households(tx)?);
     let mut report = VisitImport::default();
+    // Updates first, as for households: a row added first could take the id of a visit
+    // removed meanwhile, and the update would overwrite it.
+    rows.sort_by_key(|(_, v)| v.id == 0);
     for (h, v) in rows {
+        let name = h.name.clone();
         let found = known.find(&h.name, &h.address, h.birth_year).map(|h| h.id);
         let household_id = match (v.household_id, found) {
             (0, Some(id)) => id,
@@ -220,7 +226,7 @@ pub(super) fn write_visit_rows(
         } else if update_visit(tx, &visit)? == 1 {
             report.updated += 1;
         } else {
-            return Err(rusqlite::Error::QueryReturnedNoRows);
+            return Err(gone("Lượt thăm của hộ", &name));
         }
     }
     Ok(report)
@@ -351,4 +357,12 @@ fn visits_where(
         ))
     })?
     .collect()
+}
+
+/// The row an import was to update is gone: removed in a window while the list was being
+/// checked. The whole import is refused, in words the secretary can act on.
+fn gone(what: &str, name: &str) -> rusqlite::Error {
+    super::error::rule(format!(
+        "{what} “{name}” vừa bị xóa ở nơi khác trong lúc nhập danh sách. Chưa nhập dòng nào; hãy mở lại danh sách để nhập."
+    ))
 }

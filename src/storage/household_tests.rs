@@ -126,3 +126,30 @@ fn visit_rows_find_their_household_by_name_and_address_or_create_it() {
 fn store(dir: &tempfile::TempDir) -> (Store, i64) {
     ward_store(dir, 2026)
 }
+
+#[test]
+fn an_import_updating_a_household_removed_meanwhile_is_refused_in_words_and_saves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = store(&dir);
+    let kept = store
+        .add_household(&Household::new("Lê Văn Tám", "Khu phố 2", Category::Poor))
+        .unwrap();
+    let removed = store
+        .add_household(&Household::new("Trần Thị Hoa", "Khu phố 3", Category::Poor))
+        .unwrap();
+    // Checked while it was there, then removed in a window before the import was written.
+    store.delete_household(removed.id).unwrap();
+    let changed = Household {
+        address: "Khu phố 4".into(),
+        ..removed
+    };
+    let new = Household::new("Phạm Văn Nam", "Khu phố 1", Category::Poor);
+    let error = store.import_households(&[new, changed]).unwrap_err();
+    let message = error.to_string();
+    assert!(
+        message.contains("Hộ “Trần Thị Hoa” vừa bị xóa ở nơi khác")
+            && message.contains("Chưa nhập dòng nào"),
+        "{message}"
+    );
+    assert_eq!(store.households().unwrap(), vec![kept]);
+}
