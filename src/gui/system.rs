@@ -47,9 +47,23 @@ pub fn open(path: &Path) -> Result<(), String> {
 
 /// Opens a folder, creating it first (the backups folder exists only after the first backup).
 pub fn open_folder(dir: &Path) -> Result<(), String> {
-    std::fs::create_dir_all(dir)
-        .map_err(|e| format!("Không tạo được thư mục “{}”: {e}", dir.display()))?;
+    std::fs::create_dir_all(dir).map_err(|e| {
+        format!(
+            "Không tạo được thư mục “{}”: {}",
+            dir.display(),
+            io_reason(&e)
+        )
+    })?;
     open(dir)
+}
+
+/// Why a file operation failed, in the words the secretary reads.
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "không tìm thấy tệp hoặc thư mục.".into(),
+        std::io::ErrorKind::PermissionDenied => "không có quyền ghi hoặc mở ở đây.".into(),
+        _ => format!("lỗi của hệ thống ({e})."),
+    }
 }
 
 #[cfg(windows)]
@@ -84,7 +98,9 @@ mod platform {
             c if c > 32 => Ok(()),
             2 | 3 => Err("không tìm thấy tệp.".into()),
             5 => Err("Windows không cho phép mở tệp này.".into()),
-            26 | 32 => Err("tệp đang bị chương trình khác giữ.".into()),
+            26 => Err("tệp đang bị chương trình khác giữ.".into()),
+            28..=30 => Err("chương trình mở tệp không trả lời; hãy thử lại sau giây lát.".into()),
+            0 | 8 => Err("máy không đủ bộ nhớ; hãy đóng bớt chương trình rồi thử lại.".into()),
             27 | 31 => Err(
                 "máy chưa có chương trình nào mở được loại tệp này (với tệp PDF: hãy cài một trình đọc PDF)."
                     .into(),
@@ -109,6 +125,28 @@ mod platform {
             .arg(path)
             .spawn()
             .map(drop)
-            .map_err(|e| e.to_string())
+            .map_err(|e| match e.kind() {
+                std::io::ErrorKind::NotFound => {
+                    format!("máy chưa có chương trình “{program}” để mở tệp.")
+                }
+                _ => super::io_reason(&e),
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_folder_that_cannot_be_made_is_explained_in_vietnamese() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("sao-luu");
+        std::fs::write(&file, "a file where the folder should be").unwrap();
+        let message = open_folder(&file.join("2026")).unwrap_err();
+        assert!(message.starts_with("Không tạo được thư mục “"), "{message}");
+        assert!(message.contains("lỗi của hệ thống"), "{message}");
+        let missing = std::io::Error::from(std::io::ErrorKind::NotFound);
+        assert_eq!(io_reason(&missing), "không tìm thấy tệp hoặc thư mục.");
     }
 }
