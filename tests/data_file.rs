@@ -84,7 +84,7 @@ fn a_step_saved_through_the_write_queue_is_in_a_copy_of_the_data_file_alone() {
         done: false,
         note: String::new(),
     };
-    let job = jobs::checklist(event_id, overview::Event::Add(step));
+    let job = jobs::record(event_id, overview::Event::Add(step));
     let outcomes: Vec<Outcome> = run(writer.push(&db, Some(2026), job, |o| o));
     let (snapshot, _) = outcomes[0].clone().expect("saved");
     assert!(run(writer.finished(&db, Some(2026), |o: Outcome| o)).is_empty());

@@ -174,6 +174,30 @@ fn a_new_start_time_moves_every_item() {
 }
 
 #[test]
+fn a_start_time_typed_keeps_a_theme_changed_meanwhile_elsewhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = ceremony_app(&dir);
+    // The command line (or another program) changes the theme; the window has not reloaded.
+    {
+        let mut store = reopen(&db(&dir));
+        let mut event = store.event(2026).unwrap().unwrap();
+        event.theme = "Chủ đề sửa từ dòng lệnh".into();
+        store.save_event(&event).unwrap();
+    }
+    interact(&mut app, |ui| {
+        ui.click(id("program-start"))?;
+        for _ in 0..5 {
+            let _ = ui.tap_key(keyboard::key::Named::Backspace);
+        }
+        let _ = ui.typewrite("8h");
+        Ok(())
+    });
+    let event = reopen(&db(&dir)).event(2026).unwrap().unwrap();
+    assert_eq!(event.program_start, t(8, 0));
+    assert_eq!(event.theme, "Chủ đề sửa từ dòng lệnh");
+}
+
+#[test]
 fn pinning_an_item_too_early_shows_the_overlap() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = ceremony_app(&dir);

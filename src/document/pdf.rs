@@ -28,8 +28,6 @@ pub enum DocumentError {
     MissingGlyphs(Vec<char>),
     /// A bundled font could not be read (a damaged installation).
     Font(Face),
-    /// The file could not be written.
-    Pdf(String),
 }
 
 impl std::fmt::Display for DocumentError {
@@ -47,7 +45,6 @@ impl std::fmt::Display for DocumentError {
                 f,
                 "Không đọc được phông chữ đi kèm ứng dụng ({face:?}). Hãy cài đặt lại ứng dụng."
             ),
-            DocumentError::Pdf(reason) => write!(f, "Không tạo được tệp PDF: {reason}"),
         }
     }
 }

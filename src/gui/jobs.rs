@@ -3,7 +3,7 @@
 
 use super::data::{Created, Done, Job, Kind, Removed};
 use super::records;
-use super::screen::{ceremony, certificates, guests, honors, overview, report, visits};
+use super::screen::{ceremony, certificates, guests, honors, report, visits};
 use crate::storage::{self, BackupReason, Store};
 
 /// A change that shows the same year afterwards.
@@ -71,13 +71,11 @@ pub fn show_year(year: i32) -> Job {
     })
 }
 
-pub fn checklist(event_id: i64, event: overview::Event) -> Job {
-    record(event_id, event)
-}
-
 pub fn program(event_id: i64, event: ceremony::Event) -> Job {
     match event {
-        ceremony::Event::SaveEvent(year_event) => change(move |s| s.save_event(&year_event)),
+        ceremony::Event::SaveEvent { base, event } => {
+            change(move |s| s.save_event_changes(&base, &event))
+        }
         ceremony::Event::Add(index, item) => add(item, move |s, item| {
             s.add_program_item(event_id, index, item)
                 .map(|added| added.id)

@@ -60,7 +60,12 @@ pub enum Message {
 /// Changes the ceremony screen asks the app to write.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Event {
-    SaveEvent(YearEvent),
+    /// Save the fields of `event` that differ from `base` (the start time), as settings does:
+    /// a date or theme changed meanwhile elsewhere stays.
+    SaveEvent {
+        base: YearEvent,
+        event: YearEvent,
+    },
     /// Insert at this index (an id other than 0 restores a removed item).
     Add(usize, ProgramItem),
     /// Saving or removing an item.
@@ -99,7 +104,8 @@ impl Ceremony {
                             program_start: time,
                             ..data.event.clone()
                         };
-                        (Task::none(), Some(Event::SaveEvent(event)))
+                        let base = data.event.clone();
+                        (Task::none(), Some(Event::SaveEvent { base, event }))
                     }
                     Some(_) => none(),
                     None => {
@@ -149,7 +155,8 @@ impl Ceremony {
                         Some(Undo::Reordered(order)) => Some(Event::Reorder(order)),
                         Some(Undo::Start(event)) => {
                             self.start = None;
-                            Some(Event::SaveEvent(event))
+                            let base = data.event.clone();
+                            Some(Event::SaveEvent { base, event })
                         }
                         None => None,
                     },
