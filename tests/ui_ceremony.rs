@@ -147,18 +147,23 @@ fn moving_an_item_with_alt_arrows_and_the_buttons_then_undoing() {
     assert_eq!(titles(&dir), original);
 }
 
-#[test]
-fn a_new_start_time_moves_every_item() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = ceremony_app(&dir);
-    interact(&mut app, |ui| {
+/// Clears the start time field and types `time` into it.
+fn type_start(app: &mut ngayhoi::gui::App, time: &str) {
+    interact(app, |ui| {
         ui.click(id("program-start"))?;
         for _ in 0..5 {
             let _ = ui.tap_key(keyboard::key::Named::Backspace);
         }
-        let _ = ui.typewrite("8h");
+        let _ = ui.typewrite(time);
         Ok(())
     });
+}
+
+#[test]
+fn a_new_start_time_moves_every_item() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = ceremony_app(&dir);
+    type_start(&mut app, "8h");
     let store = reopen(&db(&dir));
     assert_eq!(store.event(2026).unwrap().unwrap().program_start, t(8, 0));
     assert!(shows(&app, "08:15"), "the flag salute at 08:15");
@@ -184,14 +189,7 @@ fn a_start_time_typed_keeps_a_theme_changed_meanwhile_elsewhere() {
         event.theme = "Chủ đề sửa từ dòng lệnh".into();
         store.save_event(&event).unwrap();
     }
-    interact(&mut app, |ui| {
-        ui.click(id("program-start"))?;
-        for _ in 0..5 {
-            let _ = ui.tap_key(keyboard::key::Named::Backspace);
-        }
-        let _ = ui.typewrite("8h");
-        Ok(())
-    });
+    type_start(&mut app, "8h");
     let event = reopen(&db(&dir)).event(2026).unwrap().unwrap();
     assert_eq!(event.program_start, t(8, 0));
     assert_eq!(event.theme, "Chủ đề sửa từ dòng lệnh");
