@@ -10,11 +10,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use iced::widget::{Space, button, column, container, pick_list, row, scrollable, text};
-use iced::{Alignment, Element, Length, Padding, Task};
+use iced::{Alignment, Element, Length, Padding, Task, Theme};
 
 use crate::gui::widget::table_header;
 use crate::gui::{font, system, theme};
-use crate::import::preview::{Kind, run};
+use crate::import::preview::{Kind, RowError, run};
 use crate::import::{Choice, Field, Preview, Sheet};
 use crate::text::thousands;
 
@@ -254,61 +254,69 @@ where
 
     fn rejected(&self) -> Element<'_, Message> {
         let errors = &self.preview.errors;
-        if errors.is_empty() {
-            return Space::new().height(0).into();
-        }
-        let mut list = column![
-            text(format!(
-                "Các dòng lỗi ({}): sửa trong tệp rồi nhập lại, hoặc chọn lại cột ở trên.",
-                thousands(errors.len() as i64)
-            ))
-            .font(font::SEMIBOLD)
-            .style(theme::danger_text)
-        ]
-        .spacing(2);
-        for e in errors.iter().take(SHOWN_ERRORS) {
-            list = list.push(text(format!("Dòng {}: {}", e.row, e.reason)).size(theme::SMALL));
-        }
-        if errors.len() > SHOWN_ERRORS {
-            list = list.push(
-                text(format!(
-                    "… và {} dòng lỗi khác.",
-                    thousands((errors.len() - SHOWN_ERRORS) as i64)
-                ))
-                .size(theme::SMALL)
-                .style(theme::muted),
-            );
-        }
-        container(scrollable(list).height(Length::Shrink))
-            .max_height(260.0)
-            .padding(8)
-            .style(theme::error_box)
-            .into()
+        let heading = format!(
+            "Các dòng lỗi ({}): sửa trong tệp rồi nhập lại, hoặc chọn lại cột ở trên.",
+            thousands(errors.len() as i64)
+        );
+        row_list(
+            heading,
+            theme::danger_text,
+            errors,
+            "dòng lỗi",
+            theme::error_box,
+            260.0,
+        )
     }
 
     fn warnings(&self) -> Element<'_, Message> {
         let warnings = &self.preview.warnings;
-        if warnings.is_empty() {
-            return Space::new().height(0).into();
-        }
-        let mut list = column![
-            text(format!(
-                "Cần xem lại ({}), vẫn nhập được:",
-                thousands(warnings.len() as i64)
-            ))
-            .font(font::SEMIBOLD)
-            .style(theme::warning_text)
-        ]
-        .spacing(2);
-        for w in warnings.iter().take(SHOWN_ERRORS) {
-            list = list.push(text(format!("Dòng {}: {}", w.row, w.reason)).size(theme::SMALL));
-        }
-        container(scrollable(list).height(Length::Shrink))
-            .max_height(200.0)
-            .padding(8)
-            .style(theme::notice)
-            .into()
+        let heading = format!(
+            "Cần xem lại ({}), vẫn nhập được:",
+            thousands(warnings.len() as i64)
+        );
+        row_list(
+            heading,
+            theme::warning_text,
+            warnings,
+            "dòng",
+            theme::notice,
+            200.0,
+        )
     }
+}
+
+/// The rows of a file with what is wrong with each, the first [`SHOWN_ERRORS`] of them and how
+/// many more; nothing when there are none.
+fn row_list<'a>(
+    heading: String,
+    heading_style: fn(&Theme) -> text::Style,
+    rows: &'a [RowError],
+    more: &str,
+    box_style: fn(&Theme) -> container::Style,
+    max_height: f32,
+) -> Element<'a, Message> {
+    if rows.is_empty() {
+        return Space::new().height(0).into();
+    }
+    let mut list = column![text(heading).font(font::SEMIBOLD).style(heading_style)].spacing(2);
+    for row in rows.iter().take(SHOWN_ERRORS) {
+        list = list.push(text(format!("Dòng {}: {}", row.row, row.reason)).size(theme::SMALL));
+    }
+    if rows.len() > SHOWN_ERRORS {
+        list = list.push(
+            text(format!(
+                "… và {} {more} khác.",
+                thousands((rows.len() - SHOWN_ERRORS) as i64)
+            ))
+            .size(theme::SMALL)
+            .style(theme::muted),
+        );
+    }
+    container(scrollable(list).height(Length::Shrink))
+        .max_height(max_height)
+        .padding(8)
+        .style(box_style)
+        .into()
 }
 
 /// A field, or "do not import", in the column pick list.
