@@ -6,6 +6,7 @@ use std::io::Cursor;
 use calamine::{Data, Reader, Xlsx};
 use chrono::NaiveDate;
 use ngayhoi::export::{Cell, Table, csv_field, csv_line, to_xlsx, write_xlsx};
+use ngayhoi::papers::output::Access;
 
 fn table() -> Table {
     Table {
@@ -90,13 +91,13 @@ fn the_file_is_written_whole_beside_its_place() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("qua.xlsx");
     std::fs::write(&path, b"old").unwrap();
-    write_xlsx(&path, &[table(), Table::default()]).unwrap();
+    write_xlsx(&path, &[table(), Table::default()], Access::Private).unwrap();
     let entries: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert_eq!(entries.len(), 1, "no temporary file left behind");
     let book = Xlsx::new(Cursor::new(std::fs::read(&path).unwrap())).unwrap();
     assert_eq!(book.sheet_names(), vec!["Danh sách- quà-2026", "Danh sách"]);
     let missing_dir = dir.path().join("nowhere/qua.xlsx");
-    let err = write_xlsx(&missing_dir, &[table()]).unwrap_err();
+    let err = write_xlsx(&missing_dir, &[table()], Access::Private).unwrap_err();
     assert!(err.starts_with("Không ghi được tệp"), "{err}");
 }
 
@@ -118,7 +119,7 @@ fn an_export_imports_back() {
             Cell::text("Thương binh"),
         ]],
     };
-    write_xlsx(&path, &[households]).unwrap();
+    write_xlsx(&path, &[households], Access::Private).unwrap();
     let p = ngayhoi::import::households::preview(&path, &Default::default()).unwrap();
     assert_eq!(p.rows.len(), 1);
     assert_eq!(p.rows[0].row, 4);

@@ -291,3 +291,58 @@ fn a_household_added_by_typing_then_edited_and_both_undone() {
     send(&mut app, shortcut(ctrl("z")).unwrap());
     assert_eq!(stored(&dir).0, before, "adding it is undone too");
 }
+
+/// Whether the bytes of the file at `path` hold `text` anywhere.
+fn file_holds(path: &std::path::Path, text: &str) -> bool {
+    let bytes = std::fs::read(path).unwrap();
+    bytes.windows(text.len()).any(|w| w == text.as_bytes())
+}
+
+#[test]
+fn a_family_that_asks_to_be_forgotten_is_taken_out_of_the_backups_after_a_question() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = visits_app(&dir);
+    let backup = reopen(&db(&dir))
+        .backup_by_hand(chrono::Local::now().naive_local())
+        .unwrap();
+    assert!(file_holds(&backup, "Nguyễn Thị Hằng"));
+    interact(&mut app, |ui| {
+        ui.click(id(ngayhoi::gui::screen::visits::SEARCH))?;
+        let _ = ui.typewrite("nguyen thi hang");
+        Ok(())
+    });
+    interact(&mut app, |ui| ui.click("Xóa").map(drop));
+    assert!(shows(&app, "Đã xóa hộ Nguyễn Thị Hằng cùng 2 lượt thăm."));
+    assert!(
+        file_holds(&backup, "Nguyễn Thị Hằng"),
+        "an ordinary removal keeps the backups"
+    );
+
+    // The secretary changes her mind at the question: nothing more happens, undo still works.
+    interact(&mut app, |ui| ui.click("Xóa hẳn…").map(drop));
+    assert!(shows_part(&app, "Việc này không hoàn tác được"));
+    interact(&mut app, |ui| ui.click("Giữ lại").map(drop));
+    assert!(!shows_part(&app, "Việc này không hoàn tác được"));
+    assert!(file_holds(&backup, "Nguyễn Thị Hằng"));
+
+    interact(&mut app, |ui| ui.click("Xóa hẳn…").map(drop));
+    interact(&mut app, |ui| ui.click("Xóa hẳn").map(drop));
+    assert!(shows_part(
+        &app,
+        "Đã xóa hẳn hộ “Nguyễn Thị Hằng” khỏi tệp dữ liệu và khỏi"
+    ));
+    let copies = ngayhoi::storage::backup::copies(backup.parent().unwrap());
+    assert!(copies.iter().any(|c| c.path == backup));
+    for copy in &copies {
+        assert!(
+            !file_holds(&copy.path, "Nguyễn Thị Hằng"),
+            "{} still names the family",
+            copy.path.display()
+        );
+    }
+    assert!(!file_holds(&db(&dir), "Nguyễn Thị Hằng"));
+    // Nothing brings the family back: Ctrl+Z has no removal to undo any more.
+    send(&mut app, shortcut(ctrl("z")).unwrap());
+    assert!(stored(&dir).0.iter().all(|h| h.name != "Nguyễn Thị Hằng"));
+    assert_eq!(stored(&dir).0.len(), 15);
+}

@@ -9,7 +9,7 @@ use crate::certificate::{
 };
 use crate::document::{layout, to_pdf};
 use crate::domain::{Decision, Recipient};
-use crate::papers::output::save;
+use crate::papers::output::{Access, save};
 use crate::storage::Store;
 
 /// The year's decisions and recipients; `--decision` keeps one decision.
@@ -116,7 +116,7 @@ pub fn certificates(db: &Path, args: &CertificateArgs) -> Result<(), String> {
         } else {
             args.out.clone()
         };
-        save(&out, &bytes).map_err(|e| super::lower_first(&e))?;
+        save(&out, &bytes, Access::Private).map_err(|e| super::lower_first(&e))?;
         println!(
             "Đã ghi {} {} ({}) vào tệp {}.",
             data.len(),
@@ -150,7 +150,7 @@ pub fn decision_list(db: &Path, args: &DecisionListArgs) -> Result<(), String> {
     let doc = crate::certificate::decision_list(&unit.place, decision, &recipients)
         .ok_or_else(|| format!("quyết định số {} chưa có ai được khen.", decision.number))?;
     let bytes = to_pdf(&layout(&doc)).map_err(|e| super::lower_first(&e.to_string()))?;
-    save(&args.out, &bytes).map_err(|e| super::lower_first(&e))?;
+    save(&args.out, &bytes, Access::Private).map_err(|e| super::lower_first(&e))?;
     println!(
         "Đã ghi danh sách kèm theo Quyết định số {} vào tệp {}.",
         decision.number,
@@ -170,7 +170,7 @@ pub fn calibration(db: &Path, args: &CalibrationArgs) -> Result<(), String> {
         Paper::A4Landscape
     };
     let bytes = render_calibration(paper, &profile)?;
-    save(&args.out, &bytes).map_err(|e| super::lower_first(&e))?;
+    save(&args.out, &bytes, Access::Private).map_err(|e| super::lower_first(&e))?;
     println!(
         "Đã ghi trang hiệu chỉnh máy in ({}) vào tệp {}.",
         paper.label(),

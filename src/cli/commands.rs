@@ -120,7 +120,7 @@ fn export(db: &Path, paper: Paper, args: &PaperArgs) -> Result<(), String> {
         .map_err(|e| e.to_string())?
         .ok_or_else(|| format!("chưa có kế hoạch Ngày hội năm {year}."))?;
     let bytes = output::render(paper, &sources).map_err(|e| super::lower_first(&e))?;
-    output::save(&args.out, &bytes).map_err(|e| super::lower_first(&e))?;
+    output::save(&args.out, &bytes, output::Access::Private).map_err(|e| super::lower_first(&e))?;
     println!(
         "Đã ghi {} năm {year} vào tệp {}.",
         paper.title(),

@@ -290,7 +290,8 @@ pub fn export_visits(db: &Path, out: &Path, year: Option<i32>) -> Result<(), Str
     }
     let table = crate::export::visits_table(&sources);
     let count = table.rows.len();
-    crate::export::write_xlsx(out, &[table]).map_err(|e| super::lower_first(&e))?;
+    crate::export::write_xlsx(out, &[table], crate::papers::output::Access::Private)
+        .map_err(|e| super::lower_first(&e))?;
     println!(
         "Đã ghi {count} lượt thăm năm {year} vào tệp {}.",
         out.display()

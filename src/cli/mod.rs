@@ -49,7 +49,12 @@ fn database_path(db: Option<PathBuf>) -> Result<PathBuf, String> {
     match db {
         Some(path) => Ok(path),
         None => crate::storage::paths::default_location()
-            .map(|location| location.db_path())
+            .map(|location| {
+                // The app's own folder: readable by the secretary's account only, even if an
+                // earlier version made it readable by all (Store::open makes a new one so).
+                crate::storage::private::tighten(&location.dir);
+                location.db_path()
+            })
             .ok_or_else(|| {
                 "không tìm thấy thư mục dữ liệu của người dùng; hãy chỉ định tệp bằng --db."
                     .to_string()

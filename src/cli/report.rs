@@ -50,13 +50,15 @@ pub fn export(db: &Path, args: &ReportArgs) -> Result<(), String> {
         )),
         None => None,
     };
-    crate::papers::output::save(&args.out, &pdf).map_err(|e| super::lower_first(&e))?;
+    crate::papers::output::save(&args.out, &pdf, crate::papers::output::Access::Private)
+        .map_err(|e| super::lower_first(&e))?;
     println!(
         "Đã ghi báo cáo kết quả Ngày hội năm {year} vào tệp {}.",
         args.out.display()
     );
     if let Some((path, bytes)) = xlsx {
-        crate::papers::output::save(path, &bytes).map_err(|e| super::lower_first(&e))?;
+        crate::papers::output::save(path, &bytes, crate::papers::output::Access::Private)
+            .map_err(|e| super::lower_first(&e))?;
         println!("Đã ghi bảng số liệu vào tệp {}.", path.display());
     }
     Ok(())

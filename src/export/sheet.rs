@@ -156,7 +156,11 @@ pub fn to_xlsx(tables: &[Table]) -> Result<Vec<u8>, String> {
 
 /// Writes the workbook whole through a temporary file beside `path`: a crash or a full disk
 /// never leaves half a file. The error is a Vietnamese sentence.
-pub fn write_xlsx(path: &Path, tables: &[Table]) -> Result<(), String> {
+pub fn write_xlsx(
+    path: &Path,
+    tables: &[Table],
+    access: crate::papers::output::Access,
+) -> Result<(), String> {
     let bytes = to_xlsx(tables)?;
-    crate::papers::output::save(path, &bytes)
+    crate::papers::output::save(path, &bytes, access)
 }

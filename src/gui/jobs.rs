@@ -103,6 +103,13 @@ pub fn visits(event_id: i64, event: visits::Event) -> Job {
             })
         }),
         visits::Event::RestoreHousehold(removed) => change(move |s| s.restore_household(&removed)),
+        visits::Event::PurgeHousehold(household) => Box::new(move |s| {
+            let purged = s.purge_household(&household)?;
+            Ok(Done {
+                note: Some(purged.summary()),
+                ..Done::default()
+            })
+        }),
         // Restoring removed visits (undo) keeps their ids; new ones are reported for undo.
         visits::Event::AddVisits(list) if list.iter().all(|v| v.id != 0) => {
             change(move |s| s.add_visits(event_id, &list).map(drop))

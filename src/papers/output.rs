@@ -12,25 +12,39 @@ pub fn render(paper: Paper, sources: &Sources) -> Result<Vec<u8>, String> {
     to_pdf(&layout(&doc)).map_err(|e| format!("Không tạo được tệp PDF: {e}"))
 }
 
+/// Who may read a file the app writes for the secretary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// The secretary's account only (0600 on Unix): what the command line writes, since a
+    /// paper names families and people.
+    Private,
+    /// What any program gives a new file in that folder (the umask, or the folder's inherited
+    /// permissions on Windows): a file the secretary saved through the dialog, to hand on.
+    Usual,
+}
+
 /// Writes `bytes` to `path` through a temporary file beside it, so that a crash or a full disk
-/// never leaves half a PDF where the secretary expects one.
-pub fn save(path: &Path, bytes: &[u8]) -> Result<(), String> {
+/// never leaves half a PDF where the secretary expects one. The temporary file is private
+/// while it fills; `access` is given to the finished file just before it takes its name.
+pub fn save(path: &Path, bytes: &[u8], access: Access) -> Result<(), String> {
     let fail = |e: std::io::Error| write_error(path, &e, cfg!(windows));
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
-    // A temporary file is private; the paper is an ordinary document.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        temp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o644))
-            .map_err(fail)?;
-    }
     temp.write_all(bytes).map_err(fail)?;
     temp.as_file().sync_all().map_err(fail)?;
+    #[cfg(unix)]
+    if access == Access::Usual {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = crate::storage::private::usual_file_mode();
+        temp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(mode))
+            .map_err(fail)?;
+    }
+    #[cfg(not(unix))]
+    let _ = access;
     // On failure the temporary file is removed and the old file at `path` is as it was.
     temp.persist(path).map_err(|e| fail(e.error))?;
     Ok(())
@@ -77,8 +91,8 @@ mod tests {
         // A folder where the file should go cannot be replaced by a file, on any system.
         let blocked = dir.path().join("thư mục");
         std::fs::create_dir(&blocked).unwrap();
-        assert!(save(&blocked, b"new").is_err());
-        save(&path, b"new").unwrap();
+        assert!(save(&blocked, b"new", Access::Private).is_err());
+        save(&path, b"new", Access::Private).unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"new");
         let names: Vec<_> = std::fs::read_dir(dir.path())
             .unwrap()

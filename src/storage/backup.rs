@@ -111,11 +111,7 @@ impl Store {
         let text = partial.to_str().ok_or_else(|| {
             StoreError::CannotOpen(target.to_path_buf(), "đường dẫn không hợp lệ.".into())
         })?;
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&partial)
-        {
+        match super::private::create_new_file(&partial) {
             Ok(_) => {}
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
                 return Err(CopyError::Taken);
@@ -203,12 +199,14 @@ pub fn size_text(bytes: u64) -> String {
 
 pub(super) fn create_backups_dir(db: &Path) -> Result<PathBuf> {
     let dir = paths::backups_dir(db);
-    std::fs::create_dir_all(&dir).map_err(|e| {
+    super::private::create_dir_all(&dir).map_err(|e| {
         StoreError::CannotOpen(
             dir.clone(),
             format!("không tạo được thư mục sao lưu ({e})."),
         )
     })?;
+    // The folder holds every family's details as often as there are copies.
+    super::private::tighten(&dir);
     Ok(dir)
 }
 

@@ -19,7 +19,9 @@ mod inspect;
 pub mod paths;
 mod plan;
 mod point;
+pub mod private;
 mod program;
+mod purge;
 pub mod record;
 pub mod report;
 mod restore;
@@ -64,10 +66,8 @@ impl Store {
     pub fn open_with_timeout(path: &Path, busy_timeout: Duration) -> Result<Store> {
         let header = check_header(path)?;
         let fresh = header.is_none();
-        if fresh && let Some(dir) = path.parent().filter(|dir| !dir.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| {
-                StoreError::CannotOpen(path.to_path_buf(), format!("không tạo được thư mục ({e})."))
-            })?;
+        if fresh {
+            create_private_file(path)?;
         }
         // Root ignores permission bits, so ask the file system what the secretary set.
         if !fresh && std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
@@ -103,8 +103,13 @@ impl Store {
             return Err(StoreError::ReadOnly(path.to_path_buf()));
         }
 
+        // Only a file known to be ours loses the permissions an older version gave it.
+        private::tighten(path);
         use_rollback_journal(&conn).map_err(fail)?;
         conn.pragma_update(None, "foreign_keys", true)
+            .map_err(fail)?;
+        // A removed household's details are overwritten in the file, not left in free pages.
+        conn.pragma_update(None, "secure_delete", true)
             .map_err(fail)?;
         let mut store = Store {
             conn,
@@ -148,6 +153,26 @@ impl Store {
             Ok(value)
         };
         run(&mut self.conn).map_err(|e| error::classify(&self.path, e))
+    }
+}
+
+/// A new data file starts empty and private (SQLite's journals then take its mode), in its
+/// folder, which is made private if it has to be made. An empty file is already there, from a
+/// start that stopped before SQLite wrote its header: it is used as it is.
+fn create_private_file(path: &Path) -> Result<()> {
+    let cannot = |what: &str, e: std::io::Error| {
+        StoreError::CannotOpen(path.to_path_buf(), format!("{what} ({e})."))
+    };
+    if let Some(dir) = path.parent().filter(|dir| !dir.as_os_str().is_empty()) {
+        private::create_dir_all(dir).map_err(|e| cannot("không tạo được thư mục", e))?;
+    }
+    match private::create_new_file(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            private::tighten(path);
+            Ok(())
+        }
+        Err(e) => Err(cannot("không tạo được tệp dữ liệu", e)),
     }
 }
 
@@ -259,5 +284,7 @@ mod test_support;
 #[cfg(test)]
 mod tests;
 
+#[cfg(test)]
+mod privacy_tests;
 #[cfg(test)]
 mod sharing_tests;

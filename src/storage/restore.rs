@@ -110,7 +110,8 @@ pub fn replace_unusable(db: &Path, source: &Path) -> Result<Recovered> {
     let now = chrono::Local::now().naive_local();
     let dir = db.parent().filter(|d| !d.as_os_str().is_empty());
     let dir = dir.unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(|e| StoreError::CannotOpen(dir.into(), e.to_string()))?;
+    super::private::create_dir_all(dir)
+        .map_err(|e| StoreError::CannotOpen(dir.into(), e.to_string()))?;
     let temp = dir.join(format!(
         ".ngayhoi-khoi-phuc-{}.tmp",
         now.format("%Y%m%d%H%M%S%f")
@@ -155,6 +156,9 @@ fn write_copy(source: &Path, target: &Path) -> Result<()> {
     let text = target.to_str().ok_or_else(|| {
         StoreError::CannotOpen(target.to_path_buf(), "đường dẫn không hợp lệ.".into())
     })?;
+    // VACUUM INTO fills an empty file and keeps its mode: the copy is private from the start.
+    super::private::create_new_file(target)
+        .map_err(|e| StoreError::CannotOpen(target.to_path_buf(), e.to_string()))?;
     let written = from
         .execute("VACUUM INTO ?1", [text])
         .map_err(|e| error::classify(target, e))

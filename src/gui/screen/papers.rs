@@ -87,7 +87,7 @@ impl Papers {
                 let (paper, sources) = (self.paper, data.sources());
                 let write = async move {
                     let bytes = output::render(paper, &sources)?;
-                    output::save(&path, &bytes)?;
+                    output::save(&path, &bytes, output::Access::Usual)?;
                     Ok(path)
                 };
                 (Task::perform(write, Message::Saved), None)

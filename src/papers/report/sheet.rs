@@ -67,6 +67,10 @@ pub fn render(report: &Report) -> Result<Vec<u8>, String> {
 }
 
 /// Writes the workbook whole, or not at all.
-pub fn save(path: &Path, report: &Report) -> Result<(), String> {
-    crate::papers::output::save(path, &render(report)?)
+pub fn save(
+    path: &Path,
+    report: &Report,
+    access: crate::papers::output::Access,
+) -> Result<(), String> {
+    crate::papers::output::save(path, &render(report)?, access)
 }

@@ -438,7 +438,7 @@ impl Certificates {
                 self.saving = true;
                 let write = async move {
                     let bytes = render_calibration(paper, &profile)?;
-                    output::save(&path, &bytes)?;
+                    output::save(&path, &bytes, output::Access::Usual)?;
                     Ok(path)
                 };
                 (Task::perform(write, Message::Saved), None)
@@ -475,7 +475,7 @@ impl Certificates {
                 self.confirm = None;
                 let write = async move {
                     let bytes = render_certificates(&template, &list, &profile)?;
-                    output::save(&path, &bytes)?;
+                    output::save(&path, &bytes, output::Access::Usual)?;
                     Ok(path)
                 };
                 (Task::perform(write, Message::Saved), None)

@@ -283,7 +283,11 @@ impl Honors {
                         })?;
                     let bytes = crate::document::to_pdf(&crate::document::layout(&doc))
                         .map_err(|e| e.to_string())?;
-                    crate::papers::output::save(&path, &bytes)?;
+                    crate::papers::output::save(
+                        &path,
+                        &bytes,
+                        crate::papers::output::Access::Usual,
+                    )?;
                     Ok(path)
                 };
                 (Task::perform(write, Message::ListSaved), None)

@@ -288,10 +288,14 @@ impl Report {
                 let report = (*data.report).clone();
                 let write = async move {
                     match output {
-                        Output::Pdf => {
-                            crate::papers::output::save(&path, &paper::render(&report)?)?
+                        Output::Pdf => crate::papers::output::save(
+                            &path,
+                            &paper::render(&report)?,
+                            crate::papers::output::Access::Usual,
+                        )?,
+                        Output::Xlsx => {
+                            sheet::save(&path, &report, crate::papers::output::Access::Usual)?
                         }
-                        Output::Xlsx => sheet::save(&path, &report)?,
                     }
                     Ok(path)
                 };

@@ -4,6 +4,7 @@
 
 mod gift;
 mod household;
+mod purge;
 mod view;
 
 use chrono::NaiveDate;
@@ -69,8 +70,10 @@ pub struct Visits {
     history: History<Undo>,
     /// A list being imported, shown instead of the tables until saved or cancelled.
     importing: Option<Importing>,
-    /// What the last import did, or why a file could not be read.
+    /// What the last import (or "Xóa hẳn") did, or why a file could not be read.
     import_note: Option<Result<String, String>>,
+    /// A household removed a moment ago that the secretary asked to purge, awaiting "Xóa hẳn".
+    purging: Option<Household>,
 }
 
 /// The two lists this screen imports.
@@ -107,6 +110,10 @@ pub enum Message {
     New,
     Households(records::Message<Household>),
     RemoveHousehold(i64),
+    /// "Xóa hẳn…" after a removal, then the answer to the question it asks.
+    Purge,
+    ConfirmPurge,
+    CancelPurge,
     NewVisit(i64),
     NewBatch,
     EditVisit(i64),
@@ -141,6 +148,8 @@ pub enum Event {
     /// Removing a household takes its visits (the job reports them for undo).
     RemoveHousehold(i64),
     RestoreHousehold(Box<RemovedHousehold>),
+    /// Out of the file and every backup; not undoable.
+    PurgeHousehold(Box<Household>),
     AddVisits(Vec<Visit>),
     SaveVisits(Vec<Visit>),
     RemoveVisits(Vec<i64>),
@@ -168,6 +177,7 @@ impl Visits {
         self.households.close();
         self.gift = None;
         self.importing = None;
+        self.purging = None;
     }
 
     pub fn update(&mut self, message: Message, data: &Snapshot, today: NaiveDate) -> Update {
@@ -283,7 +293,8 @@ impl Visits {
                 let sources = data.sources();
                 let write = async move {
                     let table = crate::export::visits_table(&sources);
-                    crate::export::write_xlsx(&path, &[table]).map(|()| path)
+                    crate::export::write_xlsx(&path, &[table], crate::papers::output::Access::Usual)
+                        .map(|()| path)
                 };
                 (Task::perform(write, Message::Exported), None)
             }
@@ -330,6 +341,18 @@ impl Visits {
                     self.households.close();
                 }
                 (Task::none(), Some(Event::RemoveHousehold(id)))
+            }
+            Message::Purge => {
+                self.ask_purge();
+                none()
+            }
+            Message::ConfirmPurge => {
+                let event = self.confirm_purge().map(Box::new);
+                (Task::none(), event.map(Event::PurgeHousehold))
+            }
+            Message::CancelPurge => {
+                self.purging = None;
+                none()
             }
             Message::NewVisit(household_id) => {
                 self.households.close();

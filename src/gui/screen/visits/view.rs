@@ -10,10 +10,9 @@ use super::{Breakdown, ImportList, Importing, Message, PAGE, PAGE_SIZE, SEARCH, 
 use crate::domain::gifts::Tally;
 use crate::domain::{Category, Household, Visit, VisitMark, VisitStatus};
 use crate::gui::data::Snapshot;
-use crate::gui::history;
 use crate::gui::records;
 use crate::gui::widget::{
-    danger_link, link, outcome_banner, page_title, plain, stat, table_header, undo_notice,
+    danger_link, link, outcome_banner, page_title, plain, stat, table_header,
 };
 use crate::gui::{font, theme};
 use crate::text::{date_short, money, thousands};
@@ -72,7 +71,7 @@ impl Visits {
         ]
         .align_y(Alignment::Center)
         .spacing(12);
-        let notice = history::notice(&self.timelines()).map(|m| undo_notice(m, Message::Undo));
+        let notice = self.notice_view();
         let import_note = self
             .import_note
             .as_ref()
