@@ -1,0 +1,56 @@
+//! What the command line leaves on disk is readable by the secretary's account only: the data
+//! folder it makes, the data file, the backups and every file it exports.
+#![cfg(unix)]
+
+#[path = "support/cli.rs"]
+mod cli_support;
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+
+use cli_support::{ngayhoi_on, stderr};
+
+fn mode(path: &Path) -> u32 {
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[test]
+fn the_command_line_leaves_nothing_readable_by_other_accounts() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("Dữ liệu Ngày hội");
+    let db = dir.join("ngayhoi.sqlite3");
+    let run = |args: &[&str]| {
+        let out = ngayhoi_on(&db, args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    };
+    run(&["demo"]);
+    assert_eq!(mode(&dir), 0o700, "the folder the app made");
+    assert_eq!(mode(&db), 0o600, "the data file");
+
+    let exports = root.path().join("Xuất");
+    std::fs::create_dir(&exports).unwrap();
+    let papers = [
+        ("receipts", "Danh sách ký nhận.pdf"),
+        ("visit-plan", "Kế hoạch thăm.pdf"),
+        ("program", "Chương trình.pdf"),
+        ("certificates", "Giấy khen.pdf"),
+        ("visits", "Thăm hỏi.xlsx"),
+    ];
+    for (paper, name) in papers {
+        let out = exports.join(name);
+        run(&["export", paper, "--out", out.to_str().unwrap()]);
+        assert_eq!(mode(&out), 0o600, "{name}");
+    }
+    let copy = exports.join("Sao lưu.sqlite3");
+    run(&["backup", "--out", copy.to_str().unwrap()]);
+    assert_eq!(
+        mode(&copy),
+        0o600,
+        "a backup written where the secretary asked"
+    );
+    // Nothing else the command line wrote next to them is readable by others.
+    for entry in std::fs::read_dir(&exports).unwrap() {
+        let path = entry.unwrap().path();
+        assert_eq!(mode(&path) & 0o077, 0, "{}", path.display());
+    }
+}
