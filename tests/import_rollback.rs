@@ -1,0 +1,141 @@
+//! An import is all or nothing even when the database itself fails on a late row, inside the
+//! write: a trigger added to the file makes the 9,999th insert of a list fail, and the file must
+//! then hold exactly what it held before, compared table by table, value by value. (A bad row
+//! found while checking the list is refused before anything is written; that is tested with
+//! the imports themselves.)
+
+#[path = "support/cli.rs"]
+mod cli_support;
+#[path = "support/files.rs"]
+mod files;
+
+use std::path::Path;
+
+use cli_support::{ngayhoi_on as ngayhoi, stderr, stdout};
+use files::write;
+use rusqlite::Connection;
+use rusqlite::types::Value;
+
+/// Every row of every table, in a fixed order: what "the file holds" means here.
+fn contents(db: &Path) -> Vec<(String, Vec<Vec<Value>>)> {
+    let conn = Connection::open(db).unwrap();
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .unwrap()
+        .query_map([], |row| row.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    tables
+        .into_iter()
+        .map(|table| {
+            let mut stmt = conn
+                .prepare(&format!("SELECT * FROM \"{table}\" ORDER BY rowid"))
+                .unwrap();
+            let width = stmt.column_count();
+            let rows = stmt
+                .query_map([], |row| {
+                    (0..width).map(|i| row.get::<_, Value>(i)).collect()
+                })
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap();
+            (table, rows)
+        })
+        .collect()
+}
+
+/// Makes the 9,999th insert into `table` fail: a counter table counts the inserts (and is
+/// rolled back with them), a trigger aborts once it reaches 9,998.
+fn fail_on_the_9999th_insert(db: &Path, table: &str) {
+    Connection::open(db)
+        .unwrap()
+        .execute_batch(&format!(
+            "CREATE TABLE injected (inserts INTEGER NOT NULL);
+             INSERT INTO injected VALUES (0);
+             CREATE TRIGGER count_inserts AFTER INSERT ON {table}
+             BEGIN UPDATE injected SET inserts = inserts + 1; END;
+             CREATE TRIGGER fail_late BEFORE INSERT ON {table}
+             WHEN (SELECT inserts FROM injected) >= 9998
+             BEGIN SELECT RAISE(ABORT, 'hỏng giả lập ở dòng 9999'); END;"
+        ))
+        .unwrap();
+}
+
+fn demo(dir: &tempfile::TempDir) -> std::path::PathBuf {
+    let db = dir.path().join("ngayhoi.sqlite3");
+    let out = ngayhoi(&db, &["demo"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    db
+}
+
+/// Runs the import, which must fail with the injected error and leave `before` as it was.
+fn refused_whole(db: &Path, list: &str, file: &Path, before: &[(String, Vec<Vec<Value>>)]) {
+    let out = ngayhoi(db, &["import", list, file.to_str().unwrap()]);
+    assert!(!out.status.success(), "{}", stdout(&out));
+    assert!(
+        stderr(&out).contains("hỏng giả lập ở dòng 9999"),
+        "the write itself failed, late: {}",
+        stderr(&out)
+    );
+    assert!(
+        contents(db) == before,
+        "the file changed after a failed import of {list}"
+    );
+}
+
+#[test]
+fn households_failing_at_the_9999th_row_leave_the_file_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(&dir);
+    let mut csv = String::from("STT;Họ và tên;Năm sinh;Địa chỉ;Diện\n");
+    for n in 1..=10_000 {
+        csv.push_str(&format!(
+            "{n};Nguyễn Văn Hộ {n};1950;Khu phố {};Hộ nghèo\n",
+            n % 9 + 1
+        ));
+    }
+    let file = write(dir.path(), "ho.csv", csv.as_bytes());
+    fail_on_the_9999th_insert(&db, "household");
+    let before = contents(&db);
+    refused_whole(&db, "households", &file, &before);
+}
+
+#[test]
+fn visits_failing_at_the_9999th_row_leave_the_file_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(&dir);
+    let mut csv = String::from("STT;Họ và tên;Địa chỉ;Diện;Quà tặng;Giá trị (đồng)\n");
+    for n in 1..=10_000 {
+        csv.push_str(&format!(
+            "{n};Trần Thị Thăm {n};Khu phố {};Hộ cận nghèo;Gạo và tiền mặt;500.000\n",
+            n % 9 + 1
+        ));
+    }
+    let file = write(dir.path(), "tham.csv", csv.as_bytes());
+    // The households the visits create are written first; the visits fail late.
+    fail_on_the_9999th_insert(&db, "visit");
+    let before = contents(&db);
+    refused_whole(&db, "visits", &file, &before);
+}
+
+#[test]
+fn recipients_failing_at_the_9999th_row_leave_the_file_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(&dir);
+    let mut csv = String::from(
+        "Hình thức;Đối tượng;Họ và tên;Chức vụ, đơn vị;Số quyết định;Ngày quyết định\n",
+    );
+    for n in 1..=10_000 {
+        csv.push_str(&format!(
+            "Giấy khen;Cá nhân;Lê Văn Khen {n};Tổ trưởng tổ dân phố {};{}/QĐ-UBND;20/08/2026\n",
+            n % 30 + 1,
+            140 + n % 3
+        ));
+    }
+    let file = write(dir.path(), "khen.csv", csv.as_bytes());
+    // New decisions, register numbers and recipients are all written before the late failure.
+    fail_on_the_9999th_insert(&db, "recipient");
+    let before = contents(&db);
+    refused_whole(&db, "recipients", &file, &before);
+}
