@@ -84,58 +84,61 @@ fn refused_whole(db: &Path, list: &str, file: &Path, before: &[(String, Vec<Vec<
     );
 }
 
+/// Imports a 10,000-row `list` (its header, then `row(n)` for n = 1…10,000) into the demo
+/// file, whose 9,999th insert into `table` fails: the import is refused whole.
+fn fails_late_and_changes_nothing(list: &str, table: &str, header: &str, row: fn(usize) -> String) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(&dir);
+    let mut csv = format!("{header}\n");
+    for n in 1..=10_000 {
+        csv.push_str(&row(n));
+        csv.push('\n');
+    }
+    let file = write(dir.path(), &format!("{list}.csv"), csv.as_bytes());
+    fail_on_the_9999th_insert(&db, table);
+    let before = contents(&db);
+    refused_whole(&db, list, &file, &before);
+}
+
 #[test]
 fn households_failing_at_the_9999th_row_leave_the_file_as_it_was() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = demo(&dir);
-    let mut csv = String::from("STT;Họ và tên;Năm sinh;Địa chỉ;Diện\n");
-    for n in 1..=10_000 {
-        csv.push_str(&format!(
-            "{n};Nguyễn Văn Hộ {n};1950;Khu phố {};Hộ nghèo\n",
-            n % 9 + 1
-        ));
-    }
-    let file = write(dir.path(), "ho.csv", csv.as_bytes());
-    fail_on_the_9999th_insert(&db, "household");
-    let before = contents(&db);
-    refused_whole(&db, "households", &file, &before);
+    fails_late_and_changes_nothing(
+        "households",
+        "household",
+        "STT;Họ và tên;Năm sinh;Địa chỉ;Diện",
+        |n| format!("{n};Nguyễn Văn Hộ {n};1950;Khu phố {};Hộ nghèo", n % 9 + 1),
+    );
 }
 
+/// The households the visits create are written first; the visits fail late.
 #[test]
 fn visits_failing_at_the_9999th_row_leave_the_file_as_it_was() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = demo(&dir);
-    let mut csv = String::from("STT;Họ và tên;Địa chỉ;Diện;Quà tặng;Giá trị (đồng)\n");
-    for n in 1..=10_000 {
-        csv.push_str(&format!(
-            "{n};Trần Thị Thăm {n};Khu phố {};Hộ cận nghèo;Gạo và tiền mặt;500.000\n",
-            n % 9 + 1
-        ));
-    }
-    let file = write(dir.path(), "tham.csv", csv.as_bytes());
-    // The households the visits create are written first; the visits fail late.
-    fail_on_the_9999th_insert(&db, "visit");
-    let before = contents(&db);
-    refused_whole(&db, "visits", &file, &before);
+    fails_late_and_changes_nothing(
+        "visits",
+        "visit",
+        "STT;Họ và tên;Địa chỉ;Diện;Quà tặng;Giá trị (đồng)",
+        |n| {
+            format!(
+                "{n};Trần Thị Thăm {n};Khu phố {};Hộ cận nghèo;Gạo và tiền mặt;500.000",
+                n % 9 + 1
+            )
+        },
+    );
 }
 
+/// New decisions, register numbers and recipients are all written before the late failure.
 #[test]
 fn recipients_failing_at_the_9999th_row_leave_the_file_as_it_was() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = demo(&dir);
-    let mut csv = String::from(
-        "Hình thức;Đối tượng;Họ và tên;Chức vụ, đơn vị;Số quyết định;Ngày quyết định\n",
+    fails_late_and_changes_nothing(
+        "recipients",
+        "recipient",
+        "Hình thức;Đối tượng;Họ và tên;Chức vụ, đơn vị;Số quyết định;Ngày quyết định",
+        |n| {
+            format!(
+                "Giấy khen;Cá nhân;Lê Văn Khen {n};Tổ trưởng tổ dân phố {};{}/QĐ-UBND;20/08/2026",
+                n % 30 + 1,
+                140 + n % 3
+            )
+        },
     );
-    for n in 1..=10_000 {
-        csv.push_str(&format!(
-            "Giấy khen;Cá nhân;Lê Văn Khen {n};Tổ trưởng tổ dân phố {};{}/QĐ-UBND;20/08/2026\n",
-            n % 30 + 1,
-            140 + n % 3
-        ));
-    }
-    let file = write(dir.path(), "khen.csv", csv.as_bytes());
-    // New decisions, register numbers and recipients are all written before the late failure.
-    fail_on_the_9999th_insert(&db, "recipient");
-    let before = contents(&db);
-    refused_whole(&db, "recipients", &file, &before);
 }
