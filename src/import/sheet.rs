@@ -100,6 +100,8 @@ impl Conversion {
 pub struct Sheet {
     pub rows: Vec<Vec<String>>,
     pub conversion: Conversion,
+    /// Codes the workbook explains on a sheet of its own ("DANHMUC"): code and meaning.
+    pub codes: Vec<(String, String)>,
 }
 
 impl Sheet {
@@ -138,7 +140,20 @@ impl Sheet {
         if rows.is_empty() {
             return Err(ImportError::Empty);
         }
-        Ok(Sheet { rows, conversion })
+        Ok(Sheet {
+            rows,
+            conversion,
+            codes: Vec::new(),
+        })
+    }
+
+    /// What a code means when the workbook explains it ("GKCT" → "Giấy khen của Chủ tịch
+    /// UBND cấp xã"), whatever the case it is typed in.
+    pub fn meaning(&self, code: &str) -> Option<&str> {
+        self.codes
+            .iter()
+            .find(|(c, _)| c.eq_ignore_ascii_case(code))
+            .map(|(_, m)| m.as_str())
     }
 
     /// Number of columns of the widest row.

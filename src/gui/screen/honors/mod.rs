@@ -229,6 +229,7 @@ impl Honors {
                     decisions: data.decisions.clone(),
                     recipients: data.recipients.clone(),
                     without_number: self.current(data).map(|d| d.id),
+                    without_form: None,
                 });
                 let load = async move { ImportPanel::load(&path, existing).map(Box::new) };
                 (Task::perform(load, Message::Imported), None)
