@@ -361,31 +361,10 @@ fn an_unknown_code_refuses_the_whole_list() {
 
 #[test]
 fn rows_without_a_form_get_the_form_given() {
-    use C::*;
     let dir = tempfile::tempdir().unwrap();
     let db = demo(&dir);
     let file = dir.path().join("danh-sach.xlsx");
-    commendation::one_row_header(
-        &file,
-        &[
-            [
-                T("CANHAN"),
-                E,
-                T("Võ Thị Sáu"),
-                T("Tổ phó"),
-                T("Tổ dân phố 7"),
-                E,
-            ],
-            [
-                T("TAPTHE"),
-                E,
-                T("Chi đoàn Khu phố 5"),
-                E,
-                E,
-                T("Bằng khen của Chủ tịch UBND Thành phố"),
-            ],
-        ],
-    );
+    commendation::one_row_header(&file, &commendation::first_without_a_form());
     let file = file.to_str().unwrap();
     let before = content(&db);
     let bad = ngayhoi(

@@ -70,6 +70,13 @@ fn the_template_with_a_two_row_header_codes_and_formulas() {
         Some("DANHSACH"),
         "the list, not the code sheet before it"
     );
+    assert!(
+        p.conversion.notes().contains(
+            &"Trang “DANHMUC”: 7 mã dùng để hiểu các ô ghi mã (phân loại, hình thức).".to_string()
+        ),
+        "{:?}",
+        p.conversion.notes()
+    );
     assert_eq!(
         (p.mapping.group_row, p.mapping.header_row),
         (Some(5), Some(6))
@@ -258,14 +265,7 @@ fn unknown_codes_are_refused_with_the_row_and_the_reason() {
         T("Khu phố 5"),
         T("GKXX"),
     ]);
-    rows.push([
-        T("CANHAN"),
-        T("Bà"),
-        T("Mai Thị Tám"),
-        E,
-        T("Khu phố 5"),
-        T("LDTT"),
-    ]);
+    rows.push(commendation::TITLE_NOT_FORM);
     rows.push([T("CANHAM"), E, T("Đào Văn Chín"), E, E, T("GKCT")]);
     two_row_header(&path, &rows);
     let p = recipients::preview(&path, &year()).unwrap();

@@ -3,6 +3,7 @@
 //! khen của Chủ tịch UBND cấp xã"); such a sheet is not the list, and its pairs are read so
 //! that a cell holding a code reads as what the code means.
 
+use super::field::is_row_number_header;
 use crate::text::fold;
 
 /// Sheet names of code lists: "DANHMUC", "Danh mục", "DM_HINHTHUC".
@@ -34,7 +35,9 @@ pub(crate) fn pairs(rows: &[Vec<String>]) -> Vec<(String, String)> {
     for row in rows {
         for pair in row.windows(2) {
             let (code, meaning) = (pair[0].trim(), pair[1].trim());
+            // "STT" above the codes is a column's title, not a code.
             if is_code(code)
+                && !is_row_number_header(code)
                 && !meaning.is_empty()
                 && !is_code(meaning)
                 && !out.iter().any(|(c, _)| c == code)
@@ -73,7 +76,7 @@ mod tests {
         assert!(got.contains(&("GKCT".into(), "Giấy khen của Chủ tịch UBND".into())));
         assert!(got.contains(&("BK_UBND".into(), "Bằng khen".into())));
         assert!(got.contains(&("TAPTHE".into(), "Tập thể".into())));
-        assert!(!got.iter().any(|(c, _)| c == "1" || c == "Mã"));
+        assert!(!got.iter().any(|(c, _)| c == "1" || c == "STT"));
         assert_eq!(got.iter().filter(|(c, _)| c == "GKCT").count(), 1);
     }
 

@@ -43,6 +43,9 @@ pub struct Conversion {
     pub windows_1252: bool,
     /// CSV: the file was UTF-16 ("Unicode Text" from Excel).
     pub utf16: bool,
+    /// Workbooks: the sheets of codes read ("DANHMUC") and how many codes they explain.
+    pub code_sheets: Vec<String>,
+    pub codes: usize,
 }
 
 impl Conversion {
@@ -56,6 +59,8 @@ impl Conversion {
             bom: false,
             windows_1252: false,
             utf16: false,
+            code_sheets: Vec::new(),
+            codes: 0,
         }
     }
 
@@ -84,6 +89,14 @@ impl Conversion {
             notes.push(format!(
                 "Chữ được gõ bằng bảng mã cũ {}: đã chuyển sang Unicode. Hãy kiểm tra lại vài tên trước khi lưu.",
                 legacy.label()
+            ));
+        }
+        if !self.code_sheets.is_empty() {
+            let sheets: Vec<String> = self.code_sheets.iter().map(|s| format!("“{s}”")).collect();
+            notes.push(format!(
+                "Trang {}: {} mã dùng để hiểu các ô ghi mã (phân loại, hình thức).",
+                sheets.join(", "),
+                self.codes
             ));
         }
         if self.nfd_cells > 0 {

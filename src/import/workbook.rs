@@ -105,8 +105,10 @@ fn list_and_codes(
             // Cleaned as the list is (legacy fonts, NFC); an empty code sheet explains nothing.
             if let Ok(list) = Sheet::from_raw(rows, Conversion::new(format)) {
                 sheet.codes.extend(codes::pairs(&list.rows));
+                sheet.conversion.code_sheets.push(other.clone());
             }
         }
+        sheet.conversion.codes = sheet.codes.len();
         return Ok(sheet);
     }
     Err(ImportError::Empty)

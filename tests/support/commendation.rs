@@ -251,3 +251,36 @@ pub fn five() -> Vec<Row> {
         ],
     ]
 }
+
+/// Two rows of the one-row template, the first without a form.
+pub fn first_without_a_form() -> Vec<Row> {
+    use C::*;
+    vec![
+        [
+            T("CANHAN"),
+            E,
+            T("Võ Thị Sáu"),
+            T("Tổ phó"),
+            T("Tổ dân phố 7"),
+            E,
+        ],
+        [
+            T("TAPTHE"),
+            E,
+            T("Chi đoàn Khu phố 5"),
+            E,
+            E,
+            T("Bằng khen của Chủ tịch UBND Thành phố"),
+        ],
+    ]
+}
+
+/// A recipient whose code means a title of emulation (Lao động tiên tiến), not a form.
+pub const TITLE_NOT_FORM: Row = [
+    C::T("CANHAN"),
+    C::T("Bà"),
+    C::T("Mai Thị Tám"),
+    C::E,
+    C::T("Khu phố 5"),
+    C::T("LDTT"),
+];
