@@ -5,6 +5,8 @@
 
 #[path = "support/commendation.rs"]
 mod commendation;
+#[path = "support/files.rs"]
+mod files;
 
 use chrono::NaiveDate;
 use commendation::{C, five, one_row_header, two_row_header};
@@ -321,4 +323,60 @@ fn the_same_list_again_is_already_stored() {
     };
     let elsewhere = recipients::preview(&path, &other).unwrap();
     assert_eq!(elsewhere.counts.fresh(), 5);
+}
+
+#[test]
+fn the_template_as_libreoffice_calc_saves_it() {
+    // tests/corpus/make_commendation_xlsx.py: an instructions sheet first, then DANHMUC and
+    // DANHSACH, the values of the formulas computed by Calc.
+    let p = recipients::preview(&files::corpus("de-nghi-khen-thuong.xlsx"), &year()).unwrap();
+    assert_eq!(p.conversion.sheet_name.as_deref(), Some("DANHSACH"));
+    assert!(p.errors.is_empty(), "{:?}", p.errors);
+    use RecipientKind::*;
+    assert_eq!(
+        seen(&p),
+        vec![
+            (
+                9,
+                Individual,
+                "Đặng Văn Lâm",
+                Some(Sex::Male),
+                "Tổ trưởng tổ dân phố 2, Khu phố 3",
+                Form::Certificate
+            ),
+            (
+                10,
+                Individual,
+                "Huỳnh Thị Ngọc Ánh",
+                Some(Sex::Female),
+                "Trưởng ban công tác Mặt trận, Khu phố 1",
+                Form::Certificate
+            ),
+            (
+                11,
+                Collective,
+                "Tổ bảo vệ an ninh trật tự Khu phố 6",
+                None,
+                "",
+                Form::Merit
+            ),
+            (
+                12,
+                Household,
+                "Hộ ông Trịnh Văn Phúc",
+                None,
+                "Khu phố 2",
+                Form::Praise
+            ),
+            (
+                13,
+                Individual,
+                "Nguyễn Quốc Bảo",
+                None,
+                "Phó Trưởng Công an phường, Công an phường Chợ Quán",
+                Form::Certificate
+            ),
+        ]
+    );
+    assert_eq!(p.counts.data_rows, 5);
 }
