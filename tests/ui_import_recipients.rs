@@ -180,3 +180,43 @@ fn a_list_with_an_unknown_code_cannot_be_imported() {
     });
     assert_eq!(year(&dir), before, "nothing is saved");
 }
+
+#[test]
+fn a_decision_added_while_the_preview_is_open_is_offered_for_the_rows() {
+    use ngayhoi::gui::workspace::NewYear;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = honors_app(&dir);
+    send(&mut app, Ws::NewYear(NewYear::Open));
+    send(&mut app, Ws::NewYear(NewYear::Confirm));
+    let file = dir.path().join("de-nghi-2027.xlsx");
+    commendation::two_row_header(&file, &commendation::five());
+    open(&mut app, &file);
+    assert!(shows(
+        &app,
+        "Năm nay chưa có quyết định nào: hãy thêm một quyết định (nút “+ Quyết định mới”), các dòng đó sẽ vào quyết định ấy."
+    ));
+    assert!(!shows(&app, DECISION));
+
+    interact(&mut app, |ui| ui.click("+ Quyết định mới").map(drop));
+    interact(&mut app, |ui| {
+        ui.click(iced_test::selector::id("decision-number"))?;
+        let _ = ui.typewrite("12/QĐ-UBND");
+        ui.click("Lưu quyết định").map(drop)
+    });
+    assert!(shows(&app, DECISION), "the new decision is offered");
+    assert!(shows(
+        &app,
+        "5 dòng dữ liệu: 5 dòng mới, 0 dòng đã có, 0 dòng lỗi."
+    ));
+    interact(&mut app, |ui| {
+        scroll_down(ui);
+        ui.click("Nhập 5 người được khen").map(drop)
+    });
+    let store = reopen(&db(&dir));
+    let event = store.event(2027).unwrap().unwrap();
+    let decisions = store.decisions(event.id).unwrap();
+    assert_eq!(decisions.len(), 1);
+    let list = store.recipients(event.id).unwrap();
+    assert_eq!(list.len(), 5);
+    assert!(list.iter().all(|r| r.decision_id == decisions[0].id));
+}

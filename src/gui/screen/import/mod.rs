@@ -101,6 +101,18 @@ where
         })
     }
 
+    /// What the rows are compared with, and the choices made for empty cells.
+    pub fn existing(&self) -> &K::Existing {
+        &self.existing
+    }
+
+    /// The stored rows changed while the preview is open (a decision added for the list):
+    /// the preview is made again against `existing`, with the columns as mapped.
+    pub fn refresh(&mut self, existing: Arc<K::Existing>) {
+        self.existing = existing;
+        self.preview = run::<K>(&self.sheet, Some(&self.preview.mapping), &self.existing);
+    }
+
     /// The rows the button saves, with their row numbers: none unless the file can be saved.
     fn to_save(&self) -> Vec<(usize, K::Row)> {
         if self.preview.can_save() {
@@ -125,9 +137,7 @@ where
             }
             Message::Blank(blank) => {
                 if let Some(existing) = K::chosen(&self.existing, blank) {
-                    self.existing = existing;
-                    self.preview =
-                        run::<K>(&self.sheet, Some(&self.preview.mapping), &self.existing);
+                    self.refresh(existing);
                 }
                 Outcome::Stay
             }
