@@ -5,6 +5,8 @@
 #[path = "support/cli.rs"]
 mod cli_support;
 
+#[path = "support/commendation.rs"]
+mod commendation;
 #[path = "support/files.rs"]
 mod files;
 #[path = "support/legacy_tables.rs"]
@@ -14,8 +16,9 @@ use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use cli_support::ngayhoi_on as ngayhoi;
+use commendation::C;
 use files::write;
-use ngayhoi::domain::{Form, VisitStatus};
+use ngayhoi::domain::{Form, RecipientKind, Sex, VisitStatus};
 use ngayhoi::storage::Store;
 
 fn text(bytes: &[u8]) -> String {
@@ -180,4 +183,227 @@ fn recipients_create_their_decision_and_get_register_numbers() {
         "after the demo's five certificates of the same register"
     );
     assert!(sau.achievement.contains("năm 2026"));
+}
+
+/// Every row of every table, as text: what "the file is unchanged" means to the secretary.
+fn content(db: &Path) -> Vec<String> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    tables.retain(|t| !t.starts_with("sqlite_"));
+    let mut out = Vec::new();
+    for table in tables {
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM \"{table}\" ORDER BY rowid"))
+            .unwrap();
+        let width = stmt.column_count();
+        let rows = stmt
+            .query_map([], |r| {
+                let cells: Vec<String> = (0..width)
+                    .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
+                    .collect();
+                Ok(format!("{table}: {}", cells.join(" | ")))
+            })
+            .unwrap();
+        out.extend(rows.map(Result::unwrap));
+    }
+    out
+}
+
+fn recipients_2026(db: &Path) -> Vec<ngayhoi::domain::Recipient> {
+    let store = Store::open(db).unwrap();
+    let event = store.event(2026).unwrap().unwrap();
+    store.recipients(event.id).unwrap()
+}
+
+#[test]
+fn a_commendation_software_list_goes_into_the_decision_given_and_only_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(&dir);
+    let file = dir.path().join("de-nghi-khen-thuong.xlsx");
+    commendation::two_row_header(&file, &commendation::five());
+    let file = file.to_str().unwrap();
+    let out = ngayhoi(
+        &db,
+        &["import", "recipients", file, "--decision", "125/qđ-ubnd"],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout)
+            .contains("Đã nhập 5 người được khen năm 2026 (0 quyết định mới, 4 số vào sổ)"),
+        "{}",
+        text(&out.stdout)
+    );
+    let store = Store::open(&db).unwrap();
+    let event = store.event(2026).unwrap().unwrap();
+    let decisions = store.decisions(event.id).unwrap();
+    assert_eq!(decisions.len(), 1, "no decision made up");
+    drop(store);
+    let all = recipients_2026(&db);
+    let find = |name: &str| all.iter().find(|r| r.name == name).unwrap();
+    let hai = find("Nguyễn Văn Hải");
+    assert_eq!(
+        (hai.kind, hai.sex, hai.position.as_str(), hai.form),
+        (
+            RecipientKind::Individual,
+            Some(Sex::Male),
+            "Tổ trưởng tổ dân phố 3, Khu phố 1",
+            Form::Certificate
+        )
+    );
+    assert_eq!(hai.decision_id, decisions[0].id);
+    let ban = find("Ban bảo vệ dân phố Khu phố 3");
+    assert_eq!(
+        (ban.kind, ban.form),
+        (RecipientKind::Collective, Form::Merit)
+    );
+    let tu = find("Hộ ông Lê Văn Tư");
+    assert_eq!(
+        (tu.kind, tu.form, tu.register_no),
+        (RecipientKind::Household, Form::Praise, None)
+    );
+    assert_eq!(find("Trần Thị Lan").sex, Some(Sex::Female));
+    assert!(find("Phạm Minh Tuấn").achievement.contains("năm 2026"));
+
+    // The same file again adds nothing and writes nothing.
+    let before = content(&db);
+    let again = ngayhoi(
+        &db,
+        &["import", "recipients", file, "--decision", "125/QĐ-UBND"],
+    );
+    assert!(again.status.success(), "{}", text(&again.stderr));
+    assert!(
+        text(&again.stdout).contains("Không có gì mới để nhập: cả 5 dòng đều đã có"),
+        "{}",
+        text(&again.stdout)
+    );
+    assert_eq!(content(&db), before);
+}
+
+#[test]
+fn a_list_without_decisions_is_refused_without_the_option_or_with_a_decision_the_year_lacks() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(&dir);
+    let file = dir.path().join("de-nghi.xlsx");
+    commendation::two_row_header(&file, &commendation::five());
+    let file = file.to_str().unwrap();
+    let before = content(&db);
+
+    let plain = ngayhoi(&db, &["import", "recipients", file]);
+    assert_eq!(plain.status.code(), Some(1));
+    let err = text(&plain.stderr);
+    assert!(
+        err.contains("Dòng 9: thiếu số hoặc ngày quyết định."),
+        "{err}"
+    );
+    assert!(
+        err.contains("có 5 dòng thiếu số hoặc ngày quyết định; chưa nhập dòng nào"),
+        "{err}"
+    );
+
+    let wrong = ngayhoi(
+        &db,
+        &["import", "recipients", file, "--decision", "999/QĐ-UBND"],
+    );
+    assert_eq!(wrong.status.code(), Some(1));
+    assert_eq!(
+        text(&wrong.stderr).trim(),
+        "Lỗi: năm 2026 không có quyết định số “999/QĐ-UBND” (các quyết định của năm: 125/QĐ-UBND). Hãy thêm quyết định đó trước; chưa nhập dòng nào."
+    );
+    assert_eq!(content(&db), before, "nothing written either time");
+}
+
+#[test]
+fn an_unknown_code_refuses_the_whole_list() {
+    use C::*;
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(&dir);
+    let file = dir.path().join("sai-ma.xlsx");
+    let mut rows = commendation::five();
+    rows.push([
+        T("CANHAN"),
+        T("Ông"),
+        T("Lý Văn Bảy"),
+        E,
+        T("Khu phố 5"),
+        T("GKXX"),
+    ]);
+    commendation::two_row_header(&file, &rows);
+    let before = content(&db);
+    let out = ngayhoi(
+        &db,
+        &[
+            "import",
+            "recipients",
+            file.to_str().unwrap(),
+            "--decision",
+            "125/QĐ-UBND",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("Dòng 14: Mã “GKXX” không có trong trang danh mục của tệp"),
+        "{err}"
+    );
+    assert!(err.contains("có 1 dòng lỗi"), "{err}");
+    assert_eq!(
+        content(&db),
+        before,
+        "the five good rows are not saved either"
+    );
+}
+
+#[test]
+fn rows_without_a_form_get_the_form_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(&dir);
+    let file = dir.path().join("danh-sach.xlsx");
+    commendation::one_row_header(&file, &commendation::first_without_a_form());
+    let file = file.to_str().unwrap();
+    let before = content(&db);
+    let bad = ngayhoi(
+        &db,
+        &[
+            "import",
+            "recipients",
+            file,
+            "--decision",
+            "125/QĐ-UBND",
+            "--form",
+            "Huân chương",
+        ],
+    );
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        text(&bad.stderr)
+            .contains("hình thức “Huân chương” không rõ (nhận: Giấy khen, Bằng khen, Biểu dương)."),
+        "{}",
+        text(&bad.stderr)
+    );
+    assert_eq!(content(&db), before);
+
+    let out = ngayhoi(
+        &db,
+        &[
+            "import",
+            "recipients",
+            file,
+            "--decision",
+            "125/QĐ-UBND",
+            "--form",
+            "Giấy khen",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let all = recipients_2026(&db);
+    let sau = all.iter().find(|r| r.name == "Võ Thị Sáu").unwrap();
+    assert_eq!((sau.form, sau.register_no), (Form::Certificate, Some(6)));
+    let doan = all.iter().find(|r| r.name == "Chi đoàn Khu phố 5").unwrap();
+    assert_eq!(doan.form, Form::Merit, "the form written in the file stays");
 }

@@ -137,8 +137,26 @@ pub enum Import {
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Tùy chọn")]
     Visits(ImportArgs),
     /// Danh sách khen thưởng (Hình thức, Đối tượng, Họ và tên, Số và Ngày quyết định...)
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Tùy chọn")]
-    Recipients(ImportArgs),
+    #[command(
+        override_usage = "ngayhoi [--db TỆP] import recipients TỆP [--decision SỐ] [--form HÌNH_THỨC] [--dry-run] [--update] [--year NĂM]",
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Tùy chọn"
+    )]
+    Recipients(RecipientArgs),
+}
+
+/// `import recipients`: the common options and the two choices for rows that leave the
+/// decision or the form empty.
+#[derive(Debug, clap::Args)]
+pub struct RecipientArgs {
+    #[command(flatten)]
+    pub import: ImportArgs,
+    /// Dòng không ghi số quyết định vào quyết định số này của năm (phải có sẵn)
+    #[arg(long, value_name = "SỐ")]
+    pub decision: Option<String>,
+    /// Hình thức của dòng không ghi hình thức, ví dụ "Giấy khen"
+    #[arg(long, value_name = "HÌNH_THỨC")]
+    pub form: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]

@@ -1,4 +1,5 @@
-//! `import households|visits|recipients FILE [--dry-run] [--update | --allow-duplicates]` and
+//! `import households|visits|recipients FILE [--dry-run] [--update | --allow-duplicates]`
+//! (recipients also `--decision SỐ` and `--form HÌNH_THỨC` for rows that leave them empty) and
 //! `export visits --out F.xlsx`. A file with any bad row saves nothing: every bad row is
 //! listed on stderr with its row number and reason. A row already stored is skipped and
 //! counted; one stored with other values is listed and updated only with `--update`. A copy
@@ -7,14 +8,14 @@
 use std::path::Path;
 
 use crate::domain::commendation::default_achievement;
-use crate::domain::{Decision, Household, KnownHouseholds, Visit};
+use crate::domain::{Decision, Form, Household, KnownHouseholds, Visit};
 use crate::import::recipients::KnownRecipients;
 use crate::import::visits::KnownVisits;
 use crate::import::{self, Choice, Preview};
 use crate::papers::Sources;
 use crate::storage::{BackupReason, Store};
 
-use super::args::ImportArgs;
+use super::args::{ImportArgs, RecipientArgs};
 
 /// What an import would write, reported before (dry run) or after saving.
 fn report<T>(preview: &Preview<T>, args: &ImportArgs, what: &str) -> Result<(), String> {
@@ -195,23 +196,60 @@ pub fn visits(db: &Path, args: &ImportArgs) -> Result<(), String> {
     Ok(())
 }
 
-pub fn recipients(db: &Path, args: &ImportArgs) -> Result<(), String> {
+/// `--decision SỐ`: the id of that decision of the year, or why there is none.
+fn decision_named(decisions: &[Decision], number: &str, year: i32) -> Result<i64, String> {
+    let key = crate::text::fold(number);
+    if let Some(d) = decisions
+        .iter()
+        .find(|d| crate::text::fold(&d.number) == key)
+    {
+        return Ok(d.id);
+    }
+    let known: Vec<&str> = decisions.iter().map(|d| d.number.as_str()).collect();
+    let have = if known.is_empty() {
+        format!("năm {year} chưa có quyết định nào")
+    } else {
+        format!("các quyết định của năm: {}", known.join(", "))
+    };
+    Err(format!(
+        "năm {year} không có quyết định số “{}” ({have}). Hãy thêm quyết định đó trước; chưa nhập dòng nào.",
+        number.trim()
+    ))
+}
+
+/// `--form "Giấy khen"`.
+fn form_named(text: &str) -> Result<Form, String> {
+    import::recipient_values::form_named(text).ok_or_else(|| {
+        format!("hình thức “{text}” không rõ (nhận: Giấy khen, Bằng khen, Biểu dương).")
+    })
+}
+
+pub fn recipients(db: &Path, choices: &RecipientArgs) -> Result<(), String> {
+    let args = &choices.import;
     if args.allow_duplicates {
         return Err(
             "người được khen không nhập trùng được: mỗi người chỉ có một số vào sổ trong một quyết định. Hãy bỏ --allow-duplicates."
                 .into(),
         );
     }
+    let without_form = choices.form.as_deref().map(form_named).transpose()?;
     let mut store = open_set_up(db)?;
     let unit = store
         .unit()
         .map_err(|e| e.to_string())?
         .ok_or("tệp dữ liệu chưa có đơn vị tổ chức.")?;
     let (event_id, year) = event_id(&store, args.year)?;
+    let decisions = store.decisions(event_id).map_err(|e| e.to_string())?;
+    let without_number = choices
+        .decision
+        .as_deref()
+        .map(|number| decision_named(&decisions, number, year))
+        .transpose()?;
     let existing = KnownRecipients {
-        decisions: store.decisions(event_id).map_err(|e| e.to_string())?,
+        decisions,
         recipients: store.recipients(event_id).map_err(|e| e.to_string())?,
-        without_number: None,
+        without_number,
+        without_form,
     };
     let preview = import::recipients::preview(&args.file, &existing)
         .map_err(|e| super::lower_first(&e.to_string()))?;
@@ -229,7 +267,7 @@ pub fn recipients(db: &Path, args: &ImportArgs) -> Result<(), String> {
             eprintln!("Dòng {row}: thiếu số hoặc ngày quyết định.");
         }
         return Err(format!(
-            "tệp “{}” có {} dòng thiếu số hoặc ngày quyết định; chưa nhập dòng nào.",
+            "tệp “{}” có {} dòng thiếu số hoặc ngày quyết định; chưa nhập dòng nào (--decision SỐ đưa các dòng không ghi số vào một quyết định đã có).",
             args.file.display(),
             missing.len()
         ));

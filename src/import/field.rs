@@ -24,6 +24,8 @@ pub enum Field {
     Form,
     Kind,
     Position,
+    Workplace,
+    Salutation,
     Achievement,
     DecisionNumber,
     DecisionDate,
@@ -51,6 +53,8 @@ impl Field {
             Field::Form => "Hình thức",
             Field::Kind => "Đối tượng",
             Field::Position => "Chức vụ, đơn vị",
+            Field::Workplace => "Đơn vị công tác",
+            Field::Salutation => "Tên gọi (Ông/Bà)",
             Field::Achievement => "Thành tích",
             Field::DecisionNumber => "Số quyết định",
             Field::DecisionDate => "Ngày quyết định",
@@ -76,6 +80,13 @@ impl Field {
                 "ten ca nhan",
                 "ho va ten doi tuong",
                 "ten doi tuong",
+                // The commendation software's one name column for every kind.
+                "ten tap the ca nhan ho gia dinh",
+                "ten ca nhan tap the ho gia dinh",
+                "ten tap the ca nhan",
+                "ten ca nhan tap the",
+                "ho ten ten tap the",
+                "ten doi tuong khen thuong",
             ],
             Field::CollectiveName => &["ten tap the", "tap the", "ten don vi tap the"],
             Field::BirthYear => &[
@@ -185,6 +196,11 @@ impl Field {
                 "hinh thuc khen thuong",
                 "hinh thuc khen",
                 "loai khen thuong",
+                "danh hieu thi dua hinh thuc khen thuong",
+                "hinh thuc khen thuong danh hieu thi dua",
+                "danh hieu hinh thuc khen thuong",
+                "danh hieu hinh thuc",
+                "hinh thuc danh hieu",
             ],
             Field::Kind => &[
                 "doi tuong",
@@ -192,17 +208,25 @@ impl Field {
                 "ca nhan tap the",
                 "doi tuong khen thuong",
                 "loai doi tuong",
+                "phan loai khen thuong",
+                "phan loai",
+                "phan loai doi tuong",
             ],
             Field::Position => &[
                 "chuc vu don vi",
                 "chuc vu",
-                "don vi",
                 "chuc vu don vi cong tac",
-                "noi cong tac",
                 "chuc vu noi cong tac",
                 "chuc danh",
-                "don vi cong tac",
             ],
+            Field::Workplace => &[
+                "don vi cong tac",
+                "don vi",
+                "noi cong tac",
+                "co quan don vi",
+                "co quan cong tac",
+            ],
+            Field::Salutation => &["ten goi", "danh xung", "xung ho", "ong ba"],
             Field::Achievement => &[
                 "thanh tich",
                 "noi dung thanh tich",
@@ -345,6 +369,23 @@ mod tests {
         assert_eq!(match_header("Số tiền", &visits), Some(Field::Value));
         assert_eq!(match_header("Thành tiền", &visits), Some(Field::Value));
         assert_eq!(match_header("Nguồn", &visits), Some(Field::Source));
+    }
+
+    #[test]
+    fn the_commendation_softwares_headers() {
+        use crate::import::recipients::Recipients;
+        let fields = <Recipients as crate::import::preview::Kind>::FIELDS;
+        for (header, field) in [
+            ("Phân loại khen thưởng", Field::Kind),
+            ("Tên tập thể/cá nhân/hộ gia đình", Field::Name),
+            ("Tên gọi (Ông/Bà/Chức danh)", Field::Salutation),
+            ("Chức vụ", Field::Position),
+            ("Đơn vị công tác", Field::Workplace),
+            ("Danh hiệu thi đua/Hình thức khen thưởng", Field::Form),
+            ("Tên tập thể", Field::CollectiveName),
+        ] {
+            assert_eq!(match_header(header, fields), Some(field), "{header}");
+        }
     }
 
     #[test]

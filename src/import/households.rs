@@ -33,14 +33,14 @@ impl Kind for Households {
         Field::Notes,
     ];
 
-    fn missing(mapping: &Mapping) -> Vec<Field> {
+    fn missing(mapping: &Mapping, _: &Self::Existing) -> Vec<Field> {
         [Field::Name, Field::Category]
             .into_iter()
             .filter(|&f| mapping.column(f).is_none())
             .collect()
     }
 
-    fn parse(cells: &Cells<'_>) -> Result<Household, Vec<String>> {
+    fn parse(cells: &Cells<'_>, _: &Self::Existing) -> Result<Household, Vec<String>> {
         let mut errors = Vec::new();
         let name = values::required(&mut errors, cells.get(Field::Name), Field::Name);
         let category = values::take(

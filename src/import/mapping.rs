@@ -27,6 +27,9 @@ pub struct Mapping {
     /// 0-based index of the header row in [`Sheet::rows`]; data starts below it. `None`: no
     /// header, data starts on the first row.
     pub header_row: Option<usize>,
+    /// The upper row of a header on two rows (group titles above the column names, a merged
+    /// cell spanning both rows holding its text in this one); `None` for a one-row header.
+    pub group_row: Option<usize>,
     fields: Vec<(Field, usize)>,
 }
 
@@ -46,27 +49,83 @@ pub fn column_letter(index: usize) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// Two header rows read as one: the lower cell, or the upper one where the lower is empty.
+fn combined(upper: &[String], lower: &[String]) -> Vec<String> {
+    (0..upper.len().max(lower.len()))
+        .map(|c| match lower.get(c).filter(|t| !t.is_empty()) {
+            Some(text) => text.clone(),
+            None => upper.get(c).cloned().unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// Whether the row under `upper` is the lower half of its header: it names a field in a
+/// column the upper row leaves unnamed (under a group title), and it is empty under every
+/// column the upper row names (those cells are merged down). A data row fills the columns
+/// the header names, so it never passes.
+fn is_lower_header(upper: &Mapping, lower: &Mapping, lower_row: &[String]) -> bool {
+    lower.fields.iter().any(|&(_, c)| upper.field(c).is_none())
+        && upper.fields.iter().all(|&(_, c)| {
+            lower.field(c).is_some() || lower_row.get(c).is_none_or(String::is_empty)
+        })
+}
+
 impl Mapping {
     /// The first of the top rows naming at least two fields of `fields` is the header; its
-    /// columns are mapped, the first column winning when two name the same field.
+    /// columns are mapped, the first column winning when two name the same field. A header
+    /// on two rows (see [`is_lower_header`]) is read as one: each column named by its lower
+    /// cell, or by the upper one when the lower is empty (a cell merged down both rows).
     pub fn detect(sheet: &Sheet, fields: &[Field]) -> Mapping {
-        for (i, row) in sheet.rows.iter().take(HEADER_SEARCH_ROWS).enumerate() {
-            let mut mapping = Mapping {
-                header_row: Some(i),
-                fields: Vec::new(),
-            };
-            for (col, header) in row.iter().enumerate() {
-                if let Some(field) = match_header(header, fields)
-                    && mapping.column(field).is_none()
+        let rows = &sheet.rows;
+        for i in 0..rows.len().min(HEADER_SEARCH_ROWS) {
+            let single = Mapping::of_header(Some(i), None, &rows[i], fields);
+            if let Some(lower) = rows.get(i + 1) {
+                let below = Mapping::of_header(Some(i + 1), None, lower, fields);
+                let both =
+                    Mapping::of_header(Some(i + 1), Some(i), &combined(&rows[i], lower), fields);
+                if both.fields.len() >= 2
+                    && both.fields.len() > single.fields.len().max(below.fields.len())
+                    && is_lower_header(&single, &below, lower)
                 {
-                    mapping.fields.push((field, col));
+                    return both;
                 }
             }
-            if mapping.fields.len() >= 2 {
-                return mapping;
+            if single.fields.len() >= 2 {
+                return single;
             }
         }
         Mapping::default()
+    }
+
+    fn of_header(
+        header_row: Option<usize>,
+        group_row: Option<usize>,
+        header: &[String],
+        fields: &[Field],
+    ) -> Mapping {
+        let mut mapping = Mapping {
+            header_row,
+            group_row,
+            fields: Vec::new(),
+        };
+        for (col, text) in header.iter().enumerate() {
+            if let Some(field) = match_header(text, fields)
+                && mapping.column(field).is_none()
+            {
+                mapping.fields.push((field, col));
+            }
+        }
+        mapping
+    }
+
+    /// The header's text of each column (both rows read as one, see [`detect`]).
+    fn header_texts(&self, sheet: &Sheet) -> Vec<String> {
+        let row = |r: Option<usize>| r.and_then(|r| sheet.rows.get(r)).cloned();
+        match (row(self.group_row), row(self.header_row)) {
+            (Some(upper), Some(lower)) => combined(&upper, &lower),
+            (None, Some(lower)) => lower,
+            _ => Vec::new(),
+        }
     }
 
     pub fn column(&self, field: Field) -> Option<usize> {
@@ -102,14 +161,11 @@ impl Mapping {
 
     /// The columns of `sheet` as the preview lists them.
     pub fn columns(&self, sheet: &Sheet) -> Vec<Column> {
-        let header = self.header_row.and_then(|h| sheet.rows.get(h));
+        let header = self.header_texts(sheet);
         let data = layout::data_rows(sheet, self);
         (0..sheet.width())
             .map(|index| {
-                let text = header
-                    .and_then(|r| r.get(index))
-                    .cloned()
-                    .unwrap_or_default();
+                let text = header.get(index).cloned().unwrap_or_default();
                 let samples = data
                     .iter()
                     .filter_map(|&r| sheet.rows[r].get(index))
@@ -141,6 +197,81 @@ mod tests {
         assert_eq!(column_letter(26), "AA");
         assert_eq!(column_letter(701), "ZZ");
         assert_eq!(column_letter(702), "AAA");
+    }
+
+    fn sheet(rows: &[&[&str]]) -> Sheet {
+        let rows = rows
+            .iter()
+            .map(|r| r.iter().map(|s| s.to_string()).collect())
+            .collect();
+        Sheet::from_raw(
+            rows,
+            super::super::Conversion::new(super::super::Format::Csv),
+        )
+        .unwrap()
+    }
+
+    const RECIPIENT: &[Field] = &[
+        Field::Kind,
+        Field::Name,
+        Field::Position,
+        Field::Workplace,
+        Field::Form,
+    ];
+
+    #[test]
+    fn a_header_on_two_rows_is_read_as_one() {
+        let s = sheet(&[
+            &["DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG"],
+            &[
+                "STT",
+                "Phân loại khen thưởng",
+                "Thông tin",
+                "",
+                "",
+                "Hình thức khen thưởng",
+            ],
+            &[
+                "",
+                "",
+                "Tên tập thể/cá nhân/hộ gia đình",
+                "Chức vụ",
+                "Đơn vị công tác",
+                "",
+            ],
+            &[
+                "1",
+                "CANHAN",
+                "Lê Văn Tám",
+                "Tổ trưởng",
+                "Tổ 5",
+                "Giấy khen",
+            ],
+        ]);
+        let m = Mapping::detect(&s, RECIPIENT);
+        assert_eq!((m.group_row, m.header_row), (Some(1), Some(2)));
+        assert_eq!(m.column(Field::Kind), Some(1));
+        assert_eq!(m.column(Field::Name), Some(2));
+        assert_eq!(m.column(Field::Workplace), Some(4));
+        assert_eq!(m.column(Field::Form), Some(5));
+        let headers: Vec<String> = m.columns(&s).into_iter().map(|c| c.header).collect();
+        assert_eq!(headers[1], "Phân loại khen thưởng");
+        assert_eq!(headers[3], "Chức vụ");
+    }
+
+    #[test]
+    fn a_first_data_row_is_not_taken_for_a_second_header_row() {
+        let s = sheet(&[
+            &[
+                "Phân loại",
+                "Tên tập thể/cá nhân/hộ gia đình",
+                "Chức vụ",
+                "Hình thức",
+            ],
+            &["TAPTHE", "Tập thể", "", "Giấy khen"],
+        ]);
+        let m = Mapping::detect(&s, RECIPIENT);
+        assert_eq!((m.group_row, m.header_row), (None, Some(0)));
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! Nothing here writes to storage or knows about the window. See docs/imports.md.
 
 mod cfb;
+mod codes;
 pub mod csv_text;
 mod error;
 pub mod field;
@@ -16,6 +17,7 @@ mod layout;
 pub mod mapping;
 mod merge;
 pub mod preview;
+pub mod recipient_values;
 pub mod recipients;
 pub mod sheet;
 pub mod values;

@@ -150,10 +150,11 @@ impl<T: Clone> Preview<T> {
     }
 }
 
-/// The mapped cells of one row.
+/// The mapped cells of one row, and the codes its workbook explains.
 pub struct Cells<'a> {
     row: &'a [String],
     mapping: &'a Mapping,
+    sheet: &'a Sheet,
 }
 
 impl<'a> Cells<'a> {
@@ -163,6 +164,16 @@ impl<'a> Cells<'a> {
             .column(field)
             .and_then(|c| self.row.get(c))
             .map_or("", |s| s.trim())
+    }
+
+    /// What a code means when the workbook explains it on a sheet of codes ("DANHMUC").
+    pub fn meaning(&self, code: &str) -> Option<&'a str> {
+        self.sheet.meaning(code)
+    }
+
+    /// Whether the workbook explains codes at all.
+    pub fn has_codes(&self) -> bool {
+        !self.sheet.codes.is_empty()
     }
 
     pub fn has(&self, field: Field) -> bool {
@@ -187,11 +198,12 @@ pub trait Kind {
     /// Whether rows already stored may be added again on purpose (`Choice::allow_duplicates`).
     const MAY_DUPLICATE: bool = true;
 
-    /// Required fields with no column.
-    fn missing(mapping: &Mapping) -> Vec<Field>;
+    /// Required fields with no column (`existing` holds what the secretary chose for rows
+    /// that leave a column empty).
+    fn missing(mapping: &Mapping, existing: &Self::Existing) -> Vec<Field>;
 
     /// One row, or the reasons it is rejected (each a Vietnamese sentence).
-    fn parse(cells: &Cells<'_>) -> Result<Self::Row, Vec<String>>;
+    fn parse(cells: &Cells<'_>, existing: &Self::Existing) -> Result<Self::Row, Vec<String>>;
 
     /// Rows with the same key in one file are duplicates: the later one is rejected.
     fn duplicate_key(row: &Self::Row) -> Option<String>;
@@ -218,7 +230,7 @@ pub fn run<K: Kind>(
     let mapping = mapping
         .cloned()
         .unwrap_or_else(|| Mapping::detect(sheet, K::FIELDS));
-    let missing = K::missing(&mapping);
+    let missing = K::missing(&mapping, existing);
     let mut preview = Preview {
         rows: Vec::new(),
         errors: Vec::new(),
@@ -246,7 +258,11 @@ pub fn run<K: Kind>(
             preview.counts.after_total += 1;
             continue;
         }
-        let cells = Cells { row, mapping };
+        let cells = Cells {
+            row,
+            mapping,
+            sheet,
+        };
         if cells.is_empty() || (i == start && mapping.header_row.is_some() && is_numbering_row(row))
         {
             preview.counts.empty += 1;
@@ -256,7 +272,7 @@ pub fn run<K: Kind>(
         if !preview.missing.is_empty() {
             continue;
         }
-        match K::parse(&cells) {
+        match K::parse(&cells, existing) {
             Err(reasons) => preview.errors.push(RowError {
                 row: number,
                 reason: reasons.join(" "),

@@ -1,5 +1,8 @@
 //! Recipients of commendations ("Danh sách khen thưởng"): Hình thức, Đối tượng, Họ và tên
-//! (or Tên tập thể), Giới tính, Năm sinh, Chức vụ đơn vị, Thành tích, Số và Ngày quyết định.
+//! (or Tên tập thể), Giới tính, Năm sinh, Chức vụ đơn vị, Thành tích, Số và Ngày quyết định;
+//! and the commendation software's templates ("DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG": Phân loại
+//! khen thưởng as a code, Tên gọi, Chức vụ and Đơn vị công tác apart, the form as a code
+//! explained on the "DANHMUC" sheet).
 
 use std::path::Path;
 
@@ -9,21 +12,32 @@ use super::field::Field;
 use super::mapping::Mapping;
 use super::merge::{Merge, optional};
 use super::preview::{Cells, Kind, Preview, Stored, run};
+use super::recipient_values as cell;
 use super::sheet::{Sheet, read};
 use super::{ImportError, values};
 use crate::domain::{Decision, Form, Recipient, RecipientKind, Sex};
 use crate::text::fold;
 
-/// What a recipients list is compared with: the year's decisions and their recipients.
+/// What a recipients list is compared with: the year's decisions and their recipients, and
+/// what the secretary chose for rows that leave the decision or the form empty.
 #[derive(Debug, Clone, Default)]
 pub struct KnownRecipients {
     pub decisions: Vec<Decision>,
     pub recipients: Vec<Recipient>,
-    /// The decision a row without a decision number goes to (the one selected on screen).
+    /// The decision a row without a decision number goes to (the one selected on screen,
+    /// or `--decision`): the row takes its number and date.
     pub without_number: Option<i64>,
+    /// The form of a row without one (`--form`); with it the list needs no form column.
+    pub without_form: Option<Form>,
 }
 
 impl KnownRecipients {
+    /// The decision rows without a number go to.
+    pub fn default_decision(&self) -> Option<&Decision> {
+        let id = self.without_number?;
+        self.decisions.iter().find(|d| d.id == id)
+    }
+
     /// The stored decision a row goes to: the one of its number (folded), or
     /// `without_number` when the row has none.
     pub fn decision_of(&self, number: &str) -> Option<i64> {
@@ -49,24 +63,6 @@ pub struct RecipientRow {
 
 pub struct Recipients;
 
-fn form(text: &str) -> Result<Option<Form>, String> {
-    if text.is_empty() {
-        return Err("Thiếu hình thức (Giấy khen, Bằng khen hoặc Biểu dương).".into());
-    }
-    Form::parse(text).map(Some).ok_or_else(|| {
-        format!("Hình thức “{text}” không rõ (nhận: Giấy khen, Bằng khen, Biểu dương).")
-    })
-}
-
-fn kind(text: &str) -> Result<Option<RecipientKind>, String> {
-    if text.is_empty() {
-        return Ok(None);
-    }
-    RecipientKind::parse(text).map(Some).ok_or_else(|| {
-        format!("Đối tượng “{text}” không rõ (nhận: Cá nhân, Tập thể, Hộ gia đình).")
-    })
-}
-
 impl Kind for Recipients {
     type Row = RecipientRow;
     type Existing = KnownRecipients;
@@ -79,15 +75,17 @@ impl Kind for Recipients {
         Field::CollectiveName,
         Field::Sex,
         Field::BirthYear,
+        Field::Salutation,
         Field::Position,
+        Field::Workplace,
         Field::Achievement,
         Field::DecisionNumber,
         Field::DecisionDate,
     ];
 
-    fn missing(mapping: &Mapping) -> Vec<Field> {
+    fn missing(mapping: &Mapping, existing: &KnownRecipients) -> Vec<Field> {
         let mut out = Vec::new();
-        if mapping.column(Field::Form).is_none() {
+        if mapping.column(Field::Form).is_none() && existing.without_form.is_none() {
             out.push(Field::Form);
         }
         if mapping.column(Field::Name).is_none() && mapping.column(Field::CollectiveName).is_none()
@@ -97,7 +95,7 @@ impl Kind for Recipients {
         out
     }
 
-    fn parse(cells: &Cells<'_>) -> Result<RecipientRow, Vec<String>> {
+    fn parse(cells: &Cells<'_>, existing: &KnownRecipients) -> Result<RecipientRow, Vec<String>> {
         let mut errors = Vec::new();
         let person = cells.get(Field::Name);
         let collective = cells.get(Field::CollectiveName);
@@ -106,8 +104,11 @@ impl Kind for Recipients {
         } else {
             person
         };
-        let form = values::take(&mut errors, form(cells.get(Field::Form)));
-        let given_kind = values::take(&mut errors, kind(cells.get(Field::Kind)));
+        let form = values::take(
+            &mut errors,
+            cell::form(cells, cells.get(Field::Form), existing.without_form).map(Some),
+        );
+        let given_kind = values::take(&mut errors, cell::kind(cells, cells.get(Field::Kind)));
         let kind = given_kind.unwrap_or(if person.is_empty() && !collective.is_empty() {
             RecipientKind::Collective
         } else if fold(name).starts_with("ho ") {
@@ -121,7 +122,8 @@ impl Kind for Recipients {
                 _ => "Thiếu họ và tên.".into(),
             });
         }
-        let sex = values::take(&mut errors, values::sex(cells.get(Field::Sex)));
+        let sex = values::take(&mut errors, values::sex(cells.get(Field::Sex)))
+            .or_else(|| cell::salutation(cells.get(Field::Salutation)));
         let birth_year = values::take(
             &mut errors,
             values::year(cells.get(Field::BirthYear), Field::BirthYear),
@@ -138,15 +140,28 @@ impl Kind for Recipients {
             recipient.sex = sex;
             recipient.birth_year = birth_year;
         }
-        recipient.position = cells.get(Field::Position).to_string();
+        // "Chức vụ" and "Đơn vị công tác" apart are the one "Chức vụ, đơn vị" of the app.
+        let position: Vec<&str> = [cells.get(Field::Position), cells.get(Field::Workplace)]
+            .into_iter()
+            .filter(|t| !t.is_empty())
+            .collect();
+        recipient.position = position.join(", ");
         recipient.achievement = cells.get(Field::Achievement).to_string();
         let recipient = recipient.cleaned();
         recipient.validate().map_err(|e| vec![e.0])?;
-        Ok(RecipientRow {
+        let mut row = RecipientRow {
             decision_number: cells.get(Field::DecisionNumber).to_string(),
             decision_date,
             recipient,
-        })
+        };
+        // A row without a decision goes to the one chosen for such rows, under its number.
+        if row.decision_number.is_empty()
+            && let Some(decision) = existing.default_decision()
+        {
+            row.decision_number = decision.number.clone();
+            row.decision_date = Some(decision.date);
+        }
+        Ok(row)
     }
 
     fn duplicate_key(row: &RecipientRow) -> Option<String> {

@@ -43,6 +43,9 @@ pub struct Conversion {
     pub windows_1252: bool,
     /// CSV: the file was UTF-16 ("Unicode Text" from Excel).
     pub utf16: bool,
+    /// Workbooks: the sheets of codes read ("DANHMUC") and how many codes they explain.
+    pub code_sheets: Vec<String>,
+    pub codes: usize,
 }
 
 impl Conversion {
@@ -56,6 +59,8 @@ impl Conversion {
             bom: false,
             windows_1252: false,
             utf16: false,
+            code_sheets: Vec::new(),
+            codes: 0,
         }
     }
 
@@ -86,6 +91,14 @@ impl Conversion {
                 legacy.label()
             ));
         }
+        if !self.code_sheets.is_empty() {
+            let sheets: Vec<String> = self.code_sheets.iter().map(|s| format!("“{s}”")).collect();
+            notes.push(format!(
+                "Trang {}: {} mã dùng để hiểu các ô ghi mã (phân loại, hình thức).",
+                sheets.join(", "),
+                self.codes
+            ));
+        }
         if self.nfd_cells > 0 {
             notes.push(format!(
                 "{} ô có dấu ở dạng tổ hợp (NFD): đã chuẩn hoá sang dạng dựng sẵn (NFC).",
@@ -100,6 +113,8 @@ impl Conversion {
 pub struct Sheet {
     pub rows: Vec<Vec<String>>,
     pub conversion: Conversion,
+    /// Codes the workbook explains on a sheet of its own ("DANHMUC"): code and meaning.
+    pub codes: Vec<(String, String)>,
 }
 
 impl Sheet {
@@ -138,7 +153,20 @@ impl Sheet {
         if rows.is_empty() {
             return Err(ImportError::Empty);
         }
-        Ok(Sheet { rows, conversion })
+        Ok(Sheet {
+            rows,
+            conversion,
+            codes: Vec::new(),
+        })
+    }
+
+    /// What a code means when the workbook explains it ("GKCT" → "Giấy khen của Chủ tịch
+    /// UBND cấp xã"), whatever the case it is typed in.
+    pub fn meaning(&self, code: &str) -> Option<&str> {
+        self.codes
+            .iter()
+            .find(|(c, _)| c.eq_ignore_ascii_case(code))
+            .map(|(_, m)| m.as_str())
     }
 
     /// Number of columns of the widest row.

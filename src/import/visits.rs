@@ -96,7 +96,7 @@ impl Kind for Visits {
         Field::Status,
     ];
 
-    fn missing(mapping: &Mapping) -> Vec<Field> {
+    fn missing(mapping: &Mapping, _: &Self::Existing) -> Vec<Field> {
         let mut out = Vec::new();
         if mapping.column(Field::Name).is_none() {
             out.push(Field::Name);
@@ -107,7 +107,7 @@ impl Kind for Visits {
         out
     }
 
-    fn parse(cells: &Cells<'_>) -> Result<VisitRow, Vec<String>> {
+    fn parse(cells: &Cells<'_>, _: &Self::Existing) -> Result<VisitRow, Vec<String>> {
         let mut errors = Vec::new();
         let c = |f| clean_line(cells.get(f)).trim().to_string();
         let name = values::required(&mut errors, &c(Field::Name), Field::Name);

@@ -1,4 +1,5 @@
-//! .xlsx and .xls workbooks through calamine: the first sheet with a non-empty cell, every
+//! .xlsx and .xls workbooks through calamine: the list's sheet ("DANHSACH", else the first
+//! sheet with a non-empty cell that is not a code list such as "DANHMUC"), every
 //! cell as the text a person would type (500000 not "500000.0", dates as dd/mm/yyyy), with
 //! the rows and columns above and left of the used range kept, so row numbers match Excel.
 
@@ -7,7 +8,7 @@ use std::io::Cursor;
 use calamine::{Data, Range, Reader, Xls, XlsError, Xlsx, XlsxError};
 
 use super::sheet::{Conversion, Format, Sheet};
-use super::{ImportError, MAX_CELLS, MAX_ROWS};
+use super::{ImportError, MAX_CELLS, MAX_ROWS, codes};
 use crate::text::parse_date;
 
 type Bytes = Cursor<Vec<u8>>;
@@ -67,21 +68,61 @@ fn rows_of(range: &Range<Data>) -> Result<Vec<Vec<String>>, ImportError> {
     Ok(rows)
 }
 
+/// The sheets in the order the list is looked for: one named "DANHSACH" first, then the
+/// others in the workbook's order, the code lists ("DANHMUC") last (a workbook with nothing
+/// else is read as it is).
+fn in_order(names: &[String]) -> Vec<&String> {
+    let mut order: Vec<&String> = names.iter().collect();
+    order.sort_by_key(|n| match () {
+        _ if codes::is_list_sheet(n) => 0,
+        _ if codes::is_code_sheet(n) => 2,
+        _ => 1,
+    });
+    order
+}
+
+/// The list's sheet and the codes explained on the workbook's code sheets. `rows_of_sheet`
+/// reads one sheet (`None` when it cannot be read).
+fn list_and_codes(
+    names: &[String],
+    format: Format,
+    mut rows_of_sheet: impl FnMut(&str) -> Result<Option<Vec<Vec<String>>>, ImportError>,
+) -> Result<Sheet, ImportError> {
+    for name in in_order(names) {
+        let Some(rows) = rows_of_sheet(name)?.filter(|rows| !rows.is_empty()) else {
+            continue;
+        };
+        let mut conversion = Conversion::new(format);
+        conversion.sheet_name = Some(name.clone());
+        let mut sheet = Sheet::from_raw(rows, conversion)?;
+        for other in names
+            .iter()
+            .filter(|n| *n != name && codes::is_code_sheet(n))
+        {
+            let Some(rows) = rows_of_sheet(other)? else {
+                continue;
+            };
+            // Cleaned as the list is (legacy fonts, NFC); an empty code sheet explains nothing.
+            if let Ok(list) = Sheet::from_raw(rows, Conversion::new(format)) {
+                sheet.codes.extend(codes::pairs(&list.rows));
+                sheet.conversion.code_sheets.push(other.clone());
+            }
+        }
+        sheet.conversion.codes = sheet.codes.len();
+        return Ok(sheet);
+    }
+    Err(ImportError::Empty)
+}
+
 fn first_sheet<R>(mut book: R, format: Format) -> Result<Sheet, ImportError>
 where
     R: Reader<Bytes>,
 {
-    for name in book.sheet_names() {
-        let Ok(range) = book.worksheet_range(&name) else {
-            continue;
-        };
-        if has_content(&range) {
-            let mut conversion = Conversion::new(format);
-            conversion.sheet_name = Some(name);
-            return Sheet::from_raw(rows_of(&range)?, conversion);
-        }
-    }
-    Err(ImportError::Empty)
+    let names = book.sheet_names();
+    list_and_codes(&names, format, |name| match book.worksheet_range(name) {
+        Ok(range) if has_content(&range) => rows_of(&range).map(Some),
+        _ => Ok(None),
+    })
 }
 
 /// Runs calamine on a file that may be damaged. calamine reads some records without checking
@@ -93,46 +134,46 @@ fn guarded(read: impl FnOnce() -> Result<Sheet, ImportError>) -> Result<Sheet, I
         .unwrap_or(Err(ImportError::Damaged))
 }
 
-/// The first .xlsx sheet with a non-empty cell, read cell by cell: calamine's
+/// One .xlsx sheet read cell by cell (`None` when it cannot be opened): calamine's
 /// `worksheet_range` makes a dense grid from the first to the last used cell, and one value
-/// typed in XFD1048576 would ask for hundreds of gigabytes (the app would end).
-fn first_xlsx_sheet(mut book: Xlsx<Bytes>) -> Result<Sheet, ImportError> {
-    for name in book.sheet_names() {
-        let Ok(mut cells) = book.worksheet_cells_reader(&name) else {
+/// typed in XFD1048576 would ask for hundreds of gigabytes (the app would end). A formula
+/// reads as the value Excel saved with it.
+fn xlsx_rows(book: &mut Xlsx<Bytes>, name: &str) -> Result<Option<Vec<Vec<String>>>, ImportError> {
+    let Ok(mut cells) = book.worksheet_cells_reader(name) else {
+        return Ok(None);
+    };
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut total = 0usize;
+    while let Some(cell) = cells.next_cell().map_err(|_| ImportError::Damaged)? {
+        let text = cell_text(&Data::from(cell.get_value().clone()));
+        if text.is_empty() {
             continue;
-        };
-        let mut rows: Vec<Vec<String>> = Vec::new();
-        let mut total = 0usize;
-        while let Some(cell) = cells.next_cell().map_err(|_| ImportError::Damaged)? {
-            let text = cell_text(&Data::from(cell.get_value().clone()));
-            if text.is_empty() {
-                continue;
-            }
-            let (row, col) = cell.get_position();
-            let (row, col) = (row as usize, col as usize);
-            if row >= MAX_ROWS {
-                return Err(ImportError::TooManyRows(row + 1));
-            }
-            if rows.len() <= row {
-                rows.resize(row + 1, Vec::new());
-            }
-            let cells_of_row = &mut rows[row];
-            if cells_of_row.len() <= col {
-                total += col + 1 - cells_of_row.len();
-                if total > MAX_CELLS {
-                    return Err(ImportError::TooManyCells);
-                }
-                cells_of_row.resize(col + 1, String::new());
-            }
-            cells_of_row[col] = text;
         }
-        if !rows.is_empty() {
-            let mut conversion = Conversion::new(Format::Xlsx);
-            conversion.sheet_name = Some(name);
-            return Sheet::from_raw(rows, conversion);
+        let (row, col) = cell.get_position();
+        let (row, col) = (row as usize, col as usize);
+        if row >= MAX_ROWS {
+            return Err(ImportError::TooManyRows(row + 1));
         }
+        if rows.len() <= row {
+            rows.resize(row + 1, Vec::new());
+        }
+        let cells_of_row = &mut rows[row];
+        if cells_of_row.len() <= col {
+            total += col + 1 - cells_of_row.len();
+            if total > MAX_CELLS {
+                return Err(ImportError::TooManyCells);
+            }
+            cells_of_row.resize(col + 1, String::new());
+        }
+        cells_of_row[col] = text;
     }
-    Err(ImportError::Empty)
+    Ok(Some(rows))
+}
+
+/// The list's sheet of an .xlsx (see [`in_order`]) and its code sheets.
+fn first_xlsx_sheet(mut book: Xlsx<Bytes>) -> Result<Sheet, ImportError> {
+    let names = book.sheet_names();
+    list_and_codes(&names, Format::Xlsx, |name| xlsx_rows(&mut book, name))
 }
 
 pub fn read_xlsx(bytes: Vec<u8>) -> Result<Sheet, ImportError> {

@@ -208,6 +208,7 @@ impl Workspace {
         self.data = data;
         self.report.refresh(&self.data);
         self.certificates.refresh(&self.data);
+        self.honors.refresh(&self.data);
         if self.section == Section::Papers {
             self.papers.refresh(&self.data);
         }

@@ -223,13 +223,7 @@ impl Honors {
             ),
             Message::ImportFile(None) => none(),
             Message::ImportFile(Some(path)) => {
-                // What the file is compared with: the year's decisions and recipients, a row
-                // without a decision number going to the selected decision.
-                let existing = Arc::new(KnownRecipients {
-                    decisions: data.decisions.clone(),
-                    recipients: data.recipients.clone(),
-                    without_number: self.current(data).map(|d| d.id),
-                });
+                let existing = Arc::new(self.known(data, None));
                 let load = async move { ImportPanel::load(&path, existing).map(Box::new) };
                 (Task::perform(load, Message::Imported), None)
             }
@@ -336,6 +330,33 @@ impl Honors {
         );
         self.history
             .remember(Undo::Removed(Box::new(removed)), Some(notice));
+    }
+
+    /// What a list is compared with: the year's decisions and recipients; a row without a
+    /// decision number goes to the one `chosen` in the preview while it exists, else to the
+    /// selected decision; a row without a form gets the one chosen.
+    fn known(&self, data: &Snapshot, chosen: Option<&KnownRecipients>) -> KnownRecipients {
+        let decision = chosen
+            .and_then(KnownRecipients::default_decision)
+            .and_then(|d| data.decisions.iter().find(|x| x.id == d.id))
+            .or(self.current(data));
+        KnownRecipients {
+            decisions: data.decisions.clone(),
+            recipients: data.recipients.clone(),
+            without_number: decision.map(|d| d.id),
+            without_form: chosen.and_then(|k| k.without_form),
+        }
+    }
+
+    /// The year's data reloaded: an open import preview compares its rows again (with a
+    /// decision added for the list, say).
+    pub fn refresh(&mut self, data: &Snapshot) {
+        if let Some(panel) = &self.importing {
+            let known = self.known(data, Some(panel.existing()));
+            if let Some(panel) = self.importing.as_mut() {
+                panel.refresh(Arc::new(known));
+            }
+        }
     }
 
     /// The app reports what an import wrote.

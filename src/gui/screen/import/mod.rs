@@ -4,6 +4,7 @@
 //! again, as the secretary chooses), and one button that saves all of it — enabled only
 //! when nothing is wrong. Nothing is written before that button.
 
+mod blanks;
 mod stored;
 
 use std::path::{Path, PathBuf};
@@ -17,6 +18,7 @@ use crate::gui::{font, system, theme};
 use crate::import::preview::{Kind, RowError, run};
 use crate::import::{Choice, Field, Preview, Sheet};
 use crate::text::thousands;
+pub use blanks::{Blank, Blanks};
 
 /// At most this many rejected rows are listed on screen (the count says how many in all).
 const SHOWN_ERRORS: usize = 200;
@@ -63,6 +65,8 @@ pub enum Message {
     Update(bool),
     /// "Vẫn nhập N dòng đã có thành bản ghi mới".
     AllowDuplicates(bool),
+    /// What rows leaving a column empty get (a recipient's decision or form).
+    Blank(Blank),
     Confirm,
     Cancel,
 }
@@ -80,7 +84,7 @@ pub fn choose(title: &'static str) -> Task<Option<PathBuf>> {
     Task::future(system::pick(title, &[system::SPREADSHEETS]))
 }
 
-impl<K: Kind> ImportPanel<K>
+impl<K: Blanks> ImportPanel<K>
 where
     K::Row: Clone,
 {
@@ -95,6 +99,18 @@ where
             preview,
             choice: Choice::default(),
         })
+    }
+
+    /// What the rows are compared with, and the choices made for empty cells.
+    pub fn existing(&self) -> &K::Existing {
+        &self.existing
+    }
+
+    /// The stored rows changed while the preview is open (a decision added for the list):
+    /// the preview is made again against `existing`, with the columns as mapped.
+    pub fn refresh(&mut self, existing: Arc<K::Existing>) {
+        self.existing = existing;
+        self.preview = run::<K>(&self.sheet, Some(&self.preview.mapping), &self.existing);
     }
 
     /// The rows the button saves, with their row numbers: none unless the file can be saved.
@@ -117,6 +133,12 @@ where
                     mapping.set(field, Some(column));
                 }
                 self.preview = run::<K>(&self.sheet, Some(&mapping), &self.existing);
+                Outcome::Stay
+            }
+            Message::Blank(blank) => {
+                if let Some(existing) = K::chosen(&self.existing, blank) {
+                    self.refresh(existing);
+                }
                 Outcome::Stay
             }
             Message::Update(on) => {
@@ -192,6 +214,7 @@ where
                     .font(font::SEMIBOLD),
                 notes,
                 text(counts).font(font::SEMIBOLD),
+                K::view(&self.existing).map(|v| v.map(Message::Blank)),
                 problems,
                 self.columns(),
                 self.rejected(),

@@ -5,9 +5,9 @@
 use iced::widget::{Space, checkbox, column, container, scrollable, text};
 use iced::{Element, Length};
 
+use super::Blanks;
 use super::{ImportPanel, Message, SHOWN_ERRORS};
 use crate::gui::{font, theme};
-use crate::import::preview::Kind;
 use crate::import::{Choice, Preview};
 use crate::text::thousands;
 
@@ -32,7 +32,7 @@ pub(super) fn save_label<T>(preview: &Preview<T>, choice: Choice, noun: &str) ->
     }
 }
 
-impl<K: Kind> ImportPanel<K>
+impl<K: Blanks> ImportPanel<K>
 where
     K::Row: Clone,
 {
