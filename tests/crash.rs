@@ -15,10 +15,16 @@
 //!
 //! The CPU is shared and timings drift, so a phase is classified by what is seen on disk, not by
 //! the delay: "none, no copy" (killed while reading), "none, copy taken" (killed after the copy,
-//! before the commit; with the write lock seen held: mid-transaction, which leaves a hot
-//! `-journal` for the next open to roll back), "all". The test asserts that
+//! before the commit), "none, mid-transaction" (the write lock was seen held and the kill left a
+//! hot `-journal` holding at least one original page: uncommitted pages were in the data file
+//! when the process died, and the next open rolls them back), "all". The test asserts that
 //! every phase was seen. A failure prints the round and its seed; `NGAYHOI_CRASH_SEED` changes
 //! the seeds.
+//!
+//! "All or none" is checked by content: after every kill the file holds, table by table and
+//! value by value, either exactly the demo file or exactly what the uninterrupted calibration
+//! import left. The backups folder holds exactly as many automatic copies as the rotation keeps.
+//! The whole test has a hard time limit ([`LIMIT`]) and every wait a deadline.
 #![cfg(unix)]
 
 use std::collections::BTreeSet;
@@ -26,9 +32,13 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use ngayhoi::storage::backup::{KEEP_MONTHS, KEEP_NEWEST, PARTIAL};
+use ngayhoi::storage::backup::{KEEP_NEWEST, PARTIAL};
 use ngayhoi::storage::{Store, inspect};
 use rusqlite::Connection;
+
+#[path = "support/contents.rs"]
+mod contents;
+use contents::{Contents, contents};
 
 const HOUSEHOLDS: usize = 20_000;
 const VISITS: usize = 12_000;
@@ -36,6 +46,13 @@ const VISITS: usize = 12_000;
 const ROUNDS: usize = 8;
 /// At most this many targeted rounds per kind to see a kill inside the write transaction.
 const TARGETED: usize = 6;
+/// The whole test ends by then, passed or failed (a watchdog ends the process).
+const LIMIT: Duration = Duration::from_secs(20 * 60);
+/// No single run of the binary may take longer.
+const RUN_LIMIT: Duration = Duration::from_secs(180);
+/// A journal longer than this holds at least one page besides its header (the header takes
+/// one sector, at most 4,096 bytes; a page record takes a page and 8 bytes).
+const JOURNAL_HEADER_MAX: u64 = 4096;
 
 /// splitmix64: small, deterministic, good enough to spread delays.
 struct Rng(u64);
@@ -168,6 +185,22 @@ fn import_copies(db: &Path) -> BTreeSet<String> {
         .unwrap_or_default()
 }
 
+/// Waits for `child`, killing it and failing the test if it takes longer than [`RUN_LIMIT`].
+fn wait_with_deadline(child: &mut Child, what: &str) -> std::process::ExitStatus {
+    let start = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status;
+        }
+        if start.elapsed() > RUN_LIMIT {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{what} did not finish within {RUN_LIMIT:?}");
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
 /// Integrity and foreign keys checked with SQLite directly (this open rolls back the
 /// `-journal` left by a kill mid-transaction), then the (households, visits) counts.
 fn check_file(db: &Path, context: &str) -> (i64, i64) {
@@ -243,28 +276,47 @@ struct Calibration {
     lock: Duration,
 }
 
+/// What a run left: whether the write lock was seen held, how the process ended (`None`:
+/// killed), and whether the kill left a hot journal holding original pages.
+struct Run {
+    lock_seen: bool,
+    status: Option<std::process::ExitStatus>,
+    hot_journal: bool,
+}
+
 /// Runs the import until `kill_at` says when (given the time since the start and whether the
-/// write lock has been seen), kills it (a no-op once it has exited) and tells whether the lock
-/// was seen.
+/// write lock has been seen), kills it (a no-op once it has exited) and looks at the journal
+/// the kill left, before anything opens the file again.
 fn run_and_kill(
     db: &Path,
     kind: Kind,
     file: &Path,
     mut kill_at: impl FnMut(Duration, bool) -> bool,
-) -> (bool, Option<std::process::ExitStatus>) {
+) -> Run {
     let probe = Probe::open(db);
     let start = Instant::now();
     let mut child = spawn_import(db, kind, file);
     let mut lock_seen = false;
     loop {
         if let Some(status) = child.try_wait().unwrap() {
-            return (lock_seen, Some(status));
+            return Run {
+                lock_seen,
+                status: Some(status),
+                hot_journal: false,
+            };
         }
         lock_seen |= probe.writer_busy();
-        if kill_at(start.elapsed(), lock_seen) {
+        let overdue = start.elapsed() > RUN_LIMIT;
+        if kill_at(start.elapsed(), lock_seen) || overdue {
             child.kill().unwrap();
             child.wait().unwrap();
-            return (lock_seen, None);
+            assert!(!overdue, "{kind:?}: the import ran past {RUN_LIMIT:?}");
+            let journal = std::fs::metadata(with_suffix(db, "-journal"));
+            return Run {
+                lock_seen,
+                status: None,
+                hot_journal: journal.is_ok_and(|m| m.len() > JOURNAL_HEADER_MAX),
+            };
         }
         std::thread::sleep(Duration::from_millis(1));
     }
@@ -276,10 +328,12 @@ struct Bench {
     households: PathBuf,
     visits: PathBuf,
     /// What the demo file holds.
-    demo: (i64, i64),
-    /// What the file holds now.
-    current: (i64, i64),
+    demo: Contents,
+    /// What each kind of import, run to the end on the demo file, leaves (from its calibration).
+    whole: Vec<(Kind, Contents)>,
     outcomes: Vec<(Kind, Outcome)>,
+    /// Every automatic copy ever seen in the backups folder.
+    made: BTreeSet<String>,
     /// Copies cut short by a kill (and their journals), seen under their partial names.
     partial_copies: BTreeSet<String>,
 }
@@ -292,19 +346,28 @@ impl Bench {
         }
     }
 
-    /// One import run to the end, timed, on the demo file.
+    /// One import run to the end, timed, on the demo file; what it leaves is what every later
+    /// "all" must hold.
     fn calibrate(&mut self, kind: Kind) -> Calibration {
         let start = Instant::now();
         let mut lock = None;
-        let (_, status) = run_and_kill(&self.db, kind, &self.file(kind), |elapsed, seen| {
+        let run = run_and_kill(&self.db, kind, &self.file(kind), |elapsed, seen| {
             if seen && lock.is_none() {
                 lock = Some(elapsed);
             }
             false
         });
         let total = start.elapsed();
-        assert!(status.unwrap().success(), "{kind:?}: the import succeeds");
-        self.check(kind, BTreeSet::new(), false, "calibration");
+        assert!(
+            run.status.unwrap().success(),
+            "{kind:?}: the import succeeds"
+        );
+        let (households, visits) = check_file(&self.db, "calibration");
+        let (h, v) = kind.adds();
+        let demo = check_file(&self.pristine, "demo");
+        assert_eq!((households, visits), (demo.0 + h, demo.1 + v));
+        self.whole.push((kind, contents(&self.db)));
+        self.check(kind, BTreeSet::new(), &run, "calibration");
         assert_eq!(self.outcomes.pop(), Some((kind, Outcome::All)));
         Calibration {
             total,
@@ -313,44 +376,39 @@ impl Bench {
     }
 
     /// Checks the file after a run and records what it holds.
-    fn check(
-        &mut self,
-        kind: Kind,
-        copies: BTreeSet<String>,
-        lock_seen: bool,
-        context: &str,
-    ) -> Outcome {
+    fn check(&mut self, kind: Kind, copies: BTreeSet<String>, run: &Run, context: &str) -> Outcome {
         let copied = import_copies(&self.db) != copies;
-        let before = self.current;
-        let after = check_file(&self.db, context);
-        let (h, v) = kind.adds();
-        let outcome = if after == before {
-            match (copied, lock_seen) {
+        let counts = check_file(&self.db, context);
+        let now = contents(&self.db);
+        let whole = self.whole.iter().find(|(k, _)| *k == kind).map(|(_, c)| c);
+        let outcome = if now == self.demo {
+            match (copied, run.lock_seen && run.hot_journal) {
                 (false, _) => Outcome::NoneBeforeCopy,
                 (true, false) => Outcome::NoneAfterCopy,
                 (true, true) => Outcome::NoneInTransaction,
             }
-        } else if after == (before.0 + h, before.1 + v) {
+        } else if whole == Some(&now) {
             Outcome::All
         } else {
-            panic!("{context}: part of the import landed: {before:?} before, {after:?} after");
+            panic!("{context}: the file holds neither the demo nor the whole import ({counts:?})");
         };
-        self.check_backups(context);
+        self.check_backups(outcome, context);
         if outcome == Outcome::All {
             // Back to the demo file, so that every round imports into the same state.
             for suffix in ["-wal", "-shm", "-journal"] {
                 let _ = std::fs::remove_file(with_suffix(&self.db, suffix));
             }
             std::fs::copy(&self.pristine, &self.db).unwrap();
-            self.current = self.demo;
         }
         self.outcomes.push((kind, outcome));
         outcome
     }
 
-    /// Every copy in the backups folder is a whole, valid backup and there are at most as many
-    /// as the rotation keeps; a copy cut short by the kill only ever has a partial name.
-    fn check_backups(&mut self, context: &str) {
+    /// Every copy in the backups folder is a whole, valid backup; a copy cut short by the kill
+    /// only ever has a partial name. The rotation keeps the [`KEEP_NEWEST`] newest automatic
+    /// copies (all are of this month): exactly that many once an import has run to the end,
+    /// one more at most after a kill between a copy and the rotation that follows it.
+    fn check_backups(&mut self, outcome: Outcome, context: &str) {
         let mut kept = 0;
         for entry in std::fs::read_dir(backups_dir(&self.db)).unwrap() {
             let path = entry.unwrap().path();
@@ -360,6 +418,7 @@ impl Bench {
                 if let Err(e) = inspect(&path) {
                     panic!("{context}: the copy {name} is not a valid backup: {e}");
                 }
+                self.made.insert(name);
             } else {
                 assert!(
                     name.contains(PARTIAL),
@@ -368,19 +427,24 @@ impl Bench {
                 self.partial_copies.insert(name);
             }
         }
-        assert!(
-            kept <= KEEP_NEWEST + KEEP_MONTHS,
-            "{context}: {kept} copies in the backups folder"
-        );
+        let rotated = self.made.len().min(KEEP_NEWEST);
+        if outcome == Outcome::All {
+            assert_eq!(kept, rotated, "{context}: copies kept after a whole import");
+        } else {
+            assert!(
+                kept <= rotated + 1,
+                "{context}: {kept} copies in the backups folder"
+            );
+        }
     }
 
     /// Kills the import `delay` after its start.
     fn round(&mut self, kind: Kind, delay: Duration, context: &str) -> Outcome {
         let copies = import_copies(&self.db);
-        let (seen, _) = run_and_kill(&self.db, kind, &self.file(kind), |elapsed, _| {
+        let run = run_and_kill(&self.db, kind, &self.file(kind), |elapsed, _| {
             elapsed >= delay
         });
-        let outcome = self.check(kind, copies, seen, context);
+        let outcome = self.check(kind, copies, &run, context);
         eprintln!("{context}: killed at {delay:?}: {outcome:?}");
         outcome
     }
@@ -389,13 +453,13 @@ impl Bench {
     fn targeted_round(&mut self, kind: Kind, delay: Duration, context: &str) -> Outcome {
         let copies = import_copies(&self.db);
         let mut locked_at = None;
-        let (seen, _) = run_and_kill(&self.db, kind, &self.file(kind), |elapsed, seen| {
+        let run = run_and_kill(&self.db, kind, &self.file(kind), |elapsed, seen| {
             if seen && locked_at.is_none() {
                 locked_at = Some(elapsed);
             }
             locked_at.is_some_and(|at| elapsed >= at + delay)
         });
-        let outcome = self.check(kind, copies, seen, context);
+        let outcome = self.check(kind, copies, &run, context);
         eprintln!("{context}: killed {delay:?} after the write lock: {outcome:?}");
         outcome
     }
@@ -404,9 +468,16 @@ impl Bench {
 #[test]
 fn an_import_killed_at_any_moment_leaves_all_of_it_or_none() {
     let started = Instant::now();
+    // A hard limit: a hung child or a wait that never ends fails the test instead of CI.
+    std::thread::spawn(|| {
+        std::thread::sleep(LIMIT);
+        eprintln!("the crash test ran past {LIMIT:?}: stopped");
+        std::process::exit(101);
+    });
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("ngayhoi.sqlite3");
-    assert!(ngayhoi(&db).arg("demo").status().unwrap().success());
+    let mut demo_run = ngayhoi(&db).arg("demo").spawn().unwrap();
+    assert!(wait_with_deadline(&mut demo_run, "demo").success());
     assert!(
         !with_suffix(&db, "-wal").exists(),
         "the demo run closed the file"
@@ -417,15 +488,16 @@ fn an_import_killed_at_any_moment_leaves_all_of_it_or_none() {
     std::fs::write(&households, households_csv()).unwrap();
     let visits = dir.path().join("tham-hoi.csv");
     std::fs::write(&visits, visits_csv()).unwrap();
-    let demo = check_file(&db, "demo");
+    check_file(&db, "demo");
     let mut bench = Bench {
+        demo: contents(&db),
         db,
         pristine,
         households,
         visits,
-        demo,
-        current: demo,
+        whole: Vec::new(),
         outcomes: Vec::new(),
+        made: BTreeSet::new(),
         partial_copies: BTreeSet::new(),
     };
 

@@ -6,44 +6,17 @@
 
 #[path = "support/cli.rs"]
 mod cli_support;
+#[path = "support/contents.rs"]
+mod contents;
 #[path = "support/files.rs"]
 mod files;
 
 use std::path::Path;
 
 use cli_support::{ngayhoi_on as ngayhoi, stderr, stdout};
+use contents::{Contents, contents};
 use files::write;
 use rusqlite::Connection;
-use rusqlite::types::Value;
-
-/// Every row of every table, in a fixed order: what "the file holds" means here.
-fn contents(db: &Path) -> Vec<(String, Vec<Vec<Value>>)> {
-    let conn = Connection::open(db).unwrap();
-    let tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-        .unwrap()
-        .query_map([], |row| row.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    tables
-        .into_iter()
-        .map(|table| {
-            let mut stmt = conn
-                .prepare(&format!("SELECT * FROM \"{table}\" ORDER BY rowid"))
-                .unwrap();
-            let width = stmt.column_count();
-            let rows = stmt
-                .query_map([], |row| {
-                    (0..width).map(|i| row.get::<_, Value>(i)).collect()
-                })
-                .unwrap()
-                .collect::<Result<_, _>>()
-                .unwrap();
-            (table, rows)
-        })
-        .collect()
-}
 
 /// Makes the 9,999th insert into `table` fail: a counter table counts the inserts (and is
 /// rolled back with them), a trigger aborts once it reaches 9,998.
@@ -70,7 +43,7 @@ fn demo(dir: &tempfile::TempDir) -> std::path::PathBuf {
 }
 
 /// Runs the import, which must fail with the injected error and leave `before` as it was.
-fn refused_whole(db: &Path, list: &str, file: &Path, before: &[(String, Vec<Vec<Value>>)]) {
+fn refused_whole(db: &Path, list: &str, file: &Path, before: &Contents) {
     let out = ngayhoi(db, &["import", list, file.to_str().unwrap()]);
     assert!(!out.status.success(), "{}", stdout(&out));
     assert!(
@@ -79,7 +52,7 @@ fn refused_whole(db: &Path, list: &str, file: &Path, before: &[(String, Vec<Vec<
         stderr(&out)
     );
     assert!(
-        contents(db) == before,
+        &contents(db) == before,
         "the file changed after a failed import of {list}"
     );
 }
