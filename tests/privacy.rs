@@ -54,3 +54,36 @@ fn the_command_line_leaves_nothing_readable_by_other_accounts() {
         assert_eq!(mode(&path) & 0o077, 0, "{}", path.display());
     }
 }
+
+/// A list with an ID card column: the import says the column is not kept, and no number of it
+/// reaches the data file.
+#[test]
+fn an_id_card_column_is_named_as_not_kept_and_never_stored() {
+    let root = tempfile::tempdir().unwrap();
+    let db = root.path().join("ngayhoi.sqlite3");
+    assert!(ngayhoi_on(&db, &["demo"]).status.success());
+    let list = root.path().join("ho.csv");
+    std::fs::write(
+        &list,
+        "STT;Họ và tên;Số CCCD;Địa chỉ;Diện;Số tài khoản\n\
+         1;Đinh Thị Mận;079123456789;Khu phố 6;Hộ nghèo;0101 2345 6789\n\
+         2;Lý Văn Đào;079987654321;Khu phố 7;Hộ cận nghèo;\n",
+    )
+    .unwrap();
+    let out = ngayhoi_on(&db, &["import", "households", list.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let printed = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        printed.contains("Không lưu các cột: “Số CCCD” (cột C), “Số tài khoản” (cột F)."),
+        "{printed}"
+    );
+    assert!(printed.contains(
+        "Số căn cước, chứng minh nhân dân và giấy tờ tùy thân khác không bao giờ được lưu"
+    ));
+    let bytes = std::fs::read(&db).unwrap();
+    let holds = |text: &str| bytes.windows(text.len()).any(|w| w == text.as_bytes());
+    assert!(holds("Đinh Thị Mận"), "the household itself is imported");
+    for number in ["079123456789", "079987654321", "0101 2345 6789"] {
+        assert!(!holds(number), "{number} is in the file");
+    }
+}

@@ -19,7 +19,7 @@ use super::args::{ImportArgs, RecipientArgs};
 
 /// What an import would write, reported before (dry run) or after saving.
 fn report<T>(preview: &Preview<T>, args: &ImportArgs, what: &str) -> Result<(), String> {
-    for note in preview.conversion.notes() {
+    for note in preview.notes() {
         println!("{note}");
     }
     for warning in &preview.warnings {

@@ -109,6 +109,39 @@ impl<T> Preview<T> {
         out
     }
 
+    /// What the secretary should know about the file before saving, one sentence each: how it
+    /// was read, and the columns nothing takes, which are not saved.
+    pub fn notes(&self) -> Vec<String> {
+        let mut notes = self.conversion.notes();
+        let dropped: Vec<&Column> = self
+            .columns
+            .iter()
+            .filter(|c| c.field.is_none() && !c.row_number && !c.samples.is_empty())
+            .collect();
+        if dropped.is_empty() {
+            return notes;
+        }
+        let names: Vec<String> = dropped
+            .iter()
+            .map(|c| match c.header.trim() {
+                "" => format!("cột {}", c.letter),
+                header => format!("“{header}” (cột {})", c.letter),
+            })
+            .collect();
+        notes.push(format!(
+            "Không lưu {}: {}.",
+            columns_word(names.len()),
+            names.join(", ")
+        ));
+        if dropped.iter().any(|c| is_identity_number(&c.header)) {
+            notes.push(
+                "Số căn cước, chứng minh nhân dân và giấy tờ tùy thân khác không bao giờ được lưu: ứng dụng chỉ giữ những gì giấy mời, danh sách ký nhận và báo cáo cần."
+                    .into(),
+            );
+        }
+        notes
+    }
+
     pub fn values(&self) -> impl Iterator<Item = &T> {
         self.rows.iter().map(|p| &p.value)
     }
@@ -322,4 +355,25 @@ pub fn run<K: Kind>(
     preview.counts.accepted = preview.rows.len();
     preview.counts.rejected = preview.errors.len();
     preview
+}
+
+fn columns_word(count: usize) -> &'static str {
+    if count == 1 { "cột" } else { "các cột" }
+}
+
+/// A header naming an identity document number (căn cước, CMND, định danh, hộ chiếu), which
+/// the app must not keep about the families (docs/privacy.md).
+fn is_identity_number(header: &str) -> bool {
+    let folded = crate::text::fold(header);
+    [
+        "cccd",
+        "cmnd",
+        "can cuoc",
+        "chung minh",
+        "dinh danh",
+        "ho chieu",
+        "giay to",
+    ]
+    .iter()
+    .any(|word| folded.contains(word))
 }

@@ -172,8 +172,7 @@ where
             thousands(p.counts.rejected as i64)
         );
         let notes = column(
-            p.conversion
-                .notes()
+            p.notes()
                 .into_iter()
                 .map(|n| text(format!("• {n}")).size(theme::SMALL).into()),
         )
