@@ -10,6 +10,7 @@
 
 pub mod certificate;
 pub mod cli;
+pub mod consolidation;
 pub mod demo;
 pub mod document;
 pub mod domain;

@@ -78,7 +78,7 @@ pub enum Command {
     Demo,
     /// Xuất văn bản ra tệp PDF
     #[command(
-        override_usage = "ngayhoi [--db TỆP] export <program|script|festival|visit-plan|receipts|visits|certificates|decision-list|calibration|report> --out TỆP [...]",
+        override_usage = "ngayhoi [--db TỆP] export <program|script|festival|visit-plan|receipts|visits|certificates|decision-list|calibration|report|report-package|consolidated> --out TỆP [...]",
         help_template = HELP_TEMPLATE,
         subcommand_help_heading = "Văn bản",
         subcommand_value_name = "VĂN BẢN",
@@ -205,6 +205,14 @@ pub enum Export {
         next_help_heading = "Tùy chọn"
     )]
     Report(ReportArgs),
+    /// Gói báo cáo gửi cấp trên (.xlsx: các bảng số liệu và trang dữ liệu để cấp trên tổng hợp)
+    #[command(
+        name = "report-package",
+        override_usage = "ngayhoi [--db TỆP] export report-package [--out TỆP.xlsx] [--year NĂM]",
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Tùy chọn"
+    )]
+    ReportPackage(PackageArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -273,6 +281,16 @@ pub struct ReportArgs {
     /// Tệp Excel (.xlsx) sẽ ghi, cùng các bảng số liệu của báo cáo
     #[arg(long, value_name = "TỆP.xlsx")]
     pub xlsx: Option<PathBuf>,
+    /// Năm của Ngày hội (mặc định: năm gần nhất có kế hoạch)
+    #[arg(long, value_name = "NĂM")]
+    pub year: Option<i32>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct PackageArgs {
+    /// Tệp Excel sẽ ghi (mặc định: BaoCao-NgayHoi-<năm>-<đơn vị>.xlsx trong thư mục hiện tại)
+    #[arg(long, value_name = "TỆP.xlsx")]
+    pub out: Option<PathBuf>,
     /// Năm của Ngày hội (mặc định: năm gần nhất có kế hoạch)
     #[arg(long, value_name = "NĂM")]
     pub year: Option<i32>,

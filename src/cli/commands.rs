@@ -78,6 +78,7 @@ pub fn run(db: &Path, command: Command) -> Result<(), String> {
                 }
                 Export::Calibration(args) => return super::certificates::calibration(db, &args),
                 Export::Report(args) => return super::report::export(db, &args),
+                Export::ReportPackage(args) => return super::report::package(db, &args),
             };
             export(db, paper, &args)
         }
