@@ -15,13 +15,39 @@ pub fn unit_key(name: &str) -> String {
     fold(name)
 }
 
-/// A unit the province expects a report from, for one year.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A unit the province expects a report from, in one year's list (kept per event, as every
+/// list of the year is).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ExpectedUnit {
     /// 0 for a unit not stored yet.
     pub id: i64,
-    pub year: i32,
+    /// "Phường Chợ Quán", as the unit writes its own name.
     pub name: String,
+}
+
+impl ExpectedUnit {
+    pub fn new(name: &str) -> ExpectedUnit {
+        ExpectedUnit {
+            id: 0,
+            name: name.to_string(),
+        }
+    }
+
+    pub fn cleaned(&self) -> ExpectedUnit {
+        ExpectedUnit {
+            id: self.id,
+            name: crate::text::clean_line(&self.name).trim().to_string(),
+        }
+    }
+
+    pub fn validate(&self) -> Result<(), crate::domain::Invalid> {
+        if self.name.trim().is_empty() {
+            return Err(crate::domain::Invalid(
+                "Tên đơn vị không được để trống.".into(),
+            ));
+        }
+        Ok(())
+    }
 }
 
 /// A package taken in and kept.

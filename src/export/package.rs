@@ -68,6 +68,12 @@ pub fn data_sheet(package: &Package) -> Table {
     }
 }
 
+/// A workbook with the data sheet alone: what the province reads, without the readable
+/// tables (examples, tests and benchmarks that have no report behind a package).
+pub fn render_data(package: &Package) -> Result<Vec<u8>, String> {
+    to_xlsx(&[data_sheet(package)])
+}
+
 /// The whole workbook: the report's tables, then the data sheet.
 pub fn render_package(report: &Report, package: &Package) -> Result<Vec<u8>, String> {
     let mut sheets = crate::papers::report::sheet::sheets(report);
