@@ -114,6 +114,23 @@ pub enum Command {
         #[command(subcommand)]
         list: Import,
     },
+    /// Tỉnh, thành phố: nhận các gói báo cáo của đơn vị cấp dưới (tệp hoặc cả thư mục) để tổng hợp
+    #[command(
+        override_usage = "ngayhoi [--db TỆP] consolidate TỆP_HOẶC_THƯ_MỤC... [--year NĂM] [--dry-run]",
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Tùy chọn"
+    )]
+    Consolidate {
+        /// Gói báo cáo .xlsx, hoặc thư mục chứa các gói
+        #[arg(value_name = "TỆP_HOẶC_THƯ_MỤC", required = true)]
+        files: Vec<PathBuf>,
+        /// Năm tổng hợp (mặc định: năm gần nhất có kế hoạch)
+        #[arg(long, value_name = "NĂM")]
+        year: Option<i32>,
+        /// Chỉ kiểm tra từng tệp và báo cáo, không lưu gì
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Khôi phục dữ liệu từ một bản sao lưu (trạng thái hiện tại được sao lưu trước)
     #[command(
         override_usage = "ngayhoi [--db TỆP] restore TỆP",
@@ -213,6 +230,13 @@ pub enum Export {
         next_help_heading = "Tùy chọn"
     )]
     ReportPackage(PackageArgs),
+    /// Báo cáo tổng hợp của tỉnh, thành phố từ các gói báo cáo đã nhận (PDF, kèm bảng Excel nếu muốn)
+    #[command(
+        override_usage = "ngayhoi [--db TỆP] export consolidated --out TỆP.pdf [--xlsx TỆP.xlsx] [--year NĂM]",
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Tùy chọn"
+    )]
+    Consolidated(ReportArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -332,7 +356,7 @@ fn describe(error: &clap::Error) -> String {
             context(ContextKind::InvalidArg)
         ),
         ErrorKind::InvalidSubcommand => format!(
-            "không có lệnh “{}”. Các lệnh: init, demo, import, export, backup, restore. {hint}",
+            "không có lệnh “{}”. Các lệnh: init, demo, import, export, consolidate, backup, restore. {hint}",
             context(ContextKind::InvalidSubcommand)
         ),
         ErrorKind::MissingRequiredArgument => format!(

@@ -15,6 +15,11 @@ pub fn run(db: &Path, command: Command) -> Result<(), String> {
     match command {
         Command::Backup { out, overwrite } => super::backup::backup(db, &out, overwrite),
         Command::Restore { file } => super::backup::restore(db, &file),
+        Command::Consolidate {
+            files,
+            year,
+            dry_run,
+        } => super::consolidate::consolidate(db, &files, year, dry_run),
         Command::Import { list } => match list {
             Import::Households(args) => super::import::households(db, &args),
             Import::Visits(args) => super::import::visits(db, &args),
@@ -79,6 +84,7 @@ pub fn run(db: &Path, command: Command) -> Result<(), String> {
                 Export::Calibration(args) => return super::certificates::calibration(db, &args),
                 Export::Report(args) => return super::report::export(db, &args),
                 Export::ReportPackage(args) => return super::report::package(db, &args),
+                Export::Consolidated(args) => return super::consolidate::export(db, &args),
             };
             export(db, paper, &args)
         }

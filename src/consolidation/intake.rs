@@ -92,7 +92,7 @@ pub fn may_consolidate(consolidator: &Unit, year: i32) -> Result<(), String> {
         return Ok(());
     }
     Err(format!(
-        "{} là đơn vị cấp {}, không tổng hợp báo cáo năm {year}. Chỉ tỉnh, thành phố (và huyện, quận, thị xã với các năm trước 2025) tổng hợp báo cáo của các đơn vị cấp dưới.",
+        "đơn vị {} (cấp {}) không tổng hợp báo cáo năm {year}. Chỉ tỉnh, thành phố (và huyện, quận, thị xã với các năm trước 2025) tổng hợp báo cáo của các đơn vị cấp dưới.",
         consolidator.name,
         consolidator.level.label().to_lowercase()
     ))

@@ -279,6 +279,28 @@ impl Package {
     }
 }
 
+/// A commune's package of `year` in Tỉnh Đồng Nai with `figures`, for tests.
+#[cfg(test)]
+pub(crate) fn commune(
+    unit: &str,
+    year: i32,
+    made_at: NaiveDateTime,
+    figures: &[(&str, i64)],
+) -> Package {
+    Package {
+        unit: unit.into(),
+        level: Level::Commune,
+        province: "Tỉnh Đồng Nai".into(),
+        year,
+        event_date: NaiveDate::from_ymd_opt(year, 8, 15).expect("a date"),
+        figures: figures.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
+        commended: BTreeMap::new(),
+        sections: BTreeMap::new(),
+        made_at,
+        made_by: String::new(),
+    }
+}
+
 /// One line per row, "key<TAB>value", the value's tabs, line breaks and backslashes escaped.
 fn content<'a>(rows: impl Iterator<Item = &'a (String, String)>) -> String {
     let mut out = String::new();

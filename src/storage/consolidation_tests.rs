@@ -1,12 +1,11 @@
 //! Expected units, packages taken in (replaced, restored, refused) and the consolidation of a
 //! year, on a province's file; and the migration that brought their tables to older files.
 
-use std::collections::BTreeMap;
-
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::Connection;
 
 use super::*;
+use crate::consolidation::package::commune;
 use crate::consolidation::{ExpectedUnit, Incoming, Outcome, Package};
 use crate::domain::{Level, Unit, YearEvent};
 
@@ -35,21 +34,12 @@ fn province_store(dir: &tempfile::TempDir) -> (Store, i64) {
 }
 
 fn package(unit: &str, year: i32, made: NaiveDateTime, participants: i64) -> Package {
-    Package {
-        unit: unit.into(),
-        level: Level::Commune,
-        province: "Tỉnh Đồng Nai".into(),
+    commune(
+        unit,
         year,
-        event_date: NaiveDate::from_ymd_opt(year, 8, 15).unwrap(),
-        figures: BTreeMap::from([
-            ("diem_to_chuc".to_string(), 3),
-            ("nguoi_tham_gia".to_string(), participants),
-        ]),
-        commended: BTreeMap::new(),
-        sections: BTreeMap::new(),
-        made_at: made,
-        made_by: String::new(),
-    }
+        made,
+        &[("diem_to_chuc", 3), ("nguoi_tham_gia", participants)],
+    )
 }
 
 fn file(name: &str, package: &Package) -> Incoming {
@@ -195,7 +185,7 @@ fn a_ward_does_not_consolidate() {
     assert!(
         error
             .to_string()
-            .starts_with("Phường Chợ Quán là đơn vị cấp phường, không tổng hợp"),
+            .starts_with("Đơn vị Phường Chợ Quán (cấp phường) không tổng hợp"),
         "{error}"
     );
 }
