@@ -18,5 +18,6 @@ pub mod export;
 pub mod gui;
 pub mod import;
 pub mod papers;
+pub mod province_demo;
 pub mod storage;
 pub mod text;

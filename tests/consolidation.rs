@@ -405,3 +405,36 @@ fn a_ward_cannot_consolidate() {
         stderr(&run)
     );
 }
+
+#[test]
+fn the_province_demo_has_units_missing_a_resent_package_and_an_edited_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("tinh.sqlite3");
+    let run = ngayhoi_on(&db, &["demo", "--province"]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    use ngayhoi::province_demo::{EDITED, MISSING, RESENT, UNITS};
+    let store = Store::open(&db).unwrap();
+    let c = store.consolidation(2026).unwrap().unwrap();
+    assert_eq!(c.rows.len(), UNITS.len());
+    let missing: Vec<&str> = c.missing().map(|r| r.name.as_str()).collect();
+    assert_eq!(missing, MISSING);
+    let edited: Vec<&str> = c.edited().map(|r| r.name.as_str()).collect();
+    assert_eq!(edited, [EDITED]);
+    let replaced: Vec<String> = store
+        .received_packages(2026)
+        .unwrap()
+        .into_iter()
+        .filter(|r| !r.current)
+        .map(|r| r.package.unit)
+        .collect();
+    assert_eq!(replaced, [RESENT]);
+    assert_eq!(c.last.as_ref().map(|l| l.units), Some(UNITS.len()));
+    // A second run refuses to mix the example into a file that has a unit.
+    let again = ngayhoi_on(&db, &["demo", "--province"]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(
+        stderr(&again).contains("đã được thiết lập cho Tỉnh Đồng Nai"),
+        "{}",
+        stderr(&again)
+    );
+}

@@ -71,11 +71,15 @@ pub enum Command {
     },
     /// Điền một Ngày hội mẫu đầy đủ (một phường năm 2026; tạo đơn vị nếu chưa có)
     #[command(
-        override_usage = "ngayhoi [--db TỆP] demo",
+        override_usage = "ngayhoi [--db TỆP] demo [--province]",
         help_template = HELP_TEMPLATE,
         next_help_heading = "Tùy chọn"
     )]
-    Demo,
+    Demo {
+        /// Ví dụ của tỉnh (vào tệp mới): 42 đơn vị, các gói báo cáo 2025 và 2026 đã nhận, có đơn vị chưa gửi, gửi lại, sửa tay
+        #[arg(long)]
+        province: bool,
+    },
     /// Xuất văn bản ra tệp PDF
     #[command(
         override_usage = "ngayhoi [--db TỆP] export <program|script|festival|visit-plan|receipts|visits|certificates|decision-list|calibration|report|report-package|consolidated> --out TỆP [...]",

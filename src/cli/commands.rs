@@ -88,7 +88,19 @@ pub fn run(db: &Path, command: Command) -> Result<(), String> {
             };
             export(db, paper, &args)
         }
-        Command::Demo => {
+        Command::Demo { province: true } => {
+            let mut store = open(db)?;
+            let intakes = crate::province_demo::fill(&mut store)?;
+            println!(
+                "Đã điền ví dụ của {} trong tệp {}: {} đơn vị phải báo cáo, {} gói báo cáo đã nhận (năm 2025 và 2026).",
+                crate::province_demo::unit().name,
+                db.display(),
+                crate::province_demo::UNITS.len(),
+                intakes.iter().filter(|i| !i.refused()).count()
+            );
+            Ok(())
+        }
+        Command::Demo { province: false } => {
             let mut store = open(db)?;
             let demo = crate::demo::build();
             store.fill_demo(&demo).map_err(|e| e.to_string())?;

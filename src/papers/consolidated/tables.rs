@@ -135,7 +135,7 @@ pub fn units(c: &Consolidation) -> ReportTable {
     let annex: Vec<Key> = ANNEX.iter().filter_map(|(code, _)| key(code)).collect();
     for (code, heading) in ANNEX {
         let money = key(code).is_some_and(|k| k.money);
-        let width = if money { 26.0 } else { 17.0 };
+        let width = if money { 30.0 } else { 17.0 };
         columns.push(col(heading, Width::Mm(width), Align::Right));
     }
     let rows = c
