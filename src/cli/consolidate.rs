@@ -5,40 +5,9 @@
 use std::path::{Path, PathBuf};
 
 use super::args::ReportArgs;
-use crate::consolidation::intake::{Incoming, Intake, Outcome, may_consolidate};
+use crate::consolidation::intake::{Incoming, Intake, Outcome, may_consolidate, package_files};
 use crate::papers::consolidated::{self, sheet};
 use crate::storage::Store;
-
-/// The files named, a folder's .xlsx files (not its subfolders, nor Excel's "~$" lock files)
-/// in name order.
-fn files_of(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
-    let mut out = Vec::new();
-    for path in paths {
-        if !path.is_dir() {
-            out.push(path.clone());
-            continue;
-        }
-        let entries = std::fs::read_dir(path)
-            .map_err(|e| format!("không đọc được thư mục “{}” ({e}).", path.display()))?;
-        let mut found: Vec<PathBuf> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.is_file())
-            .filter(|p| {
-                let name = p.file_name().unwrap_or_default().to_string_lossy();
-                name.to_lowercase().ends_with(".xlsx") && !name.starts_with("~$")
-            })
-            .collect();
-        if found.is_empty() {
-            return Err(format!(
-                "thư mục “{}” không có tệp .xlsx nào.",
-                path.display()
-            ));
-        }
-        found.sort();
-        out.extend(found);
-    }
-    Ok(out)
-}
 
 /// `--year`, else the latest year with an event.
 fn year_of(store: &Store, year: Option<i32>) -> Result<i32, String> {
@@ -63,7 +32,7 @@ pub fn consolidate(
     let year = year_of(&store, year)?;
     let mut intakes: Vec<(usize, Intake)> = Vec::new();
     let mut incoming = Vec::new();
-    for (i, path) in files_of(paths)?.iter().enumerate() {
+    for (i, path) in package_files(paths)?.iter().enumerate() {
         // A file that cannot be read is refused here; the others still go in.
         match Incoming::from_path(path) {
             Ok(file) => incoming.push((i, file)),

@@ -3,6 +3,8 @@
 //! (the same file again, an older file after a newer one) and keeps each file whole or not
 //! at all.
 
+use std::path::PathBuf;
+
 use chrono::NaiveDateTime;
 
 use super::package::Package;
@@ -30,6 +32,37 @@ impl Incoming {
             })
             .map_err(|e| format!("không đọc được tệp ({e})."))
     }
+}
+
+/// The files to take in from what the secretary chose: the files named, a folder's .xlsx files (not its subfolders, nor Excel's "~$" lock files)
+/// in name order.
+pub fn package_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let mut out = Vec::new();
+    for path in paths {
+        if !path.is_dir() {
+            out.push(path.clone());
+            continue;
+        }
+        let entries = std::fs::read_dir(path)
+            .map_err(|e| format!("không đọc được thư mục “{}” ({e}).", path.display()))?;
+        let mut found: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_file())
+            .filter(|p| {
+                let name = p.file_name().unwrap_or_default().to_string_lossy();
+                name.to_lowercase().ends_with(".xlsx") && !name.starts_with("~$")
+            })
+            .collect();
+        if found.is_empty() {
+            return Err(format!(
+                "thư mục “{}” không có tệp .xlsx nào.",
+                path.display()
+            ));
+        }
+        found.sort();
+        out.extend(found);
+    }
+    Ok(out)
 }
 
 /// What became of one file.

@@ -3,6 +3,7 @@
 //!
 //! - `key`: the figures a package carries, under stable keys;
 //! - `package`: the machine-readable rows, their checksum and their parsing;
+//! - `expected`: the expected units' names from a spreadsheet the province already has;
 //! - `intake`: what became of each file of a batch, and the checks that need no storage;
 //! - `read`: a package file's rows through calamine;
 //! - `table`: expected units × packages, totals, units missing, last year;
@@ -10,6 +11,7 @@
 //!
 //! Who may consolidate is a rule of the unit's level: `domain::Level::consolidates`.
 
+pub mod expected;
 pub mod intake;
 pub mod key;
 pub mod narrative;
