@@ -35,14 +35,18 @@ pub fn default_text(c: &Consolidation, section: Section) -> String {
         Section::Purpose => format!(
             "Tổng hợp, đánh giá kết quả tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm {year} tại các xã, phường, đặc khu trên địa bàn; rút kinh nghiệm và đề ra phương hướng xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc trong thời gian tới."
         ),
-        Section::Organisation => format!(
-            "Ban Chỉ đạo đã hướng dẫn các đơn vị tổ chức Ngày hội và gửi báo cáo kết quả. Đến nay đã nhận báo cáo của {reported}/{expected} đơn vị{}.",
-            if reported > expected {
-                format!(" (và {} đơn vị ngoài danh sách)", reported - c.rows.iter().filter(|r| r.expected && r.received.is_some()).count())
-            } else {
-                String::new()
-            }
-        ),
+        Section::Organisation => {
+            let listed = c.reported().filter(|r| r.expected).count();
+            let others = reported - listed;
+            format!(
+                "Ban Chỉ đạo đã hướng dẫn các đơn vị tổ chức Ngày hội và gửi báo cáo kết quả. Đến nay đã nhận báo cáo của {listed}/{expected} đơn vị{}.",
+                if others > 0 {
+                    format!(" và {others} đơn vị ngoài danh sách")
+                } else {
+                    String::new()
+                }
+            )
+        }
         Section::Results => format!(
             "Các đơn vị đã tổ chức Ngày hội tại {} điểm{}, với {} lượt người tham gia{}; thăm hỏi, tặng quà {} hộ gia đình với {} suất quà, tổng giá trị {}{}; khen thưởng, biểu dương {} tập thể, {} cá nhân và {} hộ gia đình.",
             thousands(total(c, "diem_to_chuc")),
@@ -82,5 +86,54 @@ pub fn default_text(c: &Consolidation, section: Section) -> String {
         }
         Section::Lessons => "Nơi nào cấp ủy, chính quyền quan tâm lãnh đạo, chỉ đạo, phát huy vai trò của Mặt trận và các đoàn thể, huy động được đông đảo Nhân dân tham gia thì Ngày hội đạt kết quả cao.".into(),
         Section::Proposals => "Đề nghị các đơn vị tiếp tục duy trì, nhân rộng các mô hình tự quản về an ninh, trật tự; gửi báo cáo đúng hạn, đúng mẫu để thuận lợi cho việc tổng hợp.".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::consolidation::package::commune;
+    use crate::consolidation::{ExpectedUnit, Received};
+    use crate::domain::{Level, Unit};
+
+    fn received(unit: &str, participants: i64) -> Received {
+        let made = chrono::NaiveDate::from_ymd_opt(2026, 8, 20)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap();
+        Received {
+            id: 0,
+            package: commune(unit, 2026, made, &[("nguoi_tham_gia", participants)]),
+            intact: true,
+            arrived_at: made,
+            file_name: String::new(),
+            current: true,
+        }
+    }
+
+    #[test]
+    fn units_outside_the_list_are_counted_apart() {
+        let province = Unit::new(
+            "Tỉnh Đồng Nai",
+            Level::Province,
+            "Tỉnh Đồng Nai",
+            "Biên Hòa",
+        );
+        let expected = [
+            ExpectedUnit::new("Xã A Lưới"),
+            ExpectedUnit::new("Xã Bình Sơn"),
+        ];
+        let received = [received("xa a luoi", 100), received("Xã Lạ", 50)];
+        let c = Consolidation::new(province, 2026, &expected, &received, &[]);
+        assert_eq!(c.totals.figures["nguoi_tham_gia"], 150);
+        let text = default_text(&c, Section::Organisation);
+        assert!(
+            text.ends_with("đã nhận báo cáo của 1/2 đơn vị và 1 đơn vị ngoài danh sách."),
+            "{text}"
+        );
+        assert_eq!(
+            default_text(&c, Section::Limitations),
+            "Còn 1 đơn vị chưa gửi báo cáo: Xã Bình Sơn."
+        );
     }
 }
