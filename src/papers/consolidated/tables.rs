@@ -3,8 +3,9 @@
 //! with one row per unit.
 
 use crate::consolidation::key::{ANNEX, Key, key, keys};
-use crate::consolidation::{Consolidation, UnitRow};
+use crate::consolidation::{Consolidation, Totals, UnitRow};
 use crate::document::{Align, Width};
+use crate::domain::report::{Figure, Standard};
 use crate::papers::report::{Col, ReportTable, Value};
 use crate::text::date_short;
 
@@ -29,6 +30,40 @@ fn change(key: &Key, this: Option<i64>, last: Option<i64>) -> Value {
         (Some(a), Some(b)) if key.money => Value::MoneyChange(a - b),
         (Some(a), Some(b)) => Value::Change(a - b),
         _ => Value::Missing,
+    }
+}
+
+/// How a line of the totals reads a year.
+enum Figures {
+    Key(Key),
+    /// The share of units meeting a standard: the sums of x over the sums of y.
+    Share(Standard),
+}
+
+impl Figures {
+    fn of(&self, totals: &Totals) -> Value {
+        match self {
+            Figures::Key(key) => value(key, totals.figures.get(key.code).copied()),
+            Figures::Share(standard) => {
+                let (meeting, all) = standard.figures();
+                let sum = |f: Figure| totals.figures.get(f.code()).copied();
+                match (sum(meeting), sum(all)) {
+                    (Some(x), Some(y)) if y > 0 => Value::Percent(x as f64 * 100.0 / y as f64),
+                    _ => Value::Missing,
+                }
+            }
+        }
+    }
+
+    fn change(&self, this: &Totals, last: &Totals) -> Value {
+        match self {
+            Figures::Key(key) => change(
+                key,
+                this.figures.get(key.code).copied(),
+                last.figures.get(key.code).copied(),
+            ),
+            Figures::Share(_) => Value::Missing,
+        }
     }
 }
 
@@ -57,25 +92,47 @@ pub fn totals(c: &Consolidation) -> ReportTable {
         columns.push(col("Tăng, giảm", Width::Mm(26.0), Align::Right));
     }
     columns.push(col("Số đơn vị có số liệu", Width::Mm(20.0), Align::Right));
-    let rows = keys()
-        .iter()
+    let mut lines: Vec<(String, String, Figures)> = Vec::new();
+    for key in keys() {
+        lines.push((key.label.into(), key.unit.into(), Figures::Key(key)));
+        // Under the count of all of them, the share meeting the standard ("80,0%").
+        if let Some(standard) = Standard::ALL
+            .into_iter()
+            .find(|s| s.figures().1.code() == key.code)
+        {
+            lines.push((
+                format!("Tỷ lệ {} đạt chuẩn", standard.label().to_lowercase()),
+                "%".into(),
+                Figures::Share(standard),
+            ));
+        }
+    }
+    let rows = lines
+        .into_iter()
         .enumerate()
-        .map(|(i, key)| {
-            let now = c.totals.figures.get(key.code).copied();
+        .map(|(i, (label, unit, figures))| {
+            let now = figures.of(&c.totals);
             let mut row = vec![
                 Value::Count(i as i64 + 1),
-                Value::Text(key.label.into()),
-                Value::Text(key.unit.into()),
+                Value::Text(label),
+                Value::Text(unit),
             ];
             if let Some(last) = last {
-                let before = last.figures.get(key.code).copied();
-                row.push(value(key, before));
-                row.push(value(key, now));
-                row.push(change(key, now, before));
+                let before = figures.of(last);
+                let delta = figures.change(&c.totals, last);
+                row.extend([before, now, delta]);
             } else {
-                row.push(value(key, now));
+                row.push(now);
             }
-            let given = c.totals.given_by.get(key.code).copied().unwrap_or(0);
+            let given = match &figures {
+                Figures::Key(key) => c.totals.given_by.get(key.code).copied().unwrap_or(0),
+                Figures::Share(standard) => c
+                    .totals
+                    .given_by
+                    .get(standard.figures().1.code())
+                    .copied()
+                    .unwrap_or(0),
+            };
             row.push(Value::Count(given as i64));
             row
         })
