@@ -71,14 +71,18 @@ pub enum Command {
     },
     /// Điền một Ngày hội mẫu đầy đủ (một phường năm 2026; tạo đơn vị nếu chưa có)
     #[command(
-        override_usage = "ngayhoi [--db TỆP] demo",
+        override_usage = "ngayhoi [--db TỆP] demo [--province]",
         help_template = HELP_TEMPLATE,
         next_help_heading = "Tùy chọn"
     )]
-    Demo,
+    Demo {
+        /// Ví dụ của tỉnh (vào tệp mới): 42 đơn vị, các gói báo cáo 2025 và 2026 đã nhận, có đơn vị chưa gửi, gửi lại, sửa tay
+        #[arg(long)]
+        province: bool,
+    },
     /// Xuất văn bản ra tệp PDF
     #[command(
-        override_usage = "ngayhoi [--db TỆP] export <program|script|festival|visit-plan|receipts|visits|certificates|decision-list|calibration|report> --out TỆP [...]",
+        override_usage = "ngayhoi [--db TỆP] export <program|script|festival|visit-plan|receipts|visits|certificates|decision-list|calibration|report|report-package|consolidated> --out TỆP [...]",
         help_template = HELP_TEMPLATE,
         subcommand_help_heading = "Văn bản",
         subcommand_value_name = "VĂN BẢN",
@@ -113,6 +117,23 @@ pub enum Command {
     Import {
         #[command(subcommand)]
         list: Import,
+    },
+    /// Tỉnh, thành phố: nhận các gói báo cáo của đơn vị cấp dưới (tệp hoặc cả thư mục) để tổng hợp
+    #[command(
+        override_usage = "ngayhoi [--db TỆP] consolidate TỆP_HOẶC_THƯ_MỤC... [--year NĂM] [--dry-run]",
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Tùy chọn"
+    )]
+    Consolidate {
+        /// Gói báo cáo .xlsx, hoặc thư mục chứa các gói
+        #[arg(value_name = "TỆP_HOẶC_THƯ_MỤC", required = true)]
+        files: Vec<PathBuf>,
+        /// Năm tổng hợp (mặc định: năm gần nhất có kế hoạch)
+        #[arg(long, value_name = "NĂM")]
+        year: Option<i32>,
+        /// Chỉ kiểm tra từng tệp và báo cáo, không lưu gì
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Khôi phục dữ liệu từ một bản sao lưu (trạng thái hiện tại được sao lưu trước)
     #[command(
@@ -223,6 +244,21 @@ pub enum Export {
         next_help_heading = "Tùy chọn"
     )]
     Report(ReportArgs),
+    /// Gói báo cáo gửi cấp trên (.xlsx: các bảng số liệu và trang dữ liệu để cấp trên tổng hợp)
+    #[command(
+        name = "report-package",
+        override_usage = "ngayhoi [--db TỆP] export report-package [--out TỆP.xlsx] [--year NĂM]",
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Tùy chọn"
+    )]
+    ReportPackage(PackageArgs),
+    /// Báo cáo tổng hợp của tỉnh, thành phố từ các gói báo cáo đã nhận (PDF, kèm bảng Excel nếu muốn)
+    #[command(
+        override_usage = "ngayhoi [--db TỆP] export consolidated --out TỆP.pdf [--xlsx TỆP.xlsx] [--year NĂM]",
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Tùy chọn"
+    )]
+    Consolidated(ReportArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -297,6 +333,16 @@ pub struct ReportArgs {
 }
 
 #[derive(Debug, clap::Args)]
+pub struct PackageArgs {
+    /// Tệp Excel sẽ ghi (mặc định: BaoCao-NgayHoi-<năm>-<đơn vị>.xlsx trong thư mục hiện tại)
+    #[arg(long, value_name = "TỆP.xlsx")]
+    pub out: Option<PathBuf>,
+    /// Năm của Ngày hội (mặc định: năm gần nhất có kế hoạch)
+    #[arg(long, value_name = "NĂM")]
+    pub year: Option<i32>,
+}
+
+#[derive(Debug, clap::Args)]
 pub struct PaperArgs {
     /// Tệp PDF sẽ ghi
     #[arg(long, value_name = "TỆP.pdf")]
@@ -332,7 +378,7 @@ fn describe(error: &clap::Error) -> String {
             context(ContextKind::InvalidArg)
         ),
         ErrorKind::InvalidSubcommand => format!(
-            "không có lệnh “{}”. Các lệnh: init, demo, import, export, backup, restore. {hint}",
+            "không có lệnh “{}”. Các lệnh: init, demo, import, export, consolidate, backup, restore. {hint}",
             context(ContextKind::InvalidSubcommand)
         ),
         ErrorKind::MissingRequiredArgument => format!(

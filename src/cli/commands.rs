@@ -15,6 +15,11 @@ pub fn run(db: &Path, command: Command) -> Result<(), String> {
     match command {
         Command::Backup { out, overwrite } => super::backup::backup(db, &out, overwrite),
         Command::Restore { file } => super::backup::restore(db, &file),
+        Command::Consolidate {
+            files,
+            year,
+            dry_run,
+        } => super::consolidate::consolidate(db, &files, year, dry_run),
         Command::Import { list } => match list {
             Import::Households(args) => super::import::households(db, &args),
             Import::Visits(args) => super::import::visits(db, &args),
@@ -78,10 +83,24 @@ pub fn run(db: &Path, command: Command) -> Result<(), String> {
                 }
                 Export::Calibration(args) => return super::certificates::calibration(db, &args),
                 Export::Report(args) => return super::report::export(db, &args),
+                Export::ReportPackage(args) => return super::report::package(db, &args),
+                Export::Consolidated(args) => return super::consolidate::export(db, &args),
             };
             export(db, paper, &args)
         }
-        Command::Demo => {
+        Command::Demo { province: true } => {
+            let mut store = open(db)?;
+            let intakes = crate::province_demo::fill(&mut store)?;
+            println!(
+                "Đã điền ví dụ của {} trong tệp {}: {} đơn vị phải báo cáo, {} gói báo cáo đã nhận (năm 2025 và 2026).",
+                crate::province_demo::unit().name,
+                db.display(),
+                crate::province_demo::UNITS.len(),
+                intakes.iter().filter(|i| !i.refused()).count()
+            );
+            Ok(())
+        }
+        Command::Demo { province: false } => {
             let mut store = open(db)?;
             let demo = crate::demo::build();
             store.fill_demo(&demo).map_err(|e| e.to_string())?;

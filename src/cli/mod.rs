@@ -6,6 +6,7 @@ mod args;
 mod backup;
 mod certificates;
 mod commands;
+mod consolidate;
 mod import;
 mod report;
 

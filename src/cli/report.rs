@@ -1,47 +1,18 @@
 //! `ngayhoi export report --out F.pdf [--xlsx F.xlsx] [--year Y]`: the report to the province
-//! as PDF, and its tables as a spreadsheet. Both are made before either is written, so a
-//! failure leaves no file behind; a year without an event writes nothing.
+//! as PDF, and its tables as a spreadsheet (both made before either is written, so a failure
+//! leaves no file behind); `export report-package`: the package the province takes in
+//! (`export::package`). A year without an event writes nothing.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use super::args::ReportArgs;
+use super::args::{PackageArgs, ReportArgs};
+use crate::domain::report::Report;
 use crate::papers::report::{self, sheet};
 use crate::storage::Store;
 
 pub fn export(db: &Path, args: &ReportArgs) -> Result<(), String> {
-    if !db.exists() {
-        return Err(format!(
-            "chưa có tệp dữ liệu “{}”. Hãy thiết lập bằng lệnh init hoặc demo.",
-            db.display()
-        ));
-    }
-    let store = Store::open(db).map_err(|e| e.to_string())?;
-    store
-        .unit()
-        .map_err(|e| e.to_string())?
-        .ok_or("tệp dữ liệu chưa có đơn vị tổ chức; hãy chạy lệnh init trước.")?;
-    let years = store.years().map_err(|e| e.to_string())?;
-    let year = match args.year {
-        Some(year) => year,
-        None => *years.last().ok_or("tệp dữ liệu chưa có Ngày hội nào.")?,
-    };
-    let report = store
-        .report(year)
-        .map_err(|e| e.to_string())?
-        .ok_or_else(|| {
-            let known = years
-                .iter()
-                .map(i32::to_string)
-                .collect::<Vec<_>>()
-                .join(", ");
-            let mut message = format!(
-                "chưa có Ngày hội năm {year} nên không có gì để báo cáo; không ghi tệp nào."
-            );
-            if !known.is_empty() {
-                message.push_str(&format!(" Các năm đã có: {known}."));
-            }
-            message
-        })?;
+    let report = load(db, args.year)?;
+    let year = report.year();
     let pdf = report::render(&report).map_err(|e| super::lower_first(&e))?;
     let xlsx = match &args.xlsx {
         Some(path) => Some((
@@ -61,5 +32,68 @@ pub fn export(db: &Path, args: &ReportArgs) -> Result<(), String> {
             .map_err(|e| super::lower_first(&e))?;
         println!("Đã ghi bảng số liệu vào tệp {}.", path.display());
     }
+    Ok(())
+}
+
+/// The report of `--year` (else of the latest year), or why there is none.
+fn load(db: &Path, year: Option<i32>) -> Result<Report, String> {
+    if !db.exists() {
+        return Err(format!(
+            "chưa có tệp dữ liệu “{}”. Hãy thiết lập bằng lệnh init hoặc demo.",
+            db.display()
+        ));
+    }
+    let store = Store::open(db).map_err(|e| e.to_string())?;
+    store
+        .unit()
+        .map_err(|e| e.to_string())?
+        .ok_or("tệp dữ liệu chưa có đơn vị tổ chức; hãy chạy lệnh init trước.")?;
+    let years = store.years().map_err(|e| e.to_string())?;
+    let year = match year {
+        Some(year) => year,
+        None => *years.last().ok_or("tệp dữ liệu chưa có Ngày hội nào.")?,
+    };
+    store
+        .report(year)
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| {
+            let known = years
+                .iter()
+                .map(i32::to_string)
+                .collect::<Vec<_>>()
+                .join(", ");
+            let mut message = format!(
+                "chưa có Ngày hội năm {year} nên không có gì để báo cáo; không ghi tệp nào."
+            );
+            if !known.is_empty() {
+                message.push_str(&format!(" Các năm đã có: {known}."));
+            }
+            message
+        })
+}
+
+/// `export report-package`: the package the level above takes in, named
+/// "BaoCao-NgayHoi-<year>-<unit>.xlsx" unless `--out` says otherwise.
+pub fn package(db: &Path, args: &PackageArgs) -> Result<(), String> {
+    let report = load(db, args.year)?;
+    let out = args.out.clone().unwrap_or_else(|| {
+        PathBuf::from(crate::export::package::file_name(
+            report.year(),
+            &report.unit.name,
+        ))
+    });
+    crate::export::package::save(
+        &out,
+        &report,
+        chrono::Local::now().naive_local(),
+        crate::papers::output::Access::Private,
+    )
+    .map_err(|e| super::lower_first(&e))?;
+    println!(
+        "Đã ghi gói báo cáo năm {} của {} vào tệp {}. Gửi tệp này lên cấp trên để tổng hợp.",
+        report.year(),
+        report.unit.name,
+        out.display()
+    );
     Ok(())
 }

@@ -95,6 +95,29 @@ impl Level {
     pub fn allowed_in(self, year: i32) -> bool {
         self != Level::District || year <= 2024
     }
+
+    /// Where the level sits in the hierarchy: 0 the province, 1 the old district, 2 the
+    /// communes, wards, townships and special zones that organise the day.
+    fn rank(self) -> u8 {
+        match self {
+            Level::Province => 0,
+            Level::District => 1,
+            _ => 2,
+        }
+    }
+
+    /// Whether a unit of this level takes in and consolidates the reports of `year`: a
+    /// province or city always, a district for the years it existed (before 2025).
+    pub fn consolidates(self, year: i32) -> bool {
+        self.rank() < 2 && self.allowed_in(year)
+    }
+
+    /// Whether a unit of this level may send its report of `year` to a unit of `above`: any
+    /// level above it that consolidates (a province may take a commune's report directly,
+    /// even before 2025).
+    pub fn reports_to(self, above: Level, year: i32) -> bool {
+        self.rank() > above.rank() && above.consolidates(year)
+    }
 }
 
 impl std::fmt::Display for Level {
@@ -239,6 +262,20 @@ mod tests {
         assert!(Level::District.allowed_in(2024));
         assert!(!Level::District.allowed_in(2025));
         assert!(Level::Ward.allowed_in(2026));
+    }
+
+    #[test]
+    fn provinces_and_old_districts_consolidate() {
+        assert!(Level::Province.consolidates(2026));
+        assert!(Level::District.consolidates(2024));
+        assert!(!Level::District.consolidates(2025));
+        assert!(!Level::Ward.consolidates(2026));
+        assert!(Level::Ward.reports_to(Level::Province, 2026));
+        assert!(Level::Commune.reports_to(Level::District, 2024));
+        assert!(!Level::Commune.reports_to(Level::District, 2025));
+        assert!(Level::District.reports_to(Level::Province, 2024));
+        assert!(!Level::Province.reports_to(Level::Province, 2026));
+        assert!(!Level::Ward.reports_to(Level::Commune, 2026));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! fields that no spreadsheet turns into formulas.
 
 pub mod csv;
+pub mod package;
 pub mod sheet;
 mod visits;
 

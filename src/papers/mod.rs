@@ -3,6 +3,7 @@
 //! the receipt list. Each builder refuses,
 //! in Vietnamese, a paper with nothing to print.
 
+pub mod consolidated;
 mod festival;
 mod gifts;
 pub mod output;

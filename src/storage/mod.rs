@@ -10,6 +10,7 @@ pub mod backup;
 pub mod certificate;
 mod checklist;
 pub mod commendation;
+mod consolidation;
 mod delegate;
 mod error;
 mod event;
@@ -273,6 +274,8 @@ fn check_header(path: &Path) -> Result<Option<Header>> {
 
 #[cfg(test)]
 mod commendation_tests;
+#[cfg(test)]
+mod consolidation_tests;
 #[cfg(test)]
 mod data_file_tests;
 #[cfg(test)]

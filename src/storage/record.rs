@@ -50,6 +50,12 @@ plain_record!(
 plain_record!(Delegate, add_delegate, save_delegate, delete_delegate);
 plain_record!(EventPoint, add_point, save_point, delete_point);
 plain_record!(Activity, add_activity, save_activity, delete_activity);
+plain_record!(
+    crate::consolidation::ExpectedUnit,
+    add_expected_unit,
+    save_expected_unit,
+    delete_expected_unit
+);
 
 /// A recipient belongs to its decision (which carries the event).
 impl Record for Recipient {

@@ -202,6 +202,32 @@ const MIGRATIONS: &[&str] = &[
         text TEXT NOT NULL,
         PRIMARY KEY (event_id, code)
     );",
+    // 8: consolidation at the level above (a province): the units expected to report in a
+    // year and the packages taken in (their data rows whole, as `consolidation::package`
+    // writes them; a replaced package is kept with current = 0 so that it can be restored).
+    // The consolidated report's edited sections are the province's own report_section rows.
+    "CREATE TABLE expected_unit (
+        id INTEGER PRIMARY KEY,
+        event_id INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        unit_key TEXT NOT NULL,
+        UNIQUE (event_id, unit_key)
+    );
+    CREATE TABLE received_package (
+        id INTEGER PRIMARY KEY,
+        year INTEGER NOT NULL,
+        unit_key TEXT NOT NULL,
+        unit_name TEXT NOT NULL,
+        made_at TEXT NOT NULL,
+        arrived_at TEXT NOT NULL,
+        file_name TEXT NOT NULL,
+        checksum TEXT NOT NULL,
+        intact INTEGER NOT NULL,
+        content TEXT NOT NULL,
+        current INTEGER NOT NULL DEFAULT 1
+    );
+    CREATE UNIQUE INDEX received_package_current ON received_package(year, unit_key)
+        WHERE current = 1;",
 ];
 
 /// The schema version this build writes.

@@ -49,7 +49,7 @@ pub fn file_name(year: i32, extension: &str) -> String {
 
 /// "Phường Chợ Quán" → "phường Chợ Quán", "Thành phố Hồ Chí Minh" → "thành phố Hồ Chí Minh":
 /// inside a sentence the level word is lower case (a bare name such as "Đồng Nai" is kept).
-fn lower_level_word(name: &str) -> String {
+pub(crate) fn lower_level_word(name: &str) -> String {
     let name = name.trim();
     let first = name.split_whitespace().next().unwrap_or("");
     let level_word = matches!(
@@ -105,7 +105,7 @@ pub fn build(report: &Report) -> AdminDocument {
 }
 
 /// A report table as the PDF prints it.
-fn to_document(table: &ReportTable) -> Table {
+pub(crate) fn to_document(table: &ReportTable) -> Table {
     let text = |row: &[Value]| row.iter().map(Value::text).collect();
     Table {
         columns: table

@@ -30,7 +30,8 @@ fn total_cells(total: &[Value], columns: usize) -> Vec<Cell> {
     cells
 }
 
-fn sheet(report: &Report, table: &ReportTable) -> Table {
+/// The table's rows as cells, the total row last.
+pub(crate) fn rows(table: &ReportTable) -> Vec<Vec<Cell>> {
     let mut rows: Vec<Vec<Cell>> = table
         .rows
         .iter()
@@ -39,6 +40,11 @@ fn sheet(report: &Report, table: &ReportTable) -> Table {
     if let Some(total) = &table.total {
         rows.push(total_cells(total, table.columns.len()));
     }
+    rows
+}
+
+fn sheet(report: &Report, table: &ReportTable) -> Table {
+    let rows = rows(table);
     let unit = &report.unit;
     Table {
         sheet_name: table.sheet.clone(),

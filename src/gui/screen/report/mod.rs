@@ -55,6 +55,8 @@ enum Field {
 pub enum Output {
     Pdf,
     Xlsx,
+    /// "Gửi báo cáo lên cấp trên": the package the province takes in.
+    Package,
 }
 
 #[derive(Debug)]
@@ -274,7 +276,12 @@ impl Report {
                 if self.saving {
                     return (Task::none(), None);
                 }
-                let name = paper::file_name(data.event.year, extension(output));
+                let name = match output {
+                    Output::Package => {
+                        crate::export::package::file_name(data.event.year, &data.report.unit.name)
+                    }
+                    _ => paper::file_name(data.event.year, extension(output)),
+                };
                 (
                     Task::perform(choose_target(output, name), move |path| {
                         Message::Chosen(output, path)
@@ -296,6 +303,12 @@ impl Report {
                         Output::Xlsx => {
                             sheet::save(&path, &report, crate::papers::output::Access::Usual)?
                         }
+                        Output::Package => crate::export::package::save(
+                            &path,
+                            &report,
+                            chrono::Local::now().naive_local(),
+                            crate::papers::output::Access::Usual,
+                        )?,
                     }
                     Ok(path)
                 };
@@ -378,7 +391,7 @@ impl Report {
 fn extension(output: Output) -> &'static str {
     match output {
         Output::Pdf => "pdf",
-        Output::Xlsx => "xlsx",
+        Output::Xlsx | Output::Package => "xlsx",
     }
 }
 
@@ -387,5 +400,8 @@ async fn choose_target(output: Output, name: String) -> Option<PathBuf> {
     match output {
         Output::Pdf => system::save_as("Lưu báo cáo PDF", name, system::PDF).await,
         Output::Xlsx => system::save_as("Lưu bảng số liệu Excel", name, system::XLSX).await,
+        Output::Package => {
+            system::save_as("Lưu gói báo cáo gửi cấp trên", name, system::XLSX).await
+        }
     }
 }

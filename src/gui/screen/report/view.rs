@@ -230,6 +230,7 @@ impl Report {
             ),
             save("Lưu PDF…", Output::Pdf),
             save("Lưu bảng Excel (.xlsx)…", Output::Xlsx),
+            save("Gửi báo cáo lên cấp trên", Output::Package),
         ]
         .spacing(12)
         .align_y(Alignment::Center);

@@ -1,0 +1,43 @@
+//! "Gửi báo cáo lên cấp trên" on the report screen: the button beside the other saves, and
+//! the file it writes is a package the province's copy of the app reads, intact, with the
+//! ward's figures.
+
+mod common;
+
+use common::*;
+use ngayhoi::gui::app::shortcut;
+use ngayhoi::gui::screen::report;
+use ngayhoi::gui::workspace::Message as Ws;
+use ngayhoi::gui::{App, Section as Nav};
+
+fn report_app(dir: &tempfile::TempDir) -> App {
+    let mut app = demo_app(dir);
+    interact(&mut app, |ui| ui.click("Báo cáo").map(drop));
+    assert_eq!(app.section(), Some(Nav::Report));
+    app
+}
+
+#[test]
+fn the_package_saved_from_the_report_screen_reads_back_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = report_app(&dir);
+    send(&mut app, shortcut(ctrl("p")).unwrap());
+    assert!(shows(&app, "Gửi báo cáo lên cấp trên"));
+    let path = dir.path().join("goi.xlsx");
+    send(
+        &mut app,
+        Ws::Report(report::Message::Chosen(
+            report::Output::Package,
+            Some(path.clone()),
+        )),
+    );
+    assert!(shows(&app, &format!("Đã lưu “{}”.", path.display())));
+    let parsed = ngayhoi::consolidation::read(std::fs::read(&path).unwrap()).unwrap();
+    assert!(parsed.intact);
+    let stored = reopen(&db(&dir)).report(2026).unwrap().unwrap();
+    assert_eq!(parsed.package.unit, stored.unit.name);
+    assert_eq!(
+        parsed.package.figures["nguoi_tham_gia"],
+        i64::from(stored.this.figures.points.participants)
+    );
+}
