@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use super::args::ReportArgs;
-use crate::consolidation::intake::{Incoming, Intake, Outcome, may_consolidate, package_files};
+use crate::consolidation::intake::{Outcome, may_consolidate};
 use crate::papers::consolidated::{self, sheet};
 use crate::storage::Store;
 
@@ -30,29 +30,11 @@ pub fn consolidate(
 ) -> Result<(), String> {
     let mut store = super::open_existing(db)?;
     let year = year_of(&store, year)?;
-    let mut intakes: Vec<(usize, Intake)> = Vec::new();
-    let mut incoming = Vec::new();
-    for (i, path) in package_files(paths)?.iter().enumerate() {
-        // A file that cannot be read is refused here; the others still go in.
-        match Incoming::from_path(path) {
-            Ok(file) => incoming.push((i, file)),
-            Err(reason) => intakes.push((
-                i,
-                Intake {
-                    file_name: path.display().to_string(),
-                    outcome: Outcome::Refused(reason),
-                },
-            )),
-        }
-    }
-    let files: Vec<Incoming> = incoming.iter().map(|(_, f)| f.clone()).collect();
-    let taken = store
-        .take_in(year, &files, chrono::Local::now().naive_local(), dry_run)
+    let intakes = store
+        .take_in_paths(year, paths, chrono::Local::now().naive_local(), dry_run)
         .map_err(|e| super::lower_first(&e.to_string()))?;
-    intakes.extend(incoming.iter().map(|(i, _)| *i).zip(taken));
-    intakes.sort_by_key(|(i, _)| *i);
-    let count = |f: fn(&Outcome) -> bool| intakes.iter().filter(|(_, i)| f(&i.outcome)).count();
-    for (_, intake) in &intakes {
+    let count = |f: fn(&Outcome) -> bool| intakes.iter().filter(|i| f(&i.outcome)).count();
+    for intake in &intakes {
         println!("{}", intake.line());
     }
     let refused = count(|o| matches!(o, Outcome::Refused(_)));

@@ -196,6 +196,14 @@ impl App {
                             ..Done::default()
                         })
                     })),
+                    Some(welcome::Event::UseProvinceDemo) => Some(Box::new(|store: &mut Store| {
+                        crate::province_demo::fill(store)
+                            .map_err(crate::storage::StoreError::Other)?;
+                        Ok(Done {
+                            year: Some(crate::demo::DEMO_YEAR),
+                            ..Done::default()
+                        })
+                    })),
                     None => None,
                 };
                 let write = job.map(|job| self.writer.push(&db, None, job, written_message));

@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex};
 
 use iced::Task;
 
+use crate::consolidation::table::{Consolidation, ExpectedUnit, Received};
 use crate::domain::report::Report;
 use crate::domain::{
     Activity, ChecklistItem, Decision, Delegate, EventPoint, ProgramItem, Recipient, Roster, Unit,
@@ -44,6 +45,18 @@ pub struct Snapshot {
     /// Saved certificate templates and printer profiles (not tied to a year).
     pub templates: Vec<crate::certificate::Template>,
     pub printers: Vec<crate::certificate::PrinterProfile>,
+    /// What the units below sent for this year, for a unit that consolidates them (a
+    /// province); `None` for a unit that reports to a level above.
+    pub consolidation: Option<Arc<Consolidated>>,
+}
+
+/// A province's year of consolidation: the units it expects, every package taken in (replaced
+/// ones too) and the totals.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Consolidated {
+    pub expected: Vec<ExpectedUnit>,
+    pub packages: Vec<Received>,
+    pub table: Consolidation,
 }
 
 impl Snapshot {
@@ -75,6 +88,17 @@ impl Snapshot {
             recipients: &recipients,
         };
         let report = Arc::new(store.report_from(&unit, &gifts.roster, &areas, year)?);
+        let consolidation = match unit.level.consolidates(plan.event.year) {
+            true => store.consolidation(plan.event.year)?.map(|table| {
+                Ok::<_, storage::StoreError>(Arc::new(Consolidated {
+                    expected: store.expected_units(event_id)?,
+                    packages: store.received_packages(plan.event.year)?,
+                    table,
+                }))
+            }),
+            false => None,
+        }
+        .transpose()?;
         Ok(Some(Snapshot {
             path: store.path().to_path_buf(),
             unit,
@@ -92,6 +116,7 @@ impl Snapshot {
             areas,
             templates: store.templates()?,
             printers: store.printers()?,
+            consolidation,
         }))
     }
 }
@@ -135,6 +160,7 @@ pub enum Kind {
     Visit,
     Decision,
     Recipient,
+    ExpectedUnit,
 }
 
 /// Rows removed together with their dependants (visits of every year, recipients), which the

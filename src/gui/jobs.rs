@@ -3,7 +3,7 @@
 
 use super::data::{Created, Done, Job, Kind, Removed};
 use super::records;
-use super::screen::{ceremony, certificates, guests, honors, report, visits};
+use super::screen::{ceremony, certificates, consolidation, guests, honors, report, visits};
 use crate::storage::{self, BackupReason, Store};
 
 /// A change that shows the same year afterwards.
@@ -220,6 +220,37 @@ fn imported(added: &str, updated: usize, what: &str) -> Done {
         note: Some(note),
         ..Done::default()
     }
+}
+
+/// The Tổng hợp screen's changes: its list of expected units, a list of names added at once,
+/// a batch of package files taken in (one line per file in the note), a replaced package
+/// brought back. Opening a file writes nothing (`None`).
+pub fn consolidation(event_id: i64, year: i32, event: consolidation::Event) -> Option<Job> {
+    Some(match event {
+        consolidation::Event::Units(event) => record(event_id, event),
+        consolidation::Event::AddUnits(names) => Box::new(move |s| {
+            let added = s.add_expected_units(event_id, &names)?;
+            let note = match added {
+                0 => "Các đơn vị này đã có trong danh sách.".to_string(),
+                n => format!("Đã thêm {n} đơn vị vào danh sách."),
+            };
+            Ok(Done {
+                note: Some(note),
+                ..Done::default()
+            })
+        }),
+        consolidation::Event::TakeIn(paths) => Box::new(move |s| {
+            let now = chrono::Local::now().naive_local();
+            let intakes = s.take_in_paths(year, &paths, now, false)?;
+            let lines: Vec<String> = intakes.iter().map(|i| i.line()).collect();
+            Ok(Done {
+                note: Some(lines.join("\n")),
+                ..Done::default()
+            })
+        }),
+        consolidation::Event::Restore(id) => change(move |s| s.restore_package(id)),
+        consolidation::Event::Open(_) => return None,
+    })
 }
 
 #[cfg(test)]

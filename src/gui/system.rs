@@ -40,6 +40,26 @@ pub async fn pick(title: &'static str, filters: &[Filter]) -> Option<PathBuf> {
         .map(|file| file.path().to_path_buf())
 }
 
+/// Asks for several files to read at once (empty if the dialog was cancelled).
+pub async fn pick_many(title: &'static str, filter: Filter) -> Vec<PathBuf> {
+    rfd::AsyncFileDialog::new()
+        .set_title(title)
+        .add_filter(filter.0, filter.1)
+        .pick_files()
+        .await
+        .map(|files| files.iter().map(|f| f.path().to_path_buf()).collect())
+        .unwrap_or_default()
+}
+
+/// Asks for a folder.
+pub async fn pick_folder(title: &'static str) -> Option<PathBuf> {
+    rfd::AsyncFileDialog::new()
+        .set_title(title)
+        .pick_folder()
+        .await
+        .map(|folder| folder.path().to_path_buf())
+}
+
 /// Opens an existing file or folder with the program the system uses for it.
 pub fn open(path: &Path) -> Result<(), String> {
     platform::open(path).map_err(|reason| format!("Không mở được “{}”: {reason}", path.display()))

@@ -95,6 +95,40 @@ impl Store {
         load_received(&self.conn, year).map_err(|e| self.fail(e))
     }
 
+    /// Takes in the files and folders the secretary chose (a folder's `.xlsx` files), as
+    /// [`Store::take_in`]: one `Intake` per file, in order; a file that cannot be read is
+    /// refused with its reason and the others still go in.
+    pub fn take_in_paths(
+        &mut self,
+        year: i32,
+        paths: &[std::path::PathBuf],
+        arrived_at: NaiveDateTime,
+        dry_run: bool,
+    ) -> Result<Vec<Intake>> {
+        let files =
+            intake::package_files(paths).map_err(|m| StoreError::Invalid(upper_first(&m)))?;
+        let mut unread: Vec<(usize, Intake)> = Vec::new();
+        let mut incoming: Vec<(usize, Incoming)> = Vec::new();
+        for (i, path) in files.iter().enumerate() {
+            match Incoming::from_path(path) {
+                Ok(file) => incoming.push((i, file)),
+                Err(reason) => unread.push((
+                    i,
+                    Intake {
+                        file_name: path.display().to_string(),
+                        outcome: Outcome::Refused(reason),
+                    },
+                )),
+            }
+        }
+        let read: Vec<Incoming> = incoming.iter().map(|(_, f)| f.clone()).collect();
+        let taken = self.take_in(year, &read, arrived_at, dry_run)?;
+        let mut all: Vec<(usize, Intake)> = incoming.iter().map(|(i, _)| *i).zip(taken).collect();
+        all.extend(unread);
+        all.sort_by_key(|(i, _)| *i);
+        Ok(all.into_iter().map(|(_, intake)| intake).collect())
+    }
+
     /// Takes in a batch of package files for `year`: one `Intake` per file, in order. The
     /// batch is refused whole only when this file's unit does not consolidate.
     pub fn take_in(

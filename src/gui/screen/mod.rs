@@ -4,6 +4,7 @@
 pub mod backups;
 pub mod ceremony;
 pub mod certificates;
+pub mod consolidation;
 pub mod failure;
 pub mod festival;
 pub mod guests;

@@ -56,6 +56,8 @@ pub enum Message {
     LevelPicked(Level),
     Start,
     UseDemo,
+    /// The province's example: a province and the reports of its wards and communes.
+    UseProvinceDemo,
 }
 
 /// What the welcome asks the app to do.
@@ -64,6 +66,7 @@ pub enum Event {
     /// The unit and its first event, checked.
     Create(Box<(Unit, YearEvent)>),
     UseDemo,
+    UseProvinceDemo,
 }
 
 impl Welcome {
@@ -119,6 +122,10 @@ impl Welcome {
             Message::UseDemo => {
                 self.busy = true;
                 (Task::none(), Some(Event::UseDemo))
+            }
+            Message::UseProvinceDemo => {
+                self.busy = true;
+                (Task::none(), Some(Event::UseProvinceDemo))
             }
         }
     }
@@ -366,6 +373,10 @@ impl Welcome {
             .padding([10, 20])
             .style(theme::secondary)
             .on_press_maybe((!self.busy).then_some(Message::UseDemo));
+        let province_demo = button(text("Mẫu của một tỉnh"))
+            .padding([10, 20])
+            .style(theme::secondary)
+            .on_press_maybe((!self.busy).then_some(Message::UseProvinceDemo));
 
         let header = row![
             column![
@@ -375,7 +386,7 @@ impl Welcome {
             ]
             .spacing(4)
             .width(Length::Fill),
-            demo,
+            column![demo, province_demo].spacing(8),
         ]
         .spacing(16)
         .align_y(Alignment::Center);

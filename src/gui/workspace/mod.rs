@@ -16,6 +16,7 @@ use super::jobs;
 use super::records;
 use super::screen::ceremony::{self, Ceremony};
 use super::screen::certificates::{self, Certificates};
+use super::screen::consolidation::{self, UnitReports};
 use super::screen::festival::{self, Festival};
 use super::screen::guests::{self, Guests};
 use super::screen::honors::{self, Honors};
@@ -39,6 +40,7 @@ pub enum Message {
     Certificates(certificates::Message),
     Papers(papers::Message),
     Report(report::Message),
+    Consolidation(consolidation::Message),
     Settings(settings::Message),
     Navigate(Section),
     YearPicked(i32),
@@ -90,12 +92,14 @@ pub enum Section {
     Certificates,
     Papers,
     Report,
+    /// Shown only to a unit that consolidates its units' reports (a province).
+    Consolidation,
     Settings,
 }
 
 impl Section {
     /// The sidebar, in the order a campaign runs.
-    const ALL: [(Section, &'static str); 10] = [
+    const ALL: [(Section, &'static str); 11] = [
         (Section::Overview, "Tổng quan"),
         (Section::Ceremony, "Phần lễ"),
         (Section::Guests, "Đại biểu và điểm"),
@@ -105,6 +109,7 @@ impl Section {
         (Section::Certificates, "In giấy khen"),
         (Section::Papers, "In ấn"),
         (Section::Report, "Báo cáo"),
+        (Section::Consolidation, "Tổng hợp"),
         (Section::Settings, "Cài đặt"),
     ];
 }
@@ -122,6 +127,7 @@ pub struct Workspace {
     pub certificates: Certificates,
     papers: Papers,
     report: Report,
+    unit_reports: UnitReports,
     pub settings: Settings,
     /// The year typed in the "new year" panel, when it is open.
     new_year: Option<String>,
@@ -139,6 +145,7 @@ impl Workspace {
             settings: Settings::new(&data),
             papers: Papers::new(crate::papers::Paper::Program, &data),
             report: Report::new(&data),
+            unit_reports: UnitReports::default(),
             certificates: Certificates::new(&data),
             db,
             data,
@@ -174,6 +181,7 @@ impl Workspace {
             self.visits = Visits::default();
             self.honors = Honors::default();
             self.report = Report::new(&data);
+            self.unit_reports = UnitReports::default();
         }
         // The job says what it created: each id goes to the screen of its kind.
         let mut visits = Vec::new();
@@ -188,6 +196,7 @@ impl Workspace {
                 Kind::Visit => visits.push(id),
                 Kind::Decision => self.honors.added_decision(id, name),
                 Kind::Recipient => self.honors.added_recipient(id, name),
+                Kind::ExpectedUnit => self.unit_reports.added(id, name),
             }
         }
         if !visits.is_empty() {
@@ -202,6 +211,7 @@ impl Workspace {
         if let Some(note) = done.note {
             match self.section {
                 Section::Honors => self.honors.imported(note),
+                Section::Consolidation => self.unit_reports.noted(note),
                 _ => self.visits.imported(note),
             }
         }
@@ -296,6 +306,15 @@ impl Workspace {
                 };
                 write(task, Message::Report, job)
             }
+            Message::Consolidation(message) => {
+                let (task, event) = self.unit_reports.update(message, &self.data);
+                let job = match event {
+                    Some(consolidation::Event::Open(path)) => self.open(&path),
+                    Some(event) => jobs::consolidation(event_id, self.data.event.year, event),
+                    None => None,
+                };
+                write(task, Message::Consolidation, job)
+            }
             Message::Settings(message) => self.settings_update(message, busy),
         }
     }
@@ -330,6 +349,7 @@ impl Workspace {
             self.festival.close();
             self.visits.close();
             self.honors.close();
+            self.unit_reports.close();
             return none();
         }
         let action = match self.section {
@@ -344,6 +364,9 @@ impl Workspace {
             }
             Section::Papers => papers::shortcut(shortcut).map(|a| a.map(Message::Papers)),
             Section::Report => report::shortcut(shortcut).map(|a| a.map(Message::Report)),
+            Section::Consolidation => {
+                consolidation::shortcut(shortcut).map(|a| a.map(Message::Consolidation))
+            }
             Section::Settings => settings::shortcut(shortcut).map(|a| a.map(Message::Settings)),
         };
         match (action, shortcut) {

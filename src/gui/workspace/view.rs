@@ -29,6 +29,10 @@ impl Workspace {
                 .map(Message::Certificates),
             Section::Papers => self.papers.view(&self.data).map(Message::Papers),
             Section::Report => self.report.view(&self.data).map(Message::Report),
+            Section::Consolidation => self
+                .unit_reports
+                .view(&self.data)
+                .map(Message::Consolidation),
             Section::Settings => self
                 .settings
                 .view(&self.data, saving)
@@ -183,6 +187,9 @@ impl Workspace {
         .extend(
             Section::ALL
                 .iter()
+                .filter(|(section, _)| {
+                    *section != Section::Consolidation || self.data.consolidation.is_some()
+                })
                 .map(|(section, label)| nav(label, *section).into()),
         )
         .push(Space::new().height(Length::Fill))

@@ -1,0 +1,160 @@
+//! "Tổng hợp" as a province's secretary uses it: the province's example from the welcome
+//! screen, who has reported and who has not, a unit typed into the list and taken away again,
+//! a package that arrives from a unit not on the list and is added to it, and the consolidated
+//! report saved.
+
+mod common;
+
+use common::*;
+use iced_test::selector::id;
+use ngayhoi::gui::app::shortcut;
+use ngayhoi::gui::screen::consolidation::{self, Message as C, Output};
+use ngayhoi::gui::workspace::Message as Ws;
+use ngayhoi::gui::{App, Section};
+
+fn province_app(dir: &tempfile::TempDir) -> App {
+    let mut app = App::boot(db(dir), today());
+    interact(&mut app, |ui| ui.click("Mẫu của một tỉnh").map(drop));
+    assert!(
+        shows(&app, "Tổng hợp"),
+        "the sidebar offers Tổng hợp to a province"
+    );
+    interact(&mut app, |ui| ui.click("Tổng hợp").map(drop));
+    assert_eq!(app.section(), Some(Section::Consolidation));
+    app
+}
+
+fn expected_units(dir: &tempfile::TempDir) -> Vec<String> {
+    let store = reopen(&db(dir));
+    let event = store.event(2026).unwrap().unwrap();
+    store
+        .expected_units(event.id)
+        .unwrap()
+        .into_iter()
+        .map(|u| u.name)
+        .collect()
+}
+
+#[test]
+fn a_ward_has_no_consolidation_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = demo_app(&dir);
+    assert!(shows(&app, "Báo cáo"));
+    assert!(!shows(&app, "Tổng hợp"));
+}
+
+#[test]
+fn the_province_sees_who_has_reported_and_who_has_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = province_app(&dir);
+    assert!(shows(&app, "Tổng hợp báo cáo · Năm 2026"));
+    assert!(shows(&app, "36/42"), "36 of the 42 expected units reported");
+    assert!(shows(&app, "đơn vị chưa gửi"));
+    assert!(shows(&app, "6"));
+    assert!(
+        shows_part(&app, "bị sửa tay"),
+        "the package typed over by hand is flagged"
+    );
+    assert!(shows(&app, "Cộng (36 đơn vị)"));
+    let data = app.snapshot().unwrap();
+    let table = &data.consolidation.as_ref().unwrap().table;
+    let missing: Vec<&str> = table.missing().map(|r| r.name.as_str()).collect();
+    assert_eq!(missing.len(), 6);
+}
+
+#[test]
+fn a_unit_typed_into_the_list_is_saved_and_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = province_app(&dir);
+    interact(&mut app, |ui| ui.click("+ Thêm đơn vị").map(drop));
+    interact(&mut app, |ui| {
+        ui.click(id("expected-unit-name"))?;
+        let _ = ui.typewrite("Phường Tân Mai");
+        let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
+        Ok(())
+    });
+    assert!(expected_units(&dir).contains(&"Phường Tân Mai".to_string()));
+    assert!(shows(&app, "36/43"));
+    assert!(shows(&app, "Đã thêm “Phường Tân Mai”."));
+    send(&mut app, shortcut(ctrl("z")).unwrap());
+    assert!(!expected_units(&dir).contains(&"Phường Tân Mai".to_string()));
+    assert!(shows(&app, "36/42"));
+}
+
+#[test]
+fn a_package_from_a_unit_not_listed_is_taken_and_the_unit_added() {
+    let dir = tempfile::tempdir().unwrap();
+    // A ward's package, made by the ward's own copy of the app.
+    let ward = dir.path().join("phuong.sqlite3");
+    let package = dir.path().join("BaoCao-NgayHoi-2026-PhuongChoQuan.xlsx");
+    let bin = env!("CARGO_BIN_EXE_ngayhoi");
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(bin).args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    run(&["--db", ward.to_str().unwrap(), "demo"]);
+    run(&[
+        "--db",
+        ward.to_str().unwrap(),
+        "export",
+        "report-package",
+        "--out",
+        package.to_str().unwrap(),
+    ]);
+
+    let mut app = province_app(&dir);
+    send(
+        &mut app,
+        Ws::Consolidation(C::Chosen(vec![package.clone()])),
+    );
+    assert!(
+        shows_part(&app, "Phường Chợ Quán"),
+        "the file's line names the unit"
+    );
+    assert!(shows(&app, "37/42"));
+    assert!(shows(&app, "Ngoài danh sách"));
+    interact(&mut app, |ui| ui.click("Thêm vào danh sách").map(drop));
+    assert!(expected_units(&dir).contains(&"Phường Chợ Quán".to_string()));
+    assert!(shows(&app, "37/43"));
+    assert!(shows(&app, "Đã thêm 1 đơn vị vào danh sách."));
+
+    // The same file again is refused, with its reason, and nothing changes.
+    send(&mut app, Ws::Consolidation(C::Chosen(vec![package])));
+    assert!(shows_part(&app, "đã nhận tệp này"));
+    assert!(shows(&app, "37/43"));
+}
+
+#[test]
+fn the_consolidated_report_is_saved_as_pdf_and_excel() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = province_app(&dir);
+    let pdf = dir.path().join("tong-hop.pdf");
+    send(
+        &mut app,
+        Ws::Consolidation(C::ExportTo(Output::Pdf, Some(pdf.clone()))),
+    );
+    assert!(shows(&app, &format!("Đã lưu “{}”.", pdf.display())));
+    let doc = lopdf::Document::load_mem(&std::fs::read(&pdf).unwrap()).unwrap();
+    assert!(doc.get_pages().len() >= 2, "the report and its annex");
+    let xlsx = dir.path().join("tong-hop.xlsx");
+    send(
+        &mut app,
+        Ws::Consolidation(C::ExportTo(Output::Xlsx, Some(xlsx.clone()))),
+    );
+    assert!(shows(&app, &format!("Đã lưu “{}”.", xlsx.display())));
+    use calamine::Reader;
+    let book: calamine::Xlsx<_> = calamine::open_workbook(&xlsx).unwrap();
+    assert!(!book.sheet_names().is_empty());
+
+    // Ctrl+P on this screen saves the consolidated report.
+    assert!(matches!(
+        consolidation::shortcut(ngayhoi::gui::shortcut::Shortcut::Print),
+        Some(ngayhoi::gui::shortcut::Action::Update(C::Export(
+            Output::Pdf
+        )))
+    ));
+}
