@@ -65,6 +65,7 @@ fn document() -> AdminDocument {
         }),
         left_signature: None,
         recipients: vec!["Như trên".to_owned(), "Lưu: VT".to_owned()],
+        keep: Vec::new(),
     }
 }
 

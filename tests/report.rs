@@ -291,7 +291,8 @@ fn the_report_reads_back_with_every_figure() {
             lines
                 .iter()
                 .any(|l| l.starts_with(label) && l.ends_with(tail)),
-            "no line {label:?} … {tail:?}"
+            "no line {label:?} … {tail:?}:\n{}",
+            lines.join("\n")
         );
     };
     detail("Điểm chính", "1 400 900");

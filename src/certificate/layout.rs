@@ -2,7 +2,7 @@
 //! every field fitted into its box. The preview and the PDF both draw this page.
 
 use crate::document::fonts::{self, MM_PER_PT};
-use crate::document::wrap::{Line, wrap};
+use crate::document::wrap::{Line, unbreakable, wrap};
 use crate::document::{Align, Face, Page};
 use crate::domain::{Decision, Form, Recipient, RecipientKind, Unit};
 use crate::text::{clean_multiline, date_long, place_date};
@@ -180,11 +180,21 @@ pub fn layout(template: &Template, data: &CertificateData) -> Laid {
         if text.is_empty() {
             continue;
         }
+        // A name stays on one line when the box allows (a collective's name too wide for
+        // one line still breaks between its words).
+        let joined;
+        let text = match field.key {
+            FieldKey::Recipient | FieldKey::SignerName => {
+                joined = unbreakable(text);
+                joined.as_str()
+            }
+            _ => text,
+        };
         let fitted = fit(text, field);
         if !fitted.fits {
             overflows.push(Overflow {
                 field: field.key,
-                text: text.to_string(),
+                text: data.text(field.key).to_string(),
                 lines: fitted.lines.len(),
                 max_lines: field.max_lines,
             });

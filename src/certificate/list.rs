@@ -2,6 +2,7 @@
 //! administrative format: collectives, then individuals, then households, each in the order
 //! they were entered, with form and register number.
 
+use crate::document::wrap::unbreakable;
 use crate::document::{AdminDocument, Align, Block, Column, Signature, Table, Width};
 use crate::domain::{Decision, Recipient, RecipientKind};
 use crate::text::{date_long, place_date};
@@ -37,6 +38,7 @@ pub fn decision_list(
             date_long(decision.date),
             decision.authority()
         ),
+        keep: vec![place.to_string(), decision.signer_name.clone()],
         ..AdminDocument::default()
     };
     let groups = [
@@ -78,7 +80,7 @@ pub fn decision_list(
                 .map(|(i, r)| {
                     vec![
                         (i + 1).to_string(),
-                        r.display_name(),
+                        person(r),
                         r.position.clone(),
                         r.form.label().to_string(),
                         r.register_no.map(|n| n.to_string()).unwrap_or_default(),
@@ -103,6 +105,14 @@ pub fn decision_list(
         signer: decision.signer_name.clone(),
     });
     Some(doc)
+}
+
+/// A person's or household's name never breaks across lines; a collective's may.
+pub(super) fn person(r: &Recipient) -> String {
+    match r.kind {
+        RecipientKind::Collective => r.display_name(),
+        _ => unbreakable(&r.display_name()),
+    }
 }
 
 fn roman(n: usize) -> &'static str {

@@ -3,6 +3,7 @@
 //! and the closing (signature and recipients) kept on one page.
 
 use super::*;
+use crate::document::wrap::unbreakable;
 
 /// The pages done so far and the free space on the current one.
 pub(super) struct Flow {
@@ -87,11 +88,11 @@ impl Flow {
 
     /// Rows never split unless one is taller than a page; the header row starts every page
     /// the table reaches.
-    pub(super) fn table(&mut self, table: &Table) {
+    pub(super) fn table(&mut self, table: &Table, keep: &[String]) {
         if table.columns.is_empty() {
             return;
         }
-        let grid = Grid::new(table);
+        let grid = Grid::new(table, keep);
         let header = &grid.header;
         let header_height = header.height(header.lines);
         let page_room = TEXT_HEIGHT_MM - header_height;
@@ -160,7 +161,7 @@ impl Flow {
                     .iter()
                     .flat_map(|line| SIGNATURE.fill(&upper(line), span))
                     .collect(),
-                SIGNATURE.fill(&clean(&signature.signer), span),
+                SIGNATURE.fill(&unbreakable(&clean(&signature.signer)), span),
             ),
             None => (Vec::new(), Vec::new()),
         };
@@ -168,7 +169,7 @@ impl Flow {
         let (left_authority, left_signer) = lines(&doc.left_signature, left);
         let recipients = match doc.left_signature {
             Some(_) => Vec::new(),
-            None => recipient_lines(&doc.recipients, left.width),
+            None => recipient_lines(&doc.recipients, left.width, &doc.keep),
         };
         if authority.is_empty()
             && signer.is_empty()
@@ -232,11 +233,15 @@ impl Flow {
 
 /// Each recipient as "- Như trên;" (the last one ends with "."), wrapped in the left column
 /// with its continuation lines hanging under the text; with the hanging indent.
-pub(super) fn recipient_lines(recipients: &[String], width: f32) -> Vec<(f32, Vec<Line>)> {
+pub(super) fn recipient_lines(
+    recipients: &[String],
+    width: f32,
+    keep: &[String],
+) -> Vec<(f32, Vec<Line>)> {
     let items: Vec<String> = recipients
         .iter()
         .map(|item| {
-            clean(item)
+            prepared(item, keep)
                 .trim_start_matches(['-', '–', '•', ' '])
                 .trim_end_matches([';', '.', ',', ' '])
                 .to_owned()
@@ -249,7 +254,8 @@ pub(super) fn recipient_lines(recipients: &[String], width: f32) -> Vec<(f32, Ve
         .enumerate()
         .map(|(i, item)| {
             let end = if i + 1 == items.len() { '.' } else { ';' };
-            let lines = RECIPIENT.wrap(&format!("- {item}{end}"), width, width - hang);
+            let text = format!("- {item}{end}");
+            let lines = RECIPIENT.wrap_as(Breaking::Phrases, &text, width, width - hang);
             (hang, lines)
         })
         .collect()

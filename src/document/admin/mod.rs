@@ -12,7 +12,7 @@ use crate::text::clean_multiline;
 
 use super::fonts::{self, Face, MM_PER_PT};
 use super::page::{Document, Page};
-use super::wrap::{Align, Line};
+use super::wrap::{Align, Breaking, Line, keep_together, wrap_as};
 
 mod flow;
 mod grid;
@@ -100,12 +100,23 @@ impl Style {
     }
 
     fn wrap(self, text: &str, first_width_mm: f32, width_mm: f32) -> Vec<Line> {
-        super::wrap::wrap(text, self.face, self.size_pt, first_width_mm, width_mm)
+        self.wrap_as(Breaking::Fill, text, first_width_mm, width_mm)
     }
 
-    /// `text` wrapped to `span`, every line the same width.
+    fn wrap_as(self, breaking: Breaking, text: &str, first_mm: f32, width_mm: f32) -> Vec<Line> {
+        wrap_as(
+            breaking,
+            text,
+            self.face,
+            self.size_pt,
+            (first_mm, width_mm),
+        )
+    }
+
+    /// `text` wrapped to `span`, every line the same width, breaking after a comma where
+    /// that reads better (ragged lines: cells, headings, lists).
     fn fill(self, text: &str, span: Span) -> Vec<Line> {
-        self.wrap(text, span.width, span.width)
+        self.wrap_as(Breaking::Phrases, text, span.width, span.width)
     }
 }
 
@@ -158,6 +169,10 @@ pub struct AdminDocument {
     pub left_signature: Option<Signature>,
     /// "Như trên", "Lưu: VT": each item gets its "- " and its closing ";" (the last one ".").
     pub recipients: Vec<String>,
+    /// Names and places the body never breaks across lines wherever they occur (the unit's
+    /// head, the delegates, the areas): see `wrap::keep_together`. A paper joins what it
+    /// builds from a record (a household's name in its cell) itself, with `wrap::unbreakable`.
+    pub keep: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -205,6 +220,11 @@ pub enum Width {
 /// NFC, no control characters, no surrounding spaces.
 fn clean(s: &str) -> String {
     clean_multiline(s).trim().to_owned()
+}
+
+/// Cleaned, with the document's names and places joined.
+fn prepared(s: &str, keep: &[String]) -> String {
+    keep_together(&clean(s), keep)
 }
 
 fn upper(s: &str) -> String {
@@ -293,20 +313,23 @@ pub fn layout(doc: &AdminDocument) -> Document {
     for (i, block) in doc.blocks.iter().enumerate() {
         match block {
             Block::Heading(text) => {
-                let lines = HEADING.fill(&clean(text), TEXT);
-                let lead = doc.blocks.get(i + 1).map_or(0.0, lead_height);
+                let lines = HEADING.fill(&prepared(text, &doc.keep), TEXT);
+                let lead = doc
+                    .blocks
+                    .get(i + 1)
+                    .map_or(0.0, |next| lead_height(next, &doc.keep));
                 flow.keep(lines.len() as f32 * HEADING.pitch() + PARAGRAPH_AFTER_MM + lead);
                 flow.lines(&lines, HEADING, Align::Left, 0.0);
                 flow.space(PARAGRAPH_AFTER_MM);
             }
             Block::Paragraph(text) => {
-                for lines in paragraphs(text) {
+                for lines in paragraphs(text, &doc.keep) {
                     flow.lines(&lines, BODY, Align::Justify, INDENT_MM);
                     flow.space(PARAGRAPH_AFTER_MM);
                 }
             }
             Block::Table(table) => {
-                flow.table(table);
+                flow.table(table, &doc.keep);
                 flow.space(PARAGRAPH_AFTER_MM);
             }
             Block::Spacer(mm) => flow.space(mm.max(0.0)),
@@ -323,24 +346,32 @@ pub fn layout(doc: &AdminDocument) -> Document {
     }
 }
 
-/// Each line of `text` as a paragraph of its own, wrapped with its first line indented.
-fn paragraphs(text: &str) -> Vec<Vec<Line>> {
-    clean(text)
+/// Each line of `text` as a paragraph of its own, wrapped with its first line indented and
+/// without a last line of one word.
+fn paragraphs(text: &str, keep: &[String]) -> Vec<Vec<Line>> {
+    prepared(text, keep)
         .split('\n')
-        .map(|part| BODY.wrap(part, TEXT_WIDTH_MM - INDENT_MM, TEXT_WIDTH_MM))
+        .map(|part| {
+            BODY.wrap_as(
+                Breaking::Paragraph,
+                part,
+                TEXT_WIDTH_MM - INDENT_MM,
+                TEXT_WIDTH_MM,
+            )
+        })
         .filter(|lines| !lines.is_empty())
         .collect()
 }
 
 /// What must follow a heading on its page: two lines of a paragraph, or a table's header and
 /// first row.
-fn lead_height(block: &Block) -> f32 {
+fn lead_height(block: &Block, keep: &[String]) -> f32 {
     match block {
-        Block::Paragraph(text) => paragraphs(text)
+        Block::Paragraph(text) => paragraphs(text, keep)
             .first()
             .map_or(0.0, |lines| lines.len().min(2) as f32 * BODY.pitch()),
         Block::Table(table) => {
-            let grid = Grid::new(table);
+            let grid = Grid::new(table, keep);
             grid.header.height(grid.header.lines)
                 + grid.rows.first().map_or(0.0, |row| row.height(row.lines))
         }
