@@ -540,7 +540,6 @@ fn check(demo: &Demo) {
 }
 
 #[test]
-#[ignore = "issue 18: the lone rows it finds are kept together in the next commit"]
 fn every_paper_of_the_demo_reads_as_a_clerk_would_hand_it_out() {
     check(&demo::build());
 }
@@ -644,7 +643,6 @@ fn large() -> Demo {
 }
 
 #[test]
-#[ignore = "issue 18: the lone rows it finds are kept together in the next commit"]
 fn every_paper_of_a_large_event_reads_as_a_clerk_would_hand_it_out() {
     check(&large());
 }

@@ -2,7 +2,8 @@
 //! every field fitted into its box. The preview and the PDF both draw this page.
 
 use crate::document::fonts::{self, MM_PER_PT};
-use crate::document::wrap::{Line, unbreakable, wrap};
+use crate::document::glue::unbreakable;
+use crate::document::wrap::{Line, wrap};
 use crate::document::{Align, Face, Page};
 use crate::domain::{Decision, Form, Recipient, RecipientKind, Unit};
 use crate::text::{clean_multiline, date_long, place_date};

@@ -2,7 +2,7 @@
 //! administrative format: collectives, then individuals, then households, each in the order
 //! they were entered, with form and register number.
 
-use crate::document::wrap::unbreakable;
+use crate::document::glue::unbreakable;
 use crate::document::{AdminDocument, Align, Block, Column, Signature, Table, Width};
 use crate::domain::{Decision, Recipient, RecipientKind};
 use crate::text::{date_long, place_date};

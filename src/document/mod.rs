@@ -13,6 +13,7 @@
 
 pub mod admin;
 pub mod fonts;
+pub mod glue;
 pub mod page;
 pub mod pdf;
 pub mod wrap;

@@ -1,7 +1,7 @@
 //! The papers of the gift visits: the visit plan by residential area (each delegation's
 //! route) and the receipt list the families sign ("Danh sách ký nhận quà").
 
-use crate::document::wrap::{unbreakable, unbreakable_parts};
+use crate::document::glue::{unbreakable, unbreakable_parts};
 use crate::document::{AdminDocument, Align, Block, Signature, Table, Width};
 use crate::domain::{Household, Visit, YearGifts};
 use crate::text::{date_short, money, money_in_words, thousands};

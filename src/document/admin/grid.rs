@@ -1,7 +1,7 @@
 //! Tables: columns measured and shared out, cells wrapped, rows drawn with their borders.
 
 use super::*;
-use crate::document::wrap::{GLUE, runs, unbreakable};
+use crate::document::glue::{GLUE, runs, unbreakable};
 
 /// A table measured and wrapped, ready to be cut into pages.
 pub(super) struct Grid {
@@ -58,6 +58,49 @@ impl Grid {
             rows: body,
             has_total: total.is_some(),
         }
+    }
+}
+
+impl Grid {
+    /// Header and every row.
+    pub(super) fn height(&self) -> f32 {
+        self.header.whole_height() + self.rows.iter().map(Row::whole_height).sum::<f32>()
+    }
+
+    /// Shorter than a third of a page: it moves whole rather than split.
+    pub(super) fn is_short(&self) -> bool {
+        self.height() <= TEXT_HEIGHT_MM / 3.0
+    }
+
+    /// The first row of the table's tail: its last two data rows and its total, which never
+    /// start a page alone.
+    pub(super) fn tail_start(&self) -> usize {
+        let data = self.rows.len() - usize::from(self.has_total);
+        data.saturating_sub(2)
+    }
+
+    /// What must fit on a page for the table to start there: all of a short table; else the
+    /// header and two rows (with the total, if they are the last), or, when a row needs more
+    /// than a page, the header and that row's first two lines.
+    pub(super) fn start_height(&self) -> f32 {
+        if self.is_short() {
+            return self.height();
+        }
+        let header = self.header.whole_height();
+        let page_room = TEXT_HEIGHT_MM - header;
+        let mut height = header;
+        let first_two = if self.tail_start() <= 2 {
+            self.rows.len()
+        } else {
+            2
+        };
+        for row in &self.rows[..first_two.min(self.rows.len())] {
+            if height - header + row.whole_height() > page_room {
+                return height + row.height(2.min(row.lines));
+            }
+            height += row.whole_height();
+        }
+        height
     }
 }
 
@@ -264,6 +307,10 @@ impl Row {
 
     pub(super) fn height(&self, lines: usize) -> f32 {
         lines as f32 * self.style.pitch() + 2.0 * CELL_PAD_Y_MM
+    }
+
+    pub(super) fn whole_height(&self) -> f32 {
+        self.height(self.lines)
     }
 
     pub(super) fn lines_fitting(&self, room: f32) -> usize {
