@@ -64,7 +64,7 @@ fn year(year: i32, day: u32, theme: &str, done_until: i32, notes: &[(i32, &str)]
     }
     plan.program[0].presenter = "Đội văn nghệ Khu phố 2 và Khu phố 4".into();
     plan.program[3].presenter =
-        "Đồng chí Nguyễn Văn Thành, Chủ tịch UBND phường, Trưởng Ban Chỉ đạo".into();
+        "Đồng chí Nguyễn Văn Thành, Chủ tịch Ủy ban nhân dân phường, Trưởng Ban Chỉ đạo".into();
     plan.program[6].presenter = "Đồng chí Lê Minh Quang, Phó Giám đốc Công an Thành phố".into();
     plan.program[9].fixed_time = Some(time(9, 30));
     plan.delegates = delegates();
@@ -407,9 +407,9 @@ fn visits(year: i32, list: &[Household]) -> Vec<(Household, Visit)> {
             let visit = Visit {
                 date: Some(date(year, 8, if i < 8 { 11 } else { 12 })),
                 delegation: if i % 2 == 0 {
-                    "Đ/c Bí thư Đảng ủy, Trưởng Công an phường".into()
+                    "Đồng chí Bí thư Đảng ủy, Trưởng Công an phường".into()
                 } else {
-                    "Đ/c Chủ tịch UBND, Chủ tịch UBMTTQ phường".into()
+                    "Đồng chí Chủ tịch Ủy ban nhân dân phường, Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam phường".into()
                 },
                 source: source.into(),
                 status,

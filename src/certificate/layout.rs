@@ -47,17 +47,13 @@ impl CertificateData {
                 }
                 text => text,
             },
-            decision: format!(
-                "Quyết định số {}, {}",
-                clean(&decision.number),
-                date_long(decision.date)
-            ),
+            decision: citation(decision),
             place_date: place_date(&unit.place, decision.date),
             signer_title: clean(&decision.signer_title).to_uppercase(),
             signer_name: clean(&decision.signer_name),
             register: r
                 .register_no
-                .map(|n| format!("Số vào sổ: {n}"))
+                .map(|n| format!("Số vào sổ: {}", register_number(n)))
                 .unwrap_or_default(),
         }
     }
@@ -75,6 +71,25 @@ impl CertificateData {
             FieldKey::Register => &self.register,
         }
     }
+}
+
+/// "Quyết định số 125/QĐ-UBND, ngày 18 tháng 8 năm 2026": the one way a decision is cited,
+/// on the certificate and on the list attached to the decision.
+pub fn citation(decision: &Decision) -> String {
+    format!(
+        "Quyết định số {}, {}",
+        clean_multiline(&decision.number).trim(),
+        date_long(decision.date)
+    )
+}
+
+/// Digits of a register number: "001", as registers are kept. The unit has no setting for
+/// it; three digits hold a year of any ward's commendations, and a larger number prints whole.
+const REGISTER_DIGITS: usize = 3;
+
+/// "001": a register number as the certificate and the list print it.
+pub fn register_number(n: u32) -> String {
+    format!("{n:0width$}", width = REGISTER_DIGITS)
 }
 
 /// A field whose text does not fit its box even at the floor size.

@@ -5,7 +5,9 @@
 use crate::document::glue::unbreakable;
 use crate::document::{AdminDocument, Align, Block, Column, Signature, Table, Width};
 use crate::domain::{Decision, Recipient, RecipientKind};
-use crate::text::{date_long, place_date};
+use crate::text::place_date;
+
+use super::layout::{citation, register_number};
 
 fn column(title: &str, width: Width, align: Align) -> Column {
     Column {
@@ -32,10 +34,10 @@ pub fn decision_list(
         issuer: decision.issuer.clone(),
         place_date: place_date(place, decision.date),
         kind: "DANH SÁCH".into(),
-        summary: format!(
-            "Tập thể, cá nhân được khen thưởng\n(Kèm theo Quyết định số {} {} của {})",
-            decision.number,
-            date_long(decision.date),
+        summary: "Tập thể, cá nhân được khen thưởng".into(),
+        summary_note: format!(
+            "(Kèm theo {} của {})",
+            citation(decision),
             decision.authority()
         ),
         keep: vec![place.to_string(), decision.signer_name.clone()],
@@ -83,7 +85,7 @@ pub fn decision_list(
                         person(r),
                         r.position.clone(),
                         r.form.label().to_string(),
-                        r.register_no.map(|n| n.to_string()).unwrap_or_default(),
+                        r.register_no.map(register_number).unwrap_or_default(),
                     ]
                 })
                 .collect(),

@@ -1,5 +1,6 @@
 use chrono::NaiveDate;
 
+use super::layout::citation;
 use super::*;
 use crate::document::{Item, Page};
 use crate::domain::{Decision, Form, Recipient, RecipientKind, Sex, Unit};
@@ -59,7 +60,7 @@ fn the_texts_read_as_on_a_real_certificate() {
     );
     assert_eq!(data.place_date, "Chợ Quán, ngày 18 tháng 8 năm 2026");
     assert_eq!(data.signer_title, "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH");
-    assert_eq!(data.register, "Số vào sổ: 15");
+    assert_eq!(data.register, "Số vào sổ: 015");
 }
 
 #[test]
@@ -264,10 +265,18 @@ fn the_decision_list_groups_collectives_then_individuals_with_numbers() {
         .flat_map(|p| p.texts().map(String::from).collect::<Vec<_>>())
         .collect();
     let joined = all.join(" ");
+    // Cited as on the certificate, in italics under the bold title.
     assert!(
-        joined.contains("Kèm theo Quyết định số 125/QĐ-UBND"),
+        joined.contains(&format!("(Kèm theo {}", citation(&d))),
         "{joined}"
     );
+    let note = laid.pages[0].items.iter().find_map(|item| match item {
+        Item::Text { text, face, .. } if text.starts_with("(Kèm theo") => Some(*face),
+        _ => None,
+    });
+    assert_eq!(note, Some(crate::document::Face::Italic));
+    // Register numbers with their leading zeros.
+    assert!(all.iter().any(|t| t == "004"), "{joined}");
     assert!(joined.find("TẬP THỂ").unwrap() < joined.find("CÁ NHÂN").unwrap());
     assert!(joined.contains("Ông Nguyễn Văn An"));
     assert!(joined.contains("Biểu dương"));

@@ -64,6 +64,17 @@ fn starts_upper(word: Option<&&str>) -> bool {
         .is_some_and(char::is_uppercase)
 }
 
+/// `word` is `lower`, or `lower` capitalised ("Khu", "khu"); without allocating, since every
+/// word of every line passes here.
+fn same_word(word: &str, lower: &str) -> bool {
+    let (mut w, mut l) = (word.chars(), lower.chars());
+    match (w.next(), l.next()) {
+        (Some(a), Some(b)) => (a == b || a.to_lowercase().eq(std::iter::once(b))) && w.eq(l),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
 /// How many of the words after `words[i]` must stay on its line: a date in words ("14 tháng
 /// 8 năm 2026"), a figure and its unit ("500.000 đ", "80%"), a title of address and the name
 /// it introduces ("Ông Nguyễn", "Đồng chí Lê", "Đ/c Trương"), a numbered residential area
@@ -73,13 +84,14 @@ fn joined_after(words: &[&str], i: usize) -> usize {
     let word = words[i];
     let area = [&["khu", "phố"][..], &["tổ", "dân", "phố"], &["khu", "vực"]]
         .iter()
-        .find(|area| (0..area.len()).all(|k| at(k).to_lowercase() == area[k]))
+        .find(|area| (0..area.len()).all(|k| same_word(at(k), area[k])))
         .map_or(1, |area| area.len());
     let area_word = area > 1
-        || matches!(
-            word.to_lowercase().as_str(),
-            "tổ" | "ấp" | "thôn" | "khóm" | "xóm" | "bản" | "khu" | "buôn" | "đội"
-        );
+        || [
+            "tổ", "ấp", "thôn", "khóm", "xóm", "bản", "khu", "buôn", "đội",
+        ]
+        .iter()
+        .any(|area| same_word(word, area));
     if area_word && is_number(at(area)) && !at(area - 1).ends_with([',', ';', '.']) {
         return area;
     }

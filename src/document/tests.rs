@@ -59,6 +59,7 @@ fn sample() -> AdminDocument {
         ),
         kind: "Báo cáo".to_owned(),
         // Decomposed on purpose: layout must compose it.
+        summary_note: String::new(),
         summary: "Kết quả tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2026"
             .nfd()
             .collect(),

@@ -116,6 +116,7 @@ pub fn visit_plan(s: &Sources) -> Result<AdminDocument, NothingToPrint> {
             "Thăm hỏi, tặng quà gia đình chính sách, hộ có hoàn cảnh khó khăn nhân Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm {year}"
         ),
     );
+    doc.number = Some(super::number_line("KH", &s.unit.symbol));
     let summary = &s.gifts.summary;
     doc.blocks.push(Block::Paragraph(format!(
         "Ban Chỉ đạo tổ chức thăm hỏi, tặng quà {} hộ với {} suất quà, tổng giá trị {} (bằng chữ: {}). Các đoàn đi theo từng khu dân cư như sau:",

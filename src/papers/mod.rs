@@ -169,6 +169,21 @@ fn undated_line(place: &str, date: NaiveDate) -> String {
     )
 }
 
+/// The document type codes a symbol series may start with ("KH-BCĐ" is the plan's series).
+const KIND_CODES: [&str; 6] = ["KH-", "BC-", "CT-", "TB-", "QĐ-", "CV-"];
+
+/// "Số: .../BC-BCĐ" for a report (`kind` "BC"), "Số: .../KH-BCĐ" for a plan: the number is
+/// written by hand when the paper is signed; the series is the unit's symbol.
+pub fn number_line(kind: &str, symbol: &str) -> String {
+    let symbol = symbol.trim();
+    let series = KIND_CODES
+        .iter()
+        .find_map(|code| symbol.strip_prefix(code))
+        .unwrap_or(symbol);
+    let series = if series.is_empty() { "BCĐ" } else { series };
+    format!("Số: .../{kind}-{series}")
+}
+
 fn head_signature(unit: &Unit) -> Signature {
     Signature {
         authority: vec!["TM. BAN CHỈ ĐẠO".into(), "TRƯỞNG BAN".into()],

@@ -159,7 +159,7 @@ fn the_visit_plan_groups_the_families_by_area_with_their_delegation() {
     let first = position(&all, "1. Khu phố 1");
     let fifth = position(&all, "5. Khu phố 5");
     assert!(first < position(&all, "Đỗ Thị Hương") && position(&all, "Đỗ Thị Hương") < fifth);
-    assert!(joined.contains("Đoàn thăm: Đ/c Bí thư Đảng ủy, Trưởng Công an phường"));
+    assert!(joined.contains("Đoàn thăm: Đồng chí Bí thư Đảng ủy, Trưởng Công an phường"));
     assert!(joined.contains("TỔNG HỢP THEO DIỆN"));
     assert!(joined.contains("Mẹ Việt Nam anh hùng"));
 }

@@ -163,6 +163,9 @@ pub struct AdminDocument {
     pub kind: String,
     /// The trích yếu: what the document is about, under the type.
     pub summary: String,
+    /// A line under the summary in italics, e.g. "(Kèm theo Quyết định số …)" on a list
+    /// attached to a decision.
+    pub summary_note: String,
     pub blocks: Vec<Block>,
     pub signature: Option<Signature>,
     /// A second signature in the left column, level with the first (the maker of a list,

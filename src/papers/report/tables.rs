@@ -21,6 +21,15 @@ pub enum Value {
 }
 
 impl Value {
+    /// As [`Value::text`], sums without their "đ": "22.900.000", "+2.200.000".
+    pub fn figure_text(&self) -> String {
+        match self {
+            Value::Money(n) => Value::Count(*n).text(),
+            Value::MoneyChange(n) => Value::Change(*n).text(),
+            other => other.text(),
+        }
+    }
+
     /// As the PDF prints it: "1.350", "22.900.000 đ", "80,0%", "+100".
     pub fn text(&self) -> String {
         let signed = |n: i64, s: String| if n > 0 { format!("+{s}") } else { s };

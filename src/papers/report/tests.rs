@@ -33,10 +33,11 @@ fn all_text(doc: &Document) -> String {
 
 #[test]
 fn the_number_uses_the_committee_symbol() {
-    assert_eq!(number_line("BCĐ"), "Số: .../BC-BCĐ");
-    assert_eq!(number_line("KH-BCĐ"), "Số: .../BC-BCĐ");
-    assert_eq!(number_line(" BCĐ-PCTP "), "Số: .../BC-BCĐ-PCTP");
-    assert_eq!(number_line(""), "Số: .../BC-BCĐ");
+    assert_eq!(number_line("BC", "BCĐ"), "Số: .../BC-BCĐ");
+    assert_eq!(number_line("BC", "KH-BCĐ"), "Số: .../BC-BCĐ");
+    assert_eq!(number_line("BC", " BCĐ-PCTP "), "Số: .../BC-BCĐ-PCTP");
+    assert_eq!(number_line("BC", ""), "Số: .../BC-BCĐ");
+    assert_eq!(number_line("KH", "BCĐ"), "Số: .../KH-BCĐ");
 }
 
 #[test]
@@ -80,7 +81,7 @@ fn header_sections_signature_and_recipients() {
         at += found;
     }
     assert!(all.contains("Nơi nhận:"));
-    assert!(all.contains("- Ban Chỉ đạo thành phố Hồ Chí Minh (để báo cáo);"));
+    assert!(all.contains("- Ban Chỉ đạo Thành phố Hồ Chí Minh (để báo cáo);"));
     assert!(all.contains("- Lưu: VT."));
 }
 
@@ -206,9 +207,11 @@ fn the_demo_report_renders_as_pdf() {
 #[test]
 fn level_words_are_lower_case_inside_a_sentence() {
     assert_eq!(lower_level_word("Phường Chợ Quán"), "phường Chợ Quán");
+    // Named after a person: the capital stays.
     assert_eq!(
         lower_level_word("Thành phố Hồ Chí Minh"),
-        "thành phố Hồ Chí Minh"
+        "Thành phố Hồ Chí Minh"
     );
+    assert_eq!(lower_level_word("Tỉnh Đồng Nai"), "tỉnh Đồng Nai");
     assert_eq!(lower_level_word("Đồng Nai"), "Đồng Nai");
 }
