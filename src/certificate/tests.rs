@@ -299,3 +299,56 @@ fn an_empty_achievement_prints_the_usual_sentence_of_the_decision_year() {
         "Đã có thành tích xuất sắc trong phong trào Toàn dân bảo vệ an ninh Tổ quốc năm 2026"
     );
 }
+
+#[test]
+fn the_frame_is_a_band_of_vector_lines_and_every_field_stays_well_inside_it() {
+    for (form, paper) in [
+        (Form::Certificate, Paper::A4Landscape),
+        (Form::Merit, Paper::A3Landscape),
+    ] {
+        let template = Template::standard(form, paper, Mode::FullPage);
+        let laid = layout(&template, &person("Nguyễn Văn An"));
+        let (w, h) = paper.size_mm();
+        let s = (w / 297.0).min(h / 210.0);
+        let (outer, inner) = (6.0 * s, 13.0 * s);
+        let lines: Vec<&Item> = laid
+            .page
+            .items
+            .iter()
+            .filter(|i| matches!(i, Item::Line { .. }))
+            .collect();
+        // The meander band: many strokes, all between the two frame lines (no corner squares
+        // crossed by an X, which read as missing pictures).
+        assert!(lines.len() > 200, "{}", lines.len());
+        let in_band = |x: f32, y: f32| {
+            let edge = x.min(y).min(w - x).min(h - y);
+            edge >= outer - 0.01 && edge <= inner + 0.01
+        };
+        let strokes = lines.iter().filter(|l| match l {
+            Item::Line { width_pt, .. } => (*width_pt - 0.5 * s).abs() < 1e-3,
+            _ => false,
+        });
+        for line in strokes {
+            let b = line.bounds();
+            assert!(
+                in_band(b.left, b.top) && in_band(b.right, b.bottom),
+                "{b:?}"
+            );
+        }
+        // Every field is at least 8 mm (scaled) inside the inner line.
+        let margin = inner + 8.0 * s;
+        for field in &template.fields {
+            assert!(
+                field.x_mm >= margin && field.y_mm >= margin,
+                "{:?}",
+                field.key
+            );
+            assert!(field.x_mm + field.width_mm <= w - margin, "{:?}", field.key);
+            assert!(
+                field.y_mm + field.height_mm <= h - margin,
+                "{:?}",
+                field.key
+            );
+        }
+    }
+}

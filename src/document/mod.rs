@@ -16,6 +16,7 @@ pub mod fonts;
 pub mod glue;
 pub mod page;
 pub mod pdf;
+mod shared;
 pub mod wrap;
 
 #[cfg(test)]
