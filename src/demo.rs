@@ -4,7 +4,7 @@
 use chrono::{NaiveDate, NaiveTime};
 
 use crate::domain::commendation::default_achievement;
-use crate::domain::report::Figure;
+use crate::domain::report::{Figure, Standard};
 use crate::domain::{
     Activity, ActivityKind, Category, Decision, Delegate, EventPoint, Form, Household, Level,
     PointKind, Recipient, RecipientKind, Sex, Unit, Visit, VisitStatus, YearEvent, YearPlan,
@@ -497,16 +497,11 @@ fn commendations(year: i32) -> Vec<(Decision, Recipient)> {
 fn figures(year: i32) -> Vec<(Figure, u32)> {
     let this = year == DEMO_YEAR;
     let pick = |then: u32, now: u32| if this { now } else { then };
-    let pending = [
-        Figure::AreasMeeting,
-        Figure::AreasTotal,
-        Figure::AgenciesMeeting,
-        Figure::AgenciesTotal,
-        Figure::SchoolsMeeting,
-        Figure::SchoolsTotal,
-        Figure::TipsReceived,
-        Figure::CasesSolved,
-    ];
+    let mut pending = vec![Figure::TipsReceived, Figure::CasesSolved];
+    for standard in Standard::ALL {
+        let (meeting, total) = standard.figures();
+        pending.extend([meeting, total]);
+    }
     let all = vec![
         (Figure::NewsItems, pick(9, 14)),
         (Figure::Banners, pick(30, 42)),
