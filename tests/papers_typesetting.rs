@@ -284,6 +284,10 @@ impl Known {
     }
 
     fn person(&mut self, name: &str) {
+        // A "name" of twenty words (the test of stacked marks) may break where it must.
+        if name.split_whitespace().count() > 6 {
+            return;
+        }
         self.add(name);
         for title in ["Đồng chí", "Ông", "Bà", "Đ/c"] {
             self.add(&format!("{title} {name}"));
@@ -639,6 +643,11 @@ fn large() -> Demo {
         }
         honors.push((decision.clone(), r));
     }
+    // Every stacked mark Vietnamese has, in a name (docs/certificate-stacked-diacritics.png).
+    let (_, mut r) = honors[3].clone();
+    r.name = "Ấấ Ầầ Ẩẩ Ẫẫ Ắắ Ằằ Ẳẳ Ẵẵ Ếế Ềề Ểể Ễễ Ốố Ồồ Ổổ Ỗỗ Ợợ Ựự Ỳỳ Ỹỹ Đđ".into();
+    r.sex = Some(Sex::Female);
+    honors.push((decision.clone(), r));
     demo
 }
 

@@ -203,8 +203,9 @@ pub(super) fn total_cells<'a>(
 /// or more if a run in it should not break. The fraction columns first get their widest
 /// run, so that a name fits on one line where the page allows; then what is left goes to
 /// those whose lines are longer, in proportion to how much more they would use; space to
-/// spare after that is shared by their fractions. When the runs do not all fit, the columns
-/// of the narrowest runs give way first (their runs break between words); a table wider
+/// spare after that is shared by their fractions. When the runs do not all fit, a column with
+/// a run wider than half the text gives way first, then the columns of the narrowest runs
+/// (their runs break between words); a table wider
 /// than the text even so is scaled down to fit. A narrower table is centred.
 pub(super) fn column_spans(columns: &[Column], needs: &[Need]) -> Vec<Span> {
     let need = |i: usize| needs.get(i).copied().unwrap_or_default();
@@ -215,8 +216,21 @@ pub(super) fn column_spans(columns: &[Column], needs: &[Need]) -> Vec<Span> {
     let mut widths: Vec<f32> = (0..columns.len()).map(|i| floor(i, need(i).run)).collect();
     let mut over: f32 = widths.iter().sum::<f32>() - TEXT_WIDTH_MM;
     if over > 0.0 {
+        // A run wider than half the text (a name nobody could keep on one line beside the
+        // other columns) gives way before all others; then the narrowest runs.
+        let order = |i: usize| {
+            let run = need(i).run;
+            if run > TEXT_WIDTH_MM / 2.0 {
+                (0, -run)
+            } else {
+                (1, run)
+            }
+        };
         let mut narrow_first: Vec<usize> = (0..columns.len()).collect();
-        narrow_first.sort_by(|&a, &b| need(a).run.total_cmp(&need(b).run));
+        narrow_first.sort_by(|&a, &b| {
+            let ((ka, ra), (kb, rb)) = (order(a), order(b));
+            ka.cmp(&kb).then(ra.total_cmp(&rb))
+        });
         for i in narrow_first {
             let give = (widths[i] - floor(i, need(i).word)).min(over).max(0.0);
             widths[i] -= give;
