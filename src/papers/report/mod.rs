@@ -17,7 +17,7 @@ mod tests;
 pub use tables::{Col, ReportTable, Value, computed_summary, tables};
 
 use crate::document::{AdminDocument, Block, Column, Table, layout, to_pdf};
-use crate::domain::report::{Report, Section};
+use crate::domain::report::{Figure, Report, Section};
 
 use super::{head_signature, header_on, number_line};
 
@@ -51,6 +51,28 @@ fn lower_level_word(name: &str) -> String {
     } else {
         name.to_string()
     }
+}
+
+/// The figures the committee has not entered for this year, in the order the report prints
+/// them: they print as "-", so the report screen lists them before exporting.
+pub fn empty_figures(report: &Report) -> Vec<Figure> {
+    Figure::ALL
+        .into_iter()
+        .filter(|figure| report.this.entered.get(*figure).is_none())
+        .collect()
+}
+
+/// "Còn 2 số liệu chưa nhập (sẽ in “-”): Tin báo, …; Vụ việc …." or `None` when all are in.
+pub fn empty_figures_note(report: &Report) -> Option<String> {
+    let empty = empty_figures(report);
+    let labels: Vec<&str> = empty.iter().map(|f| f.label()).collect();
+    (!empty.is_empty()).then(|| {
+        format!(
+            "Còn {} số liệu chưa nhập (sẽ in “-”): {}.",
+            empty.len(),
+            labels.join("; ")
+        )
+    })
 }
 
 /// The report as an administrative document.

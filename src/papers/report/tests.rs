@@ -140,6 +140,27 @@ fn a_table_continued_on_the_next_page_repeats_its_header() {
 }
 
 #[test]
+fn the_figures_still_empty_are_listed_before_exporting() {
+    let report = demo_report();
+    // The demo left the standards and the police's figures to enter; the test entered news,
+    // areas and pacts.
+    let empty = empty_figures(&report);
+    assert!(empty.contains(&Figure::TipsReceived));
+    assert!(empty.contains(&Figure::SchoolsTotal));
+    assert!(!empty.contains(&Figure::NewsItems));
+    assert!(!empty.contains(&Figure::AreasTotal));
+    let note = empty_figures_note(&report).unwrap();
+    assert!(
+        note.starts_with(&format!(
+            "Còn {} số liệu chưa nhập (sẽ in “-”): ",
+            empty.len()
+        )),
+        "{note}"
+    );
+    assert!(note.contains(Figure::TipsReceived.label()), "{note}");
+}
+
+#[test]
 fn tables_carry_the_figures_as_values() {
     let report = demo_report();
     let tables = tables(&report);
