@@ -4,6 +4,7 @@
 use chrono::{NaiveDate, NaiveTime};
 
 use crate::domain::commendation::default_achievement;
+use crate::domain::report::{Figure, Standard};
 use crate::domain::{
     Activity, ActivityKind, Category, Decision, Delegate, EventPoint, Form, Household, Level,
     PointKind, Recipient, RecipientKind, Sex, Unit, Visit, VisitStatus, YearEvent, YearPlan,
@@ -24,6 +25,8 @@ pub struct Demo {
     pub visits: Vec<(i32, Vec<(Household, Visit)>)>,
     /// Commendations by year: each recipient with its decision.
     pub commendations: Vec<(i32, Vec<(Decision, Recipient)>)>,
+    /// The report's figures the committee entered, by year.
+    pub figures: Vec<(i32, Vec<(Figure, u32)>)>,
 }
 
 pub fn unit() -> Unit {
@@ -64,7 +67,7 @@ fn year(year: i32, day: u32, theme: &str, done_until: i32, notes: &[(i32, &str)]
     }
     plan.program[0].presenter = "Đội văn nghệ Khu phố 2 và Khu phố 4".into();
     plan.program[3].presenter =
-        "Đồng chí Nguyễn Văn Thành, Chủ tịch UBND phường, Trưởng Ban Chỉ đạo".into();
+        "Đồng chí Nguyễn Văn Thành, Chủ tịch Ủy ban nhân dân phường, Trưởng Ban Chỉ đạo".into();
     plan.program[6].presenter = "Đồng chí Lê Minh Quang, Phó Giám đốc Công an Thành phố".into();
     plan.program[9].fixed_time = Some(time(9, 30));
     plan.delegates = delegates();
@@ -139,7 +142,9 @@ fn points(year: i32, day: u32) -> Vec<EventPoint> {
         actual,
     };
     let happened = year < DEMO_YEAR || day <= 14;
-    let actual = |n: u32| happened.then_some(n);
+    // The year before drew fewer people: the report compares the two.
+    let share = if year < DEMO_YEAR { 85 } else { 100 };
+    let actual = |n: u32| happened.then_some(n * share / 100);
     vec![
         point(
             "Sân Ủy ban nhân dân phường Chợ Quán",
@@ -407,9 +412,9 @@ fn visits(year: i32, list: &[Household]) -> Vec<(Household, Visit)> {
             let visit = Visit {
                 date: Some(date(year, 8, if i < 8 { 11 } else { 12 })),
                 delegation: if i % 2 == 0 {
-                    "Đ/c Bí thư Đảng ủy, Trưởng Công an phường".into()
+                    "Đồng chí Bí thư Đảng ủy, Trưởng Công an phường".into()
                 } else {
-                    "Đ/c Chủ tịch UBND, Chủ tịch UBMTTQ phường".into()
+                    "Đồng chí Chủ tịch Ủy ban nhân dân phường, Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam phường".into()
                 },
                 source: source.into(),
                 status,
@@ -479,14 +484,52 @@ fn commendations(year: i32) -> Vec<(Decision, Recipient)> {
         },
     ]
     .into_iter()
+    // The collective of Tổ dân phố 12 was first commended in 2026.
+    .filter(|r| year == DEMO_YEAR || !r.name.starts_with("Tổ dân phố 12"))
     .map(|r| (decision.clone(), r))
     .collect()
+}
+
+/// The figures the committee entered for the report: 2025's lower than 2026's, as a
+/// movement that grows; five pacts in 2026, one per area, as the program's signing has it.
+/// 2026's report is still being written: the standards reached (areas, agencies, schools)
+/// and the police's tips and cases are not in yet (the report screen lists them as empty).
+fn figures(year: i32) -> Vec<(Figure, u32)> {
+    let this = year == DEMO_YEAR;
+    let pick = |then: u32, now: u32| if this { now } else { then };
+    let mut pending = vec![Figure::TipsReceived, Figure::CasesSolved];
+    for standard in Standard::ALL {
+        let (meeting, total) = standard.figures();
+        pending.extend([meeting, total]);
+    }
+    let all = vec![
+        (Figure::NewsItems, pick(9, 14)),
+        (Figure::Banners, pick(30, 42)),
+        (Figure::LoudspeakerRuns, pick(24, 36)),
+        (Figure::Leaflets, pick(800, 1_500)),
+        (Figure::ModelsMaintained, pick(4, 5)),
+        (Figure::ModelsReplicated, pick(1, 2)),
+        (Figure::ModelsNew, pick(0, 1)),
+        (Figure::AreasMeeting, pick(3, 4)),
+        (Figure::AreasTotal, 5),
+        (Figure::AgenciesMeeting, pick(10, 12)),
+        (Figure::AgenciesTotal, pick(14, 15)),
+        (Figure::SchoolsMeeting, pick(3, 4)),
+        (Figure::SchoolsTotal, 4),
+        (Figure::TipsReceived, pick(11, 15)),
+        (Figure::CasesSolved, pick(8, 12)),
+        (Figure::PactsSigned, pick(4, 5)),
+    ];
+    all.into_iter()
+        .filter(|(figure, _)| !this || !pending.contains(figure))
+        .collect()
 }
 
 /// The demo as data: 2025 completed, 2026 held on 14/8 with the report still to send.
 pub fn build() -> Demo {
     let households = households();
     Demo {
+        figures: [2025, DEMO_YEAR].map(|y| (y, figures(y))).to_vec(),
         visits: [2025, DEMO_YEAR]
             .map(|y| (y, visits(y, &households)))
             .to_vec(),
@@ -559,6 +602,26 @@ mod tests {
         assert!(last.checklist.iter().any(|s| s.done));
         assert!(last.checklist.iter().any(|s| !s.done));
         assert!(demo.years[0].checklist.iter().all(|s| s.done));
+    }
+
+    #[test]
+    fn the_demo_figures_grow_and_agree_with_the_program() {
+        let demo = build();
+        let (last, this) = (figures(2025), figures(DEMO_YEAR));
+        assert_eq!(last.len(), 16, "a finished year has every figure");
+        for (figure, now) in &this {
+            let (_, then) = last.iter().find(|(f, _)| f == figure).unwrap();
+            assert!(now >= then, "{figure:?}");
+        }
+        // The program has a signing by the areas: one pact each.
+        let plan = demo.years.last().unwrap();
+        assert!(plan.program.iter().any(|i| i.title.contains("giao ước")));
+        let pacts = this
+            .iter()
+            .find(|(f, _)| *f == Figure::PactsSigned)
+            .unwrap()
+            .1;
+        assert_eq!(pacts as usize, demo.areas.len());
     }
 
     #[test]

@@ -84,7 +84,7 @@ fn each_recipient_is_on_exactly_one_page_in_register_order() {
             "page {} should be {name}: {flat}",
             n + 1
         );
-        assert!(flat.contains(&format!("Số vào sổ: {}", n + 1)), "{flat}");
+        assert!(flat.contains(&format!("Số vào sổ: {:03}", n + 1)), "{flat}");
         assert!(flat.contains("GIẤY KHEN") && flat.contains("TẶNG"));
         assert!(flat.contains("CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG CHỢ QUÁN"));
         assert!(flat.contains("Chợ Quán, ngày 18 tháng 8 năm 2026"));
@@ -216,7 +216,7 @@ fn the_list_attached_to_the_decision_and_the_calibration_page() {
     let text = pages(&list).join("\n");
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        flat.contains("Kèm theo Quyết định số 125/QĐ-UBND ngày 18 tháng 8 năm 2026"),
+        flat.contains("Kèm theo Quyết định số 125/QĐ-UBND, ngày 18 tháng 8 năm 2026"),
         "{flat}"
     );
     assert!(flat.contains("Trần Quốc Toản") && flat.contains("Biểu dương"));

@@ -31,6 +31,7 @@ fn document() -> AdminDocument {
         number: Some("Số: 07/BC-BCĐ".to_owned()),
         place_date: "Chợ Quán, ngày 19 tháng 8 năm 2026".to_owned(),
         kind: "Báo cáo".to_owned(),
+        summary_note: String::new(),
         summary: "Kết quả thăm hỏi, tặng quà".to_owned(),
         blocks: vec![
             Block::Heading("I. KẾT QUẢ".to_owned()),
@@ -65,6 +66,7 @@ fn document() -> AdminDocument {
         }),
         left_signature: None,
         recipients: vec!["Như trên".to_owned(), "Lưu: VT".to_owned()],
+        keep: Vec::new(),
     }
 }
 

@@ -270,10 +270,11 @@ fn the_report_reads_back_with_every_figure() {
     row(2, "Lượt người tham gia lượt 500 1.350 +850");
     row(3, "Hoạt động phần hội hoạt động 0 1 +1");
     row(4, "đội 0 4 +4");
-    row(5, "2.200.000 đ +2.200.000 đ");
+    // The unit is "đồng": the sums carry no "đ" of their own.
+    row(5, "đồng 0 2.200.000 +2.200.000");
     row(6, "hộ 0 3 +3");
     row(7, "Suất quà đã trao suất 0 4 +4");
-    row(8, "1.800.000 đ +1.800.000 đ");
+    row(8, "đồng 0 1.800.000 +1.800.000");
     row(9, "tập thể 0 1 +1");
     row(10, "cá nhân 0 2 +2");
     row(11, "hộ 0 1 +1");
@@ -291,7 +292,8 @@ fn the_report_reads_back_with_every_figure() {
             lines
                 .iter()
                 .any(|l| l.starts_with(label) && l.ends_with(tail)),
-            "no line {label:?} … {tail:?}"
+            "no line {label:?} … {tail:?}:\n{}",
+            lines.join("\n")
         );
     };
     detail("Điểm chính", "1 400 900");

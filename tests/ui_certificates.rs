@@ -80,7 +80,7 @@ fn the_preview_is_the_certificate_and_blank_mode_leaves_out_the_printed_title() 
     let page = page_text(&app);
     assert!(page.contains("Ông Nguyễn Văn An"), "{page}");
     assert!(page.contains("GIẤY KHEN"), "{page}");
-    assert!(page.contains("Số vào sổ: 3"), "{page}");
+    assert!(page.contains("Số vào sổ: 003"), "{page}");
 
     interact(&mut app, |ui| ui.click("In trên phôi").map(drop));
     let page = page_text(&app);
@@ -216,7 +216,7 @@ fn saving_writes_one_page_per_certificate_in_register_order() {
         .collect();
     assert_eq!(pages.len(), 5, "five Giấy khen, no Biểu dương");
     for (n, page) in pages.iter().enumerate() {
-        assert!(page.contains(&format!("Số vào sổ: {}", n + 1)), "{page}");
+        assert!(page.contains(&format!("Số vào sổ: {:03}", n + 1)), "{page}");
     }
     assert!(pages[2].contains("Ông Nguyễn Văn An"));
 
@@ -236,7 +236,7 @@ fn saving_writes_one_page_per_certificate_in_register_order() {
         .unwrap();
     let text = String::from_utf8(output.stdout).unwrap();
     assert_eq!(text.matches('\u{c}').count(), 1, "one page");
-    assert!(text.contains("Số vào sổ: 3"));
+    assert!(text.contains("Số vào sổ: 003"));
 }
 
 #[test]

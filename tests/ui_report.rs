@@ -185,7 +185,7 @@ fn a_default_section_follows_the_figures_an_edited_one_stays() {
     assert!(
         screen
             .section_text(Section::Results)
-            .contains("Tiếp nhận 15 tin báo, tố giác tội phạm."),
+            .contains("Tiếp nhận 15 tin báo, tố giác tội phạm; ký kết 5 bản giao ước thi đua."),
         "{}",
         screen.section_text(Section::Results)
     );

@@ -2,6 +2,7 @@
 //! every field fitted into its box. The preview and the PDF both draw this page.
 
 use crate::document::fonts::{self, MM_PER_PT};
+use crate::document::glue::unbreakable;
 use crate::document::wrap::{Line, wrap};
 use crate::document::{Align, Face, Page};
 use crate::domain::{Decision, Form, Recipient, RecipientKind, Unit};
@@ -46,17 +47,13 @@ impl CertificateData {
                 }
                 text => text,
             },
-            decision: format!(
-                "Quyết định số {}, {}",
-                clean(&decision.number),
-                date_long(decision.date)
-            ),
+            decision: citation(decision),
             place_date: place_date(&unit.place, decision.date),
             signer_title: clean(&decision.signer_title).to_uppercase(),
             signer_name: clean(&decision.signer_name),
             register: r
                 .register_no
-                .map(|n| format!("Số vào sổ: {n}"))
+                .map(|n| format!("Số vào sổ: {}", register_number(n)))
                 .unwrap_or_default(),
         }
     }
@@ -74,6 +71,25 @@ impl CertificateData {
             FieldKey::Register => &self.register,
         }
     }
+}
+
+/// "Quyết định số 125/QĐ-UBND, ngày 18 tháng 8 năm 2026": the one way a decision is cited,
+/// on the certificate and on the list attached to the decision.
+pub fn citation(decision: &Decision) -> String {
+    format!(
+        "Quyết định số {}, {}",
+        clean_multiline(&decision.number).trim(),
+        date_long(decision.date)
+    )
+}
+
+/// Digits of a register number: "001", as registers are kept. The unit has no setting for
+/// it; three digits hold a year of any ward's commendations, and a larger number prints whole.
+const REGISTER_DIGITS: usize = 3;
+
+/// "001": a register number as the certificate and the list print it.
+pub fn register_number(n: u32) -> String {
+    format!("{n:0width$}", width = REGISTER_DIGITS)
 }
 
 /// A field whose text does not fit its box even at the floor size.
@@ -180,11 +196,21 @@ pub fn layout(template: &Template, data: &CertificateData) -> Laid {
         if text.is_empty() {
             continue;
         }
+        // A name stays on one line when the box allows (a collective's name too wide for
+        // one line still breaks between its words).
+        let joined;
+        let text = match field.key {
+            FieldKey::Recipient | FieldKey::SignerName => {
+                joined = unbreakable(text);
+                joined.as_str()
+            }
+            _ => text,
+        };
         let fitted = fit(text, field);
         if !fitted.fits {
             overflows.push(Overflow {
                 field: field.key,
-                text: text.to_string(),
+                text: data.text(field.key).to_string(),
                 lines: fitted.lines.len(),
                 max_lines: field.max_lines,
             });

@@ -2,9 +2,12 @@
 //! administrative format: collectives, then individuals, then households, each in the order
 //! they were entered, with form and register number.
 
+use crate::document::glue::unbreakable;
 use crate::document::{AdminDocument, Align, Block, Column, Signature, Table, Width};
 use crate::domain::{Decision, Recipient, RecipientKind};
-use crate::text::{date_long, place_date};
+use crate::text::place_date;
+
+use super::layout::{citation, register_number};
 
 fn column(title: &str, width: Width, align: Align) -> Column {
     Column {
@@ -31,12 +34,13 @@ pub fn decision_list(
         issuer: decision.issuer.clone(),
         place_date: place_date(place, decision.date),
         kind: "DANH SÁCH".into(),
-        summary: format!(
-            "Tập thể, cá nhân được khen thưởng\n(Kèm theo Quyết định số {} {} của {})",
-            decision.number,
-            date_long(decision.date),
+        summary: "Tập thể, cá nhân được khen thưởng".into(),
+        summary_note: format!(
+            "(Kèm theo {} của {})",
+            citation(decision),
             decision.authority()
         ),
+        keep: vec![place.to_string(), decision.signer_name.clone()],
         ..AdminDocument::default()
     };
     let groups = [
@@ -78,10 +82,10 @@ pub fn decision_list(
                 .map(|(i, r)| {
                     vec![
                         (i + 1).to_string(),
-                        r.display_name(),
+                        person(r),
                         r.position.clone(),
                         r.form.label().to_string(),
-                        r.register_no.map(|n| n.to_string()).unwrap_or_default(),
+                        r.register_no.map(register_number).unwrap_or_default(),
                     ]
                 })
                 .collect(),
@@ -103,6 +107,14 @@ pub fn decision_list(
         signer: decision.signer_name.clone(),
     });
     Some(doc)
+}
+
+/// A person's or household's name never breaks across lines; a collective's may.
+pub(super) fn person(r: &Recipient) -> String {
+    match r.kind {
+        RecipientKind::Collective => r.display_name(),
+        _ => unbreakable(&r.display_name()),
+    }
 }
 
 fn roman(n: usize) -> &'static str {

@@ -229,7 +229,7 @@ fn a4_fields() -> Vec<FieldBox> {
         b(
             Decision,
             22.0,
-            152.0,
+            147.0,
             105.0,
             12.0,
             12.0,
@@ -242,7 +242,7 @@ fn a4_fields() -> Vec<FieldBox> {
         b(
             Register,
             22.0,
-            165.0,
+            160.0,
             105.0,
             7.0,
             12.0,
@@ -255,7 +255,7 @@ fn a4_fields() -> Vec<FieldBox> {
         b(
             PlaceDate,
             150.0,
-            147.0,
+            142.0,
             125.0,
             7.0,
             14.0,
@@ -268,7 +268,7 @@ fn a4_fields() -> Vec<FieldBox> {
         b(
             SignerTitle,
             150.0,
-            155.0,
+            150.0,
             125.0,
             13.0,
             14.0,
@@ -281,7 +281,7 @@ fn a4_fields() -> Vec<FieldBox> {
         b(
             SignerName,
             150.0,
-            186.0,
+            180.0,
             125.0,
             8.0,
             15.0,

@@ -1,5 +1,6 @@
 use chrono::NaiveDate;
 
+use super::layout::citation;
 use super::*;
 use crate::document::{Item, Page};
 use crate::domain::{Decision, Form, Recipient, RecipientKind, Sex, Unit};
@@ -59,7 +60,7 @@ fn the_texts_read_as_on_a_real_certificate() {
     );
     assert_eq!(data.place_date, "Chợ Quán, ngày 18 tháng 8 năm 2026");
     assert_eq!(data.signer_title, "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH");
-    assert_eq!(data.register, "Số vào sổ: 15");
+    assert_eq!(data.register, "Số vào sổ: 015");
 }
 
 #[test]
@@ -264,10 +265,18 @@ fn the_decision_list_groups_collectives_then_individuals_with_numbers() {
         .flat_map(|p| p.texts().map(String::from).collect::<Vec<_>>())
         .collect();
     let joined = all.join(" ");
+    // Cited as on the certificate, in italics under the bold title.
     assert!(
-        joined.contains("Kèm theo Quyết định số 125/QĐ-UBND"),
+        joined.contains(&format!("(Kèm theo {}", citation(&d))),
         "{joined}"
     );
+    let note = laid.pages[0].items.iter().find_map(|item| match item {
+        Item::Text { text, face, .. } if text.starts_with("(Kèm theo") => Some(*face),
+        _ => None,
+    });
+    assert_eq!(note, Some(crate::document::Face::Italic));
+    // Register numbers with their leading zeros.
+    assert!(all.iter().any(|t| t == "004"), "{joined}");
     assert!(joined.find("TẬP THỂ").unwrap() < joined.find("CÁ NHÂN").unwrap());
     assert!(joined.contains("Ông Nguyễn Văn An"));
     assert!(joined.contains("Biểu dương"));
@@ -289,4 +298,57 @@ fn an_empty_achievement_prints_the_usual_sentence_of_the_decision_year() {
         data.achievement,
         "Đã có thành tích xuất sắc trong phong trào Toàn dân bảo vệ an ninh Tổ quốc năm 2026"
     );
+}
+
+#[test]
+fn the_frame_is_a_band_of_vector_lines_and_every_field_stays_well_inside_it() {
+    for (form, paper) in [
+        (Form::Certificate, Paper::A4Landscape),
+        (Form::Merit, Paper::A3Landscape),
+    ] {
+        let template = Template::standard(form, paper, Mode::FullPage);
+        let laid = layout(&template, &person("Nguyễn Văn An"));
+        let (w, h) = paper.size_mm();
+        let s = (w / 297.0).min(h / 210.0);
+        let (outer, inner) = (6.0 * s, 13.0 * s);
+        let lines: Vec<&Item> = laid
+            .page
+            .items
+            .iter()
+            .filter(|i| matches!(i, Item::Line { .. }))
+            .collect();
+        // The meander band: many strokes, all between the two frame lines (no corner squares
+        // crossed by an X, which read as missing pictures).
+        assert!(lines.len() > 200, "{}", lines.len());
+        let in_band = |x: f32, y: f32| {
+            let edge = x.min(y).min(w - x).min(h - y);
+            edge >= outer - 0.01 && edge <= inner + 0.01
+        };
+        let strokes = lines.iter().filter(|l| match l {
+            Item::Line { width_pt, .. } => (*width_pt - 0.5 * s).abs() < 1e-3,
+            _ => false,
+        });
+        for line in strokes {
+            let b = line.bounds();
+            assert!(
+                in_band(b.left, b.top) && in_band(b.right, b.bottom),
+                "{b:?}"
+            );
+        }
+        // Every field is at least 8 mm (scaled) inside the inner line.
+        let margin = inner + 8.0 * s;
+        for field in &template.fields {
+            assert!(
+                field.x_mm >= margin && field.y_mm >= margin,
+                "{:?}",
+                field.key
+            );
+            assert!(field.x_mm + field.width_mm <= w - margin, "{:?}", field.key);
+            assert!(
+                field.y_mm + field.height_mm <= h - margin,
+                "{:?}",
+                field.key
+            );
+        }
+    }
 }

@@ -13,8 +13,10 @@
 
 pub mod admin;
 pub mod fonts;
+pub mod glue;
 pub mod page;
 pub mod pdf;
+mod shared;
 pub mod wrap;
 
 #[cfg(test)]

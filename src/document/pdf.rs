@@ -21,6 +21,7 @@ use std::fmt::Write as _;
 use super::fonts::Face;
 use super::page::{Document, Item, Page};
 use super::parallel;
+use super::shared::{State, shared_items};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DocumentError {
@@ -28,6 +29,8 @@ pub enum DocumentError {
     MissingGlyphs(Vec<char>),
     /// A bundled font could not be read (a damaged installation).
     Font(Face),
+    /// A document without a page.
+    Empty,
 }
 
 impl std::fmt::Display for DocumentError {
@@ -41,6 +44,7 @@ impl std::fmt::Display for DocumentError {
                     chars.join(", ")
                 )
             }
+            DocumentError::Empty => f.write_str("Văn bản không có trang nào để in."),
             DocumentError::Font(face) => write!(
                 f,
                 "Không đọc được phông chữ đi kèm ứng dụng ({face:?}). Hãy cài đặt lại ứng dụng."
@@ -103,16 +107,32 @@ pub fn to_pdf(doc: &Document) -> Result<Vec<u8>, DocumentError> {
 
     // Every page's operators, on two threads for long documents; the part every page starts
     // with (a certificate's frame and headings) once, shared.
-    let ops = parallel(&doc.pages, |page| operators(page, &slots));
-    for page in &ops {
+    // The shared items are formatted once, from the first page: worth a stream of its own
+    // when it is long enough.
+    let Some((page_one, others)) = doc.pages.split_first() else {
+        return Err(DocumentError::Empty);
+    };
+    let first = operators(page_one, &slots, 0, State::default());
+    let shared_items = shared_items(&doc.pages);
+    let boundary = shared_items
+        .checked_sub(1)
+        .map_or(0, |last| first.ends[last]);
+    let (common, skip) = if boundary >= SHARE_FROM {
+        (boundary, shared_items)
+    } else {
+        (0, 0)
+    };
+    let state = State::after(&page_one.items[..skip]);
+    let rest = parallel(others, |page| operators(page, &slots, skip, state));
+    for page in std::iter::once(&first).chain(&rest) {
         for (slot, gid, c) in &page.glyphs {
             fonts[*slot].used[usize::from(*gid)] = *c;
         }
     }
-    let common = common_prefix(&ops);
-    let shared = (common > 0).then(|| stream_of(&ops[0].raw[..common]));
-    let streams = parallel(&ops, |page| stream_of(&page.raw[common..]));
-    drop(ops);
+    let shared = (common > 0).then(|| stream_of(&first.raw[..common]));
+    let mut streams = vec![stream_of(&first.raw[common..])];
+    streams.extend(parallel(&rest, |page| stream_of(&page.raw)));
+    drop((first, rest));
 
     let mut w = Writer::new();
     // 1 catalog, 2 page tree, 3 information, 4 resources, then fonts (4 objects each), then
@@ -243,43 +263,16 @@ fn deflate(raw: &[u8]) -> Vec<u8> {
     })
 }
 
-/// How many bytes every page starts with, cut at the end of an item (every item's operators
-/// end in a newline, outside any text object), when the document has several pages and the
-/// part is long enough to be worth a stream of its own; else 0.
-fn common_prefix(pages: &[Operators]) -> usize {
-    let Some((first, rest)) = pages.split_first() else {
-        return 0;
-    };
-    if rest.is_empty() {
-        return 0;
-    }
-    let mut length = first.raw.len();
-    for other in rest {
-        length = first.raw[..length]
-            .iter()
-            .zip(&other.raw)
-            .take_while(|(a, b)| a == b)
-            .count();
-    }
-    // The same bytes up to an item's end are the same items: every page has its end there.
-    let boundary = first
-        .ends
-        .iter()
-        .copied()
-        .take_while(|end| *end <= length)
-        .last()
-        .unwrap_or(0);
-    if boundary >= SHARE_FROM { boundary } else { 0 }
-}
-
-/// One page's operators, as printpdf wrote them: font and line width set only when they
-/// change; each string its own text object positioned from the page origin.
-fn operators(page: &Page, slots: &[Option<usize>; 4]) -> Operators {
-    let mut out = String::with_capacity(64 * page.items.len());
-    let mut ends = Vec::with_capacity(page.items.len());
+/// One page's operators from item `skip` on (the items before are shared, and left `state`
+/// set), as printpdf wrote them: font and line width set only when they change; each string
+/// its own text object positioned from the page origin.
+fn operators(page: &Page, slots: &[Option<usize>; 4], skip: usize, state: State) -> Operators {
+    let items = &page.items[skip.min(page.items.len())..];
+    let mut out = String::with_capacity(64 * items.len());
+    let mut ends = Vec::with_capacity(items.len());
     let mut glyphs = Vec::new();
-    let mut font = None;
-    let mut stroke = None;
+    let mut font = state.font;
+    let mut stroke = state.stroke;
     let y = |y_mm: f32| rounded_pt(page.height_mm - y_mm);
     let mut set_stroke = |out: &mut String, width_pt: f32| {
         if stroke != Some(width_pt) {
@@ -287,7 +280,7 @@ fn operators(page: &Page, slots: &[Option<usize>; 4]) -> Operators {
             stroke = Some(width_pt);
         }
     };
-    for item in &page.items {
+    for item in items {
         match item {
             Item::Text {
                 x_mm,

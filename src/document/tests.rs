@@ -59,6 +59,7 @@ fn sample() -> AdminDocument {
         ),
         kind: "Báo cáo".to_owned(),
         // Decomposed on purpose: layout must compose it.
+        summary_note: String::new(),
         summary: "Kết quả tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2026"
             .nfd()
             .collect(),
@@ -122,6 +123,7 @@ fn sample() -> AdminDocument {
             "Ủy ban MTTQ Việt Nam phường".to_owned(),
             "Lưu: VT".to_owned(),
         ],
+        keep: vec!["Ban Chỉ đạo quận".to_owned()],
     }
 }
 
@@ -363,9 +365,64 @@ fn the_table_header_starts_every_page_the_table_reaches() {
             ..
         }
     ));
-    let name_width = PAGE_WIDTH_MM - MARGIN_LEFT_MM - MARGIN_RIGHT_MM - (12.0 + 26.0 + 26.0 + 24.0);
-    let span_axis = MARGIN_LEFT_MM + (12.0 + name_width) / 2.0;
+    // The cells of a row are the rectangles level with each other, left to right.
+    let row_at = |top: f32| {
+        let mut cells: Vec<(f32, f32)> = doc.pages[page]
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Rect {
+                    x_mm,
+                    y_mm,
+                    width_mm,
+                    ..
+                } if (*y_mm - top).abs() < EPSILON => Some((*x_mm, *x_mm + *width_mm)),
+                _ => None,
+            })
+            .collect();
+        cells.sort_by(|a, b| a.0.total_cmp(&b.0));
+        cells
+    };
     let b = total.bounds();
+    let total_top = doc.pages[page]
+        .items
+        .iter()
+        .find_map(|item| match item {
+            Item::Rect {
+                x_mm,
+                y_mm,
+                width_mm,
+                height_mm,
+                ..
+            } if *x_mm <= b.left
+                && b.right <= x_mm + width_mm
+                && *y_mm <= b.top
+                && b.bottom <= y_mm + height_mm =>
+            {
+                Some(*y_mm)
+            }
+            _ => None,
+        })
+        .expect("the total sits in a cell");
+    let header_top = find(&doc, "STT")
+        .into_iter()
+        .filter(|(p, _)| *p == page)
+        .map(|(_, item)| item.bounds().top)
+        .fold(f32::MAX, f32::min);
+    let header_rect_top = doc.pages[page]
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Rect { y_mm, .. } if *y_mm < header_top => Some(*y_mm),
+            _ => None,
+        })
+        .fold(f32::MIN, f32::max);
+    let (header, totals) = (row_at(header_rect_top), row_at(total_top));
+    assert_eq!(header.len(), 5);
+    assert_eq!(totals.len(), 4);
+    assert!((totals[0].0 - header[0].0).abs() < EPSILON);
+    assert!((totals[0].1 - header[1].1).abs() < EPSILON);
+    let span_axis = (totals[0].0 + totals[0].1) / 2.0;
     assert!(((b.left + b.right) / 2.0 - span_axis).abs() < EPSILON);
 }
 

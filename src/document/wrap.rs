@@ -1,5 +1,6 @@
 //! Line breaking: a paragraph becomes lines that fit a width, breaking between words; a word
-//! longer than a whole line is split between characters. Each line keeps its words and their
+//! longer than a whole line is split between characters. Runs of words that must stay
+//! together (a name, a date, a sum and its unit) are never parted: see `glue`. Each line keeps its words and their
 //! natural offsets, so a painter can set a justified line word by word. (Stretching with the
 //! PDF word-spacing operator is no option: it only acts on single-byte space codes, and
 //! embedded TrueType text is written as two-byte glyph ids.)
@@ -7,6 +8,7 @@
 use unicode_normalization::char::is_combining_mark;
 
 use super::fonts::{self, Face};
+use super::glue::runs;
 
 /// Rounding slack, so that text measured to exactly the width still fits.
 const EPSILON_MM: f32 = 1e-3;
@@ -87,22 +89,83 @@ impl Line {
 /// indented) and `width_mm` (the others). Runs of spaces count as one; "\n" forces a break.
 /// Empty text gives no lines.
 pub fn wrap(text: &str, face: Face, size_pt: f32, first_width_mm: f32, width_mm: f32) -> Vec<Line> {
+    wrap_lines(text, face, size_pt, (first_width_mm, width_mm), false)
+}
+
+/// How lines break besides fitting their width.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Breaking {
+    /// Each line as full as it goes.
+    Fill,
+    /// Ragged lines (table cells, lists): a line that would end a word or two after a comma
+    /// or semicolon breaks after it instead, when it stays 60 % full, so that "Đồng chí
+    /// Nguyễn Văn Thành, / Chủ tịch UBND phường" reads phrase by phrase.
+    Phrases,
+    /// A justified paragraph: a last line of one word takes the word before it along, when
+    /// the line above keeps three words or more.
+    Paragraph,
+}
+
+/// [`wrap`] with the given way of breaking; `widths` are the first line's and the others'.
+pub fn wrap_as(
+    breaking: Breaking,
+    text: &str,
+    face: Face,
+    size_pt: f32,
+    widths: (f32, f32),
+) -> Vec<Line> {
+    let mut lines = wrap_lines(text, face, size_pt, widths, breaking == Breaking::Phrases);
+    if breaking == Breaking::Paragraph {
+        no_lone_last_word(&mut lines, face, size_pt, widths.1);
+    }
+    lines
+}
+
+fn no_lone_last_word(lines: &mut [Line], face: Face, size_pt: f32, width_mm: f32) {
+    let n = lines.len();
+    if n < 2 || lines[n - 1].words.len() != 1 || lines[n - 2].words.len() < 4 {
+        return;
+    }
+    let space_mm = fonts::text_width_mm(face, size_pt, " ");
+    let lone = &lines[n - 1].words[0];
+    let moved = lines[n - 2].words.last().expect("four words");
+    if moved.width_mm + space_mm + lone.width_mm > width_mm + EPSILON_MM {
+        return;
+    }
+    let mut moved = lines[n - 2].words.pop().expect("four words");
+    let above = &mut lines[n - 2];
+    above.width_mm = above.words.last().map_or(0.0, |w| w.x_mm + w.width_mm);
+    moved.x_mm = 0.0;
+    let last = &mut lines[n - 1];
+    last.words[0].x_mm = moved.width_mm + space_mm;
+    last.width_mm = last.words[0].x_mm + last.words[0].width_mm;
+    last.words.insert(0, moved);
+}
+
+fn wrap_lines(
+    text: &str,
+    face: Face,
+    size_pt: f32,
+    (first_width_mm, width_mm): (f32, f32),
+    phrases: bool,
+) -> Vec<Line> {
     let mut lines = Lines {
         face,
         size_pt,
         space_mm: fonts::text_width_mm(face, size_pt, " "),
         first_width_mm,
         width_mm,
+        phrases,
         done: Vec::new(),
         words: Vec::new(),
     };
-    let text = text.trim();
+    let text = text.trim_matches(super::glue::breaks);
     if text.is_empty() {
         return Vec::new();
     }
     for segment in text.split('\n') {
-        for word in segment.split_whitespace() {
-            lines.push_word(word);
+        for run in runs(segment) {
+            lines.push_word(&run);
         }
         lines.finish(true);
     }
@@ -115,11 +178,12 @@ struct Lines {
     space_mm: f32,
     first_width_mm: f32,
     width_mm: f32,
+    /// Prefer breaking after a comma (see [`Breaking::Phrases`]).
+    phrases: bool,
     done: Vec<Line>,
     /// The line being filled.
     words: Vec<Word>,
 }
-
 impl Lines {
     fn available(&self) -> f32 {
         if self.done.is_empty() {
@@ -158,7 +222,22 @@ impl Lines {
                 });
                 return;
             }
+            let carried = self.phrase_break();
             self.finish(false);
+            for w in carried {
+                self.push_word(&w.text);
+            }
+            if !self.words.is_empty() {
+                return self.push_word(word);
+            }
+        }
+        // A run of words joined together that is wider than the line breaks between them
+        // after all, rather than inside a word.
+        if word.contains(' ') && width_mm > self.available() + EPSILON_MM {
+            for part in word.split(' ') {
+                self.push_word(part);
+            }
+            return;
         }
         let mut rest = word;
         while self.measure(rest) > self.available() + EPSILON_MM {
@@ -180,6 +259,26 @@ impl Lines {
             x_mm: 0.0,
             width_mm: self.measure(rest),
         });
+    }
+
+    /// For ragged lines: the words after the line's last comma, when there are at most two
+    /// and the line stays 60 % full without them; they start the next line.
+    fn phrase_break(&mut self) -> Vec<Word> {
+        if !self.phrases || self.words.len() < 2 {
+            return Vec::new();
+        }
+        let n = self.words.len();
+        let Some(k) = (n.saturating_sub(3)..n - 1)
+            .rev()
+            .find(|&k| self.words[k].text.ends_with([',', ';']))
+        else {
+            return Vec::new();
+        };
+        let kept = &self.words[k];
+        if kept.x_mm + kept.width_mm < 0.6 * self.available() {
+            return Vec::new();
+        }
+        self.words.split_off(k + 1)
     }
 
     /// The longest head of `word` that fits a whole line, never parting a letter from its
@@ -206,6 +305,7 @@ impl Lines {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::glue::{GLUE, keep_together, unbreakable};
 
     fn texts(lines: &[Line]) -> Vec<String> {
         lines.iter().map(Line::text).collect()
@@ -327,5 +427,95 @@ mod tests {
         assert_eq!(pieces.len(), long[0].words.len());
         let (x, word) = pieces.last().unwrap();
         assert!((x + width(word) - 100.0).abs() < 1e-3);
+    }
+
+    /// Where each line of `text` wrapped to `mm` ends.
+    fn ends(text: &str, mm: f32) -> Vec<String> {
+        texts(&wrap(text, Face::Regular, 14.0, mm, mm))
+    }
+
+    #[test]
+    fn names_dates_sums_and_titles_of_address_stay_on_one_line() {
+        let name = unbreakable("Nguyễn Văn Thành");
+        let text = format!("Đại diện Ban Chỉ đạo là {name} cùng các đại biểu");
+        let from = width("Nguyễn Văn Thành").ceil() as usize;
+        for mm in (from..120).step_by(3) {
+            let lines = ends(&text, mm as f32);
+            assert!(
+                lines.iter().any(|l| l.contains("Nguyễn Văn Thành")),
+                "{lines:?}"
+            );
+            // What is printed has ordinary spaces.
+            assert!(lines.iter().all(|l| !l.contains(GLUE)));
+        }
+        let date = "Ngày hội được tổ chức vào ngày 14 tháng 8 năm 2026 tại sân";
+        let sum = "Tổng số tiền thưởng đã trao là 2.200.000 đ cho các đội";
+        let title = "Trân trọng kính mời Đồng chí Lê Minh Quang và Ông Trần Văn Bình";
+        let from = width("14 tháng 8 năm 2026").ceil() as usize;
+        for mm in (from..110).step_by(2) {
+            let mm = mm as f32;
+            assert!(
+                ends(date, mm)
+                    .iter()
+                    .any(|l| l.contains("14 tháng 8 năm 2026"))
+            );
+            assert!(ends(sum, mm).iter().any(|l| l.contains("2.200.000 đ")));
+            let lines = ends(title, mm);
+            assert!(lines.iter().any(|l| l.contains("Đồng chí Lê")), "{lines:?}");
+            assert!(lines.iter().any(|l| l.contains("Ông Trần")), "{lines:?}");
+        }
+        // "bà con" is not a title: it may break.
+        assert_eq!(runs("bà con nhân dân").len(), 4);
+    }
+
+    #[test]
+    fn a_joined_run_wider_than_the_line_breaks_between_its_words_not_inside_one() {
+        let long = unbreakable("Ban Chỉ đạo phong trào Toàn dân bảo vệ an ninh Tổ quốc");
+        let lines = ends(&long, 40.0);
+        assert!(lines.len() > 1);
+        assert_eq!(
+            lines.join(" "),
+            "Ban Chỉ đạo phong trào Toàn dân bảo vệ an ninh Tổ quốc"
+        );
+    }
+
+    #[test]
+    fn ragged_lines_break_after_a_comma_when_they_stay_well_filled() {
+        let text = "Đồng chí Nguyễn Văn Thành, Chủ tịch UBND phường, Trưởng Ban Chỉ đạo";
+        let lines = wrap_as(
+            Breaking::Phrases,
+            &keep_together(text, &["Nguyễn Văn Thành".into()]),
+            Face::Regular,
+            12.0,
+            (60.0, 60.0),
+        );
+        assert_eq!(
+            texts(&lines),
+            [
+                "Đồng chí Nguyễn Văn Thành,",
+                "Chủ tịch UBND phường,",
+                "Trưởng Ban Chỉ đạo"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_justified_paragraph_does_not_end_with_one_word() {
+        let text = "Ban Chỉ đạo báo cáo kết quả tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm nay trên địa bàn như sau hoạch.";
+        let mut found = false;
+        for mm in 60..160 {
+            let mm = mm as f32;
+            let plain = wrap(text, Face::Regular, 14.0, mm, mm);
+            let fixed = wrap_as(Breaking::Paragraph, text, Face::Regular, 14.0, (mm, mm));
+            assert_eq!(texts(&fixed).join(" "), text);
+            if plain.len() > 1 && plain.last().unwrap().words.len() == 1 {
+                found = true;
+                let last = fixed.last().unwrap();
+                assert_eq!(last.words.len(), 2, "{:?}", texts(&fixed));
+                assert!((last.width_mm - width(&last.text())).abs() < 1e-3);
+                assert!(fixed.iter().all(|l| l.width_mm <= mm + EPSILON_MM));
+            }
+        }
+        assert!(found, "some width leaves one word alone without the rule");
     }
 }

@@ -1,6 +1,7 @@
 //! The papers of the gift visits: the visit plan by residential area (each delegation's
 //! route) and the receipt list the families sign ("Danh sách ký nhận quà").
 
+use crate::document::glue::{unbreakable, unbreakable_parts};
 use crate::document::{AdminDocument, Align, Block, Signature, Table, Width};
 use crate::domain::{Household, Visit, YearGifts};
 use crate::text::{date_short, money, money_in_words, thousands};
@@ -87,8 +88,8 @@ fn gift_table(
             .map(|(i, (h, v))| {
                 vec![
                     (i + 1).to_string(),
-                    h.name.clone(),
-                    h.address.clone(),
+                    unbreakable(&h.name),
+                    unbreakable_parts(&h.address),
                     h.category.label().to_string(),
                     gift_text(v),
                     thousands(v.total()),
@@ -115,6 +116,7 @@ pub fn visit_plan(s: &Sources) -> Result<AdminDocument, NothingToPrint> {
             "Thăm hỏi, tặng quà gia đình chính sách, hộ có hoàn cảnh khó khăn nhân Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm {year}"
         ),
     );
+    doc.number = Some(super::number_line("KH", &s.unit.symbol));
     let summary = &s.gifts.summary;
     doc.blocks.push(Block::Paragraph(format!(
         "Ban Chỉ đạo tổ chức thăm hỏi, tặng quà {} hộ với {} suất quà, tổng giá trị {} (bằng chữ: {}). Các đoàn đi theo từng khu dân cư như sau:",
@@ -211,7 +213,7 @@ pub fn receipts(s: &Sources) -> Result<AdminDocument, NothingToPrint> {
     // Two blank lines in the last cell: room for a signature.
     doc.blocks.push(Block::Table(gift_table(
         &rows,
-        column("Ký nhận", Width::Mm(30.0), Align::Center),
+        column("Ký nhận", Width::Mm(25.0), Align::Center),
         |_| "\n\n".to_string(),
         "Tổng cộng",
     )));

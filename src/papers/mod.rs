@@ -65,14 +65,61 @@ impl Paper {
     }
 
     pub fn build(self, s: &Sources) -> Result<AdminDocument, NothingToPrint> {
-        match self {
+        let mut doc = match self {
             Paper::Program => program(&s.unit, &s.plan),
             Paper::Script => script(&s.unit, &s.plan),
             Paper::Festival => festival(&s.unit, &s.plan),
             Paper::VisitPlan => visit_plan(s),
             Paper::Receipts => receipts(s),
-        }
+        }?;
+        doc.keep.extend(s.areas.iter().cloned());
+        Ok(doc)
     }
+}
+
+/// The names and places of the unit and its year that no line of a paper breaks inside (see
+/// `AdminDocument::keep`): the head and the secretary, the delegates, the unit, its province
+/// (also without the level word: "Hồ Chí Minh"), the points and the venues.
+fn known_names(unit: &Unit, plan: Option<&YearPlan>) -> Vec<String> {
+    let mut names = vec![unit.head_name.clone(), unit.secretary_name.clone()];
+    for place in [&unit.name, &unit.province, &unit.place] {
+        names.push(place.clone());
+        names.push(without_level_word(place).to_string());
+    }
+    if let Some(plan) = plan {
+        names.extend(plan.delegates.iter().map(|d| d.name.clone()));
+        names.extend(plan.points.iter().map(|p| p.name.clone()));
+        names.extend(plan.activities.iter().map(|a| a.venue.clone()));
+    }
+    names.retain(|n| n.trim().contains(' '));
+    names.iter_mut().for_each(|n| *n = n.trim().to_string());
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// "Thành phố Hồ Chí Minh" → "Hồ Chí Minh", "Phường Chợ Quán" → "Chợ Quán".
+fn without_level_word(name: &str) -> &str {
+    const LEVELS: [&str; 9] = [
+        "Thành phố ",
+        "Thị trấn ",
+        "Thị xã ",
+        "Đặc khu ",
+        "Phường ",
+        "Xã ",
+        "Tỉnh ",
+        "Quận ",
+        "Huyện ",
+    ];
+    let name = name.trim();
+    LEVELS
+        .iter()
+        .find_map(|level| {
+            name.get(..level.len())
+                .filter(|head| head.to_lowercase() == level.to_lowercase())
+                .map(|_| &name[level.len()..])
+        })
+        .unwrap_or(name)
 }
 
 /// The paper would be empty: the sentence says what to fill in first.
@@ -89,12 +136,16 @@ impl std::error::Error for NothingToPrint {}
 
 /// The header every paper of the committee shares: the unit above, the committee as issuer.
 fn header(unit: &Unit, plan: &YearPlan, kind: &str, summary: String) -> AdminDocument {
-    header_on(unit, plan.event.date, kind, summary)
+    AdminDocument {
+        keep: known_names(unit, Some(plan)),
+        ..header_on(unit, plan.event.date, kind, summary)
+    }
 }
 
 /// The shared header, dated in the month and year of `date`.
 fn header_on(unit: &Unit, date: NaiveDate, kind: &str, summary: String) -> AdminDocument {
     AdminDocument {
+        keep: known_names(unit, None),
         parent_body: unit.people_committee(),
         issuer: "Ban Chỉ đạo".into(),
         number: None,
@@ -117,6 +168,21 @@ fn undated_line(place: &str, date: NaiveDate) -> String {
         place.trim(),
         date.year()
     )
+}
+
+/// The document type codes a symbol series may start with ("KH-BCĐ" is the plan's series).
+const KIND_CODES: [&str; 6] = ["KH-", "BC-", "CT-", "TB-", "QĐ-", "CV-"];
+
+/// "Số: .../BC-BCĐ" for a report (`kind` "BC"), "Số: .../KH-BCĐ" for a plan: the number is
+/// written by hand when the paper is signed; the series is the unit's symbol.
+pub fn number_line(kind: &str, symbol: &str) -> String {
+    let symbol = symbol.trim();
+    let series = KIND_CODES
+        .iter()
+        .find_map(|code| symbol.strip_prefix(code))
+        .unwrap_or(symbol);
+    let series = if series.is_empty() { "BCĐ" } else { series };
+    format!("Số: .../{kind}-{series}")
 }
 
 fn head_signature(unit: &Unit) -> Signature {

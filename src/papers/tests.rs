@@ -1,5 +1,5 @@
 use super::*;
-use crate::document::layout;
+use crate::document::{Block, layout};
 
 fn demo() -> (Unit, YearPlan) {
     let demo = crate::demo::build();
@@ -72,6 +72,39 @@ fn the_script_introduces_attending_delegates_in_protocol_order() {
     );
     assert!(all.contains("Chào cờ"));
     assert!(all.contains("Nghiêm! Chào cờ, chào!"));
+}
+
+#[test]
+fn the_script_names_each_speaker_with_their_title() {
+    let (unit, mut plan) = demo();
+    // A presenter given only by a delegate's name is introduced as the delegates' list does.
+    plan.program[7].presenter = "Phạm Quốc Dũng".into();
+    plan.program[7].script =
+        "Xin kính mời lãnh đạo đơn vị phát biểu tiếp thu ý kiến chỉ đạo.".into();
+    let doc = script(&unit, &plan).unwrap();
+    let paragraphs: Vec<&str> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(text) => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    let all = paragraphs.join("\n");
+    assert!(
+        all.contains("Xin trân trọng kính mời đồng chí Nguyễn Văn Thành, Chủ tịch Ủy ban nhân dân phường, Trưởng Ban Chỉ đạo, đọc diễn văn khai mạc"),
+        "{all}"
+    );
+    assert!(
+        all.contains("Xin trân trọng kính mời đồng chí Lê Minh Quang, Phó Giám đốc Công an Thành phố, phát biểu và tặng quà"),
+        "{all}"
+    );
+    assert!(
+        all.contains("Xin kính mời đồng chí Phạm Quốc Dũng, Bí thư Đảng ủy phường Chợ Quán, phát biểu tiếp thu"),
+        "{all}"
+    );
+    assert!(!all.contains("đại diện Ban Chỉ đạo đọc"), "{all}");
+    assert!(!all.contains("đại biểu cấp trên phát biểu"), "{all}");
 }
 
 #[test]
@@ -159,7 +192,7 @@ fn the_visit_plan_groups_the_families_by_area_with_their_delegation() {
     let first = position(&all, "1. Khu phố 1");
     let fifth = position(&all, "5. Khu phố 5");
     assert!(first < position(&all, "Đỗ Thị Hương") && position(&all, "Đỗ Thị Hương") < fifth);
-    assert!(joined.contains("Đoàn thăm: Đ/c Bí thư Đảng ủy, Trưởng Công an phường"));
+    assert!(joined.contains("Đoàn thăm: Đồng chí Bí thư Đảng ủy, Trưởng Công an phường"));
     assert!(joined.contains("TỔNG HỢP THEO DIỆN"));
     assert!(joined.contains("Mẹ Việt Nam anh hùng"));
 }

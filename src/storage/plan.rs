@@ -128,6 +128,14 @@ impl Store {
             for (year, rows) in commendations {
                 super::commendation::write_recipient_rows(tx, event_of(year)?, rows)?;
             }
+            for (year, figures) in &demo.figures {
+                for (figure, value) in figures {
+                    tx.execute(
+                        "INSERT INTO report_figure (event_id, code, value) VALUES (?1, ?2, ?3)",
+                        rusqlite::params![event_of(*year)?, figure.code(), value],
+                    )?;
+                }
+            }
             Ok(())
         })
     }

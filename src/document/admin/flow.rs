@@ -3,6 +3,7 @@
 //! and the closing (signature and recipients) kept on one page.
 
 use super::*;
+use crate::document::glue::unbreakable;
 
 /// The pages done so far and the free space on the current one.
 pub(super) struct Flow {
@@ -56,12 +57,26 @@ impl Flow {
     }
 
     /// Sets a paragraph's lines across as many pages as needed, never leaving its first line
-    /// alone at the foot of a page or its last line alone at the top of the next.
-    pub(super) fn lines(&mut self, lines: &[Line], style: Style, align: Align, indent: f32) {
+    /// alone at the foot of a page or its last line alone at the top of the next. `after` is
+    /// the height that must follow the last line on its page (the signature): when it does
+    /// not fit, the last two lines go with it to the next page.
+    pub(super) fn lines(&mut self, lines: &[Line], style: Style, span: (Align, f32), after: f32) {
+        let (align, indent) = span;
+        let pitch = style.pitch();
         let mut i = 0;
         while i < lines.len() {
             let rest = lines.len() - i;
-            let mut take = self.lines_fitting(style.pitch()).min(rest);
+            let mut take = self.lines_fitting(pitch).min(rest);
+            if take == rest
+                && after > 0.0
+                && !self.at_top()
+                && rest as f32 * pitch + after > self.room() + EPSILON_MM
+            {
+                let moved = rest.min(2);
+                if moved as f32 * pitch + after <= TEXT_HEIGHT_MM {
+                    take = rest - moved;
+                }
+            }
             if take < rest && !self.at_top() {
                 if rest - take == 1 && take > 1 {
                     take -= 1;
@@ -76,7 +91,7 @@ impl Flow {
             for (j, line) in lines[i..i + take].iter().enumerate() {
                 let span = TEXT.inset(if i + j == 0 { indent } else { 0.0 }, 0.0);
                 set_line(&mut self.page, line, style, span, self.y, align);
-                self.y += style.pitch();
+                self.y += pitch;
             }
             i += take;
             if i < lines.len() {
@@ -86,36 +101,36 @@ impl Flow {
     }
 
     /// Rows never split unless one is taller than a page; the header row starts every page
-    /// the table reaches.
-    pub(super) fn table(&mut self, table: &Table) {
+    /// the table reaches. A short table moves whole; a longer one starts with at least two
+    /// rows and ends with at least two (and its total), which keep `after` (the signature)
+    /// with them when it follows the table.
+    pub(super) fn table(&mut self, table: &Table, keep: &[String], after: f32) {
         if table.columns.is_empty() {
             return;
         }
-        let grid = Grid::new(table);
+        let grid = Grid::new(table, keep);
         let header = &grid.header;
         let header_height = header.height(header.lines);
         let page_room = TEXT_HEIGHT_MM - header_height;
-        // The header never ends a page alone: the first row follows it, or, when that row
-        // needs more than a page anyway, its first two lines.
-        let first = grid.rows.first().map_or(0.0, |row| {
-            let whole = row.height(row.lines);
-            if whole <= page_room {
-                whole
-            } else {
-                row.height(2)
-            }
-        });
-        self.keep(header_height + first);
+        let whole = grid.height();
+        if grid.is_short() && whole + after <= TEXT_HEIGHT_MM {
+            self.keep(whole + after);
+        } else {
+            self.keep(grid.start_height());
+        }
         self.y += header.draw(&mut self.page, self.y, 0, header.lines);
         let mut fresh = true;
-        let last_data_row = grid.rows.len().checked_sub(2).filter(|_| grid.has_total);
+        let tail_from = grid.tail_start();
         for (index, row) in grid.rows.iter().enumerate() {
-            // The last data row goes with the total row, so that a total never stands alone
-            // under a repeated header.
-            if Some(index) == last_data_row && !fresh {
-                let total = &grid.rows[index + 1];
-                let both = row.height(row.lines) + total.height(total.lines);
-                if both > self.room() && both <= page_room {
+            // The last rows and the total never start a page alone.
+            if index == tail_from && !fresh {
+                let tail: f32 = grid.rows[index..].iter().map(|r| r.whole_height()).sum();
+                let with = if tail + after <= page_room {
+                    after
+                } else {
+                    0.0
+                };
+                if tail + with > self.room() + EPSILON_MM && tail <= page_room {
                     self.new_page();
                     self.y += header.draw(&mut self.page, self.y, 0, header.lines);
                     fresh = true;
@@ -151,46 +166,19 @@ impl Flow {
     }
 
     /// The signature (right) and the recipients (left, level with it), kept on one page.
-    pub(super) fn closing(&mut self, doc: &AdminDocument, columns: &Columns) {
-        let Columns { left, right } = *columns;
-        let lines = |signature: &Option<Signature>, span: Span| match signature {
-            Some(signature) => (
-                signature
-                    .authority
-                    .iter()
-                    .flat_map(|line| SIGNATURE.fill(&upper(line), span))
-                    .collect(),
-                SIGNATURE.fill(&clean(&signature.signer), span),
-            ),
-            None => (Vec::new(), Vec::new()),
-        };
-        let (authority, signer) = lines(&doc.signature, right);
-        let (left_authority, left_signer) = lines(&doc.left_signature, left);
-        let recipients = match doc.left_signature {
-            Some(_) => Vec::new(),
-            None => recipient_lines(&doc.recipients, left.width),
-        };
-        if authority.is_empty()
-            && signer.is_empty()
-            && left_authority.is_empty()
-            && recipients.is_empty()
-        {
-            return;
-        }
-        let signature_height = (authority.len().max(left_authority.len())
-            + signer.len().max(left_signer.len())) as f32
-            * SIGNATURE.pitch()
-            + SIGNATURE_SPACE_MM;
-        // "Nơi nhận:" shares its baseline with the first line of the signature.
-        let recipients_top = SIGNATURE.baseline() - RECIPIENTS_HEAD.baseline();
-        let recipients_height = if recipients.is_empty() {
-            0.0
-        } else {
-            let items: usize = recipients.iter().map(|(_, lines)| lines.len()).sum();
-            recipients_top + RECIPIENTS_HEAD.pitch() + items as f32 * RECIPIENT.pitch()
-        };
+    pub(super) fn closing(&mut self, closing: &Closing) {
+        let Closing {
+            authority,
+            signer,
+            left_authority,
+            left_signer,
+            recipients,
+            columns: Columns { left, right },
+        } = closing;
+        let (left, right) = (*left, *right);
+        let recipients_top = Closing::recipients_top();
         self.space(BODY.pitch() - PARAGRAPH_AFTER_MM);
-        self.keep(signature_height.max(recipients_height));
+        self.keep(closing.height());
 
         let top = self.y;
         let page = &mut self.page;
@@ -198,11 +186,11 @@ impl Flow {
         let names = top
             + authority.len().max(left_authority.len()) as f32 * SIGNATURE.pitch()
             + SIGNATURE_SPACE_MM;
-        set(page, &authority, SIGNATURE, right, top, Align::Center);
-        set(page, &left_authority, SIGNATURE, left, top, Align::Center);
-        let signature_end = set(page, &signer, SIGNATURE, right, names, Align::Center).max(set(
+        set(page, authority, SIGNATURE, right, top, Align::Center);
+        set(page, left_authority, SIGNATURE, left, top, Align::Center);
+        let signature_end = set(page, signer, SIGNATURE, right, names, Align::Center).max(set(
             page,
-            &left_signer,
+            left_signer,
             SIGNATURE,
             left,
             names,
@@ -214,7 +202,7 @@ impl Flow {
             let head = RECIPIENTS_HEAD.fill(RECIPIENTS_TITLE, TEXT);
             y = set(page, &head, RECIPIENTS_HEAD, TEXT, y, Align::Left);
         }
-        for (hang, lines) in &recipients {
+        for (hang, lines) in recipients {
             for (i, line) in lines.iter().enumerate() {
                 let span = left.inset(if i == 0 { 0.0 } else { *hang }, 0.0);
                 set_line(page, line, RECIPIENT, span, y, Align::Left);
@@ -230,13 +218,89 @@ impl Flow {
     }
 }
 
+/// The closing of a document measured: the signatures' lines and the recipients'.
+pub(super) struct Closing {
+    authority: Vec<Line>,
+    signer: Vec<Line>,
+    left_authority: Vec<Line>,
+    left_signer: Vec<Line>,
+    recipients: Vec<(f32, Vec<Line>)>,
+    columns: Columns,
+}
+
+impl Closing {
+    /// `None` when the document has neither signature nor recipients.
+    pub(super) fn new(doc: &AdminDocument, columns: &Columns) -> Option<Closing> {
+        let Columns { left, right } = *columns;
+        let lines = |signature: &Option<Signature>, span: Span| match signature {
+            Some(signature) => (
+                signature
+                    .authority
+                    .iter()
+                    .flat_map(|line| SIGNATURE.fill(&upper(line), span))
+                    .collect(),
+                SIGNATURE.fill(&unbreakable(&clean(&signature.signer)), span),
+            ),
+            None => (Vec::new(), Vec::new()),
+        };
+        let (authority, signer) = lines(&doc.signature, right);
+        let (left_authority, left_signer) = lines(&doc.left_signature, left);
+        let recipients = match doc.left_signature {
+            Some(_) => Vec::new(),
+            None => recipient_lines(&doc.recipients, left.width, &doc.keep),
+        };
+        let empty = authority.is_empty()
+            && signer.is_empty()
+            && left_authority.is_empty()
+            && recipients.is_empty();
+        (!empty).then_some(Closing {
+            authority,
+            signer,
+            left_authority,
+            left_signer,
+            recipients,
+            columns: *columns,
+        })
+    }
+
+    /// "Nơi nhận:" shares its baseline with the first line of the signature.
+    fn recipients_top() -> f32 {
+        SIGNATURE.baseline() - RECIPIENTS_HEAD.baseline()
+    }
+
+    /// The taller of the signatures and the recipients.
+    pub(super) fn height(&self) -> f32 {
+        let signature = (self.authority.len().max(self.left_authority.len())
+            + self.signer.len().max(self.left_signer.len())) as f32
+            * SIGNATURE.pitch()
+            + SIGNATURE_SPACE_MM;
+        let recipients = if self.recipients.is_empty() {
+            0.0
+        } else {
+            let items: usize = self.recipients.iter().map(|(_, lines)| lines.len()).sum();
+            Self::recipients_top() + RECIPIENTS_HEAD.pitch() + items as f32 * RECIPIENT.pitch()
+        };
+        signature.max(recipients)
+    }
+
+    /// What must follow the last block on its page: the space before the closing and the
+    /// closing itself.
+    pub(super) fn after(&self) -> f32 {
+        BODY.pitch() + self.height()
+    }
+}
+
 /// Each recipient as "- Như trên;" (the last one ends with "."), wrapped in the left column
 /// with its continuation lines hanging under the text; with the hanging indent.
-pub(super) fn recipient_lines(recipients: &[String], width: f32) -> Vec<(f32, Vec<Line>)> {
+pub(super) fn recipient_lines(
+    recipients: &[String],
+    width: f32,
+    keep: &[String],
+) -> Vec<(f32, Vec<Line>)> {
     let items: Vec<String> = recipients
         .iter()
         .map(|item| {
-            clean(item)
+            prepared(item, keep)
                 .trim_start_matches(['-', '–', '•', ' '])
                 .trim_end_matches([';', '.', ',', ' '])
                 .to_owned()
@@ -249,7 +313,8 @@ pub(super) fn recipient_lines(recipients: &[String], width: f32) -> Vec<(f32, Ve
         .enumerate()
         .map(|(i, item)| {
             let end = if i + 1 == items.len() { '.' } else { ';' };
-            let lines = RECIPIENT.wrap(&format!("- {item}{end}"), width, width - hang);
+            let text = format!("- {item}{end}");
+            let lines = RECIPIENT.wrap_as(Breaking::Phrases, &text, width, width - hang);
             (hang, lines)
         })
         .collect()

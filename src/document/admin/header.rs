@@ -44,13 +44,16 @@ pub(super) fn title(page: &mut Page, doc: &AdminDocument, y: f32) -> f32 {
     // A narrower summary reads as a centred block rather than one long line.
     let summary_span = TEXT.inset(INDENT_MM, INDENT_MM);
     let summary = balanced(TITLE, &clean(&doc.summary), summary_span.width);
+    let note = balanced(PLACE_DATE, &clean(&doc.summary_note), summary_span.width);
     if kind.is_empty() && summary.is_empty() {
         return y;
     }
     let mut y = set(page, &kind, TITLE, TEXT, y + TITLE_GAP_MM, Align::Center);
     y = set(page, &summary, TITLE, summary_span, y, Align::Center);
+    y = set(page, &note, PLACE_DATE, summary_span, y, Align::Center);
     if !summary.is_empty() {
-        y = rule_under(page, TEXT.center(), widest(&summary) * SHORT_RULE, y);
+        let widest = widest(&summary).max(widest(&note));
+        y = rule_under(page, TEXT.center(), widest * SHORT_RULE, y);
     }
     y + BODY.pitch()
 }

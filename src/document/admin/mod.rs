@@ -11,14 +11,15 @@
 use crate::text::clean_multiline;
 
 use super::fonts::{self, Face, MM_PER_PT};
+use super::glue::keep_together;
 use super::page::{Document, Page};
-use super::wrap::{Align, Line};
+use super::wrap::{Align, Breaking, Line, wrap_as};
 
 mod flow;
 mod grid;
 mod header;
 
-use flow::Flow;
+use flow::{Closing, Flow};
 use grid::Grid;
 use header::{document_title, header, number, title};
 
@@ -100,12 +101,23 @@ impl Style {
     }
 
     fn wrap(self, text: &str, first_width_mm: f32, width_mm: f32) -> Vec<Line> {
-        super::wrap::wrap(text, self.face, self.size_pt, first_width_mm, width_mm)
+        self.wrap_as(Breaking::Fill, text, first_width_mm, width_mm)
     }
 
-    /// `text` wrapped to `span`, every line the same width.
+    fn wrap_as(self, breaking: Breaking, text: &str, first_mm: f32, width_mm: f32) -> Vec<Line> {
+        wrap_as(
+            breaking,
+            text,
+            self.face,
+            self.size_pt,
+            (first_mm, width_mm),
+        )
+    }
+
+    /// `text` wrapped to `span`, every line the same width, breaking after a comma where
+    /// that reads better (ragged lines: cells, headings, lists).
     fn fill(self, text: &str, span: Span) -> Vec<Line> {
-        self.wrap(text, span.width, span.width)
+        self.wrap_as(Breaking::Phrases, text, span.width, span.width)
     }
 }
 
@@ -151,6 +163,9 @@ pub struct AdminDocument {
     pub kind: String,
     /// The trích yếu: what the document is about, under the type.
     pub summary: String,
+    /// A line under the summary in italics, e.g. "(Kèm theo Quyết định số …)" on a list
+    /// attached to a decision.
+    pub summary_note: String,
     pub blocks: Vec<Block>,
     pub signature: Option<Signature>,
     /// A second signature in the left column, level with the first (the maker of a list,
@@ -158,6 +173,10 @@ pub struct AdminDocument {
     pub left_signature: Option<Signature>,
     /// "Như trên", "Lưu: VT": each item gets its "- " and its closing ";" (the last one ".").
     pub recipients: Vec<String>,
+    /// Names and places the body never breaks across lines wherever they occur (the unit's
+    /// head, the delegates, the areas): see `glue::keep_together`. A paper joins what it
+    /// builds from a record (a household's name in its cell) itself, with `glue::unbreakable`.
+    pub keep: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -205,6 +224,11 @@ pub enum Width {
 /// NFC, no control characters, no surrounding spaces.
 fn clean(s: &str) -> String {
     clean_multiline(s).trim().to_owned()
+}
+
+/// Cleaned, with the document's names and places joined.
+fn prepared(s: &str, keep: &[String]) -> String {
+    keep_together(&clean(s), keep)
 }
 
 fn upper(s: &str) -> String {
@@ -290,29 +314,45 @@ pub fn layout(doc: &AdminDocument) -> Document {
     let mut flow = Flow::new();
     flow.y = header(&mut flow.page, doc, &columns);
     flow.y = title(&mut flow.page, doc, flow.y);
+    let closing = Closing::new(doc, &columns);
+    let last = doc.blocks.len().saturating_sub(1);
     for (i, block) in doc.blocks.iter().enumerate() {
+        // The block before the signature keeps it company on its page.
+        let after = match &closing {
+            Some(closing) if i == last => closing.after(),
+            _ => 0.0,
+        };
         match block {
             Block::Heading(text) => {
-                let lines = HEADING.fill(&clean(text), TEXT);
-                let lead = doc.blocks.get(i + 1).map_or(0.0, lead_height);
+                let lines = HEADING.fill(&prepared(text, &doc.keep), TEXT);
+                let lead = lead_height(&doc.blocks[i + 1..], &doc.keep);
                 flow.keep(lines.len() as f32 * HEADING.pitch() + PARAGRAPH_AFTER_MM + lead);
-                flow.lines(&lines, HEADING, Align::Left, 0.0);
+                flow.lines(&lines, HEADING, (Align::Left, 0.0), 0.0);
                 flow.space(PARAGRAPH_AFTER_MM);
             }
             Block::Paragraph(text) => {
-                for lines in paragraphs(text) {
-                    flow.lines(&lines, BODY, Align::Justify, INDENT_MM);
+                let parts = paragraphs(text, &doc.keep);
+                // A short paragraph that leads into a table ("Đoàn thăm: …") goes with it.
+                if matches!(doc.blocks.get(i + 1), Some(Block::Table(_))) {
+                    flow.keep(lead_height(&doc.blocks[i..], &doc.keep));
+                }
+                let count = parts.len();
+                for (k, lines) in parts.iter().enumerate() {
+                    let after = if k + 1 == count { after } else { 0.0 };
+                    flow.lines(lines, BODY, (Align::Justify, INDENT_MM), after);
                     flow.space(PARAGRAPH_AFTER_MM);
                 }
             }
             Block::Table(table) => {
-                flow.table(table);
+                flow.table(table, &doc.keep, after);
                 flow.space(PARAGRAPH_AFTER_MM);
             }
             Block::Spacer(mm) => flow.space(mm.max(0.0)),
         }
     }
-    flow.closing(doc, &columns);
+    if let Some(closing) = &closing {
+        flow.closing(closing);
+    }
     let mut pages = flow.finish();
     for (i, page) in pages.iter_mut().enumerate().skip(1) {
         number(page, i + 1);
@@ -323,27 +363,50 @@ pub fn layout(doc: &AdminDocument) -> Document {
     }
 }
 
-/// Each line of `text` as a paragraph of its own, wrapped with its first line indented.
-fn paragraphs(text: &str) -> Vec<Vec<Line>> {
-    clean(text)
+/// Each line of `text` as a paragraph of its own, wrapped with its first line indented and
+/// without a last line of one word.
+fn paragraphs(text: &str, keep: &[String]) -> Vec<Vec<Line>> {
+    prepared(text, keep)
         .split('\n')
-        .map(|part| BODY.wrap(part, TEXT_WIDTH_MM - INDENT_MM, TEXT_WIDTH_MM))
+        .map(|part| {
+            BODY.wrap_as(
+                Breaking::Paragraph,
+                part,
+                TEXT_WIDTH_MM - INDENT_MM,
+                TEXT_WIDTH_MM,
+            )
+        })
         .filter(|lines| !lines.is_empty())
         .collect()
 }
 
-/// What must follow a heading on its page: two lines of a paragraph, or a table's header and
-/// first row.
-fn lead_height(block: &Block) -> f32 {
-    match block {
-        Block::Paragraph(text) => paragraphs(text)
-            .first()
-            .map_or(0.0, |lines| lines.len().min(2) as f32 * BODY.pitch()),
-        Block::Table(table) => {
-            let grid = Grid::new(table);
-            grid.header.height(grid.header.lines)
-                + grid.rows.first().map_or(0.0, |row| row.height(row.lines))
+/// What must follow a heading on its page: two lines of a paragraph (all of one of two lines
+/// and the start of the table it leads into), the start of a table (see
+/// `Grid::start_height`), or a further heading with what must follow it.
+fn lead_height(blocks: &[Block], keep: &[String]) -> f32 {
+    match blocks.first() {
+        Some(Block::Paragraph(text)) => {
+            let parts = paragraphs(text, keep);
+            match parts.as_slice() {
+                // Two lines or less before a table: the table's start follows too.
+                [lines] if lines.len() <= 2 && matches!(blocks.get(1), Some(Block::Table(_))) => {
+                    lines.len() as f32 * BODY.pitch()
+                        + PARAGRAPH_AFTER_MM
+                        + lead_height(&blocks[1..], keep)
+                }
+                _ => parts
+                    .first()
+                    .map_or(0.0, |lines| lines.len().min(2) as f32 * BODY.pitch()),
+            }
         }
-        Block::Heading(_) | Block::Spacer(_) => 0.0,
+        Some(Block::Table(table)) => Grid::new(table, keep).start_height(),
+        Some(Block::Heading(text)) => {
+            let lines = HEADING.fill(&prepared(text, keep), TEXT);
+            lines.len() as f32 * HEADING.pitch()
+                + PARAGRAPH_AFTER_MM
+                + lead_height(&blocks[1..], keep)
+        }
+        Some(Block::Spacer(_)) => lead_height(&blocks[1..], keep),
+        None => 0.0,
     }
 }

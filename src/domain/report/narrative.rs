@@ -5,7 +5,7 @@
 use super::entered::{Entered, Figure, Group, Standard, percent_text};
 use super::{Figures, Report};
 use crate::domain::{Form, PointKind};
-use crate::text::{date_short, money, thousands};
+use crate::text::{date_long, money, thousands};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Section {
@@ -117,9 +117,10 @@ fn organisation(report: &Report, this: &Figures, last: Option<&Figures>) -> Stri
         ));
     }
     text.push('.');
-    let date = date_short(report.event.date);
+    // Running text writes the date in words: "vào ngày 14 tháng 8 năm 2026".
+    let date = date_long(report.event.date);
     if this.points.points == 0 {
-        text.push_str(&format!("\nNgày hội được tổ chức vào ngày {date}."));
+        text.push_str(&format!("\nNgày hội được tổ chức vào {date}."));
         return text;
     }
     let kinds: Vec<String> = this
@@ -128,7 +129,7 @@ fn organisation(report: &Report, this: &Figures, last: Option<&Figures>) -> Stri
         .map(|(kind, t)| point_phrase(*kind, t.points))
         .collect();
     text.push_str(&format!(
-        "\nNgày hội được tổ chức vào ngày {date} tại {} điểm ({})",
+        "\nNgày hội được tổ chức vào {date} tại {} điểm ({})",
         this.points.points,
         kinds.join(", ")
     ));

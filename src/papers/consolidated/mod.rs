@@ -16,7 +16,8 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use super::report::{lower_level_word, number_line, to_document};
+use super::number_line;
+use super::report::{lower_level_word, to_document};
 use super::{head_signature, header_on};
 use crate::consolidation::Consolidation;
 use crate::consolidation::narrative::default_text;
@@ -55,7 +56,7 @@ pub fn build(
 ) -> AdminDocument {
     let unit = &c.unit;
     let mut doc = header_on(unit, date, "BÁO CÁO", summary_line(c));
-    doc.number = Some(number_line(&unit.symbol));
+    doc.number = Some(number_line("BC", &unit.symbol));
     let place = lower_level_word(&unit.name);
     let reported = c.reported().count();
     doc.blocks.push(Block::Paragraph(format!(
@@ -107,7 +108,7 @@ pub fn pages(c: &Consolidation, edited: &BTreeMap<Section, String>, date: NaiveD
         annex.title.to_uppercase(),
         format!(
             "(Kèm theo Báo cáo {} của Ban Chỉ đạo {})",
-            number_line(&c.unit.symbol).replace("Số: ", "số "),
+            number_line("BC", &c.unit.symbol).replace("Số: ", "số "),
             lower_level_word(&c.unit.name)
         ),
     ];

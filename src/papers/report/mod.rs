@@ -17,26 +17,12 @@ mod tests;
 pub use tables::{Col, ReportTable, Value, computed_summary, tables};
 
 use crate::document::{AdminDocument, Block, Column, Table, layout, to_pdf};
-use crate::domain::report::{Report, Section};
+use crate::domain::report::{Figure, Report, Section};
 
-use super::{head_signature, header_on};
+use super::{head_signature, header_on, number_line};
 
 /// Roman numerals of the six sections.
 const NUMERALS: [&str; 6] = ["I", "II", "III", "IV", "V", "VI"];
-
-/// The document type codes a symbol series may start with ("KH-BCĐ" is the plan's series).
-const KIND_CODES: [&str; 6] = ["KH-", "BC-", "CT-", "TB-", "QĐ-", "CV-"];
-
-/// "Số: .../BC-BCĐ": the number is written by hand when the report is signed.
-pub fn number_line(symbol: &str) -> String {
-    let symbol = symbol.trim();
-    let series = KIND_CODES
-        .iter()
-        .find_map(|code| symbol.strip_prefix(code))
-        .unwrap_or(symbol);
-    let series = if series.is_empty() { "BCĐ" } else { series };
-    format!("Số: .../BC-{series}")
-}
 
 pub fn summary_line(year: i32) -> String {
     format!("Kết quả tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm {year}")
@@ -47,10 +33,14 @@ pub fn file_name(year: i32, extension: &str) -> String {
     format!("bao-cao-ket-qua-ngay-hoi-{year}.{extension}")
 }
 
-/// "Phường Chợ Quán" → "phường Chợ Quán", "Thành phố Hồ Chí Minh" → "thành phố Hồ Chí Minh":
-/// inside a sentence the level word is lower case (a bare name such as "Đồng Nai" is kept).
+/// "Phường Chợ Quán" → "phường Chợ Quán": inside a sentence the level word is lower case (a
+/// bare name such as "Đồng Nai" is kept). A unit named after a person keeps its capital, as
+/// Decree 30 writes it: "Thành phố Hồ Chí Minh".
 pub(crate) fn lower_level_word(name: &str) -> String {
     let name = name.trim();
+    if name.ends_with("Hồ Chí Minh") {
+        return name.to_string();
+    }
     let first = name.split_whitespace().next().unwrap_or("");
     let level_word = matches!(
         crate::text::fold(first).as_str(),
@@ -63,12 +53,34 @@ pub(crate) fn lower_level_word(name: &str) -> String {
     }
 }
 
+/// The figures the committee has not entered for this year, in the order the report prints
+/// them: they print as "-", so the report screen lists them before exporting.
+pub fn empty_figures(report: &Report) -> Vec<Figure> {
+    Figure::ALL
+        .into_iter()
+        .filter(|figure| report.this.entered.get(*figure).is_none())
+        .collect()
+}
+
+/// "Còn 2 số liệu chưa nhập (sẽ in “-”): Tin báo, …; Vụ việc …." or `None` when all are in.
+pub fn empty_figures_note(report: &Report) -> Option<String> {
+    let empty = empty_figures(report);
+    let labels: Vec<&str> = empty.iter().map(|f| f.label()).collect();
+    (!empty.is_empty()).then(|| {
+        format!(
+            "Còn {} số liệu chưa nhập (sẽ in “-”): {}.",
+            empty.len(),
+            labels.join("; ")
+        )
+    })
+}
+
 /// The report as an administrative document.
 pub fn build(report: &Report) -> AdminDocument {
     let unit = &report.unit;
     let year = report.year();
     let mut doc = header_on(unit, report.event.date, "BÁO CÁO", summary_line(year));
-    doc.number = Some(number_line(&unit.symbol));
+    doc.number = Some(number_line("BC", &unit.symbol));
     let place = lower_level_word(&unit.name);
     doc.blocks.push(Block::Paragraph(format!(
         "Ban Chỉ đạo báo cáo kết quả tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm {year} trên địa bàn {place} như sau:"
@@ -96,6 +108,7 @@ pub fn build(report: &Report) -> AdminDocument {
             "Ban Chỉ đạo {} (để báo cáo)",
             lower_level_word(province)
         ));
+        // e.g. "Ban Chỉ đạo Thành phố Hồ Chí Minh", "Ban Chỉ đạo tỉnh Đồng Nai"
     }
     recipients.push(format!("Đảng ủy, Ủy ban nhân dân {place} (để báo cáo)"));
     recipients.push("Các thành viên Ban Chỉ đạo".into());
@@ -106,7 +119,13 @@ pub fn build(report: &Report) -> AdminDocument {
 
 /// A report table as the PDF prints it.
 pub(crate) fn to_document(table: &ReportTable) -> Table {
-    let text = |row: &[Value]| row.iter().map(Value::text).collect();
+    // A row whose unit is "đồng" prints its sums without "đ" (the unit says it already).
+    let text = |row: &[Value]| {
+        let in_dong = matches!(row.get(2), Some(Value::Text(unit)) if unit == "đồng");
+        row.iter()
+            .map(|v| if in_dong { v.figure_text() } else { v.text() })
+            .collect()
+    };
     Table {
         columns: table
             .columns

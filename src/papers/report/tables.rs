@@ -21,6 +21,15 @@ pub enum Value {
 }
 
 impl Value {
+    /// As [`Value::text`], sums without their "đ": "22.900.000", "+2.200.000".
+    pub fn figure_text(&self) -> String {
+        match self {
+            Value::Money(n) => Value::Count(*n).text(),
+            Value::MoneyChange(n) => Value::Change(*n).text(),
+            other => other.text(),
+        }
+    }
+
     /// As the PDF prints it: "1.350", "22.900.000 đ", "80,0%", "+100".
     pub fn text(&self) -> String {
         let signed = |n: i64, s: String| if n > 0 { format!("+{s}") } else { s };
@@ -234,22 +243,22 @@ fn summary_of(report: &Report, lines: Vec<Line>) -> ReportTable {
     let mut columns = vec![
         col("STT", Width::Mm(12.0), Align::Center),
         col("Nội dung", Width::Fraction(1.0), Align::Left),
-        col("Đơn vị tính", Width::Mm(22.0), Align::Center),
+        col("Đơn vị tính", Width::Mm(25.0), Align::Center),
     ];
     if let Some(last) = last {
         columns.push(col(
             format!("Năm {}", last.figures.year),
-            Width::Mm(28.0),
+            Width::Mm(27.0),
             Align::Right,
         ));
     }
     columns.push(col(
         format!("Năm {}", this.figures.year),
-        Width::Mm(28.0),
+        Width::Mm(27.0),
         Align::Right,
     ));
     if last.is_some() {
-        columns.push(col("Tăng, giảm", Width::Mm(30.0), Align::Right));
+        columns.push(col("Tăng, giảm", Width::Mm(29.0), Align::Right));
     }
     let rows = lines
         .into_iter()
@@ -415,11 +424,12 @@ fn commendations(f: &Figures) -> Option<ReportTable> {
         sheet: "Khen thưởng".into(),
         columns: vec![
             col("Cấp khen", Width::Fraction(1.0), Align::Left),
-            col("Hình thức", Width::Mm(26.0), Align::Left),
-            col("Tập thể", Width::Mm(18.0), Align::Right),
-            col("Cá nhân", Width::Mm(18.0), Align::Right),
-            col("Hộ gia đình", Width::Mm(18.0), Align::Right),
-            col("Cộng", Width::Mm(16.0), Align::Right),
+            // The counts' columns are as wide as their titles, which never break.
+            col("Hình thức", Width::Mm(12.0), Align::Left),
+            col("Tập thể", Width::Mm(12.0), Align::Right),
+            col("Cá nhân", Width::Mm(12.0), Align::Right),
+            col("Hộ gia đình", Width::Mm(12.0), Align::Right),
+            col("Cộng", Width::Mm(12.0), Align::Right),
         ],
         rows: f
             .commended

@@ -33,10 +33,11 @@ fn all_text(doc: &Document) -> String {
 
 #[test]
 fn the_number_uses_the_committee_symbol() {
-    assert_eq!(number_line("BCĐ"), "Số: .../BC-BCĐ");
-    assert_eq!(number_line("KH-BCĐ"), "Số: .../BC-BCĐ");
-    assert_eq!(number_line(" BCĐ-PCTP "), "Số: .../BC-BCĐ-PCTP");
-    assert_eq!(number_line(""), "Số: .../BC-BCĐ");
+    assert_eq!(number_line("BC", "BCĐ"), "Số: .../BC-BCĐ");
+    assert_eq!(number_line("BC", "KH-BCĐ"), "Số: .../BC-BCĐ");
+    assert_eq!(number_line("BC", " BCĐ-PCTP "), "Số: .../BC-BCĐ-PCTP");
+    assert_eq!(number_line("BC", ""), "Số: .../BC-BCĐ");
+    assert_eq!(number_line("KH", "BCĐ"), "Số: .../KH-BCĐ");
 }
 
 #[test]
@@ -80,7 +81,7 @@ fn header_sections_signature_and_recipients() {
         at += found;
     }
     assert!(all.contains("Nơi nhận:"));
-    assert!(all.contains("- Ban Chỉ đạo thành phố Hồ Chí Minh (để báo cáo);"));
+    assert!(all.contains("- Ban Chỉ đạo Thành phố Hồ Chí Minh (để báo cáo);"));
     assert!(all.contains("- Lưu: VT."));
 }
 
@@ -139,6 +140,27 @@ fn a_table_continued_on_the_next_page_repeats_its_header() {
 }
 
 #[test]
+fn the_figures_still_empty_are_listed_before_exporting() {
+    let report = demo_report();
+    // The demo left the standards and the police's figures to enter; the test entered news,
+    // areas and pacts.
+    let empty = empty_figures(&report);
+    assert!(empty.contains(&Figure::TipsReceived));
+    assert!(empty.contains(&Figure::SchoolsTotal));
+    assert!(!empty.contains(&Figure::NewsItems));
+    assert!(!empty.contains(&Figure::AreasTotal));
+    let note = empty_figures_note(&report).unwrap();
+    assert!(
+        note.starts_with(&format!(
+            "Còn {} số liệu chưa nhập (sẽ in “-”): ",
+            empty.len()
+        )),
+        "{note}"
+    );
+    assert!(note.contains(Figure::TipsReceived.label()), "{note}");
+}
+
+#[test]
 fn tables_carry_the_figures_as_values() {
     let report = demo_report();
     let tables = tables(&report);
@@ -154,7 +176,23 @@ fn tables_carry_the_figures_as_values() {
             .clone()
     };
     assert_eq!(row("Tin, bài tuyên truyền")[4], Value::Count(12));
-    assert_eq!(row("Tin, bài tuyên truyền")[3], Value::Missing);
+    // The demo entered 2025's figures too, and they differ from 2026's.
+    assert_eq!(row("Tin, bài tuyên truyền")[3], Value::Count(9));
+    assert_eq!(row("Tin, bài tuyên truyền")[5], Value::Change(3));
+    // What stays the same is what does not change in a year: the points, the areas and
+    // schools, the plan's steps, the people commended one by one.
+    let same: Vec<&Value> = summary
+        .rows
+        .iter()
+        .filter(|r| r[3] == r[4])
+        .map(|r| &r[1])
+        .collect();
+    assert!(same.len() <= 6, "{same:?}");
+    assert_eq!(
+        row("Vụ việc được giải quyết")[4],
+        Value::Missing,
+        "still to enter"
+    );
     assert_eq!(row("Tỷ lệ khu dân cư đạt chuẩn")[4], Value::Percent(80.0));
     let gifts = row("Giá trị quà tặng");
     let (Value::Money(last), Value::Money(now)) = (&gifts[3], &gifts[4]) else {
@@ -206,9 +244,11 @@ fn the_demo_report_renders_as_pdf() {
 #[test]
 fn level_words_are_lower_case_inside_a_sentence() {
     assert_eq!(lower_level_word("Phường Chợ Quán"), "phường Chợ Quán");
+    // Named after a person: the capital stays.
     assert_eq!(
         lower_level_word("Thành phố Hồ Chí Minh"),
-        "thành phố Hồ Chí Minh"
+        "Thành phố Hồ Chí Minh"
     );
+    assert_eq!(lower_level_word("Tỉnh Đồng Nai"), "tỉnh Đồng Nai");
     assert_eq!(lower_level_word("Đồng Nai"), "Đồng Nai");
 }

@@ -242,7 +242,11 @@ impl Report {
             Ok(document) => preview::pages(document),
             Err(message) => text(message).style(theme::danger_text).into(),
         };
+        // What still prints as "-", so that the secretary can enter it first.
+        let empty = crate::papers::report::empty_figures_note(&data.report)
+            .map(|note| text(note).style(theme::warning_text));
         let content = column![header]
+            .push(empty)
             .push(outcome)
             .push(container(pages).center_x(Length::Fill))
             .spacing(16)
