@@ -16,10 +16,10 @@ fn province_app(dir: &tempfile::TempDir) -> App {
     let mut app = App::boot(db(dir), today());
     interact(&mut app, |ui| ui.click("Mẫu của một tỉnh").map(drop));
     assert!(
-        shows(&app, "Tổng hợp"),
+        shows(&app, "Tổng hợp báo cáo"),
         "the sidebar offers Tổng hợp to a province"
     );
-    interact(&mut app, |ui| ui.click("Tổng hợp").map(drop));
+    interact(&mut app, |ui| ui.click("Tổng hợp báo cáo").map(drop));
     assert_eq!(app.section(), Some(Section::Consolidation));
     app
 }
@@ -40,7 +40,7 @@ fn a_ward_has_no_consolidation_screen() {
     let dir = tempfile::tempdir().unwrap();
     let app = demo_app(&dir);
     assert!(shows(&app, "Báo cáo"));
-    assert!(!shows(&app, "Tổng hợp"));
+    assert!(!shows(&app, "Tổng hợp báo cáo"));
 }
 
 #[test]

@@ -98,9 +98,11 @@ pub enum Section {
 }
 
 impl Section {
-    /// The sidebar, in the order a campaign runs.
+    /// The sidebar, in the order a campaign runs; a province's consolidation second, where a
+    /// 1024×640 screen shows it without scrolling.
     const ALL: [(Section, &'static str); 11] = [
         (Section::Overview, "Tổng quan"),
+        (Section::Consolidation, "Tổng hợp báo cáo"),
         (Section::Ceremony, "Phần lễ"),
         (Section::Guests, "Đại biểu và điểm"),
         (Section::Festival, "Phần hội"),
@@ -109,7 +111,6 @@ impl Section {
         (Section::Certificates, "In giấy khen"),
         (Section::Papers, "In ấn"),
         (Section::Report, "Báo cáo"),
-        (Section::Consolidation, "Tổng hợp"),
         (Section::Settings, "Cài đặt"),
     ];
 }

@@ -2,7 +2,9 @@
 //! notice lines, the new-year panel and the current section's screen.
 
 use chrono::NaiveDate;
-use iced::widget::{Space, button, column, container, pick_list, row, text, text_input};
+use iced::widget::{
+    Space, button, column, container, pick_list, row, scrollable, text, text_input,
+};
 use iced::{Alignment, Element, Length, Padding};
 
 use super::{Message, NewYear, Section, Workspace};
@@ -184,15 +186,22 @@ impl Workspace {
                 .on_press(Message::NewYear(NewYear::Open)),
             Space::new().height(12),
         ]
-        .extend(
-            Section::ALL
-                .iter()
-                .filter(|(section, _)| {
-                    *section != Section::Consolidation || self.data.consolidation.is_some()
-                })
-                .map(|(section, label)| nav(label, *section).into()),
+        // The sections scroll when they do not fit: a province has eleven, more than a
+        // 1024×640 screen shows above the saved state.
+        .push(
+            scrollable(
+                column(
+                    Section::ALL
+                        .iter()
+                        .filter(|(section, _)| {
+                            *section != Section::Consolidation || self.data.consolidation.is_some()
+                        })
+                        .map(|(section, label)| nav(label, *section).into()),
+                )
+                .spacing(6),
+            )
+            .height(Length::Fill),
         )
-        .push(Space::new().height(Length::Fill))
         .push(status)
         .spacing(6)
         .padding(16)

@@ -14,22 +14,22 @@ use crate::gui::widget::{
     undo_notice,
 };
 use crate::gui::{font, theme};
-use crate::text::{money, thousands};
+use crate::text::thousands;
 
 /// The figures the table shows for each unit, with their headings (the annex has them all).
-const COLUMNS: [(&str, &str, bool); 4] = [
-    ("nguoi_tham_gia", "Người tham gia", false),
-    ("ho_duoc_tham", "Hộ được thăm", false),
-    ("gia_tri_qua", "Giá trị quà", true),
-    ("khen_ca_nhan", "Cá nhân được khen", false),
+/// Sums are whole đồng, said once in the heading, so that they fit a 1024-pixel screen.
+const COLUMNS: [(&str, &str, u16); 4] = [
+    ("nguoi_tham_gia", "Người tham gia", 2),
+    ("ho_duoc_tham", "Hộ được thăm", 2),
+    ("gia_tri_qua", "Giá trị quà (đồng)", 3),
+    ("khen_ca_nhan", "Cá nhân được khen", 2),
 ];
+const NAME: Length = Length::FillPortion(3);
+const ARRIVED: Length = Length::Fixed(92.0);
+const ACTIONS: Length = Length::Fixed(150.0);
 
-fn figure(value: Option<i64>, is_money: bool) -> String {
-    match value {
-        Some(v) if is_money => money(v),
-        Some(v) => thousands(v),
-        None => "–".into(),
-    }
+fn figure(value: Option<i64>) -> String {
+    value.map_or_else(|| "–".into(), thousands)
 }
 
 impl UnitReports {
@@ -174,15 +174,15 @@ fn unlisted<'a>(c: &'a Consolidated) -> Option<Element<'a, Message>> {
 fn table<'a>(c: &'a Consolidated) -> Element<'a, Message> {
     let mut columns: Vec<(&str, Length)> = vec![
         ("STT", Length::Fixed(40.0)),
-        ("Đơn vị", Length::FillPortion(4)),
-        ("Ngày nhận", Length::FillPortion(2)),
+        ("Đơn vị", NAME),
+        ("Ngày nhận", ARRIVED),
     ];
     columns.extend(
         COLUMNS
             .iter()
-            .map(|(_, label, _)| (*label, Length::FillPortion(2))),
+            .map(|(_, label, portion)| (*label, Length::FillPortion(*portion))),
     );
-    columns.push(("", Length::Fixed(170.0)));
+    columns.push(("", ACTIONS));
     let mut rows = Column::new().push(table_header(&columns));
     for (i, unit) in c.table.rows.iter().enumerate() {
         rows = rows.push(unit_row(i, unit, c));
@@ -192,18 +192,19 @@ fn table<'a>(c: &'a Consolidated) -> Element<'a, Message> {
         text("").width(Length::Fixed(40.0)),
         text(format!("Cộng ({} đơn vị)", totals.units))
             .font(font::SEMIBOLD)
-            .width(Length::FillPortion(4)),
-        text("").width(Length::FillPortion(2)),
+            .width(NAME),
+        text("").width(ARRIVED),
     ]
     .spacing(12);
-    for (key, _, is_money) in COLUMNS {
+    for (key, _, portion) in COLUMNS {
+        let value = figure(totals.figures.get(key).copied());
         total = total.push(
-            text(figure(totals.figures.get(key).copied(), is_money))
+            text(value)
                 .font(font::SEMIBOLD)
-                .width(Length::FillPortion(2)),
+                .width(Length::FillPortion(portion)),
         );
     }
-    total = total.push(text("").width(Length::Fixed(170.0)));
+    total = total.push(text("").width(ACTIONS));
     rows.push(
         container(total)
             .padding(Padding::from([8, 12]))
@@ -216,10 +217,10 @@ fn unit_row<'a>(i: usize, unit: &'a UnitRow, c: &'a Consolidated) -> Element<'a,
     let (status, status_style): (String, fn(&iced::Theme) -> text::Style) = match &unit.received {
         None => ("Chưa gửi".into(), theme::warning_text),
         Some(r) if !r.intact => (
-            format!("{} · bị sửa tay", r.arrived_at.format("%d/%m/%Y %H:%M")),
+            format!("{} bị sửa tay", r.arrived_at.format("%d/%m/%Y")),
             theme::danger_text,
         ),
-        Some(r) => (r.arrived_at.format("%d/%m/%Y %H:%M").to_string(), plain),
+        Some(r) => (r.arrived_at.format("%d/%m/%Y").to_string(), plain),
     };
     let mut cells = row![
         text((i + 1).to_string()).width(Length::Fixed(40.0)),
@@ -229,16 +230,16 @@ fn unit_row<'a>(i: usize, unit: &'a UnitRow, c: &'a Consolidated) -> Element<'a,
                     .size(theme::SMALL)
                     .style(theme::warning_text)
             }))
-            .width(Length::FillPortion(4)),
+            .width(NAME),
         text(status)
             .size(theme::SMALL)
             .style(status_style)
-            .width(Length::FillPortion(2)),
+            .width(ARRIVED),
     ]
     .spacing(12)
     .align_y(Alignment::Center);
-    for (key, _, is_money) in COLUMNS {
-        cells = cells.push(text(figure(unit.figure(key), is_money)).width(Length::FillPortion(2)));
+    for (key, _, portion) in COLUMNS {
+        cells = cells.push(text(figure(unit.figure(key))).width(Length::FillPortion(portion)));
     }
     let listed = c
         .expected
@@ -264,7 +265,7 @@ fn unit_row<'a>(i: usize, unit: &'a UnitRow, c: &'a Consolidated) -> Element<'a,
     } else {
         theme::row_plain
     };
-    container(cells.push(actions.width(Length::Fixed(170.0)).wrap()))
+    container(cells.push(actions.width(ACTIONS).wrap()))
         .padding(Padding::from([7, 12]))
         .style(style)
         .into()
