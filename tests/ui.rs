@@ -196,6 +196,41 @@ fn adding_a_step_with_the_keyboard_then_undoing_it() {
     assert_eq!(store.checklist(event.id).unwrap().len(), before);
 }
 
+/// IBus through XIM sends the Return before it commits the word still being composed: the step
+/// keeps that word (it was saved as "Tiếng Việt có được" before).
+#[test]
+fn a_word_committed_after_enter_is_saved_in_the_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
+    send(&mut app, shortcut(ctrl("n")).expect("Ctrl+N is a shortcut"));
+    interact(&mut app, |ui| {
+        ui.click(id("checklist-title"))?;
+        let _ = ui.typewrite("Tiếng Việt có được ");
+        let _ = ui.tap_key(keyboard::key::Named::Enter);
+        let _ = ui.simulate([iced::Event::InputMethod(
+            iced_test::core::input_method::Event::Commit("không".into()),
+        )]);
+        Ok(())
+    });
+    let store = reopen(&db(&dir));
+    let event = store.event(2026).unwrap().unwrap();
+    let titles: Vec<String> = store
+        .checklist(event.id)
+        .unwrap()
+        .into_iter()
+        .map(|s| s.title)
+        .collect();
+    assert!(
+        titles.iter().any(|t| t == "Tiếng Việt có được không"),
+        "{titles:?}"
+    );
+    assert!(!titles.iter().any(|t| t == "Tiếng Việt có được"));
+    assert!(
+        simulator(&app).find(id("checklist-title")).is_err(),
+        "the form closed"
+    );
+}
+
 #[test]
 fn removing_a_step_offers_undo_and_undo_puts_it_back() {
     let dir = tempfile::tempdir().unwrap();
@@ -418,7 +453,7 @@ fn act_before_saved(
     let messages: Vec<Message> = {
         let mut ui = simulator(app);
         act(&mut ui).expect("the interaction succeeds");
-        ui.into_messages().collect()
+        produced(ui)
     };
     messages.into_iter().map(|m| app.update(m)).collect()
 }

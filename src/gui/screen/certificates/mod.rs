@@ -385,11 +385,7 @@ impl Certificates {
                 none
             }
             Message::PrinterEdited(field, raw) => {
-                let typed = Typed::from_raw(&raw);
-                self.printer_form.set(field, typed.value);
-                if typed.submit {
-                    return self.handle(Message::SavePrinter, data);
-                }
+                self.printer_form.set(field, Typed::from_raw(&raw).value);
                 none
             }
             Message::EditPrinter(name) => {

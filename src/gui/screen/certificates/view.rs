@@ -13,7 +13,7 @@ use crate::certificate::{FieldKey, Mode};
 use crate::domain::Form;
 use crate::gui::data::Snapshot;
 use crate::gui::preview::Sheet;
-use crate::gui::widget::{card, danger_link, link, page_title, save_pdf, saved_file};
+use crate::gui::widget::{card, danger_link, link, on_enter, page_title, save_pdf, saved_file};
 use crate::gui::{font, theme};
 use crate::text::date_short;
 
@@ -254,12 +254,14 @@ impl Certificates {
         let input = |label_text: &'static str, field: PrinterField, value: &'a str, width: f32| {
             column![
                 text(label_text).size(theme::SMALL).style(theme::muted),
-                text_input("", value)
-                    .id(field.id())
-                    .on_input(move |v| Message::PrinterEdited(field, v))
-                    .on_submit(Message::SavePrinter)
-                    .padding(6)
-                    .width(Length::Fixed(width)),
+                on_enter(
+                    text_input("", value)
+                        .id(field.id())
+                        .on_input(move |v| Message::PrinterEdited(field, v))
+                        .padding(6)
+                        .width(Length::Fixed(width)),
+                    Message::SavePrinter
+                ),
             ]
             .spacing(4)
         };

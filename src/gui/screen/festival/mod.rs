@@ -120,25 +120,19 @@ impl Festival {
                 let Some(saved) = find(id).filter(|a| index < a.teams.len()) else {
                     return none();
                 };
-                let typed = Typed::from_raw(&raw);
                 let before = self.current(saved);
                 let key = (id, index, cell);
-                self.typed.insert(key, typed.value.clone());
-                let task = if typed.submit {
-                    focus_below(saved, index, cell)
-                } else {
-                    Task::none()
-                };
+                self.typed.insert(key, Typed::from_raw(&raw).value);
                 let after = self.current(saved);
                 if after == before {
                     // Not a result yet (the error is shown under the table), or the same one.
-                    return (task, None);
+                    return none();
                 }
                 if self.last_cell != Some(key) {
                     self.history.remember(before, None);
                     self.last_cell = Some(key);
                 }
-                (task, Some(Event::Save(after)))
+                (Task::none(), Some(Event::Save(after)))
             }
             Message::Down(id, index, cell) => match find(id) {
                 Some(activity) => (focus_below(activity, index, cell), None),
@@ -365,6 +359,8 @@ impl Festival {
                 .prize_of(result)
                 .map(|p| format!("{} · {}", p.label, money(p.amount)))
                 .unwrap_or_default();
+            // Enter moves down at once: a cell holds a number, which no input method composes,
+            // and it is saved as typed, so there is no last word to wait for (widget::on_enter).
             let cell = |cell: Cell, value: String, placeholder: &'a str| {
                 text_input(placeholder, &value)
                     .id(cell.input_id(id, index))
