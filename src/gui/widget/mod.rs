@@ -130,12 +130,12 @@ pub fn table_header<'a, M: 'a, S: AsRef<str>>(columns: &[(S, Length)]) -> Elemen
         .into()
 }
 
-/// A figure with its caption, for the overview.
+/// A figure with its caption, in a card as wide as its share of the row (`width` to change it).
 pub fn stat<'a, M: 'a>(
     value: String,
     caption: &'a str,
     style: fn(&iced::Theme) -> text::Style,
-) -> Element<'a, M> {
+) -> container::Container<'a, M> {
     container(
         column![
             text(value)
@@ -149,7 +149,6 @@ pub fn stat<'a, M: 'a>(
     .padding(14)
     .width(Length::Fill)
     .style(theme::card)
-    .into()
 }
 
 /// What was just done, with the offer to undo it (the same as Ctrl+Z).

@@ -264,11 +264,13 @@ impl Festival {
         ]
         .align_y(Alignment::Center)
         .spacing(12);
+        // The sums get the wider cards: "11.600.000 đ" put "đ" on a line of its own at 1024.
+        let (count, sum) = (Length::FillPortion(2), Length::FillPortion(3));
         let figures = row![
-            stat(data.activities.len().to_string(), "hoạt động", plain),
-            stat(teams.len().to_string(), "đội tham gia", plain),
-            stat(money(awarded), "tiền thưởng đã trao", theme::success_text),
-            stat(money(planned), "tổng giải thưởng dự kiến", plain),
+            stat(data.activities.len().to_string(), "hoạt động", plain).width(count),
+            stat(teams.len().to_string(), "đội tham gia", plain).width(count),
+            stat(money(awarded), "tiền thưởng đã trao", theme::success_text).width(sum),
+            stat(money(planned), "tổng giải thưởng dự kiến", plain).width(sum),
         ]
         .spacing(12);
         let notice = history::notice(&self.timelines()).map(|m| undo_notice(m, Message::Undo));
