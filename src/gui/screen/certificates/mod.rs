@@ -10,6 +10,7 @@ pub mod editor;
 mod editor_view;
 pub mod printers;
 mod view;
+pub mod zoom;
 
 use std::path::PathBuf;
 
@@ -28,6 +29,7 @@ use crate::papers::output;
 
 use editor::{Edit, Editor};
 use printers::{PrinterDraft, PrinterField};
+use zoom::{Level, Zoom};
 
 /// What to print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -71,6 +73,7 @@ pub struct Certificates {
     outcome: Option<Result<PathBuf, String>>,
     /// The shown certificate, laid out.
     laid: Option<Laid>,
+    zoom: Level,
 }
 
 #[derive(Debug, Clone)]
@@ -83,6 +86,7 @@ pub enum Message {
     Show(RecipientChoice),
     /// ‹ and ›: the previous or next certificate.
     Step(i32),
+    Zoom(Zoom),
     Panel(Panel),
     Edit(Edit),
     ChooseBackground,
@@ -174,6 +178,7 @@ impl Default for Certificates {
             saving: false,
             outcome: None,
             laid: None,
+            zoom: Level::default(),
         }
     }
 }
@@ -182,6 +187,9 @@ impl Default for Certificates {
 pub fn shortcut(shortcut: Shortcut) -> Option<Action<Message>> {
     match shortcut {
         Shortcut::Print => Some(Action::Update(Message::Save)),
+        Shortcut::ZoomIn => Some(Action::Update(Message::Zoom(Zoom::In))),
+        Shortcut::ZoomOut => Some(Action::Update(Message::Zoom(Zoom::Out))),
+        Shortcut::ZoomFit => Some(Action::Update(Message::Zoom(Zoom::Fit))),
         _ => None,
     }
 }
@@ -330,6 +338,10 @@ impl Certificates {
             }
             Message::Show(choice) => {
                 self.selected = Some(choice.id);
+                none
+            }
+            Message::Zoom(zoom) => {
+                self.zoom = self.zoom.apply(zoom);
                 none
             }
             Message::Step(delta) => {
