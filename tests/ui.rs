@@ -523,3 +523,41 @@ fn two_adds_queued_before_the_first_is_saved_are_each_undone_on_their_own_screen
     assert!(steps.iter().all(|s| s != step));
     assert_eq!(delegates.len(), 6);
 }
+
+/// At 1024×640, the smallest window a committee laptop gives, no text of any screen runs past
+/// the window's right edge (the receipt list's tab of "In ấn" was cut off there).
+#[test]
+fn no_screen_runs_past_the_right_edge_at_1024x640() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
+    let window = iced::Size::new(1024.0, 640.0);
+    for section in [
+        Section::Overview,
+        Section::Ceremony,
+        Section::Guests,
+        Section::Festival,
+        Section::Visits,
+        Section::Honors,
+        Section::Certificates,
+        Section::Papers,
+        Section::Report,
+        Section::Settings,
+    ] {
+        send(&mut app, Ws::Navigate(section));
+        let mut ui = iced_test::Simulator::with_size(gui::settings(), window, app.view());
+        let past_the_edge = ui.find(
+            |candidate: iced_test::selector::Candidate<'_>| match candidate {
+                iced_test::selector::Candidate::Text {
+                    content, bounds, ..
+                } if bounds.x + bounds.width > window.width + 0.5 => Some(format!(
+                    "“{content}” ends at x = {}",
+                    bounds.x + bounds.width
+                )),
+                _ => None,
+            },
+        );
+        if let Ok(found) = past_the_edge {
+            panic!("{section:?}: {found:?}");
+        }
+    }
+}
