@@ -129,7 +129,8 @@ wait_for() {
   return 1
 }
 
-# Waits until the program has stopped working (under 5 % of a core over half a second), as a
+# Waits until the program has stopped working (under 20 % of a core over half a second: a debug
+# build redrawing a blinking caret stays above 5 %), as a
 # person waits for the screen to settle before typing on: a debug build on a loaded machine
 # took seconds to open a form, and keys typed before the field had the input method reached
 # the program raw ("Traafn" for "Trần").
@@ -137,7 +138,7 @@ ticks() { awk '{print $14 + $15}' "/proc/$APP/stat"; }
 idle() {
   local before after
   before=$(ticks); sleep 0.5; after=$(ticks)
-  [ $((after - before)) -le $(($(getconf CLK_TCK) / 40)) ]
+  [ $((after - before)) -le $(($(getconf CLK_TCK) / 10)) ]
 }
 settle() {
   wait_for idle 60 || echo "[ime] $ENGINE: the program is still busy after 60 s" >&2
