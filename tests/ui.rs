@@ -196,6 +196,41 @@ fn adding_a_step_with_the_keyboard_then_undoing_it() {
     assert_eq!(store.checklist(event.id).unwrap().len(), before);
 }
 
+/// IBus through XIM sends the Return before it commits the word still being composed: the step
+/// keeps that word (it was saved as "Tiếng Việt có được" before).
+#[test]
+fn a_word_committed_after_enter_is_saved_in_the_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
+    send(&mut app, shortcut(ctrl("n")).expect("Ctrl+N is a shortcut"));
+    interact(&mut app, |ui| {
+        ui.click(id("checklist-title"))?;
+        let _ = ui.typewrite("Tiếng Việt có được ");
+        let _ = ui.tap_key(keyboard::key::Named::Enter);
+        let _ = ui.simulate([iced::Event::InputMethod(
+            iced_test::core::input_method::Event::Commit("không".into()),
+        )]);
+        Ok(())
+    });
+    let store = reopen(&db(&dir));
+    let event = store.event(2026).unwrap().unwrap();
+    let titles: Vec<String> = store
+        .checklist(event.id)
+        .unwrap()
+        .into_iter()
+        .map(|s| s.title)
+        .collect();
+    assert!(
+        titles.iter().any(|t| t == "Tiếng Việt có được không"),
+        "{titles:?}"
+    );
+    assert!(!titles.iter().any(|t| t == "Tiếng Việt có được"));
+    assert!(
+        simulator(&app).find(id("checklist-title")).is_err(),
+        "the form closed"
+    );
+}
+
 #[test]
 fn removing_a_step_offers_undo_and_undo_puts_it_back() {
     let dir = tempfile::tempdir().unwrap();
@@ -418,7 +453,7 @@ fn act_before_saved(
     let messages: Vec<Message> = {
         let mut ui = simulator(app);
         act(&mut ui).expect("the interaction succeeds");
-        ui.into_messages().collect()
+        produced(ui)
     };
     messages.into_iter().map(|m| app.update(m)).collect()
 }
@@ -487,4 +522,42 @@ fn two_adds_queued_before_the_first_is_saved_are_each_undone_on_their_own_screen
     let (steps, delegates) = stored(&dir);
     assert!(steps.iter().all(|s| s != step));
     assert_eq!(delegates.len(), 6);
+}
+
+/// At 1024×640, the smallest window a committee laptop gives, no text of any screen runs past
+/// the window's right edge (the receipt list's tab of "In ấn" was cut off there).
+#[test]
+fn no_screen_runs_past_the_right_edge_at_1024x640() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
+    let window = iced::Size::new(1024.0, 640.0);
+    for section in [
+        Section::Overview,
+        Section::Ceremony,
+        Section::Guests,
+        Section::Festival,
+        Section::Visits,
+        Section::Honors,
+        Section::Certificates,
+        Section::Papers,
+        Section::Report,
+        Section::Settings,
+    ] {
+        send(&mut app, Ws::Navigate(section));
+        let mut ui = iced_test::Simulator::with_size(gui::settings(), window, app.view());
+        let past_the_edge = ui.find(
+            |candidate: iced_test::selector::Candidate<'_>| match candidate {
+                iced_test::selector::Candidate::Text {
+                    content, bounds, ..
+                } if bounds.x + bounds.width > window.width + 0.5 => Some(format!(
+                    "“{content}” ends at x = {}",
+                    bounds.x + bounds.width
+                )),
+                _ => None,
+            },
+        );
+        if let Ok(found) = past_the_edge {
+            panic!("{section:?}: {found:?}");
+        }
+    }
 }

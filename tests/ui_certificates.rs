@@ -287,3 +287,29 @@ fn the_calibration_page_is_saved_through_the_chosen_printer() {
     assert!(text.contains("TRANG HIỆU CHỈNH MÁY IN"), "{text}");
     assert!(text.contains("A4 ngang"), "{text}");
 }
+
+/// The preview opens fitted; Ctrl+= and Ctrl+- zoom by quarters, Ctrl+0 fits it again, and the
+/// buttons above the page do the same.
+#[test]
+fn the_preview_zooms_in_and_out_and_fits_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
+    open_certificates(&mut app);
+    assert!(shows(&app, "100 %"), "the page opens fitted");
+    let key = |k: &str| shortcut(ctrl(k)).expect("a zoom shortcut");
+    send(&mut app, key("="));
+    assert!(shows(&app, "125 %"));
+    send(&mut app, key("+"));
+    assert!(shows(&app, "156 %"));
+    send(&mut app, key("0"));
+    assert!(shows(&app, "100 %"));
+    send(&mut app, key("-"));
+    send(&mut app, key("-"));
+    assert!(shows(&app, "64 %"));
+    interact(&mut app, |ui| ui.click("Vừa trang (Ctrl+0)").map(drop));
+    assert!(shows(&app, "100 %"));
+    interact(&mut app, |ui| ui.click("+").map(drop));
+    assert!(shows(&app, "125 %"));
+    interact(&mut app, |ui| ui.click("−").map(drop));
+    assert!(shows(&app, "100 %"));
+}

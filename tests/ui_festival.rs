@@ -56,7 +56,7 @@ impl Day {
         let messages: Vec<festival::Message> = {
             let mut ui = self.ui();
             act(&mut ui).expect("the interaction succeeds");
-            ui.into_messages().collect()
+            produced(ui)
         };
         messages.into_iter().filter_map(|m| self.send(m)).collect()
     }
@@ -634,8 +634,15 @@ fn in_the_app_ctrl_n_adds_an_activity_that_ctrl_z_takes_away() {
     send(&mut app, edit(FormField::Teams, "Tổ 1; Tổ 2 ; "));
     send(&mut app, edit(FormField::Prize(0), "1.000.000 đ"));
     send(&mut app, edit(FormField::Prize(1), ""));
-    // An input method's Enter in the last field submits the form.
-    send(&mut app, edit(FormField::Prize(2), "\r"));
+    send(&mut app, edit(FormField::Prize(2), ""));
+    // An input method's Enter (IBus commits it as "\r") in a field submits the form.
+    interact(&mut app, |ui| {
+        ui.click(id("activity-teams"))?;
+        let _ = ui.simulate([iced::Event::InputMethod(
+            iced_test::core::input_method::Event::Commit("\r".into()),
+        )]);
+        Ok(())
+    });
     let added = activities(&dir)
         .into_iter()
         .find(|a| a.name == "Đẩy gậy")

@@ -229,7 +229,7 @@ impl Desk {
         let messages: Vec<guests::Message> = {
             let mut ui = self.simulator();
             act(&mut ui).expect("the interaction succeeds");
-            ui.into_messages().collect()
+            produced(ui)
         };
         messages
             .into_iter()

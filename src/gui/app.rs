@@ -51,6 +51,8 @@ pub enum Message {
     Poll,
     /// The file's `data_version` just read (`None`: could not be read now).
     Polled(Option<i64>),
+    /// A task has finished: nothing to do but draw the window again (see [`App::update`]).
+    Finished,
 }
 
 /// The workspace's messages are the app's (tests and the window send them as such).
@@ -144,7 +146,21 @@ impl App {
     }
 
     pub fn update(&mut self, message: Message) -> Task<Message> {
+        let task = self.handle(message);
+        // iced 0.14 applies a widget operation a task sends (the focus given to a form's first
+        // field) without drawing the window again, and a text field asks for the input method
+        // only when drawn: the keys typed after Ctrl+N went past IBus and Fcitx until some
+        // other event ("Traafn" for "Trần"). A message once the task is done draws it again.
+        if task.units() > 0 {
+            task.chain(Task::done(Message::Finished))
+        } else {
+            task
+        }
+    }
+
+    fn handle(&mut self, message: Message) -> Task<Message> {
         match message {
+            Message::Finished => Task::none(),
             Message::Written(outcome) => self.written(*outcome),
             Message::Poll => self.poll(),
             Message::Polled(version) => self.polled(version),

@@ -156,12 +156,8 @@ impl<R: Record> Records<R> {
                 let Some(draft) = self.draft.as_mut() else {
                     return none();
                 };
-                let typed = Typed::from_raw(&raw);
-                R::set(&mut draft.form, field, typed.value);
+                R::set(&mut draft.form, field, Typed::from_raw(&raw).value);
                 draft.error = None;
-                if typed.submit {
-                    return self.save(rows, data);
-                }
                 none()
             }
             Message::Chosen(choice) => {

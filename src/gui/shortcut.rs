@@ -23,6 +23,10 @@ pub enum Shortcut {
     Print,
     /// Ctrl+F: the search field of the current section.
     Find,
+    /// Ctrl+= (or Ctrl++), Ctrl+- and Ctrl+0: the certificate preview larger, smaller, fitted.
+    ZoomIn,
+    ZoomOut,
+    ZoomFit,
 }
 
 /// What a shortcut means on a screen.
@@ -70,6 +74,9 @@ pub fn from_key(event: keyboard::Event) -> Option<Shortcut> {
             "z" | "Z" => Some(Shortcut::Undo),
             "p" | "P" => Some(Shortcut::Print),
             "f" | "F" => Some(Shortcut::Find),
+            "=" | "+" => Some(Shortcut::ZoomIn),
+            "-" => Some(Shortcut::ZoomOut),
+            "0" => Some(Shortcut::ZoomFit),
             _ => None,
         },
         _ => None,

@@ -62,8 +62,8 @@ pub fn clean_multiline(s: &str) -> String {
 }
 
 /// True if the raw text holds a line break. An IBus input method commits Enter as "\r" inside
-/// the text while a word is being composed, so the text input never sees a submit; a
-/// single-line field treats this as submit.
+/// the text while a word is being composed, so the text input never sees the key; a
+/// single-line field takes it as Enter (`gui::widget::on_enter`).
 pub fn ends_line(s: &str) -> bool {
     s.contains(['\r', '\n'])
 }

@@ -44,11 +44,25 @@ pub fn interact(app: &mut App, act: impl FnOnce(&mut Simulator<'_, Message>) -> 
     let messages: Vec<Message> = {
         let mut ui = simulator(app);
         act(&mut ui).expect("the interaction succeeds");
-        ui.into_messages().collect()
+        produced(ui)
     };
     for message in messages {
         send(app, message);
     }
+}
+
+/// What an interaction produced, a moment later: Enter's submit waits for the input method's
+/// last commit (`widget::SETTLE`) and goes when the window is next drawn.
+pub fn produced<M>(mut ui: Simulator<'_, M>) -> Vec<M> {
+    let _ = ui.simulate([redraw_after(ngayhoi::gui::widget::SETTLE * 2)]);
+    ui.into_messages().collect()
+}
+
+/// The window drawn `wait` from now.
+pub fn redraw_after(wait: std::time::Duration) -> iced::Event {
+    iced::Event::Window(iced::window::Event::RedrawRequested(
+        iced::time::Instant::now() + wait,
+    ))
 }
 
 /// The window at its default size, as on a 1366×768 laptop.

@@ -106,11 +106,7 @@ impl Welcome {
     pub fn update(&mut self, message: Message) -> (Task<Message>, Option<Event>) {
         match message {
             Message::Edited(which, raw) => {
-                let typed = Typed::from_raw(&raw);
-                self.set(which, typed.value);
-                if typed.submit {
-                    return self.submit();
-                }
+                self.set(which, Typed::from_raw(&raw).value);
                 (Task::none(), None)
             }
             Message::LevelPicked(level) => {

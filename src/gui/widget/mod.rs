@@ -4,7 +4,10 @@ use iced::widget::{column, container, row, text, text_input};
 use iced::{Element, Length, Padding};
 
 use super::theme;
-use crate::text::{clean_line, ends_line};
+use crate::text::clean_line;
+
+mod submit;
+pub use submit::{SETTLE, on_enter};
 
 /// A date typed in a field labelled `label`, or the sentence that says it is not one.
 pub fn typed_date(value: &str, label: &str) -> Result<chrono::NaiveDate, String> {
@@ -17,19 +20,18 @@ pub fn typed_date(value: &str, label: &str) -> Result<chrono::NaiveDate, String>
 }
 
 /// What a keystroke (or an input-method commit, or a paste) left in a single-line field.
+/// Enter, and a line break an input method commits, are [`on_enter`]'s: they never reach
+/// the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Typed {
     /// NFC, without control characters.
     pub value: String,
-    /// An input method committed Enter as a line break (IBus does): treat it as submit.
-    pub submit: bool,
 }
 
 impl Typed {
     pub fn from_raw(raw: &str) -> Typed {
         Typed {
             value: clean_line(raw),
-            submit: ends_line(raw),
         }
     }
 }
@@ -42,13 +44,12 @@ pub fn field<'a, M: Clone + 'a>(
     id: &'static str,
     on_input: impl Fn(String) -> M + 'a,
 ) -> Element<'a, M> {
-    labelled_input(
-        label,
-        text_input(placeholder, value).id(id).on_input(on_input),
-    )
+    let input = text_input(placeholder, value).id(id).on_input(on_input);
+    labelled(label, styled(input))
 }
 
-/// A labelled field where Enter submits the form (`on_submit`).
+/// A labelled field where Enter submits the form, once the input method has settled
+/// ([`on_enter`]).
 pub fn submit_field<'a, M: Clone + 'a>(
     label: &'a str,
     placeholder: &'a str,
@@ -57,26 +58,13 @@ pub fn submit_field<'a, M: Clone + 'a>(
     on_input: impl Fn(String) -> M + 'a,
     on_submit: M,
 ) -> Element<'a, M> {
-    labelled_input(
-        label,
-        text_input(placeholder, value)
-            .id(id)
-            .on_input(on_input)
-            .on_submit(on_submit),
-    )
+    let input = text_input(placeholder, value).id(id).on_input(on_input);
+    labelled(label, on_enter(styled(input), on_submit))
 }
 
-fn labelled_input<'a, M: Clone + 'a>(
-    label: &'a str,
-    input: text_input::TextInput<'a, M>,
-) -> Element<'a, M> {
-    column![
-        text(label).size(theme::SMALL).style(theme::muted),
-        input.padding(8).size(theme::TEXT_SIZE),
-    ]
-    .spacing(4)
-    .width(Length::Fill)
-    .into()
+/// The app's padding and text size for a form's field.
+fn styled<'a, M: Clone + 'a>(input: text_input::TextInput<'a, M>) -> text_input::TextInput<'a, M> {
+    input.padding(8).size(theme::TEXT_SIZE)
 }
 
 /// A labelled control of any kind (pick list, date field...).
@@ -142,12 +130,12 @@ pub fn table_header<'a, M: 'a, S: AsRef<str>>(columns: &[(S, Length)]) -> Elemen
         .into()
 }
 
-/// A figure with its caption, for the overview.
+/// A figure with its caption, in a card as wide as its share of the row (`width` to change it).
 pub fn stat<'a, M: 'a>(
     value: String,
     caption: &'a str,
     style: fn(&iced::Theme) -> text::Style,
-) -> Element<'a, M> {
+) -> container::Container<'a, M> {
     container(
         column![
             text(value)
@@ -161,7 +149,6 @@ pub fn stat<'a, M: 'a>(
     .padding(14)
     .width(Length::Fill)
     .style(theme::card)
-    .into()
 }
 
 /// What was just done, with the offer to undo it (the same as Ctrl+Z).
@@ -341,22 +328,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn an_ibus_enter_commit_is_a_submit_and_is_stripped() {
-        let typed = Typed::from_raw("Tiếng Việt\r");
-        assert_eq!(
-            typed,
-            Typed {
-                value: "Tiếng Việt".into(),
-                submit: true
-            }
-        );
-        let decomposed = Typed::from_raw("Vie\u{0323}\u{0302}t");
-        assert_eq!(
-            decomposed,
-            Typed {
-                value: "Việt".into(),
-                submit: false
-            }
-        );
+    fn typed_text_is_composed_and_without_controls() {
+        assert_eq!(Typed::from_raw("Tiếng Việt\r").value, "Tiếng Việt");
+        assert_eq!(Typed::from_raw("Vie\u{0323}\u{0302}t").value, "Việt");
     }
 }

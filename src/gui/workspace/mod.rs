@@ -428,11 +428,7 @@ impl Workspace {
                 (iced::widget::operation::focus("new-year"), None)
             }
             NewYear::Edited(raw) => {
-                let typed = Typed::from_raw(&raw);
-                self.new_year = Some(typed.value);
-                if typed.submit {
-                    return self.new_year(NewYear::Confirm);
-                }
+                self.new_year = Some(Typed::from_raw(&raw).value);
                 none()
             }
             NewYear::Cancel => {

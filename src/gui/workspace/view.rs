@@ -9,7 +9,7 @@ use iced::{Alignment, Element, Length, Padding};
 
 use super::{Message, NewYear, Section, Workspace};
 use crate::domain::plan::copy_source;
-use crate::gui::{font, theme};
+use crate::gui::{font, theme, widget};
 
 impl Workspace {
     pub fn view<'a>(
@@ -96,12 +96,14 @@ impl Workspace {
                     .font(font::SEMIBOLD),
                 row![
                     text("Năm:"),
-                    text_input("2027", typed)
-                        .id("new-year")
-                        .on_input(|v| Message::NewYear(NewYear::Edited(v)))
-                        .on_submit(Message::NewYear(NewYear::Confirm))
-                        .padding(8)
-                        .width(Length::Fixed(100.0)),
+                    widget::on_enter(
+                        text_input("2027", typed)
+                            .id("new-year")
+                            .on_input(|v| Message::NewYear(NewYear::Edited(v)))
+                            .padding(8)
+                            .width(Length::Fixed(100.0)),
+                        Message::NewYear(NewYear::Confirm)
+                    ),
                     text(explanation).style(theme::muted).width(Length::Fill),
                 ]
                 .spacing(12)

@@ -10,6 +10,7 @@ pub mod editor;
 mod editor_view;
 pub mod printers;
 mod view;
+pub mod zoom;
 
 use std::path::PathBuf;
 
@@ -28,6 +29,7 @@ use crate::papers::output;
 
 use editor::{Edit, Editor};
 use printers::{PrinterDraft, PrinterField};
+use zoom::{Level, Zoom};
 
 /// What to print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -71,6 +73,7 @@ pub struct Certificates {
     outcome: Option<Result<PathBuf, String>>,
     /// The shown certificate, laid out.
     laid: Option<Laid>,
+    zoom: Level,
 }
 
 #[derive(Debug, Clone)]
@@ -83,6 +86,7 @@ pub enum Message {
     Show(RecipientChoice),
     /// ‹ and ›: the previous or next certificate.
     Step(i32),
+    Zoom(Zoom),
     Panel(Panel),
     Edit(Edit),
     ChooseBackground,
@@ -174,6 +178,7 @@ impl Default for Certificates {
             saving: false,
             outcome: None,
             laid: None,
+            zoom: Level::default(),
         }
     }
 }
@@ -182,6 +187,9 @@ impl Default for Certificates {
 pub fn shortcut(shortcut: Shortcut) -> Option<Action<Message>> {
     match shortcut {
         Shortcut::Print => Some(Action::Update(Message::Save)),
+        Shortcut::ZoomIn => Some(Action::Update(Message::Zoom(Zoom::In))),
+        Shortcut::ZoomOut => Some(Action::Update(Message::Zoom(Zoom::Out))),
+        Shortcut::ZoomFit => Some(Action::Update(Message::Zoom(Zoom::Fit))),
         _ => None,
     }
 }
@@ -332,6 +340,10 @@ impl Certificates {
                 self.selected = Some(choice.id);
                 none
             }
+            Message::Zoom(zoom) => {
+                self.zoom = self.zoom.apply(zoom);
+                none
+            }
             Message::Step(delta) => {
                 let entries = self.entries(data);
                 if let Some(at) = self.shown(&entries).and_then(|s| {
@@ -385,11 +397,7 @@ impl Certificates {
                 none
             }
             Message::PrinterEdited(field, raw) => {
-                let typed = Typed::from_raw(&raw);
-                self.printer_form.set(field, typed.value);
-                if typed.submit {
-                    return self.handle(Message::SavePrinter, data);
-                }
+                self.printer_form.set(field, Typed::from_raw(&raw).value);
                 none
             }
             Message::EditPrinter(name) => {

@@ -8,17 +8,15 @@ use iced::{Alignment, Element, Length};
 
 use super::editor::{Edit, number};
 use super::printers::PrinterField;
+use super::zoom::Zoom;
 use super::{Certificates, DecisionChoice, Message, Panel, PrinterChoice, RecipientChoice, Scope};
 use crate::certificate::{FieldKey, Mode};
 use crate::domain::Form;
 use crate::gui::data::Snapshot;
 use crate::gui::preview::Sheet;
-use crate::gui::widget::{card, danger_link, link, page_title, save_pdf, saved_file};
+use crate::gui::widget::{card, danger_link, link, on_enter, page_title, save_pdf, saved_file};
 use crate::gui::{font, theme};
 use crate::text::date_short;
-
-/// The widest the preview may be inside the content area (an A4 page at 3 px/mm is 891 px).
-const PREVIEW_WIDTH: f32 = 900.0;
 
 impl Certificates {
     pub fn view<'a>(&'a self, data: &'a Snapshot) -> Element<'a, Message> {
@@ -254,12 +252,14 @@ impl Certificates {
         let input = |label_text: &'static str, field: PrinterField, value: &'a str, width: f32| {
             column![
                 text(label_text).size(theme::SMALL).style(theme::muted),
-                text_input("", value)
-                    .id(field.id())
-                    .on_input(move |v| Message::PrinterEdited(field, v))
-                    .on_submit(Message::SavePrinter)
-                    .padding(6)
-                    .width(Length::Fixed(width)),
+                on_enter(
+                    text_input("", value)
+                        .id(field.id())
+                        .on_input(move |v| Message::PrinterEdited(field, v))
+                        .padding(6)
+                        .width(Length::Fixed(width)),
+                    Message::SavePrinter
+                ),
             ]
             .spacing(4)
         };
@@ -324,6 +324,26 @@ impl Certificates {
         )
     }
 
+    /// "−", the size, "+" and "Vừa trang": what Ctrl+-, Ctrl+= and Ctrl+0 do.
+    fn zoom_buttons<'a>(&self) -> Element<'a, Message> {
+        let zoom = self.zoom;
+        let small = |label: &'a str, zoom: Zoom, enabled: bool| {
+            button(text(label))
+                .style(theme::secondary)
+                .padding([4, 12])
+                .on_press_maybe(enabled.then_some(Message::Zoom(zoom)))
+        };
+        row![
+            small("−", Zoom::Out, zoom.can_zoom_out()),
+            text(zoom.label()).style(theme::muted),
+            small("+", Zoom::In, zoom.can_zoom_in()),
+            small("Vừa trang (Ctrl+0)", Zoom::Fit, !zoom.is_fitted()),
+        ]
+        .spacing(8)
+        .align_y(Alignment::Center)
+        .into()
+    }
+
     fn preview<'a>(&'a self, data: &'a Snapshot) -> Element<'a, Message> {
         let Some(laid) = &self.laid else {
             return column![].into();
@@ -377,7 +397,7 @@ impl Certificates {
             .filter(|t| t.mode == Mode::Blank)
             .and_then(|t| t.background.clone())
             .map(iced::widget::image::Handle::from_path);
-        let scale = (PREVIEW_WIDTH / laid.page.width_mm).min(crate::gui::preview::SCALE);
+        let scale = self.zoom.scale(laid.page.width_mm, laid.page.height_mm);
         let mut sheet = Sheet::new(&laid.page).scale(scale).background(background);
         // While the template is edited, its boxes are outlined and can be dragged.
         if let Some(t) = template.filter(|_| self.panel == Panel::Template) {
@@ -402,11 +422,17 @@ impl Certificates {
                 .into()
         });
         // Warnings above the page: under it they would be a screen away.
-        column![browse]
-            .extend(warnings)
-            .push(container(container(sheet).style(theme::card).padding(1)).center_x(Length::Fill))
-            .spacing(10)
-            .into()
+        column![
+            row![browse, self.zoom_buttons()]
+                .spacing(24)
+                .align_y(Alignment::Center)
+                .wrap()
+                .vertical_spacing(8)
+        ]
+        .extend(warnings)
+        .push(container(container(sheet).style(theme::card).padding(1)).center_x(Length::Fill))
+        .spacing(10)
+        .into()
     }
 }
 

@@ -120,25 +120,19 @@ impl Festival {
                 let Some(saved) = find(id).filter(|a| index < a.teams.len()) else {
                     return none();
                 };
-                let typed = Typed::from_raw(&raw);
                 let before = self.current(saved);
                 let key = (id, index, cell);
-                self.typed.insert(key, typed.value.clone());
-                let task = if typed.submit {
-                    focus_below(saved, index, cell)
-                } else {
-                    Task::none()
-                };
+                self.typed.insert(key, Typed::from_raw(&raw).value);
                 let after = self.current(saved);
                 if after == before {
                     // Not a result yet (the error is shown under the table), or the same one.
-                    return (task, None);
+                    return none();
                 }
                 if self.last_cell != Some(key) {
                     self.history.remember(before, None);
                     self.last_cell = Some(key);
                 }
-                (task, Some(Event::Save(after)))
+                (Task::none(), Some(Event::Save(after)))
             }
             Message::Down(id, index, cell) => match find(id) {
                 Some(activity) => (focus_below(activity, index, cell), None),
@@ -270,11 +264,13 @@ impl Festival {
         ]
         .align_y(Alignment::Center)
         .spacing(12);
+        // The sums get the wider cards: "11.600.000 đ" put "đ" on a line of its own at 1024.
+        let (count, sum) = (Length::FillPortion(2), Length::FillPortion(3));
         let figures = row![
-            stat(data.activities.len().to_string(), "hoạt động", plain),
-            stat(teams.len().to_string(), "đội tham gia", plain),
-            stat(money(awarded), "tiền thưởng đã trao", theme::success_text),
-            stat(money(planned), "tổng giải thưởng dự kiến", plain),
+            stat(data.activities.len().to_string(), "hoạt động", plain).width(count),
+            stat(teams.len().to_string(), "đội tham gia", plain).width(count),
+            stat(money(awarded), "tiền thưởng đã trao", theme::success_text).width(sum),
+            stat(money(planned), "tổng giải thưởng dự kiến", plain).width(sum),
         ]
         .spacing(12);
         let notice = history::notice(&self.timelines()).map(|m| undo_notice(m, Message::Undo));
@@ -365,6 +361,8 @@ impl Festival {
                 .prize_of(result)
                 .map(|p| format!("{} · {}", p.label, money(p.amount)))
                 .unwrap_or_default();
+            // Enter moves down at once: a cell holds a number, which no input method composes,
+            // and it is saved as typed, so there is no last word to wait for (widget::on_enter).
             let cell = |cell: Cell, value: String, placeholder: &'a str| {
                 text_input(placeholder, &value)
                     .id(cell.input_id(id, index))

@@ -156,12 +156,8 @@ impl Honors {
                 let Some(draft) = self.decision.as_mut() else {
                     return none();
                 };
-                let typed = Typed::from_raw(&raw);
-                *draft.field(which) = typed.value;
+                *draft.field(which) = Typed::from_raw(&raw).value;
                 draft.error = None;
-                if typed.submit {
-                    return self.save_decision(data);
-                }
                 none()
             }
             Message::SignerTitlePicked(title) => {

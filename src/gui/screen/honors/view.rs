@@ -171,10 +171,11 @@ impl Honors {
         let Some(decision) = self.current(data) else {
             return Space::new().height(0).into();
         };
+        // The kind goes under the name, and the name takes most of what is left: a collective's
+        // name ("Ban Chỉ đạo phong trào … Khu phố 3") ran to five lines at 1024 pixels.
         let columns = [
             ("STT", Length::Fixed(40.0)),
-            ("Họ và tên / Tên tập thể", Length::FillPortion(3)),
-            ("Đối tượng", Length::Fixed(95.0)),
+            ("Họ và tên / Tên tập thể", Length::FillPortion(5)),
             ("Chức vụ, đơn vị", Length::FillPortion(3)),
             ("Hình thức", Length::Fixed(90.0)),
             ("Số vào sổ", Length::Fixed(75.0)),
@@ -195,10 +196,11 @@ impl Honors {
                 container(
                     row![
                         text((i + 1).to_string()).width(Length::Fixed(40.0)),
-                        text(r.display_name())
-                            .font(font::SEMIBOLD)
-                            .width(Length::FillPortion(3)),
-                        text(r.kind.label()).width(Length::Fixed(95.0)),
+                        column![
+                            text(r.display_name()).font(font::SEMIBOLD),
+                            text(r.kind.label()).size(theme::SMALL).style(theme::muted),
+                        ]
+                        .width(Length::FillPortion(5)),
                         text(&r.position).width(Length::FillPortion(3)),
                         text(r.form.label()).width(Length::Fixed(90.0)),
                         text(r.register_no.map(|n| n.to_string()).unwrap_or_default())

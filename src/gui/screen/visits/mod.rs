@@ -382,12 +382,8 @@ impl Visits {
                 let Some(draft) = self.gift.as_mut() else {
                     return none();
                 };
-                let typed = Typed::from_raw(&raw);
-                *draft.field(which) = typed.value;
+                *draft.field(which) = Typed::from_raw(&raw).value;
                 draft.error = None;
-                if typed.submit {
-                    return self.save_gift(data);
-                }
                 none()
             }
             Message::StatusPicked(status) => {

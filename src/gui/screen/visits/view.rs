@@ -302,12 +302,12 @@ impl Visits {
             ]
             .spacing(8)
             .align_y(Alignment::Center),
+            // Wraps as whole buttons: at 1024 pixels "Nhập danh sách thăm…" went onto two lines.
             row![
                 batch,
                 button(text("Xóa bộ lọc").size(theme::SMALL))
                     .style(theme::link)
                     .on_press_maybe(filtered.then_some(Message::ClearFilter)),
-                Space::new().width(Length::Fill),
                 button(text("Nhập danh sách hộ…"))
                     .padding([8, 14])
                     .style(theme::secondary)
@@ -318,7 +318,9 @@ impl Visits {
                     .on_press(Message::Import(ImportList::Visits)),
             ]
             .spacing(8)
-            .align_y(Alignment::Center),
+            .align_y(Alignment::Center)
+            .wrap()
+            .vertical_spacing(8),
         ]
         .spacing(8)
         .into()
