@@ -6,10 +6,12 @@ use iced::widget::{checkbox, column, pick_list, row, text};
 use iced::{Element, Length};
 
 use super::view::VisitStatusPick;
-use super::{GIFT, Message};
+use super::{Event, GIFT, Message, Undo, Update, none};
+use crate::domain::VisitMark;
 use crate::gui::data::Snapshot;
 use crate::gui::font;
 use crate::gui::widget::{inline_form, labelled, submit_field};
+use iced::Task;
 
 use crate::domain::{Visit, VisitStatus};
 use crate::text::{date_short, parse_date, parse_money, thousands};
@@ -234,6 +236,62 @@ pub(super) fn gift_form<'a>(
         save,
         Message::Cancel,
     )
+}
+
+impl super::Visits {
+    /// "Lưu" on the gift form: a visit changed, or one new visit for each household it is for.
+    pub(super) fn save_gift(&mut self, data: &Snapshot) -> Update {
+        let targets: Vec<i64> = match self.gift.as_ref() {
+            Some(GiftDraft {
+                household_id: Some(id),
+                ..
+            }) => vec![*id],
+            Some(draft) => self
+                .filtered(data)
+                .into_iter()
+                .filter(|h| {
+                    !draft.skip_visited
+                        || matches!(
+                            data.households.mark(h.id),
+                            VisitMark::NotVisited | VisitMark::Cancelled
+                        )
+                })
+                .map(|h| h.id)
+                .collect(),
+            None => return none(),
+        };
+        let Some(draft) = self.gift.as_mut() else {
+            return none();
+        };
+        if targets.is_empty() {
+            draft.error = Some(
+                "Không có hộ nào trong danh sách đang lọc (hoặc các hộ đều đã có lượt thăm)."
+                    .into(),
+            );
+            return none();
+        }
+        let visits: Result<Vec<Visit>, String> =
+            targets.iter().map(|&id| draft.visit(id)).collect();
+        let visits = match visits {
+            Ok(visits) => visits,
+            Err(message) => {
+                draft.error = Some(message);
+                return none();
+            }
+        };
+        let event = match draft.id {
+            Some(id) => {
+                if let Some(before) = data.households.visits.iter().find(|v| v.id == id) {
+                    self.history
+                        .remember(Undo::ChangedVisits(vec![before.clone()]), None);
+                }
+                Event::SaveVisits(visits)
+            }
+            None => Event::AddVisits(visits),
+        };
+        self.gift = None;
+        (Task::none(), Some(event))
+    }
 }
 
 #[cfg(test)]

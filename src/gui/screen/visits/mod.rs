@@ -539,59 +539,6 @@ impl Visits {
             .flat_map(|h| by_household.remove(&h.id).unwrap_or_default())
             .collect()
     }
-
-    fn save_gift(&mut self, data: &Snapshot) -> Update {
-        let targets: Vec<i64> = match self.gift.as_ref() {
-            Some(GiftDraft {
-                household_id: Some(id),
-                ..
-            }) => vec![*id],
-            Some(draft) => self
-                .filtered(data)
-                .into_iter()
-                .filter(|h| {
-                    !draft.skip_visited
-                        || matches!(
-                            data.households.mark(h.id),
-                            VisitMark::NotVisited | VisitMark::Cancelled
-                        )
-                })
-                .map(|h| h.id)
-                .collect(),
-            None => return none(),
-        };
-        let Some(draft) = self.gift.as_mut() else {
-            return none();
-        };
-        if targets.is_empty() {
-            draft.error = Some(
-                "Không có hộ nào trong danh sách đang lọc (hoặc các hộ đều đã có lượt thăm)."
-                    .into(),
-            );
-            return none();
-        }
-        let visits: Result<Vec<Visit>, String> =
-            targets.iter().map(|&id| draft.visit(id)).collect();
-        let visits = match visits {
-            Ok(visits) => visits,
-            Err(message) => {
-                draft.error = Some(message);
-                return none();
-            }
-        };
-        let event = match draft.id {
-            Some(id) => {
-                if let Some(before) = data.households.visits.iter().find(|v| v.id == id) {
-                    self.history
-                        .remember(Undo::ChangedVisits(vec![before.clone()]), None);
-                }
-                Event::SaveVisits(visits)
-            }
-            None => Event::AddVisits(visits),
-        };
-        self.gift = None;
-        (Task::none(), Some(event))
-    }
 }
 
 /// A household's records event as the app writes it: removing one (undoing an add) takes
