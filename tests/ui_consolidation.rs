@@ -158,3 +158,37 @@ fn the_consolidated_report_is_saved_as_pdf_and_excel() {
         )))
     ));
 }
+
+#[test]
+fn a_resent_package_can_give_way_to_the_earlier_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = province_app(&dir);
+    let current = |app: &App| {
+        let data = app.snapshot().unwrap();
+        let c = data.consolidation.as_ref().unwrap();
+        c.packages
+            .iter()
+            .filter(|p| p.current && p.package.unit == "Phường Long Bình")
+            .map(|p| p.id)
+            .collect::<Vec<_>>()
+    };
+    let before = current(&app);
+    assert_eq!(before.len(), 1, "the demo's resent unit counts once");
+    interact(&mut app, |ui| ui.click("Dùng bản trước").map(drop));
+    let after = current(&app);
+    assert_eq!(after.len(), 1);
+    assert_ne!(
+        after, before,
+        "the earlier package is the current one again"
+    );
+    let store = reopen(&db(&dir));
+    let kept = store.received_packages(2026).unwrap();
+    assert!(
+        kept.iter().any(|p| p.id == before[0] && !p.current),
+        "the later package is kept, not deleted"
+    );
+    assert!(
+        shows(&app, "36/42"),
+        "still one package counted for the unit"
+    );
+}
