@@ -154,7 +154,9 @@ fn bench(c: &mut Criterion) {
                     this: side(black_box(&this), &roster, &areas, entered.clone()),
                     last: Some(side(&last, &roster, &areas, Entered::default())),
                 };
-                report::render(&report).expect("the report renders").len()
+                report::render(&report, report::EmptyRows::Omit)
+                    .expect("the report renders")
+                    .len()
             })
         },
     );

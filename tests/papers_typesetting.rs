@@ -486,7 +486,7 @@ fn papers(store: &Store, year: i32) -> Vec<(String, Vec<u8>)> {
     let report = store.report(year).unwrap().unwrap();
     out.push((
         "report".into(),
-        ngayhoi::papers::report::render(&report).unwrap(),
+        ngayhoi::papers::report::render(&report, ngayhoi::papers::report::EmptyRows::Omit).unwrap(),
     ));
     for decision in &sources.decisions {
         let doc =

@@ -183,6 +183,8 @@ fn exported() -> Exported {
         pdf.to_str().unwrap(),
         "--xlsx",
         xlsx.to_str().unwrap(),
+        // Every row, the ones never entered too (they are left out by default).
+        "--keep-empty",
     ]);
     assert!(
         output.status.success(),

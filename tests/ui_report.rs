@@ -230,3 +230,58 @@ fn ctrl_p_shows_the_paper_and_saving_writes_pdf_and_xlsx() {
     interact(&mut app, |ui| ui.click("← Quay lại số liệu").map(drop));
     assert!(shows(&app, "Số liệu tính từ dữ liệu"));
 }
+
+/// A first year (no year before it): the figures never entered have no figure at all, and the
+/// paper leaves their rows out until the secretary ticks "In cả dòng chưa có số liệu".
+#[test]
+fn rows_without_any_figure_are_left_out_until_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::boot(db(&dir), today());
+    interact(&mut app, |ui| {
+        ui.click(id("welcome-name"))?;
+        let _ = ui.typewrite("Phường Hòa Hưng");
+        ui.click(id("welcome-province"))?;
+        let _ = ui.typewrite("Thành phố Hồ Chí Minh");
+        ui.click("Bắt đầu lập kế hoạch").map(drop)
+    });
+    interact(&mut app, |ui| ui.click("Báo cáo").map(drop));
+    send(&mut app, shortcut(ctrl("p")).unwrap());
+    assert!(shows_part(&app, "dòng chưa có số liệu năm nào"));
+    let pages = |app: &App| {
+        let mut ui = simulator(app);
+        (1..=9)
+            .rev()
+            .find(|n| ui.find(format!("Trang 1 / {n}")).is_ok())
+            .unwrap_or(0)
+    };
+    let fewer = pages(&app);
+    interact(&mut app, |ui| {
+        ui.click("In cả dòng chưa có số liệu (in “-”)").map(drop)
+    });
+    let more = pages(&app);
+    assert!(fewer > 0 && more >= fewer, "{fewer} pages, then {more}");
+    let pdf = dir.path().join("bao-cao.pdf");
+    send(
+        &mut app,
+        Ws::Report(report::Message::Chosen(
+            report::Output::Pdf,
+            Some(pdf.clone()),
+        )),
+    );
+    let kept = std::fs::read(&pdf).unwrap().len();
+    interact(&mut app, |ui| {
+        ui.click("In cả dòng chưa có số liệu (in “-”)").map(drop)
+    });
+    send(
+        &mut app,
+        Ws::Report(report::Message::Chosen(
+            report::Output::Pdf,
+            Some(pdf.clone()),
+        )),
+    );
+    let left_out = std::fs::read(&pdf).unwrap().len();
+    assert!(
+        left_out < kept,
+        "the paper without the empty rows is shorter"
+    );
+}

@@ -239,11 +239,11 @@ pub enum Export {
     Calibration(CalibrationArgs),
     /// Báo cáo kết quả tổ chức Ngày hội gửi cấp trên (PDF, kèm bảng số liệu Excel nếu muốn)
     #[command(
-        override_usage = "ngayhoi [--db TỆP] export report --out TỆP.pdf [--xlsx TỆP.xlsx] [--year NĂM]",
+        override_usage = "ngayhoi [--db TỆP] export report --out TỆP.pdf [--xlsx TỆP.xlsx] [--year NĂM] [--keep-empty]",
         help_template = HELP_TEMPLATE,
         next_help_heading = "Tùy chọn"
     )]
-    Report(ReportArgs),
+    Report(UnitReportArgs),
     /// Gói báo cáo gửi cấp trên (.xlsx: các bảng số liệu và trang dữ liệu để cấp trên tổng hợp)
     #[command(
         name = "report-package",
@@ -330,6 +330,15 @@ pub struct ReportArgs {
     /// Năm của Ngày hội (mặc định: năm gần nhất có kế hoạch)
     #[arg(long, value_name = "NĂM")]
     pub year: Option<i32>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct UnitReportArgs {
+    #[command(flatten)]
+    pub report: ReportArgs,
+    /// In cả các dòng số liệu chưa nhập (in “-”); mặc định báo cáo PDF bỏ các dòng đó
+    #[arg(long)]
+    pub keep_empty: bool,
 }
 
 #[derive(Debug, clap::Args)]

@@ -5,15 +5,20 @@
 
 use std::path::{Path, PathBuf};
 
-use super::args::{PackageArgs, ReportArgs};
+use super::args::{PackageArgs, UnitReportArgs};
 use crate::domain::report::Report;
 use crate::papers::report::{self, sheet};
 use crate::storage::Store;
 
-pub fn export(db: &Path, args: &ReportArgs) -> Result<(), String> {
+pub fn export(db: &Path, args: &UnitReportArgs) -> Result<(), String> {
+    let empty = match args.keep_empty {
+        true => report::EmptyRows::Keep,
+        false => report::EmptyRows::Omit,
+    };
+    let args = &args.report;
     let report = load(db, args.year)?;
     let year = report.year();
-    let pdf = report::render(&report).map_err(|e| super::lower_first(&e))?;
+    let pdf = report::render(&report, empty).map_err(|e| super::lower_first(&e))?;
     let xlsx = match &args.xlsx {
         Some(path) => Some((
             path,

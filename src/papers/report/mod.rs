@@ -14,7 +14,7 @@ pub mod tables;
 #[cfg(test)]
 mod tests;
 
-pub use tables::{Col, ReportTable, Value, computed_summary, tables};
+pub use tables::{Col, EmptyRows, ReportTable, Value, computed_summary, tables};
 
 use crate::document::{AdminDocument, Block, Column, Table, layout, to_pdf};
 use crate::domain::report::{Figure, Report, Section};
@@ -75,8 +75,28 @@ pub fn empty_figures_note(report: &Report) -> Option<String> {
     })
 }
 
+/// The summary's rows with no figure in any year, which the PDF leaves out unless kept:
+/// "Không in 2 dòng chưa có số liệu năm nào: …" or `None`.
+pub fn empty_rows_note(report: &Report) -> Option<String> {
+    let all = tables(report).remove(0);
+    let kept = all.clone().without_empty_rows();
+    let left_out: Vec<String> = all
+        .rows
+        .iter()
+        .filter(|row| !kept.rows.iter().any(|k| k[1] == row[1]))
+        .map(|row| row[1].text())
+        .collect();
+    (!left_out.is_empty()).then(|| {
+        format!(
+            "Không in {} dòng chưa có số liệu năm nào: {}.",
+            left_out.len(),
+            left_out.join("; ")
+        )
+    })
+}
+
 /// The report as an administrative document.
-pub fn build(report: &Report) -> AdminDocument {
+pub fn build(report: &Report, empty: EmptyRows) -> AdminDocument {
     let unit = &report.unit;
     let year = report.year();
     let mut doc = header_on(unit, report.event.date, "BÁO CÁO", summary_line(year));
@@ -93,10 +113,14 @@ pub fn build(report: &Report) -> AdminDocument {
             doc.blocks.push(Block::Paragraph(text));
         }
         if section == Section::Results {
-            for (n, table) in tables(report).iter().enumerate() {
+            let printed = tables(report).into_iter().map(|table| match empty {
+                EmptyRows::Omit => table.without_empty_rows(),
+                EmptyRows::Keep => table,
+            });
+            for (n, table) in printed.enumerate() {
                 doc.blocks
                     .push(Block::Heading(format!("{}. {}", n + 1, table.title)));
-                doc.blocks.push(Block::Table(to_document(table)));
+                doc.blocks.push(Block::Table(to_document(&table)));
             }
         }
     }
@@ -142,6 +166,6 @@ pub(crate) fn to_document(table: &ReportTable) -> Table {
 }
 
 /// The PDF bytes of the report.
-pub fn render(report: &Report) -> Result<Vec<u8>, String> {
-    to_pdf(&layout(&build(report))).map_err(|e| format!("Không tạo được tệp PDF: {e}"))
+pub fn render(report: &Report, empty: EmptyRows) -> Result<Vec<u8>, String> {
+    to_pdf(&layout(&build(report, empty))).map_err(|e| format!("Không tạo được tệp PDF: {e}"))
 }

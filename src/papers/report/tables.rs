@@ -72,6 +72,35 @@ pub struct ReportTable {
     pub total: Option<Vec<Value>>,
 }
 
+/// Whether the PDF prints the rows of figures never entered (all "-") or leaves them out.
+/// The spreadsheet and the package always have every row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum EmptyRows {
+    /// A paper that does not list what was never counted (the default).
+    #[default]
+    Omit,
+    /// Every row, as "-" where nothing was entered: the secretary chose to keep them.
+    Keep,
+}
+
+impl ReportTable {
+    /// The table without its rows that hold no figure of any year (label and unit, then only
+    /// "-"), numbered again from 1 when their first cell is the row number.
+    pub fn without_empty_rows(mut self) -> ReportTable {
+        let before = self.rows.len();
+        self.rows
+            .retain(|row| row.iter().skip(3).any(|v| !matches!(v, Value::Missing)));
+        if self.rows.len() != before {
+            for (i, row) in self.rows.iter_mut().enumerate() {
+                if let Some(first @ Value::Count(_)) = row.first_mut() {
+                    *first = Value::Count(i as i64 + 1);
+                }
+            }
+        }
+        self
+    }
+}
+
 /// Every table of the report, in the order it prints; tables with nothing to show are left
 /// out (the summary always prints).
 pub fn tables(report: &Report) -> Vec<ReportTable> {

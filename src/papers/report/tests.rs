@@ -43,7 +43,7 @@ fn the_number_uses_the_committee_symbol() {
 #[test]
 fn header_sections_signature_and_recipients() {
     let report = demo_report();
-    let doc = layout(&build(&report));
+    let doc = layout(&build(&report, EmptyRows::Omit));
     let first = page_texts(&doc, 0).join(" ");
     for expected in [
         "ỦY BAN NHÂN DÂN PHƯỜNG CHỢ QUÁN",
@@ -87,7 +87,7 @@ fn header_sections_signature_and_recipients() {
 
 #[test]
 fn pages_are_numbered_from_page_two_in_the_top_margin() {
-    let doc = layout(&build(&demo_report()));
+    let doc = layout(&build(&demo_report(), EmptyRows::Omit));
     assert!(doc.pages.len() >= 3, "{} pages", doc.pages.len());
     let in_top_margin = |page: usize| -> Vec<String> {
         doc.pages[page]
@@ -107,7 +107,7 @@ fn pages_are_numbered_from_page_two_in_the_top_margin() {
 
 #[test]
 fn everything_stays_inside_the_margins_and_the_fonts() {
-    let doc = layout(&build(&demo_report()));
+    let doc = layout(&build(&demo_report(), EmptyRows::Omit));
     assert!(doc.missing_glyphs().is_empty());
     for item in doc.pages.iter().flat_map(|p| &p.items) {
         let b = item.bounds();
@@ -118,7 +118,7 @@ fn everything_stays_inside_the_margins_and_the_fonts() {
 
 #[test]
 fn a_table_continued_on_the_next_page_repeats_its_header() {
-    let doc = layout(&build(&demo_report()));
+    let doc = layout(&build(&demo_report(), EmptyRows::Keep));
     // "Nội dung" heads the summary table only; the table spans a page break.
     let pages_with_header: Vec<usize> = (0..doc.pages.len())
         .filter(|&p| page_texts(&doc, p).iter().any(|t| t == "Nội dung"))
@@ -234,7 +234,7 @@ fn the_spreadsheet_has_a_sheet_per_table_with_the_total_under_its_columns() {
 /// report for a look (docs/report-page-1.png is its first page at 60 dpi).
 #[test]
 fn the_demo_report_renders_as_pdf() {
-    let bytes = render(&demo_report()).unwrap();
+    let bytes = render(&demo_report(), EmptyRows::Omit).unwrap();
     assert!(bytes.starts_with(b"%PDF"));
     if let Ok(path) = std::env::var("NGAYHOI_REPORT_PDF") {
         std::fs::write(path, &bytes).unwrap();
@@ -251,4 +251,48 @@ fn level_words_are_lower_case_inside_a_sentence() {
     );
     assert_eq!(lower_level_word("Tỉnh Đồng Nai"), "tỉnh Đồng Nai");
     assert_eq!(lower_level_word("Đồng Nai"), "Đồng Nai");
+}
+
+#[test]
+fn figures_never_entered_are_left_out_unless_kept() {
+    // A first year: no last year beside it, so a figure not entered has no figure at all.
+    let mut report = demo_report();
+    report.last = None;
+    let empty: Vec<&str> = super::empty_figures(&report)
+        .iter()
+        .map(|f| f.label())
+        .collect();
+    assert!(
+        !empty.is_empty(),
+        "the demo leaves some figures for the secretary"
+    );
+    // The six figures not entered, and the two shares computed from them.
+    let note = super::empty_rows_note(&report).expect("rows are left out");
+    assert!(
+        note.starts_with("Không in 8 dòng chưa có số liệu năm nào: "),
+        "{note}"
+    );
+    assert!(note.contains("Tỷ lệ nhà trường đạt chuẩn"), "{note}");
+    let all = tables(&report).remove(0);
+    let rows = all.rows.len();
+    let omitted = all.without_empty_rows();
+    assert_eq!(omitted.rows.len(), rows - 8);
+    let labels: Vec<String> = omitted.rows.iter().map(|r| r[1].text()).collect();
+    for label in &empty {
+        assert!(!labels.iter().any(|l| l == label), "{label} is left out");
+    }
+    // Numbered again from 1 without gaps.
+    let numbers: Vec<String> = omitted.rows.iter().map(|r| r[0].text()).collect();
+    let expected: Vec<String> = (1..=omitted.rows.len()).map(|n| n.to_string()).collect();
+    assert_eq!(numbers, expected);
+    // The paper: shorter without them, every row with them.
+    let words = |rows: EmptyRows| {
+        let doc = layout(&build(&report, rows));
+        (0..doc.pages.len())
+            .map(|p| page_texts(&doc, p).len())
+            .sum::<usize>()
+    };
+    assert!(words(EmptyRows::Omit) < words(EmptyRows::Keep));
+    // With last year beside it, a figure missing this year still prints (as "-").
+    assert_eq!(super::empty_rows_note(&demo_report()), None);
 }

@@ -76,6 +76,8 @@ pub struct Report {
     preview: Option<Result<Document, String>>,
     saving: bool,
     outcome: Option<Result<PathBuf, String>>,
+    /// "In cả dòng chưa có số liệu": the PDF keeps the rows of figures never entered.
+    empty_rows: paper::EmptyRows,
 }
 
 #[derive(Debug, Clone)]
@@ -89,6 +91,8 @@ pub enum Message {
     Export,
     /// Back from the paper to the figures.
     CloseExport,
+    /// "In cả dòng chưa có số liệu" ticked or not.
+    KeepEmptyRows(bool),
     Save(Output),
     Chosen(Output, Option<PathBuf>),
     Saved(Result<PathBuf, String>),
@@ -148,6 +152,7 @@ impl Report {
             preview: None,
             saving: false,
             outcome: None,
+            empty_rows: paper::EmptyRows::default(),
         }
     }
 
@@ -168,7 +173,7 @@ impl Report {
             }
         }
         if self.preview.is_some() {
-            self.preview = Some(Ok(layout(&paper::build(&data.report))));
+            self.preview = Some(Ok(layout(&paper::build(&data.report, self.empty_rows))));
         }
     }
 
@@ -265,7 +270,18 @@ impl Report {
             }
             Message::Export => {
                 self.outcome = None;
-                self.preview = Some(Ok(layout(&paper::build(&data.report))));
+                self.preview = Some(Ok(layout(&paper::build(&data.report, self.empty_rows))));
+                (Task::none(), None)
+            }
+            Message::KeepEmptyRows(keep) => {
+                self.empty_rows = if keep {
+                    paper::EmptyRows::Keep
+                } else {
+                    paper::EmptyRows::Omit
+                };
+                if self.preview.is_some() {
+                    self.preview = Some(Ok(layout(&paper::build(&data.report, self.empty_rows))));
+                }
                 (Task::none(), None)
             }
             Message::CloseExport => {
@@ -293,11 +309,12 @@ impl Report {
             Message::Chosen(output, Some(path)) => {
                 self.saving = true;
                 let report = (*data.report).clone();
+                let empty_rows = self.empty_rows;
                 let write = async move {
                     match output {
                         Output::Pdf => crate::papers::output::save(
                             &path,
-                            &paper::render(&report)?,
+                            &paper::render(&report, empty_rows)?,
                             crate::papers::output::Access::Usual,
                         )?,
                         Output::Xlsx => {

@@ -2,7 +2,7 @@
 //! the paper while "Xuất báo cáo…" is open.
 
 use iced::widget::{
-    Space, button, column, container, row, scrollable, text, text_editor, text_input,
+    Space, button, checkbox, column, container, row, scrollable, text, text_editor, text_input,
 };
 use iced::{Alignment, Element, Length, Padding};
 
@@ -245,8 +245,19 @@ impl Report {
         // What still prints as "-", so that the secretary can enter it first.
         let empty = crate::papers::report::empty_figures_note(&data.report)
             .map(|note| text(note).style(theme::warning_text));
+        // Rows with no figure in any year: left out of the paper unless the secretary keeps them.
+        let left_out = crate::papers::report::empty_rows_note(&data.report).map(|note| {
+            column![
+                text(note).style(theme::muted),
+                checkbox(self.empty_rows == crate::papers::report::EmptyRows::Keep)
+                    .label("In cả dòng chưa có số liệu (in “-”)")
+                    .on_toggle(Message::KeepEmptyRows),
+            ]
+            .spacing(6)
+        });
         let content = column![header]
             .push(empty)
+            .push(left_out)
             .push(outcome)
             .push(container(pages).center_x(Length::Fill))
             .spacing(16)
