@@ -62,13 +62,13 @@ pub fn empty_figures(report: &Report) -> Vec<Figure> {
         .collect()
 }
 
-/// "Còn 2 số liệu chưa nhập (sẽ in “-”): Tin báo, …; Vụ việc …." or `None` when all are in.
+/// "Còn 2 số liệu chưa nhập: Tin báo, …; Vụ việc …." or `None` when all are in.
 pub fn empty_figures_note(report: &Report) -> Option<String> {
     let empty = empty_figures(report);
     let labels: Vec<&str> = empty.iter().map(|f| f.label()).collect();
     (!empty.is_empty()).then(|| {
         format!(
-            "Còn {} số liệu chưa nhập (sẽ in “-”): {}.",
+            "Còn {} số liệu chưa nhập: {}.",
             empty.len(),
             labels.join("; ")
         )

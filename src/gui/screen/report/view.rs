@@ -219,21 +219,30 @@ impl Report {
                 .padding([10, 18])
                 .on_press_maybe((!self.saving).then_some(Message::Save(output)))
         };
-        let header = row![
-            button(text("← Quay lại số liệu"))
-                .style(theme::secondary)
-                .padding([8, 14])
-                .on_press(Message::CloseExport),
-            page_title(
-                format!("Xuất báo cáo · Năm {}", data.event.year),
-                "Xem trước đúng như khi in; bảng Excel có cùng các bảng số liệu.",
-            ),
-            save("Lưu PDF…", Output::Pdf),
-            save("Lưu bảng Excel (.xlsx)…", Output::Xlsx),
-            save("Gửi báo cáo lên cấp trên", Output::Package),
+        // The title has the whole width and the actions a row of their own: beside four
+        // buttons it was one word wide on a 1024-pixel screen.
+        let header = column![
+            row![
+                button(text("← Quay lại số liệu"))
+                    .style(theme::secondary)
+                    .padding([8, 14])
+                    .on_press(Message::CloseExport),
+                page_title(
+                    format!("Xuất báo cáo · Năm {}", data.event.year),
+                    "Xem trước đúng như khi in; bảng Excel có cùng các bảng số liệu.",
+                ),
+            ]
+            .spacing(12)
+            .align_y(Alignment::Center),
+            row![
+                save("Lưu PDF…", Output::Pdf),
+                save("Lưu bảng Excel (.xlsx)…", Output::Xlsx),
+                save("Gửi báo cáo lên cấp trên", Output::Package),
+            ]
+            .spacing(12)
+            .wrap(),
         ]
-        .spacing(12)
-        .align_y(Alignment::Center);
+        .spacing(12);
         let outcome = self
             .outcome
             .as_ref()
