@@ -125,6 +125,21 @@ wine "$exe" --db "$db_w" restore "$(winpath "$viet_dir")\\Sao lưu tháng 12.sql
 ls "$viet_dir/sao-luu/" | grep -q . || fail "không có bản sao lưu trước khi khôi phục trong sao-luu\\"
 check "đường dẫn C:\\users\\Nguyễn Văn A\\Tài liệu\\...: dữ liệu, PDF, sao lưu, khôi phục"
 
+# --- a province takes in a ward's report package (issue 14) -----------------------------------
+prov_w="$(winpath "$viet_dir")\\Tỉnh Đồng Nai.sqlite3"
+package_w="$(winpath "$viet_dir")\\Gói báo cáo của phường.xlsx"
+wine "$exe" --db "$prov_w" demo --province >/dev/null 2>&1 || fail "demo --province"
+wine "$exe" --db "$db_w" export report-package --out "$package_w" >/dev/null 2>&1 \
+    || fail "phường xuất gói báo cáo"
+wine "$exe" --db "$prov_w" consolidate "$package_w" >"$work/consolidate.txt" 2>&1 \
+    || { cat "$work/consolidate.txt"; fail "tỉnh nhận gói báo cáo"; }
+grep -q "Phường Chợ Quán" "$work/consolidate.txt" \
+    || fail "dòng của tệp không nêu đơn vị: $(cat "$work/consolidate.txt")"
+wine "$exe" --db "$prov_w" export consolidated --out "$(winpath "$viet_dir")\\Tổng hợp.pdf" \
+    >/dev/null 2>&1 || fail "xuất báo cáo tổng hợp"
+pdf_has "$viet_dir/Tổng hợp.pdf" "Tổng hợp kết quả" "Đồng Nai"
+check "tỉnh nhận gói báo cáo của phường và xuất báo cáo tổng hợp"
+
 # --- the terminal gets Vietnamese text ---------------------------------------------------------
 wine "$exe" --help >"$work/help.txt" 2>&1 || true
 grep -q "In hướng dẫn này" "$work/help.txt" || { cat "$work/help.txt"; fail "--help không in tiếng Việt đúng"; }
