@@ -260,26 +260,23 @@ fn rows_without_any_figure_are_left_out_until_kept() {
     });
     let more = pages(&app);
     assert!(fewer > 0 && more >= fewer, "{fewer} pages, then {more}");
+    // The size of the PDF saved as the screen stands, then the box ticked again.
     let pdf = dir.path().join("bao-cao.pdf");
-    send(
-        &mut app,
-        Ws::Report(report::Message::Chosen(
-            report::Output::Pdf,
-            Some(pdf.clone()),
-        )),
-    );
-    let kept = std::fs::read(&pdf).unwrap().len();
+    let saved_size = |app: &mut App| {
+        send(
+            app,
+            Ws::Report(report::Message::Chosen(
+                report::Output::Pdf,
+                Some(pdf.clone()),
+            )),
+        );
+        std::fs::read(&pdf).unwrap().len()
+    };
+    let kept = saved_size(&mut app);
     interact(&mut app, |ui| {
         ui.click("In cả dòng chưa có số liệu (in “-”)").map(drop)
     });
-    send(
-        &mut app,
-        Ws::Report(report::Message::Chosen(
-            report::Output::Pdf,
-            Some(pdf.clone()),
-        )),
-    );
-    let left_out = std::fs::read(&pdf).unwrap().len();
+    let left_out = saved_size(&mut app);
     assert!(
         left_out < kept,
         "the paper without the empty rows is shorter"
