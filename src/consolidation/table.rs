@@ -64,6 +64,16 @@ pub struct Received {
     pub current: bool,
 }
 
+/// The newest package of the unit named `name` that a later one replaced: what "Khôi phục bản
+/// trước" brings back.
+pub fn replaced<'a>(packages: &'a [Received], name: &str) -> Option<&'a Received> {
+    let key = unit_key(name);
+    packages
+        .iter()
+        .filter(|p| !p.current && unit_key(&p.package.unit) == key)
+        .max_by_key(|p| p.arrived_at)
+}
+
 /// One row of the table: a unit and what it sent.
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnitRow {

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use iced::Task;
 use iced::widget::{Column, row};
 
-use crate::consolidation::table::{ExpectedUnit, Received, unit_key};
+use crate::consolidation::table::ExpectedUnit;
 use crate::gui::data::{Kind, Snapshot};
 use crate::gui::history::Timeline;
 use crate::gui::records::{self, Record, Records};
@@ -268,14 +268,4 @@ impl UnitReports {
     fn timeline(&self) -> &dyn Timeline {
         self.units.timeline()
     }
-}
-
-/// The newest package of the unit named `name` that a later one replaced: what "Khôi phục bản
-/// trước" brings back.
-fn replaced<'a>(packages: &'a [Received], name: &str) -> Option<&'a Received> {
-    let key = unit_key(name);
-    packages
-        .iter()
-        .filter(|p| !p.current && unit_key(&p.package.unit) == key)
-        .max_by_key(|p| p.arrived_at)
 }

@@ -4,8 +4,8 @@
 use iced::widget::{Column, button, column, container, row, scrollable, text};
 use iced::{Alignment, Element, Length, Padding};
 
-use super::{Message, Output, UnitReports, replaced};
-use crate::consolidation::table::{UnitRow, unit_key};
+use super::{Message, Output, UnitReports};
+use crate::consolidation::table::{UnitRow, replaced, unit_key};
 use crate::gui::data::{Consolidated, Snapshot};
 use crate::gui::history;
 use crate::gui::records;
