@@ -23,8 +23,7 @@ fn page_text(app: &App) -> String {
         .and_then(|c| c.laid())
         .expect("a certificate is shown");
     laid.page
-        .items
-        .iter()
+        .all_items()
         .filter_map(|item| match item {
             Item::Text { text, .. } => Some(text.as_str()),
             _ => None,
@@ -37,8 +36,7 @@ fn page_text(app: &App) -> String {
 fn name_x(app: &App, first_word: &str) -> f32 {
     let laid = app.certificates().and_then(|c| c.laid()).unwrap();
     laid.page
-        .items
-        .iter()
+        .all_items()
         .find_map(|item| match item {
             Item::Text { text, x_mm, .. } if text.starts_with(first_word) => Some(*x_mm),
             _ => None,

@@ -4,7 +4,9 @@
 use crate::document::fonts::{self, MM_PER_PT};
 use crate::document::glue::unbreakable;
 use crate::document::wrap::{Line, wrap};
-use crate::document::{Align, Face, Page};
+use std::sync::Arc;
+
+use crate::document::{Align, Face, Item, Page};
 use crate::domain::{Decision, Form, Recipient, RecipientKind, Unit};
 use crate::text::{clean_multiline, date_long, place_date};
 
@@ -185,11 +187,26 @@ fn splits_a_word(text: &str, lines: &[Line]) -> bool {
 
 /// The certificate's page: fixed parts in full-page mode, then each printed field.
 pub fn layout(template: &Template, data: &CertificateData) -> Laid {
+    layout_over(template, &fixed_parts(template), data)
+}
+
+/// What every certificate of `template` draws whatever its texts: the frame and fixed headings
+/// in full-page mode, nothing on a pre-printed blank. Laid out once per batch and shared by
+/// its pages.
+pub fn fixed_parts(template: &Template) -> Arc<[Item]> {
     let (w, h) = template.paper.size_mm();
     let mut page = Page::new(w, h);
     if template.mode == Mode::FullPage {
         super::frame::draw(&mut page, template);
     }
+    page.items.into()
+}
+
+/// [`layout`] over fixed parts already laid out by [`fixed_parts`] for this template.
+pub fn layout_over(template: &Template, fixed: &Arc<[Item]>, data: &CertificateData) -> Laid {
+    let (w, h) = template.paper.size_mm();
+    let mut page = Page::new(w, h);
+    page.shared = Arc::clone(fixed);
     let mut overflows = Vec::new();
     for field in template.fields.iter().filter(|f| f.print) {
         let text = data.text(field.key);

@@ -2,9 +2,11 @@
 //! of certificates and the calibration page to measure a printer's offsets. Offsets and scale
 //! are applied here, when painting, never to the template.
 
+use std::sync::Arc;
+
 use crate::document::{Document, Face, Item, Page, parallel, to_pdf};
 
-use super::layout::{CertificateData, Laid, Overflow, centred, layout};
+use super::layout::{CertificateData, Laid, Overflow, centred, fixed_parts, layout_over};
 use super::template::{Paper, Template};
 
 /// How a printer misplaces the page: measured on the calibration page.
@@ -54,56 +56,90 @@ impl PrinterProfile {
 
     /// [`apply`](Self::apply) on a page of one's own: a printer without offsets or scale
     /// gets it as it is, without a copy.
-    pub fn applied(&self, mut page: Page) -> Page {
-        let (s, dx, dy) = (self.scale, self.offset_x_mm, self.offset_y_mm);
-        if (s, dx, dy) == (1.0, 0.0, 0.0) {
-            return page;
+    pub fn applied(&self, page: Page) -> Page {
+        self.applied_all(std::iter::once(page))
+            .pop()
+            .expect("one page in, one out")
+    }
+
+    /// [`applied`](Self::applied) to every page of a batch: the items the pages share are
+    /// moved once and stay shared.
+    pub fn applied_all(&self, pages: impl IntoIterator<Item = Page>) -> Vec<Page> {
+        let pages = pages.into_iter();
+        if self.is_exact() {
+            return pages.collect();
         }
+        let mut moved: Option<(Arc<[Item]>, Arc<[Item]>)> = None;
+        pages
+            .map(|mut page| {
+                for item in &mut page.items {
+                    self.move_item(item);
+                }
+                page.shared = match &moved {
+                    Some((from, to)) if Arc::ptr_eq(from, &page.shared) => Arc::clone(to),
+                    _ => {
+                        let mut items = page.shared.to_vec();
+                        items.iter_mut().for_each(|item| self.move_item(item));
+                        let to: Arc<[Item]> = items.into();
+                        moved = Some((Arc::clone(&page.shared), Arc::clone(&to)));
+                        to
+                    }
+                };
+                page
+            })
+            .collect()
+    }
+
+    fn is_exact(&self) -> bool {
+        (self.scale, self.offset_x_mm, self.offset_y_mm) == (1.0, 0.0, 0.0)
+    }
+
+    /// One item scaled about the top-left corner, then moved by the offsets.
+    fn move_item(&self, item: &mut Item) {
+        let (s, dx, dy) = (self.scale, self.offset_x_mm, self.offset_y_mm);
         let at = |x: f32, y: f32| (x * s + dx, y * s + dy);
-        for item in &mut page.items {
-            match item {
-                Item::Text {
-                    x_mm,
-                    y_mm,
-                    size_pt,
-                    ..
-                } => {
-                    (*x_mm, *y_mm) = at(*x_mm, *y_mm);
-                    *size_pt *= s;
-                }
-                Item::Line {
-                    x1_mm,
-                    y1_mm,
-                    x2_mm,
-                    y2_mm,
-                    width_pt,
-                } => {
-                    (*x1_mm, *y1_mm) = at(*x1_mm, *y1_mm);
-                    (*x2_mm, *y2_mm) = at(*x2_mm, *y2_mm);
-                    *width_pt *= s;
-                }
-                Item::Rect {
-                    x_mm,
-                    y_mm,
-                    width_mm,
-                    height_mm,
-                    width_pt,
-                } => {
-                    (*x_mm, *y_mm) = at(*x_mm, *y_mm);
-                    *width_mm *= s;
-                    *height_mm *= s;
-                    *width_pt *= s;
-                }
+        match item {
+            Item::Text {
+                x_mm,
+                y_mm,
+                size_pt,
+                ..
+            } => {
+                (*x_mm, *y_mm) = at(*x_mm, *y_mm);
+                *size_pt *= s;
+            }
+            Item::Line {
+                x1_mm,
+                y1_mm,
+                x2_mm,
+                y2_mm,
+                width_pt,
+            } => {
+                (*x1_mm, *y1_mm) = at(*x1_mm, *y1_mm);
+                (*x2_mm, *y2_mm) = at(*x2_mm, *y2_mm);
+                *width_pt *= s;
+            }
+            Item::Rect {
+                x_mm,
+                y_mm,
+                width_mm,
+                height_mm,
+                width_pt,
+            } => {
+                (*x_mm, *y_mm) = at(*x_mm, *y_mm);
+                *width_mm *= s;
+                *height_mm *= s;
+                *width_pt *= s;
             }
         }
-        page
     }
 }
 
 /// Each certificate laid out, in the order given, with what does not fit. Long lists are laid
 /// out on two threads.
 pub fn lay_out_all(template: &Template, list: &[CertificateData]) -> Vec<Laid> {
-    parallel(list, |data| layout(template, data))
+    let fixed = fixed_parts(template);
+    parallel(list, |data| layout_over(template, &fixed, data))
 }
 
 /// Every text that does not fit, with the certificate's recipient: the warning to show (and
@@ -144,10 +180,7 @@ pub fn render_laid(
         return Err("Không có giấy khen, bằng khen nào để in.".into());
     }
     let count = laid.len();
-    let pages = laid
-        .into_iter()
-        .map(|laid| profile.applied(laid.page))
-        .collect();
+    let pages = profile.applied_all(laid.into_iter().map(|laid| laid.page));
     let doc = Document {
         title: format!("{} ({} trang)", template.form.label(), count),
         pages,

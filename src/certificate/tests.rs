@@ -114,7 +114,7 @@ fn every_text_stays_inside_its_box_and_the_page() {
                 template.name,
                 laid.overflows
             );
-            for item in &laid.page.items {
+            for item in laid.page.all_items() {
                 let b = item.bounds();
                 assert!(
                     b.left >= 0.0
@@ -129,7 +129,7 @@ fn every_text_stays_inside_its_box_and_the_page() {
             // the ascent/descent of the type, which the box height accounts for).
             for field in &template.fields {
                 let text = data.text(field.key);
-                for item in &laid.page.items {
+                for item in laid.page.all_items() {
                     if let Item::Text { text: t, .. } = item
                         && !t.is_empty()
                         && text.contains(t.as_str())
@@ -172,8 +172,7 @@ fn a_blank_form_prints_no_fixed_heading_and_no_frame() {
     assert!(
         blank
             .page
-            .items
-            .iter()
+            .all_items()
             .all(|i| matches!(i, Item::Text { .. }))
     );
     assert!(texts(&blank.page).contains(&"Ông Nguyễn Văn An"));
@@ -197,7 +196,7 @@ fn a_printer_profile_moves_everything_by_exactly_its_offsets() {
         ..PrinterProfile::default()
     };
     let moved = profile.apply(&laid.page);
-    for (a, b) in laid.page.items.iter().zip(&moved.items) {
+    for (a, b) in laid.page.all_items().zip(moved.all_items()) {
         let (a, b) = (a.bounds(), b.bounds());
         assert!((b.left - a.left - 2.5).abs() < 1e-4);
         assert!((b.top - a.top + 1.5).abs() < 1e-4);
@@ -313,8 +312,7 @@ fn the_frame_is_a_band_of_vector_lines_and_every_field_stays_well_inside_it() {
         let (outer, inner) = (6.0 * s, 13.0 * s);
         let lines: Vec<&Item> = laid
             .page
-            .items
-            .iter()
+            .all_items()
             .filter(|i| matches!(i, Item::Line { .. }))
             .collect();
         // The meander band: many strokes, all between the two frame lines (no corner squares
@@ -350,5 +348,38 @@ fn the_frame_is_a_band_of_vector_lines_and_every_field_stays_well_inside_it() {
                 field.key
             );
         }
+    }
+}
+
+#[test]
+fn a_batch_lays_out_its_frame_once_and_a_printer_profile_keeps_it_shared() {
+    let template = Template::standard(Form::Certificate, Paper::A4Landscape, Mode::FullPage);
+    let list: Vec<_> = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"]
+        .into_iter()
+        .map(person)
+        .collect();
+    let laid = lay_out_all(&template, &list);
+    let frame = &laid[0].page.shared;
+    assert!(frame.len() > 200, "the frame's strokes: {}", frame.len());
+    assert!(
+        laid.iter()
+            .all(|l| std::sync::Arc::ptr_eq(&l.page.shared, frame))
+    );
+    let profile = PrinterProfile {
+        offset_x_mm: 1.0,
+        ..PrinterProfile::default()
+    };
+    let moved = profile.applied_all(laid.iter().map(|l| l.page.clone()));
+    assert!(!std::sync::Arc::ptr_eq(&moved[0].shared, frame));
+    assert!(
+        moved
+            .iter()
+            .all(|p| std::sync::Arc::ptr_eq(&p.shared, &moved[0].shared))
+    );
+    // Each page still reads whole: heading, then its own recipient.
+    for (page, name) in moved.iter().zip(["An", "Bình", "Cường"]) {
+        let texts = texts(page);
+        assert_eq!(texts[0], "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+        assert!(texts.iter().any(|t| t.ends_with(name)), "{texts:?}");
     }
 }

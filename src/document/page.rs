@@ -3,6 +3,7 @@
 //! PDF painter flips them.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use super::fonts::{self, Face};
 
@@ -18,6 +19,11 @@ pub struct Document {
 pub struct Page {
     pub width_mm: f32,
     pub height_mm: f32,
+    /// Drawn first: the part every page of a batch repeats (a certificate's frame and fixed
+    /// headings, about a thousand strokes), laid out once and held once, however many pages
+    /// point to it. The PDF writer writes it once when every page shares it.
+    pub shared: Arc<[Item]>,
+    /// The page's own items, drawn over the shared ones.
     pub items: Vec<Item>,
 }
 
@@ -109,8 +115,14 @@ impl Page {
         Page {
             width_mm,
             height_mm,
+            shared: Arc::from([]),
             items: Vec::new(),
         }
+    }
+
+    /// Every item in drawing order: the shared ones, then the page's own.
+    pub fn all_items(&self) -> impl Iterator<Item = &Item> {
+        self.shared.iter().chain(&self.items)
     }
 
     pub fn text(&mut self, x_mm: f32, y_mm: f32, size_pt: f32, face: Face, text: &str) {
@@ -146,7 +158,7 @@ impl Page {
 
     /// The strings drawn on the page, in drawing order.
     pub fn texts(&self) -> impl Iterator<Item = &str> {
-        self.items.iter().filter_map(|item| match item {
+        self.all_items().filter_map(|item| match item {
             Item::Text { text, .. } => Some(text.as_str()),
             _ => None,
         })
@@ -154,11 +166,21 @@ impl Page {
 }
 
 impl Document {
+    /// Every page's own items, and the shared items once per run of pages that share them:
+    /// what a check over the document's text needs to look at.
+    fn each_item_once(&self) -> impl Iterator<Item = &Item> {
+        let mut previous: Option<&Arc<[Item]>> = None;
+        self.pages.iter().flat_map(move |page| {
+            let seen = previous.is_some_and(|p| Arc::ptr_eq(p, &page.shared));
+            previous = Some(&page.shared);
+            let shared: &[Item] = if seen { &[] } else { &page.shared };
+            shared.iter().chain(&page.items)
+        })
+    }
+
     /// The faces some text is set in: the PDF embeds these and no others.
     pub fn faces(&self) -> BTreeSet<Face> {
-        self.pages
-            .iter()
-            .flat_map(|page| &page.items)
+        self.each_item_once()
             .filter_map(|item| match item {
                 Item::Text { face, .. } => Some(*face),
                 _ => None,
@@ -170,7 +192,7 @@ impl Document {
     /// once, in order of appearance.
     pub fn missing_glyphs(&self) -> Vec<char> {
         let mut missing = Vec::new();
-        for item in self.pages.iter().flat_map(|page| &page.items) {
+        for item in self.each_item_once() {
             if let Item::Text { face, text, .. } = item {
                 for c in fonts::missing_glyphs(*face, text) {
                     if !missing.contains(&c) {

@@ -19,9 +19,9 @@ use miniz_oxide::deflate::core::{
 use std::fmt::Write as _;
 
 use super::fonts::Face;
-use super::page::{Document, Item, Page};
+use super::page::{Document, Item};
 use super::parallel;
-use super::shared::{State, shared_items};
+use super::shared::{State, common_items};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DocumentError {
@@ -105,34 +105,31 @@ pub fn to_pdf(doc: &Document) -> Result<Vec<u8>, DocumentError> {
     let slot = |face: Face| fonts.iter().position(|f| f.face == face);
     let slots: [Option<usize>; 4] = Face::ALL.map(slot);
 
-    // Every page's operators, on two threads for long documents; the part every page starts
-    // with (a certificate's frame and headings) once, shared.
-    // The shared items are formatted once, from the first page: worth a stream of its own
-    // when it is long enough.
-    let Some((page_one, others)) = doc.pages.split_first() else {
+    if doc.pages.is_empty() {
         return Err(DocumentError::Empty);
-    };
-    let first = operators(page_one, &slots, 0, State::default());
-    let shared_items = shared_items(&doc.pages);
-    let boundary = shared_items
-        .checked_sub(1)
-        .map_or(0, |last| first.ends[last]);
-    let (common, skip) = if boundary >= SHARE_FROM {
-        (boundary, shared_items)
-    } else {
-        (0, 0)
-    };
-    let state = State::after(&page_one.items[..skip]);
-    let rest = parallel(others, |page| operators(page, &slots, skip, state));
-    for page in std::iter::once(&first).chain(&rest) {
-        for (slot, gid, c) in &page.glyphs {
+    }
+    // Every page's operators, on two threads for long documents. The items every page shares
+    // (a certificate's frame and headings) are formatted once, into a stream of their own
+    // when it is long enough.
+    let shared = common_items(&doc.pages)
+        .map(|items| operators(items, doc.pages[0].height_mm, &slots, State::default()));
+    let shared = shared.filter(|ops| ops.raw.len() >= SHARE_FROM);
+    let pages = parallel(&doc.pages, |page| match &shared {
+        Some(_) => operators(
+            &page.items,
+            page.height_mm,
+            &slots,
+            State::after(&page.shared),
+        ),
+        None => operators(page.all_items(), page.height_mm, &slots, State::default()),
+    });
+    for ops in shared.iter().chain(&pages) {
+        for (slot, gid, c) in &ops.glyphs {
             fonts[*slot].used[usize::from(*gid)] = *c;
         }
     }
-    let shared = (common > 0).then(|| stream_of(&first.raw[..common]));
-    let mut streams = vec![stream_of(&first.raw[common..])];
-    streams.extend(parallel(&rest, |page| stream_of(&page.raw)));
-    drop((first, rest));
+    let shared = shared.map(|ops| stream_of(&ops.raw));
+    let streams = parallel(&pages, |ops| stream_of(&ops.raw));
 
     let mut w = Writer::new();
     // 1 catalog, 2 page tree, 3 information, 4 resources, then fonts (4 objects each), then
@@ -207,11 +204,9 @@ pub fn to_pdf(doc: &Document) -> Result<Vec<u8>, DocumentError> {
     Ok(w.finish(page_id(doc.pages.len()), 1, 3))
 }
 
-/// A page's operators, where each item ends in them, and the glyphs it draws as
-/// (font slot, glyph, character).
+/// A page's operators, and the glyphs it draws as (font slot, glyph, character).
 struct Operators {
     raw: Vec<u8>,
-    ends: Vec<usize>,
     glyphs: Vec<(usize, u16, u32)>,
 }
 
@@ -263,17 +258,21 @@ fn deflate(raw: &[u8]) -> Vec<u8> {
     })
 }
 
-/// One page's operators from item `skip` on (the items before are shared, and left `state`
-/// set), as printpdf wrote them: font and line width set only when they change; each string
+/// The operators of `items` on a page `height_mm` high, after operators that left `state`
+/// set, as printpdf wrote them: font and line width set only when they change; each string
 /// its own text object positioned from the page origin.
-fn operators(page: &Page, slots: &[Option<usize>; 4], skip: usize, state: State) -> Operators {
-    let items = &page.items[skip.min(page.items.len())..];
-    let mut out = String::with_capacity(64 * items.len());
-    let mut ends = Vec::with_capacity(items.len());
+fn operators<'a>(
+    items: impl IntoIterator<Item = &'a Item>,
+    height_mm: f32,
+    slots: &[Option<usize>; 4],
+    state: State,
+) -> Operators {
+    let items = items.into_iter();
+    let mut out = String::with_capacity(64 * items.size_hint().0);
     let mut glyphs = Vec::new();
     let mut font = state.font;
     let mut stroke = state.stroke;
-    let y = |y_mm: f32| rounded_pt(page.height_mm - y_mm);
+    let y = |y_mm: f32| rounded_pt(height_mm - y_mm);
     let mut set_stroke = |out: &mut String, width_pt: f32| {
         if stroke != Some(width_pt) {
             writeln!(out, "{width_pt} w").unwrap();
@@ -343,11 +342,9 @@ fn operators(page: &Page, slots: &[Option<usize>; 4], skip: usize, state: State)
                 .unwrap();
             }
         }
-        ends.push(out.len());
     }
     Operators {
         raw: out.into_bytes(),
-        ends,
         glyphs,
     }
 }

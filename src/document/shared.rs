@@ -1,30 +1,23 @@
-//! The items every page of a document starts with (a certificate's frame and fixed headings):
-//! found once, so that the PDF writer formats their operators once, from the first page, and
-//! shares them.
+//! The items every page of a document shares (a certificate's frame and fixed headings): the
+//! PDF writer formats their operators once and every page's `/Contents` points to them.
 
 use super::fonts::Face;
+use std::sync::Arc;
+
 use super::page::{Item, Page};
 
-/// How many items every page starts with, the same as the first page's on a page of the same
-/// size (a certificate's frame and headings), when the document has several pages; else 0.
-/// Their operators are written once, from the first page, and shared.
-pub(super) fn shared_items(pages: &[Page]) -> usize {
-    let Some((first, rest)) = pages.split_first() else {
-        return 0;
-    };
-    if rest.is_empty() {
-        return 0;
-    }
-    rest.iter().fold(first.items.len(), |n, page| {
-        if (page.width_mm, page.height_mm) != (first.width_mm, first.height_mm) {
-            return 0;
-        }
-        first.items[..n]
-            .iter()
-            .zip(&page.items)
-            .take_while(|(a, b)| a == b)
-            .count()
-    })
+/// The items every page shares, when the document has several pages and all of them point to
+/// the same non-empty shared items on pages of one size; else none, and each page writes its
+/// shared items itself.
+pub(super) fn common_items(pages: &[Page]) -> Option<&[Item]> {
+    let (first, rest) = pages.split_first()?;
+    let common = !rest.is_empty()
+        && !first.shared.is_empty()
+        && rest.iter().all(|page| {
+            Arc::ptr_eq(&page.shared, &first.shared)
+                && (page.width_mm, page.height_mm) == (first.width_mm, first.height_mm)
+        });
+    common.then_some(&*first.shared)
 }
 
 /// The font and line width the operators of `items` leave set.

@@ -219,7 +219,7 @@ impl<M> canvas::Program<M> for PagePainter<'_, M> {
                 .with_width((width_pt * MM_PER_PT * scale).max(0.75))
                 .with_color(Color::BLACK)
         };
-        for item in &self.sheet.page.items {
+        for item in self.sheet.page.all_items() {
             match item {
                 Item::Text {
                     x_mm,
