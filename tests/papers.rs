@@ -102,7 +102,15 @@ fn the_program_reads_back_in_order_on_a4_with_embedded_fonts() {
 #[test]
 fn the_text_keeps_the_margins_of_the_administrative_format() {
     let data = demo();
-    let papers = ["program", "script", "festival"].map(|paper| {
+    let papers = [
+        "program",
+        "script",
+        "festival",
+        "visit-plan",
+        "receipts",
+        "decision-list",
+    ]
+    .map(|paper| {
         let pdf = Pdf::read(&export(&data, paper));
         assert!(
             pdf.pages.iter().map(|p| p.runs.len()).sum::<usize>() > 50,
