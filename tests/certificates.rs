@@ -1,16 +1,19 @@
-//! Certificates as the chairman signs them, read back from the PDF with poppler: one page per
+//! Certificates as the chairman signs them, read back from the PDF: one page per
 //! recipient in register order, the text exactly the NFC input, fonts embedded, nothing
 //! outside the page, the blank-form mode without fixed headings, the print-scaling flag, and
 //! a text too long to fit refused by name unless forced.
 
 #[path = "support/cli.rs"]
 mod cli_support;
+#[path = "support/pdf.rs"]
+mod pdf;
 
 use std::path::{Path, PathBuf};
 
-use cli_support::{ngayhoi_on as ngayhoi, tool};
+use cli_support::ngayhoi_on as ngayhoi;
 use ngayhoi::domain::{Form, Recipient, RecipientKind, Sex};
 use ngayhoi::storage::Store;
+use pdf::{Line, Page, Pdf};
 
 const STACKED: &str = "Ấấ Ầầ Ẩẩ Ẫẫ Ắắ Ằằ Ẳẳ Ẵẵ Ếế Ềề Ểể Ễễ Ốố Ồồ Ổổ Ỗỗ Ợợ Ựự Ỳỳ Ỹỹ Đđ";
 
@@ -33,23 +36,31 @@ fn demo(dir: &tempfile::TempDir) -> PathBuf {
     db
 }
 
+/// Each page's words in reading order.
 fn pages(pdf: &Path) -> Vec<String> {
-    let count: usize = tool("pdfinfo", &[pdf.to_str().unwrap()])
-        .lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .unwrap()
-        .trim()
-        .parse()
-        .unwrap();
-    (1..=count)
-        .map(|n| {
-            let n = n.to_string();
-            tool(
-                "pdftotext",
-                &["-f", &n, "-l", &n, pdf.to_str().unwrap(), "-"],
-            )
-        })
-        .collect()
+    Pdf::read(pdf).pages.iter().map(Page::flat).collect()
+}
+
+/// Everything drawn on a page of A4 landscape stays inside the inner line of the frame,
+/// 13 mm from each edge (and so inside the page).
+fn inside_the_frame(page: &Page, n: usize) {
+    assert!(
+        (page.width_mm - 297.0).abs() < 0.01 && (page.height_mm - 210.0).abs() < 0.01,
+        "A4 landscape"
+    );
+    let inner = page.cells.iter().any(|c| {
+        (c.left - 13.0).abs() < 0.01
+            && (c.top - 13.0).abs() < 0.01
+            && (c.right - 284.0).abs() < 0.01
+            && (c.bottom - 197.0).abs() < 0.01
+    });
+    assert!(inner, "page {n}: the frame's inner line is 13 mm in");
+    for run in &page.runs {
+        assert!(
+            run.x >= 13.0 && run.end <= 284.0 && run.top >= 13.0 && run.bottom <= 197.0,
+            "page {n}: {run:?} outside the frame's inner box"
+        );
+    }
 }
 
 #[test]
@@ -94,29 +105,18 @@ fn each_recipient_is_on_exactly_one_page_in_register_order() {
     }
     assert!(!pages.iter().any(|p| p.contains("Trần Quốc Toản")));
 
-    let fonts = tool("pdffonts", &[out.to_str().unwrap()]);
-    for line in fonts.lines().skip(2) {
-        assert!(line.contains("LiberationSerif"), "{line}");
-        assert!(line.contains(" yes "), "every font embedded: {line}");
+    let pdf = Pdf::read(&out);
+    assert!(!pdf.fonts.is_empty());
+    for font in &pdf.fonts {
+        assert!(font.name.starts_with("LiberationSerif"), "{font:?}");
+        assert!(font.embedded, "every font embedded: {font:?}");
     }
-    let info = tool("pdfinfo", &[out.to_str().unwrap()]);
-    assert!(
-        info.contains("841.89 x 595.276 pts"),
-        "A4 landscape: {info}"
-    );
+    for (n, page) in pdf.pages.iter().enumerate() {
+        inside_the_frame(page, n + 1);
+    }
     let bytes = std::fs::read(&out).unwrap();
     let raw = String::from_utf8_lossy(&bytes);
     assert!(raw.contains("/ViewerPreferences<</PrintScaling/None>>"));
-    // Every glyph is drawn from inside the page: poppler's bounding boxes stay on it.
-    let bbox = tool("pdftotext", &["-bbox", out.to_str().unwrap(), "-"]);
-    for word in bbox.lines().filter(|l| l.trim_start().starts_with("<word")) {
-        let attr = |name: &str| -> f32 {
-            let at = word.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
-            word[at..].split('"').next().unwrap().parse().unwrap()
-        };
-        assert!(attr("xMin") >= 0.0 && attr("xMax") <= 841.9, "{word}");
-        assert!(attr("yMin") >= 0.0 && attr("yMax") <= 595.3, "{word}");
-    }
 }
 
 #[test]
@@ -192,12 +192,120 @@ fn a_name_too_long_for_its_box_is_refused_by_name_unless_forced() {
         ],
     );
     assert!(forced.status.success());
-    let last = pages(&out).pop().unwrap();
-    let flat = last.split_whitespace().collect::<Vec<_>>().join(" ");
-    assert!(
-        flat.contains(long.trim()),
-        "printed whole, never cut: {flat}"
+    // The name is the only bold italic text: its lines, top to bottom, give it back whole,
+    // its last words on the page like its first.
+    let pdf = Pdf::read(&out);
+    let last = pdf.pages.last().unwrap();
+    let name: Vec<Line> = last
+        .lines()
+        .into_iter()
+        .filter(|l| l.font == "LiberationSerif-BoldItalic")
+        .collect();
+    assert!(name.len() > 1, "the name wraps: {name:?}");
+    let joined = name
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert_eq!(joined, long.trim(), "printed whole, never cut");
+    assert!(name.last().unwrap().text.ends_with("liên gia số 7"));
+    for line in &name {
+        assert!(
+            line.x >= 0.0 && line.end <= 297.0 && line.top >= 0.0 && line.bottom <= 210.0,
+            "on the page: {line:?}"
+        );
+    }
+}
+
+/// The lines (top to bottom, one column) that together read `text`.
+fn field<'a>(lines: &'a [Line], text: &str) -> Vec<&'a Line> {
+    for (i, first) in lines.iter().enumerate() {
+        if !text.starts_with(&first.text) {
+            continue;
+        }
+        let mut taken = vec![first];
+        let mut read = first.text.clone();
+        while read != text {
+            let last = taken[taken.len() - 1];
+            let next = lines[i + 1..].iter().find(|l| {
+                l.y > last.y && l.x < last.end && l.end > last.x && l.y - last.y < 3.0 * last.size
+            });
+            match next {
+                Some(l) if text.starts_with(&format!("{read} {}", l.text)) => {
+                    read = format!("{read} {}", l.text);
+                    taken.push(l);
+                }
+                _ => break,
+            }
+        }
+        if read == text {
+            return taken;
+        }
+    }
+    panic!("“{text}” is not on the page: {lines:#?}")
+}
+
+#[test]
+fn a_certificate_reads_in_order_inside_its_frame() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(&dir);
+    let store = Store::open(&db).unwrap();
+    let event = store.event(2026).unwrap().unwrap();
+    let decision = store.decisions(event.id).unwrap()[0].clone();
+    assert_eq!(
+        decision.date,
+        chrono::NaiveDate::from_ymd_opt(2026, 8, 18).unwrap()
     );
+    let an = store
+        .recipients(event.id)
+        .unwrap()
+        .into_iter()
+        .find(|r| r.name == "Nguyễn Văn An")
+        .expect("the demo commends Nguyễn Văn An");
+    assert_eq!(an.sex, Some(Sex::Male));
+    let out = dir.path().join("giay-khen.pdf");
+    let output = ngayhoi(
+        &db,
+        &["export", "certificates", "--out", out.to_str().unwrap()],
+    );
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+
+    let pdf = Pdf::read(&out);
+    let (n, page) = pdf
+        .pages
+        .iter()
+        .enumerate()
+        .find(|(_, p)| p.flat().contains("Ông Nguyễn Văn An"))
+        .expect("a page for Nguyễn Văn An");
+    inside_the_frame(page, n + 1);
+    let lines = page.lines();
+    let at = |text: &str| field(&lines, text);
+    let title = at("GIẤY KHEN");
+    let name = at(&format!("Ông {}", an.name));
+    let citation = at(&format!(
+        "Quyết định số {}, ngày 18 tháng 8 năm 2026",
+        decision.number
+    ));
+    let date = at("Chợ Quán, ngày 18 tháng 8 năm 2026");
+    let signer = at(&decision.signer_name);
+    // Reading order: the title, the name, then the two columns at the foot: the citation on
+    // the left, the date line over the signer on the right.
+    let top = |f: &[&Line]| f[0].y;
+    let bottom = |f: &[&Line]| f[f.len() - 1].y;
+    assert!(bottom(&title) < top(&name));
+    assert!(bottom(&name) < top(&citation) && bottom(&name) < top(&date));
+    assert!(bottom(&date) < top(&signer));
+    let right_of_citation = citation.iter().map(|l| l.end).fold(0.0, f32::max);
+    for line in date.iter().chain(&signer) {
+        assert!(
+            line.x > right_of_citation,
+            "{line:?} is in the right column"
+        );
+    }
 }
 
 #[test]

@@ -8,17 +8,20 @@
 
 #[path = "support/cli.rs"]
 mod cli_support;
+#[path = "support/pdf.rs"]
+mod pdf;
 
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
 use calamine::{Data, Reader, Xlsx};
 use chrono::NaiveDate;
-use cli_support::{ngayhoi_on, stderr, stdout, tool};
+use cli_support::{ngayhoi_on, stderr, stdout};
 use ngayhoi::consolidation::figures_of;
 use ngayhoi::domain::report::Figure;
 use ngayhoi::domain::{EventPoint, Level, PointKind, Unit, YearEvent};
 use ngayhoi::storage::Store;
+use pdf::Pdf;
 
 const UNITS: [(&str, Level, &str); 3] = [
     ("Xã Tân Phú", Level::Commune, "Tân Phú"),
@@ -219,8 +222,7 @@ fn every_province_total_is_the_sum_of_the_units_figures() {
         "{}",
         stdout(&run)
     );
-    let text = tool("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]);
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = Pdf::read(&pdf).flat();
     assert!(
         flat.contains("Tổng hợp kết quả tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2026 trên địa bàn tỉnh Đồng Nai"),
         "{flat}"

@@ -1,11 +1,14 @@
-//! The papers as a secretary gets them from `ngayhoi export`: read back with poppler
-//! (pdftotext, pdffonts, pdfinfo; installed by .ci/run) and checked for what a reader checks:
+//! The papers as a secretary gets them from `ngayhoi export`: read back (tests/support/pdf.rs)
+//! and checked for what a reader checks:
 //! the text, its order, A4, the margins of the administrative format, embedded fonts.
 
 #[path = "support/cli.rs"]
 mod cli_support;
+#[path = "support/pdf.rs"]
+mod pdf;
 
-use cli_support::{ngayhoi, tool};
+use cli_support::ngayhoi;
+use pdf::{Pdf, decree_30_margins};
 use std::path::{Path, PathBuf};
 
 struct Exported {
@@ -42,41 +45,23 @@ fn export(data: &Exported, paper: &str) -> PathBuf {
     out
 }
 
+/// The text row by row (one baseline across the page), words parted by single spaces.
 fn text(pdf: &Path) -> String {
-    tool("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"])
+    Pdf::read(pdf).rows().join("\n")
 }
-
-/// Word boxes in points: (xMin, yMin, xMax, yMax, page height) per word.
-fn word_boxes(pdf: &Path) -> Vec<(f32, f32, f32, f32, String)> {
-    let html = tool("pdftotext", &["-bbox", pdf.to_str().unwrap(), "-"]);
-    let attr = |line: &str, name: &str| -> f32 {
-        let start = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
-        let end = start + line[start..].find('"').unwrap();
-        line[start..end].parse().unwrap()
-    };
-    html.lines()
-        .filter(|l| l.trim_start().starts_with("<word "))
-        .map(|l| {
-            let word = l[l.find('>').unwrap() + 1..l.rfind("</word>").unwrap()].to_string();
-            (
-                attr(l, "xMin"),
-                attr(l, "yMin"),
-                attr(l, "xMax"),
-                attr(l, "yMax"),
-                word,
-            )
-        })
-        .collect()
-}
-
-const PT_PER_MM: f32 = 72.0 / 25.4;
 
 #[test]
 fn the_program_reads_back_in_order_on_a4_with_embedded_fonts() {
     let data = demo();
     let pdf = export(&data, "program");
-    let info = tool("pdfinfo", &[pdf.to_str().unwrap()]);
-    assert!(info.contains("595.276 x 841.89 pts (A4)"), "{info}");
+    let read = Pdf::read(&pdf);
+    for page in &read.pages {
+        assert_eq!(
+            (page.width_mm.round(), page.height_mm.round()),
+            (210.0, 297.0),
+            "A4"
+        );
+    }
     let content = text(&pdf);
     for expected in [
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
@@ -108,48 +93,32 @@ fn the_program_reads_back_in_order_on_a4_with_embedded_fonts() {
         "{order:?} out of order"
     );
 
-    let fonts = tool("pdffonts", &[pdf.to_str().unwrap()]);
-    let rows: Vec<&str> = fonts.lines().skip(2).collect();
-    assert!(!rows.is_empty());
-    for row in rows {
-        let columns: Vec<&str> = row.split_whitespace().collect();
-        assert_eq!(
-            columns[columns.len() - 5],
-            "yes",
-            "every font is embedded: {row}"
-        );
+    assert!(!read.fonts.is_empty());
+    for font in &read.fonts {
+        assert!(font.embedded, "every font is embedded: {font:?}");
     }
 }
 
 #[test]
-fn nothing_is_printed_in_the_margins_of_the_administrative_format() {
+fn the_text_keeps_the_margins_of_the_administrative_format() {
     let data = demo();
-    for paper in ["program", "script", "festival"] {
-        let pdf = export(&data, paper);
-        let words = word_boxes(&pdf);
-        assert!(words.len() > 50, "{paper}");
-        for (x_min, y_min, x_max, y_max, word) in words {
-            assert!(
-                x_min >= 30.0 * PT_PER_MM - 0.5,
-                "{paper}: {word:?} in the left margin ({x_min})"
-            );
-            assert!(
-                x_max <= (210.0 - 15.0) * PT_PER_MM + 0.5,
-                "{paper}: {word:?} in the right margin ({x_max})"
-            );
-            assert!(
-                y_max <= (297.0 - 20.0) * PT_PER_MM + 0.5,
-                "{paper}: {word:?} in the bottom margin ({y_max})"
-            );
-            // Only the page number sits in the top margin.
-            if y_min < 20.0 * PT_PER_MM {
-                assert!(
-                    word.chars().all(|c| c.is_ascii_digit()),
-                    "{paper}: {word:?} in the top margin"
-                );
-            }
-        }
-    }
+    let papers = [
+        "program",
+        "script",
+        "festival",
+        "visit-plan",
+        "receipts",
+        "decision-list",
+    ]
+    .map(|paper| {
+        let pdf = Pdf::read(&export(&data, paper));
+        assert!(
+            pdf.pages.iter().map(|p| p.runs.len()).sum::<usize>() > 50,
+            "{paper}"
+        );
+        (paper, pdf)
+    });
+    decree_30_margins(&papers);
 }
 
 #[test]

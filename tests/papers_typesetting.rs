@@ -10,10 +10,10 @@
 //! "Known" is what the data holds: the people (households, delegates, recipients, signers),
 //! the places (areas, points, venues, the unit) and the dates printed in words.
 
-use std::collections::HashMap;
+#[path = "support/pdf.rs"]
+mod pdf;
 
 use chrono::NaiveDate;
-use lopdf::{Document, Object};
 use ngayhoi::certificate::{CertificateData, Mode, PrinterProfile, render_certificates};
 use ngayhoi::demo::{self, Demo};
 use ngayhoi::document::{layout, to_pdf};
@@ -21,220 +21,24 @@ use ngayhoi::domain::{Category, Form, Household, Recipient, RecipientKind, Sex, 
 use ngayhoi::papers::{Paper, Sources};
 use ngayhoi::storage::Store;
 use ngayhoi::text::date_long;
+use pdf::{Cell, Line, MM_PER_PT, Pdf};
 
-const MM_PER_PT: f32 = 25.4 / 72.0;
-
-/// One string as drawn: its page, the left end of its baseline and its right end (mm, y from
-/// the top), its size in mm.
-#[derive(Debug, Clone)]
-struct Run {
-    x: f32,
-    y: f32,
-    end: f32,
-    size: f32,
-    text: String,
-}
-
-/// A rectangle (a table cell), mm from the top-left corner.
-#[derive(Debug, Clone, Copy)]
-struct Cell {
-    left: f32,
-    top: f32,
-    right: f32,
-    bottom: f32,
-}
-
-/// A line as a reader sees it: runs on one baseline close together, not parted by a border.
-#[derive(Debug, Clone)]
-struct Line {
-    x: f32,
-    y: f32,
-    end: f32,
-    size: f32,
-    text: String,
-}
-
+/// A page as the checks read it: its lines and its table cells.
 struct PageText {
     lines: Vec<Line>,
     cells: Vec<Cell>,
 }
 
-/// A font's glyph codes to text and their widths in 1/1000 em.
-struct Font {
-    chars: HashMap<u16, String>,
-    widths: HashMap<u16, f32>,
-}
-
-fn number(o: &Object) -> f32 {
-    match o {
-        Object::Integer(i) => *i as f32,
-        Object::Real(r) => *r,
-        _ => 0.0,
-    }
-}
-
-fn font(doc: &Document, dict: &lopdf::Dictionary) -> Font {
-    let deref = |o: &Object| match o {
-        Object::Reference(id) => doc.get_object(*id).unwrap().clone(),
-        other => other.clone(),
-    };
-    let mut chars = HashMap::new();
-    if let Ok(Object::Stream(s)) = dict.get(b"ToUnicode").map(deref) {
-        let data = s.decompressed_content().unwrap_or(s.content.clone());
-        let text = String::from_utf8_lossy(&data);
-        for line in text.lines() {
-            let hexes: Vec<&str> = line
-                .split(['<', '>'])
-                .map(str::trim)
-                .filter(|p| !p.is_empty())
-                .collect();
-            if hexes.len() == 2 && hexes[0].len() == 4 {
-                let (Ok(code), Ok(unit)) = (
-                    u16::from_str_radix(hexes[0], 16),
-                    u16::from_str_radix(hexes[1], 16),
-                ) else {
-                    continue;
-                };
-                chars.insert(code, String::from_utf16_lossy(&[unit]));
-            }
-        }
-    }
-    let mut widths = HashMap::new();
-    let descendants = dict.get(b"DescendantFonts").map(deref);
-    if let Ok(Object::Array(fonts)) = descendants
-        && let Object::Dictionary(cid) = deref(&fonts[0])
-        && let Ok(Object::Array(w)) = cid.get(b"W").map(deref)
-    {
-        let mut i = 0;
-        while i + 1 < w.len() {
-            let first = number(&w[i]) as u16;
-            if let Object::Array(list) = deref(&w[i + 1]) {
-                for (k, width) in list.iter().enumerate() {
-                    widths.insert(first + k as u16, number(width));
-                }
-                i += 2;
-            } else {
-                let last = number(&w[i + 1]) as u16;
-                for code in first..=last {
-                    widths.insert(code, number(&w[i + 2]));
-                }
-                i += 3;
-            }
-        }
-    }
-    Font { chars, widths }
-}
-
 /// Every page's lines and table cells.
 fn read(pdf: &[u8]) -> Vec<PageText> {
-    let doc = Document::load_mem(pdf).expect("the PDF reads back");
-    let mut pages = Vec::new();
-    for (_, id) in doc.get_pages() {
-        let height = match doc.get_dictionary(id).unwrap().get(b"MediaBox") {
-            Ok(Object::Array(b)) => number(&b[3]) * MM_PER_PT,
-            _ => 297.0,
-        };
-        let fonts: HashMap<Vec<u8>, Font> = doc
-            .get_page_fonts(id)
-            .unwrap()
-            .into_iter()
-            .map(|(name, dict)| (name, font(&doc, dict)))
-            .collect();
-        let content = lopdf::content::Content::decode(&doc.get_page_content(id)).unwrap();
-        let (mut runs, mut cells) = (Vec::new(), Vec::new());
-        let (mut current, mut size, mut at) = (Vec::new(), 0.0, (0.0, 0.0));
-        for op in &content.operations {
-            let o = &op.operands;
-            match op.operator.as_str() {
-                "Tf" => {
-                    if let Object::Name(n) = &o[0] {
-                        current = n.clone();
-                    }
-                    size = number(&o[1]);
-                }
-                "Td" => at = (number(&o[0]), number(&o[1])),
-                "Tj" => {
-                    let Object::String(bytes, _) = &o[0] else {
-                        continue;
-                    };
-                    let font = &fonts[&current];
-                    let mut text = String::new();
-                    let mut width = 0.0;
-                    for pair in bytes.chunks(2) {
-                        let code = u16::from_be_bytes([pair[0], pair[1]]);
-                        text.push_str(font.chars.get(&code).map_or("\u{fffd}", |s| s));
-                        width += font.widths.get(&code).copied().unwrap_or(1000.0);
-                    }
-                    let x = at.0 * MM_PER_PT;
-                    runs.push(Run {
-                        x,
-                        y: height - at.1 * MM_PER_PT,
-                        end: x + width / 1000.0 * size * MM_PER_PT,
-                        size: size * MM_PER_PT,
-                        text,
-                    });
-                }
-                "re" => {
-                    let [x, y, w, h] = [0, 1, 2, 3].map(|i| number(&o[i]) * MM_PER_PT);
-                    cells.push(Cell {
-                        left: x,
-                        top: height - y - h,
-                        right: x + w,
-                        bottom: height - y,
-                    });
-                }
-                _ => {}
-            }
-        }
-        pages.push(PageText {
-            lines: lines(runs, &cells),
-            cells,
-        });
-    }
-    pages
-}
-
-/// Runs joined into lines: same baseline, less than 6 mm apart, no cell border between them
-/// (a justified line is drawn word by word).
-fn lines(mut runs: Vec<Run>, cells: &[Cell]) -> Vec<Line> {
-    runs.sort_by(|a, b| {
-        (a.y * 10.0)
-            .round()
-            .total_cmp(&(b.y * 10.0).round())
-            .then(a.x.total_cmp(&b.x))
-    });
-    let border_between = |y: f32, from: f32, to: f32| {
-        cells.iter().any(|c| {
-            c.top <= y
-                && y <= c.bottom
-                && [c.left, c.right]
-                    .iter()
-                    .any(|&x| x > from - 0.01 && x < to + 0.01)
+    Pdf::from_bytes(pdf)
+        .pages
+        .iter()
+        .map(|page| PageText {
+            lines: page.lines(),
+            cells: page.cells.clone(),
         })
-    };
-    let mut out: Vec<Line> = Vec::new();
-    for run in runs {
-        if let Some(last) = out.last_mut()
-            && (last.y - run.y).abs() < 0.3
-            && run.x >= last.end - 0.5
-            && run.x - last.end < 6.0
-            && (last.size - run.size).abs() < 0.01
-            && !border_between(run.y, last.end, run.x)
-        {
-            last.text.push(' ');
-            last.text.push_str(&run.text);
-            last.end = run.end;
-            continue;
-        }
-        out.push(Line {
-            x: run.x,
-            y: run.y,
-            end: run.end,
-            size: run.size,
-            text: run.text,
-        });
-    }
-    out
+        .collect()
 }
 
 fn bare(word: &str) -> &str {

@@ -1,23 +1,26 @@
 //! The report to the province as the secretary gets it from `ngayhoi export report`: a small
 //! event built through the public storage functions, exported as PDF and .xlsx, and read back
-//! (pdftotext/pdfinfo from poppler-utils, calamine) for every figure, the header blocks, the
+//! (tests/support/pdf.rs, calamine) for every figure, the header blocks, the
 //! margins and the page numbers.
 
 #[path = "support/cli.rs"]
 mod cli_support;
+#[path = "support/pdf.rs"]
+mod pdf;
 
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
 use calamine::{Data, Reader, Xlsx};
 use chrono::NaiveDate;
-use cli_support::{ngayhoi, tool};
+use cli_support::ngayhoi;
 use ngayhoi::domain::report::Figure;
 use ngayhoi::domain::{
     Activity, ActivityKind, Category, Decision, EventPoint, Form, Household, Level, PointKind,
     Recipient, RecipientKind, Unit, Visit, VisitStatus, YearEvent,
 };
 use ngayhoi::storage::Store;
+use pdf::{Pdf, decree_30_margins};
 
 fn day(year: i32, month: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(year, month, d).unwrap()
@@ -203,13 +206,10 @@ fn exported() -> Exported {
     }
 }
 
-/// The text of the whole PDF with runs of spaces as one, per line.
+/// The text of the whole PDF row by row (one baseline across the page), words parted by
+/// single spaces.
 fn lines(pdf: &Path) -> Vec<String> {
-    tool("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"])
-        .lines()
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|l| !l.is_empty())
-        .collect()
+    Pdf::read(pdf).rows()
 }
 
 fn line_with<'a>(lines: &'a [String], start: &str) -> &'a str {
@@ -222,8 +222,13 @@ fn line_with<'a>(lines: &'a [String], start: &str) -> &'a str {
 #[test]
 fn the_report_reads_back_with_every_figure() {
     let out = exported();
-    let info = tool("pdfinfo", &[out.pdf.to_str().unwrap()]);
-    assert!(info.contains("595.276 x 841.89 pts (A4)"), "{info}");
+    for page in &Pdf::read(&out.pdf).pages {
+        assert_eq!(
+            (page.width_mm.round(), page.height_mm.round()),
+            (210.0, 297.0),
+            "A4"
+        );
+    }
     let lines = lines(&out.pdf);
     let joined = lines.join(" ");
     // Both header blocks: the unit and committee on the left, the national title on the right.
@@ -319,58 +324,26 @@ fn the_report_reads_back_with_every_figure() {
 }
 
 #[test]
-fn pages_are_numbered_from_two_and_nothing_is_in_the_margins() {
+fn pages_are_numbered_from_two_and_the_text_keeps_the_margins() {
     let out = exported();
-    let pdf = out.pdf.to_str().unwrap();
-    let pages: usize = tool("pdfinfo", &[pdf])
-        .lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .unwrap()
-        .trim()
-        .parse()
-        .unwrap();
-    assert!(pages >= 2, "{pages} pages");
-    let html = tool("pdftotext", &["-bbox", pdf, "-"]);
-    const PT_PER_MM: f32 = 72.0 / 25.4;
-    let attr = |line: &str, name: &str| -> f32 {
-        let start = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
-        let end = start + line[start..].find('"').unwrap();
-        line[start..end].parse().unwrap()
-    };
-    let mut page = 0;
-    let mut top_margin: Vec<(usize, String)> = Vec::new();
-    for l in html.lines().map(str::trim_start) {
-        if l.starts_with("<page ") {
-            page += 1;
-        }
-        if !l.starts_with("<word ") {
-            continue;
-        }
-        let word = &l[l.find('>').unwrap() + 1..l.rfind("</word>").unwrap()];
-        let (x_min, y_min, x_max, y_max) = (
-            attr(l, "xMin"),
-            attr(l, "yMin"),
-            attr(l, "xMax"),
-            attr(l, "yMax"),
-        );
-        assert!(
-            x_min >= 30.0 * PT_PER_MM - 0.5,
-            "{word:?} in the left margin"
-        );
-        assert!(
-            x_max <= 195.0 * PT_PER_MM + 0.5,
-            "{word:?} in the right margin"
-        );
-        assert!(
-            y_max <= 277.0 * PT_PER_MM + 0.5,
-            "{word:?} in the bottom margin"
-        );
-        if y_min < 20.0 * PT_PER_MM {
-            top_margin.push((page, word.to_string()));
-        }
-    }
-    let expected: Vec<(usize, String)> = (2..=pages).map(|p| (p, p.to_string())).collect();
-    assert_eq!(top_margin, expected, "page numbers, from page 2 only");
+    let pdf = Pdf::read(&out.pdf);
+    assert!(pdf.pages.len() >= 2, "{} pages", pdf.pages.len());
+    decree_30_margins(&[("report", pdf.clone())]);
+    // The page number, centred in the top margin, from page 2 on.
+    let numbers: Vec<(usize, String)> = pdf
+        .pages
+        .iter()
+        .enumerate()
+        .flat_map(|(n, page)| {
+            page.runs
+                .iter()
+                .filter(|r| r.top < 20.0)
+                .map(move |r| (n + 1, r.text.clone()))
+        })
+        .collect();
+    let expected: Vec<(usize, String)> =
+        (2..=pdf.pages.len()).map(|p| (p, p.to_string())).collect();
+    assert_eq!(numbers, expected, "page numbers, from page 2 only");
 }
 
 #[test]

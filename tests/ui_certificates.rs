@@ -4,6 +4,8 @@
 //! register order. Printer profiles are typed in and saved.
 
 mod common;
+#[path = "support/pdf.rs"]
+mod pdf;
 
 use common::*;
 use iced::keyboard::key::Named;
@@ -15,6 +17,7 @@ use ngayhoi::gui::app::shortcut;
 use ngayhoi::gui::screen::certificates;
 use ngayhoi::gui::workspace::Message as Ws;
 use ngayhoi::gui::{App, Section};
+use pdf::{Page, Pdf};
 
 /// Every string of the certificate shown in the preview, in order.
 fn page_text(app: &App) -> String {
@@ -203,15 +206,7 @@ fn saving_writes_one_page_per_certificate_in_register_order() {
     );
     assert!(shows(&app, &format!("Đã lưu “{}”.", target.display())));
     assert!(shows(&app, "Mở để in"));
-    let output = std::process::Command::new("pdftotext")
-        .args(["-layout", "-enc", "UTF-8", target.to_str().unwrap(), "-"])
-        .output()
-        .expect("pdftotext (poppler-utils) is installed");
-    let text = String::from_utf8(output.stdout).unwrap();
-    let pages: Vec<&str> = text
-        .split('\u{c}')
-        .filter(|p| !p.trim().is_empty())
-        .collect();
+    let pages: Vec<String> = Pdf::read(&target).pages.iter().map(Page::flat).collect();
     assert_eq!(pages.len(), 5, "five Giấy khen, no Biểu dương");
     for (n, page) in pages.iter().enumerate() {
         assert!(page.contains(&format!("Số vào sổ: {:03}", n + 1)), "{page}");
@@ -228,12 +223,9 @@ fn saving_writes_one_page_per_certificate_in_register_order() {
         &mut app,
         Ws::Certificates(certificates::Message::Chosen(Some(one.clone()))),
     );
-    let output = std::process::Command::new("pdftotext")
-        .args(["-enc", "UTF-8", one.to_str().unwrap(), "-"])
-        .output()
-        .unwrap();
-    let text = String::from_utf8(output.stdout).unwrap();
-    assert_eq!(text.matches('\u{c}').count(), 1, "one page");
+    let one = Pdf::read(&one);
+    assert_eq!(one.pages.len(), 1, "one page");
+    let text = one.flat();
     assert!(text.contains("Số vào sổ: 003"));
 }
 
@@ -277,11 +269,7 @@ fn the_calibration_page_is_saved_through_the_chosen_printer() {
         ))),
     );
     assert!(shows(&app, &format!("Đã lưu “{}”.", target.display())));
-    let output = std::process::Command::new("pdftotext")
-        .args(["-enc", "UTF-8", target.to_str().unwrap(), "-"])
-        .output()
-        .expect("pdftotext (poppler-utils) is installed");
-    let text = String::from_utf8(output.stdout).unwrap();
+    let text = Pdf::read(&target).flat();
     assert!(text.contains("TRANG HIỆU CHỈNH MÁY IN"), "{text}");
     assert!(text.contains("A4 ngang"), "{text}");
 }

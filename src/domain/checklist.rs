@@ -145,6 +145,9 @@ mod tests {
     fn an_empty_title_is_refused() {
         let mut step = item(0, false);
         step.title = "  ".into();
-        assert!(step.validate().is_err());
+        assert_eq!(
+            step.validate().unwrap_err().0,
+            "Tên công việc không được để trống."
+        );
     }
 }

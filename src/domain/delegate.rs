@@ -106,8 +106,14 @@ mod tests {
 
     #[test]
     fn a_delegate_needs_a_name_and_a_rank() {
-        assert!(delegate("", 1, true).validate().is_err());
-        assert!(delegate("Lê Thị Hoa", 0, true).validate().is_err());
+        assert_eq!(
+            delegate("", 1, true).validate().unwrap_err().0,
+            "Họ tên đại biểu không được để trống."
+        );
+        assert_eq!(
+            delegate("Lê Thị Hoa", 0, true).validate().unwrap_err().0,
+            "Thứ tự nghi thức của đại biểu Lê Thị Hoa phải từ 1 trở lên."
+        );
         assert!(delegate("Lê Thị Hoa", 1, true).validate().is_ok());
     }
 }

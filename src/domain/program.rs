@@ -214,7 +214,10 @@ mod tests {
     #[test]
     fn an_item_needs_a_title_and_a_duration() {
         let mut item = ProgramItem::new(" ", "", 5);
-        assert!(item.validate().is_err());
+        assert_eq!(
+            item.validate().unwrap_err().0,
+            "Tên mục trong chương trình không được để trống."
+        );
         item.title = "Chào cờ".into();
         item.duration_min = 0;
         assert_eq!(

@@ -144,6 +144,9 @@ mod tests {
         v.quantity = 0;
         assert!(v.validate().unwrap_err().0.contains("Số lượng"));
         let empty = Visit::new(1, " ", 0);
-        assert!(empty.validate().is_err());
+        assert_eq!(
+            empty.validate().unwrap_err().0,
+            "Hãy ghi quà tặng hoặc giá trị."
+        );
     }
 }

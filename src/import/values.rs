@@ -146,9 +146,19 @@ mod tests {
         assert_eq!(year("03/1950", Field::BirthYear), Ok(Some(1950)));
         assert_eq!(year("", Field::BirthYear), Ok(None));
         assert!(year("1790", Field::BirthYear).unwrap_err().contains("1790"));
-        assert!(year("2999", Field::BirthYear).is_err());
-        assert!(year("năm mươi", Field::BirthYear).is_err());
-        assert!(year("13/1950", Field::BirthYear).is_err());
+        assert!(
+            year("2999", Field::BirthYear)
+                .unwrap_err()
+                .starts_with("Năm sinh 2999 không hợp lệ (từ 1880 đến ")
+        );
+        assert_eq!(
+            year("năm mươi", Field::BirthYear),
+            Err("Năm sinh “năm mươi” không phải là năm (ví dụ 1950).".into())
+        );
+        assert_eq!(
+            year("13/1950", Field::BirthYear),
+            Err("Năm sinh “13/1950” không phải là năm (ví dụ 1950).".into())
+        );
     }
 
     #[test]
@@ -164,7 +174,10 @@ mod tests {
             assert_eq!(money(text, Field::Value), Ok(500_000), "{text}");
         }
         assert_eq!(money("", Field::Value), Ok(0));
-        assert!(money("năm trăm", Field::Value).is_err());
+        assert_eq!(
+            money("năm trăm", Field::Value),
+            Err("Giá trị (đồng) “năm trăm” không phải số tiền (ví dụ 500.000).".into())
+        );
         assert!(money("-5", Field::Value).unwrap_err().contains("âm"));
     }
 
@@ -172,12 +185,23 @@ mod tests {
     fn other_values() {
         assert_eq!(quantity(""), Ok(1));
         assert_eq!(quantity("3"), Ok(3));
-        assert!(quantity("0").is_err());
+        assert_eq!(
+            quantity("0"),
+            Err("Số lượng “0” không hợp lệ (một số nguyên từ 1 trở lên).".into())
+        );
         assert_eq!(phone("912345678"), "0912345678");
         assert_eq!(phone("0912345678"), "0912345678");
         assert_eq!(sex("Nữ"), Ok(Some(Sex::Female)));
-        assert!(sex("?").is_err());
+        assert_eq!(
+            sex("?"),
+            Err("Giới tính “?” không rõ (ghi Nam hoặc Nữ).".into())
+        );
         assert!(category("Cựu chiến binh").unwrap_err().contains("Hộ nghèo"));
-        assert!(date("5/8/26", Field::VisitDate).is_err());
+        assert_eq!(
+            date("5/8/26", Field::VisitDate),
+            Err(
+                "Ngày thăm “5/8/26” không phải ngày (ghi ngày/tháng/năm, ví dụ 05/08/2026).".into()
+            )
+        );
     }
 }

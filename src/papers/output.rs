@@ -91,7 +91,11 @@ mod tests {
         // A folder where the file should go cannot be replaced by a file, on any system.
         let blocked = dir.path().join("thư mục");
         std::fs::create_dir(&blocked).unwrap();
-        assert!(save(&blocked, b"new", Access::Private).is_err());
+        let refused = save(&blocked, b"new", Access::Private).unwrap_err();
+        assert!(
+            refused.starts_with(&format!("Không ghi được tệp “{}”: ", blocked.display())),
+            "{refused}"
+        );
         save(&path, b"new", Access::Private).unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"new");
         let names: Vec<_> = std::fs::read_dir(dir.path())

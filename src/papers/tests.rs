@@ -128,8 +128,14 @@ fn nothing_to_print_is_said_in_vietnamese() {
         "Phần hội chưa có hoạt động nào, nên chưa có gì để in."
     );
     plan.program.clear();
-    assert!(program(&unit, &plan).is_err());
-    assert!(script(&unit, &plan).is_err());
+    assert_eq!(
+        program(&unit, &plan).unwrap_err().0,
+        "Chương trình phần lễ chưa có mục nào, nên chưa có gì để in."
+    );
+    assert_eq!(
+        script(&unit, &plan).unwrap_err().0,
+        "Chương trình phần lễ chưa có mục nào, nên chưa có kịch bản để in."
+    );
 }
 
 #[test]
@@ -206,5 +212,9 @@ fn a_year_without_visits_has_no_gift_papers() {
         error.0,
         "Năm 2026 chưa có lượt thăm nào (trừ lượt đã hủy), nên chưa có gì để in."
     );
-    assert!(visit_plan(&sources).is_err());
+    assert_eq!(
+        visit_plan(&sources).unwrap_err().0,
+        error.0,
+        "the visit plan says the same"
+    );
 }

@@ -253,8 +253,14 @@ fn entered_figures_ratio_validation_and_parsing() {
     assert!(e.validate().is_ok());
     assert_eq!(parse_figure(" 1.250 "), Ok(Some(1250)));
     assert_eq!(parse_figure(""), Ok(None));
-    assert!(parse_figure("mười").is_err());
-    assert!(parse_figure("-3").is_err());
+    assert_eq!(
+        parse_figure("mười").unwrap_err().0,
+        "“mười” không phải là một số nguyên."
+    );
+    assert_eq!(
+        parse_figure("-3").unwrap_err().0,
+        "“-3” không phải là một số nguyên."
+    );
     for f in Figure::ALL {
         assert_eq!(Figure::from_code(f.code()), Some(f));
     }
