@@ -3,7 +3,7 @@
 
 use crate::document::fonts::{self, MM_PER_PT};
 use crate::document::glue::unbreakable;
-use crate::document::wrap::{Line, wrap};
+use crate::document::wrap::{Line, Measured};
 use std::sync::Arc;
 
 use crate::document::{Align, Face, Item, Page};
@@ -160,7 +160,8 @@ pub fn fit(text: &str, field: &FieldBox) -> Fit {
 /// Wrapped to the box, then re-wrapped as narrow as the same number of lines allows, so
 /// that a name on two lines breaks near its middle instead of leaving one word alone.
 fn balanced(text: &str, face: Face, size: f32, width_mm: f32) -> Vec<Line> {
-    let lines = wrap(text, face, size, width_mm, width_mm);
+    let measured = Measured::new(text, face, size);
+    let lines = measured.wrap(width_mm, width_mm);
     if lines.len() < 2 {
         return lines;
     }
@@ -168,7 +169,7 @@ fn balanced(text: &str, face: Face, size: f32, width_mm: f32) -> Vec<Line> {
     let mut best = lines;
     for _ in 0..12 {
         let mid = (lo + hi) / 2.0;
-        let tried = wrap(text, face, size, mid, mid);
+        let tried = measured.wrap(mid, mid);
         if tried.len() == best.len() && !splits_a_word(text, &tried) {
             best = tried;
             hi = mid;

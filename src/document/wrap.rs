@@ -5,6 +5,8 @@
 //! PDF word-spacing operator is no option: it only acts on single-byte space codes, and
 //! embedded TrueType text is written as two-byte glyph ids.)
 
+use std::borrow::Cow;
+
 use unicode_normalization::char::is_combining_mark;
 
 use super::fonts::{self, Face};
@@ -146,30 +148,71 @@ fn wrap_lines(
     text: &str,
     face: Face,
     size_pt: f32,
-    (first_width_mm, width_mm): (f32, f32),
+    widths: (f32, f32),
     phrases: bool,
 ) -> Vec<Line> {
-    let mut lines = Lines {
-        face,
-        size_pt,
-        space_mm: fonts::text_width_mm(face, size_pt, " "),
-        first_width_mm,
-        width_mm,
-        phrases,
-        done: Vec::new(),
-        words: Vec::new(),
-    };
-    let text = text.trim_matches(super::glue::breaks);
-    if text.is_empty() {
-        return Vec::new();
-    }
-    for segment in text.split('\n') {
-        for run in runs(segment) {
-            lines.push_word(&run);
+    Measured::new(text, face, size_pt).lines(widths, phrases)
+}
+
+/// A text split into the unbreakable runs of each of its lines and measured, in one face and
+/// size: wrapping the same text to several widths (a name balanced over its lines tries a
+/// dozen) splits and measures it once.
+pub struct Measured<'a> {
+    face: Face,
+    size_pt: f32,
+    /// Per line of the text ("\n"), its runs with their widths.
+    segments: Vec<Vec<(Cow<'a, str>, f32)>>,
+}
+
+impl<'a> Measured<'a> {
+    pub fn new(text: &'a str, face: Face, size_pt: f32) -> Self {
+        let text = text.trim_matches(super::glue::breaks);
+        let segments = if text.is_empty() {
+            Vec::new()
+        } else {
+            text.split('\n')
+                .map(|segment| {
+                    runs(segment)
+                        .into_iter()
+                        .map(|run| {
+                            let width_mm = fonts::text_width_mm(face, size_pt, &run);
+                            (run, width_mm)
+                        })
+                        .collect()
+                })
+                .collect()
+        };
+        Measured {
+            face,
+            size_pt,
+            segments,
         }
-        lines.finish(true);
     }
-    lines.done
+
+    /// [`wrap`]: each line as full as it goes.
+    pub fn wrap(&self, first_width_mm: f32, width_mm: f32) -> Vec<Line> {
+        self.lines((first_width_mm, width_mm), false)
+    }
+
+    fn lines(&self, (first_width_mm, width_mm): (f32, f32), phrases: bool) -> Vec<Line> {
+        let mut lines = Lines {
+            face: self.face,
+            size_pt: self.size_pt,
+            space_mm: fonts::text_width_mm(self.face, self.size_pt, " "),
+            first_width_mm,
+            width_mm,
+            phrases,
+            done: Vec::new(),
+            words: Vec::new(),
+        };
+        for segment in &self.segments {
+            for (run, width_mm) in segment {
+                lines.push_word(run, *width_mm);
+            }
+            lines.finish(true);
+        }
+        lines.done
+    }
 }
 
 struct Lines {
@@ -210,8 +253,8 @@ impl Lines {
         });
     }
 
-    fn push_word(&mut self, word: &str) {
-        let width_mm = self.measure(word);
+    /// Adds `word`, `width_mm` wide, to the line, or starts the next line with it.
+    fn push_word(&mut self, word: &str, width_mm: f32) {
         if !self.words.is_empty() {
             let x_mm = self.end() + self.space_mm;
             if x_mm + width_mm <= self.available() + EPSILON_MM {
@@ -225,17 +268,17 @@ impl Lines {
             let carried = self.phrase_break();
             self.finish(false);
             for w in carried {
-                self.push_word(&w.text);
+                self.push_word(&w.text, w.width_mm);
             }
             if !self.words.is_empty() {
-                return self.push_word(word);
+                return self.push_word(word, width_mm);
             }
         }
         // A run of words joined together that is wider than the line breaks between them
         // after all, rather than inside a word.
         if word.contains(' ') && width_mm > self.available() + EPSILON_MM {
             for part in word.split(' ') {
-                self.push_word(part);
+                self.push_word(part, self.measure(part));
             }
             return;
         }
