@@ -114,22 +114,26 @@ pub fn to_pdf(doc: &Document) -> Result<Vec<u8>, DocumentError> {
     let shared = common_items(&doc.pages)
         .map(|items| operators(items, doc.pages[0].height_mm, &slots, State::default()));
     let shared = shared.filter(|ops| ops.raw.len() >= SHARE_FROM);
-    let pages = parallel(&doc.pages, |page| match &shared {
-        Some(_) => operators(
-            &page.items,
-            page.height_mm,
-            &slots,
-            State::after(&page.shared),
-        ),
-        None => operators(page.all_items(), page.height_mm, &slots, State::default()),
+    // Each page compressed as soon as it is formatted, so that its operators are not all held
+    // at once.
+    let pages = parallel(&doc.pages, |page| {
+        let ops = match &shared {
+            Some(_) => operators(
+                &page.items,
+                page.height_mm,
+                &slots,
+                State::after(&page.shared),
+            ),
+            None => operators(page.all_items(), page.height_mm, &slots, State::default()),
+        };
+        (stream_of(&ops.raw), ops.glyphs)
     });
-    for ops in shared.iter().chain(&pages) {
-        for (slot, gid, c) in &ops.glyphs {
-            fonts[*slot].used[usize::from(*gid)] = *c;
-        }
+    let glyphs = shared.iter().map(|ops| &ops.glyphs);
+    for (slot, gid, c) in glyphs.chain(pages.iter().map(|(_, g)| g)).flatten() {
+        fonts[*slot].used[usize::from(*gid)] = *c;
     }
     let shared = shared.map(|ops| stream_of(&ops.raw));
-    let streams = parallel(&pages, |ops| stream_of(&ops.raw));
+    let streams: Vec<Stream> = pages.into_iter().map(|(stream, _)| stream).collect();
 
     let mut w = Writer::new();
     // 1 catalog, 2 page tree, 3 information, 4 resources, then fonts (4 objects each), then
@@ -301,7 +305,7 @@ fn operators<'a>(
                     if let Some(gid) = gid {
                         glyphs.push((slot, gid, u32::from(c)));
                     }
-                    write!(out, "{:04X}", gid.unwrap_or(0)).unwrap();
+                    push_hex4(&mut out, gid.unwrap_or(0));
                 }
                 out.push_str("> Tj\nET\n");
             }
@@ -346,6 +350,15 @@ fn operators<'a>(
     Operators {
         raw: out.into_bytes(),
         glyphs,
+    }
+}
+
+/// `n` as four upper-case hex digits, as `{:04X}` writes it: one per glyph of every string,
+/// where the formatter's generality costs more than the rest of the page.
+fn push_hex4(out: &mut String, n: u16) {
+    const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
+    for shift in [12, 8, 4, 0] {
+        out.push(char::from(DIGITS[usize::from((n >> shift) & 0xF)]));
     }
 }
 
