@@ -349,7 +349,11 @@ impl Certificates {
             .map(|e| RecipientChoice {
                 id: e.recipient.id,
                 label: match e.recipient.register_no {
-                    Some(n) => format!("Số {n} · {}", e.data.recipient),
+                    Some(n) => format!(
+                        "Số {} · {}",
+                        data.unit.register_digits.number(n),
+                        e.data.recipient
+                    ),
                     None => e.data.recipient.clone(),
                 },
             })
