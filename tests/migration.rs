@@ -12,18 +12,28 @@ use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, NaiveTime};
 use frozen::{Dump, dump, pragma_i64, shape, text};
-use ngayhoi::certificate::{Mode, Paper};
+use ngayhoi::certificate::{CertificateData, Mode, Paper};
 use ngayhoi::document::Align;
-use ngayhoi::domain::report::{Figure, Section};
+use ngayhoi::domain::report::{EmptyRows, Figure, Section};
 use ngayhoi::domain::{Category, Form, Household, Level, RecipientKind, Sex, VisitStatus};
 use ngayhoi::storage::{Store, paths, schema};
 use rusqlite::Connection;
 use rusqlite::types::Value;
 
 /// Columns that a migration added to a table an older file already had, with the value each
-/// row written before it must hold afterwards. A migration that adds a column to an existing
-/// table adds its line here.
-const ADDED: &[(&str, &str, &str)] = &[("event", "program_start", "07:30")];
+/// row written before it must hold afterwards (a whole number stands for an INTEGER). A
+/// migration that adds a column to an existing table adds its line here.
+const ADDED: &[(&str, &str, &str)] = &[
+    ("event", "program_start", "07:30"),
+    // Schema 9: three digits, as register numbers always printed; empty rows left out.
+    ("unit", "register_digits", "3"),
+    ("unit", "report_keep_empty_rows", "0"),
+];
+
+/// An `ADDED` value as SQLite holds it.
+fn added_value(value: &str) -> Value {
+    value.parse().map_or_else(|_| text(value), Value::Integer)
+}
 
 /// A copy of a frozen file, upgraded, and the file as its release left it.
 struct Upgraded {
@@ -155,7 +165,7 @@ fn check_every_value_kept(version: i64, before: &Dump, after: &Dump) {
                     panic!("{name}.{column} was added by a migration: write its value in ADDED")
                 });
             assert!(
-                new.column(column).iter().all(|v| *v == text(value)),
+                new.column(column).iter().all(|v| *v == added_value(value)),
                 "schema {version}: {name}.{column} should be {value} in every old row, is {:?}",
                 new.column(column)
             );
@@ -276,6 +286,39 @@ fn check_unit_and_plan(store: &Store) {
         "Đã mời bà H'Hen Niê, ông Y-Sang Rơ Châm; kinh phí: 0 đồng"
     );
     assert!(rest.iter().all(|s| s.note.is_empty()));
+}
+
+/// The unit's settings for papers: a file written before schema 9 prints register numbers
+/// with three digits, as it always did, and leaves the report's empty rows out; the schema 9
+/// file holds what its screens saved (four digits, empty rows kept).
+fn check_unit_settings(store: &Store, version: i64) {
+    let unit = store.unit().unwrap().unwrap();
+    let (digits, rows, register) = if version >= 9 {
+        (4, EmptyRows::Keep, "Số vào sổ: 0001")
+    } else {
+        (3, EmptyRows::Omit, "Số vào sổ: 001")
+    };
+    assert_eq!(unit.register_digits.get(), digits);
+    assert_eq!(unit.empty_rows, rows);
+    if version < 5 {
+        return;
+    }
+    // The first certificate of 2024, as it prints.
+    let year = store.event(2024).unwrap().unwrap();
+    let decisions = store.decisions(year.id).unwrap();
+    let recipients = store.recipients(year.id).unwrap();
+    let first = recipients
+        .iter()
+        .find(|r| r.register_no == Some(1))
+        .unwrap();
+    let decision = decisions
+        .iter()
+        .find(|d| d.id == first.decision_id)
+        .unwrap();
+    assert_eq!(
+        CertificateData::new(&unit, decision, first).register,
+        register
+    );
 }
 
 /// The delegate added to 2024 (schema 3 on).
@@ -747,6 +790,7 @@ fn check(version: i64) {
     rows.sort();
     assert_rows(&up, &rows);
     check_unit_and_plan(&up.store);
+    check_unit_settings(&up.store, version);
     if version >= 3 {
         check_delegate(&up.store);
     }
@@ -793,6 +837,11 @@ fn a_schema_7_file_keeps_its_report_figures_and_sections() {
 #[test]
 fn a_schema_8_file_keeps_its_expected_units() {
     check(8);
+}
+
+#[test]
+fn a_schema_9_file_keeps_its_register_digits_and_report_rows() {
+    check(9);
 }
 
 /// A release that changes the schema adds its frozen file (tests/fixtures/README.md). No

@@ -293,9 +293,8 @@ fn papers(store: &Store, year: i32) -> Vec<(String, Vec<u8>)> {
         ngayhoi::papers::report::render(&report, ngayhoi::papers::report::EmptyRows::Omit).unwrap(),
     ));
     for decision in &sources.decisions {
-        let doc =
-            ngayhoi::certificate::decision_list(&sources.unit.place, decision, &sources.recipients)
-                .expect("the decision commends someone");
+        let doc = ngayhoi::certificate::decision_list(&sources.unit, decision, &sources.recipients)
+            .expect("the decision commends someone");
         out.push((
             format!("decision list {}", decision.number),
             to_pdf(&layout(&doc)).unwrap(),

@@ -236,24 +236,11 @@ fn ctrl_p_shows_the_paper_and_saving_writes_pdf_and_xlsx() {
 #[test]
 fn rows_without_any_figure_are_left_out_until_kept() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = App::boot(db(&dir), today());
-    interact(&mut app, |ui| {
-        ui.click(id("welcome-name"))?;
-        let _ = ui.typewrite("Phường Hòa Hưng");
-        ui.click(id("welcome-province"))?;
-        let _ = ui.typewrite("Thành phố Hồ Chí Minh");
-        ui.click("Bắt đầu lập kế hoạch").map(drop)
-    });
+    let mut app = first_year_app(&dir);
     interact(&mut app, |ui| ui.click("Báo cáo").map(drop));
     send(&mut app, shortcut(ctrl("p")).unwrap());
     assert!(shows_part(&app, "dòng chưa có số liệu năm nào"));
-    let pages = |app: &App| {
-        let mut ui = simulator(app);
-        (1..=9)
-            .rev()
-            .find(|n| ui.find(format!("Trang 1 / {n}")).is_ok())
-            .unwrap_or(0)
-    };
+    let pages = preview_pages;
     let fewer = pages(&app);
     interact(&mut app, |ui| {
         ui.click("In cả dòng chưa có số liệu (in “-”)").map(drop)

@@ -55,7 +55,7 @@ impl CertificateData {
             signer_name: clean(&decision.signer_name),
             register: r
                 .register_no
-                .map(|n| format!("Số vào sổ: {}", register_number(n)))
+                .map(|n| format!("Số vào sổ: {}", unit.register_digits.number(n)))
                 .unwrap_or_default(),
         }
     }
@@ -83,15 +83,6 @@ pub fn citation(decision: &Decision) -> String {
         clean_multiline(&decision.number).trim(),
         date_long(decision.date)
     )
-}
-
-/// Digits of a register number: "001", as registers are kept. The unit has no setting for
-/// it; three digits hold a year of any ward's commendations, and a larger number prints whole.
-const REGISTER_DIGITS: usize = 3;
-
-/// "001": a register number as the certificate and the list print it.
-pub fn register_number(n: u32) -> String {
-    format!("{n:0width$}", width = REGISTER_DIGITS)
 }
 
 /// A field whose text does not fit its box even at the floor size.

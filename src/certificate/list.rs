@@ -4,10 +4,10 @@
 
 use crate::document::glue::unbreakable;
 use crate::document::{AdminDocument, Align, Block, Column, Signature, Table, Width};
-use crate::domain::{Decision, Recipient, RecipientKind};
+use crate::domain::{Decision, Recipient, RecipientKind, Unit};
 use crate::text::place_date;
 
-use super::layout::{citation, register_number};
+use super::layout::citation;
 
 fn column(title: &str, width: Width, align: Align) -> Column {
     Column {
@@ -17,9 +17,10 @@ fn column(title: &str, width: Width, align: Align) -> Column {
     }
 }
 
-/// `None` when the decision commends no one.
+/// `None` when the decision commends no one. The unit gives the place of the date line and
+/// how its register numbers print.
 pub fn decision_list(
-    place: &str,
+    unit: &Unit,
     decision: &Decision,
     recipients: &[Recipient],
 ) -> Option<AdminDocument> {
@@ -32,7 +33,7 @@ pub fn decision_list(
     }
     let mut doc = AdminDocument {
         issuer: decision.issuer.clone(),
-        place_date: place_date(place, decision.date),
+        place_date: place_date(&unit.place, decision.date),
         kind: "DANH SÁCH".into(),
         summary: "Tập thể, cá nhân được khen thưởng".into(),
         summary_note: format!(
@@ -40,7 +41,7 @@ pub fn decision_list(
             citation(decision),
             decision.authority()
         ),
-        keep: vec![place.to_string(), decision.signer_name.clone()],
+        keep: vec![unit.place.clone(), decision.signer_name.clone()],
         ..AdminDocument::default()
     };
     let groups = [
@@ -85,7 +86,9 @@ pub fn decision_list(
                         person(r),
                         r.position.clone(),
                         r.form.label().to_string(),
-                        r.register_no.map(register_number).unwrap_or_default(),
+                        r.register_no
+                            .map(|n| unit.register_digits.number(n))
+                            .unwrap_or_default(),
                     ]
                 })
                 .collect(),

@@ -63,7 +63,7 @@ pub enum FieldKey {
     /// "CHỦ TỊCH", or "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH".
     SignerTitle,
     SignerName,
-    /// "Số vào sổ: 15"
+    /// "Số vào sổ: 015", with the unit's digits.
     Register,
 }
 

@@ -256,7 +256,7 @@ fn the_decision_list_groups_collectives_then_individuals_with_numbers() {
         Form::Certificate,
         "Không thuộc",
     );
-    let doc = decision_list("Chợ Quán", &d, &[a, b, praise, other]).unwrap();
+    let doc = decision_list(&unit(), &d, &[a, b, praise, other]).unwrap();
     let laid = crate::document::layout(&doc);
     let all: Vec<String> = laid
         .pages
@@ -281,7 +281,7 @@ fn the_decision_list_groups_collectives_then_individuals_with_numbers() {
     assert!(joined.contains("Biểu dương"));
     assert!(!joined.contains("Không thuộc"));
     assert!(joined.contains("PHÓ CHỦ TỊCH"));
-    assert!(decision_list("Chợ Quán", &d, &[]).is_none());
+    assert!(decision_list(&unit(), &d, &[]).is_none());
 }
 
 #[test]

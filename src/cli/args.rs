@@ -336,7 +336,7 @@ pub struct ReportArgs {
 pub struct UnitReportArgs {
     #[command(flatten)]
     pub report: ReportArgs,
-    /// In cả các dòng số liệu chưa nhập (in “-”); mặc định báo cáo PDF bỏ các dòng đó
+    /// In cả các dòng số liệu chưa nhập (in “-”); mặc định theo lựa chọn lần trước ở màn hình Báo cáo (ban đầu: bỏ các dòng đó)
     #[arg(long)]
     pub keep_empty: bool,
 }

@@ -147,7 +147,7 @@ pub fn decision_list(db: &Path, args: &DecisionListArgs) -> Result<(), String> {
             ));
         }
     };
-    let doc = crate::certificate::decision_list(&unit.place, decision, &recipients)
+    let doc = crate::certificate::decision_list(&unit, decision, &recipients)
         .ok_or_else(|| format!("quyết định số {} chưa có ai được khen.", decision.number))?;
     let bytes = to_pdf(&layout(&doc)).map_err(|e| super::lower_first(&e.to_string()))?;
     save(&args.out, &bytes, Access::Private).map_err(|e| super::lower_first(&e))?;

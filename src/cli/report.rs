@@ -11,12 +11,14 @@ use crate::papers::report::{self, sheet};
 use crate::storage::Store;
 
 pub fn export(db: &Path, args: &UnitReportArgs) -> Result<(), String> {
-    let empty = match args.keep_empty {
-        true => report::EmptyRows::Keep,
-        false => report::EmptyRows::Omit,
-    };
+    let keep_empty = args.keep_empty;
     let args = &args.report;
     let report = load(db, args.year)?;
+    // The secretary's last choice on the Báo cáo screen, unless --keep-empty says keep.
+    let empty = match keep_empty {
+        true => report::EmptyRows::Keep,
+        false => report.unit.empty_rows,
+    };
     let year = report.year();
     let pdf = report::render(&report, empty).map_err(|e| super::lower_first(&e))?;
     let xlsx = match &args.xlsx {

@@ -31,7 +31,7 @@ pub use point::{EventPoint, PointKind};
 pub use program::ProgramItem;
 pub use roster::{Filter, Roster, VisitMark};
 pub use sameness::KnownHouseholds;
-pub use unit::{Level, Unit};
+pub use unit::{Level, RegisterDigits, Unit};
 pub use visit::{Visit, VisitStatus};
 
 /// A rule a value broke, worded for the secretary (Vietnamese).

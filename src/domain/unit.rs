@@ -2,6 +2,7 @@
 //! districts no longer exist, but earlier years were run by them.
 
 use super::Invalid;
+use super::report::EmptyRows;
 use crate::text::{clean_line, fold};
 
 /// Administrative level of the organising unit.
@@ -143,6 +144,54 @@ pub struct Unit {
     pub symbol: String,
     pub head_name: String,
     pub secretary_name: String,
+    /// How the unit's register writes its numbers ("Số vào sổ: 007").
+    pub register_digits: RegisterDigits,
+    /// Whether the report's PDF keeps the rows never entered: the secretary's last choice.
+    pub empty_rows: EmptyRows,
+}
+
+/// The digits of a register number: registers differ from unit to unit ("01", "001",
+/// "0001", or no leading zeros), so the unit says how many, from 1 to 6; a larger number
+/// prints whole. Three by default, as most registers are kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct RegisterDigits(u8);
+
+impl RegisterDigits {
+    pub const ALL: [RegisterDigits; 6] = [
+        RegisterDigits(1),
+        RegisterDigits(2),
+        RegisterDigits(3),
+        RegisterDigits(4),
+        RegisterDigits(5),
+        RegisterDigits(6),
+    ];
+
+    /// `None` outside 1 to 6.
+    pub fn new(digits: u8) -> Option<RegisterDigits> {
+        (1..=6).contains(&digits).then_some(RegisterDigits(digits))
+    }
+
+    pub fn get(self) -> u8 {
+        self.0
+    }
+
+    /// "007": a register number as every paper and screen prints it.
+    pub fn number(self, n: u32) -> String {
+        format!("{n:0width$}", width = usize::from(self.0))
+    }
+}
+
+impl Default for RegisterDigits {
+    fn default() -> RegisterDigits {
+        RegisterDigits(3)
+    }
+}
+
+/// The choice as the settings list shows it: "3 chữ số (007)".
+impl std::fmt::Display for RegisterDigits {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} chữ số ({})", self.0, self.number(7))
+    }
 }
 
 impl Unit {
@@ -158,6 +207,8 @@ impl Unit {
             symbol: "BCĐ".to_string(),
             head_name: String::new(),
             secretary_name: String::new(),
+            register_digits: RegisterDigits::default(),
+            empty_rows: EmptyRows::default(),
         }
     }
 
@@ -173,6 +224,8 @@ impl Unit {
             symbol: c(&self.symbol),
             head_name: c(&self.head_name),
             secretary_name: c(&self.secretary_name),
+            register_digits: self.register_digits,
+            empty_rows: self.empty_rows,
         }
     }
 
@@ -276,6 +329,21 @@ mod tests {
         assert!(Level::District.reports_to(Level::Province, 2024));
         assert!(!Level::Province.reports_to(Level::Province, 2026));
         assert!(!Level::Ward.reports_to(Level::Commune, 2026));
+    }
+
+    #[test]
+    fn register_numbers_print_with_the_units_digits() {
+        let digits = |d| RegisterDigits::new(d).unwrap();
+        assert_eq!(RegisterDigits::default().number(7), "007");
+        assert_eq!(digits(1).number(7), "7");
+        assert_eq!(digits(2).number(7), "07");
+        assert_eq!(digits(4).number(7), "0007");
+        assert_eq!(digits(6).number(7), "000007");
+        // A number longer than the digits prints whole, never cut.
+        assert_eq!(digits(2).number(1234), "1234");
+        assert_eq!(RegisterDigits::new(0), None);
+        assert_eq!(RegisterDigits::new(7), None);
+        assert_eq!(digits(4).to_string(), "4 chữ số (0007)");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use super::data::{Created, Done, Job, Kind, Removed};
 use super::records;
 use super::screen::{ceremony, certificates, consolidation, guests, honors, report, visits};
+use crate::domain::Unit;
 use crate::storage::{self, BackupReason, Store};
 
 /// A change that shows the same year afterwards.
@@ -157,6 +158,12 @@ pub fn certificates(event: certificates::Event) -> Option<Job> {
     })
 }
 
+/// The unit's fields that differ from `base`, the unit as the screen had it: what another
+/// window changed meanwhile in other fields stays.
+pub fn save_unit(base: Unit, unit: Unit) -> Job {
+    change(move |s| s.save_unit_changes(&base, &unit))
+}
+
 /// `None` for opening a file, which is no storage job (the workspace opens it).
 pub fn report(event_id: i64, event: report::Event) -> Option<Job> {
     Some(match event {
@@ -166,6 +173,7 @@ pub fn report(event_id: i64, event: report::Event) -> Option<Job> {
         report::Event::SetSection(section, text) => {
             change(move |s| s.set_report_section(event_id, section, text.as_deref()))
         }
+        report::Event::SaveUnit { base, unit } => save_unit(*base, *unit),
         report::Event::Open(_) => return None,
     })
 }

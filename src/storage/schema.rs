@@ -228,6 +228,13 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE UNIQUE INDEX received_package_current ON received_package(year, unit_key)
         WHERE current = 1;",
+    // 9: the unit's settings for papers: the digits its register numbers print with ("007"
+    // is 3, as every earlier version printed them) and whether the report's PDF keeps the
+    // rows never entered (0: left out, as before; 1: kept, the secretary's last choice).
+    "ALTER TABLE unit ADD COLUMN register_digits INTEGER NOT NULL DEFAULT 3
+        CHECK (register_digits BETWEEN 1 AND 6);
+    ALTER TABLE unit ADD COLUMN report_keep_empty_rows INTEGER NOT NULL DEFAULT 0
+        CHECK (report_keep_empty_rows IN (0, 1));",
 ];
 
 /// The schema version this build writes.

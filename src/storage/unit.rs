@@ -1,7 +1,8 @@
 use rusqlite::{OptionalExtension, params};
 
 use super::{Result, Store};
-use crate::domain::{Level, Unit};
+use crate::domain::report::EmptyRows;
+use crate::domain::{Level, RegisterDigits, Unit};
 
 impl Store {
     /// The organising unit, if the file has been set up.
@@ -42,7 +43,9 @@ impl Store {
                 committee,
                 symbol,
                 head_name,
-                secretary_name
+                secretary_name,
+                register_digits,
+                empty_rows
             );
             unit.validate().map_err(|e| super::error::rule(e.0))?;
             write_unit(tx, &unit)
@@ -52,7 +55,8 @@ impl Store {
 
 fn read_unit(conn: &rusqlite::Connection) -> rusqlite::Result<Option<Unit>> {
     conn.query_row(
-        "SELECT name, level, province, place, committee, symbol, head_name, secretary_name
+        "SELECT name, level, province, place, committee, symbol, head_name, secretary_name,
+                register_digits, report_keep_empty_rows
                  FROM unit WHERE id = 1",
         [],
         |row| {
@@ -66,6 +70,12 @@ fn read_unit(conn: &rusqlite::Connection) -> rusqlite::Result<Option<Unit>> {
                 symbol: row.get(5)?,
                 head_name: row.get(6)?,
                 secretary_name: row.get(7)?,
+                // The table's CHECK keeps the digits within 1 to 6.
+                register_digits: RegisterDigits::new(row.get(8)?).unwrap_or_default(),
+                empty_rows: match row.get(9)? {
+                    true => EmptyRows::Keep,
+                    false => EmptyRows::Omit,
+                },
             })
         },
     )
@@ -74,10 +84,12 @@ fn read_unit(conn: &rusqlite::Connection) -> rusqlite::Result<Option<Unit>> {
 
 pub(super) fn write_unit(tx: &rusqlite::Transaction<'_>, unit: &Unit) -> rusqlite::Result<()> {
     tx.execute(
-        "INSERT INTO unit (id, name, level, province, place, committee, symbol, head_name, secretary_name)
-         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+        "INSERT INTO unit (id, name, level, province, place, committee, symbol, head_name,
+             secretary_name, register_digits, report_keep_empty_rows)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
          ON CONFLICT(id) DO UPDATE SET name = ?1, level = ?2, province = ?3, place = ?4,
-             committee = ?5, symbol = ?6, head_name = ?7, secretary_name = ?8",
+             committee = ?5, symbol = ?6, head_name = ?7, secretary_name = ?8,
+             register_digits = ?9, report_keep_empty_rows = ?10",
         params![
             unit.name,
             unit.level.code(),
@@ -86,7 +98,9 @@ pub(super) fn write_unit(tx: &rusqlite::Transaction<'_>, unit: &Unit) -> rusqlit
             unit.committee,
             unit.symbol,
             unit.head_name,
-            unit.secretary_name
+            unit.secretary_name,
+            unit.register_digits.get(),
+            unit.empty_rows == EmptyRows::Keep
         ],
     )?;
     Ok(())

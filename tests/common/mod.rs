@@ -89,6 +89,29 @@ pub fn demo_app(dir: &tempfile::TempDir) -> App {
     app
 }
 
+/// A new unit's first year (no year before it), set up on the welcome screen: its report has
+/// rows with no figure at all.
+pub fn first_year_app(dir: &tempfile::TempDir) -> App {
+    let mut app = App::boot(db(dir), today());
+    interact(&mut app, |ui| {
+        ui.click(iced_test::selector::id("welcome-name"))?;
+        let _ = ui.typewrite("Phường Hòa Hưng");
+        ui.click(iced_test::selector::id("welcome-province"))?;
+        let _ = ui.typewrite("Thành phố Hồ Chí Minh");
+        ui.click("Bắt đầu lập kế hoạch").map(drop)
+    });
+    app
+}
+
+/// How many pages the paper shown has ("Trang 1 / n" under the preview; 0 if none).
+pub fn preview_pages(app: &App) -> usize {
+    let mut ui = simulator(app);
+    (1..=9)
+        .rev()
+        .find(|n| ui.find(format!("Trang 1 / {n}")).is_ok())
+        .unwrap_or(0)
+}
+
 /// Turns the mouse wheel over the content, as one does to reach the end of the list.
 pub fn scroll_down(ui: &mut Simulator<'_, Message>) {
     ui.point_at(iced::Point::new(700.0, 400.0));

@@ -18,6 +18,18 @@ pub use narrative::Section;
 
 use super::{Unit, YearEvent};
 
+/// Whether the PDF prints the rows of figures never entered (all "-") or leaves them out.
+/// The spreadsheet and the package always have every row. The unit remembers the
+/// secretary's last choice (`Unit::empty_rows`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum EmptyRows {
+    /// A paper that does not list what was never counted (the default).
+    #[default]
+    Omit,
+    /// Every row, as "-" where nothing was entered: the secretary chose to keep them.
+    Keep,
+}
+
 /// One year's side of the report.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct YearReport {

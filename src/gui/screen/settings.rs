@@ -1,5 +1,6 @@
-//! "Cài đặt": the organising unit and the selected year's event, saved as the secretary types
-//! (a value that breaks a rule is shown, not saved), with undo of whole field edits.
+//! "Cài đặt": the organising unit (with how its register numbers print) and the selected
+//! year's event, saved as the secretary types (a value that breaks a rule is shown, not
+//! saved), with undo of whole field edits.
 
 use iced::widget::{button, column, container, pick_list, row, scrollable, text, text_editor};
 use std::path::PathBuf;
@@ -9,10 +10,10 @@ use chrono::NaiveTime;
 use iced::{Alignment, Element, Length, Task};
 
 use super::backups::{self, Backups};
-use crate::domain::{Level, Unit, YearEvent};
+use crate::domain::{Level, RegisterDigits, Unit, YearEvent};
 use crate::gui::data::Snapshot;
 use crate::gui::shortcut::{Action, Shortcut};
-use crate::gui::widget::{Typed, card, field, labelled, page_title, typed_date};
+use crate::gui::widget::{Typed, card, choice, field, labelled, page_title, typed_date};
 use crate::gui::{font, theme};
 use crate::storage::paths;
 use crate::text::date_short;
@@ -49,6 +50,7 @@ struct SettingsDraft {
     symbol: String,
     head_name: String,
     secretary_name: String,
+    register_digits: RegisterDigits,
     date: String,
     window_start: String,
     window_end: String,
@@ -67,6 +69,7 @@ pub enum Field {
     Symbol,
     Head,
     Secretary,
+    RegisterDigits,
     Date,
     WindowStart,
     WindowEnd,
@@ -87,6 +90,8 @@ impl Field {
 pub enum Message {
     Edited(Field, String),
     LevelPicked(Level),
+    /// "Số chữ số của số vào sổ" chosen.
+    DigitsPicked(RegisterDigits),
     AreasEdited(text_editor::Action),
     Undo,
     /// Show a folder (data or backups) in the file manager.
@@ -145,6 +150,7 @@ impl Settings {
                 symbol: unit.symbol.clone(),
                 head_name: unit.head_name.clone(),
                 secretary_name: unit.secretary_name.clone(),
+                register_digits: unit.register_digits,
                 date: date_short(event.date),
                 window_start: date_short(event.window_start),
                 window_end: date_short(event.window_end),
@@ -180,6 +186,9 @@ impl Settings {
                 self.edit(which, |form| *form.text_mut(which) = value)
             }
             Message::LevelPicked(level) => self.edit(Field::Level, |form| form.level = level),
+            Message::DigitsPicked(digits) => self.edit(Field::RegisterDigits, |form| {
+                form.register_digits = digits;
+            }),
             Message::AreasEdited(action) => {
                 let is_edit = action.is_edit();
                 self.areas.perform(action);
@@ -198,7 +207,8 @@ impl Settings {
                 let Some(before) = self.undo.pop() else {
                     return (Task::none(), None);
                 };
-                let which = if self.form.unit_part() != before.unit_part() {
+                let base = &self.base_unit;
+                let which = if self.form.unit_part(base) != before.unit_part(base) {
                     Field::Name
                 } else if self.form.areas != before.areas {
                     self.areas = text_editor::Content::with_text(&before.areas);
@@ -241,10 +251,12 @@ impl Settings {
                     event,
                 })
         } else {
-            self.form.unit(self.year).map(|unit| Event::SaveUnit {
-                base: std::mem::replace(&mut self.base_unit, unit.clone()),
-                unit,
-            })
+            self.form
+                .unit(self.year, &self.base_unit)
+                .map(|unit| Event::SaveUnit {
+                    base: std::mem::replace(&mut self.base_unit, unit.clone()),
+                    unit,
+                })
         };
         match result {
             Ok(event) => {
@@ -420,6 +432,10 @@ impl Settings {
             header,
             container(status).padding([0, 2]),
             card("Đơn vị tổ chức", unit),
+            card(
+                "Số vào sổ khen thưởng",
+                register_digits(form.register_digits)
+            ),
             card(format!("Ngày hội năm {}", self.year), event),
             card(
                 "Khu dân cư (thôn, tổ dân phố, khu phố)",
@@ -445,10 +461,31 @@ impl Settings {
     }
 }
 
+/// "Số chữ số của số vào sổ": the zeros in front that the unit's register writes. Each choice
+/// reads as the number it prints ("3 chữ số (007)"), so the secretary picks what her register
+/// looks like; the example below follows the choice.
+fn register_digits<'a>(digits: RegisterDigits) -> Element<'a, Message> {
+    let choices = RegisterDigits::ALL
+        .into_iter()
+        .fold(row![].spacing(8), |line, d| {
+            line.push(choice(d.to_string(), d == digits, Message::DigitsPicked(d)))
+        });
+    column![
+        labelled("Số chữ số của số vào sổ", choices.wrap()),
+        text(format!("Ví dụ: Số vào sổ: {}", digits.number(7))).font(font::SEMIBOLD),
+        text("Số vào sổ in trên giấy khen, bằng khen và danh sách kèm theo quyết định được thêm số 0 phía trước cho đủ số chữ số, như sổ khen thưởng của đơn vị. Số dài hơn vẫn in đủ.")
+            .size(theme::SMALL)
+            .style(theme::muted),
+    ]
+    .spacing(10)
+    .into()
+}
+
 impl SettingsDraft {
     fn text_mut(&mut self, which: Field) -> &mut String {
         match which {
-            Field::Name | Field::Level => &mut self.name,
+            // Chosen, not typed: never edited as text.
+            Field::Name | Field::Level | Field::RegisterDigits => &mut self.name,
             Field::Province => &mut self.province,
             Field::Place => &mut self.place,
             Field::Committee => &mut self.committee,
@@ -463,7 +500,9 @@ impl SettingsDraft {
         }
     }
 
-    fn unit_part(&self) -> Unit {
+    /// The unit as the form has it; what the form does not edit (the report's choice of
+    /// rows) stays as `base` has it.
+    fn unit_part(&self, base: &Unit) -> Unit {
         Unit {
             name: self.name.clone(),
             level: self.level,
@@ -473,11 +512,13 @@ impl SettingsDraft {
             symbol: self.symbol.clone(),
             head_name: self.head_name.clone(),
             secretary_name: self.secretary_name.clone(),
+            register_digits: self.register_digits,
+            ..base.clone()
         }
     }
 
-    fn unit(&self, year: i32) -> Result<Unit, String> {
-        let unit = self.unit_part().cleaned();
+    fn unit(&self, year: i32, base: &Unit) -> Result<Unit, String> {
+        let unit = self.unit_part(base).cleaned();
         unit.validate().map_err(|e| e.0)?;
         if !unit.level.allowed_in(year) {
             return Err(format!(

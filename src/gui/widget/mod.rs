@@ -1,6 +1,6 @@
 //! Small building blocks shared by the screens, so every form and table looks alike.
 
-use iced::widget::{column, container, row, text, text_input};
+use iced::widget::{button, column, container, row, text, text_input};
 use iced::{Element, Length, Padding};
 
 use super::theme;
@@ -34,6 +34,15 @@ impl Typed {
             value: clean_line(raw),
         }
     }
+}
+
+/// One of a few choices side by side, the one chosen highlighted as the sidebar's section is.
+pub fn choice<'a, M: Clone + 'a>(label: String, active: bool, message: M) -> Element<'a, M> {
+    button(text(label))
+        .style(theme::nav(active))
+        .padding([6, 12])
+        .on_press(message)
+        .into()
 }
 
 /// A labelled single-line text field with the app's padding and size.

@@ -395,9 +395,7 @@ impl Workspace {
             Some(settings::Event::SaveAreas(areas)) => {
                 jobs::change(move |s: &mut Store| s.set_areas(&areas))
             }
-            Some(settings::Event::SaveUnit { base, unit }) => {
-                jobs::change(move |s: &mut Store| s.save_unit_changes(&base, &unit))
-            }
+            Some(settings::Event::SaveUnit { base, unit }) => jobs::save_unit(base, unit),
             Some(settings::Event::SaveEvent { base, event }) => {
                 jobs::change(move |s: &mut Store| s.save_event_changes(&base, &event))
             }

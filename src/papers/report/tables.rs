@@ -2,6 +2,7 @@
 //! (a count, an amount in đồng, a percentage) and is written as text only by the PDF.
 
 use crate::document::{Align, Width};
+pub use crate::domain::report::EmptyRows;
 use crate::domain::report::{Entered, Figure, Figures, Report, Standard, percent_text};
 use crate::text::{money, thousands};
 
@@ -70,17 +71,6 @@ pub struct ReportTable {
     pub rows: Vec<Vec<Value>>,
     /// "Tổng cộng" and the sums; its first cell spans the columns it has no cell for.
     pub total: Option<Vec<Value>>,
-}
-
-/// Whether the PDF prints the rows of figures never entered (all "-") or leaves them out.
-/// The spreadsheet and the package always have every row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum EmptyRows {
-    /// A paper that does not list what was never counted (the default).
-    #[default]
-    Omit,
-    /// Every row, as "-" where nothing was entered: the secretary chose to keep them.
-    Keep,
 }
 
 impl ReportTable {

@@ -132,7 +132,7 @@ impl std::fmt::Display for DecisionChoice {
     }
 }
 
-/// A recipient in the preview's pick list: "Số 3 · Ông Nguyễn Văn An".
+/// A recipient in the preview's pick list: "Số 003 · Ông Nguyễn Văn An".
 #[derive(Debug, Clone, PartialEq)]
 pub struct RecipientChoice {
     pub id: i64,

@@ -14,7 +14,9 @@ use crate::certificate::{FieldKey, Mode};
 use crate::domain::Form;
 use crate::gui::data::Snapshot;
 use crate::gui::preview::Sheet;
-use crate::gui::widget::{card, danger_link, link, on_enter, page_title, save_pdf, saved_file};
+use crate::gui::widget::{
+    card, choice, danger_link, link, on_enter, page_title, save_pdf, saved_file,
+};
 use crate::gui::{font, theme};
 use crate::text::date_short;
 
@@ -91,13 +93,6 @@ impl Certificates {
     }
 
     fn options<'a>(&'a self, data: &'a Snapshot, printing: usize) -> Element<'a, Message> {
-        let choice = |label: String, active: bool, message: Message| -> Element<'a, Message> {
-            button(text(label))
-                .style(theme::nav(active))
-                .padding([6, 12])
-                .on_press(message)
-                .into()
-        };
         let year_count = super::entries(data, self.form, None).len();
         let decisions: Vec<DecisionChoice> = data
             .decisions
@@ -354,7 +349,11 @@ impl Certificates {
             .map(|e| RecipientChoice {
                 id: e.recipient.id,
                 label: match e.recipient.register_no {
-                    Some(n) => format!("Số {n} · {}", e.data.recipient),
+                    Some(n) => format!(
+                        "Số {} · {}",
+                        data.unit.register_digits.number(n),
+                        e.data.recipient
+                    ),
                     None => e.data.recipient.clone(),
                 },
             })

@@ -265,9 +265,9 @@ impl Honors {
                 let Some(decision) = self.current(data).cloned() else {
                     return none();
                 };
-                let (place, recipients) = (data.unit.place.clone(), data.recipients.clone());
+                let (unit, recipients) = (data.unit.clone(), data.recipients.clone());
                 let write = async move {
-                    let doc = crate::certificate::decision_list(&place, &decision, &recipients)
+                    let doc = crate::certificate::decision_list(&unit, &decision, &recipients)
                         .ok_or_else(|| {
                             format!("Quyết định số {} chưa có ai được khen.", decision.number)
                         })?;

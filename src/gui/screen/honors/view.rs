@@ -203,8 +203,12 @@ impl Honors {
                         .width(Length::FillPortion(5)),
                         text(&r.position).width(Length::FillPortion(3)),
                         text(r.form.label()).width(Length::Fixed(90.0)),
-                        text(r.register_no.map(|n| n.to_string()).unwrap_or_default())
-                            .width(Length::Fixed(75.0)),
+                        text(
+                            r.register_no
+                                .map(|n| data.unit.register_digits.number(n))
+                                .unwrap_or_default()
+                        )
+                        .width(Length::Fixed(75.0)),
                         row![
                             link("Sửa", Message::Recipients(records::Message::Edit(r.id))),
                             danger_link("Xóa", Message::Recipients(records::Message::Remove(r.id))),

@@ -18,6 +18,7 @@ use iced::Task;
 use iced::widget::text_editor;
 
 use crate::document::{Document, layout};
+use crate::domain::Unit;
 use crate::domain::report::{Entered, Figure, Section, parse_figure};
 use crate::gui::data::Snapshot;
 use crate::gui::history::History;
@@ -76,7 +77,8 @@ pub struct Report {
     preview: Option<Result<Document, String>>,
     saving: bool,
     outcome: Option<Result<PathBuf, String>>,
-    /// "In cả dòng chưa có số liệu": the PDF keeps the rows of figures never entered.
+    /// "In cả dòng chưa có số liệu": the PDF keeps the rows of figures never entered. The
+    /// unit remembers it; the screen holds what was last ticked, whatever a reload brings.
     empty_rows: paper::EmptyRows,
 }
 
@@ -106,6 +108,12 @@ pub enum Event {
     SetFigures(Vec<(Figure, Option<u32>)>),
     /// `None`: back to the default text.
     SetSection(Section, Option<String>),
+    /// Remember "In cả dòng chưa có số liệu": the unit's fields of `unit` that differ from
+    /// `base` (only its choice of rows).
+    SaveUnit {
+        base: Box<Unit>,
+        unit: Box<Unit>,
+    },
     Open(PathBuf),
 }
 
@@ -152,7 +160,7 @@ impl Report {
             preview: None,
             saving: false,
             outcome: None,
-            empty_rows: paper::EmptyRows::default(),
+            empty_rows: data.unit.empty_rows,
         }
     }
 
@@ -274,15 +282,31 @@ impl Report {
                 (Task::none(), None)
             }
             Message::KeepEmptyRows(keep) => {
+                let before = self.empty_rows;
                 self.empty_rows = if keep {
                     paper::EmptyRows::Keep
                 } else {
                     paper::EmptyRows::Omit
                 };
+                if before == self.empty_rows {
+                    return (Task::none(), None);
+                }
                 if self.preview.is_some() {
                     self.preview = Some(Ok(layout(&paper::build(&data.report, self.empty_rows))));
                 }
-                (Task::none(), None)
+                // Based on the screen's own last choice, not the data (which may not have
+                // reloaded yet), so that a quick second click is saved too.
+                let unit = |empty_rows| {
+                    Box::new(Unit {
+                        empty_rows,
+                        ..data.unit.clone()
+                    })
+                };
+                let event = Event::SaveUnit {
+                    base: unit(before),
+                    unit: unit(self.empty_rows),
+                };
+                (Task::none(), Some(event))
             }
             Message::CloseExport => {
                 self.preview = None;
