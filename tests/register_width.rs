@@ -5,8 +5,8 @@
 
 #[path = "support/cli.rs"]
 mod cli_support;
-#[path = "support/pdf_text.rs"]
-mod pdf_text;
+#[path = "support/pdf.rs"]
+mod pdf;
 
 use std::path::{Path, PathBuf};
 
@@ -14,7 +14,6 @@ use cli_support::{ngayhoi_on as ngayhoi, stderr};
 use ngayhoi::domain::report::EmptyRows;
 use ngayhoi::domain::{Form, Recipient, RecipientKind, RegisterDigits, Sex};
 use ngayhoi::storage::Store;
-use pdf_text::pages;
 
 const NAME: &str = "Đinh Thị Hồng Nhung";
 
@@ -55,7 +54,11 @@ fn certificates(digits: u8) -> (String, String) {
         &db,
         &["export", "certificates", "--out", out.to_str().unwrap()],
     );
-    let pages = pages(&out);
+    let pages: Vec<String> = pdf::Pdf::read(&out)
+        .pages
+        .iter()
+        .map(pdf::Page::flat)
+        .collect();
     let page = |name: &str| {
         pages
             .iter()
@@ -104,7 +107,7 @@ fn decision_list(digits: u8) -> String {
             out.to_str().unwrap(),
         ],
     );
-    pages(&out).join(" ")
+    pdf::Pdf::read(&out).flat()
 }
 
 #[test]
@@ -157,7 +160,7 @@ fn report(db: &Path, keep_empty: bool) -> String {
         args.push("--keep-empty");
     }
     export(db, &args);
-    pages(&out).join(" ")
+    pdf::Pdf::read(&out).flat()
 }
 
 #[test]

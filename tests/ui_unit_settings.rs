@@ -3,8 +3,8 @@
 //! liệu", both saved in the data file and still there when the app starts again.
 
 mod common;
-#[path = "support/pdf_text.rs"]
-mod pdf_text;
+#[path = "support/pdf.rs"]
+mod pdf;
 
 use common::*;
 use ngayhoi::domain::report::EmptyRows;
@@ -85,7 +85,7 @@ fn the_reports_empty_rows_stay_kept_after_a_restart() {
             Some(pdf.clone()),
         )),
     );
-    let text = pdf_text::pages(&pdf).join(" ");
+    let text = pdf::Pdf::read(&pdf).flat();
     assert!(text.contains(row.trim_end_matches('.')), "{row}: {text}");
 
     // Unticked: remembered as well.
