@@ -69,22 +69,21 @@ impl PrinterProfile {
         if self.is_exact() {
             return pages.collect();
         }
-        let mut moved: Option<(Arc<[Item]>, Arc<[Item]>)> = None;
+        // The shared items last met, and the same moved: pages of a batch share one frame.
+        let mut last: Option<Arc<[Item]>> = None;
+        let mut moved: Arc<[Item]> = Arc::from([]);
         pages
             .map(|mut page| {
                 for item in &mut page.items {
                     self.move_item(item);
                 }
-                page.shared = match &moved {
-                    Some((from, to)) if Arc::ptr_eq(from, &page.shared) => Arc::clone(to),
-                    _ => {
-                        let mut items = page.shared.to_vec();
-                        items.iter_mut().for_each(|item| self.move_item(item));
-                        let to: Arc<[Item]> = items.into();
-                        moved = Some((Arc::clone(&page.shared), Arc::clone(&to)));
-                        to
-                    }
-                };
+                if !last.as_ref().is_some_and(|l| Arc::ptr_eq(l, &page.shared)) {
+                    let mut items = page.shared.to_vec();
+                    items.iter_mut().for_each(|item| self.move_item(item));
+                    moved = items.into();
+                    last = Some(Arc::clone(&page.shared));
+                }
+                page.shared = Arc::clone(&moved);
                 page
             })
             .collect()
