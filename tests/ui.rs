@@ -444,20 +444,6 @@ fn escape_closes_the_step_being_added_and_tab_is_a_shortcut() {
     ));
 }
 
-/// Uses the window as a person would, faster than the file: every message is applied, and the
-/// storage tasks it started are handed back instead of being run to the end.
-fn act_before_saved(
-    app: &mut App,
-    act: impl FnOnce(&mut iced_test::Simulator<'_, Message>) -> Result<(), iced_test::Error>,
-) -> Vec<iced::Task<Message>> {
-    let messages: Vec<Message> = {
-        let mut ui = simulator(app);
-        act(&mut ui).expect("the interaction succeeds");
-        produced(ui)
-    };
-    messages.into_iter().map(|m| app.update(m)).collect()
-}
-
 /// Types `text` into the field `field` and presses Enter.
 fn type_in<'a>(
     field: &'static str,
