@@ -29,10 +29,7 @@ fn titles(dir: &tempfile::TempDir) -> Vec<String> {
 }
 
 fn ceremony_app(dir: &tempfile::TempDir) -> ngayhoi::gui::App {
-    let mut app = demo_app(dir);
-    interact(&mut app, |ui| ui.click("Phần lễ").map(drop));
-    assert_eq!(app.section(), Some(Section::Ceremony));
-    app
+    demo_app_on(dir, "Phần lễ", Section::Ceremony)
 }
 
 #[test]

@@ -11,18 +11,14 @@ use ngayhoi::gui::records;
 use ngayhoi::gui::screen::honors::{self, RecipientField};
 use ngayhoi::gui::workspace::Message as Ws;
 use ngayhoi::gui::{App, Message, Section};
+use ngayhoi::storage::Store;
 
 fn honors_app(dir: &tempfile::TempDir) -> App {
-    let mut app = demo_app(dir);
-    interact(&mut app, |ui| ui.click("Khen thưởng").map(drop));
-    assert_eq!(app.section(), Some(Section::Honors));
-    app
+    demo_app_on(dir, "Khen thưởng", Section::Honors)
 }
 
 fn recipients(dir: &tempfile::TempDir) -> Vec<Recipient> {
-    let store = reopen(&db(dir));
-    let event = store.event(2026).unwrap().unwrap();
-    store.recipients(event.id).unwrap()
+    of_2026(dir, Store::recipients)
 }
 
 fn honors(message: honors::Message) -> Message {
@@ -122,7 +118,7 @@ fn a_new_decision_then_a_recipient_list_imported_into_it() {
         "STT;Hình thức;Đối tượng;Họ và tên;Giới tính;Chức vụ, đơn vị\n1;Giấy khen;Cá nhân;Võ Văn Kiệt;Nam;Tổ viên tổ dân phố 9\n2;Biểu dương;Tập thể;Chi hội Phụ nữ Khu phố 5;;\n",
     )
     .unwrap();
-    send(&mut app, honors(honors::Message::ImportFile(Some(file))));
+    import_recipients(&mut app, &file);
     assert!(shows(&app, "Nhập 2 người được khen"));
     interact(&mut app, |ui| ui.click("Nhập 2 người được khen").map(drop));
     let all = recipients(&dir);
@@ -170,10 +166,7 @@ fn a_list_row_naming_a_decision_goes_to_it_and_rows_that_cannot_be_placed_are_na
          3;Giấy khen;Đỗ Văn Ba;200/QĐ-UBND;\n",
     )
     .unwrap();
-    send(
-        &mut app,
-        honors(honors::Message::ImportFile(Some(file.clone()))),
-    );
+    import_recipients(&mut app, &file);
     interact(&mut app, |ui| ui.click("Nhập 3 người được khen").map(drop));
     assert!(
         shows(
@@ -191,7 +184,7 @@ fn a_list_row_naming_a_decision_goes_to_it_and_rows_that_cannot_be_placed_are_na
          2;Giấy khen;Lý Thị Hai;125/qđ-ubnd;\n",
     )
     .unwrap();
-    send(&mut app, honors(honors::Message::ImportFile(Some(file))));
+    import_recipients(&mut app, &file);
     interact(&mut app, |ui| ui.click("Nhập 2 người được khen").map(drop));
     let store = reopen(&db(&dir));
     let event = store.event(2026).unwrap().unwrap();
@@ -218,7 +211,7 @@ fn rows_without_a_decision_are_named_when_the_year_has_none_and_one_can_be_added
         "STT;Hình thức;Họ và tên\n1;Giấy khen;Phan Văn Tám\n2;Giấy khen;Mai Thị Mười\n",
     )
     .unwrap();
-    send(&mut app, honors(honors::Message::ImportFile(Some(file))));
+    import_recipients(&mut app, &file);
     interact(&mut app, |ui| ui.click("Nhập 2 người được khen").map(drop));
     assert!(shows(
         &app,

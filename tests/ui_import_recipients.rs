@@ -11,15 +11,11 @@ use common::*;
 use iced::{Event, Point, mouse};
 use iced_test::simulator::click;
 use ngayhoi::domain::{Decision, Form, Recipient, RecipientKind};
-use ngayhoi::gui::screen::honors;
 use ngayhoi::gui::workspace::Message as Ws;
 use ngayhoi::gui::{App, Section};
 
 fn honors_app(dir: &tempfile::TempDir) -> App {
-    let mut app = demo_app(dir);
-    interact(&mut app, |ui| ui.click("Khen thưởng").map(drop));
-    assert_eq!(app.section(), Some(Section::Honors));
-    app
+    demo_app_on(dir, "Khen thưởng", Section::Honors)
 }
 
 fn year(dir: &tempfile::TempDir) -> (Vec<Decision>, Vec<Recipient>) {
@@ -67,10 +63,7 @@ fn form_index(form: Form) -> usize {
 }
 
 fn open(app: &mut App, file: &std::path::Path) {
-    send(
-        app,
-        Ws::Honors(honors::Message::ImportFile(Some(file.to_path_buf()))),
-    );
+    import_recipients(app, file);
 }
 
 #[test]
