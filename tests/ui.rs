@@ -14,7 +14,6 @@ use ngayhoi::gui::app::{Shortcut, shortcut};
 use ngayhoi::gui::records;
 use ngayhoi::gui::screen::{failure, overview};
 use ngayhoi::gui::workspace::Message as Ws;
-use ngayhoi::gui::workspace::NewYear;
 use ngayhoi::gui::{self, App, Message, Section};
 use ngayhoi::storage::Store;
 
@@ -237,7 +236,7 @@ fn removing_a_step_offers_undo_and_undo_puts_it_back() {
     let mut app = demo_app(&dir);
     let original = app.snapshot().unwrap().checklist.clone();
     let target = original[1].clone();
-    send(&mut app, checklist(records::Message::Remove(target.id)));
+    interact(&mut app, |ui| click_in_row(ui, &target.title, "Xóa"));
     assert!(!app.snapshot().unwrap().checklist.contains(&target));
     assert!(shows(&app, &format!("Đã xóa “{}”.", target.title)));
     send(&mut app, Message::Shortcut(Shortcut::Undo));
@@ -249,28 +248,30 @@ fn editing_a_due_date_moves_the_step_and_a_bad_date_is_explained() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(&dir);
     let step = app.snapshot().unwrap().checklist[0].clone();
-    send(&mut app, checklist(records::Message::Edit(step.id)));
-    send(
-        &mut app,
-        checklist(records::Message::Edited(
-            overview::DraftField::Due,
-            "31/02/2026".into(),
-        )),
-    );
-    send(&mut app, checklist(records::Message::Save));
+    interact(&mut app, |ui| click_in_row(ui, &step.title, "Sửa"));
+    let before = reopen(&db(&dir)).event(2026).unwrap().unwrap();
+    let steps = |dir: &tempfile::TempDir| {
+        let store = reopen(&db(dir));
+        store
+            .checklist(store.event(2026).unwrap().unwrap().id)
+            .unwrap()
+    };
+    let stored = steps(&dir);
+    interact(&mut app, |ui| {
+        retype(ui, "checklist-due", "31/02/2026")?;
+        ui.click("Lưu").map(drop)
+    });
     assert!(shows(
         &app,
         "Hạn “31/02/2026” không phải ngày hợp lệ (dd/mm/yyyy)."
     ));
+    assert_eq!(steps(&dir), stored, "nothing was saved");
 
-    send(
-        &mut app,
-        checklist(records::Message::Edited(
-            overview::DraftField::Due,
-            "01/07/2026".into(),
-        )),
-    );
-    send(&mut app, checklist(records::Message::Save));
+    interact(&mut app, |ui| {
+        retype(ui, "checklist-due", "01/07/2026")?;
+        ui.click("Lưu").map(drop)
+    });
+    assert_eq!(before.date, NaiveDate::from_ymd_opt(2026, 8, 14).unwrap());
     let saved = app
         .snapshot()
         .unwrap()
@@ -307,9 +308,9 @@ fn a_new_year_copies_the_plan_without_last_years_ticks() {
     assert_eq!(data.event.year, 2026);
     assert!(data.checklist.iter().any(|s| s.done));
 
-    send(&mut app, Ws::NewYear(NewYear::Open));
-    send(&mut app, Ws::NewYear(NewYear::Edited("2026".into())));
-    send(&mut app, Ws::NewYear(NewYear::Confirm));
+    interact(&mut app, |ui| ui.click("+ Năm mới").map(drop));
+    interact(&mut app, |ui| retype(ui, "new-year", "2026"));
+    interact(&mut app, |ui| ui.click("Lập kế hoạch năm 2026").map(drop));
     assert_eq!(
         app.problem().as_deref(),
         Some("Năm 2026 đã có kế hoạch Ngày hội.")
@@ -400,8 +401,10 @@ fn a_file_that_cannot_be_opened_gets_a_screen_and_stays_untouched() {
         .unwrap()
         .fill_demo(&ngayhoi::demo::build())
         .unwrap();
-    send(
+    through_dialog(
         &mut app,
+        "Mở tệp khác…",
+        |m| matches!(m, Message::Failure(failure::Message::ChooseOther)),
         Message::Failure(failure::Message::Chosen(Some(good))),
     );
     assert_eq!(app.snapshot().unwrap().unit.name, "Phường Chợ Quán");

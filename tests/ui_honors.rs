@@ -7,10 +7,8 @@ use common::*;
 use iced_test::selector::id;
 use ngayhoi::domain::{Form, Recipient};
 use ngayhoi::gui::app::shortcut;
-use ngayhoi::gui::records;
-use ngayhoi::gui::screen::honors::{self, RecipientField};
-use ngayhoi::gui::workspace::Message as Ws;
-use ngayhoi::gui::{App, Message, Section};
+use ngayhoi::gui::screen::honors;
+use ngayhoi::gui::{App, Section};
 use ngayhoi::storage::Store;
 
 fn honors_app(dir: &tempfile::TempDir) -> App {
@@ -19,10 +17,6 @@ fn honors_app(dir: &tempfile::TempDir) -> App {
 
 fn recipients(dir: &tempfile::TempDir) -> Vec<Recipient> {
     of_2026(dir, Store::recipients)
-}
-
-fn honors(message: honors::Message) -> Message {
-    Ws::Honors(message).into()
 }
 
 #[test]
@@ -51,12 +45,9 @@ fn a_new_recipient_gets_the_next_register_number_and_undo_keeps_numbers() {
     assert!(shows(&app, "Đã thêm Đỗ Thị Hoa."));
 
     // Removing her frees nothing; undo brings her back with number 6.
-    send(
-        &mut app,
-        honors(honors::Message::Recipients(records::Message::Remove(
-            added.id,
-        ))),
-    );
+    interact(&mut app, |ui| {
+        click_in_row(ui, &added.display_name(), "Xóa")
+    });
     assert!(shows(
         &app,
         "Đã xóa Đỗ Thị Hoa (số vào sổ 6 không cấp lại cho người khác)."
@@ -76,19 +67,10 @@ fn a_typed_register_number_already_given_is_refused_and_nothing_is_saved() {
     let mut app = honors_app(&dir);
     let before = recipients(&dir);
     let an = before.iter().find(|r| r.name == "Nguyễn Văn An").unwrap();
-    send(
-        &mut app,
-        honors(honors::Message::Recipients(records::Message::Edit(an.id))),
-    );
-    send(
-        &mut app,
-        honors(honors::Message::Recipients(records::Message::Edited(
-            RecipientField::RegisterNo,
-            "1".into(),
-        ))),
-    );
+    interact(&mut app, |ui| click_in_row(ui, &an.display_name(), "Sửa"));
     interact(&mut app, |ui| {
-        scroll_down(ui);
+        retype(ui, "recipient-register", "1")?;
+        scroll_to(ui, "Lưu");
         ui.click("Lưu").map(drop)
     });
     assert!(shows(
@@ -199,11 +181,10 @@ fn a_list_row_naming_a_decision_goes_to_it_and_rows_that_cannot_be_placed_are_na
 
 #[test]
 fn rows_without_a_decision_are_named_when_the_year_has_none_and_one_can_be_added() {
-    use ngayhoi::gui::workspace::NewYear;
     let dir = tempfile::tempdir().unwrap();
     let mut app = honors_app(&dir);
-    send(&mut app, Ws::NewYear(NewYear::Open));
-    send(&mut app, Ws::NewYear(NewYear::Confirm));
+    interact(&mut app, |ui| ui.click("+ Năm mới").map(drop));
+    interact(&mut app, |ui| ui.click("Lập kế hoạch năm 2027").map(drop));
     assert_eq!(app.snapshot().unwrap().event.year, 2027);
     let file = dir.path().join("khen-2027.csv");
     std::fs::write(

@@ -11,7 +11,6 @@ use common::*;
 use iced::{Event, Point, mouse};
 use iced_test::simulator::click;
 use ngayhoi::domain::{Decision, Form, Recipient, RecipientKind};
-use ngayhoi::gui::workspace::Message as Ws;
 use ngayhoi::gui::{App, Section};
 
 fn honors_app(dir: &tempfile::TempDir) -> App {
@@ -176,11 +175,10 @@ fn a_list_with_an_unknown_code_cannot_be_imported() {
 
 #[test]
 fn a_decision_added_while_the_preview_is_open_is_offered_for_the_rows() {
-    use ngayhoi::gui::workspace::NewYear;
     let dir = tempfile::tempdir().unwrap();
     let mut app = honors_app(&dir);
-    send(&mut app, Ws::NewYear(NewYear::Open));
-    send(&mut app, Ws::NewYear(NewYear::Confirm));
+    interact(&mut app, |ui| ui.click("+ Năm mới").map(drop));
+    interact(&mut app, |ui| ui.click("Lập kế hoạch năm 2027").map(drop));
     let file = dir.path().join("de-nghi-2027.xlsx");
     commendation::two_row_header(&file, &commendation::five());
     open(&mut app, &file);

@@ -8,7 +8,7 @@ use iced_test::selector::id;
 use ngayhoi::domain::{Category, Household, Visit, VisitStatus};
 use ngayhoi::gui::app::shortcut;
 use ngayhoi::gui::workspace::Message as Ws;
-use ngayhoi::gui::{App, Section};
+use ngayhoi::gui::{App, Message, Section};
 
 fn visits_app(dir: &tempfile::TempDir) -> App {
     demo_app_on(dir, "Thăm hỏi", Section::Visits)
@@ -119,19 +119,14 @@ fn planned_visits_are_marked_done_with_today_and_a_removed_household_comes_back(
 
     // Remove a household with its visits of both years; undo brings them all back.
     let (households, _) = stored(&dir);
-    let hang = households
-        .iter()
-        .find(|h| h.name == "Nguyễn Thị Hằng")
-        .unwrap()
-        .id;
-    send(
-        &mut app,
-        ngayhoi::gui::workspace::Message::Visits(
-            ngayhoi::gui::screen::visits::Message::RemoveHousehold(hang),
-        ),
-    );
+    assert!(households.iter().any(|h| h.name == "Nguyễn Thị Hằng"));
+    interact(&mut app, |ui| ui.click("Hộ gia đình (16)").map(drop));
+    interact(&mut app, |ui| {
+        click_in_row(ui, "Nguyễn Thị Hằng (1938)", "Xóa")
+    });
     assert!(shows(&app, "Đã xóa hộ Nguyễn Thị Hằng cùng 2 lượt thăm."));
     assert_eq!(stored(&dir).0.len(), 15);
+    assert!(stored(&dir).0.iter().all(|h| h.name != "Nguyễn Thị Hằng"));
     send(&mut app, shortcut(ctrl("z")).unwrap());
     let (households, visits) = stored(&dir);
     assert_eq!(households.len(), 16);
@@ -203,7 +198,12 @@ fn the_visits_go_to_excel_with_values_as_numbers() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = visits_app(&dir);
     let path = dir.path().join("tham-hoi-2026.xlsx");
-    send(&mut app, Ws::Visits(Visits::ExportTo(Some(path.clone()))));
+    through_dialog(
+        &mut app,
+        "Xuất Excel…",
+        |m| matches!(m, Message::Workspace(Ws::Visits(Visits::Export))),
+        Ws::Visits(Visits::ExportTo(Some(path.clone()))),
+    );
     assert!(shows(
         &app,
         &format!("Đã lưu danh sách thăm hỏi vào “{}”.", path.display())
