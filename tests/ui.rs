@@ -321,7 +321,7 @@ fn a_new_year_copies_the_plan_without_last_years_ticks() {
 fn settings_are_saved_as_you_type_and_undone_with_ctrl_z() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(&dir);
-    send(&mut app, Ws::Navigate(Section::Settings));
+    interact(&mut app, |ui| ui.click("Cài đặt").map(drop));
     assert_eq!(app.section(), Some(Section::Settings));
     assert!(shows(&app, "✓ Mọi thay đổi đã được lưu"));
     assert!(
@@ -349,27 +349,15 @@ fn settings_are_saved_as_you_type_and_undone_with_ctrl_z() {
 fn an_emptied_unit_name_is_not_saved_and_says_why() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(&dir);
-    send(&mut app, Ws::Navigate(Section::Settings));
-    send(
-        &mut app,
-        Ws::Settings(gui::screen::settings::Message::Edited(
-            gui::screen::settings::Field::Name,
-            String::new(),
-        )),
-    );
+    interact(&mut app, |ui| ui.click("Cài đặt").map(drop));
+    interact(&mut app, |ui| retype(ui, "settings-name", ""));
     assert!(shows(&app, "Chưa lưu: Tên đơn vị không được để trống."));
     assert_eq!(
         reopen(&db(&dir)).unit().unwrap().unwrap().name,
         "Phường Chợ Quán"
     );
 
-    send(
-        &mut app,
-        Ws::Settings(gui::screen::settings::Message::Edited(
-            gui::screen::settings::Field::Date,
-            "20/9/2026".into(),
-        )),
-    );
+    interact(&mut app, |ui| retype(ui, "settings-date", "20/9/2026"));
     assert_eq!(
         app.problem().as_deref(),
         Some("Ngày tổ chức (20/09/2026) phải nằm trong đợt từ 01/07/2026 đến 19/08/2026.")
@@ -505,7 +493,7 @@ fn two_adds_queued_before_the_first_is_saved_are_each_undone_on_their_own_screen
     assert!(steps.iter().any(|s| s == step), "the step stays");
 
     // Back on the overview, Ctrl+Z takes away the step.
-    send(&mut app, Ws::Navigate(Section::Overview));
+    interact(&mut app, |ui| ui.click("Tổng quan").map(drop));
     assert!(shows(&app, &format!("Đã thêm “{step}”.")));
     send(&mut app, shortcut(ctrl("z")).unwrap());
     let (steps, delegates) = stored(&dir);
