@@ -9,18 +9,12 @@ use chrono::NaiveDate;
 use common::*;
 use iced::keyboard;
 use iced_test::selector::id;
-use ngayhoi::domain::{ChecklistItem, Level};
+use ngayhoi::domain::Level;
 use ngayhoi::gui::app::{Shortcut, shortcut};
-use ngayhoi::gui::records;
-use ngayhoi::gui::screen::{failure, overview};
+use ngayhoi::gui::screen::failure;
 use ngayhoi::gui::workspace::Message as Ws;
 use ngayhoi::gui::{self, App, Message, Section};
 use ngayhoi::storage::Store;
-
-/// A message of the overview's checklist.
-fn checklist(message: records::Message<ChecklistItem>) -> Message {
-    Ws::Overview(overview::Message::Checklist(message)).into()
-}
 
 #[test]
 fn welcome_creates_the_unit_and_this_years_plan() {
@@ -402,7 +396,7 @@ fn a_file_that_cannot_be_opened_gets_a_screen_and_stays_untouched() {
 fn escape_closes_the_step_being_added_and_tab_is_a_shortcut() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(&dir);
-    send(&mut app, checklist(records::Message::New));
+    interact(&mut app, |ui| ui.click("+ Thêm việc").map(drop));
     let editing = |app: &App| simulator(app).find(id("checklist-title")).is_ok();
     assert!(editing(&app));
     let escape = keyboard::Event::KeyPressed {
