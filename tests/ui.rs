@@ -9,19 +9,12 @@ use chrono::NaiveDate;
 use common::*;
 use iced::keyboard;
 use iced_test::selector::id;
-use ngayhoi::domain::{ChecklistItem, Level};
+use ngayhoi::domain::Level;
 use ngayhoi::gui::app::{Shortcut, shortcut};
-use ngayhoi::gui::records;
-use ngayhoi::gui::screen::{failure, overview};
+use ngayhoi::gui::screen::failure;
 use ngayhoi::gui::workspace::Message as Ws;
-use ngayhoi::gui::workspace::NewYear;
 use ngayhoi::gui::{self, App, Message, Section};
 use ngayhoi::storage::Store;
-
-/// A message of the overview's checklist.
-fn checklist(message: records::Message<ChecklistItem>) -> Message {
-    Ws::Overview(overview::Message::Checklist(message)).into()
-}
 
 #[test]
 fn welcome_creates_the_unit_and_this_years_plan() {
@@ -237,7 +230,7 @@ fn removing_a_step_offers_undo_and_undo_puts_it_back() {
     let mut app = demo_app(&dir);
     let original = app.snapshot().unwrap().checklist.clone();
     let target = original[1].clone();
-    send(&mut app, checklist(records::Message::Remove(target.id)));
+    interact(&mut app, |ui| click_in_row(ui, &target.title, "Xóa"));
     assert!(!app.snapshot().unwrap().checklist.contains(&target));
     assert!(shows(&app, &format!("Đã xóa “{}”.", target.title)));
     send(&mut app, Message::Shortcut(Shortcut::Undo));
@@ -249,28 +242,30 @@ fn editing_a_due_date_moves_the_step_and_a_bad_date_is_explained() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(&dir);
     let step = app.snapshot().unwrap().checklist[0].clone();
-    send(&mut app, checklist(records::Message::Edit(step.id)));
-    send(
-        &mut app,
-        checklist(records::Message::Edited(
-            overview::DraftField::Due,
-            "31/02/2026".into(),
-        )),
-    );
-    send(&mut app, checklist(records::Message::Save));
+    interact(&mut app, |ui| click_in_row(ui, &step.title, "Sửa"));
+    let before = reopen(&db(&dir)).event(2026).unwrap().unwrap();
+    let steps = |dir: &tempfile::TempDir| {
+        let store = reopen(&db(dir));
+        store
+            .checklist(store.event(2026).unwrap().unwrap().id)
+            .unwrap()
+    };
+    let stored = steps(&dir);
+    interact(&mut app, |ui| {
+        retype(ui, "checklist-due", "31/02/2026")?;
+        ui.click("Lưu").map(drop)
+    });
     assert!(shows(
         &app,
         "Hạn “31/02/2026” không phải ngày hợp lệ (dd/mm/yyyy)."
     ));
+    assert_eq!(steps(&dir), stored, "nothing was saved");
 
-    send(
-        &mut app,
-        checklist(records::Message::Edited(
-            overview::DraftField::Due,
-            "01/07/2026".into(),
-        )),
-    );
-    send(&mut app, checklist(records::Message::Save));
+    interact(&mut app, |ui| {
+        retype(ui, "checklist-due", "01/07/2026")?;
+        ui.click("Lưu").map(drop)
+    });
+    assert_eq!(before.date, NaiveDate::from_ymd_opt(2026, 8, 14).unwrap());
     let saved = app
         .snapshot()
         .unwrap()
@@ -307,9 +302,9 @@ fn a_new_year_copies_the_plan_without_last_years_ticks() {
     assert_eq!(data.event.year, 2026);
     assert!(data.checklist.iter().any(|s| s.done));
 
-    send(&mut app, Ws::NewYear(NewYear::Open));
-    send(&mut app, Ws::NewYear(NewYear::Edited("2026".into())));
-    send(&mut app, Ws::NewYear(NewYear::Confirm));
+    interact(&mut app, |ui| ui.click("+ Năm mới").map(drop));
+    interact(&mut app, |ui| retype(ui, "new-year", "2026"));
+    interact(&mut app, |ui| ui.click("Lập kế hoạch năm 2026").map(drop));
     assert_eq!(
         app.problem().as_deref(),
         Some("Năm 2026 đã có kế hoạch Ngày hội.")
@@ -320,7 +315,7 @@ fn a_new_year_copies_the_plan_without_last_years_ticks() {
 fn settings_are_saved_as_you_type_and_undone_with_ctrl_z() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(&dir);
-    send(&mut app, Ws::Navigate(Section::Settings));
+    interact(&mut app, |ui| ui.click("Cài đặt").map(drop));
     assert_eq!(app.section(), Some(Section::Settings));
     assert!(shows(&app, "✓ Mọi thay đổi đã được lưu"));
     assert!(
@@ -348,27 +343,15 @@ fn settings_are_saved_as_you_type_and_undone_with_ctrl_z() {
 fn an_emptied_unit_name_is_not_saved_and_says_why() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(&dir);
-    send(&mut app, Ws::Navigate(Section::Settings));
-    send(
-        &mut app,
-        Ws::Settings(gui::screen::settings::Message::Edited(
-            gui::screen::settings::Field::Name,
-            String::new(),
-        )),
-    );
+    interact(&mut app, |ui| ui.click("Cài đặt").map(drop));
+    interact(&mut app, |ui| retype(ui, "settings-name", ""));
     assert!(shows(&app, "Chưa lưu: Tên đơn vị không được để trống."));
     assert_eq!(
         reopen(&db(&dir)).unit().unwrap().unwrap().name,
         "Phường Chợ Quán"
     );
 
-    send(
-        &mut app,
-        Ws::Settings(gui::screen::settings::Message::Edited(
-            gui::screen::settings::Field::Date,
-            "20/9/2026".into(),
-        )),
-    );
+    interact(&mut app, |ui| retype(ui, "settings-date", "20/9/2026"));
     assert_eq!(
         app.problem().as_deref(),
         Some("Ngày tổ chức (20/09/2026) phải nằm trong đợt từ 01/07/2026 đến 19/08/2026.")
@@ -400,8 +383,10 @@ fn a_file_that_cannot_be_opened_gets_a_screen_and_stays_untouched() {
         .unwrap()
         .fill_demo(&ngayhoi::demo::build())
         .unwrap();
-    send(
+    through_dialog(
         &mut app,
+        "Mở tệp khác…",
+        |m| matches!(m, Message::Failure(failure::Message::ChooseOther)),
         Message::Failure(failure::Message::Chosen(Some(good))),
     );
     assert_eq!(app.snapshot().unwrap().unit.name, "Phường Chợ Quán");
@@ -411,7 +396,7 @@ fn a_file_that_cannot_be_opened_gets_a_screen_and_stays_untouched() {
 fn escape_closes_the_step_being_added_and_tab_is_a_shortcut() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(&dir);
-    send(&mut app, checklist(records::Message::New));
+    interact(&mut app, |ui| ui.click("+ Thêm việc").map(drop));
     let editing = |app: &App| simulator(app).find(id("checklist-title")).is_ok();
     assert!(editing(&app));
     let escape = keyboard::Event::KeyPressed {
@@ -442,20 +427,6 @@ fn escape_closes_the_step_being_added_and_tab_is_a_shortcut() {
         shortcut(tab),
         Some(Message::Shortcut(Shortcut::PreviousField))
     ));
-}
-
-/// Uses the window as a person would, faster than the file: every message is applied, and the
-/// storage tasks it started are handed back instead of being run to the end.
-fn act_before_saved(
-    app: &mut App,
-    act: impl FnOnce(&mut iced_test::Simulator<'_, Message>) -> Result<(), iced_test::Error>,
-) -> Vec<iced::Task<Message>> {
-    let messages: Vec<Message> = {
-        let mut ui = simulator(app);
-        act(&mut ui).expect("the interaction succeeds");
-        produced(ui)
-    };
-    messages.into_iter().map(|m| app.update(m)).collect()
 }
 
 /// Types `text` into the field `field` and presses Enter.
@@ -516,7 +487,7 @@ fn two_adds_queued_before_the_first_is_saved_are_each_undone_on_their_own_screen
     assert!(steps.iter().any(|s| s == step), "the step stays");
 
     // Back on the overview, Ctrl+Z takes away the step.
-    send(&mut app, Ws::Navigate(Section::Overview));
+    interact(&mut app, |ui| ui.click("Tổng quan").map(drop));
     assert!(shows(&app, &format!("Đã thêm “{step}”.")));
     send(&mut app, shortcut(ctrl("z")).unwrap());
     let (steps, delegates) = stored(&dir);

@@ -8,9 +8,7 @@ use std::path::Path;
 
 use common::*;
 use iced_test::selector::id;
-use ngayhoi::gui::screen::failure;
-use ngayhoi::gui::workspace::Message as Ws;
-use ngayhoi::gui::{App, Message, Section};
+use ngayhoi::gui::{App, Section};
 use ngayhoi::storage::{Store, schema};
 
 fn unit_name(path: &Path) -> String {
@@ -33,7 +31,7 @@ fn backups(dir: &tempfile::TempDir) -> Vec<String> {
 fn back_up_change_restore_and_the_old_value_is_back() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(&dir);
-    send(&mut app, Ws::Navigate(Section::Settings));
+    interact(&mut app, |ui| ui.click("Cài đặt").map(drop));
     assert!(shows(&app, "Sao lưu và khôi phục"));
     assert!(shows(&app, "Chưa có bản sao lưu nào."));
 
@@ -108,7 +106,7 @@ fn a_copy_that_is_not_a_backup_is_refused_with_its_reason() {
         "không phải dữ liệu",
     )
     .unwrap();
-    send(&mut app, Ws::Navigate(Section::Settings));
+    interact(&mut app, |ui| ui.click("Cài đặt").map(drop));
     assert!(shows(&app, "Tệp khác trong thư mục"));
     interact(&mut app, |ui| {
         scroll_down(ui);
@@ -190,7 +188,7 @@ fn a_file_from_a_newer_version_offers_the_backup_too() {
 }
 
 fn send_failure_retry(mut app: App) {
-    send(&mut app, Message::Failure(failure::Message::Retry));
+    interact(&mut app, |ui| ui.click("Thử lại").map(drop));
     assert!(
         shows(&app, "Không mở được dữ liệu"),
         "still refused, still safe"
@@ -201,7 +199,7 @@ fn send_failure_retry(mut app: App) {
 fn an_edit_waits_while_another_window_writes_then_is_saved_on_retry() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(&dir);
-    send(&mut app, Ws::Navigate(Section::Settings));
+    interact(&mut app, |ui| ui.click("Cài đặt").map(drop));
     let holder = rusqlite::Connection::open(db(&dir)).unwrap();
     holder.execute_batch("BEGIN IMMEDIATE;").unwrap();
 

@@ -9,9 +9,6 @@ use iced::keyboard;
 use iced_test::selector::id;
 use ngayhoi::gui::Section;
 use ngayhoi::gui::app::shortcut;
-use ngayhoi::gui::records;
-use ngayhoi::gui::screen::ceremony;
-use ngayhoi::gui::workspace::Message as Ws;
 
 fn t(h: u32, m: u32) -> NaiveTime {
     NaiveTime::from_hms_opt(h, m, 0).unwrap()
@@ -29,10 +26,7 @@ fn titles(dir: &tempfile::TempDir) -> Vec<String> {
 }
 
 fn ceremony_app(dir: &tempfile::TempDir) -> ngayhoi::gui::App {
-    let mut app = demo_app(dir);
-    interact(&mut app, |ui| ui.click("Phần lễ").map(drop));
-    assert_eq!(app.section(), Some(Section::Ceremony));
-    app
+    demo_app_on(dir, "Phần lễ", Section::Ceremony)
 }
 
 #[test]
@@ -87,28 +81,12 @@ fn adding_an_item_by_typing_and_enter() {
 fn a_duration_that_is_not_a_number_is_explained() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = ceremony_app(&dir);
-    send(
-        &mut app,
-        Ws::Ceremony(ceremony::Message::Items(records::Message::New)),
-    );
-    send(
-        &mut app,
-        Ws::Ceremony(ceremony::Message::Items(records::Message::Edited(
-            ceremony::Field::Title,
-            "Múa lân".into(),
-        ))),
-    );
-    send(
-        &mut app,
-        Ws::Ceremony(ceremony::Message::Items(records::Message::Edited(
-            ceremony::Field::Duration,
-            "mười".into(),
-        ))),
-    );
-    send(
-        &mut app,
-        Ws::Ceremony(ceremony::Message::Items(records::Message::Save)),
-    );
+    interact(&mut app, |ui| ui.click("+ Thêm mục").map(drop));
+    interact(&mut app, |ui| {
+        retype(ui, "program-title", "Múa lân")?;
+        retype(ui, "program-duration", "mười")?;
+        ui.click("Lưu").map(drop)
+    });
     assert!(shows(&app, "Thời lượng “mười” phải là số phút."));
     assert_eq!(titles(&dir).len(), 10, "nothing was saved");
 }
@@ -199,22 +177,12 @@ fn a_start_time_typed_keeps_a_theme_changed_meanwhile_elsewhere() {
 fn pinning_an_item_too_early_shows_the_overlap() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = ceremony_app(&dir);
-    let id_of = app.snapshot().unwrap().program[2].id;
-    send(
-        &mut app,
-        Ws::Ceremony(ceremony::Message::Items(records::Message::Edit(id_of))),
-    );
-    send(
-        &mut app,
-        Ws::Ceremony(ceremony::Message::Items(records::Message::Edited(
-            ceremony::Field::Fixed,
-            "7:45".into(),
-        ))),
-    );
-    send(
-        &mut app,
-        Ws::Ceremony(ceremony::Message::Items(records::Message::Save)),
-    );
+    let third = app.snapshot().unwrap().program[2].title.clone();
+    interact(&mut app, |ui| click_in_row(ui, &third, "Sửa"));
+    interact(&mut app, |ui| {
+        retype(ui, "program-fixed", "7:45")?;
+        ui.click("Lưu").map(drop)
+    });
     assert!(shows(
         &app,
         "Trùng 5 phút với mục trước: hãy rút ngắn mục trước hoặc dời giờ mục này."
@@ -228,10 +196,7 @@ fn a_removed_item_comes_back_in_its_place_with_undo() {
     let mut app = ceremony_app(&dir);
     let original = titles(&dir);
     let id_of = app.snapshot().unwrap().program[2].id;
-    send(
-        &mut app,
-        Ws::Ceremony(ceremony::Message::Items(records::Message::Remove(id_of))),
-    );
+    interact(&mut app, |ui| click_in_row(ui, &original[2], "Xóa"));
     assert_eq!(titles(&dir).len(), original.len() - 1);
     assert!(shows(&app, &format!("Đã xóa “{}”.", original[2])));
     send(&mut app, shortcut(ctrl("z")).unwrap());

@@ -16,7 +16,7 @@ use ngayhoi::domain::Form;
 use ngayhoi::gui::app::shortcut;
 use ngayhoi::gui::screen::certificates;
 use ngayhoi::gui::workspace::Message as Ws;
-use ngayhoi::gui::{App, Section};
+use ngayhoi::gui::{App, Message, Section};
 use pdf::{Page, Pdf};
 
 /// Every string of the certificate shown in the preview, in order.
@@ -47,8 +47,24 @@ fn name_x(app: &App, first_word: &str) -> f32 {
         .expect("the name is on the page")
 }
 
+/// "Lưu PDF để in…" (it asks the system's save dialog), the dialog answered with `target`.
+fn save_pdf(app: &mut App, target: &std::path::Path) {
+    through_dialog(
+        app,
+        "Lưu PDF để in… (Ctrl+P)",
+        |m| {
+            matches!(
+                m,
+                Message::Workspace(Ws::Certificates(certificates::Message::Save))
+            )
+        },
+        Ws::Certificates(certificates::Message::Chosen(Some(target.to_path_buf()))),
+    );
+}
+
 fn open_certificates(app: &mut App) {
-    send(app, Ws::Navigate(Section::Certificates));
+    interact(app, |ui| ui.click("In giấy khen").map(drop));
+    assert_eq!(app.section(), Some(Section::Certificates));
     assert!(shows(app, "In giấy khen · Năm 2026"));
 }
 
@@ -199,11 +215,7 @@ fn saving_writes_one_page_per_certificate_in_register_order() {
     let mut app = demo_app(&dir);
     open_certificates(&mut app);
     let target = dir.path().join("giay-khen-2026.pdf");
-    // The file dialog answered with this path.
-    send(
-        &mut app,
-        Ws::Certificates(certificates::Message::Chosen(Some(target.clone()))),
-    );
+    save_pdf(&mut app, &target);
     assert!(shows(&app, &format!("Đã lưu “{}”.", target.display())));
     assert!(shows(&app, "Mở để in"));
     let pages: Vec<String> = Pdf::read(&target).pages.iter().map(Page::flat).collect();
@@ -219,10 +231,7 @@ fn saving_writes_one_page_per_certificate_in_register_order() {
         ui.click("In lại một giấy (đang xem)").map(drop)
     });
     let one = dir.path().join("mot-giay.pdf");
-    send(
-        &mut app,
-        Ws::Certificates(certificates::Message::Chosen(Some(one.clone()))),
-    );
+    save_pdf(&mut app, &one);
     let one = Pdf::read(&one);
     assert_eq!(one.pages.len(), 1, "one page");
     let text = one.flat();
@@ -262,8 +271,16 @@ fn the_calibration_page_is_saved_through_the_chosen_printer() {
     let mut app = demo_app(&dir);
     open_certificates(&mut app);
     let target = dir.path().join("trang-hieu-chinh-a4.pdf");
-    send(
+    interact(&mut app, |ui| ui.click("Máy in và hiệu chỉnh").map(drop));
+    through_dialog(
         &mut app,
+        "In trang hiệu chỉnh…",
+        |m| {
+            matches!(
+                m,
+                Message::Workspace(Ws::Certificates(certificates::Message::Calibrate))
+            )
+        },
         Ws::Certificates(certificates::Message::CalibrationChosen(Some(
             target.clone(),
         ))),

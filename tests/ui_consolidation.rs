@@ -10,7 +10,7 @@ use iced_test::selector::id;
 use ngayhoi::gui::app::shortcut;
 use ngayhoi::gui::screen::consolidation::{self, Message as C, Output};
 use ngayhoi::gui::workspace::Message as Ws;
-use ngayhoi::gui::{App, Section};
+use ngayhoi::gui::{App, Message, Section};
 
 fn province_app(dir: &tempfile::TempDir) -> App {
     let mut app = App::boot(db(dir), today());
@@ -22,6 +22,26 @@ fn province_app(dir: &tempfile::TempDir) -> App {
     interact(&mut app, |ui| ui.click("Tổng hợp báo cáo").map(drop));
     assert_eq!(app.section(), Some(Section::Consolidation));
     app
+}
+
+/// "Nhận báo cáo…" (the system's dialog to pick files), answered with `package`.
+fn take(app: &mut App, package: &std::path::Path) {
+    through_dialog(
+        app,
+        "Nhận báo cáo…",
+        |m| matches!(m, Message::Workspace(Ws::Consolidation(C::TakeFiles))),
+        Ws::Consolidation(C::Chosen(vec![package.to_path_buf()])),
+    );
+}
+
+/// A save button of the consolidated report (the system's save dialog), answered with `path`.
+fn save_as(app: &mut App, button: &str, output: Output, path: &std::path::Path) {
+    through_dialog(
+        app,
+        button,
+        |m| matches!(m, Message::Workspace(Ws::Consolidation(C::Export(o))) if *o == output),
+        Ws::Consolidation(C::ExportTo(output, Some(path.to_path_buf()))),
+    );
 }
 
 fn expected_units(dir: &tempfile::TempDir) -> Vec<String> {
@@ -107,10 +127,7 @@ fn a_package_from_a_unit_not_listed_is_taken_and_the_unit_added() {
     ]);
 
     let mut app = province_app(&dir);
-    send(
-        &mut app,
-        Ws::Consolidation(C::Chosen(vec![package.clone()])),
-    );
+    take(&mut app, &package);
     assert!(
         shows_part(&app, "Phường Chợ Quán"),
         "the file's line names the unit"
@@ -123,7 +140,7 @@ fn a_package_from_a_unit_not_listed_is_taken_and_the_unit_added() {
     assert!(shows(&app, "Đã thêm 1 đơn vị vào danh sách."));
 
     // The same file again is refused, with its reason, and nothing changes.
-    send(&mut app, Ws::Consolidation(C::Chosen(vec![package])));
+    take(&mut app, &package);
     assert!(shows_part(&app, "đã nhận tệp này"));
     assert!(shows(&app, "37/43"));
 }
@@ -133,18 +150,17 @@ fn the_consolidated_report_is_saved_as_pdf_and_excel() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = province_app(&dir);
     let pdf = dir.path().join("tong-hop.pdf");
-    send(
+    save_as(
         &mut app,
-        Ws::Consolidation(C::ExportTo(Output::Pdf, Some(pdf.clone()))),
+        "Lưu báo cáo tổng hợp (PDF)… (Ctrl+P)",
+        Output::Pdf,
+        &pdf,
     );
     assert!(shows(&app, &format!("Đã lưu “{}”.", pdf.display())));
     let doc = lopdf::Document::load_mem(&std::fs::read(&pdf).unwrap()).unwrap();
     assert!(doc.get_pages().len() >= 2, "the report and its annex");
     let xlsx = dir.path().join("tong-hop.xlsx");
-    send(
-        &mut app,
-        Ws::Consolidation(C::ExportTo(Output::Xlsx, Some(xlsx.clone()))),
-    );
+    save_as(&mut app, "Xuất Excel…", Output::Xlsx, &xlsx);
     assert!(shows(&app, &format!("Đã lưu “{}”.", xlsx.display())));
     use calamine::Reader;
     let book: calamine::Xlsx<_> = calamine::open_workbook(&xlsx).unwrap();

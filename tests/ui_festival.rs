@@ -1,105 +1,84 @@
-//! Phần hội on the day, headless (iced_test, tiny-skia) in a 1220×700 window: results typed into
-//! the table and saved whole, a wrong value explained, an activity added with its teams and
-//! prizes, teams edited, a removal undone. The festival screen is driven on its own: what it
-//! emits is written to a real data file as the app would, and the screen is shown again from
-//! the reloaded snapshot. The last tests drive the whole app, shortcuts included.
+//! Phần hội on the day, through the whole app (headless, iced_test with tiny-skia, in a
+//! 1220×700 window): results typed into the table and saved whole, a wrong value explained,
+//! an activity added with its teams and prizes, teams edited, a removal undone. Every test
+//! clicks and types as the secretary does; the workspace builds the jobs, the app's writer
+//! runs them on a real data file, and the test reads what the screen shows and what the file
+//! holds.
 
 mod common;
 
 use common::*;
 use iced::keyboard;
-use iced_test::Simulator;
-use iced_test::selector::{Target, id};
+use iced_test::selector::id;
 use ngayhoi::domain::{Activity, ActivityKind};
 use ngayhoi::gui::app::shortcut;
-use ngayhoi::gui::data::Snapshot;
-use ngayhoi::gui::records;
-use ngayhoi::gui::screen::festival::{self, Cell, Event, Festival, FormField};
+use ngayhoi::gui::screen::festival::Cell;
 use ngayhoi::gui::{App, Section};
 use ngayhoi::storage::Store;
 
-/// The 2026 demo festival in a data file, and the festival screen showing it.
+/// The 2026 demo in a data file, the app open on "Phần hội".
 struct Day {
-    _dir: tempfile::TempDir,
-    store: Store,
-    data: Snapshot,
-    screen: Festival,
+    dir: tempfile::TempDir,
+    app: App,
 }
-
-type Ui<'a> = Simulator<'a, festival::Message>;
 
 impl Day {
     fn new() -> Day {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(&dir.path().join("ngayhoi.sqlite3")).unwrap();
-        store.fill_demo(&ngayhoi::demo::build()).unwrap();
-        let data = Snapshot::load(&store, Some(2026)).unwrap().unwrap();
-        Day {
-            _dir: dir,
-            store,
-            data,
-            screen: Festival::default(),
-        }
+        let app = festival_app(&dir);
+        Day { dir, app }
     }
 
-    fn ui(&self) -> Ui<'_> {
-        Simulator::with_size(
-            ngayhoi::gui::settings(),
-            ngayhoi::gui::WINDOW_SIZE,
-            self.screen.view(&self.data),
-        )
-    }
-
-    /// Lets `act` use the screen as a person would, feeds what it produced to the screen and
-    /// returns what the screen asked the app to do.
-    fn act(&mut self, act: impl FnOnce(&mut Ui<'_>) -> Result<(), iced_test::Error>) -> Vec<Event> {
-        let messages: Vec<festival::Message> = {
-            let mut ui = self.ui();
-            act(&mut ui).expect("the interaction succeeds");
-            produced(ui)
-        };
-        messages.into_iter().filter_map(|m| self.send(m)).collect()
-    }
-
-    fn send(&mut self, message: festival::Message) -> Option<Event> {
-        self.screen.update(message, &self.data).1
-    }
-
-    /// Writes the events with the app's own job, tells the screen what it created, reloads.
-    fn apply(&mut self, events: Vec<Event>) {
-        for event in events {
-            let mut job = ngayhoi::gui::jobs::record(self.data.event.id, event);
-            for created in job(&mut self.store).unwrap().created {
-                self.screen.added(created.id, &created.name);
-            }
-        }
-        self.reload();
-    }
-
-    fn reload(&mut self) {
-        self.data = Snapshot::load(&self.store, Some(2026)).unwrap().unwrap();
+    /// Uses the window as a person would; what it asked is written before this returns.
+    fn act(
+        &mut self,
+        act: impl FnOnce(
+            &mut iced_test::Simulator<'_, ngayhoi::gui::Message>,
+        ) -> Result<(), iced_test::Error>,
+    ) {
+        interact(&mut self.app, act);
     }
 
     fn shows(&self, text: &str) -> bool {
-        self.ui().find(text).is_ok()
+        shows(&self.app, text)
     }
 
-    /// What a text field shows.
-    fn field(&self, field: &str) -> String {
-        match self.ui().find(id(field.to_string())) {
-            Ok(Target::TextInput { content, .. }) => content,
-            other => panic!("{field} is not a text field: {other:?}"),
-        }
+    fn field(&self, id: &str) -> String {
+        field(&self.app, id)
     }
 
+    /// The activities the data file holds for 2026.
+    fn stored(&self) -> Vec<Activity> {
+        activities(&self.dir)
+    }
+
+    /// The activity of that name in the data file.
     fn activity(&self, name: &str) -> Activity {
-        self.data
-            .activities
-            .iter()
+        self.stored()
+            .into_iter()
             .find(|a| a.name == name)
-            .unwrap_or_else(|| panic!("no activity “{name}”"))
-            .clone()
+            .unwrap_or_else(|| panic!("no activity “{name}” in the file"))
     }
+
+    fn undo(&mut self) {
+        undo(&mut self.app);
+    }
+
+    /// Another process changes the file; the window notices it.
+    fn outside(&mut self, write: impl FnOnce(&mut Store, i64)) {
+        outside(&mut self.app, &db(&self.dir), |store| {
+            let event = store.event(2026).unwrap().unwrap();
+            write(store, event.id);
+        });
+    }
+}
+
+fn festival_app(dir: &tempfile::TempDir) -> App {
+    demo_app_on(dir, "Phần hội", Section::Festival)
+}
+
+fn activities(dir: &tempfile::TempDir) -> Vec<Activity> {
+    of_2026(dir, Store::activities)
 }
 
 fn rank(activity: &Activity, team: usize) -> String {
@@ -123,31 +102,17 @@ fn ranks(activity: &Activity) -> Vec<Option<u32>> {
     activity.teams.iter().map(|t| t.rank).collect()
 }
 
-/// Clicks a field, selects what it holds (Ctrl+A) and types over it.
-fn retype(ui: &mut Ui<'_>, field: &str, text: &str) -> Result<(), iced_test::Error> {
-    ui.click(id(field.to_string()))?;
-    select_all(ui);
-    if text.is_empty() {
-        let _ = ui.tap_key(keyboard::key::Named::Backspace);
-    } else {
-        let _ = ui.typewrite(text);
-    }
-    Ok(())
+fn names(activity: &Activity) -> Vec<&str> {
+    activity.teams.iter().map(|t| t.name.as_str()).collect()
 }
 
-/// The mouse wheel over the content, to reach the end of the list.
-fn scroll_to_end(ui: &mut Ui<'_>) {
-    ui.point_at(iced::Point::new(600.0, 400.0));
-    let _ = ui.simulate([iced::Event::Mouse(iced::mouse::Event::WheelScrolled {
-        delta: iced::mouse::ScrollDelta::Lines { x: 0.0, y: -200.0 },
-    })]);
-}
-
-fn saved(events: &[Event]) -> Activity {
-    match events.last() {
-        Some(Event::Save(activity)) => activity.clone(),
-        other => panic!("expected a save, got {other:?}"),
-    }
+/// Where "Loại" is in the activity form, and the kind's place in its list.
+fn choose_kind(
+    ui: &mut iced_test::Simulator<'_, ngayhoi::gui::Message>,
+    kind: ActivityKind,
+) -> Result<(), iced_test::Error> {
+    let index = ActivityKind::ALL.iter().position(|k| *k == kind).unwrap();
+    pick(ui, "Loại", "activity-name", index, ActivityKind::ALL.len())
 }
 
 #[test]
@@ -196,60 +161,58 @@ fn typing_ranks_saves_the_whole_activity_with_the_prizes() {
     let mut day = Day::new();
     let tug = day.activity("Kéo co");
     assert_eq!(ranks(&tug), [Some(3), Some(1), Some(2), Some(4), Some(5)]);
-    // The judges swap Khu phố 2 and Khu phố 4: two cells typed before any save comes back.
-    let events = day.act(|ui| {
-        retype(ui, &rank(&tug, 3), "1")?;
+    // The judges swap Khu phố 2 and Khu phố 4: the second cell is typed before the first
+    // cell's save has come back from the file.
+    let mut held = act_before_saved(&mut day.app, |ui| retype(ui, &rank(&tug, 3), "1"));
+    assert!(day.app.is_saving(), "each valid value is saved at once");
+    held.extend(act_before_saved(&mut day.app, |ui| {
         retype(ui, &rank(&tug, 1), "4")
-    });
-    assert_eq!(events.len(), 2, "each valid value is saved at once");
-    let last = saved(&events);
-    assert_eq!(last.id, tug.id);
-    assert_eq!(
-        ranks(&last),
-        [Some(3), Some(4), Some(2), Some(1), Some(5)],
-        "the second save keeps the first value although the snapshot was not reloaded"
-    );
-    assert_eq!(last.prize_of(&last.teams[3]).unwrap().label, "Giải Nhất");
-    assert_eq!(last.prize_of(&last.teams[1]), None);
-    assert_eq!(last.teams[0], tug.teams[0], "other teams are untouched");
-
-    day.apply(events);
+    }));
+    settle(&mut day.app, iced::Task::batch(held));
     let stored = day.activity("Kéo co");
+    assert_eq!(stored.id, tug.id);
     assert_eq!(
         ranks(&stored),
-        [Some(3), Some(4), Some(2), Some(1), Some(5)]
+        [Some(3), Some(4), Some(2), Some(1), Some(5)],
+        "the second save keeps the first value although the data was not reloaded"
+    );
+    assert_eq!(
+        stored.prize_of(&stored.teams[3]).unwrap().label,
+        "Giải Nhất"
+    );
+    assert_eq!(stored.prize_of(&stored.teams[1]), None);
+    assert_eq!(
+        results(&stored)[0],
+        results(&tug)[0],
+        "other teams are untouched"
     );
     assert_eq!(day.field(&rank(&stored, 3)), "1");
     assert!(day.shows("Giải Nhất · 1.000.000 đ"));
     assert!(day.shows("11.600.000 đ"), "the same prizes, other winners");
 
     // Clearing a rank takes the prize away; the awarded total follows.
-    let events = day.act(|ui| retype(ui, &rank(&stored, 0), ""));
-    assert_eq!(saved(&events).teams[0].rank, None);
-    day.apply(events);
+    day.act(|ui| retype(ui, &rank(&stored, 0), ""));
     assert_eq!(day.activity("Kéo co").teams[0].rank, None);
     assert!(day.shows("11.100.000 đ"));
     assert!(day.shows("Tiền thưởng đã trao: 1.700.000 đ / 2.200.000 đ"));
 
     // An input method that commits Enter as "\r" still gives a clean rank.
-    let event = day.send(festival::Message::Result(
-        tug.id,
-        0,
-        Cell::Rank,
-        "3\r".into(),
-    ));
-    assert_eq!(
-        saved(&event.into_iter().collect::<Vec<_>>()).teams[0].rank,
-        Some(3)
-    );
+    day.act(|ui| {
+        click_field(ui, &rank(&tug, 0));
+        commit(ui, "3\r");
+        Ok(())
+    });
+    assert_eq!(day.activity("Kéo co").teams[0].rank, Some(3));
+    assert_eq!(day.field(&rank(&tug, 0)), "3");
 }
 
 #[test]
 fn a_value_that_is_not_a_result_is_explained_and_not_saved() {
     let mut day = Day::new();
     let tug = day.activity("Kéo co");
-    let events = day.act(|ui| retype(ui, &rank(&tug, 0), "nhất"));
-    assert_eq!(events, [], "nothing is saved");
+    let before = day.stored();
+    day.act(|ui| retype(ui, &rank(&tug, 0), "nhất"));
+    assert_eq!(day.stored(), before, "nothing is saved");
     assert!(day.shows("Hạng phải là số từ 1 trở lên."));
     assert!(day.shows("Khu phố 1:"), "the team is named");
     assert_eq!(
@@ -257,40 +220,41 @@ fn a_value_that_is_not_a_result_is_explained_and_not_saved() {
         "nhất",
         "what was typed stays to be corrected"
     );
+    // Pasted, or committed at once by an input method: typed key by key, "1,5" would save
+    // the rank 1 on its first key, as any valid value is saved as soon as it is typed.
     for wrong in ["0", "-1", "1,5"] {
-        let event = day.send(festival::Message::Result(
-            tug.id,
-            0,
-            Cell::Rank,
-            wrong.into(),
-        ));
-        assert_eq!(event, None, "{wrong:?} is not a rank");
+        day.act(|ui| {
+            click_field(ui, &rank(&tug, 0));
+            select_all(ui);
+            commit(ui, wrong);
+            Ok(())
+        });
+        assert_eq!(day.stored(), before, "{wrong:?} is not a rank");
+        assert!(day.shows("Hạng phải là số từ 1 trở lên."), "{wrong:?}");
     }
-    let event = day.send(festival::Message::Result(
-        tug.id,
-        0,
-        Cell::Rank,
-        "41".into(),
-    ));
-    assert_eq!(event, None);
+    day.act(|ui| {
+        click_field(ui, &rank(&tug, 0));
+        select_all(ui);
+        commit(ui, "41");
+        Ok(())
+    });
+    assert_eq!(day.stored(), before);
     assert!(day.shows("Hạng “41” lớn hơn số đội (5)."));
 
-    let events = day.act(|ui| retype(ui, &score(&tug, 1), "abc"));
-    assert_eq!(events, []);
+    day.act(|ui| retype(ui, &score(&tug, 1), "abc"));
+    assert_eq!(day.stored(), before);
     assert!(day.shows("Điểm “abc” không hợp lệ."));
 
     // Corrected, the value is saved and the messages go.
-    let events = day.act(|ui| {
+    day.act(|ui| {
         retype(ui, &rank(&tug, 0), "2")?;
         retype(ui, &score(&tug, 1), "9,5")
     });
-    let last = saved(&events);
-    assert_eq!(last.teams[0].rank, Some(2));
-    assert_eq!(last.teams[1].score, Some(9.5));
-    day.apply(events);
+    let stored = day.activity("Kéo co");
+    assert_eq!(stored.teams[0].rank, Some(2));
+    assert_eq!(stored.teams[1].score, Some(9.5));
     assert!(!day.shows("Hạng phải là số từ 1 trở lên."));
     assert!(!day.shows("Điểm “abc” không hợp lệ."));
-    assert_eq!(day.activity("Kéo co").teams[1].score, Some(9.5));
     assert_eq!(day.field(&score(&tug, 1)), "9,5");
 }
 
@@ -298,27 +262,25 @@ fn a_value_that_is_not_a_result_is_explained_and_not_saved() {
 fn a_reload_never_overwrites_a_half_typed_value() {
     let mut day = Day::new();
     let tug = day.activity("Kéo co");
-    let events = day.act(|ui| retype(ui, &score(&tug, 0), "9,"));
-    assert_eq!(saved(&events).teams[0].score, Some(9.0));
-    day.apply(events);
+    day.act(|ui| retype(ui, &score(&tug, 0), "9,"));
     assert_eq!(day.activity("Kéo co").teams[0].score, Some(9.0));
     assert_eq!(day.field(&score(&tug, 0)), "9,", "not “9” from the file");
-    let events = day.act(|ui| {
-        ui.click(id(score(&tug, 0)))?;
+    day.act(|ui| {
+        click_field(ui, &score(&tug, 0));
         let _ = ui.typewrite("5");
         Ok(())
     });
-    assert_eq!(saved(&events).teams[0].score, Some(9.5));
-    day.apply(events);
+    assert_eq!(day.activity("Kéo co").teams[0].score, Some(9.5));
 
-    // The activity leaves the file (and comes back under the same id): the typing is gone.
-    day.store.delete_activity(tug.id).unwrap();
-    day.reload();
-    assert_eq!(day.send(festival::Message::Cancel), None);
+    // The activity leaves the file (another process) and comes back under the same id: the
+    // typing is gone, the file's value is shown.
+    day.outside(|store, _| store.delete_activity(tug.id).unwrap());
+    assert!(!day.shows("Kéo co"));
     let mut back = tug.clone();
     back.teams[0].score = Some(7.0);
-    day.store.add_activity(day.data.event.id, &back).unwrap();
-    day.reload();
+    day.outside(|store, event| {
+        store.add_activity(event, &back).unwrap();
+    });
     assert_eq!(day.field(&score(&tug, 0)), "7");
 }
 
@@ -326,50 +288,59 @@ fn a_reload_never_overwrites_a_half_typed_value() {
 fn one_undo_step_per_cell_typed() {
     let mut day = Day::new();
     let tug = day.activity("Kéo co");
-    assert!(!day.screen.can_undo());
-    let events = day.act(|ui| retype(ui, &score(&tug, 0), "8,75"));
-    assert_eq!(saved(&events).teams[0].score, Some(8.75));
-    day.apply(events);
-    assert!(day.screen.can_undo());
-    let undo = day.send(festival::Message::Undo);
+    let before = day.stored();
+    day.undo();
+    assert_eq!(day.stored(), before, "nothing to undo yet");
+    day.act(|ui| retype(ui, &score(&tug, 0), "8,75"));
+    assert_eq!(day.activity("Kéo co").teams[0].score, Some(8.75));
+    day.undo();
     assert_eq!(
-        undo,
-        Some(Event::Save(tug.clone())),
-        "back to before the cell was typed"
+        results(&day.activity("Kéo co")),
+        results(&tug),
+        "back to before the cell was typed, the four keystrokes at once"
     );
-    day.apply(undo.into_iter().collect());
-    assert!(!day.screen.can_undo());
-    assert_eq!(results(&day.activity("Kéo co")), results(&tug));
     assert_eq!(day.field(&score(&tug, 0)), "");
+    let after = day.stored();
+    day.undo();
+    assert_eq!(day.stored(), after, "nothing left to undo");
 }
 
 #[test]
 fn scores_without_ranks_can_be_ranked_in_one_click() {
     let mut day = Day::new();
-    let areas = day.data.areas.clone();
-    let mut contest = Activity::new(ActivityKind::Arts, "Thi hát karaoke", "Nhà văn hóa", &areas);
-    for (team, score) in contest.teams.iter_mut().zip([8.0, 9.5, 9.0, 9.5, 7.5]) {
-        team.score = Some(score);
-    }
-    day.store.add_activity(day.data.event.id, &contest).unwrap();
-    day.reload();
+    day.act(|ui| ui.click("+ Thêm hoạt động").map(drop));
+    day.act(|ui| {
+        choose_kind(ui, ActivityKind::Arts)?;
+        retype(ui, "activity-name", "Thi hát karaoke")?;
+        retype(ui, "activity-venue", "Nhà văn hóa")?;
+        retype(ui, "activity-start", "20:00")?;
+        ui.click("Lưu").map(drop)
+    });
     let contest = day.activity("Thi hát karaoke");
-    let events = day.act(|ui| {
-        scroll_to_end(ui);
+    assert_eq!(contest.kind, ActivityKind::Arts);
+    day.act(|ui| {
+        for (team, typed) in ["8", "9,5", "9", "9,5", "7,5"].into_iter().enumerate() {
+            retype(ui, &score(&contest, team), typed)?;
+        }
+        Ok(())
+    });
+    let scored = day.activity("Thi hát karaoke");
+    assert_eq!(ranks(&scored), [None; 5]);
+    day.act(|ui| {
+        scroll_to(ui, "Xếp hạng theo điểm");
         ui.click("Xếp hạng theo điểm").map(drop)
     });
-    let ranked = saved(&events);
+    let ranked = day.activity("Thi hát karaoke");
     assert_eq!(
         ranks(&ranked),
         [Some(4), Some(1), Some(3), Some(1), Some(5)]
     );
-    day.apply(events);
-    assert_eq!(ranks(&day.activity("Thi hát karaoke")), ranks(&ranked));
     assert!(!day.shows("Xếp hạng theo điểm"));
     assert_eq!(day.field(&rank(&contest, 1)), "1");
+    day.undo();
     assert_eq!(
-        day.send(festival::Message::Undo),
-        Some(Event::Save(contest)),
+        results(&day.activity("Thi hát karaoke")),
+        results(&scored),
         "ranking is undone whole"
     );
 }
@@ -377,8 +348,9 @@ fn scores_without_ranks_can_be_ranked_in_one_click() {
 #[test]
 fn adding_an_activity_with_its_teams_and_prizes() {
     let mut day = Day::new();
-    let events = day.act(|ui| ui.click("+ Thêm hoạt động").map(drop));
-    assert_eq!(events, []);
+    let before = day.stored();
+    day.act(|ui| ui.click("+ Thêm hoạt động").map(drop));
+    assert_eq!(day.stored(), before, "opening the form writes nothing");
     assert!(day.shows("Thêm hoạt động"));
     assert_eq!(
         day.field("activity-teams"),
@@ -386,13 +358,8 @@ fn adding_an_activity_with_its_teams_and_prizes() {
         "one team per residential area"
     );
     assert_eq!(day.field("prize-1"), "1.000.000");
-    assert_eq!(
-        day.send(festival::Message::Activities(records::Message::Chosen(
-            ActivityKind::FolkGame
-        ))),
-        None
-    );
-    let events = day.act(|ui| {
+    day.act(|ui| {
+        choose_kind(ui, ActivityKind::FolkGame)?;
         retype(ui, "activity-name", "Đẩy gậy")?;
         retype(ui, "activity-start", "7h30")?;
         retype(ui, "activity-teams", "Tổ 1; Tổ 2")?;
@@ -401,100 +368,76 @@ fn adding_an_activity_with_its_teams_and_prizes() {
         retype(ui, "prize-3", "")?;
         ui.click("Lưu").map(drop)
     });
-    let [Event::Add(added)] = events.as_slice() else {
-        panic!("expected one addition, got {events:?}");
-    };
-    assert_eq!(added.id, 0, "a new activity");
-    assert_eq!(added.name, "Đẩy gậy");
+    assert_eq!(day.stored().len(), before.len() + 1, "one activity added");
+    let added = day.activity("Đẩy gậy");
     assert_eq!(added.kind, ActivityKind::FolkGame);
     assert_eq!(added.start.unwrap().format("%H:%M").to_string(), "07:30");
-    assert_eq!(
-        added
-            .teams
-            .iter()
-            .map(|t| t.name.as_str())
-            .collect::<Vec<_>>(),
-        ["Tổ 1", "Tổ 2"]
-    );
+    assert_eq!(names(&added), ["Tổ 1", "Tổ 2"]);
     assert_eq!(added.prizes.len(), 1);
     assert_eq!(added.prizes[0].label, "Giải Nhất");
     assert_eq!(added.prizes[0].amount, 1_000_000);
 
-    day.apply(events);
-    let stored = day.activity("Đẩy gậy");
-    assert_eq!(stored.teams.len(), 2);
     assert!(!day.shows("Thêm hoạt động"), "the form is closed");
     assert!(day.shows("Đã thêm “Đẩy gậy”."));
     assert!(day.shows("Trò chơi dân gian · 07:30"));
     assert!(day.shows("12.600.000 đ"), "a million more planned");
 
     // The new activity's results are typed like any other.
-    let events = day.act(|ui| {
-        scroll_to_end(ui);
-        retype(ui, &rank(&stored, 1), "1")
-    });
-    day.apply(events);
+    day.act(|ui| retype(ui, &rank(&added, 1), "1"));
     assert_eq!(day.activity("Đẩy gậy").teams[1].rank, Some(1));
     assert!(day.shows("Tiền thưởng đã trao: 1.000.000 đ / 1.000.000 đ"));
 
     // Undo the rank, then the addition itself.
-    let undo = day.send(festival::Message::Undo).unwrap();
-    day.apply(vec![undo]);
-    assert_eq!(
-        day.send(festival::Message::Undo),
-        Some(Event::Remove(stored.id))
-    );
+    day.undo();
+    assert_eq!(day.activity("Đẩy gậy").teams[1].rank, None);
+    day.undo();
+    assert_eq!(day.stored(), before, "the activity is taken away");
+    assert!(!day.shows("Đẩy gậy"));
 }
 
 #[test]
 fn a_form_that_cannot_be_saved_says_why() {
     let mut day = Day::new();
-    day.send(festival::Message::Activities(records::Message::New));
-    let edit = |field, value: &str| {
-        festival::Message::Activities(records::Message::Edited(field, value.into()))
-    };
-    assert_eq!(
-        day.send(festival::Message::Activities(records::Message::Save)),
-        None
-    );
+    let before = day.stored();
+    day.act(|ui| ui.click("+ Thêm hoạt động").map(drop));
+    day.act(|ui| ui.click("Lưu").map(drop));
     assert!(day.shows("Tên hoạt động không được để trống."));
-    day.send(edit(FormField::Name, "Cờ tướng"));
-    day.send(edit(FormField::Start, "25h"));
-    assert_eq!(
-        day.send(festival::Message::Activities(records::Message::Save)),
-        None
-    );
+    day.act(|ui| {
+        retype(ui, "activity-name", "Cờ tướng")?;
+        retype(ui, "activity-start", "25h")?;
+        ui.click("Lưu").map(drop)
+    });
     assert!(day.shows("Giờ bắt đầu “25h” không hợp lệ. Ví dụ: 09:00 hoặc 7h30."));
-    day.send(edit(FormField::Start, "8 giờ"));
-    day.send(edit(FormField::Prize(1), "một triệu"));
-    assert_eq!(
-        day.send(festival::Message::Activities(records::Message::Save)),
-        None
-    );
+    day.act(|ui| {
+        retype(ui, "activity-start", "8 giờ")?;
+        retype(ui, "prize-2", "một triệu")?;
+        ui.click("Lưu").map(drop)
+    });
     assert!(day.shows("Số tiền Giải Nhì “một triệu” không hợp lệ. Ví dụ: 1.000.000."));
-    day.send(edit(FormField::Prize(1), "700.000"));
-    day.send(edit(FormField::Teams, "Tổ 1; Tổ 2; Tổ 1"));
-    assert_eq!(
-        day.send(festival::Message::Activities(records::Message::Save)),
-        None
-    );
+    day.act(|ui| {
+        retype(ui, "prize-2", "700.000")?;
+        retype(ui, "activity-teams", "Tổ 1; Tổ 2; Tổ 1")?;
+        ui.click("Lưu").map(drop)
+    });
     assert!(day.shows("Đội “Tổ 1” được nhập hai lần."));
+    assert_eq!(day.stored(), before, "nothing was saved");
     // "Hủy" closes the form and adds nothing.
-    let events = day.act(|ui| ui.click("Hủy").map(drop));
-    assert_eq!(events, []);
+    day.act(|ui| ui.click("Hủy").map(drop));
     assert!(!day.shows("Thêm hoạt động"));
+    assert_eq!(day.stored(), before);
 }
 
 #[test]
 fn renaming_a_team_keeps_the_results_of_the_others() {
     let mut day = Day::new();
     let tug = day.activity("Kéo co");
-    let events = day.act(|ui| ui.click("Sửa").map(drop));
-    assert_eq!(events, []);
+    let before = day.stored();
+    day.act(|ui| click_in_row(ui, "Kéo co", "Sửa"));
+    assert_eq!(day.stored(), before);
     assert!(day.shows("Sửa hoạt động"));
     assert_eq!(day.field("activity-name"), "Kéo co");
     assert_eq!(day.field("activity-start"), "09:45");
-    let events = day.act(|ui| {
+    day.act(|ui| {
         retype(
             ui,
             "activity-teams",
@@ -502,17 +445,15 @@ fn renaming_a_team_keeps_the_results_of_the_others() {
         )?;
         ui.click("Lưu").map(drop)
     });
-    let edited = saved(&events);
+    let edited = day.activity("Kéo co");
     assert_eq!(edited.id, tug.id);
-    assert_eq!(&edited.teams[..4], &tug.teams[..4], "results kept");
+    assert_eq!(results(&edited)[..4], results(&tug)[..4], "results kept");
     assert_eq!(edited.teams[4].name, "Tổ dân phố 6");
     assert_eq!(edited.teams[4].rank, None);
-    day.apply(events);
-    assert_eq!(ranks(&day.activity("Kéo co"))[..4], ranks(&tug)[..4]);
     assert!(day.shows("Tổ dân phố 6"));
+    assert!(!day.shows("Sửa hoạt động"), "the form is closed");
 
-    let undo = day.send(festival::Message::Undo).unwrap();
-    day.apply(vec![undo]);
+    day.undo();
     assert_eq!(results(&day.activity("Kéo co")), results(&tug));
 }
 
@@ -520,59 +461,37 @@ fn renaming_a_team_keeps_the_results_of_the_others() {
 fn removing_an_activity_then_undoing_brings_it_back_with_its_id() {
     let mut day = Day::new();
     let tug = day.activity("Kéo co");
-    let events = day.act(|ui| ui.click("Xóa").map(drop));
-    assert_eq!(events, [Event::Remove(tug.id)]);
-    day.apply(events);
-    assert_eq!(day.data.activities.len(), 4);
+    day.act(|ui| click_in_row(ui, "Kéo co", "Xóa"));
+    assert_eq!(day.stored().len(), 4);
+    assert!(day.stored().iter().all(|a| a.id != tug.id));
     assert!(day.shows("Đã xóa “Kéo co”."));
     assert!(!day.shows("Kéo co"));
     assert!(day.shows("9.400.000 đ"));
 
-    let events = day.act(|ui| ui.click("Hoàn tác (Ctrl+Z)").map(drop));
-    assert_eq!(
-        events,
-        [Event::Add(tug.clone())],
-        "the old id, results and all"
-    );
-    day.apply(events);
+    day.act(|ui| ui.click("Hoàn tác (Ctrl+Z)").map(drop));
     let back = day.activity("Kéo co");
-    assert_eq!(back.id, tug.id);
-    assert_eq!(results(&back), results(&tug));
+    assert_eq!(back.id, tug.id, "the old id");
+    assert_eq!(results(&back), results(&tug), "results and all");
     assert!(!day.shows("Đã xóa “Kéo co”."));
     assert!(day.shows("11.600.000 đ"));
-    assert!(!day.screen.can_undo());
+    let after = day.stored();
+    day.undo();
+    assert_eq!(day.stored(), after, "nothing left to undo");
 }
 
 #[test]
 fn an_empty_festival_says_how_to_start() {
     let mut day = Day::new();
-    for activity in day.data.activities.clone() {
-        day.store.delete_activity(activity.id).unwrap();
+    for activity in day.stored() {
+        day.act(|ui| click_in_row(ui, &activity.name, "Xóa"));
     }
-    day.reload();
+    assert_eq!(day.stored(), []);
     assert!(day.shows("Chưa có hoạt động nào. Bấm “+ Thêm hoạt động” để thêm."));
     assert!(day.shows("0 đ"));
     assert!(day.shows("+ Thêm hoạt động"));
 }
 
-// The whole app: the sidebar, Ctrl+N and Ctrl+Z, the storage queue.
-
-fn festival_app(dir: &tempfile::TempDir) -> App {
-    let mut app = demo_app(dir);
-    interact(&mut app, |ui| ui.click("Phần hội").map(drop));
-    assert_eq!(app.section(), Some(Section::Festival));
-    app
-}
-
-fn activities(dir: &tempfile::TempDir) -> Vec<Activity> {
-    let store = reopen(&db(dir));
-    let event = store.event(2026).unwrap().unwrap();
-    store.activities(event.id).unwrap()
-}
-
-fn in_app(message: festival::Message) -> ngayhoi::gui::Message {
-    ngayhoi::gui::workspace::Message::Festival(message).into()
-}
+// The app's own paths: Tab and Enter between cells, Ctrl+N and Ctrl+Z.
 
 #[test]
 fn in_the_app_a_typed_rank_is_saved_and_ctrl_z_undoes_it() {
@@ -585,9 +504,9 @@ fn in_the_app_a_typed_rank_is_saved_and_ctrl_z_undoes_it() {
     let tug = activities(&dir)[0].clone();
     assert_eq!(tug.name, "Kéo co");
     // Khu phố 4 (index 3) is 4th; the secretary corrects it to 1st.
-    let field = rank(&tug, 3);
+    let cell = rank(&tug, 3);
     interact(&mut app, |ui| {
-        ui.click(id(field.clone()))?;
+        ui.click(id(cell.clone()))?;
         let _ = ui.tap_key(keyboard::key::Named::Backspace);
         let _ = ui.typewrite("1");
         Ok(())
@@ -597,15 +516,7 @@ fn in_the_app_a_typed_rank_is_saved_and_ctrl_z_undoes_it() {
     assert_eq!(saved.prize_of(&saved.teams[3]).unwrap().label, "Giải Nhất");
     assert!(shows(&app, "Giải Nhất · 1.000.000 đ"));
 
-    send(
-        &mut app,
-        in_app(festival::Message::Result(
-            tug.id,
-            0,
-            Cell::Rank,
-            "nhất".into(),
-        )),
-    );
+    interact(&mut app, |ui| retype(ui, &rank(&tug, 0), "nhất"));
     assert!(shows(&app, "Hạng phải là số từ 1 trở lên."));
     assert_eq!(activities(&dir)[0].teams[0].rank, Some(3));
 
@@ -623,38 +534,25 @@ fn in_the_app_ctrl_n_adds_an_activity_that_ctrl_z_takes_away() {
     let mut app = festival_app(&dir);
     send(&mut app, shortcut(ctrl("n")).unwrap());
     assert!(shows(&app, "Thêm hoạt động"));
-    let edit = |field, value: &str| {
-        in_app(festival::Message::Activities(records::Message::Edited(
-            field,
-            value.into(),
-        )))
-    };
-    send(&mut app, edit(FormField::Name, "Đẩy gậy"));
-    send(&mut app, edit(FormField::Start, "15h30"));
-    send(&mut app, edit(FormField::Teams, "Tổ 1; Tổ 2 ; "));
-    send(&mut app, edit(FormField::Prize(0), "1.000.000 đ"));
-    send(&mut app, edit(FormField::Prize(1), ""));
-    send(&mut app, edit(FormField::Prize(2), ""));
+    interact(&mut app, |ui| {
+        retype(ui, "activity-name", "Đẩy gậy")?;
+        retype(ui, "activity-start", "15h30")?;
+        retype(ui, "activity-teams", "Tổ 1; Tổ 2 ; ")?;
+        retype(ui, "prize-1", "1.000.000 đ")?;
+        retype(ui, "prize-2", "")?;
+        retype(ui, "prize-3", "")
+    });
     // An input method's Enter (IBus commits it as "\r") in a field submits the form.
     interact(&mut app, |ui| {
         ui.click(id("activity-teams"))?;
-        let _ = ui.simulate([iced::Event::InputMethod(
-            iced_test::core::input_method::Event::Commit("\r".into()),
-        )]);
+        commit(ui, "\r");
         Ok(())
     });
     let added = activities(&dir)
         .into_iter()
         .find(|a| a.name == "Đẩy gậy")
         .unwrap();
-    assert_eq!(
-        added
-            .teams
-            .iter()
-            .map(|t| t.name.as_str())
-            .collect::<Vec<_>>(),
-        ["Tổ 1", "Tổ 2"]
-    );
+    assert_eq!(names(&added), ["Tổ 1", "Tổ 2"]);
     assert_eq!(added.prizes.len(), 1);
     assert_eq!(added.prizes[0].amount, 1_000_000);
     assert_eq!(added.start.unwrap().format("%H:%M").to_string(), "15:30");
@@ -674,21 +572,14 @@ fn in_the_app_a_removal_is_undone_with_its_results() {
         .find(|a| a.name == "Nhảy bao bố")
         .unwrap()
         .clone();
-    send(
-        &mut app,
-        in_app(festival::Message::Activities(records::Message::Remove(
-            sack.id,
-        ))),
-    );
+    interact(&mut app, |ui| click_in_row(ui, "Nhảy bao bố", "Xóa"));
     assert_eq!(activities(&dir).len(), before.len() - 1);
+    assert!(activities(&dir).iter().all(|a| a.id != sack.id));
     send(&mut app, shortcut(ctrl("z")).unwrap());
     let back = activities(&dir)
         .into_iter()
         .find(|a| a.id == sack.id)
         .unwrap();
-    assert_eq!(
-        back.teams.iter().map(|t| t.rank).collect::<Vec<_>>(),
-        ranks(&sack)
-    );
+    assert_eq!(ranks(&back), ranks(&sack));
     assert_eq!(back.prize_money_awarded(), sack.prize_money_awarded());
 }

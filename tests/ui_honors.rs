@@ -7,26 +7,16 @@ use common::*;
 use iced_test::selector::id;
 use ngayhoi::domain::{Form, Recipient};
 use ngayhoi::gui::app::shortcut;
-use ngayhoi::gui::records;
-use ngayhoi::gui::screen::honors::{self, RecipientField};
-use ngayhoi::gui::workspace::Message as Ws;
-use ngayhoi::gui::{App, Message, Section};
+use ngayhoi::gui::screen::honors;
+use ngayhoi::gui::{App, Section};
+use ngayhoi::storage::Store;
 
 fn honors_app(dir: &tempfile::TempDir) -> App {
-    let mut app = demo_app(dir);
-    interact(&mut app, |ui| ui.click("Khen thưởng").map(drop));
-    assert_eq!(app.section(), Some(Section::Honors));
-    app
+    demo_app_on(dir, "Khen thưởng", Section::Honors)
 }
 
 fn recipients(dir: &tempfile::TempDir) -> Vec<Recipient> {
-    let store = reopen(&db(dir));
-    let event = store.event(2026).unwrap().unwrap();
-    store.recipients(event.id).unwrap()
-}
-
-fn honors(message: honors::Message) -> Message {
-    Ws::Honors(message).into()
+    of_2026(dir, Store::recipients)
 }
 
 #[test]
@@ -55,12 +45,9 @@ fn a_new_recipient_gets_the_next_register_number_and_undo_keeps_numbers() {
     assert!(shows(&app, "Đã thêm Đỗ Thị Hoa."));
 
     // Removing her frees nothing; undo brings her back with number 6.
-    send(
-        &mut app,
-        honors(honors::Message::Recipients(records::Message::Remove(
-            added.id,
-        ))),
-    );
+    interact(&mut app, |ui| {
+        click_in_row(ui, &added.display_name(), "Xóa")
+    });
     assert!(shows(
         &app,
         "Đã xóa Đỗ Thị Hoa (số vào sổ 6 không cấp lại cho người khác)."
@@ -80,19 +67,10 @@ fn a_typed_register_number_already_given_is_refused_and_nothing_is_saved() {
     let mut app = honors_app(&dir);
     let before = recipients(&dir);
     let an = before.iter().find(|r| r.name == "Nguyễn Văn An").unwrap();
-    send(
-        &mut app,
-        honors(honors::Message::Recipients(records::Message::Edit(an.id))),
-    );
-    send(
-        &mut app,
-        honors(honors::Message::Recipients(records::Message::Edited(
-            RecipientField::RegisterNo,
-            "1".into(),
-        ))),
-    );
+    interact(&mut app, |ui| click_in_row(ui, &an.display_name(), "Sửa"));
     interact(&mut app, |ui| {
-        scroll_down(ui);
+        retype(ui, "recipient-register", "1")?;
+        scroll_to(ui, "Lưu");
         ui.click("Lưu").map(drop)
     });
     assert!(shows(
@@ -122,7 +100,7 @@ fn a_new_decision_then_a_recipient_list_imported_into_it() {
         "STT;Hình thức;Đối tượng;Họ và tên;Giới tính;Chức vụ, đơn vị\n1;Giấy khen;Cá nhân;Võ Văn Kiệt;Nam;Tổ viên tổ dân phố 9\n2;Biểu dương;Tập thể;Chi hội Phụ nữ Khu phố 5;;\n",
     )
     .unwrap();
-    send(&mut app, honors(honors::Message::ImportFile(Some(file))));
+    import_recipients(&mut app, &file);
     assert!(shows(&app, "Nhập 2 người được khen"));
     interact(&mut app, |ui| ui.click("Nhập 2 người được khen").map(drop));
     let all = recipients(&dir);
@@ -170,10 +148,7 @@ fn a_list_row_naming_a_decision_goes_to_it_and_rows_that_cannot_be_placed_are_na
          3;Giấy khen;Đỗ Văn Ba;200/QĐ-UBND;\n",
     )
     .unwrap();
-    send(
-        &mut app,
-        honors(honors::Message::ImportFile(Some(file.clone()))),
-    );
+    import_recipients(&mut app, &file);
     interact(&mut app, |ui| ui.click("Nhập 3 người được khen").map(drop));
     assert!(
         shows(
@@ -191,7 +166,7 @@ fn a_list_row_naming_a_decision_goes_to_it_and_rows_that_cannot_be_placed_are_na
          2;Giấy khen;Lý Thị Hai;125/qđ-ubnd;\n",
     )
     .unwrap();
-    send(&mut app, honors(honors::Message::ImportFile(Some(file))));
+    import_recipients(&mut app, &file);
     interact(&mut app, |ui| ui.click("Nhập 2 người được khen").map(drop));
     let store = reopen(&db(&dir));
     let event = store.event(2026).unwrap().unwrap();
@@ -206,11 +181,10 @@ fn a_list_row_naming_a_decision_goes_to_it_and_rows_that_cannot_be_placed_are_na
 
 #[test]
 fn rows_without_a_decision_are_named_when_the_year_has_none_and_one_can_be_added() {
-    use ngayhoi::gui::workspace::NewYear;
     let dir = tempfile::tempdir().unwrap();
     let mut app = honors_app(&dir);
-    send(&mut app, Ws::NewYear(NewYear::Open));
-    send(&mut app, Ws::NewYear(NewYear::Confirm));
+    interact(&mut app, |ui| ui.click("+ Năm mới").map(drop));
+    interact(&mut app, |ui| ui.click("Lập kế hoạch năm 2027").map(drop));
     assert_eq!(app.snapshot().unwrap().event.year, 2027);
     let file = dir.path().join("khen-2027.csv");
     std::fs::write(
@@ -218,7 +192,7 @@ fn rows_without_a_decision_are_named_when_the_year_has_none_and_one_can_be_added
         "STT;Hình thức;Họ và tên\n1;Giấy khen;Phan Văn Tám\n2;Giấy khen;Mai Thị Mười\n",
     )
     .unwrap();
-    send(&mut app, honors(honors::Message::ImportFile(Some(file))));
+    import_recipients(&mut app, &file);
     interact(&mut app, |ui| ui.click("Nhập 2 người được khen").map(drop));
     assert!(shows(
         &app,

@@ -11,15 +11,10 @@ use common::*;
 use iced::{Event, Point, mouse};
 use iced_test::simulator::click;
 use ngayhoi::domain::{Decision, Form, Recipient, RecipientKind};
-use ngayhoi::gui::screen::honors;
-use ngayhoi::gui::workspace::Message as Ws;
 use ngayhoi::gui::{App, Section};
 
 fn honors_app(dir: &tempfile::TempDir) -> App {
-    let mut app = demo_app(dir);
-    interact(&mut app, |ui| ui.click("Khen thưởng").map(drop));
-    assert_eq!(app.section(), Some(Section::Honors));
-    app
+    demo_app_on(dir, "Khen thưởng", Section::Honors)
 }
 
 fn year(dir: &tempfile::TempDir) -> (Vec<Decision>, Vec<Recipient>) {
@@ -67,10 +62,7 @@ fn form_index(form: Form) -> usize {
 }
 
 fn open(app: &mut App, file: &std::path::Path) {
-    send(
-        app,
-        Ws::Honors(honors::Message::ImportFile(Some(file.to_path_buf()))),
-    );
+    import_recipients(app, file);
 }
 
 #[test]
@@ -183,11 +175,10 @@ fn a_list_with_an_unknown_code_cannot_be_imported() {
 
 #[test]
 fn a_decision_added_while_the_preview_is_open_is_offered_for_the_rows() {
-    use ngayhoi::gui::workspace::NewYear;
     let dir = tempfile::tempdir().unwrap();
     let mut app = honors_app(&dir);
-    send(&mut app, Ws::NewYear(NewYear::Open));
-    send(&mut app, Ws::NewYear(NewYear::Confirm));
+    interact(&mut app, |ui| ui.click("+ Năm mới").map(drop));
+    interact(&mut app, |ui| ui.click("Lập kế hoạch năm 2027").map(drop));
     let file = dir.path().join("de-nghi-2027.xlsx");
     commendation::two_row_header(&file, &commendation::five());
     open(&mut app, &file);

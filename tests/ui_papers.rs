@@ -5,18 +5,25 @@
 mod common;
 
 use common::*;
-use iced::widget::text_editor::{Action, Edit, Motion};
+use iced::keyboard::{Modifiers, key::Named};
 use ngayhoi::gui::app::shortcut;
-use ngayhoi::gui::screen::{papers, settings};
+use ngayhoi::gui::screen::papers;
 use ngayhoi::gui::workspace::Message as Ws;
-use ngayhoi::gui::{App, Section};
+use ngayhoi::gui::{App, Message, Section};
 use ngayhoi::papers::Paper;
+
+/// "In ấn" in the sidebar, then the paper's tab.
+fn open_paper(app: &mut App, paper: Paper) {
+    interact(app, |ui| ui.click("In ấn").map(drop));
+    assert_eq!(app.section(), Some(Section::Papers));
+    interact(app, |ui| ui.click(paper.title()).map(drop));
+}
 
 #[test]
 fn ctrl_p_on_the_ceremony_shows_the_program_as_it_will_print() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(&dir);
-    send(&mut app, Ws::Navigate(Section::Ceremony));
+    interact(&mut app, |ui| ui.click("Phần lễ").map(drop));
     send(&mut app, shortcut(ctrl("p")).expect("Ctrl+P is a shortcut"));
     assert_eq!(app.section(), Some(Section::Papers));
     assert!(shows(&app, "In ấn · Năm 2026"));
@@ -28,12 +35,12 @@ fn ctrl_p_on_the_ceremony_shows_the_program_as_it_will_print() {
 fn saving_writes_the_pdf_and_offers_to_open_it() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(&dir);
-    send(&mut app, Ws::Navigate(Section::Papers));
-    send(&mut app, Ws::Papers(papers::Message::Pick(Paper::Festival)));
+    open_paper(&mut app, Paper::Festival);
     let target = dir.path().join("phan-hoi.pdf");
-    // The file dialog answered with this path.
-    send(
+    through_dialog(
         &mut app,
+        "Lưu PDF để in… (Ctrl+P)",
+        |m| matches!(m, Message::Workspace(Ws::Papers(papers::Message::Save))),
         Ws::Papers(papers::Message::Chosen(Some(target.clone()))),
     );
     let bytes = std::fs::read(&target).unwrap();
@@ -53,14 +60,13 @@ fn a_paper_with_nothing_to_print_says_what_to_fill_in() {
         let _ = ui.typewrite("Tỉnh Đồng Nai");
         ui.click("Bắt đầu lập kế hoạch").map(drop)
     });
-    send(&mut app, Ws::Navigate(Section::Papers));
-    send(&mut app, Ws::Papers(papers::Message::Pick(Paper::Festival)));
+    open_paper(&mut app, Paper::Festival);
     assert!(shows(
         &app,
         "Phần hội chưa có hoạt động nào, nên chưa có gì để in."
     ));
     // The standard program of a new unit is there to print at once.
-    send(&mut app, Ws::Papers(papers::Message::Pick(Paper::Program)));
+    interact(&mut app, |ui| ui.click(Paper::Program.title()).map(drop));
     assert!(shows(&app, "Trang 1 / 1"));
 }
 
@@ -68,13 +74,15 @@ fn a_paper_with_nothing_to_print_says_what_to_fill_in() {
 fn residential_areas_are_edited_in_settings_and_undone() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(&dir);
-    send(&mut app, Ws::Navigate(Section::Settings));
-    let edit = |action| Ws::Settings(settings::Message::AreasEdited(action));
-    send(&mut app, edit(Action::Move(Motion::DocumentEnd)));
-    send(&mut app, edit(Action::Edit(Edit::Enter)));
-    for c in "Khu phố 6".chars() {
-        send(&mut app, edit(Action::Edit(Edit::Insert(c))));
-    }
+    interact(&mut app, |ui| ui.click("Cài đặt").map(drop));
+    // At the end of the list (Ctrl+End), a new line and the new area.
+    interact(&mut app, |ui| {
+        click_field(ui, "settings-areas");
+        let _ = ui.simulate([iced::Event::Keyboard(key(Named::End, Modifiers::CTRL))]);
+        let _ = ui.tap_key(Named::Enter);
+        let _ = ui.typewrite("Khu phố 6");
+        Ok(())
+    });
     let areas = reopen(&db(&dir)).areas().unwrap();
     assert_eq!(areas.last().unwrap(), "Khu phố 6");
     assert_eq!(areas.len(), 6);

@@ -6,8 +6,6 @@ mod common;
 
 use common::*;
 use ngayhoi::domain::Household;
-use ngayhoi::gui::screen::visits::{ImportList, Message as Visits};
-use ngayhoi::gui::workspace::Message as Ws;
 use ngayhoi::gui::{App, Section};
 
 const LIST: &str = "STT;Họ và tên;Năm sinh;Địa chỉ;Diện;Số điện thoại\n\
@@ -16,10 +14,7 @@ const LIST: &str = "STT;Họ và tên;Năm sinh;Địa chỉ;Diện;Số điện
     3;Lý Văn Năm;;Tổ 3, Khu phố 1;Khác;\n";
 
 fn visits_app(dir: &tempfile::TempDir) -> App {
-    let mut app = demo_app(dir);
-    interact(&mut app, |ui| ui.click("Thăm hỏi").map(drop));
-    assert_eq!(app.section(), Some(Section::Visits));
-    app
+    demo_app_on(dir, "Thăm hỏi", Section::Visits)
 }
 
 fn households(dir: &tempfile::TempDir) -> Vec<Household> {
@@ -27,13 +22,7 @@ fn households(dir: &tempfile::TempDir) -> Vec<Household> {
 }
 
 fn open(app: &mut App, file: &std::path::Path) {
-    send(
-        app,
-        Ws::Visits(Visits::ImportFile(
-            ImportList::Households,
-            Some(file.to_path_buf()),
-        )),
-    );
+    import_households(app, file);
 }
 
 #[test]
@@ -132,8 +121,6 @@ fn a_changed_row_updates_the_household_only_when_ticked() {
 
 #[test]
 fn a_recipient_list_opened_again_keeps_its_register_numbers() {
-    use ngayhoi::gui::screen::honors;
-
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(&dir);
     interact(&mut app, |ui| ui.click("Khen thưởng").map(drop));
@@ -158,12 +145,7 @@ fn a_recipient_list_opened_again_keeps_its_register_numbers() {
          Giấy khen;Cá nhân;Lê Thị Riêng;Tổ phó tổ dân phố 2;130/QĐ-UBND;20/08/2026\n",
     )
     .unwrap();
-    let open = |app: &mut App| {
-        send(
-            app,
-            Ws::Honors(honors::Message::ImportFile(Some(file.clone()))),
-        );
-    };
+    let open = |app: &mut App| import_recipients(app, &file);
     open(&mut app);
     interact(&mut app, |ui| ui.click("Nhập 2 người được khen").map(drop));
     let once = numbers();

@@ -1,24 +1,24 @@
 //! The report screen as a secretary uses it: the figures the app computed, a figure typed in
 //! (saved at once, its percentage shown), the narrative following the figures until she edits
-//! it, Ctrl+Z, "Khôi phục đoạn văn mặc định", and the paper shown before it is saved.
+//! it, Ctrl+Z, "Khôi phục đoạn văn mặc định", and the paper shown before it is saved. Every
+//! test clicks and types in the whole window; the file and the screen are read afterwards.
 
 mod common;
 
+use std::path::Path;
+
 use common::*;
-use iced::widget::text_editor::{Action, Edit};
+use iced::keyboard::{Modifiers, key::Named};
+use iced_test::Simulator;
 use iced_test::selector::id;
 use ngayhoi::domain::report::{Figure, Section};
 use ngayhoi::gui::app::shortcut;
-use ngayhoi::gui::data::Snapshot;
-use ngayhoi::gui::screen::report::{self, Event, Report};
+use ngayhoi::gui::screen::report;
 use ngayhoi::gui::workspace::Message as Ws;
-use ngayhoi::gui::{App, Section as Nav};
+use ngayhoi::gui::{App, Message, Section as Nav};
 
 fn report_app(dir: &tempfile::TempDir) -> App {
-    let mut app = demo_app(dir);
-    interact(&mut app, |ui| ui.click("Báo cáo").map(drop));
-    assert_eq!(app.section(), Some(Nav::Report));
-    app
+    demo_app_on(dir, "Báo cáo", Nav::Report)
 }
 
 fn entered(dir: &tempfile::TempDir, figure: Figure) -> Option<u32> {
@@ -30,6 +30,50 @@ fn entered(dir: &tempfile::TempDir, figure: Figure) -> Option<u32> {
 fn stored_text(dir: &tempfile::TempDir, section: Section) -> (String, bool) {
     let report = reopen(&db(dir)).report(2026).unwrap().unwrap();
     (report.text(section), report.is_edited(section))
+}
+
+fn figure_field(figure: Figure) -> String {
+    format!("report-{}", figure.code())
+}
+
+/// What the section's editor holds on screen.
+fn editor_text(app: &App, section: Section) -> String {
+    app.report().expect("the workspace").section_text(section)
+}
+
+/// Clicks into the section's editor, goes to its start (Ctrl+Home) and types `text` there.
+fn type_at_start(
+    ui: &mut Simulator<'_, Message>,
+    section: Section,
+    text: &str,
+) -> Result<(), iced_test::Error> {
+    click_field(ui, &format!("report-section-{}", section.code()));
+    let _ = ui.simulate([iced::Event::Keyboard(key(Named::Home, Modifiers::CTRL))]);
+    let _ = ui.typewrite(text);
+    Ok(())
+}
+
+/// Types into the section as `type_at_start` does, and checks the sidebar says "Đang lưu…"
+/// until the file has it, then "✓ Đã lưu".
+fn type_and_save(app: &mut App, section: Section, text: &str) {
+    let held = act_before_saved(app, |ui| type_at_start(ui, section, text));
+    assert!(shows(app, "Đang lưu…"), "the sidebar says it is saving");
+    settle(app, iced::Task::batch(held));
+    assert!(shows(app, "✓ Đã lưu"), "then that it is saved");
+}
+
+const EDITED: &str = "Đã sửa";
+const DEFAULT: &str = "Đoạn văn mặc định, tự cập nhật theo số liệu";
+
+/// Clicks one of the paper's save buttons (it asks the system's save dialog), and answers
+/// the dialog with `path`.
+fn save_as(app: &mut App, button: &str, output: report::Output, path: &Path) {
+    through_dialog(
+        app,
+        button,
+        |m| matches!(m, Message::Workspace(Ws::Report(report::Message::Save(o))) if *o == output),
+        Ws::Report(report::Message::Chosen(output, Some(path.to_path_buf()))),
+    );
 }
 
 #[test]
@@ -73,26 +117,18 @@ fn a_figure_typed_in_is_saved_and_its_percentage_shown() {
     );
 
     // More areas meeting the standard than there are: shown, not saved.
-    send(
-        &mut app,
-        Ws::Report(report::Message::FigureEdited(
-            Figure::AreasMeeting,
-            "6".into(),
-        )),
-    );
+    interact(&mut app, |ui| {
+        retype(ui, &figure_field(Figure::AreasMeeting), "6")
+    });
     assert!(shows(
         &app,
         "Chưa lưu: Khu dân cư: số đạt chuẩn (6) không được lớn hơn tổng số (5)."
     ));
     assert_eq!(entered(&dir, Figure::AreasMeeting), Some(4));
     // Raising the total saves both.
-    send(
-        &mut app,
-        Ws::Report(report::Message::FigureEdited(
-            Figure::AreasTotal,
-            "6".into(),
-        )),
-    );
+    interact(&mut app, |ui| {
+        retype(ui, &figure_field(Figure::AreasTotal), "6")
+    });
     assert_eq!(entered(&dir, Figure::AreasMeeting), Some(6));
     assert_eq!(entered(&dir, Figure::AreasTotal), Some(6));
     assert!(shows(&app, "= 100,0%"));
@@ -109,93 +145,79 @@ fn a_figure_typed_in_is_saved_and_its_percentage_shown() {
 fn the_narrative_is_edited_undone_and_reset_to_its_default() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = report_app(&dir);
+    let lessons = Section::Lessons.label();
     let (default, edited) = stored_text(&dir, Section::Lessons);
     assert!(!edited && default.starts_with("Một là"));
-    let edit = |action| Ws::Report(report::Message::SectionEdited(Section::Lessons, action));
-    for c in "Bốn là, ".chars() {
-        send(&mut app, edit(Action::Edit(Edit::Insert(c))));
-    }
-    let (text, edited) = stored_text(&dir, Section::Lessons);
-    assert!(edited);
-    assert!(text.starts_with("Bốn là, Một là"), "{text}");
-    assert!(shows(&app, "Đã sửa"));
+    assert!(shows_in_row(&app, lessons, DEFAULT));
+    assert_eq!(editor_text(&app, Section::Lessons), default);
+
+    type_and_save(&mut app, Section::Lessons, "Bốn là, ");
+    let typed = format!("Bốn là, {default}");
+    assert_eq!(stored_text(&dir, Section::Lessons), (typed.clone(), true));
+    assert_eq!(editor_text(&app, Section::Lessons), typed);
+    assert!(shows_in_row(&app, lessons, EDITED));
 
     // One Ctrl+Z takes the whole group of keystrokes back to the default.
-    send(&mut app, shortcut(ctrl("z")).unwrap());
+    undo(&mut app);
     assert_eq!(
         stored_text(&dir, Section::Lessons),
         (default.clone(), false)
     );
+    assert_eq!(editor_text(&app, Section::Lessons), default);
+    assert!(shows_in_row(&app, lessons, DEFAULT));
 
-    send(&mut app, edit(Action::Edit(Edit::Insert('X'))));
-    assert!(stored_text(&dir, Section::Lessons).1);
-    send(
-        &mut app,
-        Ws::Report(report::Message::ResetSection(Section::Lessons)),
+    type_and_save(&mut app, Section::Lessons, "X");
+    assert_eq!(
+        stored_text(&dir, Section::Lessons),
+        (format!("X{default}"), true)
     );
-    assert_eq!(stored_text(&dir, Section::Lessons), (default, false));
+    interact(&mut app, |ui| {
+        click_in_row(ui, lessons, "Khôi phục đoạn văn mặc định")
+    });
+    assert_eq!(
+        stored_text(&dir, Section::Lessons),
+        (default.clone(), false)
+    );
+    assert_eq!(editor_text(&app, Section::Lessons), default);
     assert!(shows(
         &app,
         "Đã khôi phục đoạn văn mặc định của mục “Bài học kinh nghiệm”."
     ));
+    assert!(shows_in_row(&app, lessons, DEFAULT));
 }
 
 #[test]
 fn a_default_section_follows_the_figures_an_edited_one_stays() {
     let dir = tempfile::tempdir().unwrap();
-    let _app = demo_app(&dir);
-    let store = reopen(&db(&dir));
-    let load =
-        |store: &ngayhoi::storage::Store| Snapshot::load(store, Some(2026)).unwrap().unwrap();
-    let data = load(&store);
-    let mut screen = Report::new(&data);
-    assert!(!screen.section_text(Section::Results).contains("tin báo"));
+    let mut app = report_app(&dir);
+    assert!(!editor_text(&app, Section::Results).contains("tin báo"));
+    let (proposals, edited) = stored_text(&dir, Section::Proposals);
+    assert!(!edited && proposals.starts_with("Đề nghị"), "{proposals}");
 
-    let (_, event) = screen.update(
-        report::Message::FigureEdited(Figure::TipsReceived, "15".into()),
-        &data,
-    );
-    assert_eq!(
-        event,
-        Some(Event::SetFigures(vec![(Figure::TipsReceived, Some(15))]))
-    );
-    let (_, event) = screen.update(
-        report::Message::SectionEdited(Section::Proposals, Action::Edit(Edit::Insert('Đ'))),
-        &data,
-    );
-    assert!(matches!(
-        event,
-        Some(Event::SetSection(Section::Proposals, Some(_)))
-    ));
-    drop(store);
-    let mut store = reopen(&db(&dir));
-    let event_id = data.event.id;
-    store
-        .set_entered_figure(event_id, Figure::TipsReceived, Some(15))
-        .unwrap();
-    store
-        .set_report_section(
-            event_id,
-            Section::Proposals,
-            Some(&screen.section_text(Section::Proposals)),
-        )
-        .unwrap();
+    interact(&mut app, |ui| {
+        retype(ui, &figure_field(Figure::TipsReceived), "15")
+    });
+    assert_eq!(entered(&dir, Figure::TipsReceived), Some(15));
+    type_and_save(&mut app, Section::Proposals, "Đ");
+    let typed = format!("Đ{proposals}");
+    assert_eq!(stored_text(&dir, Section::Proposals), (typed.clone(), true));
+    assert!(shows_in_row(&app, Section::Proposals.label(), EDITED));
 
-    screen.refresh(&load(&store));
+    let results = editor_text(&app, Section::Results);
     assert!(
-        screen
-            .section_text(Section::Results)
-            .contains("Tiếp nhận 15 tin báo, tố giác tội phạm; ký kết 5 bản giao ước thi đua."),
-        "{}",
-        screen.section_text(Section::Results)
+        results.contains("Tiếp nhận 15 tin báo, tố giác tội phạm; ký kết 5 bản giao ước thi đua."),
+        "{results}"
     );
-    assert!(
-        screen
-            .section_text(Section::Proposals)
-            .starts_with("ĐĐề nghị")
-    );
-    assert!(screen.is_edited(Section::Proposals));
-    assert_eq!(screen.input(Figure::TipsReceived), "15");
+    assert_eq!(editor_text(&app, Section::Proposals), typed);
+    assert_eq!(field(&app, &figure_field(Figure::TipsReceived)), "15");
+
+    // Another figure typed: the default section follows it, the edited one stays as typed.
+    interact(&mut app, |ui| {
+        retype(ui, &figure_field(Figure::TipsReceived), "16")
+    });
+    assert!(editor_text(&app, Section::Results).contains("Tiếp nhận 16 tin báo"));
+    assert_eq!(editor_text(&app, Section::Proposals), typed);
+    assert_eq!(stored_text(&dir, Section::Proposals), (typed, true));
 }
 
 #[test]
@@ -209,24 +231,18 @@ fn ctrl_p_shows_the_paper_and_saving_writes_pdf_and_xlsx() {
         "the demo's report has five pages"
     );
     let pdf = dir.path().join("bao-cao.pdf");
-    send(
-        &mut app,
-        Ws::Report(report::Message::Chosen(
-            report::Output::Pdf,
-            Some(pdf.clone()),
-        )),
-    );
+    save_as(&mut app, "Lưu PDF…", report::Output::Pdf, &pdf);
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
     assert!(shows(&app, &format!("Đã lưu “{}”.", pdf.display())));
     let xlsx = dir.path().join("bao-cao.xlsx");
-    send(
+    save_as(
         &mut app,
-        Ws::Report(report::Message::Chosen(
-            report::Output::Xlsx,
-            Some(xlsx.clone()),
-        )),
+        "Lưu bảng Excel (.xlsx)…",
+        report::Output::Xlsx,
+        &xlsx,
     );
     assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"));
+    assert!(shows(&app, &format!("Đã lưu “{}”.", xlsx.display())));
     interact(&mut app, |ui| ui.click("← Quay lại số liệu").map(drop));
     assert!(shows(&app, "Số liệu tính từ dữ liệu"));
 }
@@ -250,13 +266,7 @@ fn rows_without_any_figure_are_left_out_until_kept() {
     // The size of the PDF saved as the screen stands, then the box ticked again.
     let pdf = dir.path().join("bao-cao.pdf");
     let saved_size = |app: &mut App| {
-        send(
-            app,
-            Ws::Report(report::Message::Chosen(
-                report::Output::Pdf,
-                Some(pdf.clone()),
-            )),
-        );
+        save_as(app, "Lưu PDF…", report::Output::Pdf, &pdf);
         std::fs::read(&pdf).unwrap().len()
     };
     let kept = saved_size(&mut app);

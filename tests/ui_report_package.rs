@@ -8,13 +8,10 @@ use common::*;
 use ngayhoi::gui::app::shortcut;
 use ngayhoi::gui::screen::report;
 use ngayhoi::gui::workspace::Message as Ws;
-use ngayhoi::gui::{App, Section as Nav};
+use ngayhoi::gui::{App, Message, Section as Nav};
 
 fn report_app(dir: &tempfile::TempDir) -> App {
-    let mut app = demo_app(dir);
-    interact(&mut app, |ui| ui.click("Báo cáo").map(drop));
-    assert_eq!(app.section(), Some(Nav::Report));
-    app
+    demo_app_on(dir, "Báo cáo", Nav::Report)
 }
 
 #[test]
@@ -24,8 +21,17 @@ fn the_package_saved_from_the_report_screen_reads_back_intact() {
     send(&mut app, shortcut(ctrl("p")).unwrap());
     assert!(shows(&app, "Gửi báo cáo lên cấp trên"));
     let path = dir.path().join("goi.xlsx");
-    send(
+    // The button asks the system's save dialog, which cannot be answered headless: its
+    // answer is sent as the dialog would.
+    through_dialog(
         &mut app,
+        "Gửi báo cáo lên cấp trên",
+        |m| {
+            matches!(
+                m,
+                Message::Workspace(Ws::Report(report::Message::Save(report::Output::Package)))
+            )
+        },
         Ws::Report(report::Message::Chosen(
             report::Output::Package,
             Some(path.clone()),

@@ -8,13 +8,10 @@ use iced_test::selector::id;
 use ngayhoi::domain::{Category, Household, Visit, VisitStatus};
 use ngayhoi::gui::app::shortcut;
 use ngayhoi::gui::workspace::Message as Ws;
-use ngayhoi::gui::{App, Section};
+use ngayhoi::gui::{App, Message, Section};
 
 fn visits_app(dir: &tempfile::TempDir) -> App {
-    let mut app = demo_app(dir);
-    interact(&mut app, |ui| ui.click("Thăm hỏi").map(drop));
-    assert_eq!(app.section(), Some(Section::Visits));
-    app
+    demo_app_on(dir, "Thăm hỏi", Section::Visits)
 }
 
 fn stored(dir: &tempfile::TempDir) -> (Vec<Household>, Vec<Visit>) {
@@ -72,19 +69,8 @@ fn a_gift_for_every_household_of_a_category_in_one_go_and_undone() {
         let _ = ui.tap_key(iced::keyboard::key::Named::End);
         let _ = ui.typewrite(" (Tết)");
         ui.click("Bỏ qua các hộ đã có lượt thăm năm nay")?;
-        ui.click(id("gift-value"))?;
-        Ok(())
+        retype(ui, "gift-value", "300.000 đ")
     });
-    // Replace the value: select all is not simulated, so type into an emptied field.
-    send(
-        &mut app,
-        ngayhoi::gui::workspace::Message::Visits(
-            ngayhoi::gui::screen::visits::Message::GiftEdited(
-                ngayhoi::gui::screen::visits::GiftField::Value,
-                "300.000 đ".into(),
-            ),
-        ),
-    );
     interact(&mut app, |ui| ui.click("Tạo các lượt thăm").map(drop));
 
     let (_, after) = stored(&dir);
@@ -133,19 +119,14 @@ fn planned_visits_are_marked_done_with_today_and_a_removed_household_comes_back(
 
     // Remove a household with its visits of both years; undo brings them all back.
     let (households, _) = stored(&dir);
-    let hang = households
-        .iter()
-        .find(|h| h.name == "Nguyễn Thị Hằng")
-        .unwrap()
-        .id;
-    send(
-        &mut app,
-        ngayhoi::gui::workspace::Message::Visits(
-            ngayhoi::gui::screen::visits::Message::RemoveHousehold(hang),
-        ),
-    );
+    assert!(households.iter().any(|h| h.name == "Nguyễn Thị Hằng"));
+    interact(&mut app, |ui| ui.click("Hộ gia đình (16)").map(drop));
+    interact(&mut app, |ui| {
+        click_in_row(ui, "Nguyễn Thị Hằng (1938)", "Xóa")
+    });
     assert!(shows(&app, "Đã xóa hộ Nguyễn Thị Hằng cùng 2 lượt thăm."));
     assert_eq!(stored(&dir).0.len(), 15);
+    assert!(stored(&dir).0.iter().all(|h| h.name != "Nguyễn Thị Hằng"));
     send(&mut app, shortcut(ctrl("z")).unwrap());
     let (households, visits) = stored(&dir);
     assert_eq!(households.len(), 16);
@@ -154,7 +135,7 @@ fn planned_visits_are_marked_done_with_today_and_a_removed_household_comes_back(
 
 #[test]
 fn an_import_previews_lets_the_secretary_pick_a_column_and_saves_all() {
-    use ngayhoi::gui::screen::visits::{ImportList, Message as Visits};
+    use ngayhoi::gui::screen::visits::Message as Visits;
     use ngayhoi::import::Field;
 
     let dir = tempfile::tempdir().unwrap();
@@ -166,10 +147,7 @@ fn an_import_previews_lets_the_secretary_pick_a_column_and_saves_all() {
         "STT;Họ và tên;Địa chỉ;Nhóm\n1;Hồ Văn Mười;Tổ 1, Khu phố 3;Hộ nghèo\n2;Đinh Thị Tư;Tổ 2, Khu phố 4;Gia đình liệt sĩ\n3;;Tổ 2, Khu phố 4;Hộ nghèo\n",
     )
     .unwrap();
-    send(
-        &mut app,
-        Ws::Visits(Visits::ImportFile(ImportList::Households, Some(file))),
-    );
+    import_households(&mut app, &file);
     assert!(shows(
         &app,
         "Chưa có cột “Diện”: hãy chọn cột cho trường này."
@@ -186,19 +164,19 @@ fn an_import_previews_lets_the_secretary_pick_a_column_and_saves_all() {
     assert!(shows(&app, "Dòng 4: Thiếu họ và tên."));
     assert!(shows(&app, "Chưa nhập được: hãy sửa các lỗi"));
 
-    // The secretary fixes the file and opens it again.
+    // The secretary closes the preview, fixes the file and opens it again.
+    interact(&mut app, |ui| ui.click("Hủy").map(drop));
+    assert_eq!(
+        stored(&dir).0.len(),
+        16,
+        "nothing is saved by a cancelled preview"
+    );
     std::fs::write(
         dir.path().join("ho-moi.csv"),
         "STT;Họ và tên;Địa chỉ;Diện\n1;Hồ Văn Mười;Tổ 1, Khu phố 3;Hộ nghèo\n2;Đinh Thị Tư;Tổ 2, Khu phố 4;Gia đình liệt sĩ\n",
     )
     .unwrap();
-    send(
-        &mut app,
-        Ws::Visits(Visits::ImportFile(
-            ImportList::Households,
-            Some(dir.path().join("ho-moi.csv")),
-        )),
-    );
+    import_households(&mut app, &file);
     interact(&mut app, |ui| ui.click("Nhập 2 hộ").map(drop));
     let (households, _) = stored(&dir);
     assert_eq!(households.len(), 18);
@@ -220,7 +198,12 @@ fn the_visits_go_to_excel_with_values_as_numbers() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = visits_app(&dir);
     let path = dir.path().join("tham-hoi-2026.xlsx");
-    send(&mut app, Ws::Visits(Visits::ExportTo(Some(path.clone()))));
+    through_dialog(
+        &mut app,
+        "Xuất Excel…",
+        |m| matches!(m, Message::Workspace(Ws::Visits(Visits::Export))),
+        Ws::Visits(Visits::ExportTo(Some(path.clone()))),
+    );
     assert!(shows(
         &app,
         &format!("Đã lưu danh sách thăm hỏi vào “{}”.", path.display())

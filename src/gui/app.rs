@@ -355,6 +355,15 @@ impl App {
         }
     }
 
+    /// The report screen, for tests of what its text editors hold (an editor's content is not
+    /// text a test can find on screen).
+    pub fn report(&self) -> Option<&super::screen::report::Report> {
+        match &self.phase {
+            Phase::Ready(ws) => Some(ws.report()),
+            _ => None,
+        }
+    }
+
     pub fn section(&self) -> Option<Section> {
         match &self.phase {
             Phase::Ready(ws) => Some(ws.section),

@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use iced::futures::StreamExt;
-use iced::{Task, keyboard};
+use iced::{Point, Rectangle, Task, keyboard};
 use iced_test::runtime::{Action, task};
+use iced_test::selector::{Candidate, Target, id};
 use iced_test::{Error, Simulator};
 use ngayhoi::gui::{self, App, Message};
 use ngayhoi::storage::Store;
@@ -83,6 +84,16 @@ pub fn reopen(path: &Path) -> Store {
     Store::open(path).unwrap()
 }
 
+/// What the data file holds for the 2026 event, read with `read` (`Store::activities`...).
+pub fn of_2026<T>(
+    dir: &tempfile::TempDir,
+    read: impl FnOnce(&Store, i64) -> ngayhoi::storage::Result<T>,
+) -> T {
+    let store = reopen(&db(dir));
+    let event = store.event(2026).unwrap().expect("the 2026 event");
+    read(&store, event.id).unwrap()
+}
+
 pub fn demo_app(dir: &tempfile::TempDir) -> App {
     let mut app = App::boot(db(dir), today());
     interact(&mut app, |ui| ui.click("Dùng dữ liệu mẫu").map(drop));
@@ -110,6 +121,14 @@ pub fn preview_pages(app: &App) -> usize {
         .rev()
         .find(|n| ui.find(format!("Trang 1 / {n}")).is_ok())
         .unwrap_or(0)
+}
+
+/// The demo, open on the sidebar's section `label`.
+pub fn demo_app_on(dir: &tempfile::TempDir, label: &str, section: gui::Section) -> App {
+    let mut app = demo_app(dir);
+    interact(&mut app, |ui| ui.click(label).map(drop));
+    assert_eq!(app.section(), Some(section));
+    app
 }
 
 /// Turns the mouse wheel over the content, as one does to reach the end of the list.
@@ -173,4 +192,265 @@ pub fn shows_part(app: &App, part: &str) -> bool {
         },
     )
     .is_ok()
+}
+
+/// Uses the window as a person would, faster than the file: every message is applied, and the
+/// storage tasks it started are handed back instead of being run to the end (`settle` them).
+pub fn act_before_saved(
+    app: &mut App,
+    act: impl FnOnce(&mut Simulator<'_, Message>) -> Result<(), Error>,
+) -> Vec<Task<Message>> {
+    let messages: Vec<Message> = {
+        let mut ui = simulator(app);
+        act(&mut ui).expect("the interaction succeeds");
+        produced(ui)
+    };
+    messages.into_iter().map(|m| app.update(m)).collect()
+}
+
+/// What the text field `field` shows.
+pub fn field(app: &App, field: &str) -> String {
+    match simulator(app).find(id(field.to_string())) {
+        Ok(Target::TextInput { content, .. }) => content,
+        other => panic!("{field} is not a text field: {other:?}"),
+    }
+}
+
+/// True if the window shows the field `field` (a form is open).
+pub fn has_field(app: &App, field: &str) -> bool {
+    simulator(app).find(id(field.to_string())).is_ok()
+}
+
+/// Scrolls to a field, clicks it, selects what it holds (Ctrl+A) and types over it (empty:
+/// erases it).
+pub fn retype<M>(ui: &mut Simulator<'_, M>, field: &str, text: &str) -> Result<(), Error> {
+    click_field(ui, field);
+    select_all(ui);
+    if text.is_empty() {
+        let _ = ui.tap_key(keyboard::key::Named::Backspace);
+    } else {
+        let _ = ui.typewrite(text);
+    }
+    Ok(())
+}
+
+/// What an input method commits in the focused field (IBus commits Enter as "\r" with the
+/// word it was composing).
+pub fn commit<M>(ui: &mut Simulator<'_, M>, text: &str) {
+    let _ = ui.simulate([iced::Event::InputMethod(
+        iced_test::core::input_method::Event::Commit(text.into()),
+    )]);
+}
+
+/// Where on screen a text is, if it is visible.
+pub fn visible<M>(ui: &mut Simulator<'_, M>, wanted: &str) -> Option<Rectangle> {
+    ui.find(|candidate: Candidate<'_>| match candidate {
+        Candidate::Text {
+            content,
+            visible_bounds,
+            ..
+        } if content == wanted => visible_bounds,
+        _ => None,
+    })
+    .ok()
+}
+
+/// Where on screen the field with this id is, if it is visible.
+pub fn visible_field<M>(ui: &mut Simulator<'_, M>, wanted: &str) -> Option<Rectangle> {
+    ui.find(id(wanted.to_string()))
+        .ok()
+        .and_then(|target| target.visible_bounds())
+}
+
+/// Turns the mouse wheel down over the page until `look` sees what it looks for, as one
+/// does when something is below the fold.
+pub fn reveal<M>(
+    ui: &mut Simulator<'_, M>,
+    what: &str,
+    mut look: impl FnMut(&mut Simulator<'_, M>) -> Option<Rectangle>,
+) -> Rectangle {
+    for _ in 0..20 {
+        if let Some(bounds) = look(ui) {
+            return bounds;
+        }
+        ui.point_at(Point::new(700.0, 400.0));
+        let _ = ui.simulate([iced::Event::Mouse(iced::mouse::Event::WheelScrolled {
+            delta: iced::mouse::ScrollDelta::Lines { x: 0.0, y: -3.0 },
+        })]);
+    }
+    panic!("“{what}” never came into view");
+}
+
+/// Scrolls until the text `wanted` is in view; where it is.
+pub fn scroll_to<M>(ui: &mut Simulator<'_, M>, wanted: &str) -> Rectangle {
+    reveal(ui, wanted, |ui| visible(ui, wanted))
+}
+
+pub fn click_at<M>(ui: &mut Simulator<'_, M>, point: Point) {
+    ui.point_at(point);
+    let _ = ui.simulate(iced_test::simulator::click());
+}
+
+/// Scrolls to the field with this id and clicks it.
+pub fn click_field<M>(ui: &mut Simulator<'_, M>, wanted: &str) {
+    let bounds = reveal(ui, wanted, |ui| visible_field(ui, wanted));
+    click_at(ui, bounds.center());
+}
+
+/// Where the text `label` is on the line that shows `row` (scrolled to): the first such text
+/// level with it.
+fn in_row<M>(ui: &mut Simulator<'_, M>, row: &str, label: &str) -> Result<Rectangle, Error> {
+    let line = scroll_to(ui, row);
+    ui.find(|candidate: Candidate<'_>| match candidate {
+        Candidate::Text {
+            content,
+            visible_bounds: Some(bounds),
+            ..
+        } if content == label
+            && bounds.y < line.y + line.height
+            && line.y < bounds.y + bounds.height =>
+        {
+            Some(bounds)
+        }
+        _ => None,
+    })
+}
+
+/// Clicks the text `label` (a "Sửa", a "Xóa") on the line that shows `row`.
+pub fn click_in_row<M>(ui: &mut Simulator<'_, M>, row: &str, label: &str) -> Result<(), Error> {
+    let target = in_row(ui, row, label)?;
+    click_at(ui, target.center());
+    Ok(())
+}
+
+/// Opens the pick list labelled `label` (in a form's row, beside the field `beside`) and clicks
+/// its option number `index` of `count`, as a person does. The list draws its options itself
+/// (no text to find), so they are where iced puts them: one line of the default text size and
+/// the list's padding (8 above and below) each, below the list, or above it when there is more
+/// room there.
+pub fn pick<M>(
+    ui: &mut Simulator<'_, M>,
+    label: &str,
+    beside: &str,
+    index: usize,
+    count: usize,
+) -> Result<(), Error> {
+    let field = reveal(ui, beside, |ui| visible_field(ui, beside));
+    // The label stands right above the list, whose top is the field's top.
+    let label = ui.find(|candidate: Candidate<'_>| match candidate {
+        Candidate::Text {
+            content,
+            visible_bounds: Some(bounds),
+            ..
+        } if content == label && (bounds.y + bounds.height - field.y).abs() < 8.0 => Some(bounds),
+        _ => None,
+    })?;
+    let line = ngayhoi::gui::theme::TEXT_SIZE * 1.3 + 16.0;
+    let x = label.x + 20.0;
+    click_at(ui, Point::new(x, field.y + line / 2.0));
+    let below = gui::WINDOW_SIZE.height - (field.y + line) > field.y;
+    let first = if below {
+        field.y + line
+    } else {
+        field.y - line * count as f32
+    };
+    let option = Point::new(x, first + line * (index as f32 + 0.5));
+    ui.point_at(option);
+    let _ = ui.simulate([iced::Event::Mouse(iced::mouse::Event::CursorMoved {
+        position: option,
+    })]);
+    let _ = ui.simulate(iced_test::simulator::click());
+    Ok(())
+}
+
+/// Ctrl+Z, as the window hands it to the app.
+pub fn undo(app: &mut App) {
+    send(
+        app,
+        gui::app::shortcut(ctrl("z")).expect("Ctrl+Z is a shortcut"),
+    );
+}
+
+/// Another process (the command line) writes to the file; the window notices it at its next
+/// poll. The poll is a subscription's tick, which no click sends: it is sent as the tick would.
+pub fn outside(app: &mut App, path: &Path, write: impl FnOnce(&mut Store)) {
+    let mut store = reopen(path);
+    write(&mut store);
+    drop(store);
+    send(app, Message::Poll);
+}
+
+/// What an interaction asks of the app, not applied: for a button that opens one of the
+/// system's file dialogs, which cannot be answered headless. The test checks the button asked
+/// for the dialog, then sends the dialog's answer as the dialog would.
+pub fn asked(
+    app: &App,
+    act: impl FnOnce(&mut Simulator<'_, Message>) -> Result<(), Error>,
+) -> Vec<Message> {
+    let mut ui = simulator(app);
+    act(&mut ui).expect("the interaction succeeds");
+    produced(ui)
+}
+
+/// True if the line that shows `row` also shows the text `wanted` (a section's status).
+pub fn shows_in_row(app: &App, row: &str, wanted: &str) -> bool {
+    in_row(&mut simulator(app), row, wanted).is_ok()
+}
+
+/// Clicks `button`, which opens one of the system's file dialogs: checks that the click is
+/// the one `asks` expects and that the app, given it, asks for a dialog; then sends the dialog's
+/// `answer` as the dialog would. A system dialog cannot be answered headless, so the task that
+/// would open it is never run; everything before and after it is the app's own.
+pub fn through_dialog(
+    app: &mut App,
+    button: &str,
+    asks: impl Fn(&Message) -> bool,
+    answer: impl Into<Message>,
+) {
+    let clicked = asked(app, |ui| {
+        scroll_to(ui, button);
+        ui.click(button).map(drop)
+    });
+    let [message] = <[Message; 1]>::try_from(clicked)
+        .unwrap_or_else(|clicked| panic!("“{button}” gives one message: {clicked:?}"));
+    assert!(
+        asks(&message),
+        "“{button}” asks for the file dialog: {message:?}"
+    );
+    let dialog = app.update(message);
+    assert!(dialog.units() > 0, "“{button}” opens the dialog");
+    drop(dialog);
+    send(app, answer);
+}
+
+/// "Nhập danh sách…" on "Khen thưởng", the file dialog answered with `file`.
+pub fn import_recipients(app: &mut App, file: &Path) {
+    use ngayhoi::gui::screen::honors::Message as Honors;
+    use ngayhoi::gui::workspace::Message as Ws;
+    through_dialog(
+        app,
+        "Nhập danh sách…",
+        |m| matches!(m, Message::Workspace(Ws::Honors(Honors::Import))),
+        Ws::Honors(Honors::ImportFile(Some(file.to_path_buf()))),
+    );
+}
+
+/// "Nhập danh sách hộ…" on "Thăm hỏi", the file dialog answered with `file`.
+pub fn import_households(app: &mut App, file: &Path) {
+    use ngayhoi::gui::screen::visits::{ImportList, Message as Visits};
+    use ngayhoi::gui::workspace::Message as Ws;
+    through_dialog(
+        app,
+        "Nhập danh sách hộ…",
+        |m| {
+            matches!(
+                m,
+                Message::Workspace(Ws::Visits(Visits::Import(ImportList::Households)))
+            )
+        },
+        Ws::Visits(Visits::ImportFile(
+            ImportList::Households,
+            Some(file.to_path_buf()),
+        )),
+    );
 }

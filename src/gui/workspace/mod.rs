@@ -218,6 +218,7 @@ impl Workspace {
         }
         self.data = data;
         self.report.refresh(&self.data);
+        self.festival.refresh(&self.data);
         self.certificates.refresh(&self.data);
         self.honors.refresh(&self.data);
         if self.section == Section::Papers {
@@ -318,6 +319,10 @@ impl Workspace {
             }
             Message::Settings(message) => self.settings_update(message, busy),
         }
+    }
+
+    pub fn report(&self) -> &Report {
+        &self.report
     }
 
     fn navigate(&mut self, section: Section) {

@@ -233,6 +233,13 @@ impl Festival {
         }
     }
 
+    /// New data (after any job, or a change made by another process): the typing of activities
+    /// that are gone is dropped at once, so that one that comes back under the same id (put
+    /// back from the command line) shows what the file holds, not what was typed before.
+    pub fn refresh(&mut self, data: &Snapshot) {
+        self.forget_what_is_gone(data);
+    }
+
     /// Drops the typing of activities (and teams) the snapshot no longer has (the records part
     /// closes the form of an activity that is gone).
     fn forget_what_is_gone(&mut self, data: &Snapshot) {
