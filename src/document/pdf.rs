@@ -126,7 +126,7 @@ pub fn to_pdf(doc: &Document) -> Result<Vec<u8>, DocumentError> {
             ),
             None => operators(page.all_items(), page.height_mm, &slots, State::default()),
         };
-        (stream_of(&ops.raw), ops.glyphs)
+        (stream_of(&ops.raw), distinct(ops.glyphs))
     });
     let glyphs = shared.iter().map(|ops| &ops.glyphs);
     for (slot, gid, c) in glyphs.chain(pages.iter().map(|(_, g)| g)).flatten() {
@@ -351,6 +351,16 @@ fn operators<'a>(
         raw: out.into_bytes(),
         glyphs,
     }
+}
+
+/// One entry per glyph, with the character it drew last: a page draws some 600 characters but
+/// few distinct ones, and 10,000 pages held every entry until the fonts were written.
+fn distinct(mut glyphs: Vec<(usize, u16, u32)>) -> Vec<(usize, u16, u32)> {
+    glyphs.reverse();
+    glyphs.sort_by_key(|&(slot, gid, _)| (slot, gid));
+    glyphs.dedup_by_key(|&mut (slot, gid, _)| (slot, gid));
+    glyphs.shrink_to_fit();
+    glyphs
 }
 
 /// `n` as four upper-case hex digits, as `{:04X}` writes it: one per glyph of every string,
