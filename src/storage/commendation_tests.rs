@@ -236,7 +236,11 @@ fn a_decision_never_numbers_the_same_recipient_twice() {
     // Editing one into a copy of another is refused too.
     let mut edited = store.recipients(event_id).unwrap()[1].clone();
     edited.position = "Tổ trưởng tổ 5".into();
-    assert!(store.save_recipient(&edited).is_err());
+    let err = store.save_recipient(&edited).unwrap_err().to_string();
+    assert_eq!(
+        err,
+        "Quyết định số 123/QĐ-UBND đã có Nguyễn Văn An (Tổ trưởng tổ 5); mỗi người chỉ được ghi một lần trong một quyết định (một số vào sổ)."
+    );
 }
 
 fn store(dir: &tempfile::TempDir) -> (Store, i64) {

@@ -83,7 +83,11 @@ fn a_bad_row_in_an_import_saves_nothing() {
             },
         ),
     ];
-    assert!(store.import_visits(event_id, &rows).is_err());
+    let err = store
+        .import_visits(event_id, &rows)
+        .unwrap_err()
+        .to_string();
+    assert_eq!(err, "Số lượng phải từ 1 trở lên.");
     assert!(store.households().unwrap().is_empty());
     assert!(store.visits(event_id).unwrap().is_empty());
 }

@@ -446,7 +446,8 @@ fn results_and_prizes_are_saved_with_their_activity() {
     assert_eq!(saved.prize_money_awarded(), activity.prize_money_awarded());
 
     activity.name = " ".into();
-    assert!(store.save_activity(&activity).is_err());
+    let err = store.save_activity(&activity).unwrap_err().to_string();
+    assert_eq!(err, "Tên hoạt động không được để trống.");
     assert_eq!(
         store.activities(event.id).unwrap()[0],
         saved,
