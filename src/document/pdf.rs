@@ -89,10 +89,6 @@ struct Embedded {
 
 /// The document as a PDF file that asks viewers not to scale it when printing.
 pub fn to_pdf(doc: &Document) -> Result<Vec<u8>, DocumentError> {
-    let missing = doc.missing_glyphs();
-    if !missing.is_empty() {
-        return Err(DocumentError::MissingGlyphs(missing));
-    }
     let mut fonts: Vec<Embedded> = Vec::new();
     for face in doc.faces() {
         let font = face.ttf();
@@ -126,14 +122,26 @@ pub fn to_pdf(doc: &Document) -> Result<Vec<u8>, DocumentError> {
             ),
             None => operators(page.all_items(), page.height_mm, &slots, State::default()),
         };
-        (stream_of(&ops.raw), distinct(ops.glyphs))
+        (stream_of(&ops.raw), distinct(ops.glyphs), ops.missing)
     });
+    // Characters no glyph draws are found while formatting, not by a pass of their own over
+    // every character: the document is refused, in order of appearance.
+    let mut missing: Vec<char> = Vec::new();
+    let found = shared.iter().map(|ops| &ops.missing);
+    for &c in found.chain(pages.iter().map(|(_, _, m)| m)).flatten() {
+        if !missing.contains(&c) {
+            missing.push(c);
+        }
+    }
+    if !missing.is_empty() {
+        return Err(DocumentError::MissingGlyphs(missing));
+    }
     let glyphs = shared.iter().map(|ops| &ops.glyphs);
-    for (slot, gid, c) in glyphs.chain(pages.iter().map(|(_, g)| g)).flatten() {
+    for (slot, gid, c) in glyphs.chain(pages.iter().map(|(_, g, _)| g)).flatten() {
         fonts[*slot].used[usize::from(*gid)] = *c;
     }
     let shared = shared.map(|ops| stream_of(&ops.raw));
-    let streams: Vec<Stream> = pages.into_iter().map(|(stream, _)| stream).collect();
+    let streams: Vec<Stream> = pages.into_iter().map(|(stream, ..)| stream).collect();
 
     let mut w = Writer::new();
     // 1 catalog, 2 page tree, 3 information, 4 resources, then fonts (4 objects each), then
@@ -208,10 +216,12 @@ pub fn to_pdf(doc: &Document) -> Result<Vec<u8>, DocumentError> {
     Ok(w.finish(page_id(doc.pages.len()), 1, 3))
 }
 
-/// A page's operators, and the glyphs it draws as (font slot, glyph, character).
+/// A page's operators, the glyphs it draws as (font slot, glyph, character), and the
+/// characters its fonts cannot draw (that would print as empty boxes).
 struct Operators {
     raw: Vec<u8>,
     glyphs: Vec<(usize, u16, u32)>,
+    missing: Vec<char>,
 }
 
 struct Stream {
@@ -274,6 +284,7 @@ fn operators<'a>(
     let items = items.into_iter();
     let mut out = String::with_capacity(64 * items.size_hint().0);
     let mut glyphs = Vec::new();
+    let mut missing = Vec::new();
     let mut font = state.font;
     let mut stroke = state.stroke;
     let y = |y_mm: f32| rounded_pt(height_mm - y_mm);
@@ -302,8 +313,10 @@ fn operators<'a>(
                 out.push('<');
                 for c in text.chars() {
                     let gid = face.glyph(c).0;
-                    if let Some(gid) = gid {
-                        glyphs.push((slot, gid, u32::from(c)));
+                    match gid {
+                        Some(gid) => glyphs.push((slot, gid, u32::from(c))),
+                        None if !c.is_whitespace() && !c.is_control() => missing.push(c),
+                        None => {}
                     }
                     push_hex4(&mut out, gid.unwrap_or(0));
                 }
@@ -350,6 +363,7 @@ fn operators<'a>(
     Operators {
         raw: out.into_bytes(),
         glyphs,
+        missing,
     }
 }
 

@@ -70,3 +70,26 @@ fn a_character_without_a_glyph_is_refused() {
     assert_eq!(error, DocumentError::MissingGlyphs(vec!['🎉']));
     assert!(error.to_string().contains("“🎉”"));
 }
+
+#[test]
+fn characters_without_a_glyph_are_named_once_in_order_of_appearance_across_pages() {
+    let page = |text: &str| {
+        let mut page = Page::new(210.0, 297.0);
+        page.text(30.0, 30.0, 14.0, Face::Regular, text);
+        page
+    };
+    let doc = Document {
+        title: "Thử".into(),
+        pages: (0..70)
+            .map(|i| match i {
+                3 => page("Lễ 🎉 mừng"),
+                50 => page("Chữ 漢 và 🎉"),
+                _ => page("Ngày hội"),
+            })
+            .collect(),
+    };
+    assert_eq!(
+        to_pdf(&doc).unwrap_err(),
+        DocumentError::MissingGlyphs(vec!['🎉', '漢'])
+    );
+}
