@@ -162,3 +162,21 @@ fn change_then_remove_the_password() {
     let store = Store::open(&db).unwrap();
     assert!(store.households().unwrap().iter().any(|h| h.name == name));
 }
+
+#[test]
+fn the_password_is_not_changed_while_a_window_has_the_file_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ngayhoi.sqlite3");
+    ok(&run(&db, &["demo"], &[]));
+    let window = ngayhoi::storage::WindowLock::acquire(&db).unwrap();
+    let before = std::fs::read(&db).unwrap();
+    let error = failed(&run(
+        &db,
+        &["password", "set"],
+        &[("NGAYHOI_MAT_KHAU_MOI", PASSWORD)],
+    ));
+    assert!(error.contains("đang mở trong cửa sổ Ngày hội"), "{error}");
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+    assert!(!is_sealed(&db));
+    drop(window);
+}

@@ -7,7 +7,7 @@ use std::io::IsTerminal;
 use std::path::Path;
 
 use super::args::PasswordAction;
-use crate::storage::{Password, Store, StoreError, password::is_sealed};
+use crate::storage::{Password, Store, StoreError, WindowLock, password::is_sealed};
 
 /// The variable a script gives the data file's password in.
 pub const PASSWORD_VAR: &str = "NGAYHOI_MAT_KHAU";
@@ -71,6 +71,11 @@ fn ask(prompt: &str) -> Result<String, String> {
 /// `password set|change|remove`.
 pub fn run(db: &Path, action: PasswordAction) -> Result<(), String> {
     let mut store = super::open_existing(db)?;
+    // The file is replaced by a new one: a window holding the old one would go on writing
+    // into it, so the command refuses while a window has the file open.
+    let _window = WindowLock::acquire(db).map_err(|_| {
+        "tệp dữ liệu đang mở trong cửa sổ Ngày hội: hãy làm việc này trong cửa sổ đó (Cài đặt → Mật khẩu tệp dữ liệu), hoặc đóng cửa sổ rồi chạy lại lệnh. Tệp dữ liệu không thay đổi.".to_string()
+    })?;
     let new = match (action, store.has_password()) {
         (PasswordAction::Set, true) => {
             return Err(
