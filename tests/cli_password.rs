@@ -65,7 +65,10 @@ fn sealed_demo(dir: &tempfile::TempDir) -> (std::path::PathBuf, String) {
         &["password", "set"],
         &[("NGAYHOI_MAT_KHAU_MOI", PASSWORD)],
     ));
-    assert!(said.contains("dùng mật khẩu mới"), "{said}");
+    assert!(
+        said.contains("Đã đặt mật khẩu mới cho tệp dữ liệu."),
+        "{said}"
+    );
     assert!(said.contains("quên mật khẩu"), "{said}");
     assert!(is_sealed(&db));
     assert!(

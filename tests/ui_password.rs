@@ -51,7 +51,7 @@ fn a_password_set_in_the_settings_is_asked_for_at_the_next_start() {
     });
     assert!(app.problem().is_none(), "{:?}", app.problem());
     assert!(is_sealed(&db(&dir)), "the file is encrypted");
-    assert!(shows_part(&app, "đã dùng mật khẩu mới"));
+    assert!(shows_part(&app, "Đã đặt mật khẩu mới cho tệp dữ liệu."));
     assert!(shows(&app, "Đổi mật khẩu") && shows(&app, "Bỏ mật khẩu"));
     drop(app);
 

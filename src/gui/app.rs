@@ -86,6 +86,15 @@ impl App {
         }
     }
 
+    /// The password field has the keyboard when the file asks for its password: she types
+    /// it at once, at the start and after each wrong try.
+    pub fn focus(&self) -> Task<Message> {
+        match &self.phase {
+            Phase::Locked(_) => iced::widget::operation::focus(unlock::FIELD),
+            _ => Task::none(),
+        }
+    }
+
     /// Opens `self.db_path` again (after "Thử lại", another file, a backup put in place),
     /// letting go of this window's lock on the file first.
     fn reopen(&mut self) {
@@ -193,7 +202,7 @@ impl App {
                     Some(failure::Event::RestoreLatest(backup)) => self.restore_latest(&backup),
                     None => {}
                 }
-                task.map(Message::Failure)
+                Task::batch([task.map(Message::Failure), self.focus()])
             }
             Message::Unlock(message) => {
                 let Phase::Locked(screen) = &mut self.phase else {
@@ -203,9 +212,9 @@ impl App {
                 match event {
                     Some(unlock::Event::Unlock(password)) => self.unlock(password),
                     Some(unlock::Event::Open(path)) => self.open_other(path),
-                    None => {}
+                    None => return task.map(Message::Unlock),
                 }
-                task.map(Message::Unlock)
+                Task::batch([task.map(Message::Unlock), self.focus()])
             }
             Message::Welcome(message) => {
                 let Phase::Welcome { db, screen } = &mut self.phase else {

@@ -164,16 +164,14 @@ pub struct Rekeyed {
 impl Rekeyed {
     /// The sentence the window and the command line show after the change.
     pub fn summary(&self, password: bool) -> String {
+        let what = match self.copies {
+            0 => "tệp dữ liệu".to_string(),
+            n => format!("tệp dữ liệu và {n} bản sao lưu trong thư mục sao lưu"),
+        };
         let mut text = if password {
-            format!(
-                "Tệp dữ liệu và {} bản sao lưu trong thư mục sao lưu đã dùng mật khẩu mới.",
-                self.copies
-            )
+            format!("Đã đặt mật khẩu mới cho {what}.")
         } else {
-            format!(
-                "Đã bỏ mật khẩu: tệp dữ liệu và {} bản sao lưu trong thư mục sao lưu mở được mà không cần mật khẩu.",
-                self.copies
-            )
+            format!("Đã bỏ mật khẩu: {what} mở được mà không cần mật khẩu.")
         };
         for (path, reason) in &self.failed {
             let name = path.file_name().unwrap_or_default().to_string_lossy();

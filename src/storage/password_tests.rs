@@ -151,6 +151,10 @@ fn backups_take_the_password_and_a_restore_brings_them_back() {
     assert!(holds(&older, NAME));
     let rekeyed = store.set_password(Some(&pw("mật khẩu 2026"))).unwrap();
     assert_eq!((rekeyed.copies, rekeyed.failed.len()), (1, 0));
+    assert_eq!(
+        rekeyed.summary(true),
+        "Đã đặt mật khẩu mới cho tệp dữ liệu và 1 bản sao lưu trong thư mục sao lưu."
+    );
     assert!(!holds(&older, NAME), "the older copy is encrypted too");
 
     let copy = store
