@@ -286,8 +286,7 @@ fn export_beside(
     let written = export()
         .map_err(|e| error::classify(path, e))
         .and_then(|()| {
-            std::fs::File::open(&temp)
-                .and_then(|file| file.sync_all())
+            super::private::flush(&temp)
                 .map_err(|e| StoreError::CannotOpen(temp.clone(), e.to_string()))
         });
     match written {

@@ -175,8 +175,7 @@ fn write_copy(source: &Path, password: Option<&Password>, target: &Path) -> Resu
         .execute("VACUUM INTO ?1", [text])
         .map_err(|e| error::classify(target, e))
         .and_then(|_| {
-            std::fs::File::open(target)
-                .and_then(|file| file.sync_all())
+            super::private::flush(target)
                 .map_err(|e| StoreError::CannotOpen(target.to_path_buf(), e.to_string()))
         });
     if written.is_err() {
