@@ -415,7 +415,7 @@ impl Bench {
             let name = path.file_name().unwrap().to_string_lossy().into_owned();
             if name.ends_with(".sqlite3") {
                 kept += 1;
-                if let Err(e) = inspect(&path) {
+                if let Err(e) = inspect(&path, None) {
                     panic!("{context}: the copy {name} is not a valid backup: {e}");
                 }
                 self.made.insert(name);

@@ -140,6 +140,26 @@ wine "$exe" --db "$prov_w" export consolidated --out "$(winpath "$viet_dir")\\T�
 pdf_has "$viet_dir/Tổng hợp.pdf" "Tổng hợp kết quả" "Đồng Nai"
 check "tỉnh nhận gói báo cáo của phường và xuất báo cáo tổng hợp"
 
+# --- the optional password (issue 20): the file replaced whole under Windows' rules ----------
+sealed="$viet_dir/có mật khẩu.sqlite3"
+sealed_w="$(winpath "$viet_dir")\\có mật khẩu.sqlite3"
+wine "$exe" --db "$sealed_w" demo >/dev/null 2>&1 || fail "demo cho tệp sẽ có mật khẩu"
+grep -qaF "Phường Chợ Quán" "$sealed" || fail "tệp thường phải chứa tên đơn vị"
+NGAYHOI_MAT_KHAU_MOI="mật khẩu 2026" wine "$exe" --db "$sealed_w" password set >"$work/pw.txt" 2>&1 \
+    || { cat "$work/pw.txt"; fail "đặt mật khẩu"; }
+grep -q "Đã đặt mật khẩu mới" "$work/pw.txt" || fail "đặt mật khẩu không báo: $(cat "$work/pw.txt")"
+grep -qaF "Phường Chợ Quán" "$sealed" && fail "tệp có mật khẩu vẫn đọc được tên đơn vị"
+wine "$exe" --db "$sealed_w" export program --out "$(winpath "$out")\\mk.pdf" >"$work/pw.txt" 2>&1 \
+    && fail "tệp có mật khẩu mở được khi không có mật khẩu"
+grep -q "có mật khẩu" "$work/pw.txt" || { cat "$work/pw.txt"; fail "lỗi thiếu mật khẩu không rõ ràng"; }
+NGAYHOI_MAT_KHAU="mật khẩu 2026" wine "$exe" --db "$sealed_w" export program \
+    --out "$(winpath "$out")\\mk.pdf" >"$work/pw.txt" 2>&1 || { cat "$work/pw.txt"; fail "mở bằng mật khẩu"; }
+pdf_has "$out/mk.pdf" "CHƯƠNG TRÌNH"
+NGAYHOI_MAT_KHAU="mật khẩu 2026" wine "$exe" --db "$sealed_w" password remove >"$work/pw.txt" 2>&1 \
+    || { cat "$work/pw.txt"; fail "bỏ mật khẩu"; }
+grep -qaF "Phường Chợ Quán" "$sealed" || fail "bỏ mật khẩu: tệp chưa trở lại tệp thường"
+check "mật khẩu tệp dữ liệu: đặt, không có thì từ chối, có thì mở, bỏ mật khẩu"
+
 # --- the terminal gets Vietnamese text ---------------------------------------------------------
 wine "$exe" --help >"$work/help.txt" 2>&1 || true
 grep -q "In hướng dẫn này" "$work/help.txt" || { cat "$work/help.txt"; fail "--help không in tiếng Việt đúng"; }

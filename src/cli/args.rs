@@ -135,6 +135,18 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Đặt, đổi hoặc bỏ mật khẩu của tệp dữ liệu (mật khẩu lấy từ biến môi trường NGAYHOI_MAT_KHAU, NGAYHOI_MAT_KHAU_MOI hoặc được hỏi, không bao giờ ghi trên dòng lệnh)
+    #[command(
+        override_usage = "ngayhoi [--db TỆP] password <set|change|remove>",
+        help_template = HELP_TEMPLATE,
+        subcommand_help_heading = "Việc",
+        subcommand_value_name = "VIỆC",
+        next_help_heading = "Tùy chọn"
+    )]
+    Password {
+        #[command(subcommand)]
+        action: PasswordAction,
+    },
     /// Khôi phục dữ liệu từ một bản sao lưu (trạng thái hiện tại được sao lưu trước)
     #[command(
         override_usage = "ngayhoi [--db TỆP] restore TỆP",
@@ -146,6 +158,20 @@ pub enum Command {
         #[arg(value_name = "TỆP")]
         file: PathBuf,
     },
+}
+
+/// What `password` does.
+#[derive(Debug, Subcommand)]
+pub enum PasswordAction {
+    /// Đặt mật khẩu cho tệp chưa có (mật khẩu mới: NGAYHOI_MAT_KHAU_MOI, hoặc được hỏi hai lần). Quên mật khẩu thì không mở lại được dữ liệu
+    #[command(help_template = HELP_TEMPLATE)]
+    Set,
+    /// Đổi mật khẩu (mật khẩu hiện tại: NGAYHOI_MAT_KHAU; mật khẩu mới: NGAYHOI_MAT_KHAU_MOI; hoặc được hỏi)
+    #[command(help_template = HELP_TEMPLATE)]
+    Change,
+    /// Bỏ mật khẩu: tệp và các bản sao lưu mở được mà không cần mật khẩu
+    #[command(help_template = HELP_TEMPLATE)]
+    Remove,
 }
 
 /// The lists `import` reads.
@@ -387,7 +413,7 @@ fn describe(error: &clap::Error) -> String {
             context(ContextKind::InvalidArg)
         ),
         ErrorKind::InvalidSubcommand => format!(
-            "không có lệnh “{}”. Các lệnh: init, demo, import, export, consolidate, backup, restore. {hint}",
+            "không có lệnh “{}”. Các lệnh: init, demo, import, export, consolidate, backup, restore, password. {hint}",
             context(ContextKind::InvalidSubcommand)
         ),
         ErrorKind::MissingRequiredArgument => format!(

@@ -22,7 +22,7 @@ pub fn backup(db: &Path, out: &Path, overwrite: bool) -> Result<(), String> {
             out.display()
         ));
     }
-    let store = Store::open(db).map_err(|e| e.to_string())?;
+    let store = super::password::open(db)?;
     if out.exists() {
         let dir = out.parent().filter(|d| !d.as_os_str().is_empty());
         let temp = tempfile::Builder::new()
@@ -41,7 +41,7 @@ pub fn backup(db: &Path, out: &Path, overwrite: bool) -> Result<(), String> {
     } else {
         store.backup_to(out).map_err(|e| e.to_string())?;
     }
-    let info = inspect(out).map_err(|e| e.to_string())?;
+    let info = inspect(out, store.password()).map_err(|e| e.to_string())?;
     println!(
         "Đã sao lưu vào tệp {} ({}): {}.",
         out.display(),
@@ -54,18 +54,20 @@ pub fn backup(db: &Path, out: &Path, overwrite: bool) -> Result<(), String> {
 /// Replaces the data file's content with the backup `file`, after copying the current state.
 /// A file that is not a valid backup is refused before anything is touched.
 pub fn restore(db: &Path, file: &Path) -> Result<(), String> {
-    inspect(file).map_err(|e| e.to_string())?;
+    let key = super::password::key_for(&[db, file])?;
+    inspect(file, key.as_ref()).map_err(|e| e.to_string())?;
     if same(db, file) {
         return Err(
             "không thể khôi phục tệp dữ liệu từ chính nó: hãy chọn một bản sao lưu.".into(),
         );
     }
     if !db.exists() {
-        let recovered = storage::replace_unusable(db, file).map_err(|e| e.to_string())?;
+        let recovered =
+            storage::replace_unusable(db, file, key.as_ref()).map_err(|e| e.to_string())?;
         print_brought_back(file, &recovered.info, db);
         return Ok(());
     }
-    match Store::open(db) {
+    match Store::open_with_password(db, key.as_ref()) {
         Ok(mut store) => {
             let restored = store.restore_from(file).map_err(|e| e.to_string())?;
             print_brought_back(file, &restored.info, db);
@@ -80,7 +82,8 @@ pub fn restore(db: &Path, file: &Path) -> Result<(), String> {
         }
         // A file that cannot be opened is moved aside whole, never overwritten.
         Err(why @ (StoreError::Damaged(_) | StoreError::Newer { .. })) => {
-            let recovered = storage::replace_unusable(db, file).map_err(|e| e.to_string())?;
+            let recovered =
+                storage::replace_unusable(db, file, key.as_ref()).map_err(|e| e.to_string())?;
             print_brought_back(file, &recovered.info, db);
             if let Some(aside) = recovered.set_aside {
                 println!(

@@ -15,6 +15,7 @@ pub fn run(db: &Path, command: Command) -> Result<(), String> {
     match command {
         Command::Backup { out, overwrite } => super::backup::backup(db, &out, overwrite),
         Command::Restore { file } => super::backup::restore(db, &file),
+        Command::Password { action } => super::password::run(db, action),
         Command::Consolidate {
             files,
             year,
@@ -124,7 +125,7 @@ pub fn run(db: &Path, command: Command) -> Result<(), String> {
 }
 
 fn open(db: &Path) -> Result<Store, String> {
-    Store::open(db).map_err(|e| e.to_string())
+    super::password::open(db)
 }
 
 /// Writes one paper of one year; no file is written when there is nothing to print.

@@ -8,6 +8,7 @@ mod certificates;
 mod commands;
 mod consolidate;
 mod import;
+mod password;
 mod report;
 
 use std::path::PathBuf;
@@ -80,7 +81,7 @@ fn open_existing(db: &std::path::Path) -> Result<crate::storage::Store, String> 
             db.display()
         ));
     }
-    crate::storage::Store::open(db).map_err(|e| e.to_string())
+    password::open(db)
 }
 
 /// The event of `--year`, else of the latest year.

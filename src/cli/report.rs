@@ -8,7 +8,6 @@ use std::path::{Path, PathBuf};
 use super::args::{PackageArgs, UnitReportArgs};
 use crate::domain::report::Report;
 use crate::papers::report::{self, sheet};
-use crate::storage::Store;
 
 pub fn export(db: &Path, args: &UnitReportArgs) -> Result<(), String> {
     let keep_empty = args.keep_empty;
@@ -50,7 +49,7 @@ fn load(db: &Path, year: Option<i32>) -> Result<Report, String> {
             db.display()
         ));
     }
-    let store = Store::open(db).map_err(|e| e.to_string())?;
+    let store = super::password::open(db)?;
     store
         .unit()
         .map_err(|e| e.to_string())?

@@ -10,12 +10,13 @@ use iced::{Element, Subscription, Task, keyboard};
 
 use super::data::{Db, Done, Job, Outcome, Snapshot, Writer};
 use super::screen::failure::{self, Failure};
+use super::screen::unlock::{self, Unlock};
 use super::screen::welcome::{self, Welcome};
 use super::screen::{certificates, settings};
 pub use super::shortcut::Shortcut;
 pub use super::workspace::Section;
 use super::workspace::{self, Workspace};
-use crate::storage::{Store, StoreError, WindowLock};
+use crate::storage::{Password, Store, StoreError, WindowLock};
 
 /// How often the window asks whether another process (the command line) changed the file.
 pub const POLL: Duration = Duration::from_secs(1);
@@ -28,6 +29,8 @@ pub struct App {
     writer: Writer,
     /// This window's hold on the data file: a second window on it is refused.
     lock: Option<WindowLock>,
+    /// The password typed on the unlock screen, for opening the file again ("Thử lại").
+    password: Option<Password>,
     /// `PRAGMA data_version` when the window last read the file; another value means another
     /// process wrote to it since.
     seen_version: Option<i64>,
@@ -36,13 +39,19 @@ pub struct App {
 #[allow(clippy::large_enum_variant)]
 enum Phase {
     Failed(Failure),
-    Welcome { db: Db, screen: Welcome },
+    /// The file has a password: it is asked for before anything is read.
+    Locked(Unlock),
+    Welcome {
+        db: Db,
+        screen: Welcome,
+    },
     Ready(Workspace),
 }
 
 #[derive(Debug, Clone)]
 pub enum Message {
     Failure(failure::Message),
+    Unlock(unlock::Message),
     Welcome(welcome::Message),
     Workspace(workspace::Message),
     Written(Box<Outcome>),
@@ -65,14 +74,24 @@ impl From<workspace::Message> for Message {
 impl App {
     /// Opens the data file; a file that cannot be opened gives the failure screen.
     pub fn boot(db_path: PathBuf, today: NaiveDate) -> App {
-        let opened = open(&db_path, today);
+        let opened = open(&db_path, today, None);
         App {
             phase: opened.phase,
             db_path,
             today,
             writer: Writer::default(),
             lock: opened.lock,
+            password: None,
             seen_version: opened.version,
+        }
+    }
+
+    /// The password field has the keyboard when the file asks for its password: she types
+    /// it at once, at the start and after each wrong try.
+    pub fn focus(&self) -> Task<Message> {
+        match &self.phase {
+            Phase::Locked(_) => iced::widget::operation::focus(unlock::FIELD),
+            _ => Task::none(),
         }
     }
 
@@ -80,7 +99,7 @@ impl App {
     /// letting go of this window's lock on the file first.
     fn reopen(&mut self) {
         self.lock = None;
-        let opened = open(&self.db_path, self.today);
+        let opened = open(&self.db_path, self.today, self.password.as_ref());
         self.phase = opened.phase;
         self.lock = opened.lock;
         self.seen_version = opened.version;
@@ -179,14 +198,23 @@ impl App {
                 let (task, event) = screen.update(message);
                 match event {
                     Some(failure::Event::Retry) => self.reopen(),
-                    Some(failure::Event::Open(path)) => {
-                        self.db_path = path;
-                        self.reopen();
-                    }
+                    Some(failure::Event::Open(path)) => self.open_other(path),
                     Some(failure::Event::RestoreLatest(backup)) => self.restore_latest(&backup),
                     None => {}
                 }
-                task.map(Message::Failure)
+                Task::batch([task.map(Message::Failure), self.focus()])
+            }
+            Message::Unlock(message) => {
+                let Phase::Locked(screen) = &mut self.phase else {
+                    return Task::none();
+                };
+                let (task, event) = screen.update(message);
+                match event {
+                    Some(unlock::Event::Unlock(password)) => self.unlock(password),
+                    Some(unlock::Event::Open(path)) => self.open_other(path),
+                    None => return task.map(Message::Unlock),
+                }
+                Task::batch([task.map(Message::Unlock), self.focus()])
             }
             Message::Welcome(message) => {
                 let Phase::Welcome { db, screen } = &mut self.phase else {
@@ -250,9 +278,34 @@ impl App {
         }
     }
 
+    /// Opens another data file, asking for its own password if it has one.
+    fn open_other(&mut self, path: PathBuf) {
+        self.db_path = path;
+        self.password = None;
+        self.reopen();
+    }
+
+    /// Tries the password typed on the unlock screen. A wrong one leaves the screen with the
+    /// reason and the count of tries; nothing is written to the file.
+    fn unlock(&mut self, password: Password) {
+        let Phase::Locked(before) = &self.phase else {
+            return;
+        };
+        let mut screen = before.clone();
+        self.password = Some(password);
+        self.reopen();
+        if let Phase::Locked(now) = &mut self.phase {
+            let reason = now.reason.take().unwrap_or_default();
+            screen.refused(reason);
+            *now = screen;
+            self.password = None;
+        }
+    }
+
     /// Puts the backup in place of the file that cannot be opened (kept aside), then opens it.
     fn restore_latest(&mut self, backup: &Path) {
-        match crate::storage::replace_unusable(&self.db_path, backup) {
+        let password = self.password.as_ref();
+        match crate::storage::replace_unusable(&self.db_path, backup, password) {
             Ok(recovered) => {
                 self.reopen();
                 if let Phase::Ready(ws) = &mut self.phase {
@@ -320,13 +373,14 @@ impl App {
                 let year = Some(ws.data.event.year);
                 self.writer.finished(&ws.db, year, written_message)
             }
-            (Phase::Failed(_), _) => Task::none(),
+            (Phase::Failed(_) | Phase::Locked(_), _) => Task::none(),
         }
     }
 
     pub fn view(&self) -> Element<'_, Message> {
         match &self.phase {
             Phase::Failed(screen) => screen.view().map(Message::Failure),
+            Phase::Locked(screen) => screen.view().map(Message::Unlock),
             Phase::Welcome { screen, .. } => screen.view().map(Message::Welcome),
             Phase::Ready(ws) => ws
                 .view(self.today, self.writer.is_saving(), self.writer.stalled())
@@ -375,6 +429,7 @@ impl App {
     pub fn problem(&self) -> Option<String> {
         match &self.phase {
             Phase::Failed(screen) => Some(screen.reason.clone()),
+            Phase::Locked(screen) => screen.reason.clone(),
             Phase::Welcome { screen, .. } => screen.error.clone(),
             Phase::Ready(ws) => ws.error.clone().or_else(|| ws.settings.error.clone()),
         }
@@ -388,7 +443,7 @@ struct Opened {
     version: Option<i64>,
 }
 
-fn open(path: &Path, today: NaiveDate) -> Opened {
+fn open(path: &Path, today: NaiveDate, password: Option<&Password>) -> Opened {
     let lock = match WindowLock::acquire(path) {
         Ok(lock) => lock,
         Err(e) => {
@@ -399,7 +454,7 @@ fn open(path: &Path, today: NaiveDate) -> Opened {
             };
         }
     };
-    let (phase, version) = open_locked(path, today);
+    let (phase, version) = open_locked(path, today, password);
     Opened {
         phase,
         lock: Some(lock),
@@ -424,10 +479,16 @@ fn poll_ticks() -> impl iced::futures::Stream<Item = Message> {
     rx.map(|()| Message::Poll)
 }
 
-fn open_locked(path: &Path, today: NaiveDate) -> (Phase, Option<i64>) {
+fn open_locked(path: &Path, today: NaiveDate, password: Option<&Password>) -> (Phase, Option<i64>) {
     let failed = |e: StoreError| (Phase::Failed(Failure::new(path, &e)), None);
-    let store = match Store::open(path) {
+    let store = match Store::open_with_password(path, password) {
         Ok(store) => store,
+        Err(StoreError::NeedsPassword(_)) => return (Phase::Locked(Unlock::new(path)), None),
+        Err(e @ StoreError::WrongPassword(_)) => {
+            let mut screen = Unlock::new(path);
+            screen.reason = Some(e.to_string());
+            return (Phase::Locked(screen), None);
+        }
         Err(e) => return failed(e),
     };
     let version = store.data_version().ok();

@@ -24,6 +24,8 @@ pub type Db = Arc<Mutex<Store>>;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Snapshot {
     pub path: PathBuf,
+    /// The file has a password (Cài đặt offers to change or remove it).
+    pub password: bool,
     pub unit: Unit,
     /// Residential areas: festival teams are one per area by default.
     pub areas: Vec<String>,
@@ -101,6 +103,7 @@ impl Snapshot {
         .transpose()?;
         Ok(Some(Snapshot {
             path: store.path().to_path_buf(),
+            password: store.has_password(),
             unit,
             years,
             event: plan.event,
@@ -375,6 +378,8 @@ fn worth_retrying(error: &StoreError) -> Option<&'static str> {
         | StoreError::Newer { .. }
         | StoreError::Damaged(_)
         | StoreError::Invalid(_)
-        | StoreError::NotFound(_) => None,
+        | StoreError::NotFound(_)
+        | StoreError::NeedsPassword(_)
+        | StoreError::WrongPassword(_) => None,
     }
 }

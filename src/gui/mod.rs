@@ -8,6 +8,7 @@ pub mod data;
 pub mod font;
 pub mod history;
 pub mod jobs;
+mod password;
 pub mod preview;
 pub mod records;
 mod restore;
@@ -48,7 +49,12 @@ pub fn run(db: PathBuf) -> iced::Result {
         eprintln!("{e}");
     }
     let today = chrono::Local::now().date_naive();
-    iced::application(move || App::boot(db.clone(), today), App::update, App::view)
+    let boot = move || {
+        let app = App::boot(db.clone(), today);
+        let focus = app.focus();
+        (app, focus)
+    };
+    iced::application(boot, App::update, App::view)
         .title(App::title)
         .subscription(App::subscription)
         .theme(theme::theme())

@@ -25,13 +25,22 @@ impl Workspace {
                 let db = Arc::clone(&self.db);
                 Task::perform(async move { back_up(&db) }, |r| card(Card::BackedUp(r)))
             }
-            Event::Inspect(path) => Task::perform(
-                async move {
-                    let result = storage::inspect(&path).map_err(|e| e.to_string());
-                    (path, result)
-                },
-                |(path, result)| card(Card::Inspected(path, result)),
-            ),
+            Event::Inspect(path) => {
+                let db = Arc::clone(&self.db);
+                Task::perform(
+                    async move {
+                        let password = db
+                            .lock()
+                            .unwrap_or_else(|p| p.into_inner())
+                            .password()
+                            .cloned();
+                        let result =
+                            storage::inspect(&path, password.as_ref()).map_err(|e| e.to_string());
+                        (path, result)
+                    },
+                    |(path, result)| card(Card::Inspected(path, result)),
+                )
+            }
             Event::Restore(path) => {
                 if busy {
                     self.settings.backups.refuse(

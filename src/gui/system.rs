@@ -28,6 +28,11 @@ pub async fn save_as(title: &'static str, name: String, filter: Filter) -> Optio
         .map(|file| file.path().to_path_buf())
 }
 
+/// Asks for another data file to open (the failure and unlock screens).
+pub async fn pick_data_file() -> Option<PathBuf> {
+    pick("Chọn tệp dữ liệu Ngày hội", &[DATA_FILES, ANY_FILE]).await
+}
+
 /// Asks for a file to read, with the system's own dialog.
 pub async fn pick(title: &'static str, filters: &[Filter]) -> Option<PathBuf> {
     filters

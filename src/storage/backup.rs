@@ -372,7 +372,7 @@ fn remove_with_journal(path: &Path) {
     let _ = std::fs::remove_file(path);
 }
 
-pub(super) fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+pub fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(suffix);
     PathBuf::from(name)

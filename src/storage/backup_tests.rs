@@ -181,7 +181,7 @@ fn a_copy_cut_short_is_never_listed_and_its_leftovers_are_cleared() {
         ],
         "the copy is complete, the stale leftovers are gone, the young one is kept"
     );
-    inspect(&copy).unwrap();
+    inspect(&copy, None).unwrap();
 }
 
 #[test]
@@ -191,7 +191,7 @@ fn inspect_tells_what_a_backup_holds_without_writing_to_it() {
     store.fill_demo(&crate::demo::build()).unwrap();
     let copy = store.backup_now(at(2026, 8, 19, 15, 30)).unwrap();
     let before = std::fs::read(&copy).unwrap();
-    let info = inspect(&copy).unwrap();
+    let info = inspect(&copy, None).unwrap();
     assert_eq!(info.taken_at, at(2026, 8, 19, 15, 30));
     assert_eq!(info.schema_version, schema::LATEST);
     assert_eq!(info.unit.as_deref(), Some("Phường Chợ Quán"));
@@ -214,7 +214,7 @@ fn inspect_refuses_foreign_damaged_and_newer_files_with_reasons() {
     let dir = tempfile::tempdir().unwrap();
     let text = dir.path().join("danh-sach.sqlite3");
     std::fs::write(&text, "Họ và tên;Địa chỉ\n").unwrap();
-    let error = inspect(&text).unwrap_err();
+    let error = inspect(&text, None).unwrap_err();
     assert_eq!(error, StoreError::NotOurs(text.clone()));
     assert!(
         error
@@ -227,7 +227,10 @@ fn inspect_refuses_foreign_damaged_and_newer_files_with_reasons() {
         .unwrap()
         .execute_batch("CREATE TABLE notes (body TEXT);")
         .unwrap();
-    assert_eq!(inspect(&other).unwrap_err(), StoreError::NotOurs(other));
+    assert_eq!(
+        inspect(&other, None).unwrap_err(),
+        StoreError::NotOurs(other)
+    );
 
     let store = set_up(&dir);
     let newer = dir.path().join("moi-hon.sqlite3");
@@ -236,7 +239,7 @@ fn inspect_refuses_foreign_damaged_and_newer_files_with_reasons() {
         .unwrap()
         .pragma_update(None, "user_version", schema::LATEST + 1)
         .unwrap();
-    let error = inspect(&newer).unwrap_err();
+    let error = inspect(&newer, None).unwrap_err();
     assert!(matches!(error, StoreError::Newer { .. }), "{error}");
     assert!(error.to_string().contains("phiên bản Ngày hội mới hơn"));
 
@@ -248,14 +251,14 @@ fn inspect_refuses_foreign_damaged_and_newer_files_with_reasons() {
         *byte = 0xA5;
     }
     std::fs::write(&damaged, &bytes).unwrap();
-    let error = inspect(&damaged).unwrap_err();
+    let error = inspect(&damaged, None).unwrap_err();
     assert_eq!(error, StoreError::Damaged(damaged.clone()), "{error}");
     assert!(error.to_string().contains("bị hỏng"));
     assert_eq!(std::fs::read(&damaged).unwrap(), bytes, "left as it was");
 
     let missing = dir.path().join("khong-co.sqlite3");
     assert!(
-        inspect(&missing)
+        inspect(&missing, None)
             .unwrap_err()
             .to_string()
             .contains("không tìm thấy")
@@ -290,7 +293,7 @@ fn restore_brings_back_the_old_state_and_keeps_the_current_one() {
             .unwrap()
             .ends_with("-truoc-khoi-phuc.sqlite3")
     );
-    let kept = inspect(&previous).unwrap();
+    let kept = inspect(&previous, None).unwrap();
     assert_eq!(kept.unit.as_deref(), Some("Xã Tân Phú Mới"));
     assert_eq!(kept.years, vec![2026, 2027]);
 
@@ -372,9 +375,9 @@ fn a_damaged_file_is_set_aside_untouched_and_the_backup_put_in_its_place() {
         StoreError::Damaged(path.clone())
     );
 
-    let (latest, info) = crate::storage::latest_valid(&path).unwrap();
+    let (latest, info) = crate::storage::latest_valid(&path, None).unwrap();
     assert_eq!(info.unit.as_deref(), Some("Xã Tân Phú"));
-    let recovered = replace_unusable(&path, &latest).unwrap();
+    let recovered = replace_unusable(&path, &latest, None).unwrap();
     let aside = recovered.set_aside.unwrap();
     assert!(
         aside
@@ -392,7 +395,7 @@ fn a_damaged_file_is_set_aside_untouched_and_the_backup_put_in_its_place() {
     let store = Store::open(&path).unwrap();
     assert_eq!(store.unit().unwrap().unwrap().name, "Xã Tân Phú");
     assert_eq!(
-        crate::storage::latest_valid(&path).map(|(p, _)| p),
+        crate::storage::latest_valid(&path, None).map(|(p, _)| p),
         Some(latest),
         "a file set aside is never offered as the latest backup"
     );
@@ -410,8 +413,8 @@ fn a_damaged_files_rollback_journal_goes_aside_with_it_and_never_onto_the_backup
     let journal = crate::storage::backup::with_suffix(&path, "-journal");
     std::fs::write(&journal, b"stale rollback journal").unwrap();
 
-    let (latest, _) = crate::storage::latest_valid(&path).unwrap();
-    let recovered = replace_unusable(&path, &latest).unwrap();
+    let (latest, _) = crate::storage::latest_valid(&path, None).unwrap();
+    let recovered = replace_unusable(&path, &latest, None).unwrap();
     assert!(!journal.exists(), "no old journal beside the restored file");
     let aside = recovered.set_aside.unwrap();
     assert_eq!(
@@ -430,7 +433,7 @@ fn replacing_with_an_invalid_backup_leaves_the_damaged_file_where_it_is() {
     std::fs::write(&path, b"SQLite format 3\0garbage").unwrap();
     let not_backup = dir.path().join("x.sqlite3");
     std::fs::write(&not_backup, "x").unwrap();
-    assert!(replace_unusable(&path, &not_backup).is_err());
+    assert!(replace_unusable(&path, &not_backup, None).is_err());
     assert_eq!(std::fs::read(&path).unwrap(), b"SQLite format 3\0garbage");
     assert_eq!(names(dir.path()), vec!["ngayhoi.sqlite3", "x.sqlite3"]);
 }

@@ -194,7 +194,7 @@ fn two_windows_taking_their_start_up_copy_in_the_same_second_never_collide() {
     for thread in threads {
         for copy in thread.join().unwrap() {
             let copy = copy.expect("every window takes its copy");
-            inspect(&copy).expect("a whole, valid copy");
+            inspect(&copy, None).expect("a whole, valid copy");
             assert!(names.insert(copy), "two windows wrote one copy");
         }
     }

@@ -21,6 +21,10 @@ pub enum StoreError {
     /// Another window of the app has the file open (see `WindowLock`).
     OpenElsewhere(PathBuf),
     ReadOnly(PathBuf),
+    /// The file has a password and none was given.
+    NeedsPassword(PathBuf),
+    /// The password given does not open the file.
+    WrongPassword(PathBuf),
     Damaged(PathBuf),
     DiskFull(PathBuf),
     CannotOpen(PathBuf, String),
@@ -60,6 +64,16 @@ impl std::fmt::Display for StoreError {
             StoreError::ReadOnly(path) => write!(
                 f,
                 "Tệp “{}” chỉ cho phép đọc nên không ghi được. Hãy chép tệp sang thư mục khác hoặc bỏ thuộc tính chỉ đọc.",
+                path.display()
+            ),
+            StoreError::NeedsPassword(path) => write!(
+                f,
+                "Tệp dữ liệu “{}” có mật khẩu. Hãy nhập mật khẩu để mở; tệp không thay đổi.",
+                path.display()
+            ),
+            StoreError::WrongPassword(path) => write!(
+                f,
+                "Mật khẩu không đúng với tệp “{}”; tệp không thay đổi. Hãy gõ lại, chú ý chữ hoa, chữ thường và dấu tiếng Việt.",
                 path.display()
             ),
             StoreError::Damaged(path) => write!(

@@ -5,9 +5,9 @@
 use std::path::Path;
 
 use chrono::NaiveDateTime;
-use rusqlite::{Connection, OpenFlags, OptionalExtension};
+use rusqlite::OptionalExtension;
 
-use super::{Result, StoreError, backup, check_header, error, schema};
+use super::{Password, Result, StoreError, backup, error, password, schema};
 
 /// What a backup holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,21 +68,17 @@ impl BackupInfo {
 }
 
 /// Reads what `path` would bring back. A file that is not ours, is damaged or comes from a
-/// newer version is refused with the sentence that says why.
-pub fn inspect(path: &Path) -> Result<BackupInfo> {
+/// newer version is refused with the sentence that says why; so is a copy with a password
+/// when `password` is not its own.
+pub fn inspect(path: &Path, password: Option<&Password>) -> Result<BackupInfo> {
     if !path.is_file() {
         return Err(StoreError::CannotOpen(
             path.to_path_buf(),
             "không tìm thấy tệp.".into(),
         ));
     }
-    if check_header(path)?.is_none() {
-        // An empty file.
-        return Err(StoreError::NotOurs(path.to_path_buf()));
-    }
     let fail = |e| error::classify(path, e);
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(path, flags).map_err(fail)?;
+    let conn = password::open_copy(path, password, false)?;
     let tables: i64 = conn
         .query_row("SELECT count(*) FROM sqlite_master", [], |row| row.get(0))
         .map_err(fail)?;

@@ -17,6 +17,7 @@ mod event;
 mod festival;
 pub mod household;
 mod inspect;
+pub mod password;
 pub mod paths;
 mod plan;
 mod point;
@@ -36,9 +37,12 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
+use password::Lock;
+
 pub use backup::BackupReason;
 pub use error::StoreError;
 pub use inspect::{BackupInfo, Counts, inspect};
+pub use password::{Password, Rekeyed};
 pub use restore::{Recovered, Restored, latest_valid, replace_unusable};
 pub use window_lock::WindowLock;
 
@@ -48,6 +52,8 @@ pub type Result<T> = std::result::Result<T, StoreError>;
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// The file's password; `None` for an ordinary file.
+    password: Option<Password>,
 }
 
 impl std::fmt::Debug for Store {
@@ -64,9 +70,27 @@ impl Store {
         Store::open_with_timeout(path, Duration::from_secs(5))
     }
 
+    /// Opens the data file with its password (`None`: the file has none). A file with a
+    /// password is refused without it or with a wrong one, and left exactly as it was. A new
+    /// file gets the password given; an ordinary file ignores it.
+    pub fn open_with_password(path: &Path, password: Option<&Password>) -> Result<Store> {
+        Store::open_keyed(path, password, Duration::from_secs(5))
+    }
+
     pub fn open_with_timeout(path: &Path, busy_timeout: Duration) -> Result<Store> {
+        Store::open_keyed(path, None, busy_timeout)
+    }
+
+    fn open_keyed(
+        path: &Path,
+        password: Option<&Password>,
+        busy_timeout: Duration,
+    ) -> Result<Store> {
         let header = check_header(path)?;
         let fresh = header.is_none();
+        let lock = header.map_or(Lock::Sealed, |h| h.lock);
+        // A new file is sealed when a password is given; a plain file never takes a key.
+        let password = password.filter(|_| lock == Lock::Sealed);
         if fresh {
             create_private_file(path)?;
         }
@@ -74,7 +98,7 @@ impl Store {
         if !fresh && std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
             return Err(StoreError::ReadOnly(path.to_path_buf()));
         }
-        if header.is_some_and(|h| !h.wal) {
+        if header.is_some_and(|h| h.lock == Lock::Plain && !h.wal) {
             set_aside_stale_wal(path)?;
         }
         let fail = |e| error::classify(path, e);
@@ -83,6 +107,9 @@ impl Store {
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(fail)?;
         conn.busy_timeout(busy_timeout).map_err(fail)?;
+        if password.is_some() || !fresh {
+            password::unlock(&conn, path, lock, password)?;
+        }
 
         // Read-only checks first: nothing is written to a file that is not ours.
         let tables: i64 = conn
@@ -115,6 +142,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            password: password.cloned(),
         };
         if (1..schema::LATEST).contains(&found) {
             // An older file is copied as it was before anything in it changes.
@@ -235,6 +263,7 @@ fn set_aside_stale_wal(path: &Path) -> Result<()> {
 struct Header {
     /// The file format bytes say WAL (written by an earlier version of the app).
     wal: bool,
+    lock: Lock,
 }
 
 /// `None` if the file does not exist yet (or is empty); an error if it is not SQLite at all.
@@ -265,10 +294,17 @@ fn check_header(path: &Path) -> Result<Option<Header>> {
         return Ok(None);
     }
     if header.get(..16) != Some(SQLITE_HEADER.as_slice()) {
+        if password::looks_sealed(path, &header) {
+            return Ok(Some(Header {
+                wal: false,
+                lock: Lock::Sealed,
+            }));
+        }
         return Err(StoreError::NotOurs(path.to_path_buf()));
     }
     Ok(Some(Header {
         wal: header.get(18..20) != Some([1, 1].as_slice()),
+        lock: Lock::Plain,
     }))
 }
 
@@ -287,6 +323,8 @@ mod test_support;
 #[cfg(test)]
 mod tests;
 
+#[cfg(test)]
+mod password_tests;
 #[cfg(test)]
 mod privacy_tests;
 #[cfg(test)]

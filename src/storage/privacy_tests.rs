@@ -3,31 +3,9 @@
 
 use std::path::Path;
 
-use super::test_support::ward_store;
+use super::test_support::{family, holds, ward_store};
 use super::{Store, paths};
 use crate::domain::{Category, Household};
-
-/// A family whose details must not survive their removal: a name, a telephone number and an
-/// address no other row holds.
-fn family() -> Household {
-    let mut h = Household::new(
-        "Trịnh Thị Huyền Trâm",
-        "Tổ 9, Khu phố Bình Yên",
-        Category::Poor,
-    );
-    h.birth_year = Some(1948);
-    h.phone = "0987 654 321".into();
-    h
-}
-
-/// Whether `needle` stands anywhere in the file at `path`, in any of the ways SQLite may have
-/// stored it (NFC UTF-8 is what the app writes).
-fn holds(path: &Path, needle: &str) -> bool {
-    let bytes = std::fs::read(path).unwrap();
-    bytes
-        .windows(needle.len())
-        .any(|window| window == needle.as_bytes())
-}
 
 #[cfg(unix)]
 fn mode(path: &Path) -> u32 {
@@ -64,7 +42,7 @@ fn the_data_file_its_folder_and_its_backups_are_the_owners_only() {
     assert_eq!(mode(&db), 0o600, "the data file after a restore");
     drop(store);
     let moved = root.path().join("moved.sqlite3");
-    super::replace_unusable(&moved, &copy).unwrap();
+    super::replace_unusable(&moved, &copy, None).unwrap();
     assert_eq!(mode(&moved), 0o600, "a file put back from a backup");
 }
 

@@ -33,6 +33,15 @@ pub fn create_new_file(path: &Path) -> io::Result<File> {
     options.open(path)
 }
 
+/// Flushes a finished file to the disk, so that a rename over another file can follow. The
+/// file is opened for writing: Windows refuses to flush a handle opened for reading only.
+pub fn flush(path: &Path) -> io::Result<()> {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)?
+        .sync_all()
+}
+
 /// Takes group and other permissions off a file or folder of the app's own that an earlier
 /// version (or a copy) left readable by others. Best effort: a FAT USB stick has no modes.
 pub fn tighten(path: &Path) {

@@ -4,9 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OpenFlags, OptionalExtension};
+use rusqlite::OptionalExtension;
 
-use super::{Result, Store, backup, paths, schema};
+use super::{Password, Result, Store, StoreError, backup, paths, schema};
 use crate::domain::Household;
 
 /// What "Xóa hẳn" did, to tell the secretary.
@@ -65,7 +65,7 @@ impl Store {
             failed: Vec::new(),
         };
         for copy in backup::copies(&paths::backups_dir(&self.path)) {
-            match purge_copy(&copy.path, &purged.household) {
+            match purge_copy(&copy.path, self.password.as_ref(), &purged.household) {
                 Ok(true) => purged.cleaned += 1,
                 Ok(false) => purged.without += 1,
                 Err(reason) => purged.failed.push((copy.path, reason)),
@@ -105,10 +105,18 @@ fn take_out(tx: &rusqlite::Transaction<'_>, household: &Household) -> rusqlite::
 
 /// Takes the household out of one backup copy; whether the copy held it. Copies of other
 /// files, and copies from before households were kept, are left as they are.
-fn purge_copy(path: &Path, household: &Household) -> std::result::Result<bool, String> {
+fn purge_copy(
+    path: &Path,
+    password: Option<&Password>,
+    household: &Household,
+) -> std::result::Result<bool, String> {
     let fail = |e: rusqlite::Error| super::error::classify(path, e).to_string();
-    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let mut conn = Connection::open_with_flags(path, flags).map_err(fail)?;
+    let mut conn = match super::password::open_copy(path, password, true) {
+        Ok(conn) => conn,
+        // Not a database at all (an empty file): nothing of the household in it.
+        Err(StoreError::NotOurs(_)) => return Ok(false),
+        Err(e) => return Err(e.to_string()),
+    };
     conn.busy_timeout(std::time::Duration::from_secs(2))
         .map_err(fail)?;
     let ours = schema::application_id(&conn).map_err(fail)? == schema::APPLICATION_ID;

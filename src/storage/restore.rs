@@ -15,12 +15,12 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use rusqlite::Connection;
 use rusqlite::backup::{Backup, StepResult};
-use rusqlite::{Connection, OpenFlags};
 
 use super::backup::{self, BackupReason, SET_ASIDE_PREFIX};
 use super::inspect::{BackupInfo, inspect};
-use super::{Result, Store, StoreError, error, paths, schema};
+use super::{Password, Result, Store, StoreError, error, password, paths, schema};
 
 /// What a restore did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,12 +51,21 @@ impl Store {
                 "Không thể khôi phục tệp dữ liệu từ chính nó: hãy chọn một bản sao lưu.".into(),
             ));
         }
-        let info = inspect(source)?;
+        if password::sealed(source).is_some_and(|sealed| sealed != self.has_password()) {
+            return Err(password::mismatch(source, self.has_password()));
+        }
+        let info = inspect(source, self.password.as_ref())?;
         let fail = |e| error::classify(source, e);
-        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let from = Connection::open_with_flags(source, flags).map_err(fail)?;
+        let from = password::open_copy(source, self.password.as_ref(), false)?;
         let page_size = |conn: &Connection| -> rusqlite::Result<i64> {
-            conn.pragma_query_value(None, "page_size", |row| row.get(0))
+            // SQLCipher answers for an encrypted file with text.
+            conn.pragma_query_value(None, "page_size", |row| {
+                Ok(match row.get::<_, rusqlite::types::Value>(0)? {
+                    rusqlite::types::Value::Integer(n) => n,
+                    rusqlite::types::Value::Text(text) => text.parse().unwrap_or(0),
+                    _ => 0,
+                })
+            })
         };
         if page_size(&from).map_err(fail)? != page_size(&self.conn).map_err(|e| self.fail(e))? {
             return Err(StoreError::Invalid(format!(
@@ -100,13 +109,17 @@ impl Store {
 /// not exist). The file and its journals (`-journal`, `-wal`, `-shm`) are moved into the backups folder as
 /// `de-rieng-<time>-<name>` first; they are never overwritten or deleted. If any step fails,
 /// everything is put back as it was.
-pub fn replace_unusable(db: &Path, source: &Path) -> Result<Recovered> {
+pub fn replace_unusable(
+    db: &Path,
+    source: &Path,
+    password: Option<&Password>,
+) -> Result<Recovered> {
     if same_file(source, db) {
         return Err(StoreError::Invalid(
             "Không thể khôi phục tệp dữ liệu từ chính nó: hãy chọn một bản sao lưu.".into(),
         ));
     }
-    let info = inspect(source)?;
+    let info = inspect(source, password)?;
     let now = chrono::Local::now().naive_local();
     let dir = db.parent().filter(|d| !d.as_os_str().is_empty());
     let dir = dir.unwrap_or(Path::new("."));
@@ -116,7 +129,7 @@ pub fn replace_unusable(db: &Path, source: &Path) -> Result<Recovered> {
         ".ngayhoi-khoi-phuc-{}.tmp",
         now.format("%Y%m%d%H%M%S%f")
     ));
-    write_copy(source, &temp)?;
+    write_copy(source, password, &temp)?;
 
     let set_aside = if db.exists() {
         let name = db.file_name().unwrap_or_default().to_string_lossy();
@@ -148,11 +161,10 @@ pub fn replace_unusable(db: &Path, source: &Path) -> Result<Recovered> {
     Ok(Recovered { info, set_aside })
 }
 
-/// A complete, flushed copy of `source` at `target` (which must not exist).
-fn write_copy(source: &Path, target: &Path) -> Result<()> {
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let from =
-        Connection::open_with_flags(source, flags).map_err(|e| error::classify(source, e))?;
+/// A complete, flushed copy of `source` at `target` (which must not exist), under the same
+/// password.
+fn write_copy(source: &Path, password: Option<&Password>, target: &Path) -> Result<()> {
+    let from = password::open_copy(source, password, false)?;
     let text = target.to_str().ok_or_else(|| {
         StoreError::CannotOpen(target.to_path_buf(), "đường dẫn không hợp lệ.".into())
     })?;
@@ -163,8 +175,7 @@ fn write_copy(source: &Path, target: &Path) -> Result<()> {
         .execute("VACUUM INTO ?1", [text])
         .map_err(|e| error::classify(target, e))
         .and_then(|_| {
-            std::fs::File::open(target)
-                .and_then(|file| file.sync_all())
+            super::private::flush(target)
                 .map_err(|e| StoreError::CannotOpen(target.to_path_buf(), e.to_string()))
         });
     if written.is_err() {
@@ -205,11 +216,15 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// The newest copy in the backups folder of `db` that [`inspect`] accepts, with what it holds.
-/// Files moved aside because they could not be opened are not candidates.
-pub fn latest_valid(db: &Path) -> Option<(PathBuf, BackupInfo)> {
+/// The newest copy in the backups folder of `db` that [`inspect`] accepts with `password`, with
+/// what it holds. Files moved aside because they could not be opened are not candidates.
+pub fn latest_valid(db: &Path, password: Option<&Password>) -> Option<(PathBuf, BackupInfo)> {
     backup::copies(&paths::backups_dir(db))
         .into_iter()
         .filter(|copy| copy.kind != backup::CopyKind::SetAside)
-        .find_map(|copy| inspect(&copy.path).ok().map(|info| (copy.path, info)))
+        .find_map(|copy| {
+            inspect(&copy.path, password)
+                .ok()
+                .map(|info| (copy.path, info))
+        })
 }

@@ -1,7 +1,9 @@
 //! What the storage tests share: the ward they are written for, and a file set up for it.
 
+use std::path::Path;
+
 use super::Store;
-use crate::domain::{Level, Unit, YearEvent};
+use crate::domain::{Category, Household, Level, Unit, YearEvent};
 
 /// Phường Chợ Quán, Thành phố Hồ Chí Minh.
 pub fn ward() -> Unit {
@@ -20,4 +22,26 @@ pub fn ward_store(dir: &tempfile::TempDir, year: i32) -> (Store, i64) {
         .initialize(&ward(), &YearEvent::defaults(year))
         .unwrap();
     (store, event.id)
+}
+
+/// A family whose details must not survive their removal: a name, a telephone number and an
+/// address no other row holds.
+pub fn family() -> Household {
+    let mut h = Household::new(
+        "Trịnh Thị Huyền Trâm",
+        "Tổ 9, Khu phố Bình Yên",
+        Category::Poor,
+    );
+    h.birth_year = Some(1948);
+    h.phone = "0987 654 321".into();
+    h
+}
+
+/// Whether `needle` stands anywhere in the file at `path`, in any of the ways SQLite may have
+/// stored it (NFC UTF-8 is what the app writes).
+pub fn holds(path: &Path, needle: &str) -> bool {
+    let bytes = std::fs::read(path).unwrap();
+    bytes
+        .windows(needle.len())
+        .any(|window| window == needle.as_bytes())
 }

@@ -8,7 +8,7 @@ use iced::widget::{button, column, container, row, text};
 use iced::{Alignment, Element, Length, Task};
 
 use crate::gui::data::Snapshot;
-use crate::gui::widget::card;
+use crate::gui::widget::{card, outcome_text};
 use crate::gui::{font, theme};
 use crate::storage::backup::{self, BackupFile, CopyKind};
 use crate::storage::{BackupInfo, Restored, paths};
@@ -168,10 +168,7 @@ impl Backups {
                 .on_press(Message::OpenFolder),
         ]
         .spacing(12);
-        let notice = self.notice.as_ref().map(|notice| match notice {
-            Ok(done) => text(done).style(theme::success_text),
-            Err(why) => text(why).style(theme::danger_text),
-        });
+        let notice = self.notice.as_ref().map(outcome_text);
         let content = column![
             text(
                 "Ứng dụng tự sao lưu mỗi lần mở và trước mỗi lần nhập dữ liệu hoặc khôi phục; giữ 10 bản mới nhất và một bản mỗi tháng trong 12 tháng. Bản tạo bằng “Sao lưu ngay” được giữ đến khi bạn tự xóa."

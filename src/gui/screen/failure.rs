@@ -35,7 +35,9 @@ impl Failure {
             StoreError::NotOurs(_) => looks_like_data,
             _ => false,
         };
-        let latest = replaceable.then(|| storage::latest_valid(path)).flatten();
+        let latest = replaceable
+            .then(|| storage::latest_valid(path, None))
+            .flatten();
         let no_offer = matches!(error, StoreError::Locked(_)).then_some(
             "Tệp đang được một cửa sổ khác dùng nên không thể thay bằng bản sao lưu lúc này: hãy đóng cửa sổ đó (hoặc đợi một lát) rồi bấm “Thử lại”.",
         );
@@ -75,13 +77,10 @@ impl Failure {
                 let event = self.latest.as_ref().map(|(path, _)| path.clone());
                 (Task::none(), event.map(Event::RestoreLatest))
             }
-            Message::ChooseOther => {
-                let choose = system::pick(
-                    "Chọn tệp dữ liệu Ngày hội",
-                    &[system::DATA_FILES, system::ANY_FILE],
-                );
-                (Task::perform(choose, Message::Chosen), None)
-            }
+            Message::ChooseOther => (
+                Task::perform(system::pick_data_file(), Message::Chosen),
+                None,
+            ),
             Message::Chosen(Some(path)) => (Task::none(), Some(Event::Open(path))),
             Message::Chosen(None) => (Task::none(), None),
             Message::Quit => (iced::exit(), None),

@@ -10,6 +10,7 @@ use chrono::NaiveTime;
 use iced::{Alignment, Element, Length, Task};
 
 use super::backups::{self, Backups};
+use super::password::{self, PasswordCard};
 use crate::domain::{Level, RegisterDigits, Unit, YearEvent};
 use crate::gui::data::Snapshot;
 use crate::gui::shortcut::{Action, Shortcut};
@@ -34,6 +35,8 @@ pub struct Settings {
     areas: text_editor::Content,
     /// The "Sao lưu và khôi phục" card.
     pub backups: Backups,
+    /// The "Mật khẩu tệp dữ liệu" card.
+    pub password: PasswordCard,
     /// The unit and the event as this form last loaded or saved them: a save writes only the
     /// fields that differ from these, so a change made elsewhere to another field stays.
     base_unit: Unit,
@@ -97,6 +100,7 @@ pub enum Message {
     /// Show a folder (data or backups) in the file manager.
     Reveal(PathBuf),
     Backup(backups::Message),
+    Password(password::Message),
 }
 
 // Short-lived (one per keystroke, consumed at once): its size does not matter.
@@ -116,6 +120,7 @@ pub enum Event {
     },
     Reveal(PathBuf),
     Backup(backups::Event),
+    Password(password::Event),
 }
 
 /// Which one file to copy, and when copying it is safe (docs/reliability.md, promise 1).
@@ -165,6 +170,7 @@ impl Settings {
             program_start: event.program_start,
             areas: text_editor::Content::with_text(&data.areas.join("\n")),
             backups: Backups::new(&data.path),
+            password: PasswordCard::new(data.password),
             base_unit: unit.clone(),
             base_event: event.clone(),
         }
@@ -202,6 +208,10 @@ impl Settings {
             Message::Backup(message) => {
                 let (task, event) = self.backups.update(message);
                 return (task.map(Message::Backup), event.map(Event::Backup));
+            }
+            Message::Password(message) => {
+                let (task, event) = self.password.update(message);
+                return (task.map(Message::Password), event.map(Event::Password));
             }
             Message::Undo => {
                 let Some(before) = self.undo.pop() else {
@@ -453,6 +463,7 @@ impl Settings {
             ),
             card("Nơi lưu dữ liệu", files),
             self.backups.view().map(Message::Backup),
+            self.password.view().map(Message::Password),
         ]
         .spacing(16)
         .padding(24)

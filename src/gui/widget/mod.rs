@@ -71,6 +71,18 @@ pub fn submit_field<'a, M: Clone + 'a>(
     labelled(label, on_enter(styled(input), on_submit))
 }
 
+/// A labelled password field: what is typed shows as dots; Enter submits the form.
+pub fn secret_field<'a, M: Clone + 'a>(
+    label: &'a str,
+    value: &'a str,
+    id: &'static str,
+    on_input: impl Fn(String) -> M + 'a,
+    on_submit: M,
+) -> Element<'a, M> {
+    let input = text_input("", value).id(id).secure(true).on_input(on_input);
+    labelled(label, on_enter(styled(input), on_submit))
+}
+
 /// The app's padding and text size for a form's field.
 fn styled<'a, M: Clone + 'a>(input: text_input::TextInput<'a, M>) -> text_input::TextInput<'a, M> {
     input.padding(8).size(theme::TEXT_SIZE)
@@ -234,18 +246,22 @@ pub fn form_buttons<'a, M: Clone + 'a>(
     .into()
 }
 
+/// What was done (green) or why it could not be (red).
+pub fn outcome_text(outcome: &Result<String, String>) -> text::Text<'_> {
+    match outcome {
+        Ok(done) => text(done).style(theme::success_text),
+        Err(why) => text(why).style(theme::danger_text),
+    }
+}
+
 /// What an import or an export did (green) or why it could not (red), with "Đóng".
 pub fn outcome_banner<'a, M: Clone + 'a>(
     outcome: &'a Result<String, String>,
     dismiss: M,
 ) -> Element<'a, M> {
-    let (message, style): (&str, fn(&iced::Theme) -> text::Style) = match outcome {
-        Ok(m) => (m, theme::success_text),
-        Err(m) => (m, theme::danger_text),
-    };
     container(
         row![
-            text(message).style(style).width(Length::Fill),
+            outcome_text(outcome).width(Length::Fill),
             iced::widget::button(text("Đóng"))
                 .style(theme::link)
                 .on_press(dismiss),

@@ -407,6 +407,9 @@ impl Workspace {
             Some(settings::Event::Backup(event)) => {
                 return (Task::batch([task, self.backups_event(event, busy)]), None);
             }
+            Some(settings::Event::Password(event)) => {
+                return (Task::batch([task, self.password_event(event, busy)]), None);
+            }
             Some(settings::Event::Reveal(dir)) => {
                 if let Err(message) = super::system::open_folder(&dir) {
                     self.error = Some(message);
