@@ -433,7 +433,13 @@ fn replacing_with_an_invalid_backup_leaves_the_damaged_file_where_it_is() {
     std::fs::write(&path, b"SQLite format 3\0garbage").unwrap();
     let not_backup = dir.path().join("x.sqlite3");
     std::fs::write(&not_backup, "x").unwrap();
-    assert!(replace_unusable(&path, &not_backup, None).is_err());
+    let err = replace_unusable(&path, &not_backup, None)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.ends_with("không phải là tệp dữ liệu của Ngày hội. Ứng dụng không thay đổi tệp này."),
+        "{err}"
+    );
     assert_eq!(std::fs::read(&path).unwrap(), b"SQLite format 3\0garbage");
     assert_eq!(names(dir.path()), vec!["ngayhoi.sqlite3", "x.sqlite3"]);
 }

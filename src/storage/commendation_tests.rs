@@ -178,11 +178,11 @@ fn imported_recipients_create_missing_decisions_all_or_nothing() {
         day,
         person(0, " ", Form::Certificate),
     ));
-    assert!(
-        store
-            .import_recipients(event_id, &decision(""), &bad)
-            .is_err()
-    );
+    let err = store
+        .import_recipients(event_id, &decision(""), &bad)
+        .unwrap_err()
+        .to_string();
+    assert_eq!(err, "Họ và tên không được để trống.");
     assert!(store.decisions(event_id).unwrap().is_empty());
 
     let report = store
@@ -220,10 +220,13 @@ fn a_decision_never_numbers_the_same_recipient_twice() {
         "{err}"
     );
     let rows = [("123/QĐ-UBND".to_string(), decision("").date, again.clone())];
-    assert!(
-        store
-            .import_recipients(event_id, &decision(""), &rows)
-            .is_err()
+    let err = store
+        .import_recipients(event_id, &decision(""), &rows)
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        err,
+        "Quyết định số 123/QĐ-UBND đã có Nguyễn Văn An (Tổ trưởng tổ 5); mỗi người chỉ được ghi một lần trong một quyết định (một số vào sổ)."
     );
     assert_eq!(store.recipients(event_id).unwrap(), vec![first.clone()]);
 

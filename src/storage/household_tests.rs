@@ -66,11 +66,11 @@ fn a_bad_row_in_an_import_saves_nothing() {
     let (mut store, event_id) = store(&dir);
     let good = Household::new("Lê Văn Tám", "Khu phố 2", Category::Poor);
     let bad = Household::new("  ", "Khu phố 2", Category::Poor);
-    assert!(
-        store
-            .import_households(&[good.clone(), bad.clone()])
-            .is_err()
-    );
+    let err = store
+        .import_households(&[good.clone(), bad.clone()])
+        .unwrap_err()
+        .to_string();
+    assert_eq!(err, "Họ và tên không được để trống.");
     assert!(store.households().unwrap().is_empty());
 
     let rows = vec![

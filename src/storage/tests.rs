@@ -328,20 +328,35 @@ fn a_file_locked_by_another_program_is_reported() {
 fn two_windows_on_one_file_wait_for_each_other_and_both_writes_land() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("ngayhoi.sqlite3");
-    let mut first = fresh_store(&dir);
-    let mut second = Store::open_with_timeout(&path, Duration::from_millis(100)).unwrap();
+    let first = fresh_store(&dir);
+    let mut second = Store::open_with_timeout(&path, Duration::from_secs(10)).unwrap();
 
-    // While the first holds a write transaction, the second is told it cannot write.
+    // While the first is writing, the second's save waits for it instead of failing, and
+    // lands once the first has committed.
     first.conn.execute_batch("BEGIN IMMEDIATE;").unwrap();
+    let holding = Duration::from_millis(400);
+    let writer = std::thread::spawn(move || {
+        std::thread::sleep(holding);
+        first.conn.execute_batch("COMMIT;").unwrap();
+        first
+    });
     let mut unit = second.unit().unwrap().unwrap();
     unit.secretary_name = "Trần Thị Mai".into();
+    // A window that waits only a moment is told why it cannot write, and writes nothing.
+    let mut impatient = Store::open_with_timeout(&path, Duration::from_millis(50)).unwrap();
     assert_eq!(
-        second.save_unit(&unit).unwrap_err(),
+        impatient.save_unit(&unit).unwrap_err(),
         StoreError::Locked(path.clone())
     );
-    first.conn.execute_batch("COMMIT;").unwrap();
-
+    let started = std::time::Instant::now();
     second.save_unit(&unit).unwrap();
+    assert!(
+        started.elapsed() >= holding / 2,
+        "the save did not wait for the other window: {:?}",
+        started.elapsed()
+    );
+    let mut first = writer.join().unwrap();
+
     let mut by_first = first.unit().unwrap().unwrap();
     assert_eq!(by_first.secretary_name, "Trần Thị Mai");
     by_first.head_name = "Lê Văn Dũng".into();
