@@ -17,6 +17,23 @@ pub const IMAGES: Filter = (
 pub const DATA_FILES: Filter = ("Dữ liệu Ngày hội", &["sqlite3", "sqlite", "db"]);
 pub const ANY_FILE: Filter = ("Mọi tệp", &["*"]);
 
+/// Renders a paper off the window's thread and writes it where the secretary chose, with the
+/// usual permissions of that place (a file saved through a dialog is hers to share); `done`
+/// gets the path, or the reason in Vietnamese. The one way a screen saves what it prints.
+pub fn write_chosen<M: Send + 'static>(
+    path: PathBuf,
+    render: impl FnOnce() -> Result<Vec<u8>, String> + Send + 'static,
+    done: impl FnOnce(Result<PathBuf, String>) -> M + Send + 'static,
+) -> iced::Task<M> {
+    use crate::papers::output;
+    let write = async move {
+        let bytes = render()?;
+        output::save(&path, &bytes, output::Access::Usual)?;
+        Ok(path)
+    };
+    iced::Task::perform(write, done)
+}
+
 /// Asks where to save, with the system's own dialog: `name` is the file name proposed.
 pub async fn save_as(title: &'static str, name: String, filter: Filter) -> Option<PathBuf> {
     rfd::AsyncFileDialog::new()

@@ -85,12 +85,8 @@ impl Papers {
             Message::Chosen(Some(path)) => {
                 self.saving = true;
                 let (paper, sources) = (self.paper, data.sources());
-                let write = async move {
-                    let bytes = output::render(paper, &sources)?;
-                    output::save(&path, &bytes, output::Access::Usual)?;
-                    Ok(path)
-                };
-                (Task::perform(write, Message::Saved), None)
+                let render = move || output::render(paper, &sources);
+                (system::write_chosen(path, render, Message::Saved), None)
             }
             Message::Saved(result) => {
                 self.saving = false;

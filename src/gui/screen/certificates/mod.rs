@@ -25,7 +25,6 @@ use crate::gui::data::Snapshot;
 use crate::gui::shortcut::{Action, Shortcut};
 use crate::gui::system;
 use crate::gui::widget::Typed;
-use crate::papers::output;
 
 use editor::{Edit, Editor};
 use printers::{PrinterDraft, PrinterField};
@@ -444,12 +443,8 @@ impl Certificates {
                 let paper = self.template().map_or(Paper::A4Landscape, |t| t.paper);
                 let profile = self.profile(data);
                 self.saving = true;
-                let write = async move {
-                    let bytes = render_calibration(paper, &profile)?;
-                    output::save(&path, &bytes, output::Access::Usual)?;
-                    Ok(path)
-                };
-                (Task::perform(write, Message::Saved), None)
+                let render = move || render_calibration(paper, &profile);
+                (system::write_chosen(path, render, Message::Saved), None)
             }
             Message::Save => {
                 let list = self.to_print(data);
@@ -481,12 +476,8 @@ impl Certificates {
                 let profile = self.profile(data);
                 self.saving = true;
                 self.confirm = None;
-                let write = async move {
-                    let bytes = render_certificates(&template, &list, &profile)?;
-                    output::save(&path, &bytes, output::Access::Usual)?;
-                    Ok(path)
-                };
-                (Task::perform(write, Message::Saved), None)
+                let render = move || render_certificates(&template, &list, &profile);
+                (system::write_chosen(path, render, Message::Saved), None)
             }
             Message::Saved(result) => {
                 self.saving = false;

@@ -224,23 +224,13 @@ impl UnitReports {
                 };
                 let edited = data.report.this.edited.clone();
                 self.saving = true;
-                let write = async move {
-                    let bytes = match output {
-                        Output::Pdf => consolidated::render(
-                            &c.table,
-                            &edited,
-                            chrono::Local::now().date_naive(),
-                        )?,
-                        Output::Xlsx => consolidated::sheet::render(&c.table)?,
-                    };
-                    crate::papers::output::save(
-                        &path,
-                        &bytes,
-                        crate::papers::output::Access::Usual,
-                    )?;
-                    Ok(path)
+                let render = move || match output {
+                    Output::Pdf => {
+                        consolidated::render(&c.table, &edited, chrono::Local::now().date_naive())
+                    }
+                    Output::Xlsx => consolidated::sheet::render(&c.table),
                 };
-                (Task::perform(write, Message::Saved), None)
+                (system::write_chosen(path, render, Message::Saved), None)
             }
             Message::Saved(result) => {
                 self.saving = false;

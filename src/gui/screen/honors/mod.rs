@@ -266,21 +266,15 @@ impl Honors {
                     return none();
                 };
                 let (unit, recipients) = (data.unit.clone(), data.recipients.clone());
-                let write = async move {
+                let render = move || {
                     let doc = crate::certificate::decision_list(&unit, &decision, &recipients)
                         .ok_or_else(|| {
                             format!("Quyết định số {} chưa có ai được khen.", decision.number)
                         })?;
-                    let bytes = crate::document::to_pdf(&crate::document::layout(&doc))
-                        .map_err(|e| e.to_string())?;
-                    crate::papers::output::save(
-                        &path,
-                        &bytes,
-                        crate::papers::output::Access::Usual,
-                    )?;
-                    Ok(path)
+                    crate::document::to_pdf(&crate::document::layout(&doc))
+                        .map_err(|e| e.to_string())
                 };
-                (Task::perform(write, Message::ListSaved), None)
+                (system::write_chosen(path, render, Message::ListSaved), None)
             }
             Message::ListSaved(result) => {
                 self.note = Some(result.map(|path| {
