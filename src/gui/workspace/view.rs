@@ -135,7 +135,7 @@ impl Workspace {
         let nav = |label: &'static str, section: Section| -> iced::widget::Button<'_, Message> {
             button(text(label).size(theme::TEXT_SIZE))
                 .width(Length::Fill)
-                .padding([9, 12])
+                .padding([7, 12])
                 .style(theme::nav(self.section == section))
                 .on_press(Message::Navigate(section))
         };
@@ -179,17 +179,17 @@ impl Workspace {
             text(&self.data.unit.name)
                 .size(theme::SMALL)
                 .style(theme::muted),
-            Space::new().height(12),
+            Space::new().height(8),
             text("Năm").size(theme::SMALL).style(theme::muted),
             years,
             button(text("+ Năm mới").size(theme::SMALL))
                 .style(theme::link)
                 .padding([2, 0])
                 .on_press(Message::NewYear(NewYear::Open)),
-            Space::new().height(12),
+            Space::new().height(8),
         ]
-        // The sections scroll when they do not fit: a province has eleven, more than a
-        // 1024×640 screen shows above the saved state.
+        // A ward's ten sections and the saved state fit a 1024×640 screen; the sections scroll
+        // when they do not (a province has eleven).
         .push(
             scrollable(
                 column(
@@ -200,7 +200,7 @@ impl Workspace {
                         })
                         .map(|(section, label)| nav(label, *section).into()),
                 )
-                .spacing(6),
+                .spacing(4),
             )
             .height(Length::Fill),
         )
