@@ -532,3 +532,45 @@ fn no_screen_runs_past_the_right_edge_at_1024x640() {
         }
     }
 }
+
+/// At 1024×640 every section of a ward's sidebar shows whole above the saved state, with no
+/// scrolling to find "Cài đặt".
+#[test]
+fn every_section_of_the_sidebar_shows_at_1024x640() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = demo_app(&dir);
+    let window = iced::Size::new(1024.0, 640.0);
+    let mut ui = iced_test::Simulator::with_size(gui::settings(), window, app.view());
+    let mut top_of = |label: &str| -> (f32, f32) {
+        let found = ui.find(
+            |candidate: iced_test::selector::Candidate<'_>| match candidate {
+                iced_test::selector::Candidate::Text {
+                    content, bounds, ..
+                } if content == label && bounds.x < 220.0 => Some((bounds.y, bounds.height)),
+                _ => None,
+            },
+        );
+        found.unwrap_or_else(|e| panic!("“{label}” is not in the sidebar: {e:?}"))
+    };
+    let (saved, _) = top_of("✓ Đã lưu");
+    assert!(saved < window.height, "the saved state is below the window");
+    for label in [
+        "Tổng quan",
+        "Phần lễ",
+        "Đại biểu và điểm",
+        "Phần hội",
+        "Thăm hỏi",
+        "Khen thưởng",
+        "In giấy khen",
+        "In ấn",
+        "Báo cáo",
+        "Cài đặt",
+    ] {
+        let (y, height) = top_of(label);
+        assert!(
+            y + height <= saved,
+            "“{label}” ends at y = {}, under the saved state at {saved}",
+            y + height
+        );
+    }
+}
