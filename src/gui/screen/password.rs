@@ -221,17 +221,17 @@ impl PasswordCard {
             row![action("Đặt mật khẩu", Form::Set)]
         };
         let notice = self.notice.as_ref().map(outcome_text);
-        let content = column![
-            text(state).size(theme::SMALL).style(theme::muted),
-            actions.spacing(12),
-        ]
-        .push(self.form.map(|form| self.form_view(form)))
-        .push(self.working.then(|| {
-            text("Đang ghi tệp, xin đợi một lát (mỗi bản sao lưu cũng được ghi lại)…")
-                .style(theme::muted)
-        }))
-        .push(notice)
-        .spacing(10);
+        // While a form is open its own button is the one to press: the card does not show a
+        // second "Đặt mật khẩu" above it.
+        let content = column![text(state).size(theme::SMALL).style(theme::muted)]
+            .push(self.form.is_none().then(|| actions.spacing(12)))
+            .push(self.form.map(|form| self.form_view(form)))
+            .push(self.working.then(|| {
+                text("Đang ghi tệp, xin đợi một lát (mỗi bản sao lưu cũng được ghi lại)…")
+                    .style(theme::muted)
+            }))
+            .push(notice)
+            .spacing(10);
         card("Mật khẩu tệp dữ liệu", content)
     }
 
