@@ -143,16 +143,17 @@ pub fn descent_mm(face: Face, size_pt: f32) -> f32 {
     units_to_mm(font, -f32::from(font.descender()), size_pt)
 }
 
+/// A character that must have a glyph to print: whitespace and control characters are not
+/// drawn and so never missing.
+pub fn needs_glyph(c: char) -> bool {
+    !c.is_whitespace() && !c.is_control()
+}
+
 /// The characters of `text` that `face` has no glyph for, each once, in order of appearance.
-/// Whitespace and control characters are not drawn and so never missing.
 pub fn missing_glyphs(face: Face, text: &str) -> Vec<char> {
     let mut missing = Vec::new();
     for c in text.chars() {
-        if !c.is_whitespace()
-            && !c.is_control()
-            && face.glyph(c).0.is_none()
-            && !missing.contains(&c)
-        {
+        if needs_glyph(c) && face.glyph(c).0.is_none() && !missing.contains(&c) {
             missing.push(c);
         }
     }

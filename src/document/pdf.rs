@@ -315,7 +315,7 @@ fn operators<'a>(
                     let gid = face.glyph(c).0;
                     match gid {
                         Some(gid) => glyphs.push((slot, gid, u32::from(c))),
-                        None if !c.is_whitespace() && !c.is_control() => missing.push(c),
+                        None if super::fonts::needs_glyph(c) => missing.push(c),
                         None => {}
                     }
                     push_hex4(&mut out, gid.unwrap_or(0));
