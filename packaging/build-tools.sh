@@ -3,12 +3,21 @@
 # packages when missing (Debian/Ubuntu): perl (with its full module set: OpenSSL's Configure
 # uses IPC::Cmd) and make, which build the OpenSSL that SQLCipher encrypts the data file with
 # (compiled in, see Cargo.toml).
+#
+# Usage: sh packaging/build-tools.sh [COMMAND PACKAGES]   also installs PACKAGES (one word, or
+#        several quoted together) when COMMAND is missing; tests/install-tools.sh adds Xvfb so.
 set -e
-command -v make >/dev/null && perl -MIPC::Cmd -e 1 2>/dev/null && exit 0
+extra_command=${1:-}
+extra_packages=${2:-}
+if command -v make >/dev/null && perl -MIPC::Cmd -e 1 2>/dev/null \
+  && { [ -z "$extra_command" ] || command -v "$extra_command" >/dev/null; }; then
+  exit 0
+fi
 if ! command -v apt-get >/dev/null; then
-  echo "Cần cài perl và make để biên dịch chương trình." >&2
+  echo "Cần cài perl, make ${extra_packages:+và $extra_packages }để biên dịch và chạy chương trình." >&2
   exit 1
 fi
 sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
 $sudo apt-get update -qq
-$sudo apt-get install -y -qq perl make >/dev/null
+# shellcheck disable=SC2086 # several packages in one argument are meant to split
+$sudo apt-get install -y -qq perl make $extra_packages >/dev/null
