@@ -22,18 +22,17 @@
 # Needs (installed from Debian's packages when missing, with apt-get as root or `sudo -n`):
 #   xvfb xdotool x11-utils dbus-x11 ibus ibus-unikey fcitx5 fcitx5-unikey fcitx5-bamboo
 #
-# What was seen (5 December 2026, debug build, a 2-core machine at a load of 12):
-#   - ibus-unikey: passes (15 minutes under that load). Before the fixes it saved
-#     "…có được" without "không" and typed the first word of a new form raw ("Traafn").
-#   - fcitx5-unikey and fcitx5-bamboo: every word composed right, but capitals lost or added
-#     ("kiểm tra lễ đài, Tiếng việt…", "PHẠM Thị Ngân hằng") and, with unikey, words out of
-#     order ("phạm ngân hănthị gf"). The keys reach the program through Fcitx's XIM server,
-#     which sends committed text and the keys it hands back separately; on the loaded machine
-#     they arrived out of order, whichever way Shift was pressed (held around the key or as
-#     one chord). An earlier run of ../shared/tools/ime-type left "Hwng" under bamboo (a lone
-#     "w" for "ư"); that key path was not retried: the sentences here write ư as "uw", which
-#     both engines composed. Whether the fcitx5 runs pass on an idle machine was not measured:
-#     they are checked as strictly as ibus, so a failure there is reported, not hidden.
+# What was seen:
+#   - 5 December 2026, debug build, a 2-core machine at a load of 12: ibus-unikey passed (15
+#     minutes); before the fixes it saved "…có được" without "không" and typed the first word
+#     of a new form raw ("Traafn"). fcitx5 composed every word but lost capitals and put words
+#     out of order ("phạm ngân hănthị gf"): its XIM server sends committed text and the keys it
+#     hands back separately, and they arrived out of order when the program lagged behind.
+#   - 6 December 2026, release build (what .ci/run tests), about 22 s per engine: all three
+#     engines passed in six runs, one of them with both cores kept busy by two other processes.
+#     In one more run the last engine found no window: the previous engine's Xvfb was still
+#     closing the display. The script now waits for each process it stops to be gone; four
+#     runs since have passed.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -78,8 +77,13 @@ stop_all() {
     p=${PIDS[$i]}
     kill "$p" 2>/dev/null || true
   done
-  sleep 0.3
-  for p in "${PIDS[@]}"; do kill -0 "$p" 2>/dev/null && kill -9 "$p" 2>/dev/null; done
+  # Waits for each to be gone (Xvfb frees its display only then: the next engine's Xvfb on
+  # the same display failed while the last one was still closing), then forces the rest.
+  for p in "${PIDS[@]}"; do
+    for _ in $(seq 1 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$p" 2>/dev/null || true
+  done
+  for _ in $(seq 1 50); do [ -e "/tmp/.X$DNUM-lock" ] || break; sleep 0.1; done
   PIDS=()
   return 0
 }
@@ -172,8 +176,8 @@ RECIPIENT_KEYS="Traafn Vawn DDuwcs Hufng"
 RECIPIENT="Trần Văn Đức Hùng"
 
 # The sidebar entries, at x 90 in the window (gui::workspace).
-VISITS_Y=388
-HONORS_Y=432
+VISITS_Y=354
+HONORS_Y=392
 
 start_im() {  # $1 engine; sets APPENV
   local engine=$1 dir=$2
@@ -220,8 +224,10 @@ run_engine() {
   "$SAVED" "$DB" > "$dir/before.txt"
 
   Xvfb ":$DNUM" -screen 0 1366x768x24 -nolisten tcp > "$dir/xvfb.log" 2>&1 &
-  PIDS+=($!)
+  local xvfb=$!
+  PIDS+=($xvfb)
   for _ in $(seq 1 100); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+  kill -0 "$xvfb" 2>/dev/null || { echo "[ime] $engine: Xvfb did not start:" >&2; cat "$dir/xvfb.log" >&2; return 1; }
   eval "$(dbus-launch --sh-syntax)"
   PIDS+=("$DBUS_SESSION_BUS_PID")
   start_im "$engine" "$dir"
@@ -232,7 +238,7 @@ run_engine() {
   PIDS+=($APP)
   local wid
   wid=$(timeout 60 xdotool search --sync --onlyvisible --pid "$APP" | head -1)
-  [ -n "$wid" ] || { echo "[ime] $engine: no window" >&2; return 1; }
+  [ -n "$wid" ] || { echo "[ime] $engine: no window; the program said:" >&2; cat "$dir/app.out" >&2; return 1; }
   sleep 1.5
   # No window manager: give the window the input focus; the window is at the screen's corner.
   xdotool windowfocus --sync "$wid" 2>/dev/null || xdotool windowfocus "$wid"
