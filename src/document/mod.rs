@@ -20,8 +20,6 @@ mod shared;
 pub mod wrap;
 
 #[cfg(test)]
-mod pdf_tests;
-#[cfg(test)]
 mod tests;
 
 pub use admin::{AdminDocument, Block, Column, Signature, Table, Width, layout};

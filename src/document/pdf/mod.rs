@@ -10,8 +10,6 @@
 //! and the part of the content that every page repeats (a certificate's frame and headings) is
 //! written once and shared by every page's `/Contents` array.
 
-use std::collections::BTreeMap;
-
 use miniz_oxide::deflate::core::{
     CompressionStrategy, CompressorOxide, TDEFLFlush, TDEFLStatus, compress_to_output,
     create_comp_flags_from_zip_params,
@@ -22,6 +20,14 @@ use super::fonts::Face;
 use super::page::{Document, Item};
 use super::parallel;
 use super::shared::{State, common_items};
+
+mod font;
+#[cfg(test)]
+mod tests;
+mod writer;
+
+use font::write_font;
+use writer::{Writer, utf16_string};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DocumentError {
@@ -383,227 +389,5 @@ fn push_hex4(out: &mut String, n: u16) {
     const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
     for shift in [12, 8, 4, 0] {
         out.push(char::from(DIGITS[usize::from((n >> shift) & 0xF)]));
-    }
-}
-
-fn postscript_name(face: Face) -> &'static str {
-    match face {
-        Face::Regular => "LiberationSerif",
-        Face::Bold => "LiberationSerif-Bold",
-        Face::Italic => "LiberationSerif-Italic",
-        Face::BoldItalic => "LiberationSerif-BoldItalic",
-    }
-}
-
-/// A face as a Type0 font with Identity-H encoding over the whole TrueType program: the font
-/// (`id`), its Unicode map (`id + 1`), descriptor (`id + 2`) and program (`id + 3`).
-fn write_font(w: &mut Writer, font: &Embedded, id: usize) -> Result<(), DocumentError> {
-    let face = font.face;
-    let ttf = face.ttf();
-    let name = postscript_name(face);
-    let upm = ttf.units_per_em();
-    let scale = 1000.0 / f32::from(upm);
-    let scaled = |v: i16| (f32::from(v) * scale).round() as i64;
-    let hhea = ttf
-        .raw_face()
-        .table(ttf_parser::Tag::from_bytes(b"hhea"))
-        .ok_or(DocumentError::Font(face))?;
-    let at = |offset: usize| -> Result<i16, DocumentError> {
-        let bytes = hhea
-            .get(offset..offset + 2)
-            .ok_or(DocumentError::Font(face))?;
-        Ok(i16::from_be_bytes([bytes[0], bytes[1]]))
-    };
-    let (ascender, descender) = (at(4)?, at(6)?);
-    let (rise, run) = (at(18)?, at(20)?);
-    let italic_angle = if rise == 0 {
-        0
-    } else {
-        (-f32::from(run).atan2(f32::from(rise)).to_degrees()).round() as i64
-    };
-    let flags = 32 | if italic_angle != 0 { 64 } else { 0 };
-    let weight = ttf.weight().to_number();
-    let stem_v = if weight == 0 {
-        80
-    } else {
-        50 + ((f32::from(weight) / 65.0).powi(2)).round() as i64
-    };
-    let bbox = ttf.global_bounding_box();
-
-    // Widths in 1/1000 em of the glyphs used, in runs of consecutive glyph ids.
-    let mut widths = String::new();
-    let mut run_end: Option<usize> = None;
-    for (gid, c) in font.used.iter().enumerate() {
-        if *c == 0 {
-            continue;
-        }
-        let advance = ttf
-            .glyph_hor_advance(ttf_parser::GlyphId(gid as u16))
-            .unwrap_or(0);
-        let width = (f32::from(advance) * 1000.0 / f32::from(upm)) as i64;
-        match run_end {
-            Some(end) if end + 1 == gid => write!(widths, " {width}").unwrap(),
-            Some(_) => write!(widths, "] {gid}[{width}").unwrap(),
-            None => write!(widths, "{gid}[{width}").unwrap(),
-        }
-        run_end = Some(gid);
-    }
-    if run_end.is_some() {
-        widths.push(']');
-    }
-
-    w.object(id);
-    w.raw(
-        format!(
-            "<</Type/Font/Subtype/Type0/BaseFont/{name}/Encoding/Identity-H/ToUnicode {} 0 R/DescendantFonts[<</Type/Font/BaseFont/{name}/Subtype/CIDFontType2/CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>/W[{widths}]/DW 1000/FontDescriptor {} 0 R/CIDToGIDMap/Identity>>]>>",
-            id + 1,
-            id + 2
-        )
-        .as_bytes(),
-    );
-    w.end_object();
-
-    w.stream(
-        id + 1,
-        "",
-        &stream_of(to_unicode(&font.name, &font.used).as_bytes()),
-    );
-
-    w.object(id + 2);
-    w.raw(
-        format!(
-            "<</Type/FontDescriptor/FontName/{name}/Ascent {}/Descent {}/CapHeight {}/ItalicAngle {italic_angle}/Flags {flags}/StemV {stem_v}/FontBBox[{} {} {} {}]/FontFile2 {} 0 R>>",
-            scaled(ascender),
-            scaled(descender),
-            scaled(ascender),
-            scaled(bbox.x_min),
-            scaled(bbox.y_min),
-            scaled(bbox.x_max),
-            scaled(bbox.y_max),
-            id + 3
-        )
-        .as_bytes(),
-    );
-    w.end_object();
-
-    let program = Stream {
-        bytes: face.deflated().to_vec(),
-        deflated: true,
-    };
-    w.stream(
-        id + 3,
-        &format!("/Length1 {}", face.bytes().len()),
-        &program,
-    );
-    Ok(())
-}
-
-/// The `/ToUnicode` CMap: each glyph used to the character it was drawn for, in blocks of
-/// up to 100 per high byte of the glyph id (the layout printpdf wrote).
-fn to_unicode(name: &str, used: &[u32]) -> String {
-    let mut out = format!(
-        "/CIDInit /ProcSet findresource begin\n\n12 dict begin\n\nbegincmap\n\n%!PS-Adobe-3.0 \
-         Resource-CMap\n%%DocumentNeededResources: procset CIDInit\n%%IncludeResource: \
-         procset CIDInit\n\n/CIDSystemInfo 3 dict dup begin\n/Registry (FontSpecific) \
-         def\n/Ordering ({name}) def\n/Supplement 0 def\nend def\n\n/CMapName /FontSpecific-{name} \
-         def\n/CMapVersion 1 def\n/CMapType 2 def\n/WMode 0 def\n\n1 \
-         begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"
-    );
-    let mut by_high: BTreeMap<usize, Vec<(usize, u32)>> = BTreeMap::new();
-    for (gid, c) in used.iter().enumerate() {
-        if *c != 0 {
-            by_high.entry(gid >> 8).or_default().push((gid, *c));
-        }
-    }
-    for entries in by_high.values() {
-        for chunk in entries.chunks(100) {
-            writeln!(out, "{} beginbfchar", chunk.len()).unwrap();
-            for (gid, c) in chunk {
-                write!(out, "<{gid:04X}> <").unwrap();
-                let c = char::from_u32(*c).unwrap_or('\u{FFFD}');
-                let mut units = [0u16; 2];
-                for unit in c.encode_utf16(&mut units) {
-                    write!(out, "{unit:04X}").unwrap();
-                }
-                out.push_str(">\n");
-            }
-            out.push_str("endbfchar\n");
-        }
-    }
-    out.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-    out
-}
-
-/// A text string as UTF-16BE with a byte order mark, in hex: what viewers show for titles.
-fn utf16_string(text: &str) -> String {
-    let mut out = String::from("<FEFF");
-    for unit in text.encode_utf16() {
-        write!(out, "{unit:04X}").unwrap();
-    }
-    out.push('>');
-    out
-}
-
-/// Objects written in order of their numbers, with their offsets for the cross-reference
-/// table.
-struct Writer {
-    out: Vec<u8>,
-    offsets: Vec<usize>,
-}
-
-impl Writer {
-    fn new() -> Writer {
-        let mut out = Vec::with_capacity(1 << 20);
-        // The binary comment tells transfer programs the file is not text.
-        out.extend_from_slice(b"%PDF-1.6\n%\xbb\xad\xc0\xde\n");
-        Writer {
-            out,
-            offsets: vec![0],
-        }
-    }
-
-    fn object(&mut self, id: usize) {
-        debug_assert_eq!(id, self.offsets.len(), "objects are written in order");
-        self.offsets.push(self.out.len());
-        self.out
-            .extend_from_slice(format!("{id} 0 obj\n").as_bytes());
-    }
-
-    fn end_object(&mut self) {
-        self.out.extend_from_slice(b"\nendobj\n");
-    }
-
-    fn raw(&mut self, bytes: &[u8]) {
-        self.out.extend_from_slice(bytes);
-    }
-
-    fn stream(&mut self, id: usize, keys: &str, stream: &Stream) {
-        self.object(id);
-        let filter = if stream.deflated {
-            "/Filter/FlateDecode"
-        } else {
-            ""
-        };
-        self.raw(format!("<<{keys}/Length {}{filter}>>\nstream\n", stream.bytes.len()).as_bytes());
-        self.raw(&stream.bytes);
-        self.raw(b"\nendstream");
-        self.end_object();
-    }
-
-    /// The cross-reference table and trailer; `size` is one more than the last object.
-    fn finish(mut self, size: usize, root: usize, info: usize) -> Vec<u8> {
-        debug_assert_eq!(size, self.offsets.len());
-        let xref = self.out.len();
-        let mut table = format!("xref\n0 {size}\n0000000000 65535 f \n");
-        for offset in &self.offsets[1..] {
-            writeln!(table, "{offset:010} 00000 n ").unwrap();
-        }
-        write!(
-            table,
-            "trailer\n<</Size {size}/Root {root} 0 R/Info {info} 0 R>>\nstartxref\n{xref}\n%%EOF\n"
-        )
-        .unwrap();
-        self.out.extend_from_slice(table.as_bytes());
-        self.out
     }
 }

@@ -1,8 +1,8 @@
 //! The PDF the sample report paints: each font face embedded once, nothing scaled, and a
 //! character no bundled font can draw refused rather than drawn as a box.
 
-use super::tests::sample;
-use super::*;
+use crate::document::tests::sample;
+use crate::document::*;
 
 /// Dictionaries ("/Type/Page...", "/FontFile2") are written uncompressed.
 fn count(bytes: &[u8], needle: &[u8]) -> usize {
