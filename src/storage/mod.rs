@@ -309,23 +309,4 @@ fn check_header(path: &Path) -> Result<Option<Header>> {
 }
 
 #[cfg(test)]
-mod commendation_tests;
-#[cfg(test)]
-mod consolidation_tests;
-#[cfg(test)]
-mod data_file_tests;
-#[cfg(test)]
-mod household_tests;
-#[cfg(test)]
-mod report_tests;
-#[cfg(test)]
-mod test_support;
-#[cfg(test)]
 mod tests;
-
-#[cfg(test)]
-mod password_tests;
-#[cfg(test)]
-mod privacy_tests;
-#[cfg(test)]
-mod sharing_tests;

@@ -401,5 +401,4 @@ fn remove_stale_partials(dir: &Path) {
 }
 
 #[cfg(test)]
-#[path = "backup_tests.rs"]
 mod tests;

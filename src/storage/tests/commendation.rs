@@ -1,8 +1,8 @@
 use chrono::NaiveDate;
 
-use super::test_support::ward_store;
-use super::*;
+use super::support::ward_store;
 use crate::domain::{Decision, Form, Recipient, RecipientKind};
+use crate::storage::*;
 
 fn decision(number: &str) -> Decision {
     Decision {

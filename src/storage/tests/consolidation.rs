@@ -4,10 +4,10 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::Connection;
 
-use super::*;
 use crate::consolidation::package::commune;
 use crate::consolidation::{ExpectedUnit, Incoming, Outcome, Package};
 use crate::domain::{Level, Unit, YearEvent};
+use crate::storage::*;
 
 fn at(day: u32, hour: u32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 8, day)
@@ -173,7 +173,7 @@ fn a_dry_run_and_refused_files_change_nothing() {
 #[test]
 fn a_ward_does_not_consolidate() {
     let dir = tempfile::tempdir().unwrap();
-    let (mut store, _) = super::test_support::ward_store(&dir, 2026);
+    let (mut store, _) = super::support::ward_store(&dir, 2026);
     let error = store
         .take_in(
             2026,

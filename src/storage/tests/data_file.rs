@@ -7,9 +7,9 @@ use std::sync::{Arc, Barrier};
 
 use rusqlite::Connection;
 
-use super::test_support::ward;
-use super::*;
+use super::support::ward;
 use crate::domain::YearEvent;
+use crate::storage::*;
 
 fn set_up(path: &Path) -> Store {
     let mut store = Store::open(path).unwrap();

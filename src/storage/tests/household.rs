@@ -1,6 +1,6 @@
-use super::test_support::ward_store;
-use super::*;
+use super::support::ward_store;
 use crate::domain::{Category, Household, Visit, VisitStatus};
+use crate::storage::*;
 
 #[test]
 fn households_are_stored_in_nfc_and_removal_takes_visits_and_can_be_undone() {

@@ -1,11 +1,24 @@
+//! The store's tests: the general ones here, one file for each part of the data beside it,
+//! and the shared setup in `support`.
+
+mod commendation;
+mod consolidation;
+mod data_file;
+mod household;
+mod password;
+mod privacy;
+mod report;
+mod sharing;
+mod support;
+
 use std::time::Duration;
 
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
-use super::test_support::ward;
-use super::*;
 use crate::domain::{ChecklistItem, Level, Unit, YearEvent};
+use crate::storage::*;
+use support::ward;
 
 fn fresh_store(dir: &tempfile::TempDir) -> Store {
     let mut store = Store::open(&dir.path().join("ngayhoi.sqlite3")).unwrap();

@@ -3,8 +3,8 @@
 
 use std::path::Path;
 
-use super::test_support::{family, holds, ward_store};
-use super::{Password, Store, StoreError, inspect, password, paths};
+use super::support::{family, holds, ward_store};
+use crate::storage::{Password, Store, StoreError, inspect, password, paths};
 
 const NAME: &str = "Trịnh Thị Huyền Trâm";
 

@@ -3,9 +3,9 @@
 
 use std::path::Path;
 
-use super::test_support::{family, holds, ward_store};
-use super::{Store, paths};
+use super::support::{family, holds, ward_store};
 use crate::domain::{Category, Household};
+use crate::storage::{Store, paths};
 
 #[cfg(unix)]
 fn mode(path: &Path) -> u32 {
@@ -20,7 +20,7 @@ fn the_data_file_its_folder_and_its_backups_are_the_owners_only() {
     let dir = root.path().join("ngayhoi");
     let db = dir.join("ngayhoi.sqlite3");
     let mut store = Store::open(&db).unwrap();
-    let unit = super::test_support::ward();
+    let unit = super::support::ward();
     store
         .initialize(&unit, &crate::domain::YearEvent::defaults(2026))
         .unwrap();
@@ -42,7 +42,7 @@ fn the_data_file_its_folder_and_its_backups_are_the_owners_only() {
     assert_eq!(mode(&db), 0o600, "the data file after a restore");
     drop(store);
     let moved = root.path().join("moved.sqlite3");
-    super::replace_unusable(&moved, &copy, None).unwrap();
+    crate::storage::replace_unusable(&moved, &copy, None).unwrap();
     assert_eq!(mode(&moved), 0o600, "a file put back from a backup");
 }
 

@@ -1,7 +1,7 @@
-use super::test_support::ward_store;
-use super::*;
+use super::support::ward_store;
 use crate::domain::report::{Figure, Section};
 use crate::domain::{Category, EventPoint, Household, PointKind, Visit, VisitStatus};
+use crate::storage::*;
 
 #[test]
 fn entered_figures_are_kept_per_year_and_cleared_to_absent() {

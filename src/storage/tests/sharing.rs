@@ -3,8 +3,8 @@
 
 use std::time::Duration;
 
-use super::*;
 use crate::domain::{ChecklistItem, Level, Unit, YearEvent};
+use crate::storage::*;
 
 fn set_up(dir: &tempfile::TempDir) -> (Store, i64) {
     let path = dir.path().join("ngayhoi.sqlite3");
