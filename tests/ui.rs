@@ -495,13 +495,34 @@ fn two_adds_queued_before_the_first_is_saved_are_each_undone_on_their_own_screen
     assert_eq!(delegates.len(), 6);
 }
 
-/// At 1024×640, the smallest window a committee laptop gives, no text of any screen runs past
-/// the window's right edge (the receipt list's tab of "In ấn" was cut off there).
+/// The text of the window at `size` that ends past its right edge, if any.
+fn past_the_right_edge(app: &App, size: iced::Size) -> Option<String> {
+    let mut ui = iced_test::Simulator::with_size(gui::settings(), size, app.view());
+    ui.find(
+        |candidate: iced_test::selector::Candidate<'_>| match candidate {
+            iced_test::selector::Candidate::Text {
+                content, bounds, ..
+            } if bounds.x + bounds.width > size.width + 0.5 => Some(format!(
+                "“{content}” ends at x = {}",
+                bounds.x + bounds.width
+            )),
+            _ => None,
+        },
+    )
+    .ok()
+}
+
+/// At 1024×640, the smallest window a committee laptop gives, and at 1366×768, the most common
+/// one, no text of any screen runs past the window's right edge (the receipt list's tab of
+/// "In ấn" was cut off there): a ward's ten sections, and a province's "Tổng hợp báo cáo".
 #[test]
-fn no_screen_runs_past_the_right_edge_at_1024x640() {
+fn no_screen_runs_past_the_right_edge_at_1024x640_or_1366x768() {
+    let sizes = [
+        iced::Size::new(1024.0, 640.0),
+        iced::Size::new(1366.0, 768.0),
+    ];
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(&dir);
-    let window = iced::Size::new(1024.0, 640.0);
     for section in [
         Section::Overview,
         Section::Ceremony,
@@ -515,20 +536,20 @@ fn no_screen_runs_past_the_right_edge_at_1024x640() {
         Section::Settings,
     ] {
         send(&mut app, Ws::Navigate(section));
-        let mut ui = iced_test::Simulator::with_size(gui::settings(), window, app.view());
-        let past_the_edge = ui.find(
-            |candidate: iced_test::selector::Candidate<'_>| match candidate {
-                iced_test::selector::Candidate::Text {
-                    content, bounds, ..
-                } if bounds.x + bounds.width > window.width + 0.5 => Some(format!(
-                    "“{content}” ends at x = {}",
-                    bounds.x + bounds.width
-                )),
-                _ => None,
-            },
-        );
-        if let Ok(found) = past_the_edge {
-            panic!("{section:?}: {found:?}");
+        for size in sizes {
+            if let Some(found) = past_the_right_edge(&app, size) {
+                panic!("{section:?} at {size:?}: {found}");
+            }
+        }
+    }
+    let province = tempfile::tempdir().unwrap();
+    let mut app = App::boot(db(&province), today());
+    interact(&mut app, |ui| ui.click("Mẫu của một tỉnh").map(drop));
+    send(&mut app, Ws::Navigate(Section::Consolidation));
+    assert!(shows(&app, "36/42"), "the province's units are shown");
+    for size in sizes {
+        if let Some(found) = past_the_right_edge(&app, size) {
+            panic!("Consolidation at {size:?}: {found}");
         }
     }
 }
@@ -570,6 +591,26 @@ fn every_section_of_the_sidebar_shows_at_1024x640() {
         assert!(
             y + height <= saved,
             "“{label}” ends at y = {}, under the saved state at {saved}",
+            y + height
+        );
+    }
+
+    // tests/ime/run.sh clicks these entries by position in the real window: where it clicks
+    // is on their labels (within a few pixels of the text, which the entry's padding holds).
+    let script = std::fs::read_to_string("tests/ime/run.sh").unwrap();
+    let clicked = |name: &str| -> f32 {
+        let line = script
+            .lines()
+            .find_map(|line| line.strip_prefix(&format!("{name}=")))
+            .unwrap_or_else(|| panic!("{name} is not set in tests/ime/run.sh"));
+        line.trim().parse().unwrap()
+    };
+    for (name, label) in [("VISITS_Y", "Thăm hỏi"), ("HONORS_Y", "Khen thưởng")] {
+        let (y, height) = top_of(label);
+        let at = clicked(name);
+        assert!(
+            (y - 4.0..=y + height + 4.0).contains(&at),
+            "tests/ime/run.sh clicks “{label}” at y = {at}; the entry's text is at {y}–{}",
             y + height
         );
     }

@@ -24,9 +24,9 @@ const COLUMNS: [(&str, &str, u16); 4] = [
     ("gia_tri_qua", "Giá trị quà (đồng)", 3),
     ("khen_ca_nhan", "Cá nhân được khen", 2),
 ];
-const NAME: Length = Length::FillPortion(3);
+const NAME: Length = Length::FillPortion(6);
 const ARRIVED: Length = Length::Fixed(92.0);
-const ACTIONS: Length = Length::Fixed(150.0);
+const ACTIONS: Length = Length::Fixed(112.0);
 
 fn figure(value: Option<i64>) -> String {
     value.map_or_else(|| "–".into(), thousands)
