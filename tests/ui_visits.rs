@@ -6,7 +6,7 @@ mod common;
 use common::*;
 use iced_test::selector::id;
 use ngayhoi::domain::{Category, Household, Visit, VisitStatus};
-use ngayhoi::gui::app::shortcut;
+use ngayhoi::gui::app::{Shortcut, committed_tab, shortcut};
 use ngayhoi::gui::workspace::Message as Ws;
 use ngayhoi::gui::{App, Message, Section};
 
@@ -273,6 +273,55 @@ fn a_household_added_by_typing_then_edited_and_both_undone() {
     assert_eq!(year(&dir), Some(1941));
     send(&mut app, shortcut(ctrl("z")).unwrap());
     assert_eq!(stored(&dir).0, before, "adding it is undone too");
+}
+
+/// IBus, through XIM, sends Tab pressed while a word is composed as a committed "\t" before the
+/// word. The word stays in the field it was typed in, nothing is added for the tab, and the
+/// window then moves to the next field, as a Tab key does.
+#[test]
+fn tab_through_an_input_method_keeps_the_last_word_and_moves_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = visits_app(&dir);
+    interact(&mut app, |ui| ui.click("+ Thêm hộ").map(drop));
+    let tab = iced::Event::InputMethod(iced_test::core::input_method::Event::Commit("\t".into()));
+    interact(&mut app, |ui| {
+        ui.click(id("household-name"))?;
+        let _ = ui.typewrite("Phạm Thị Ngân ");
+        let _ = ui.simulate([tab.clone()]);
+        commit(ui, "Hằng");
+        Ok(())
+    });
+    assert_eq!(field(&app, "household-name"), "Phạm Thị Ngân Hằng");
+
+    // The app hears the commit (a subscription in the window) and moves on once the word is in.
+    let heard = committed_tab(
+        tab,
+        iced::event::Status::Captured,
+        iced::window::Id::unique(),
+    )
+    .expect("a committed tab is heard");
+    let task = app.update(heard);
+    let stream = iced_test::runtime::task::into_stream(task).expect("the app answers with a task");
+    let outputs: Vec<_> =
+        iced::futures::executor::block_on(iced::futures::StreamExt::collect::<Vec<_>>(stream));
+    assert!(
+        outputs.iter().any(|action| matches!(
+            action,
+            iced_test::runtime::Action::Output(Message::Shortcut(Shortcut::NextField))
+        )),
+        "the next field gets the focus, as with the Tab key"
+    );
+    // A plain commit is not a tab.
+    let word =
+        iced::Event::InputMethod(iced_test::core::input_method::Event::Commit("Hằng".into()));
+    assert!(
+        committed_tab(
+            word,
+            iced::event::Status::Ignored,
+            iced::window::Id::unique()
+        )
+        .is_none()
+    );
 }
 
 /// Whether the bytes of the file at `path` hold `text` anywhere.

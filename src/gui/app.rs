@@ -14,6 +14,7 @@ use super::screen::unlock::{self, Unlock};
 use super::screen::welcome::{self, Welcome};
 use super::screen::{certificates, settings};
 pub use super::shortcut::Shortcut;
+use super::widget;
 pub use super::workspace::Section;
 use super::workspace::{self, Workspace};
 use crate::storage::{Password, Store, StoreError, WindowLock};
@@ -62,6 +63,8 @@ pub enum Message {
     Polled(Option<i64>),
     /// A task has finished: nothing to do but draw the window again (see [`App::update`]).
     Finished,
+    /// An input method committed Tab as text ([`committed_tab`]).
+    TabCommitted,
 }
 
 /// The workspace's messages are the app's (tests and the window send them as such).
@@ -160,6 +163,7 @@ impl App {
     pub fn subscription(&self) -> Subscription<Message> {
         Subscription::batch([
             keyboard::listen().filter_map(shortcut),
+            iced::event::listen_with(committed_tab),
             Subscription::run(poll_ticks),
         ])
     }
@@ -187,6 +191,9 @@ impl App {
             // rank "4" typed over does not become "41").
             Message::Shortcut(Shortcut::NextField) => {
                 iced::widget::operation::focus_next().chain(select_text())
+            }
+            Message::TabCommitted => {
+                Task::future(after(widget::SETTLE)).map(|()| Message::Shortcut(Shortcut::NextField))
             }
             Message::Shortcut(Shortcut::PreviousField) => {
                 iced::widget::operation::focus_previous().chain(select_text())
@@ -519,6 +526,37 @@ fn open_locked(path: &Path, today: NaiveDate, password: Option<&Password>) -> (P
 /// ([`super::shortcut::from_key`]).
 pub fn shortcut(event: keyboard::Event) -> Option<Message> {
     super::shortcut::from_key(event).map(Message::Shortcut)
+}
+
+/// IBus, through XIM, commits Tab pressed inside a word as "\t" *before* the word, as it does
+/// Enter, and the key itself never arrives: the field moves on a moment later
+/// ([`widget::SETTLE`]), once the word is in the field it was typed in. The field drops the
+/// "\t" (`widget::on_enter`).
+pub fn committed_tab(
+    event: iced::Event,
+    _: iced::event::Status,
+    _: iced::window::Id,
+) -> Option<Message> {
+    match event {
+        iced::Event::InputMethod(iced::advanced::input_method::Event::Commit(text))
+            if text.contains('\t') =>
+        {
+            Some(Message::TabCommitted)
+        }
+        _ => None,
+    }
+}
+
+/// Ready after `wait`, without blocking the executor.
+fn after(wait: Duration) -> impl std::future::Future<Output = ()> {
+    let (done, ready) = iced::futures::channel::oneshot::channel();
+    std::thread::spawn(move || {
+        std::thread::sleep(wait);
+        let _ = done.send(());
+    });
+    async move {
+        let _ = ready.await;
+    }
 }
 
 fn written_message(outcome: Outcome) -> Message {

@@ -7,7 +7,8 @@
 //! method's last commit (and, where the window reports the composition, for it to end), then
 //! saves what the field shows. A commit's line break counts as Enter and never reaches the
 //! text. Plain keys, pastes and precomposed letters from Windows tools go through the same
-//! path, so they are saved the same way.
+//! path, so they are saved the same way. Tab, which IBus commits as "\t" the same way, moves
+//! to the next field the same moment later (`app::committed_tab`) and adds nothing to the text.
 
 use iced::advanced::input_method;
 use iced::advanced::layout::{self, Layout};
@@ -181,7 +182,10 @@ impl<M: Clone> Widget<M, Theme, Renderer> for Settled<'_, M> {
                     state.pending = Some(Instant::now());
                     shell.request_redraw_at(Instant::now() + SETTLE);
                 }
-                let clean = clean_line(text);
+                // A tab in a commit is the Tab key (IBus sends it before the word being
+                // composed, as it sends Enter): the app moves to the next field once the word
+                // is in (`app::committed_tab`); it never becomes a space here.
+                let clean = clean_line(&text.replace('\t', ""));
                 if clean.is_empty() {
                     shell.capture_event();
                     return;
@@ -371,8 +375,15 @@ mod tests {
         );
         assert_eq!(messages.iter().filter(|m| **m == Msg::Submit).count(), 1);
         // A decomposed commit (a Mac, some keyboards) and controls inside one are cleaned.
-        let events = vec![commit("Nguye\u{0302}\u{0303}n\u{7}\t"), settled()];
+        let events = vec![commit("Nguye\u{0302}\u{0303}n\u{7} "), settled()];
         assert_eq!(form("", events), [Msg::Input("Nguyễn ".into())]);
+    }
+
+    #[test]
+    fn tab_committed_before_the_last_word_adds_nothing_and_the_word_stays() {
+        // IBus: Tab pressed while "Hằng" is composed commits "\t", then the word.
+        let events = vec![commit("\t"), commit("Hằng"), settled()];
+        assert_eq!(form("Ngân ", events), [Msg::Input("Ngân Hằng".into())]);
     }
 
     #[test]
