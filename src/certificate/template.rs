@@ -295,6 +295,22 @@ fn a4_fields() -> Vec<FieldBox> {
 }
 
 impl Template {
+    /// The template to print a form with: a saved one of that form and mode, else the app's
+    /// standard one (a Bằng khen on A3, the others on A4, landscape).
+    pub fn chosen(saved: &[Template], form: Form, mode: Mode) -> Template {
+        saved
+            .iter()
+            .find(|t| t.form == form && t.mode == mode)
+            .cloned()
+            .unwrap_or_else(|| {
+                let paper = match form {
+                    Form::Merit => Paper::A3Landscape,
+                    _ => Paper::A4Landscape,
+                };
+                Template::standard(form, paper, mode)
+            })
+    }
+
     /// The app's template for a form on a paper, scaled from the A4 landscape layout.
     pub fn standard(form: Form, paper: Paper, mode: Mode) -> Template {
         let (w, h) = paper.size_mm();

@@ -29,17 +29,7 @@ impl Store {
     /// The template to print a form with: a saved one of that form and mode, else the
     /// app's standard one.
     pub fn template_for(&self, form: Form, mode: Mode) -> Result<Template> {
-        Ok(self
-            .templates()?
-            .into_iter()
-            .find(|t| t.form == form && t.mode == mode)
-            .unwrap_or_else(|| {
-                let paper = match form {
-                    Form::Merit => Paper::A3Landscape,
-                    _ => Paper::A4Landscape,
-                };
-                Template::standard(form, paper, mode)
-            }))
+        Ok(Template::chosen(&self.templates()?, form, mode))
     }
 
     /// Saves a template (id 0: a new one); names are unique.

@@ -540,20 +540,9 @@ fn entries(data: &Snapshot, form: Form, decision: Option<i64>) -> Vec<Entry<'_>>
     list
 }
 
-/// The template for a form and mode: the saved one, else the app's standard one (as
-/// `Store::template_for` chooses).
+/// The template for a form and mode among the file's ([`Template::chosen`]).
 fn stored(data: &Snapshot, form: Form, mode: Mode) -> Template {
-    data.templates
-        .iter()
-        .find(|t| t.form == form && t.mode == mode)
-        .cloned()
-        .unwrap_or_else(|| {
-            let paper = match form {
-                Form::Merit => Paper::A3Landscape,
-                _ => Paper::A4Landscape,
-            };
-            Template::standard(form, paper, mode)
-        })
+    Template::chosen(&data.templates, form, mode)
 }
 
 /// Example texts for a template with nobody to print yet.
