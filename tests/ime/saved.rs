@@ -1,6 +1,6 @@
 //! Prints what a data file holds for the IME test (tests/ime/run.sh): one line per checklist
-//! step, household (its name, and its address on a line of its own) and recipient of the newest
-//! year, as `kind<TAB>"text"`. The text is written
+//! step, household (its name, then its address and phone on lines of their own) and recipient
+//! of the newest year, as `kind<TAB>"text"`. The text is written
 //! as Rust writes a string's Debug form, so a control character shows as `\r`, `\u{7}`...
 //! and can never pass for the sentence typed; the script compares bytes, so a decomposed
 //! letter fails as well.
@@ -34,6 +34,7 @@ fn print(path: &std::path::Path) -> Result<(), Box<dyn std::error::Error>> {
     for household in store.households()? {
         println!("household\t{:?}", household.name);
         println!("address\t{:?}", household.address);
+        println!("phone\t{:?}", household.phone);
     }
     for recipient in store.recipients(event.id)? {
         println!("recipient\t{:?}", recipient.name);

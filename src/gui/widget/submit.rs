@@ -10,6 +10,8 @@
 //! path, so they are saved the same way. Tab, which IBus commits as "\t" the same way, moves
 //! to the next field the same moment later (`app::committed_tab`) and adds nothing to the text.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use iced::advanced::input_method;
 use iced::advanced::layout::{self, Layout};
 use iced::advanced::widget::{Operation, Tree, tree};
@@ -52,7 +54,14 @@ struct State {
     pending: Option<Instant>,
     /// The window reports a word being composed in this field.
     composing: bool,
+    /// The word being composed, as the window shows it.
+    preedit: String,
 }
+
+/// A field kept the word being composed when another was clicked: the input method must
+/// forget it. Set by the field left, taken by the field focused when the window is next drawn
+/// (one window per process).
+static FORGET_COMPOSITION: AtomicBool = AtomicBool::new(false);
 
 impl State {
     fn is_due(&self, now: Instant) -> bool {
@@ -174,10 +183,39 @@ impl<M: Clone> Widget<M, Theme, Renderer> for Settled<'_, M> {
             }
             Event::InputMethod(input_method::Event::Preedit(content, _)) if focused => {
                 state.composing = !content.is_empty();
+                state.preedit.clone_from(content);
             }
-            Event::InputMethod(input_method::Event::Closed) => state.composing = false,
+            Event::InputMethod(input_method::Event::Closed) => {
+                state.composing = false;
+                state.preedit.clear();
+            }
+            // A click elsewhere while a word is composed: the word is this field's, as the
+            // window shows it. The input method would otherwise carry it on into the field
+            // clicked ("HawngfToor 5…" with IBus Unikey); the field clicked makes it forget
+            // the word (below). Fcitx5 draws its composition itself and tells the window
+            // nothing, so there the word still goes to the field clicked, where it is seen.
+            Event::Mouse(mouse::Event::ButtonPressed(_))
+                if focused && !state.preedit.is_empty() && !cursor.is_over(layout.bounds()) =>
+            {
+                let word = Event::InputMethod(input_method::Event::Commit(std::mem::take(
+                    &mut state.preedit,
+                )));
+                state.composing = false;
+                FORGET_COMPOSITION.store(true, Ordering::Relaxed);
+                self.input.as_widget_mut().update(
+                    &mut tree.children[0],
+                    &word,
+                    layout,
+                    cursor,
+                    renderer,
+                    clipboard,
+                    shell,
+                    viewport,
+                );
+            }
             Event::InputMethod(input_method::Event::Commit(text)) if focused => {
                 state.composing = false;
+                state.preedit.clear();
                 if ends_line(text) {
                     state.pending = Some(Instant::now());
                     shell.request_redraw_at(Instant::now() + SETTLE);
@@ -205,6 +243,13 @@ impl<M: Clone> Widget<M, Theme, Renderer> for Settled<'_, M> {
                         (*now + SETTLE).min(at + LONGEST)
                     };
                     shell.request_redraw_at(next);
+                }
+                // The field clicked after a word was taken from the input method (above): for
+                // one drawing it asks for no input method, so the window turns it off and on
+                // again and the input method forgets that word instead of typing it here too.
+                if focused && FORGET_COMPOSITION.swap(false, Ordering::Relaxed) {
+                    shell.request_redraw();
+                    return;
                 }
             }
             _ => {}
@@ -384,6 +429,24 @@ mod tests {
         // IBus: Tab pressed while "Hằng" is composed commits "\t", then the word.
         let events = vec![commit("\t"), commit("Hằng"), settled()];
         assert_eq!(form("Ngân ", events), [Msg::Input("Ngân Hằng".into())]);
+    }
+
+    #[test]
+    fn a_click_elsewhere_keeps_the_word_being_composed_in_its_field() {
+        let view: Element<'_, Msg> = column![
+            on_enter(
+                text_input("", "Ngân ").id("a").on_input(Msg::Input),
+                Msg::Submit
+            ),
+            on_enter(text_input("", "").id("b").on_input(Msg::Input), Msg::Submit),
+        ]
+        .into();
+        let mut ui = Simulator::new(view);
+        ui.click(id("a")).expect("the field is there");
+        let _ = ui.simulate([ime(input_method::Event::Preedit("Hằng".into(), None))]);
+        ui.click(id("b")).expect("the other field is there");
+        let messages: Vec<Msg> = ui.into_messages().collect();
+        assert_eq!(messages, [Msg::Input("Ngân Hằng".into())]);
     }
 
     #[test]
