@@ -324,6 +324,29 @@ fn tab_through_an_input_method_keeps_the_last_word_and_moves_on() {
     );
 }
 
+/// Clicking "Lưu" while IBus still composes the last word (it shows in the field, underlined)
+/// saves the word too: the field takes it before the click reaches the button.
+#[test]
+fn save_clicked_while_a_word_is_composed_saves_that_word() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = visits_app(&dir);
+    interact(&mut app, |ui| ui.click("+ Thêm hộ").map(drop));
+    interact(&mut app, |ui| {
+        ui.click(id("household-name"))?;
+        let _ = ui.typewrite("Phạm Thị Ngân ");
+        let _ = ui.simulate([iced::Event::InputMethod(
+            iced_test::core::input_method::Event::Preedit("Hằng".into(), None),
+        )]);
+        ui.click("Lưu").map(drop)
+    });
+    let households = stored(&dir).0;
+    assert!(
+        households.iter().any(|h| h.name == "Phạm Thị Ngân Hằng"),
+        "{:?}",
+        households.iter().map(|h| &h.name).collect::<Vec<_>>()
+    );
+}
+
 /// Whether the bytes of the file at `path` hold `text` anywhere.
 fn file_holds(path: &std::path::Path, text: &str) -> bool {
     let bytes = std::fs::read(path).unwrap();

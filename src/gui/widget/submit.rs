@@ -202,6 +202,9 @@ impl<M: Clone> Widget<M, Theme, Renderer> for Settled<'_, M> {
                 )));
                 state.composing = false;
                 FORGET_COMPOSITION.store(true, Ordering::Relaxed);
+                // On a shell of its own: the field captures the commit, and the click must
+                // still reach what it was aimed at ("Lưu" saves the word too).
+                let mut typed = Vec::new();
                 self.input.as_widget_mut().update(
                     &mut tree.children[0],
                     &word,
@@ -209,9 +212,14 @@ impl<M: Clone> Widget<M, Theme, Renderer> for Settled<'_, M> {
                     cursor,
                     renderer,
                     clipboard,
-                    shell,
+                    &mut Shell::new(&mut typed),
                     viewport,
                 );
+                for message in typed {
+                    shell.publish(message);
+                }
+                shell.invalidate_layout();
+                shell.request_redraw();
             }
             Event::InputMethod(input_method::Event::Commit(text)) if focused => {
                 state.composing = false;
