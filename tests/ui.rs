@@ -11,7 +11,7 @@ use iced::keyboard;
 use iced_test::selector::id;
 use ngayhoi::domain::Level;
 use ngayhoi::gui::app::{Shortcut, shortcut};
-use ngayhoi::gui::screen::failure;
+use ngayhoi::gui::screen::{elsewhere, failure};
 use ngayhoi::gui::workspace::Message as Ws;
 use ngayhoi::gui::{self, App, Message, Section};
 use ngayhoi::storage::Store;
@@ -386,8 +386,15 @@ fn a_file_that_cannot_be_opened_gets_a_screen_and_stays_untouched() {
     through_dialog(
         &mut app,
         "Mở tệp khác…",
-        |m| matches!(m, Message::Failure(failure::Message::ChooseOther)),
-        Message::Failure(failure::Message::Chosen(Some(good))),
+        |m| {
+            matches!(
+                m,
+                Message::Failure(failure::Message::Elsewhere(elsewhere::Message::ChooseOther))
+            )
+        },
+        Message::Failure(failure::Message::Elsewhere(elsewhere::Message::Chosen(
+            Some(good),
+        ))),
     );
     assert_eq!(app.snapshot().unwrap().unit.name, "Phường Chợ Quán");
 }

@@ -5,10 +5,11 @@
 
 use std::path::{Path, PathBuf};
 
-use iced::widget::{button, column, container, row, text};
+use iced::widget::{button, column, container, text};
 use iced::{Element, Length, Task};
 
-use crate::gui::{font, system, theme};
+use super::elsewhere;
+use crate::gui::{font, theme};
 use crate::storage::{self, BackupInfo, StoreError};
 
 #[derive(Debug, Clone)]
@@ -54,10 +55,8 @@ impl Failure {
 pub enum Message {
     Retry,
     RestoreLatest,
-    ChooseOther,
-    /// The file dialog closed; `None` if the secretary cancelled it.
-    Chosen(Option<PathBuf>),
-    Quit,
+    /// Another file, or quit.
+    Elsewhere(elsewhere::Message),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,13 +76,10 @@ impl Failure {
                 let event = self.latest.as_ref().map(|(path, _)| path.clone());
                 (Task::none(), event.map(Event::RestoreLatest))
             }
-            Message::ChooseOther => (
-                Task::perform(system::pick_data_file(), Message::Chosen),
-                None,
-            ),
-            Message::Chosen(Some(path)) => (Task::none(), Some(Event::Open(path))),
-            Message::Chosen(None) => (Task::none(), None),
-            Message::Quit => (iced::exit(), None),
+            Message::Elsewhere(message) => {
+                let (task, open) = elsewhere::update(message);
+                (task.map(Message::Elsewhere), open.map(Event::Open))
+            }
         }
     }
 
@@ -95,12 +91,10 @@ impl Failure {
             text("Dữ liệu của bạn không bị thay đổi. Sau khi khắc phục (đóng chương trình đang dùng tệp, bỏ thuộc tính chỉ đọc...), bấm “Thử lại”; hoặc mở một tệp dữ liệu khác, ví dụ một bản trong thư mục sao lưu.")
                 .style(theme::muted),
             self.offer(),
-            row![
-                button(text("Thử lại").font(font::SEMIBOLD)).padding([10, 20]).style(theme::primary).on_press(Message::Retry),
-                button(text("Mở tệp khác…")).padding([10, 20]).style(theme::secondary).on_press(Message::ChooseOther),
-                button(text("Thoát")).padding([10, 20]).style(theme::secondary).on_press(Message::Quit),
-            ]
-            .spacing(12),
+            elsewhere::buttons(
+                button(text("Thử lại").font(font::SEMIBOLD)).on_press(Message::Retry),
+                Message::Elsewhere,
+            ),
         ]
         .spacing(16)
         .max_width(720);

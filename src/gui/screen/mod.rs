@@ -5,6 +5,7 @@ pub mod backups;
 pub mod ceremony;
 pub mod certificates;
 pub mod consolidation;
+pub mod elsewhere;
 pub mod failure;
 pub mod festival;
 pub mod guests;

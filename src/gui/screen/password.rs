@@ -17,7 +17,7 @@ use crate::storage::Password;
 pub struct PasswordCard {
     /// The file has a password now.
     has_password: bool,
-    form: Option<Form>,
+    form: Option<PasswordChange>,
     current: String,
     new: String,
     again: String,
@@ -26,9 +26,9 @@ pub struct PasswordCard {
     working: bool,
 }
 
-/// Which form is open.
+/// Which of the three forms is open (its own name: `Form` is a commendation form).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Form {
+pub enum PasswordChange {
     Set,
     Change,
     Remove,
@@ -43,7 +43,7 @@ pub enum Field {
 
 #[derive(Debug, Clone)]
 pub enum Message {
-    Open(Form),
+    Open(PasswordChange),
     Typed(Field, String),
     Submit,
     Cancel,
@@ -184,15 +184,15 @@ impl PasswordCard {
     fn request(&self) -> Result<Event, String> {
         let current = || Password::typed(&self.current).ok_or("Hãy nhập mật khẩu hiện tại.");
         match self.form {
-            Some(Form::Set) => Ok(Event::Change {
+            Some(PasswordChange::Set) => Ok(Event::Change {
                 current: None,
                 new: Some(Password::chosen(&self.new, &self.again)?),
             }),
-            Some(Form::Change) => Ok(Event::Change {
+            Some(PasswordChange::Change) => Ok(Event::Change {
                 current: Some(current()?),
                 new: Some(Password::chosen(&self.new, &self.again)?),
             }),
-            Some(Form::Remove) => Ok(Event::Change {
+            Some(PasswordChange::Remove) => Ok(Event::Change {
                 current: Some(current()?),
                 new: None,
             }),
@@ -214,11 +214,11 @@ impl PasswordCard {
         };
         let actions = if self.has_password {
             row![
-                action("Đổi mật khẩu", Form::Change),
-                action("Bỏ mật khẩu", Form::Remove)
+                action("Đổi mật khẩu", PasswordChange::Change),
+                action("Bỏ mật khẩu", PasswordChange::Remove)
             ]
         } else {
-            row![action("Đặt mật khẩu", Form::Set)]
+            row![action("Đặt mật khẩu", PasswordChange::Set)]
         };
         let notice = self.notice.as_ref().map(outcome_text);
         // While a form is open its own button is the one to press: the card does not show a
@@ -235,7 +235,7 @@ impl PasswordCard {
         card("Mật khẩu tệp dữ liệu", content)
     }
 
-    fn form_view(&self, form: Form) -> Element<'_, Message> {
+    fn form_view(&self, form: PasswordChange) -> Element<'_, Message> {
         let typed = |field| move |value| Message::Typed(field, value);
         let current = secret_field(
             "Mật khẩu hiện tại",
@@ -262,12 +262,12 @@ impl PasswordCard {
         ]
         .spacing(12);
         let (fields, confirm): (Element<'_, Message>, &str) = match form {
-            Form::Set => (
+            PasswordChange::Set => (
                 column![warning(self.working), new].spacing(10).into(),
                 "Đặt mật khẩu",
             ),
-            Form::Change => (column![current, new].spacing(10).into(), "Đổi mật khẩu"),
-            Form::Remove => (
+            PasswordChange::Change => (column![current, new].spacing(10).into(), "Đổi mật khẩu"),
+            PasswordChange::Remove => (
                 column![
                     text("Sau khi bỏ mật khẩu, tệp dữ liệu và các bản sao lưu trong thư mục sao lưu không còn được mã hóa: ai chép được tệp đều đọc được.")
                         .style(theme::muted),

@@ -4,11 +4,12 @@
 
 use std::path::{Path, PathBuf};
 
-use iced::widget::{button, column, container, row, text};
+use iced::widget::{button, column, container, text};
 use iced::{Element, Length, Task};
 
+use super::elsewhere;
 use crate::gui::widget::secret_field;
-use crate::gui::{font, system, theme};
+use crate::gui::{font, theme};
 use crate::storage::Password;
 
 /// The id of the password field, focused when the screen shows.
@@ -28,9 +29,8 @@ pub struct Unlock {
 pub enum Message {
     Typed(String),
     Submit,
-    ChooseOther,
-    Chosen(Option<PathBuf>),
-    Quit,
+    /// Another file, or quit.
+    Elsewhere(elsewhere::Message),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,13 +71,10 @@ impl Unlock {
                     (Task::none(), None)
                 }
             },
-            Message::ChooseOther => (
-                Task::perform(system::pick_data_file(), Message::Chosen),
-                None,
-            ),
-            Message::Chosen(Some(path)) => (Task::none(), Some(Event::Open(path))),
-            Message::Chosen(None) => (Task::none(), None),
-            Message::Quit => (iced::exit(), None),
+            Message::Elsewhere(message) => {
+                let (task, open) = elsewhere::update(message);
+                (task.map(Message::Elsewhere), open.map(Event::Open))
+            }
         }
     }
 
@@ -99,21 +96,10 @@ impl Unlock {
         ]
         .push(reason)
         .push(
-            row![
-                button(text("Mở").font(font::SEMIBOLD))
-                    .padding([10, 20])
-                    .style(theme::primary)
-                    .on_press(Message::Submit),
-                button(text("Mở tệp khác…"))
-                    .padding([10, 20])
-                    .style(theme::secondary)
-                    .on_press(Message::ChooseOther),
-                button(text("Thoát"))
-                    .padding([10, 20])
-                    .style(theme::secondary)
-                    .on_press(Message::Quit),
-            ]
-            .spacing(12),
+            elsewhere::buttons(
+                button(text("Mở").font(font::SEMIBOLD)).on_press(Message::Submit),
+                Message::Elsewhere,
+            ),
         )
         .push(
             text("Nhập sai không làm thay đổi gì trong tệp; bạn có thể thử lại bao nhiêu lần cũng được. Quên mật khẩu thì không mở được dữ liệu: hãy dùng bản sao lưu không có mật khẩu nếu đã lưu.")
