@@ -30,7 +30,7 @@ impl Workspace {
             }
             Event::Change { current, new } => {
                 if busy {
-                    self.settings.password.refuse(
+                    self.settings.password.work.refuse(
                         "Còn thay đổi chưa lưu xong. Hãy đợi dòng “✓ Đã lưu” (hoặc bấm “Thử lưu lại”) rồi làm lại."
                             .into(),
                     );
@@ -43,7 +43,7 @@ impl Workspace {
             }
             Event::Reload { data, notice } => {
                 self.reload(*data);
-                self.settings.password.tell(notice);
+                self.settings.password.work.tell(notice);
                 Task::none()
             }
         }

@@ -43,7 +43,7 @@ impl Workspace {
             }
             Event::Restore(path) => {
                 if busy {
-                    self.settings.backups.refuse(
+                    self.settings.backups.work.refuse(
                         "Còn thay đổi chưa lưu xong. Hãy đợi dòng “✓ Đã lưu” (hoặc bấm “Thử lưu lại”) rồi khôi phục."
                             .into(),
                     );
@@ -57,7 +57,7 @@ impl Workspace {
             }
             Event::Reload { data, notice } => {
                 self.reload(*data);
-                self.settings.backups.tell(notice);
+                self.settings.backups.work.tell(notice);
                 Task::none()
             }
             Event::Reveal(dir) => {

@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 use iced::widget::{button, column, container, row, text};
 use iced::{Alignment, Element, Length, Task};
 
+use super::work::Work;
 use crate::gui::data::Snapshot;
-use crate::gui::widget::{card, outcome_text};
+use crate::gui::widget::card;
 use crate::gui::{font, theme};
 use crate::storage::backup::{self, BackupFile, CopyKind};
 use crate::storage::{BackupInfo, Restored, paths};
@@ -18,11 +19,9 @@ pub struct Backups {
     dir: PathBuf,
     /// The folder's copies, newest first (read when the settings open and after each change).
     files: Vec<BackupFile>,
-    /// What was done last ("Đã sao lưu vào …"), or why it could not be.
-    notice: Option<Result<String, String>>,
     candidate: Option<Candidate>,
-    /// A backup or a restore is under way.
-    working: bool,
+    /// A backup or a restore, and what came of the last one.
+    pub work: Work,
 }
 
 /// A copy chosen for restoring.
@@ -66,33 +65,16 @@ impl Backups {
         Backups {
             files: backup::copies(&dir),
             dir,
-            notice: None,
             candidate: None,
-            working: false,
+            work: Work::default(),
         }
-    }
-
-    /// Shown after the settings were rebuilt around restored data.
-    pub fn tell(&mut self, notice: String) {
-        self.notice = Some(Ok(notice));
-    }
-
-    /// The app could not start the work it was asked for.
-    pub fn refuse(&mut self, why: String) {
-        self.working = false;
-        self.notice = Some(Err(why));
     }
 
     pub fn update(&mut self, message: Message) -> (Task<Message>, Option<Event>) {
         let event = match message {
-            Message::BackUpNow if !self.working => {
-                self.working = true;
-                Some(Event::BackUpNow)
-            }
-            Message::BackUpNow => None,
+            Message::BackUpNow => self.work.start().then_some(Event::BackUpNow),
             Message::BackedUp(result) => {
-                self.working = false;
-                self.notice = Some(result.map(|path| {
+                self.work.done(result.map(|path| {
                     format!(
                         "Đã sao lưu vào tệp {} ({}).",
                         path.display(),
@@ -104,7 +86,7 @@ impl Backups {
             }
             Message::Choose(path) => {
                 self.candidate = Some(Candidate::Reading(path.clone()));
-                self.notice = None;
+                self.work.clear();
                 Some(Event::Inspect(path))
             }
             Message::Inspected(path, result) => {
@@ -117,10 +99,7 @@ impl Backups {
                 None
             }
             Message::Confirm => match self.candidate.take() {
-                Some(Candidate::Ready(path, _)) if !self.working => {
-                    self.working = true;
-                    Some(Event::Restore(path))
-                }
+                Some(Candidate::Ready(path, _)) if self.work.start() => Some(Event::Restore(path)),
                 other => {
                     self.candidate = other;
                     None
@@ -130,27 +109,25 @@ impl Backups {
                 self.candidate = None;
                 None
             }
-            Message::Restored(result) => {
-                self.working = false;
-                match *result {
-                    Ok((restored, Some(data))) => {
-                        let notice = restored_notice(&restored);
-                        self.notice = Some(Ok(notice.clone()));
-                        Some(Event::Reload {
-                            data: Box::new(data),
-                            notice,
-                        })
-                    }
-                    Ok((_, None)) => {
-                        self.notice = Some(Err("Bản sao lưu không có kế hoạch năm nào.".into()));
-                        None
-                    }
-                    Err(why) => {
-                        self.notice = Some(Err(why));
-                        None
-                    }
+            Message::Restored(result) => match *result {
+                Ok((restored, Some(data))) => {
+                    let notice = restored_notice(&restored);
+                    self.work.done(Ok(notice.clone()));
+                    Some(Event::Reload {
+                        data: Box::new(data),
+                        notice,
+                    })
                 }
-            }
+                Ok((_, None)) => {
+                    self.work
+                        .done(Err("Bản sao lưu không có kế hoạch năm nào.".into()));
+                    None
+                }
+                Err(why) => {
+                    self.work.done(Err(why));
+                    None
+                }
+            },
             Message::OpenFolder => Some(Event::Reveal(self.dir.clone())),
         };
         (Task::none(), event)
@@ -161,14 +138,13 @@ impl Backups {
             button(text("Sao lưu ngay").font(font::SEMIBOLD))
                 .style(theme::primary)
                 .padding([8, 16])
-                .on_press_maybe((!self.working).then_some(Message::BackUpNow)),
+                .on_press_maybe((!self.work.is_busy()).then_some(Message::BackUpNow)),
             button(text("Mở thư mục sao lưu"))
                 .style(theme::secondary)
                 .padding([8, 16])
                 .on_press(Message::OpenFolder),
         ]
         .spacing(12);
-        let notice = self.notice.as_ref().map(outcome_text);
         let content = column![
             text(
                 "Ứng dụng tự sao lưu mỗi lần mở và trước mỗi lần nhập dữ liệu hoặc khôi phục; giữ 10 bản mới nhất và một bản mỗi tháng trong 12 tháng. Bản tạo bằng “Sao lưu ngay” được giữ đến khi bạn tự xóa."
@@ -178,7 +154,7 @@ impl Backups {
             text(self.dir.display().to_string()).size(theme::SMALL),
             actions,
         ]
-        .push(notice)
+        .push(self.work.outcome())
         .push(self.candidate.as_ref().map(candidate_view))
         .push(self.list())
         .spacing(10);
@@ -200,7 +176,9 @@ impl Backups {
                 button(text("Khôi phục…").size(theme::SMALL))
                     .style(theme::secondary)
                     .padding([4, 10])
-                    .on_press_maybe((!self.working).then(|| Message::Choose(file.path.clone()))),
+                    .on_press_maybe(
+                        (!self.work.is_busy()).then(|| Message::Choose(file.path.clone()))
+                    ),
             ]
             .spacing(12)
             .align_y(Alignment::Center)

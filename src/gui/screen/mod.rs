@@ -19,3 +19,4 @@ pub mod settings;
 pub mod unlock;
 pub mod visits;
 pub mod welcome;
+pub mod work;

@@ -8,8 +8,9 @@ use std::path::PathBuf;
 use iced::widget::{button, column, container, row, text};
 use iced::{Element, Length, Task};
 
+use super::work::Work;
 use crate::gui::data::Snapshot;
-use crate::gui::widget::{card, outcome_text, secret_field};
+use crate::gui::widget::{card, secret_field};
 use crate::gui::{font, system, theme};
 use crate::storage::Password;
 
@@ -22,8 +23,8 @@ pub struct PasswordCard {
     new: String,
     again: String,
     /// What was done last, or why it could not be.
-    notice: Option<Result<String, String>>,
-    working: bool,
+    /// A change or a copy, and what came of the last one.
+    pub work: Work,
 }
 
 /// Which of the three forms is open (its own name: `Form` is a commendation form).
@@ -81,20 +82,8 @@ impl PasswordCard {
             current: String::new(),
             new: String::new(),
             again: String::new(),
-            notice: None,
-            working: false,
+            work: Work::default(),
         }
-    }
-
-    /// Shown after the settings were rebuilt around the file under its new password.
-    pub fn tell(&mut self, notice: String) {
-        self.notice = Some(Ok(notice));
-    }
-
-    /// The app could not start the work it was asked for.
-    pub fn refuse(&mut self, why: String) {
-        self.working = false;
-        self.notice = Some(Err(why));
     }
 
     pub fn update(&mut self, message: Message) -> (Task<Message>, Option<Event>) {
@@ -116,15 +105,11 @@ impl PasswordCard {
                 *self = PasswordCard::new(self.has_password);
                 None
             }
-            Message::Submit if self.working => None,
+            Message::Submit if self.work.is_busy() => None,
             Message::Submit => match self.request() {
-                Ok(event) => {
-                    self.working = true;
-                    self.notice = None;
-                    Some(event)
-                }
+                Ok(event) => self.work.start().then_some(event),
                 Err(why) => {
-                    self.notice = Some(Err(why));
+                    self.work.refuse(why);
                     None
                 }
             },
@@ -141,13 +126,11 @@ impl PasswordCard {
                 return (Task::perform(ask, Message::PlainCopyAt), None);
             }
             Message::PlainCopyAt(Some(path)) => {
-                self.working = true;
-                Some(Event::SavePlainCopy(path))
+                self.work.start().then_some(Event::SavePlainCopy(path))
             }
             Message::PlainCopyAt(None) => None,
             Message::PlainCopySaved(result) => {
-                self.working = false;
-                self.notice = Some(result.map(|path| {
+                self.work.done(result.map(|path| {
                     format!(
                         "Đã lưu bản sao lưu không có mật khẩu vào {}. Hãy cất nó ở nơi chỉ bạn lấy được.",
                         path.display()
@@ -155,27 +138,24 @@ impl PasswordCard {
                 }));
                 None
             }
-            Message::Changed(result) => {
-                self.working = false;
-                match *result {
-                    Ok((notice, Some(data))) => {
-                        *self = PasswordCard::new(data.password);
-                        self.notice = Some(Ok(notice.clone()));
-                        Some(Event::Reload {
-                            data: Box::new(data),
-                            notice,
-                        })
-                    }
-                    Ok((notice, None)) => {
-                        self.notice = Some(Ok(notice));
-                        None
-                    }
-                    Err(why) => {
-                        self.notice = Some(Err(why));
-                        None
-                    }
+            Message::Changed(result) => match *result {
+                Ok((notice, Some(data))) => {
+                    *self = PasswordCard::new(data.password);
+                    self.work.done(Ok(notice.clone()));
+                    Some(Event::Reload {
+                        data: Box::new(data),
+                        notice,
+                    })
                 }
-            }
+                Ok((notice, None)) => {
+                    self.work.done(Ok(notice));
+                    None
+                }
+                Err(why) => {
+                    self.work.done(Err(why));
+                    None
+                }
+            },
         };
         (Task::none(), event)
     }
@@ -205,7 +185,7 @@ impl PasswordCard {
             button(text(label))
                 .style(theme::secondary)
                 .padding([8, 16])
-                .on_press_maybe((!self.working).then_some(Message::Open(form)))
+                .on_press_maybe((!self.work.is_busy()).then_some(Message::Open(form)))
         };
         let state = if self.has_password {
             "Tệp dữ liệu có mật khẩu: mỗi lần mở ứng dụng phải nhập mật khẩu; tệp và các bản sao lưu trong thư mục sao lưu được mã hóa."
@@ -220,17 +200,16 @@ impl PasswordCard {
         } else {
             row![action("Đặt mật khẩu", PasswordChange::Set)]
         };
-        let notice = self.notice.as_ref().map(outcome_text);
         // While a form is open its own button is the one to press: the card does not show a
         // second "Đặt mật khẩu" above it.
         let content = column![text(state).size(theme::SMALL).style(theme::muted)]
             .push(self.form.is_none().then(|| actions.spacing(12)))
             .push(self.form.map(|form| self.form_view(form)))
-            .push(self.working.then(|| {
+            .push(self.work.is_busy().then(|| {
                 text("Đang ghi tệp, xin đợi một lát (mỗi bản sao lưu cũng được ghi lại)…")
                     .style(theme::muted)
             }))
-            .push(notice)
+            .push(self.work.outcome())
             .spacing(10);
         card("Mật khẩu tệp dữ liệu", content)
     }
@@ -263,7 +242,7 @@ impl PasswordCard {
         .spacing(12);
         let (fields, confirm): (Element<'_, Message>, &str) = match form {
             PasswordChange::Set => (
-                column![warning(self.working), new].spacing(10).into(),
+                column![warning(self.work.is_busy()), new].spacing(10).into(),
                 "Đặt mật khẩu",
             ),
             PasswordChange::Change => (column![current, new].spacing(10).into(), "Đổi mật khẩu"),
@@ -282,7 +261,7 @@ impl PasswordCard {
             button(text(confirm).font(font::SEMIBOLD))
                 .style(theme::primary)
                 .padding([8, 16])
-                .on_press_maybe((!self.working).then_some(Message::Submit)),
+                .on_press_maybe((!self.work.is_busy()).then_some(Message::Submit)),
             button(text("Hủy"))
                 .style(theme::secondary)
                 .padding([8, 16])
