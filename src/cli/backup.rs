@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use crate::storage::backup::Replacing;
 use crate::storage::{self, BackupInfo, Store, StoreError, inspect};
 
 /// Writes a consistent copy of the data file to `out`. An existing file is replaced only with
@@ -23,24 +24,12 @@ pub fn backup(db: &Path, out: &Path, overwrite: bool) -> Result<(), String> {
         ));
     }
     let store = super::password::open(db)?;
-    if out.exists() {
-        let dir = out.parent().filter(|d| !d.as_os_str().is_empty());
-        let temp = tempfile::Builder::new()
-            .prefix(".ngayhoi-sao-luu-")
-            .suffix(".tmp")
-            .tempfile_in(dir.unwrap_or(Path::new(".")))
-            .map_err(|e| format!("không ghi được tệp “{}” ({e}).", out.display()))?
-            .into_temp_path();
-        // VACUUM INTO writes only to a file that does not exist yet.
-        std::fs::remove_file(&temp).map_err(|e| e.to_string())?;
-        store.backup_to(&temp).map_err(|e| e.to_string())?;
-        temp.persist(out).map_err(|e| {
-            let message = crate::papers::output::write_error(out, &e.error, cfg!(windows));
-            super::lower_first(&message)
-        })?;
-    } else {
-        store.backup_to(out).map_err(|e| e.to_string())?;
-    }
+    store.backup_replacing(out).map_err(|e| match e {
+        Replacing::Copy(e) => e.to_string(),
+        Replacing::Rename(e) => {
+            super::lower_first(&crate::papers::output::write_error(out, &e, cfg!(windows)))
+        }
+    })?;
     let info = inspect(out, store.password()).map_err(|e| e.to_string())?;
     println!(
         "Đã sao lưu vào tệp {} ({}): {}.",

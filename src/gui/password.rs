@@ -12,6 +12,7 @@ use super::data::{Db, Snapshot};
 use super::screen::password::{Changed, Event, Message as Card};
 use super::screen::settings;
 use super::workspace::{Message, Workspace};
+use crate::storage::backup::Replacing;
 use crate::storage::{Password, StoreError};
 
 fn card(message: Card) -> Message {
@@ -57,18 +58,11 @@ fn plain_copy(db: &Db, path: PathBuf) -> Result<PathBuf, String> {
     if store.has_password() {
         return Err("Tệp dữ liệu đã có mật khẩu nên bản sao lưu cũng có mật khẩu.".into());
     }
-    if path.exists() {
-        // The dialog asked whether to replace it: the copy is written beside, then renamed.
-        let temp = crate::storage::backup::with_suffix(&path, crate::storage::backup::PARTIAL);
-        let _ = std::fs::remove_file(&temp);
-        store.backup_to(&temp).map_err(|e| e.to_string())?;
-        std::fs::rename(&temp, &path).map_err(|e| {
-            let _ = std::fs::remove_file(&temp);
-            crate::papers::output::write_error(&path, &e, cfg!(windows))
-        })?;
-    } else {
-        store.backup_to(&path).map_err(|e| e.to_string())?;
-    }
+    // The dialog asked before replacing a file there.
+    store.backup_replacing(&path).map_err(|e| match e {
+        Replacing::Copy(e) => e.to_string(),
+        Replacing::Rename(e) => crate::papers::output::write_error(&path, &e, cfg!(windows)),
+    })?;
     Ok(path)
 }
 

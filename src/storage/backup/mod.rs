@@ -88,7 +88,33 @@ pub struct BackupFile {
     pub size: u64,
 }
 
+/// Why a copy over an existing file failed ([`Store::backup_replacing`]).
+#[derive(Debug)]
+pub enum Replacing {
+    /// The copy could not be written; the file there is untouched.
+    Copy(StoreError),
+    /// The finished copy could not take the file's place (on Windows: it is open in another
+    /// program); the file there is untouched and the copy removed.
+    Rename(std::io::Error),
+}
+
 impl Store {
+    /// Writes a consistent copy of the whole file to `target`, replacing a file there whole
+    /// (the secretary said so in a save dialog, or with `--overwrite`): the copy is written
+    /// beside it first and renamed over it, so a copy that fails leaves the old file as it was.
+    pub fn backup_replacing(&self, target: &Path) -> std::result::Result<(), Replacing> {
+        if !target.exists() {
+            return self.backup_to(target).map_err(Replacing::Copy);
+        }
+        let temp = with_suffix(target, PARTIAL);
+        let _ = std::fs::remove_file(&temp);
+        self.backup_to(&temp).map_err(Replacing::Copy)?;
+        std::fs::rename(&temp, target).map_err(|e| {
+            let _ = std::fs::remove_file(&temp);
+            Replacing::Rename(e)
+        })
+    }
+
     /// Writes a consistent copy of the whole file to `target`, which must not exist yet.
     /// The copy is written beside it under a [`PARTIAL`] name and renamed when complete; a
     /// copy that fails half-way is removed.
