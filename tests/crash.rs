@@ -169,7 +169,7 @@ fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
 }
 
 fn backups_dir(db: &Path) -> PathBuf {
-    db.with_file_name("sao-luu")
+    ngayhoi::storage::paths::backups_dir(db)
 }
 
 /// Names of the copies taken before an import.

@@ -279,7 +279,7 @@ impl Drop for Xvfb {
 
 #[cfg(unix)]
 fn start_copies(path: &Path) -> usize {
-    std::fs::read_dir(path.with_file_name("sao-luu"))
+    std::fs::read_dir(ngayhoi::storage::paths::backups_dir(path))
         .map(|entries| {
             entries
                 .filter_map(Result::ok)

@@ -122,7 +122,9 @@ grep -q "Đã sao lưu" "$work/backup.txt" || fail "sao lưu không báo “Đã
 wine "$exe" --db "$db_w" restore "$(winpath "$viet_dir")\\Sao lưu tháng 12.sqlite3" >"$work/restore.txt" 2>&1 \
     || { cat "$work/restore.txt"; fail "khôi phục từ đường dẫn có dấu"; }
 [ -f "$viet_dir/dữ liệu của xã.sqlite3" ] || fail "tệp dữ liệu có dấu bị mất sau khi khôi phục"
-ls "$viet_dir/sao-luu/" | grep -q . || fail "không có bản sao lưu trước khi khôi phục trong sao-luu\\"
+# Each data file has its own backups folder: "sao-luu-" and the file's name.
+ls "$viet_dir/sao-luu-dữ liệu của xã/" | grep -q . \
+    || fail "không có bản sao lưu trước khi khôi phục trong sao-luu-dữ liệu của xã\\"
 check "đường dẫn C:\\users\\Nguyễn Văn A\\Tài liệu\\...: dữ liệu, PDF, sao lưu, khôi phục"
 
 # --- a province takes in a ward's report package (issue 14) -----------------------------------

@@ -203,7 +203,7 @@ impl Store {
         }
         let path = self.path.clone();
         let dir = parent(&path);
-        remove_stale_temps(dir);
+        remove_stale_temps(&[dir.to_path_buf(), paths::backups_dir(&path)]);
         let temp = export_beside(&self.conn, &path, dir, new)?;
         // The file is replaced while no connection holds it (Windows refuses otherwise); a
         // failed rename leaves the old file, opened again with its old key.
@@ -333,9 +333,9 @@ fn rekey_copy(path: &Path, old: Option<&Password>, new: Option<&Password>) -> Re
 
 /// Temporary files a change of password was killed in the middle of writing. The file they
 /// were for is whole; they are not needed.
-fn remove_stale_temps(dir: &Path) {
-    for dir in [dir.to_path_buf(), dir.join(paths::BACKUP_DIR)] {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
+fn remove_stale_temps(dirs: &[PathBuf]) {
+    for dir in dirs {
+        let Ok(entries) = std::fs::read_dir(dir) else {
             continue;
         };
         for entry in entries.filter_map(|entry| entry.ok()) {

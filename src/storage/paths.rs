@@ -50,12 +50,32 @@ pub fn locate(exe_dir: Option<&Path>, user_dir: Option<PathBuf>) -> Option<DataL
     })
 }
 
-/// Backups are kept in a visible folder beside the data file.
+/// Backups are kept in a visible folder beside the data file, one folder for each data file:
+/// `sao-luu` for the usual `ngayhoi.sqlite3`, `sao-luu-<name>` for any other
+/// (`sao-luu-xa-an-phu-2025` for `xa-an-phu-2025.sqlite3`). Two files in one folder (this
+/// year's and last year's) then never rotate away, re-key, purge or restore each other's copies.
 pub fn backups_dir(db_path: &Path) -> PathBuf {
-    db_path
+    let dir = db_path
         .parent()
-        .unwrap_or_else(|| Path::new("."))
-        .join(BACKUP_DIR)
+        .filter(|dir| !dir.as_os_str().is_empty())
+        .unwrap_or_else(|| Path::new("."));
+    let name = db_path
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if name.is_empty() || name.eq_ignore_ascii_case(DB_FILE) {
+        return dir.join(BACKUP_DIR);
+    }
+    // The usual ending is left out of the folder's name; any other stays, so that `xa.db`
+    // and `xa.sqlite3` do not share a folder.
+    let ending = format!(".{}", DB_FILE.rsplit('.').next().unwrap_or_default());
+    let cut = name.len().saturating_sub(ending.len());
+    let own = match name.get(cut..) {
+        Some(tail) if cut > 0 && tail.eq_ignore_ascii_case(&ending) => &name[..cut],
+        _ => name.as_str(),
+    };
+    // Windows drops a folder name's trailing dots and spaces; say so ourselves, alike everywhere.
+    dir.join(format!("{BACKUP_DIR}-{}", own.trim_end_matches(['.', ' '])))
 }
 
 #[cfg(test)]
@@ -82,10 +102,23 @@ mod tests {
     }
 
     #[test]
-    fn backups_sit_beside_the_data_file() {
-        assert_eq!(
-            backups_dir(Path::new("/data/ngayhoi.sqlite3")),
-            PathBuf::from("/data/sao-luu")
-        );
+    fn backups_sit_beside_the_data_file_in_a_folder_of_its_own() {
+        let cases = [
+            ("/data/ngayhoi.sqlite3", "/data/sao-luu"),
+            ("/data/NgayHoi.SQLITE3", "/data/sao-luu"),
+            ("/data/ngayhoi-2025.sqlite3", "/data/sao-luu-ngayhoi-2025"),
+            ("/data/Xã An Phú.SQLite3", "/data/sao-luu-Xã An Phú"),
+            ("/data/xa.db", "/data/sao-luu-xa.db"),
+            ("/data/xa .sqlite3", "/data/sao-luu-xa"),
+            ("/data/.sqlite3", "/data/sao-luu-.sqlite3"),
+            ("ngayhoi.sqlite3", "./sao-luu"),
+        ];
+        for (file, folder) in cases {
+            assert_eq!(
+                backups_dir(Path::new(file)),
+                PathBuf::from(folder),
+                "{file}"
+            );
+        }
     }
 }

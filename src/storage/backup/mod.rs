@@ -1,4 +1,6 @@
-//! Copies of the data file, kept in the visible `sao-luu` folder beside it.
+//! Copies of the data file, kept in a visible folder beside it: `sao-luu` for the usual
+//! `ngayhoi.sqlite3`, `sao-luu-<name>` for a data file with another name
+//! ([`paths::backups_dir`]), so that every function here works on one data file's copies only.
 //!
 //! Automatic copies (`ngayhoi-2026-08-19-153000.sqlite3`, with a reason when there is one:
 //! `ngayhoi-2026-08-19-153000-truoc-nhap.sqlite3`) are taken on every start of the window,

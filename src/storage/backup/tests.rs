@@ -5,7 +5,7 @@ use rusqlite::Connection;
 
 use super::*;
 use crate::domain::{Level, Unit, YearEvent};
-use crate::storage::{inspect, replace_unusable, schema};
+use crate::storage::{Password, inspect, replace_unusable, schema};
 
 fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(y, m, d)
@@ -449,4 +449,47 @@ fn sizes_read_as_the_secretary_expects() {
     assert_eq!(size_text(0), "0 KB");
     assert_eq!(size_text(870_000), "850 KB");
     assert_eq!(size_text(1_468_006), "1,4 MB");
+}
+
+/// This year's and last year's files side by side in one folder (a second year, or a file
+/// copied next to the first): neither one's copies are rotated away, re-keyed or offered as
+/// a restore for the other.
+#[test]
+fn two_data_files_in_one_folder_keep_their_copies_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let this_year = set_up(&dir);
+    let last_path = dir.path().join("ngayhoi-2025.sqlite3");
+    let mut last_year = Store::open(&last_path).unwrap();
+    let unit = Unit::new("Xã Tân Phú", Level::Commune, "Tỉnh Đồng Nai", "Tân Phú");
+    last_year
+        .initialize(&unit, &YearEvent::defaults(2025))
+        .unwrap();
+
+    // Opened once the day before: in one folder with this year's copies, it would be the
+    // oldest of the month and rotated away.
+    let kept = last_year.backup_now(at(2026, 8, 18, 8, 0)).unwrap();
+    assert!(kept.ends_with("sao-luu-ngayhoi-2025/ngayhoi-2026-08-18-080000.sqlite3"));
+    for minute in 0..15 {
+        this_year.backup_now(at(2026, 8, 19, 15, minute)).unwrap();
+    }
+    assert!(
+        kept.exists(),
+        "the other file's rotation leaves this copy alone"
+    );
+    assert_eq!(list(&paths::backups_dir(&last_path)), vec![kept.clone()]);
+    assert_eq!(
+        list(&paths::backups_dir(this_year.path())).len(),
+        KEEP_NEWEST
+    );
+
+    // A password on this year's file re-keys its own copies only.
+    let mut this_year = this_year;
+    let password = Password::typed("mat khau 2026").unwrap();
+    let rekeyed = this_year.set_password(Some(&password)).unwrap();
+    assert_eq!(rekeyed.copies, KEEP_NEWEST);
+    assert_eq!(inspect(&kept, None).unwrap().years, vec![2025]);
+
+    // The newest copy offered when last year's file breaks is its own, never this year's.
+    let (offered, info) = crate::storage::latest_valid(&last_path, None).unwrap();
+    assert_eq!((offered, info.years), (kept, vec![2025]));
 }
