@@ -31,10 +31,7 @@ impl Workspace {
             }
             Event::Change { current, new } => {
                 if busy {
-                    self.settings.password.work.refuse(
-                        "Còn thay đổi chưa lưu xong. Hãy đợi dòng “✓ Đã lưu” (hoặc bấm “Thử lưu lại”) rồi làm lại."
-                            .into(),
-                    );
+                    self.settings.password.work.refuse_while_saving("làm lại");
                     return Task::none();
                 }
                 let year = self.data.event.year;

@@ -43,10 +43,7 @@ impl Workspace {
             }
             Event::Restore(path) => {
                 if busy {
-                    self.settings.backups.work.refuse(
-                        "Còn thay đổi chưa lưu xong. Hãy đợi dòng “✓ Đã lưu” (hoặc bấm “Thử lưu lại”) rồi khôi phục."
-                            .into(),
-                    );
+                    self.settings.backups.work.refuse_while_saving("khôi phục");
                     return Task::none();
                 }
                 let db = Arc::clone(&self.db);

@@ -44,6 +44,15 @@ impl Work {
         self.done(Err(why));
     }
 
+    /// Refuses work that replaces the data file while changes are still being saved: they
+    /// would be lost with the file they were meant for. `then` says what to do after
+    /// ("khôi phục", "làm lại").
+    pub fn refuse_while_saving(&mut self, then: &str) {
+        self.refuse(format!(
+            "Còn thay đổi chưa lưu xong. Hãy đợi dòng “✓ Đã lưu” (hoặc bấm “Thử lưu lại”) rồi {then}."
+        ));
+    }
+
     /// Forgets the last outcome (the secretary has moved on).
     pub fn clear(&mut self) {
         self.outcome = None;
