@@ -74,8 +74,7 @@ impl Store {
     }
 
     pub fn delete_template(&mut self, id: i64) -> Result<()> {
-        self.write(|tx| tx.execute("DELETE FROM certificate_template WHERE id = ?1", [id]))?;
-        Ok(())
+        self.delete_row("certificate_template", id)
     }
 
     pub fn printers(&self) -> Result<Vec<PrinterProfile>> {
@@ -123,8 +122,7 @@ impl Store {
     }
 
     pub fn delete_printer(&mut self, id: i64) -> Result<()> {
-        self.write(|tx| tx.execute("DELETE FROM printer_profile WHERE id = ?1", [id]))?;
-        Ok(())
+        self.delete_row("printer_profile", id)
     }
 }
 

@@ -1,6 +1,6 @@
 use rusqlite::{Connection, params};
 
-use super::{Result, Store, StoreError};
+use super::{Result, Store};
 use crate::domain::ChecklistItem;
 
 impl Store {
@@ -26,21 +26,16 @@ impl Store {
     pub fn save_checklist_item(&mut self, item: &ChecklistItem) -> Result<()> {
         let item = item.cleaned();
         item.validate()?;
-        let changed = self.write(|tx| {
+        self.write_one("công việc này trong kế hoạch", |tx| {
             tx.execute(
                 "UPDATE checklist_item SET title = ?2, offset_days = ?3, done = ?4, note = ?5 WHERE id = ?1",
                 params![item.id, item.title, item.offset_days, item.done, item.note],
             )
-        })?;
-        if changed == 0 {
-            return Err(StoreError::NotFound("công việc này trong kế hoạch".into()));
-        }
-        Ok(())
+        })
     }
 
     pub fn delete_checklist_item(&mut self, id: i64) -> Result<()> {
-        self.write(|tx| tx.execute("DELETE FROM checklist_item WHERE id = ?1", [id]))?;
-        Ok(())
+        self.delete_row("checklist_item", id)
     }
 }
 

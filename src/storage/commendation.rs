@@ -10,7 +10,7 @@ use std::collections::hash_map::Entry;
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
-use super::{Result, Store, StoreError};
+use super::{Result, Store};
 use crate::domain::{Decision, Form, Recipient, RecipientKind, Sex};
 
 /// What makes two rows of one decision the same recipient ([`Recipient::identity`]).
@@ -55,7 +55,7 @@ impl Store {
     pub fn save_decision(&mut self, decision: &Decision) -> Result<()> {
         let d = decision.cleaned();
         d.validate()?;
-        let changed = self.write(|tx| {
+        self.write_one("quyết định này", |tx| {
             let event_id: i64 =
                 tx.query_row("SELECT event_id FROM decision WHERE id = ?1", [d.id], |r| {
                     r.get(0)
@@ -74,11 +74,7 @@ impl Store {
                     d.signer_name
                 ],
             )
-        })?;
-        if changed == 0 {
-            return Err(StoreError::NotFound("quyết định này".into()));
-        }
-        Ok(())
+        })
     }
 
     /// Removes a decision and its recipients; returns them for undo.

@@ -62,7 +62,7 @@ impl Store {
     pub fn save_expected_unit(&mut self, unit: &ExpectedUnit) -> Result<()> {
         let unit = unit.cleaned();
         unit.validate()?;
-        let changed = self.write(|tx| {
+        self.write_one("đơn vị này trong danh sách", |tx| {
             let event_id: Option<i64> = tx
                 .query_row(
                     "SELECT event_id FROM expected_unit WHERE id = ?1",
@@ -78,16 +78,11 @@ impl Store {
                 "UPDATE expected_unit SET name = ?2, unit_key = ?3 WHERE id = ?1",
                 params![unit.id, unit.name, unit_key(&unit.name)],
             )
-        })?;
-        if changed == 0 {
-            return Err(StoreError::NotFound("đơn vị này trong danh sách".into()));
-        }
-        Ok(())
+        })
     }
 
     pub fn delete_expected_unit(&mut self, id: i64) -> Result<()> {
-        self.write(|tx| tx.execute("DELETE FROM expected_unit WHERE id = ?1", [id]))?;
-        Ok(())
+        self.delete_row("expected_unit", id)
     }
 
     /// Every package of `year` taken in, the replaced ones too, by unit then arrival.
@@ -198,7 +193,7 @@ impl Store {
 
     /// Makes a replaced package its unit's current one again (the current one is kept).
     pub fn restore_package(&mut self, id: i64) -> Result<()> {
-        let changed = self.write(|tx| {
+        self.write_one("gói báo cáo này", |tx| {
             let Some((year, key)): Option<(i32, String)> = tx
                 .query_row(
                     "SELECT year, unit_key FROM received_package WHERE id = ?1",
@@ -217,11 +212,7 @@ impl Store {
                 "UPDATE received_package SET current = 1 WHERE id = ?1",
                 [id],
             )
-        })?;
-        if changed == 0 {
-            return Err(StoreError::NotFound("gói báo cáo này".into()));
-        }
-        Ok(())
+        })
     }
 
     /// The consolidation of `year`: expected units × current packages, totals, and last

@@ -1,6 +1,6 @@
 use rusqlite::{Connection, params};
 
-use super::{Result, Store, StoreError};
+use super::{Result, Store};
 use crate::domain::Delegate;
 use crate::domain::delegate::protocol_order;
 
@@ -23,21 +23,16 @@ impl Store {
     pub fn save_delegate(&mut self, delegate: &Delegate) -> Result<()> {
         let d = delegate.cleaned();
         d.validate()?;
-        let changed = self.write(|tx| {
+        self.write_one("đại biểu này", |tx| {
             tx.execute(
                 "UPDATE delegate SET name = ?2, title = ?3, organisation = ?4, rank = ?5, attending = ?6 WHERE id = ?1",
                 params![d.id, d.name, d.title, d.organisation, d.rank, d.attending],
             )
-        })?;
-        if changed == 0 {
-            return Err(StoreError::NotFound("đại biểu này".into()));
-        }
-        Ok(())
+        })
     }
 
     pub fn delete_delegate(&mut self, id: i64) -> Result<()> {
-        self.write(|tx| tx.execute("DELETE FROM delegate WHERE id = ?1", [id]))?;
-        Ok(())
+        self.delete_row("delegate", id)
     }
 }
 

@@ -83,11 +83,9 @@ impl Store {
     pub fn save_event(&mut self, event: &YearEvent) -> Result<()> {
         let event = event.cleaned();
         event.validate()?;
-        let changed = self.write(|tx| update_event(tx, &event))?;
-        if changed == 0 {
-            return Err(StoreError::NotFound(format!("kế hoạch năm {}", event.year)));
-        }
-        Ok(())
+        self.write_one(format!("kế hoạch năm {}", event.year), |tx| {
+            update_event(tx, &event)
+        })
     }
 
     /// Starts year `year` from the plan it copies (`domain::plan::copy_source`: the latest

@@ -30,7 +30,7 @@ impl Store {
     pub fn save_activity(&mut self, activity: &Activity) -> Result<()> {
         let a = activity.cleaned();
         a.validate()?;
-        let changed = self.write(|tx| {
+        self.write_one(format!("hoạt động “{}”", a.name), |tx| {
             let changed = tx.execute(
                 "UPDATE activity SET kind = ?2, name = ?3, venue = ?4, start = ?5 WHERE id = ?1",
                 params![a.id, a.kind.code(), a.name, a.venue, a.start.map(time_text)],
@@ -39,16 +39,11 @@ impl Store {
                 write_parts(tx, &a)?;
             }
             Ok(changed)
-        })?;
-        if changed == 0 {
-            return Err(StoreError::NotFound(format!("hoạt động “{}”", a.name)));
-        }
-        Ok(())
+        })
     }
 
     pub fn delete_activity(&mut self, id: i64) -> Result<()> {
-        self.write(|tx| tx.execute("DELETE FROM activity WHERE id = ?1", [id]))?;
-        Ok(())
+        self.delete_row("activity", id)
     }
 
     fn activity(&self, id: i64) -> Result<Activity> {

@@ -43,11 +43,7 @@ impl Store {
     pub fn save_household(&mut self, household: &Household) -> Result<()> {
         let h = household.cleaned();
         h.validate()?;
-        let changed = self.write(|tx| update_household(tx, &h))?;
-        if changed == 0 {
-            return Err(StoreError::NotFound("hộ gia đình này".into()));
-        }
-        Ok(())
+        self.write_one("hộ gia đình này", |tx| update_household(tx, &h))
     }
 
     /// Removes a household and all its visits (every year); returns them for undo.

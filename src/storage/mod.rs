@@ -183,6 +183,27 @@ impl Store {
         };
         run(&mut self.conn).map_err(|e| error::classify(&self.path, e))
     }
+
+    /// [`Store::write`] for a change to a row the window shows, which `f` reports as the count
+    /// of rows changed: none means the row was removed meanwhile (another window, an undo), and
+    /// `what` names it in the message ("đại biểu này").
+    fn write_one(
+        &mut self,
+        what: impl Into<String>,
+        f: impl FnOnce(&rusqlite::Transaction<'_>) -> rusqlite::Result<usize>,
+    ) -> Result<()> {
+        match self.write(f)? {
+            0 => Err(StoreError::NotFound(what.into())),
+            _ => Ok(()),
+        }
+    }
+
+    /// Removes the row `id` of `table`; one already gone is not an error (the secretary wanted
+    /// it gone). Rows that hang off it go with it (foreign keys cascade).
+    fn delete_row(&mut self, table: &str, id: i64) -> Result<()> {
+        let sql = format!("DELETE FROM {table} WHERE id = ?1");
+        self.write(|tx| tx.execute(&sql, [id])).map(drop)
+    }
 }
 
 /// A new data file starts empty and private (SQLite's journals then take its mode), in its

@@ -1,7 +1,7 @@
 use rusqlite::{Connection, params};
 
 use super::event::{date_text, read_date};
-use super::{Result, Store, StoreError};
+use super::{Result, Store};
 use crate::domain::{EventPoint, PointKind};
 
 impl Store {
@@ -23,22 +23,17 @@ impl Store {
     pub fn save_point(&mut self, point: &EventPoint) -> Result<()> {
         let p = point.cleaned();
         p.validate()?;
-        let changed = self.write(|tx| {
+        self.write_one("điểm tổ chức này", |tx| {
             tx.execute(
                 "UPDATE event_point SET name = ?2, kind = ?3, date = ?4, host = ?5, expected = ?6, actual = ?7
                  WHERE id = ?1",
                 params![p.id, p.name, p.kind.code(), date_text(p.date), p.host, p.expected, p.actual],
             )
-        })?;
-        if changed == 0 {
-            return Err(StoreError::NotFound("điểm tổ chức này".into()));
-        }
-        Ok(())
+        })
     }
 
     pub fn delete_point(&mut self, id: i64) -> Result<()> {
-        self.write(|tx| tx.execute("DELETE FROM event_point WHERE id = ?1", [id]))?;
-        Ok(())
+        self.delete_row("event_point", id)
     }
 }
 

@@ -1,7 +1,7 @@
 use rusqlite::{Connection, params};
 
 use super::event::{read_time, time_text};
-use super::{Result, Store, StoreError};
+use super::{Result, Store};
 use crate::domain::ProgramItem;
 
 impl Store {
@@ -38,7 +38,7 @@ impl Store {
     pub fn save_program_item(&mut self, item: &ProgramItem) -> Result<()> {
         let item = item.cleaned();
         item.validate()?;
-        let changed = self.write(|tx| {
+        self.write_one("mục này trong chương trình", |tx| {
             tx.execute(
                 "UPDATE program_item SET title = ?2, presenter = ?3, duration_min = ?4, fixed_time = ?5,
                      notes = ?6, script = ?7, introduces_delegates = ?8
@@ -54,16 +54,11 @@ impl Store {
                     item.introduces_delegates
                 ],
             )
-        })?;
-        if changed == 0 {
-            return Err(StoreError::NotFound("mục này trong chương trình".into()));
-        }
-        Ok(())
+        })
     }
 
     pub fn delete_program_item(&mut self, id: i64) -> Result<()> {
-        self.write(|tx| tx.execute("DELETE FROM program_item WHERE id = ?1", [id]))?;
-        Ok(())
+        self.delete_row("program_item", id)
     }
 
     /// Puts the items in the given order (ids not listed keep their place after them).
