@@ -96,6 +96,45 @@ fn back_up_change_restore_and_the_old_value_is_back() {
     );
 }
 
+/// A restore replaces the file: while a change typed a moment ago is still on its way to the
+/// file, it is refused with a reason, and the change is not lost.
+#[test]
+fn a_restore_waits_for_the_last_change_to_be_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app_on(&dir, "Cài đặt", Section::Settings);
+    interact(&mut app, |ui| {
+        scroll_down(ui);
+        ui.click("Sao lưu ngay").map(drop)
+    });
+    let held = rename_unit_held(&mut app);
+
+    // The copy is read and offered (its reading runs; the held save does not).
+    for label in ["Khôi phục…", "Khôi phục bản này"] {
+        let tasks = act_before_saved(&mut app, |ui| {
+            scroll_down(ui);
+            ui.click(label).map(drop)
+        });
+        run(&mut app, iced::Task::batch(tasks));
+    }
+    assert!(app.is_saving());
+    assert!(
+        shows_part(&app, "Còn thay đổi chưa lưu xong.") && shows_part(&app, "rồi khôi phục."),
+        "the restore says why it waits"
+    );
+    settle(&mut app, iced::Task::batch(held));
+    assert_eq!(
+        unit_name(&db(&dir)),
+        "Phường Chợ Quán Mới",
+        "the change typed before is saved, not replaced"
+    );
+    assert!(
+        backups(&dir)
+            .iter()
+            .all(|n| !n.ends_with("-truoc-khoi-phuc.sqlite3")),
+        "nothing was restored"
+    );
+}
+
 #[test]
 fn a_copy_that_is_not_a_backup_is_refused_with_its_reason() {
     let dir = tempfile::tempdir().unwrap();

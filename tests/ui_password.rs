@@ -96,3 +96,35 @@ fn a_password_set_in_the_settings_is_asked_for_at_the_next_start() {
     let store = Store::open_with_password(&db(&dir), Password::typed(PASSWORD).as_ref());
     assert!(!store.unwrap().households().unwrap().is_empty());
 }
+
+/// Setting a password writes the file anew: while a change typed a moment ago is still on its
+/// way to the file, it is refused with a reason, and the change is not lost.
+#[test]
+fn a_password_waits_for_the_last_change_to_be_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app_on(&dir, "Cài đặt", Section::Settings);
+    let held = rename_unit_held(&mut app);
+    let mut tasks = act_before_saved(&mut app, |ui| {
+        scroll_down(ui);
+        ui.click("Đặt mật khẩu").map(drop)
+    });
+    tasks.extend(act_before_saved(&mut app, |ui| {
+        scroll_down(ui);
+        ui.click(id("password-new"))?;
+        let _ = ui.typewrite(PASSWORD);
+        ui.click(id("password-again"))?;
+        let _ = ui.typewrite(PASSWORD);
+        let _ = ui.tap_key(Named::Enter);
+        Ok(())
+    }));
+    run(&mut app, iced::Task::batch(tasks));
+    assert!(
+        shows_part(&app, "Còn thay đổi chưa lưu xong.") && shows_part(&app, "rồi làm lại."),
+        "the password says why it waits"
+    );
+    assert!(!is_sealed(&db(&dir)), "the file was not written anew");
+
+    settle(&mut app, iced::Task::batch(held));
+    let store = Store::open(&db(&dir)).unwrap();
+    assert_eq!(store.unit().unwrap().unwrap().name, "Phường Chợ Quán Mới");
+}

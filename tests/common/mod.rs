@@ -20,6 +20,13 @@ pub fn today() -> NaiveDate {
 
 /// Runs the tasks an update returned, feeding their messages back, until nothing is left.
 pub fn settle(app: &mut App, first: Task<Message>) {
+    run(app, first);
+    assert!(!app.is_saving(), "every change has reached the file");
+}
+
+/// [`settle`] without asking that every change has reached the file: for what is done while
+/// a save is held back ([`act_before_saved`]).
+pub fn run(app: &mut App, first: Task<Message>) {
     let mut pending = vec![first];
     while let Some(next) = pending.pop() {
         let Some(stream) = task::into_stream(next) else {
@@ -32,7 +39,6 @@ pub fn settle(app: &mut App, first: Task<Message>) {
             }
         }
     }
-    assert!(!app.is_saving(), "every change has reached the file");
 }
 
 pub fn send(app: &mut App, message: impl Into<Message>) {
@@ -206,6 +212,18 @@ pub fn act_before_saved(
         produced(ui)
     };
     messages.into_iter().map(|m| app.update(m)).collect()
+}
+
+/// On the settings screen: " Mới" typed after the unit's name, its save held back (settle the
+/// tasks returned to let it reach the file). The name then reads "Phường Chợ Quán Mới".
+pub fn rename_unit_held(app: &mut App) -> Vec<Task<Message>> {
+    let held = act_before_saved(app, |ui| {
+        ui.click(iced_test::selector::id("settings-name"))?;
+        let _ = ui.typewrite(" Mới");
+        Ok(())
+    });
+    assert!(app.is_saving(), "the new name is on its way to the file");
+    held
 }
 
 /// What the text field `field` shows.
