@@ -108,11 +108,13 @@ impl Store {
         if !target.exists() {
             return self.backup_to(target).map_err(Replacing::Copy);
         }
-        let temp = with_suffix(target, PARTIAL);
-        let _ = std::fs::remove_file(&temp);
-        self.backup_to(&temp).map_err(Replacing::Copy)?;
-        std::fs::rename(&temp, target).map_err(|e| {
-            let _ = std::fs::remove_file(&temp);
+        // What an earlier copy over this file left when it was cut short.
+        remove_with_journal(&with_suffix(target, PARTIAL));
+        let partial = self
+            .write_partial(target)
+            .map_err(|e| Replacing::Copy(e.explained(target)))?;
+        std::fs::rename(&partial, target).map_err(|e| {
+            remove_with_journal(&partial);
             Replacing::Rename(e)
         })
     }
@@ -121,10 +123,7 @@ impl Store {
     /// The copy is written beside it under a [`PARTIAL`] name and renamed when complete; a
     /// copy that fails half-way is removed.
     pub fn backup_to(&self, target: &Path) -> Result<()> {
-        self.copy_to(target).map_err(|e| match e {
-            CopyError::Taken => name_taken(target),
-            CopyError::Failed(e) => e,
-        })
+        self.copy_to(target).map_err(|e| e.explained(target))
     }
 
     /// The copy itself. Two processes (two windows started in the same second) may pick the
@@ -132,10 +131,21 @@ impl Store {
     /// do, and the finished copy is linked to its name without replacing anything, so neither
     /// ever writes into or over the other's copy. The loser hears [`CopyError::Taken`].
     fn copy_to(&self, target: &Path) -> std::result::Result<(), CopyError> {
-        let partial = with_suffix(target, PARTIAL);
         if target.exists() {
             return Err(CopyError::Taken);
         }
+        let partial = self.write_partial(target)?;
+        let published = publish(&partial, target);
+        if published.is_err() {
+            remove_with_journal(&partial);
+        }
+        published
+    }
+
+    /// The whole file copied to `target` with [`PARTIAL`] added to its name, a file only this
+    /// call creates; removed again if the copy fails. Returns the partial copy's path.
+    fn write_partial(&self, target: &Path) -> std::result::Result<PathBuf, CopyError> {
+        let partial = with_suffix(target, PARTIAL);
         let text = partial.to_str().ok_or_else(|| {
             StoreError::CannotOpen(target.to_path_buf(), "đường dẫn không hợp lệ.".into())
         })?;
@@ -153,11 +163,7 @@ impl Store {
             remove_with_journal(&partial);
             return Err(super::error::classify(target, e).into());
         }
-        let published = publish(&partial, target);
-        if published.is_err() {
-            remove_with_journal(&partial);
-        }
-        published
+        Ok(partial)
     }
 
     /// An automatic copy taken now (on start of the window). Returns its path.
@@ -248,6 +254,16 @@ enum CopyError {
 impl From<StoreError> for CopyError {
     fn from(e: StoreError) -> Self {
         CopyError::Failed(e)
+    }
+}
+
+impl CopyError {
+    /// The reason as the secretary reads it, for a copy asked for at `target`.
+    fn explained(self, target: &Path) -> StoreError {
+        match self {
+            CopyError::Taken => name_taken(target),
+            CopyError::Failed(e) => e,
+        }
     }
 }
 

@@ -142,6 +142,40 @@ fn a_copy_never_overwrites_a_file() {
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "giữ nguyên");
 }
 
+/// A copy over a file the secretary chose to replace: written whole beside it, then put in
+/// its place; a copy that cannot take the place leaves what was there and nothing beside it.
+#[test]
+fn a_copy_replacing_a_file_takes_its_place_whole_or_leaves_it_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = set_up(&dir);
+    let target = dir.path().join("thang-8.sqlite3");
+    std::fs::write(&target, "bản cũ").unwrap();
+    // Left by an earlier copy over the same file that was cut short.
+    std::fs::write(with_suffix(&target, PARTIAL), "dở dang").unwrap();
+    store.backup_replacing(&target).unwrap();
+    assert_eq!(
+        inspect(&target, None).unwrap().unit.as_deref(),
+        Some("Xã Tân Phú")
+    );
+    assert_eq!(
+        names(dir.path()),
+        ["ngayhoi.sqlite3", "thang-8.sqlite3"],
+        "nothing left beside it"
+    );
+
+    // A folder of that name cannot be replaced by a file.
+    let folder = dir.path().join("thu-muc.sqlite3");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("ghi-chu.txt"), "của tôi").unwrap();
+    let error = store.backup_replacing(&folder).unwrap_err();
+    assert!(matches!(error, Replacing::Rename(_)), "{error:?}");
+    assert_eq!(names(&folder), ["ghi-chu.txt"]);
+    assert!(
+        !with_suffix(&folder, PARTIAL).exists(),
+        "the copy is removed"
+    );
+}
+
 #[test]
 fn a_copy_cut_short_is_never_listed_and_its_leftovers_are_cleared() {
     let dir = tempfile::tempdir().unwrap();
@@ -457,7 +491,7 @@ fn sizes_read_as_the_secretary_expects() {
 #[test]
 fn two_data_files_in_one_folder_keep_their_copies_apart() {
     let dir = tempfile::tempdir().unwrap();
-    let this_year = set_up(&dir);
+    let mut this_year = set_up(&dir);
     let last_path = dir.path().join("ngayhoi-2025.sqlite3");
     let mut last_year = Store::open(&last_path).unwrap();
     let unit = Unit::new("Xã Tân Phú", Level::Commune, "Tỉnh Đồng Nai", "Tân Phú");
@@ -483,7 +517,6 @@ fn two_data_files_in_one_folder_keep_their_copies_apart() {
     );
 
     // A password on this year's file re-keys its own copies only.
-    let mut this_year = this_year;
     let password = Password::typed("mat khau 2026").unwrap();
     let rekeyed = this_year.set_password(Some(&password)).unwrap();
     assert_eq!(rekeyed.copies, KEEP_NEWEST);
