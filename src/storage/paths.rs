@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 /// Name of the portable data folder placed beside the executable.
 pub const PORTABLE_DIR: &str = "ngayhoi-data";
 pub const DB_FILE: &str = "ngayhoi.sqlite3";
+/// The ending of a data file's name, without its dot.
+const DB_ENDING: &str = "sqlite3";
 pub const BACKUP_DIR: &str = "sao-luu";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,21 +61,22 @@ pub fn backups_dir(db_path: &Path) -> PathBuf {
         .parent()
         .filter(|dir| !dir.as_os_str().is_empty())
         .unwrap_or_else(|| Path::new("."));
-    let name = db_path
-        .file_name()
-        .map(|name| name.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    if name.is_empty() || name.eq_ignore_ascii_case(DB_FILE) {
+    let Some(name) = db_path.file_name() else {
+        return dir.join(BACKUP_DIR);
+    };
+    if name.eq_ignore_ascii_case(DB_FILE) {
         return dir.join(BACKUP_DIR);
     }
-    // The usual ending is left out of the folder's name; any other stays, so that `xa.db`
-    // and `xa.sqlite3` do not share a folder.
-    let ending = format!(".{}", DB_FILE.rsplit('.').next().unwrap_or_default());
-    let cut = name.len().saturating_sub(ending.len());
-    let own = match name.get(cut..) {
-        Some(tail) if cut > 0 && tail.eq_ignore_ascii_case(&ending) => &name[..cut],
-        _ => name.as_str(),
-    };
+    // The usual ending is left out of the folder's name; another stays, so that `xa.db` and
+    // `xa.sqlite3` do not share a folder.
+    let usual = db_path
+        .extension()
+        .is_some_and(|ending| ending.eq_ignore_ascii_case(DB_ENDING));
+    let own = match db_path.file_stem() {
+        Some(stem) if usual => stem,
+        _ => name,
+    }
+    .to_string_lossy();
     // Windows drops a folder name's trailing dots and spaces; say so ourselves, alike everywhere.
     dir.join(format!("{BACKUP_DIR}-{}", own.trim_end_matches(['.', ' '])))
 }

@@ -22,7 +22,6 @@ pub struct PasswordCard {
     current: String,
     new: String,
     again: String,
-    /// What was done last, or why it could not be.
     /// A change or a copy, and what came of the last one.
     pub work: Work,
 }
