@@ -8,16 +8,16 @@ use crate::certificate::{
     render_laid,
 };
 use crate::document::{layout, to_pdf};
-use crate::domain::{Decision, Recipient};
-use crate::papers::output::{Access, save};
+use crate::domain::{Decision, Recipient, Unit};
 use crate::storage::Store;
 
-/// The year's decisions and recipients; `--decision` keeps one decision.
+/// The unit, and the year's decisions and recipients; `--decision` keeps one decision.
 fn commendations(
     store: &Store,
     year: Option<i32>,
     number: Option<&str>,
-) -> Result<(i32, Vec<Decision>, Vec<Recipient>), String> {
+) -> Result<(Unit, i32, Vec<Decision>, Vec<Recipient>), String> {
+    let unit = super::unit_of(store)?;
     let event = super::event_of(store, year)?;
     let year = event.year;
     let mut decisions = store.decisions(event.id).map_err(|e| e.to_string())?;
@@ -29,7 +29,7 @@ fn commendations(
         }
     }
     let recipients = store.recipients(event.id).map_err(|e| e.to_string())?;
-    Ok((year, decisions, recipients))
+    Ok((unit, year, decisions, recipients))
 }
 
 fn printer(store: &Store, name: Option<&str>) -> Result<PrinterProfile, String> {
@@ -48,11 +48,8 @@ fn printer(store: &Store, name: Option<&str>) -> Result<PrinterProfile, String> 
 
 pub fn certificates(db: &Path, args: &CertificateArgs) -> Result<(), String> {
     let store = super::open_existing(db)?;
-    let unit = store
-        .unit()
-        .map_err(|e| e.to_string())?
-        .ok_or("tệp dữ liệu chưa có đơn vị tổ chức.")?;
-    let (year, decisions, recipients) = commendations(&store, args.year, args.decision.as_deref())?;
+    let (unit, year, decisions, recipients) =
+        commendations(&store, args.year, args.decision.as_deref())?;
     let profile = printer(&store, args.printer.as_deref())?;
     let mode = if args.blank_form {
         Mode::Blank
@@ -116,7 +113,7 @@ pub fn certificates(db: &Path, args: &CertificateArgs) -> Result<(), String> {
         } else {
             args.out.clone()
         };
-        save(&out, &bytes, Access::Private).map_err(|e| super::lower_first(&e))?;
+        super::write_out(&out, &bytes)?;
         println!(
             "Đã ghi {} {} ({}) vào tệp {}.",
             data.len(),
@@ -130,11 +127,8 @@ pub fn certificates(db: &Path, args: &CertificateArgs) -> Result<(), String> {
 
 pub fn decision_list(db: &Path, args: &DecisionListArgs) -> Result<(), String> {
     let store = super::open_existing(db)?;
-    let unit = store
-        .unit()
-        .map_err(|e| e.to_string())?
-        .ok_or("tệp dữ liệu chưa có đơn vị tổ chức.")?;
-    let (year, decisions, recipients) = commendations(&store, args.year, args.decision.as_deref())?;
+    let (unit, year, decisions, recipients) =
+        commendations(&store, args.year, args.decision.as_deref())?;
     let decision = match decisions.as_slice() {
         [one] => one,
         [] => return Err(format!("năm {year} chưa có quyết định khen thưởng nào.")),
@@ -150,7 +144,7 @@ pub fn decision_list(db: &Path, args: &DecisionListArgs) -> Result<(), String> {
     let doc = crate::certificate::decision_list(&unit, decision, &recipients)
         .ok_or_else(|| format!("quyết định số {} chưa có ai được khen.", decision.number))?;
     let bytes = to_pdf(&layout(&doc)).map_err(|e| super::lower_first(&e.to_string()))?;
-    save(&args.out, &bytes, Access::Private).map_err(|e| super::lower_first(&e))?;
+    super::write_out(&args.out, &bytes)?;
     println!(
         "Đã ghi danh sách kèm theo Quyết định số {} vào tệp {}.",
         decision.number,
@@ -170,7 +164,7 @@ pub fn calibration(db: &Path, args: &CalibrationArgs) -> Result<(), String> {
         Paper::A4Landscape
     };
     let bytes = render_calibration(paper, &profile)?;
-    save(&args.out, &bytes, Access::Private).map_err(|e| super::lower_first(&e))?;
+    super::write_out(&args.out, &bytes)?;
     println!(
         "Đã ghi trang hiệu chỉnh máy in ({}) vào tệp {}.",
         paper.label(),

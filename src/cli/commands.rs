@@ -131,16 +131,13 @@ fn open(db: &Path) -> Result<Store, String> {
 /// Writes one paper of one year; no file is written when there is nothing to print.
 fn export(db: &Path, paper: Paper, args: &PaperArgs) -> Result<(), String> {
     let store = super::open_existing(db)?;
-    store
-        .unit()
-        .map_err(|e| e.to_string())?
-        .ok_or("tệp dữ liệu chưa có đơn vị tổ chức; hãy chạy lệnh init trước.")?;
+    super::unit_of(&store)?;
     let year = super::event_of(&store, args.year)?.year;
     let sources = Sources::load(&store, year)
         .map_err(|e| e.to_string())?
         .ok_or_else(|| format!("chưa có kế hoạch Ngày hội năm {year}."))?;
     let bytes = output::render(paper, &sources).map_err(|e| super::lower_first(&e))?;
-    output::save(&args.out, &bytes, output::Access::Private).map_err(|e| super::lower_first(&e))?;
+    super::write_out(&args.out, &bytes)?;
     println!(
         "Đã ghi {} năm {year} vào tệp {}.",
         paper.title(),

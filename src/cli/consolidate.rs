@@ -80,8 +80,7 @@ pub fn export(db: &Path, args: &ReportArgs) -> Result<(), String> {
         Some(path) => Some((path, sheet::render(&c).map_err(|e| super::lower_first(&e))?)),
         None => None,
     };
-    crate::papers::output::save(&args.out, &pdf, crate::papers::output::Access::Private)
-        .map_err(|e| super::lower_first(&e))?;
+    super::write_out(&args.out, &pdf)?;
     println!(
         "Đã ghi báo cáo tổng hợp năm {year} ({}/{} đơn vị đã báo cáo) vào tệp {}.",
         c.totals.units,
@@ -89,8 +88,7 @@ pub fn export(db: &Path, args: &ReportArgs) -> Result<(), String> {
         args.out.display()
     );
     if let Some((path, bytes)) = xlsx {
-        crate::papers::output::save(path, &bytes, crate::papers::output::Access::Private)
-            .map_err(|e| super::lower_first(&e))?;
+        super::write_out(path, &bytes)?;
         println!("Đã ghi bảng tổng hợp vào tệp {}.", path.display());
     }
     Ok(())

@@ -234,10 +234,7 @@ pub fn recipients(db: &Path, choices: &RecipientArgs) -> Result<(), String> {
     }
     let without_form = choices.form.as_deref().map(form_named).transpose()?;
     let mut store = open_set_up(db)?;
-    let unit = store
-        .unit()
-        .map_err(|e| e.to_string())?
-        .ok_or("tệp dữ liệu chưa có đơn vị tổ chức.")?;
+    let unit = super::unit_of(&store)?;
     let (event_id, year) = event_id(&store, args.year)?;
     let decisions = store.decisions(event_id).map_err(|e| e.to_string())?;
     let without_number = choices

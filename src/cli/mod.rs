@@ -84,18 +84,41 @@ fn open_existing(db: &std::path::Path) -> Result<crate::storage::Store, String> 
     password::open(db)
 }
 
-/// The event of `--year`, else of the latest year.
-fn event_of(
+/// The unit the file is set up for; commands that print need it.
+fn unit_of(store: &crate::storage::Store) -> Result<crate::domain::Unit, String> {
+    store
+        .unit()
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| "tệp dữ liệu chưa có đơn vị tổ chức; hãy chạy lệnh init trước.".into())
+}
+
+/// `--year`, else the latest year of the file; with every year the file has.
+fn year_or_latest(
     store: &crate::storage::Store,
     year: Option<i32>,
-) -> Result<crate::domain::YearEvent, String> {
+) -> Result<(i32, Vec<i32>), String> {
     let years = store.years().map_err(|e| e.to_string())?;
     let year = match year {
         Some(y) => y,
         None => *years.last().ok_or("tệp dữ liệu chưa có Ngày hội nào.")?,
     };
+    Ok((year, years))
+}
+
+/// The event of `--year`, else of the latest year.
+fn event_of(
+    store: &crate::storage::Store,
+    year: Option<i32>,
+) -> Result<crate::domain::YearEvent, String> {
+    let (year, _) = year_or_latest(store, year)?;
     store
         .event(year)
         .map_err(|e| e.to_string())?
         .ok_or_else(|| format!("chưa có kế hoạch Ngày hội năm {year}."))
+}
+
+/// Writes a file a command made, readable by the secretary's account only.
+fn write_out(path: &std::path::Path, bytes: &[u8]) -> Result<(), String> {
+    crate::papers::output::save(path, bytes, crate::papers::output::Access::Private)
+        .map_err(|e| lower_first(&e))
 }

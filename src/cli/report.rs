@@ -27,15 +27,13 @@ pub fn export(db: &Path, args: &UnitReportArgs) -> Result<(), String> {
         )),
         None => None,
     };
-    crate::papers::output::save(&args.out, &pdf, crate::papers::output::Access::Private)
-        .map_err(|e| super::lower_first(&e))?;
+    super::write_out(&args.out, &pdf)?;
     println!(
         "Đã ghi báo cáo kết quả Ngày hội năm {year} vào tệp {}.",
         args.out.display()
     );
     if let Some((path, bytes)) = xlsx {
-        crate::papers::output::save(path, &bytes, crate::papers::output::Access::Private)
-            .map_err(|e| super::lower_first(&e))?;
+        super::write_out(path, &bytes)?;
         println!("Đã ghi bảng số liệu vào tệp {}.", path.display());
     }
     Ok(())
@@ -50,15 +48,8 @@ fn load(db: &Path, year: Option<i32>) -> Result<Report, String> {
         ));
     }
     let store = super::password::open(db)?;
-    store
-        .unit()
-        .map_err(|e| e.to_string())?
-        .ok_or("tệp dữ liệu chưa có đơn vị tổ chức; hãy chạy lệnh init trước.")?;
-    let years = store.years().map_err(|e| e.to_string())?;
-    let year = match year {
-        Some(year) => year,
-        None => *years.last().ok_or("tệp dữ liệu chưa có Ngày hội nào.")?,
-    };
+    super::unit_of(&store)?;
+    let (year, years) = super::year_or_latest(&store, year)?;
     store
         .report(year)
         .map_err(|e| e.to_string())?

@@ -318,15 +318,9 @@ pub fn match_header(header: &str, fields: &[Field]) -> Option<Field> {
 mod tests {
     use super::*;
 
-    const HOUSEHOLD: &[Field] = &[
-        Field::Name,
-        Field::BirthYear,
-        Field::Sex,
-        Field::Address,
-        Field::Category,
-        Field::Phone,
-        Field::Notes,
-    ];
+    use crate::import::preview::Kind;
+
+    const HOUSEHOLD: &[Field] = crate::import::households::Households::FIELDS;
 
     #[test]
     fn headers_match_tolerantly() {

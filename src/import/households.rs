@@ -32,6 +32,7 @@ impl Kind for Households {
         Field::Phone,
         Field::Notes,
     ];
+    const SAME: &'static str = "cùng họ tên, địa chỉ và năm sinh";
 
     fn missing(mapping: &Mapping, _: &Self::Existing) -> Vec<Field> {
         [Field::Name, Field::Category]
@@ -69,10 +70,6 @@ impl Kind for Households {
 
     fn duplicate_key(row: &Household) -> Option<String> {
         Some(identity_key(&row.name, &row.address, row.birth_year))
-    }
-
-    fn duplicate_reason(first: usize) -> String {
-        format!("Trùng với dòng {first} (cùng họ tên, địa chỉ và năm sinh).")
     }
 
     /// A stored household of the same name, address and year of birth is this one; the

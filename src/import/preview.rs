@@ -241,8 +241,9 @@ pub trait Kind {
     /// Rows with the same key in one file are duplicates: the later one is rejected.
     fn duplicate_key(row: &Self::Row) -> Option<String>;
 
-    /// The reason given to a duplicate of row `first`.
-    fn duplicate_reason(first: usize) -> String;
+    /// What rows with the same key share, for the reason given to the later one: "Trùng với
+    /// dòng 3 (cùng họ tên, địa chỉ và năm sinh)."
+    const SAME: &'static str;
 
     /// Compares an accepted row with what is stored: whether it is stored already (and
     /// what differs), and a warning. May annotate the row (the stored household it names).
@@ -315,7 +316,7 @@ pub fn run<K: Kind>(
                     if let Some(&first) = seen.get(&key) {
                         preview.errors.push(RowError {
                             row: number,
-                            reason: K::duplicate_reason(first),
+                            reason: format!("Trùng với dòng {first} ({}).", K::SAME),
                         });
                         continue;
                     }

@@ -82,6 +82,7 @@ impl Kind for Recipients {
         Field::DecisionNumber,
         Field::DecisionDate,
     ];
+    const SAME: &'static str = "cùng quyết định, đối tượng, tên và chức vụ, đơn vị";
 
     fn missing(mapping: &Mapping, existing: &KnownRecipients) -> Vec<Field> {
         let mut out = Vec::new();
@@ -173,10 +174,6 @@ impl Kind for Recipients {
         ))
     }
 
-    fn duplicate_reason(first: usize) -> String {
-        format!("Trùng với dòng {first} (cùng quyết định, đối tượng, tên và chức vụ, đơn vị).")
-    }
-
     /// A stored recipient of the row's decision with the same kind, name and unit is this
     /// one; the update keeps its id and register number.
     fn against_existing(
@@ -229,14 +226,6 @@ pub fn preview(
     existing: &KnownRecipients,
 ) -> Result<Preview<RecipientRow>, ImportError> {
     Ok(preview_sheet(&read(path)?, None, existing))
-}
-
-pub fn preview_with(
-    path: &Path,
-    mapping: &Mapping,
-    existing: &KnownRecipients,
-) -> Result<Preview<RecipientRow>, ImportError> {
-    Ok(preview_sheet(&read(path)?, Some(mapping), existing))
 }
 
 pub fn preview_sheet(

@@ -95,6 +95,7 @@ impl Kind for Visits {
         Field::Source,
         Field::Status,
     ];
+    const SAME: &'static str = "cùng hộ, ngày thăm và quà";
 
     fn missing(mapping: &Mapping, _: &Self::Existing) -> Vec<Field> {
         let mut out = Vec::new();
@@ -167,10 +168,6 @@ impl Kind for Visits {
         ))
     }
 
-    fn duplicate_reason(first: usize) -> String {
-        format!("Trùng với dòng {first} (cùng hộ, ngày thăm và quà).")
-    }
-
     /// The household is found as a households import finds it; a stored visit of that
     /// household with the same date and gift is this one.
     fn against_existing(
@@ -228,14 +225,6 @@ impl Kind for Visits {
 /// Reads `path` and previews its visits against the stored households and visits.
 pub fn preview(path: &Path, existing: &KnownVisits) -> Result<Preview<VisitRow>, ImportError> {
     Ok(preview_sheet(&read(path)?, None, existing))
-}
-
-pub fn preview_with(
-    path: &Path,
-    mapping: &Mapping,
-    existing: &KnownVisits,
-) -> Result<Preview<VisitRow>, ImportError> {
-    Ok(preview_sheet(&read(path)?, Some(mapping), existing))
 }
 
 pub fn preview_sheet(

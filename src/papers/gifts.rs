@@ -13,8 +13,10 @@ use super::{NothingToPrint, Sources, head_signature, header};
 /// by area in the unit's order (addresses naming no area last), by name within an area.
 /// A visit with its household.
 type Gift<'a> = (&'a Household, &'a Visit);
+/// An area's name and its gifts.
+type AreaGifts<'a> = (String, Vec<Gift<'a>>);
 
-fn by_area(s: &Sources) -> Vec<(String, Vec<Gift<'_>>)> {
+fn by_area(s: &Sources) -> Vec<AreaGifts<'_>> {
     let gifts: &YearGifts = &s.gifts;
     let mut groups: Vec<(Option<usize>, Vec<Gift<'_>>)> = Vec::new();
     // The roster is in name order, so walking it keeps each group sorted.
@@ -47,6 +49,22 @@ fn by_area(s: &Sources) -> Vec<(String, Vec<Gift<'_>>)> {
             (name, rows)
         })
         .collect()
+}
+
+/// The year's gifts by area, and a paper of `kind` about `subject` "nhân Ngày hội … năm Y";
+/// a year without a gift has nothing to print.
+fn gift_paper<'a>(
+    s: &'a Sources,
+    kind: &str,
+    subject: &str,
+) -> Result<(Vec<AreaGifts<'a>>, AdminDocument), NothingToPrint> {
+    let groups = by_area(s);
+    if groups.is_empty() {
+        return Err(nothing(s));
+    }
+    let year = s.plan.event.year;
+    let subject = format!("{subject} nhân Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm {year}");
+    Ok((groups, header(&s.unit, &s.plan, kind, subject)))
 }
 
 fn nothing(s: &Sources) -> NothingToPrint {
@@ -103,19 +121,11 @@ fn gift_table(
 
 /// "KẾ HOẠCH thăm hỏi, tặng quà": one section per area with who goes, then totals by category.
 pub fn visit_plan(s: &Sources) -> Result<AdminDocument, NothingToPrint> {
-    let groups = by_area(s);
-    if groups.is_empty() {
-        return Err(nothing(s));
-    }
-    let year = s.plan.event.year;
-    let mut doc = header(
-        &s.unit,
-        &s.plan,
+    let (groups, mut doc) = gift_paper(
+        s,
         "KẾ HOẠCH",
-        format!(
-            "Thăm hỏi, tặng quà gia đình chính sách, hộ có hoàn cảnh khó khăn nhân Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm {year}"
-        ),
-    );
+        "Thăm hỏi, tặng quà gia đình chính sách, hộ có hoàn cảnh khó khăn",
+    )?;
     doc.number = Some(super::number_line("KH", &s.unit.symbol));
     let summary = &s.gifts.summary;
     doc.blocks.push(Block::Paragraph(format!(
@@ -195,19 +205,7 @@ pub fn visit_plan(s: &Sources) -> Result<AdminDocument, NothingToPrint> {
 /// "DANH SÁCH ký nhận quà": one row per gift with room to sign, the total in figures and in
 /// words, signed by the one who made the list and the one who approves it.
 pub fn receipts(s: &Sources) -> Result<AdminDocument, NothingToPrint> {
-    let groups = by_area(s);
-    if groups.is_empty() {
-        return Err(nothing(s));
-    }
-    let year = s.plan.event.year;
-    let mut doc = header(
-        &s.unit,
-        &s.plan,
-        "DANH SÁCH",
-        format!(
-            "Ký nhận quà thăm hỏi, tặng quà nhân Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm {year}"
-        ),
-    );
+    let (groups, mut doc) = gift_paper(s, "DANH SÁCH", "Ký nhận quà thăm hỏi, tặng quà")?;
     let rows: Vec<Gift<'_>> = groups.into_iter().flat_map(|(_, r)| r).collect();
     let total: i64 = rows.iter().map(|(_, v)| v.total()).sum();
     // Two blank lines in the last cell: room for a signature.
