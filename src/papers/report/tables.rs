@@ -3,7 +3,7 @@
 
 use crate::document::{Align, Width};
 pub use crate::domain::report::EmptyRows;
-use crate::domain::report::{Entered, Figure, Figures, Report, Standard, percent_text};
+use crate::domain::report::{Entered, Figure, Figures, Group, Report, Standard, percent_text};
 use crate::text::{money, thousands};
 
 /// One cell of a report table.
@@ -201,39 +201,28 @@ fn computed_lines() -> Vec<Line> {
     ]
 }
 
-/// The summary rows of the figures the committee enters.
+/// The summary rows of the figures the committee enters, group by group as the Báo cáo
+/// screen shows them; each standard's pair is followed by its rate.
 fn entered_lines() -> Vec<Line> {
     let mut lines = Vec::new();
-    for figure in [
-        Figure::NewsItems,
-        Figure::Banners,
-        Figure::LoudspeakerRuns,
-        Figure::Leaflets,
-        Figure::ModelsMaintained,
-        Figure::ModelsReplicated,
-        Figure::ModelsNew,
-    ] {
-        lines.push(entered(figure));
-    }
-    for standard in Standard::ALL {
-        let (meeting, total) = standard.figures();
-        lines.push(entered(meeting));
-        lines.push(entered(total));
-        lines.push(line(
-            format!("Tỷ lệ {} đạt chuẩn", standard.label().to_lowercase()),
-            "%",
-            move |_, e| {
-                e.ratio(standard)
-                    .map_or(Value::Missing, |(_, _, p)| Value::Percent(p))
-            },
-        ));
-    }
-    for figure in [
-        Figure::TipsReceived,
-        Figure::CasesSolved,
-        Figure::PactsSigned,
-    ] {
-        lines.push(entered(figure));
+    for group in Group::ALL {
+        lines.extend(group.figures().iter().map(|&figure| entered(figure)));
+        if group != Group::Standard {
+            continue;
+        }
+        for standard in Standard::ALL {
+            let (meeting, total) = standard.figures();
+            lines.push(entered(meeting));
+            lines.push(entered(total));
+            lines.push(line(
+                format!("Tỷ lệ {} đạt chuẩn", standard.label().to_lowercase()),
+                "%",
+                move |_, e| {
+                    e.ratio(standard)
+                        .map_or(Value::Missing, |(_, _, p)| Value::Percent(p))
+                },
+            ));
+        }
     }
     lines
 }
