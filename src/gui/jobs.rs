@@ -15,6 +15,20 @@ pub fn change(mut f: impl FnMut(&mut Store) -> storage::Result<()> + Send + 'sta
     })
 }
 
+/// A removal whose rows come back with undo: the job hands back what it took
+/// (`Done::removed`), as `removed` calls it.
+fn removal<T: 'static>(
+    mut f: impl FnMut(&mut Store) -> storage::Result<T> + Send + 'static,
+    removed: fn(T) -> Removed,
+) -> Job {
+    Box::new(move |store| {
+        Ok(Done {
+            removed: Some(removed(f(store)?)),
+            ..Done::default()
+        })
+    })
+}
+
 /// A change that creates a row of `kind`, reported back with its id and `name` so that the
 /// screen that asked can offer to undo creating it.
 pub fn create(
@@ -96,13 +110,9 @@ pub fn guests(event_id: i64, event: guests::Event) -> Job {
 pub fn visits(event_id: i64, event: visits::Event) -> Job {
     match event {
         visits::Event::Households(event) => record(event_id, event),
-        visits::Event::RemoveHousehold(id) => Box::new(move |s| {
-            let removed = s.delete_household(id)?;
-            Ok(Done {
-                removed: Some(Removed::Household(removed)),
-                ..Done::default()
-            })
-        }),
+        visits::Event::RemoveHousehold(id) => {
+            removal(move |s| s.delete_household(id), Removed::Household)
+        }
         visits::Event::RestoreHousehold(removed) => change(move |s| s.restore_household(&removed)),
         visits::Event::PurgeHousehold(household) => Box::new(move |s| {
             let purged = s.purge_household(&household)?;
@@ -184,13 +194,9 @@ pub fn honors(event_id: i64, data: &super::data::Snapshot, event: honors::Event)
             s.add_decision(event_id, &d).map(|added| added.id)
         }),
         honors::Event::SaveDecision(d) => change(move |s| s.save_decision(&d)),
-        honors::Event::RemoveDecision(id) => Box::new(move |s| {
-            let removed = s.delete_decision(id)?;
-            Ok(Done {
-                removed: Some(Removed::Decision(removed)),
-                ..Done::default()
-            })
-        }),
+        honors::Event::RemoveDecision(id) => {
+            removal(move |s| s.delete_decision(id), Removed::Decision)
+        }
         honors::Event::RestoreDecision(removed) => change(move |s| s.restore_decision(&removed)),
         honors::Event::Recipients(event) => record(event_id, event),
         honors::Event::ImportRecipients(rows) => {

@@ -19,7 +19,7 @@ use iced::{Element, Task};
 
 use super::data::{Kind, Snapshot};
 use super::history::{History, Timeline};
-use super::widget::{Typed, inline_form};
+use super::widget::{Typed, danger_link, inline_form, link};
 
 /// What a kind of row has of its own, for the records part (its id and how it is written
 /// come from `storage::record::Record`).
@@ -231,9 +231,18 @@ impl<R: Record> Records<R> {
     }
 
     /// A change made outside the form (a box ticked in the row): remembered for undo, silently.
-    pub fn change(&mut self, before: R, after: R) -> Event<R> {
+    /// Nothing when the row is gone.
+    pub fn change(
+        &mut self,
+        id: i64,
+        data: &Snapshot,
+        edit: impl FnOnce(&mut R),
+    ) -> Option<Event<R>> {
+        let before = R::list(data).iter().find(|r| r.id() == id)?.clone();
+        let mut after = before.clone();
+        edit(&mut after);
         self.history.remember(Undo::Changed(before), None);
-        Event::Save(after)
+        Some(Event::Save(after))
     }
 
     /// The app reports the id of a row it has just added, so that adding can be undone.
@@ -254,6 +263,20 @@ impl<R: Record> Records<R> {
             Message::Save,
             Message::Cancel,
         ))
+    }
+
+    /// The row's form while it is open, else the row `draw` makes; `wrap` maps the form's
+    /// messages to the screen's.
+    pub fn row_or_form<'a, M: 'a>(
+        &'a self,
+        id: i64,
+        wrap: fn(Message<R>) -> M,
+        draw: impl FnOnce() -> Element<'a, M>,
+    ) -> Element<'a, M> {
+        match self.form(Some(id)) {
+            Some(form) => form.map(wrap),
+            None => draw(),
+        }
     }
 
     /// Closes the form without saving (Escape).
@@ -278,4 +301,13 @@ impl<R: Record> Records<R> {
     pub fn timeline(&self) -> &dyn Timeline {
         &self.history
     }
+}
+
+/// "Sửa" and "Xóa" for a row of a list; `wrap` maps them to the screen's messages.
+pub fn actions<'a, R: Record, M: Clone + 'a>(id: i64, wrap: fn(Message<R>) -> M) -> Element<'a, M> {
+    iced::widget::row![
+        link("Sửa", wrap(Message::Edit(id))),
+        danger_link("Xóa", wrap(Message::Remove(id))),
+    ]
+    .into()
 }

@@ -54,11 +54,16 @@ fn boxed(background: Color, border: Color, radius: f32) -> container::Style {
     }
 }
 
-pub fn sidebar(_theme: &Theme) -> container::Style {
+/// A plain area of one colour, without a border.
+fn filled(background: Color) -> container::Style {
     container::Style {
-        background: Some(Background::Color(SIDEBAR)),
+        background: Some(Background::Color(background)),
         ..container::Style::default()
     }
+}
+
+pub fn sidebar(_theme: &Theme) -> container::Style {
+    filled(SIDEBAR)
 }
 
 /// A white card on the grey page.
@@ -71,32 +76,20 @@ pub fn table_header(_theme: &Theme) -> container::Style {
 }
 
 pub fn row_plain(_theme: &Theme) -> container::Style {
-    container::Style {
-        background: Some(Background::Color(SURFACE)),
-        ..container::Style::default()
-    }
+    filled(SURFACE)
 }
 
 /// The row the keyboard acts on.
 pub fn row_selected(_theme: &Theme) -> container::Style {
-    container::Style {
-        background: Some(Background::Color(color!(0xE8F1FB))),
-        ..container::Style::default()
-    }
+    filled(color!(0xE8F1FB))
 }
 
 pub fn row_overdue(_theme: &Theme) -> container::Style {
-    container::Style {
-        background: Some(Background::Color(OVERDUE_BG)),
-        ..container::Style::default()
-    }
+    filled(OVERDUE_BG)
 }
 
 pub fn row_soon(_theme: &Theme) -> container::Style {
-    container::Style {
-        background: Some(Background::Color(SOON_BG)),
-        ..container::Style::default()
-    }
+    filled(SOON_BG)
 }
 
 /// A strip across the top of the content for notices (undo, errors).
@@ -108,26 +101,25 @@ pub fn error_box(_theme: &Theme) -> container::Style {
     boxed(OVERDUE_BG, color!(0xF1B8B2), 6.0)
 }
 
+/// Text of one colour.
+fn coloured(color: Color) -> text::Style {
+    text::Style { color: Some(color) }
+}
+
 pub fn muted(_theme: &Theme) -> text::Style {
-    text::Style { color: Some(MUTED) }
+    coloured(MUTED)
 }
 
 pub fn danger_text(_theme: &Theme) -> text::Style {
-    text::Style {
-        color: Some(DANGER),
-    }
+    coloured(DANGER)
 }
 
 pub fn success_text(_theme: &Theme) -> text::Style {
-    text::Style {
-        color: Some(SUCCESS),
-    }
+    coloured(SUCCESS)
 }
 
 pub fn warning_text(_theme: &Theme) -> text::Style {
-    text::Style {
-        color: Some(WARNING),
-    }
+    coloured(WARNING)
 }
 
 /// A sidebar entry; the current one is filled.
@@ -190,28 +182,27 @@ pub fn primary(theme: &Theme, status: button::Status) -> button::Style {
 
 /// A button that looks like plain text (a clickable cell).
 pub fn plain_button(_theme: &Theme, _status: button::Status) -> button::Style {
-    button::Style {
-        text_color: color!(0x1F2328),
-        ..button::Style::default()
-    }
+    text_button(color!(0x1F2328))
 }
 
 pub fn link(_theme: &Theme, status: button::Status) -> button::Style {
-    button::Style {
-        text_color: match status {
-            button::Status::Hovered => color!(0x0F3D66),
-            _ => ACCENT,
-        },
-        ..button::Style::default()
-    }
+    text_button(match status {
+        button::Status::Hovered => color!(0x0F3D66),
+        _ => ACCENT,
+    })
 }
 
 pub fn link_danger(_theme: &Theme, status: button::Status) -> button::Style {
+    text_button(match status {
+        button::Status::Hovered => color!(0x7A1710),
+        _ => DANGER,
+    })
+}
+
+/// A button drawn as its text alone, in this colour.
+fn text_button(color: Color) -> button::Style {
     button::Style {
-        text_color: match status {
-            button::Status::Hovered => color!(0x7A1710),
-            _ => DANGER,
-        },
+        text_color: color,
         ..button::Style::default()
     }
 }

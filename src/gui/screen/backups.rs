@@ -9,7 +9,7 @@ use iced::{Alignment, Element, Length, Task};
 
 use super::work::Work;
 use crate::gui::data::Snapshot;
-use crate::gui::widget::card;
+use crate::gui::widget::{card, primary_button, secondary_button};
 use crate::gui::{font, theme};
 use crate::storage::backup::{self, BackupFile, CopyKind};
 use crate::storage::{BackupInfo, Restored, paths};
@@ -135,14 +135,9 @@ impl Backups {
 
     pub fn view(&self) -> Element<'_, Message> {
         let actions = row![
-            button(text("Sao lưu ngay").font(font::SEMIBOLD))
-                .style(theme::primary)
-                .padding([8, 16])
+            primary_button("Sao lưu ngay", [8, 16])
                 .on_press_maybe((!self.work.is_busy()).then_some(Message::BackUpNow)),
-            button(text("Mở thư mục sao lưu"))
-                .style(theme::secondary)
-                .padding([8, 16])
-                .on_press(Message::OpenFolder),
+            secondary_button("Mở thư mục sao lưu", [8, 16]).on_press(Message::OpenFolder),
         ]
         .spacing(12);
         let content = column![
@@ -190,10 +185,7 @@ impl Backups {
 }
 
 fn candidate_view(candidate: &Candidate) -> Element<'_, Message> {
-    let cancel = button(text("Hủy"))
-        .style(theme::secondary)
-        .padding([8, 16])
-        .on_press(Message::Cancel);
+    let cancel = secondary_button("Hủy", [8, 16]).on_press(Message::Cancel);
     let content: Element<'_, Message> = match candidate {
         Candidate::Reading(_) => text("Đang đọc bản sao lưu…").style(theme::muted).into(),
         Candidate::Refused(why) => column![
@@ -220,9 +212,7 @@ fn candidate_view(candidate: &Candidate) -> Element<'_, Message> {
                 })
                 .style(theme::muted),
                 row![
-                    button(text("Khôi phục bản này").font(font::SEMIBOLD))
-                        .style(theme::primary)
-                        .padding([8, 16])
+                    primary_button("Khôi phục bản này", [8, 16])
                         .on_press_maybe(usable.then_some(Message::Confirm)),
                     cancel,
                 ]

@@ -3,9 +3,10 @@
 
 use std::path::PathBuf;
 
-use iced::widget::{Button, button, row, text};
+use iced::widget::{Button, row};
 use iced::{Element, Task};
 
+use crate::gui::widget::secondary_button;
 use crate::gui::{system, theme};
 
 #[derive(Debug, Clone)]
@@ -36,10 +37,7 @@ pub fn buttons<'a, M: Clone + 'a>(
     wrap: impl Fn(Message) -> M,
 ) -> Element<'a, M> {
     let way_out = |label: &'a str, message: Message| {
-        button(text(label))
-            .padding([10, 20])
-            .style(theme::secondary)
-            .on_press(wrap(message))
+        secondary_button(label, [10, 20]).on_press(wrap(message))
     };
     row![
         main.padding([10, 20]).style(theme::primary),

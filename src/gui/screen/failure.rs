@@ -9,6 +9,7 @@ use iced::widget::{button, column, container, text};
 use iced::{Element, Length, Task};
 
 use super::elsewhere;
+use crate::gui::widget::primary_button;
 use crate::gui::{font, theme};
 use crate::storage::{self, BackupInfo, StoreError};
 
@@ -118,9 +119,7 @@ impl Failure {
                 text("Khi mở bản này, tệp hiện tại được chuyển nguyên vẹn vào thư mục sao lưu (tên bắt đầu bằng “de-rieng-”), không bị xóa hay ghi đè; bản sao lưu được đặt vào chỗ của nó. Những thay đổi sau lúc sao lưu không có trong bản này.")
                     .size(theme::SMALL)
                     .style(theme::muted),
-                button(text("Mở bản sao lưu gần nhất").font(font::SEMIBOLD))
-                    .padding([10, 20])
-                    .style(theme::primary)
+                primary_button("Mở bản sao lưu gần nhất", [10, 20])
                     .on_press(Message::RestoreLatest),
             ]
             .spacing(8),

@@ -2,7 +2,7 @@
 //! the event date, overdue steps in red, and the figures of every section.
 
 use chrono::{Datelike, NaiveDate, Weekday};
-use iced::widget::{Column, button, checkbox, column, container, row, scrollable, text};
+use iced::widget::{Column, checkbox, column, container, row, scrollable, text};
 use iced::{Alignment, Element, Length, Padding, Task};
 
 use crate::domain::checklist::offset_between;
@@ -11,7 +11,8 @@ use crate::gui::data::{Kind, Snapshot};
 use crate::gui::records::{self, Record, Records};
 use crate::gui::shortcut::{Action, Shortcut};
 use crate::gui::widget::{
-    page_title, plain, stat, submit_field, table_header, typed_date, undo_notice,
+    Table, count_stat, page_title, plain, primary_button, stat, submit_field, typed_date,
+    undo_notice,
 };
 use crate::gui::{font, theme};
 use crate::text::date_short;
@@ -159,19 +160,10 @@ impl Overview {
 
     pub fn update(&mut self, message: Message, data: &Snapshot) -> (Task<Message>, Option<Event>) {
         match message {
-            Message::Toggled(id, done) => {
-                let Some(before) = data.checklist.iter().find(|item| item.id == id) else {
-                    return (Task::none(), None);
-                };
-                let after = ChecklistItem {
-                    done,
-                    ..before.clone()
-                };
-                (
-                    Task::none(),
-                    Some(self.checklist.change(before.clone(), after)),
-                )
-            }
+            Message::Toggled(id, done) => (
+                Task::none(),
+                self.checklist.change(id, data, |item| item.done = done),
+            ),
             Message::Checklist(message) => {
                 let (task, event) = self.checklist.update(message, data);
                 (task.map(Message::Checklist), event)
@@ -207,9 +199,7 @@ impl Overview {
                     countdown(event.date, today)
                 ),
             ),
-            button(text("+ Thêm việc").font(font::SEMIBOLD))
-                .padding([10, 18])
-                .style(theme::primary)
+            primary_button("+ Thêm việc", [10, 18])
                 .on_press(Message::Checklist(records::Message::New)),
         ]
         .spacing(16)
@@ -221,23 +211,11 @@ impl Overview {
                 "việc đã xong",
                 theme::success_text
             ),
-            stat(
-                count(DueState::Overdue).to_string(),
-                "việc quá hạn",
-                if count(DueState::Overdue) > 0 {
-                    theme::danger_text
-                } else {
-                    plain
-                }
-            ),
-            stat(
-                count(DueState::Soon).to_string(),
+            count_stat(count(DueState::Overdue), "việc quá hạn", theme::danger_text),
+            count_stat(
+                count(DueState::Soon),
                 "việc đến hạn trong 7 ngày",
-                if count(DueState::Soon) > 0 {
-                    theme::warning_text
-                } else {
-                    plain
-                }
+                theme::warning_text
             ),
             stat(data.years.len().to_string(), "năm đã lập kế hoạch", plain),
         ]
@@ -247,24 +225,44 @@ impl Overview {
         let sections = text(section_counts(data)).size(theme::SMALL);
         let next = next_step(data, &states, today);
 
-        let columns = [
-            ("Xong · Công việc", Length::FillPortion(3)),
-            ("Hạn", Length::Fixed(100.0)),
-            ("Tình trạng", Length::Fixed(140.0)),
-            ("Ghi chú", Length::FillPortion(2)),
-            ("", Length::Fixed(96.0)),
-        ];
-        let form = |id| {
-            self.checklist
-                .form(id)
-                .map(|form| form.map(Message::Checklist))
-        };
-        let mut rows = column![table_header(&columns)].push(form(None));
+        let date = event.date;
+        let table = Table::default()
+            .column(
+                "Xong · Công việc",
+                Length::FillPortion(3),
+                |(item, _): (&'a ChecklistItem, DueState)| {
+                    let id = item.id;
+                    checkbox(item.done)
+                        .label(&item.title)
+                        .on_toggle(move |done| Message::Toggled(id, done))
+                        .spacing(18)
+                        .width(Length::Fill)
+                },
+            )
+            .column("Hạn", Length::Fixed(100.0), move |(item, _)| {
+                text(date_short(item.due(date)))
+            })
+            .column(
+                "Tình trạng",
+                Length::Fixed(140.0),
+                move |(item, state)| {
+                    let (label, style, _) = status(item, state, date, today);
+                    text(label).style(style)
+                },
+            )
+            .column("Ghi chú", Length::FillPortion(2), |(item, _)| {
+                text(&item.note).size(theme::SMALL).style(theme::muted)
+            })
+            .column("", Length::Fixed(96.0), |(item, _)| {
+                records::actions(item.id, Message::Checklist)
+            });
+        let form = self.checklist.form(None).map(|f| f.map(Message::Checklist));
+        let mut rows = column![table.header()].push(form);
         for (item, state) in data.checklist.iter().zip(&states) {
-            match form(Some(item.id)) {
-                Some(form) => rows = rows.push(form),
-                None => rows = rows.push(item_row(item, *state, event.date, today)),
-            }
+            let (_, _, style) = status(item, *state, date, today);
+            rows = rows.push(self.checklist.row_or_form(item.id, Message::Checklist, || {
+                table.row((item, *state), [8, 12], style)
+            }));
         }
         if data.checklist.is_empty() && !self.checklist.is_open() {
             rows = rows.push(
@@ -357,13 +355,14 @@ fn next_step<'a>(
         .into()
 }
 
-fn item_row(
+/// What the status column says of a step, in which colour, and its row's background.
+fn status(
     item: &ChecklistItem,
     state: DueState,
     event_date: NaiveDate,
     today: NaiveDate,
-) -> Element<'_, Message> {
-    let (label, label_style, row_style): (String, theme::TextStyle, theme::BoxStyle) = match state {
+) -> (String, theme::TextStyle, theme::BoxStyle) {
+    match state {
         DueState::Done => ("Đã xong".into(), theme::success_text, theme::row_plain),
         DueState::Overdue => {
             let late = (today - item.due(event_date)).num_days();
@@ -375,39 +374,7 @@ fn item_row(
         }
         DueState::Soon => ("Sắp đến hạn".into(), theme::warning_text, theme::row_soon),
         DueState::Later => (String::new(), theme::muted, theme::row_plain),
-    };
-    let id = item.id;
-    container(
-        row![
-            checkbox(item.done)
-                .label(&item.title)
-                .on_toggle(move |done| Message::Toggled(id, done))
-                .spacing(18)
-                .width(Length::FillPortion(3)),
-            text(date_short(item.due(event_date))).width(Length::Fixed(100.0)),
-            text(label).style(label_style).width(Length::Fixed(140.0)),
-            text(&item.note)
-                .size(theme::SMALL)
-                .style(theme::muted)
-                .width(Length::FillPortion(2)),
-            row![
-                button(text("Sửa").size(theme::SMALL))
-                    .style(theme::link)
-                    .padding([2, 4])
-                    .on_press(Message::Checklist(records::Message::Edit(id))),
-                button(text("Xóa").size(theme::SMALL))
-                    .style(theme::link_danger)
-                    .padding([2, 4])
-                    .on_press(Message::Checklist(records::Message::Remove(id))),
-            ]
-            .width(Length::Fixed(96.0)),
-        ]
-        .spacing(12)
-        .align_y(Alignment::Center),
-    )
-    .padding(Padding::from([8, 12]))
-    .style(row_style)
-    .into()
+    }
 }
 
 /// "Thứ Sáu, 14/08/2026".

@@ -5,12 +5,12 @@
 
 use std::path::PathBuf;
 
-use iced::widget::{button, column, container, row, text};
+use iced::widget::{column, container, row, text};
 use iced::{Element, Length, Task};
 
 use super::work::Work;
 use crate::gui::data::Snapshot;
-use crate::gui::widget::{card, secret_field};
+use crate::gui::widget::{card, primary_button, secondary_button, secret_field};
 use crate::gui::{font, system, theme};
 use crate::storage::Password;
 
@@ -181,9 +181,7 @@ impl PasswordCard {
 
     pub fn view(&self) -> Element<'_, Message> {
         let action = |label, form| {
-            button(text(label))
-                .style(theme::secondary)
-                .padding([8, 16])
+            secondary_button(label, [8, 16])
                 .on_press_maybe((!self.work.is_busy()).then_some(Message::Open(form)))
         };
         let state = if self.has_password {
@@ -257,14 +255,9 @@ impl PasswordCard {
             ),
         };
         let buttons = row![
-            button(text(confirm).font(font::SEMIBOLD))
-                .style(theme::primary)
-                .padding([8, 16])
+            primary_button(confirm, [8, 16])
                 .on_press_maybe((!self.work.is_busy()).then_some(Message::Submit)),
-            button(text("Hủy"))
-                .style(theme::secondary)
-                .padding([8, 16])
-                .on_press(Message::Cancel),
+            secondary_button("Hủy", [8, 16]).on_press(Message::Cancel),
         ]
         .spacing(12);
         container(column![fields, buttons].spacing(12))
@@ -280,9 +273,7 @@ fn warning<'a>(working: bool) -> Element<'a, Message> {
     column![
         text("Quên mật khẩu là mất dữ liệu").font(font::SEMIBOLD),
         text("Không ai khôi phục được mật khẩu đã quên, kể cả người làm ra ứng dụng: tệp dữ liệu và mọi bản sao lưu trong thư mục sao lưu sẽ không mở được nữa. Hãy ghi mật khẩu ra giấy và cất nơi an toàn, và nên lưu thêm một bản sao lưu không có mật khẩu vào chỗ chỉ bạn lấy được (ví dụ USB cất trong tủ có khóa)."),
-        button(text("Lưu bản sao lưu không có mật khẩu…"))
-            .style(theme::secondary)
-            .padding([8, 16])
+        secondary_button("Lưu bản sao lưu không có mật khẩu…", [8, 16])
             .on_press_maybe((!working).then_some(Message::SavePlainCopy)),
     ]
     .spacing(8)

@@ -14,7 +14,9 @@ use super::password::{self, PasswordCard};
 use crate::domain::{Level, RegisterDigits, Unit, YearEvent};
 use crate::gui::data::Snapshot;
 use crate::gui::shortcut::{Action, Shortcut};
-use crate::gui::widget::{Typed, card, choice, field, labelled, page_title, typed_date};
+use crate::gui::widget::{
+    Typed, card, choice, field, labelled, page_title, secondary_button, typed_date,
+};
 use crate::gui::{font, theme};
 use crate::storage::paths;
 use crate::text::date_short;
@@ -292,9 +294,7 @@ impl Settings {
                 .style(theme::success_text)
                 .into(),
         };
-        let undo = button(text("Hoàn tác (Ctrl+Z)"))
-            .style(theme::secondary)
-            .padding([8, 14])
+        let undo = secondary_button("Hoàn tác (Ctrl+Z)", [8, 14])
             .on_press_maybe(self.can_undo().then_some(Message::Undo));
 
         let unit = column![
@@ -479,7 +479,7 @@ fn register_digits<'a>(digits: RegisterDigits) -> Element<'a, Message> {
     let choices = RegisterDigits::ALL
         .into_iter()
         .fold(row![].spacing(8), |line, d| {
-            line.push(choice(d.to_string(), d == digits, Message::DigitsPicked(d)))
+            line.push(choice(d.to_string(), d, digits, Message::DigitsPicked))
         });
     column![
         labelled("Số chữ số của số vào sổ", choices.wrap()),

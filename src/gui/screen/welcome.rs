@@ -1,12 +1,14 @@
 //! First start: who organises the day, and this year's event. Or one click for the demo.
 
 use chrono::{Datelike, NaiveDate};
-use iced::widget::{button, column, container, pick_list, row, scrollable, text};
+use iced::widget::{column, container, pick_list, row, scrollable, text};
 use iced::{Alignment, Element, Length, Task};
 
 use crate::domain::unit::default_committee;
 use crate::domain::{Level, Unit, YearEvent};
-use crate::gui::widget::{Typed, labelled, submit_field, typed_date};
+use crate::gui::widget::{
+    Typed, labelled, primary_button, secondary_button, submit_field, typed_date,
+};
 use crate::gui::{font, theme};
 use crate::text::date_short;
 
@@ -127,6 +129,10 @@ impl Welcome {
     }
 
     fn set(&mut self, which: Field, value: String) {
+        // A field typed by hand no longer follows the unit's name or the year.
+        self.place_edited |= which == Field::Place;
+        self.committee_edited |= which == Field::Committee;
+        self.dates_edited |= matches!(which, Field::Date | Field::WindowStart | Field::WindowEnd);
         match which {
             Field::Name => {
                 if let (false, Some((level, _))) = (self.level_picked, Level::in_name(&value)) {
@@ -141,14 +147,8 @@ impl Welcome {
                 self.name = value;
             }
             Field::Province => self.province = value,
-            Field::Place => {
-                self.place_edited = true;
-                self.place = value;
-            }
-            Field::Committee => {
-                self.committee_edited = true;
-                self.committee = value;
-            }
+            Field::Place => self.place = value,
+            Field::Committee => self.committee = value,
             Field::Head => self.head_name = value,
             Field::Secretary => self.secretary_name = value,
             Field::Year => {
@@ -163,18 +163,9 @@ impl Welcome {
                 self.year = value;
                 self.year_note = None;
             }
-            Field::Date => {
-                self.dates_edited = true;
-                self.date = value;
-            }
-            Field::WindowStart => {
-                self.dates_edited = true;
-                self.window_start = value;
-            }
-            Field::WindowEnd => {
-                self.dates_edited = true;
-                self.window_end = value;
-            }
+            Field::Date => self.date = value,
+            Field::WindowStart => self.window_start = value,
+            Field::WindowEnd => self.window_end = value,
             Field::Theme => self.theme = value,
         }
         self.error = None;
@@ -361,17 +352,11 @@ impl Welcome {
                 .style(theme::error_box)
         });
 
-        let start = button(text("Bắt đầu lập kế hoạch").font(font::SEMIBOLD))
-            .padding([10, 20])
-            .style(theme::primary)
+        let start = primary_button("Bắt đầu lập kế hoạch", [10, 20])
             .on_press_maybe((!self.busy).then_some(Message::Start));
-        let demo = button(text("Dùng dữ liệu mẫu"))
-            .padding([10, 20])
-            .style(theme::secondary)
+        let demo = secondary_button("Dùng dữ liệu mẫu", [10, 20])
             .on_press_maybe((!self.busy).then_some(Message::UseDemo));
-        let province_demo = button(text("Mẫu của một tỉnh"))
-            .padding([10, 20])
-            .style(theme::secondary)
+        let province_demo = secondary_button("Mẫu của một tỉnh", [10, 20])
             .on_press_maybe((!self.busy).then_some(Message::UseProvinceDemo));
 
         let header = row![

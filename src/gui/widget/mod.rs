@@ -7,7 +7,9 @@ use super::theme;
 use crate::text::clean_line;
 
 mod submit;
+mod table;
 pub use submit::{SETTLE, on_enter};
+pub use table::Table;
 
 /// A date typed in a field labelled `label`, or the sentence that says it is not one.
 pub fn typed_date(value: &str, label: &str) -> Result<chrono::NaiveDate, String> {
@@ -17,6 +19,18 @@ pub fn typed_date(value: &str, label: &str) -> Result<chrono::NaiveDate, String>
             value.trim()
         )
     })
+}
+
+/// A birth year typed in a field (empty: not given), or the sentence that says it is not one;
+/// `example` is the year the sentence shows.
+pub fn typed_birth_year(value: &str, example: i32) -> Result<Option<i32>, String> {
+    match value.trim() {
+        "" => Ok(None),
+        typed => typed
+            .parse::<i32>()
+            .map(Some)
+            .map_err(|_| format!("Năm sinh “{typed}” phải là một năm, ví dụ {example}.")),
+    }
 }
 
 /// What a keystroke (or an input-method commit, or a paste) left in a single-line field.
@@ -36,12 +50,18 @@ impl Typed {
     }
 }
 
-/// One of a few choices side by side, the one chosen highlighted as the sidebar's section is.
-pub fn choice<'a, M: Clone + 'a>(label: String, active: bool, message: M) -> Element<'a, M> {
-    button(text(label))
-        .style(theme::nav(active))
+/// One of a few choices side by side: `value`, shown as `label`, highlighted as the sidebar's
+/// section is when it is the `current` one.
+pub fn choice<'a, T: PartialEq, M: Clone + 'a>(
+    label: impl Into<String>,
+    value: T,
+    current: T,
+    on_choose: impl Fn(T) -> M,
+) -> Element<'a, M> {
+    button(text(label.into()))
+        .style(theme::nav(value == current))
         .padding([6, 12])
-        .on_press(message)
+        .on_press(on_choose(value))
         .into()
 }
 
@@ -172,20 +192,73 @@ pub fn stat<'a, M: 'a>(
     .style(theme::card)
 }
 
+/// How many of something there are, in `style` when there is something to see, plain at zero.
+pub fn count_stat<'a, M: 'a>(
+    count: usize,
+    caption: &'a str,
+    style: theme::TextStyle,
+) -> container::Container<'a, M> {
+    stat(
+        count.to_string(),
+        caption,
+        if count > 0 { style } else { plain },
+    )
+}
+
 /// What was just done, with the offer to undo it (the same as Ctrl+Z).
 pub fn undo_notice<'a, M: Clone + 'a>(message: &'a str, undo: M) -> Element<'a, M> {
+    banner(
+        text(message),
+        "Hoàn tác (Ctrl+Z)",
+        undo,
+        [6, 12],
+        theme::notice,
+    )
+}
+
+/// A line across the page with one link at its end ("Hoàn tác (Ctrl+Z)", "Đóng"); `padding`
+/// ([vertical, horizontal]) and `style` say how much it stands out.
+pub fn banner<'a, M: Clone + 'a>(
+    message: text::Text<'a>,
+    link: &'a str,
+    on_press: M,
+    padding: [u16; 2],
+    style: theme::BoxStyle,
+) -> Element<'a, M> {
     container(
         row![
-            text(message).width(Length::Fill),
-            iced::widget::button(text("Hoàn tác (Ctrl+Z)"))
+            message.width(Length::Fill),
+            iced::widget::button(text(link))
                 .style(theme::link)
-                .on_press(undo),
+                .on_press(on_press),
         ]
         .align_y(iced::Alignment::Center),
     )
-    .padding(Padding::from([6, 12]))
-    .style(theme::notice)
+    .padding(Padding::from(padding))
+    .style(style)
     .into()
+}
+
+/// A button in the app's main colour with a semibold label ("+ Thêm việc", "Lưu");
+/// `padding` is [vertical, horizontal]. The caller says what it sends (`on_press`, or
+/// `on_press_maybe` to grey it out).
+pub fn primary_button<'a, M: Clone + 'a>(
+    label: impl text::IntoFragment<'a>,
+    padding: [u16; 2],
+) -> iced::widget::Button<'a, M> {
+    iced::widget::button(text(label).font(super::font::SEMIBOLD))
+        .style(theme::primary)
+        .padding(padding)
+}
+
+/// A button for the other actions beside a [`primary_button`] ("Hủy", "Nhập danh sách…").
+pub fn secondary_button<'a, M: Clone + 'a>(
+    label: impl text::IntoFragment<'a>,
+    padding: [u16; 2],
+) -> iced::widget::Button<'a, M> {
+    iced::widget::button(text(label))
+        .style(theme::secondary)
+        .padding(padding)
 }
 
 /// A small text button in a table row ("Sửa").
@@ -233,14 +306,8 @@ pub fn form_buttons<'a, M: Clone + 'a>(
     cancel: M,
 ) -> Element<'a, M> {
     row![
-        iced::widget::button(text(save_label).font(super::font::SEMIBOLD))
-            .style(theme::primary)
-            .padding([6, 16])
-            .on_press(save),
-        iced::widget::button(text("Hủy"))
-            .style(theme::secondary)
-            .padding([6, 16])
-            .on_press(cancel),
+        primary_button(save_label, [6, 16]).on_press(save),
+        secondary_button("Hủy", [6, 16]).on_press(cancel),
     ]
     .spacing(10)
     .into()
@@ -259,18 +326,13 @@ pub fn outcome_banner<'a, M: Clone + 'a>(
     outcome: &'a Result<String, String>,
     dismiss: M,
 ) -> Element<'a, M> {
-    container(
-        row![
-            outcome_text(outcome).width(Length::Fill),
-            iced::widget::button(text("Đóng"))
-                .style(theme::link)
-                .on_press(dismiss),
-        ]
-        .align_y(iced::Alignment::Center),
+    banner(
+        outcome_text(outcome),
+        "Đóng",
+        dismiss,
+        [6, 12],
+        theme::notice,
     )
-    .padding(Padding::from([6, 12]))
-    .style(theme::notice)
-    .into()
 }
 
 /// "Lưu PDF để in… (Ctrl+P)", the main button of the screens that print ("Đang lưu…" while a
@@ -281,9 +343,7 @@ pub fn save_pdf<'a, M: Clone + 'a>(saving: bool, ready: bool, save: M) -> Elemen
     } else {
         "Lưu PDF để in… (Ctrl+P)"
     };
-    iced::widget::button(text(label).font(super::font::SEMIBOLD))
-        .padding([10, 18])
-        .style(theme::primary)
+    primary_button(label, [10, 18])
         .on_press_maybe((ready && !saving).then_some(save))
         .into()
 }
@@ -303,9 +363,7 @@ pub fn saved_file<'a, M: Clone + 'a>(
                     .style(theme::primary)
                     .padding([6, 14])
                     .on_press(open(path.clone())),
-                iced::widget::button(text("Mở thư mục"))
-                    .style(theme::secondary)
-                    .padding([6, 14])
+                secondary_button("Mở thư mục", [6, 14])
                     .on_press_maybe(path.parent().map(|dir| open(dir.to_path_buf()))),
             ]
             .spacing(10)
@@ -335,6 +393,49 @@ impl<T> Pick<T> {
             label: label.into(),
         }
     }
+
+    /// Each value shown by its label.
+    pub fn each(values: impl IntoIterator<Item = T>, label: fn(T) -> &'static str) -> Vec<Pick<T>>
+    where
+        T: Copy,
+    {
+        values
+            .into_iter()
+            .map(|value| Pick {
+                label: label(value).to_string(),
+                value,
+            })
+            .collect()
+    }
+}
+
+/// A pick list of `options` showing the one whose value is `current`, with the app's padding;
+/// it sends the value picked.
+pub fn pick<'a, T, M>(
+    options: Vec<Pick<T>>,
+    current: &T,
+    on_pick: impl Fn(T) -> M + 'a,
+) -> iced::widget::PickList<'a, Pick<T>, Vec<Pick<T>>, Pick<T>, M>
+where
+    T: Clone + PartialEq + 'a,
+    M: Clone + 'a,
+{
+    let selected = options.iter().find(|p| p.value == *current).cloned();
+    iced::widget::pick_list(options, selected, move |p: Pick<T>| on_pick(p.value)).padding(8)
+}
+
+/// A labelled [`pick`] as wide as its share of the form's row.
+pub fn labelled_pick<'a, T, M>(
+    label: &'a str,
+    options: Vec<Pick<T>>,
+    current: &T,
+    on_pick: impl Fn(T) -> M + 'a,
+) -> Element<'a, M>
+where
+    T: Clone + PartialEq + 'a,
+    M: Clone + 'a,
+{
+    labelled(label, pick(options, current, on_pick).width(Length::Fill))
 }
 
 impl<T> std::fmt::Display for Pick<T> {

@@ -9,6 +9,7 @@ use iced::{Alignment, Element, Length, Padding};
 
 use super::{Message, NewYear, Section, Workspace};
 use crate::domain::plan::copy_source;
+use crate::gui::widget::{banner, primary_button, secondary_button};
 use crate::gui::{font, theme, widget};
 
 impl Workspace {
@@ -40,32 +41,17 @@ impl Workspace {
                 .view(&self.data, saving)
                 .map(Message::Settings),
         };
-        let error = self.error.as_deref().map(|message| {
-            container(
-                row![
-                    text(message).style(theme::danger_text).width(Length::Fill),
-                    button(text("Đóng"))
-                        .style(theme::link)
-                        .on_press(Message::DismissError),
-                ]
-                .align_y(Alignment::Center),
-            )
-            .padding(Padding::from([8, 12]))
-            .style(theme::error_box)
-        });
-        let notice = self.notice.as_deref().map(|message| {
-            container(
-                row![
-                    text(message).width(Length::Fill),
-                    button(text("Đóng"))
-                        .style(theme::link)
-                        .on_press(Message::DismissError),
-                ]
-                .align_y(Alignment::Center),
-            )
-            .padding(Padding::from([8, 12]))
-            .style(theme::notice)
-        });
+        let close = |message: iced::widget::Text<'a>, style: theme::BoxStyle| {
+            banner(message, "Đóng", Message::DismissError, [8, 12], style)
+        };
+        let error = self
+            .error
+            .as_deref()
+            .map(|message| close(text(message).style(theme::danger_text), theme::error_box));
+        let notice = self
+            .notice
+            .as_deref()
+            .map(|message| close(text(message), theme::notice));
         let main = column![]
             .push(notice.map(|e| container(e).padding(Padding::from([16, 24]).bottom(0))))
             .push(error.map(|e| container(e).padding(Padding::from([16, 24]).bottom(0))))
@@ -109,14 +95,9 @@ impl Workspace {
                 .spacing(12)
                 .align_y(Alignment::Center),
                 row![
-                    button(text(confirm).font(font::SEMIBOLD))
-                        .style(theme::primary)
-                        .padding([8, 16])
+                    primary_button(confirm, [8, 16])
                         .on_press_maybe(year.map(|_| Message::NewYear(NewYear::Confirm))),
-                    button(text("Hủy"))
-                        .style(theme::secondary)
-                        .padding([8, 16])
-                        .on_press(Message::NewYear(NewYear::Cancel)),
+                    secondary_button("Hủy", [8, 16]).on_press(Message::NewYear(NewYear::Cancel)),
                 ]
                 .spacing(12),
             ]

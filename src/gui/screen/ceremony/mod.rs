@@ -13,7 +13,9 @@ use crate::gui::data::Snapshot;
 use crate::gui::history::{self, History, Timeline};
 use crate::gui::records::{self, Records};
 use crate::gui::shortcut::{Action, Shortcut};
-use crate::gui::widget::{Typed, page_title, plain, stat, table_header, undo_notice};
+use crate::gui::widget::{
+    Table, Typed, count_stat, danger_link, page_title, plain, primary_button, stat, undo_notice,
+};
 use crate::gui::{font, theme};
 use crate::papers::Paper;
 use crate::text::{parse_time, time_short};
@@ -226,10 +228,7 @@ impl Ceremony {
                 format!("Phần lễ · Ngày hội năm {}", event.year),
                 "Thứ tự các mục, giờ bắt đầu và lời dẫn chương trình.",
             ),
-            button(text("+ Thêm mục").font(font::SEMIBOLD))
-                .padding([10, 18])
-                .style(theme::primary)
-                .on_press(Message::Items(records::Message::New)),
+            primary_button("+ Thêm mục", [10, 18]).on_press(Message::Items(records::Message::New)),
         ]
         .spacing(16)
         .align_y(Alignment::Center);
@@ -252,35 +251,25 @@ impl Ceremony {
             stat(data.program.len().to_string(), "mục trong phần lễ", plain),
             stat(time_short(end), "giờ kết thúc phần lễ", plain),
             stat(format!("{total} phút"), "tổng thời lượng", plain),
-            stat(
-                overlaps.to_string(),
-                "chỗ trùng giờ",
-                if overlaps > 0 {
-                    theme::danger_text
-                } else {
-                    plain
-                },
-            ),
+            count_stat(overlaps, "chỗ trùng giờ", theme::danger_text),
         ]
         .spacing(12)
         .align_y(Alignment::Center);
 
-        let columns = [
-            ("Giờ", Length::Fixed(110.0)),
-            ("Nội dung", Length::FillPortion(3)),
-            ("Người thực hiện", Length::FillPortion(2)),
-            ("Phút", Length::Fixed(50.0)),
-            ("", Length::Fixed(170.0)),
-        ];
-        let mut rows = column![table_header(&columns)];
+        let table = items_table(data.program.len());
+        let mut rows = column![table.header()];
         for (index, (item, slot)) in data.program.iter().zip(&slots).enumerate() {
             if let Some(gap) = gap_row(slot) {
                 rows = rows.push(gap);
             }
-            match self.items.form(Some(item.id)) {
-                Some(form) => rows = rows.push(form.map(Message::Items)),
-                None => rows = rows.push(self.item_row(index, item, slot, data.program.len())),
-            }
+            let style = if self.selected == Some(item.id) {
+                theme::row_selected
+            } else {
+                theme::row_plain
+            };
+            rows = rows.push(self.items.row_or_form(item.id, Message::Items, || {
+                table.row((index, item, *slot), [8, 12], style)
+            }));
         }
         if data.program.is_empty() && !self.items.is_open() {
             rows = rows.push(
@@ -312,69 +301,64 @@ impl Ceremony {
             .padding(24);
         scrollable(content).height(Length::Fill).into()
     }
+}
 
-    fn item_row<'a>(
-        &'a self,
-        index: usize,
-        item: &'a ProgramItem,
-        slot: &Slot,
-        count: usize,
-    ) -> Element<'a, Message> {
-        let id = item.id;
-        let selected = self.selected == Some(id);
-        let time = match item.fixed_time {
-            Some(_) => format!("{} ⚑", time_short(slot.start)),
-            None => time_short(slot.start),
-        };
-        let title = column![text(&item.title)]
-            .push(item.introduces_delegates.then(|| {
-                text("Giới thiệu đại biểu tại mục này")
-                    .size(theme::SMALL)
-                    .style(theme::muted)
-            }))
-            .push(
-                (!item.notes.is_empty())
-                    .then(|| text(&item.notes).size(theme::SMALL).style(theme::muted)),
-            );
-        let small = |label: &'static str, message: Option<Message>| {
-            button(text(label).size(theme::SMALL))
-                .style(theme::link)
-                .padding([2, 4])
-                .on_press_maybe(message)
-        };
-        let actions = row![
-            small("↑", (index > 0).then_some(Message::Move(id, -1))),
-            small("↓", (index + 1 < count).then_some(Message::Move(id, 1))),
-            small("Sửa", Some(Message::Items(records::Message::Edit(id)))),
-            button(text("Xóa").size(theme::SMALL))
-                .style(theme::link_danger)
-                .padding([2, 4])
-                .on_press(Message::Items(records::Message::Remove(id))),
-        ]
-        .spacing(2)
-        .width(Length::Fixed(170.0));
-        let body = row![
-            text(time).font(font::SEMIBOLD).width(Length::Fixed(110.0)),
+/// The program's columns; a row is an item with its place in the order and on the clock
+/// (`count` items in all).
+fn items_table<'a>(count: usize) -> Table<'a, (usize, &'a ProgramItem, Slot), Message> {
+    Table::default()
+        .column(
+            "Giờ",
+            Length::Fixed(110.0),
+            |(_, item, slot): (usize, &'a ProgramItem, Slot)| {
+                let time = match item.fixed_time {
+                    Some(_) => format!("{} ⚑", time_short(slot.start)),
+                    None => time_short(slot.start),
+                };
+                text(time).font(font::SEMIBOLD)
+            },
+        )
+        .column("Nội dung", Length::FillPortion(3), |(_, item, _)| {
+            let title = column![text(&item.title)]
+                .push(item.introduces_delegates.then(|| {
+                    text("Giới thiệu đại biểu tại mục này")
+                        .size(theme::SMALL)
+                        .style(theme::muted)
+                }))
+                .push(
+                    (!item.notes.is_empty())
+                        .then(|| text(&item.notes).size(theme::SMALL).style(theme::muted)),
+                );
             button(title)
                 .style(theme::plain_button)
                 .padding(0)
-                .width(Length::FillPortion(3))
-                .on_press(Message::Select(id)),
-            text(&item.presenter).width(Length::FillPortion(2)),
-            text(item.duration_min.to_string()).width(Length::Fixed(50.0)),
-            actions,
-        ]
-        .spacing(12)
-        .align_y(Alignment::Center);
-        container(body)
-            .padding(Padding::from([8, 12]))
-            .style(if selected {
-                theme::row_selected
-            } else {
-                theme::row_plain
-            })
-            .into()
-    }
+                .width(Length::Fill)
+                .on_press(Message::Select(item.id))
+        })
+        .column(
+            "Người thực hiện",
+            Length::FillPortion(2),
+            |(_, item, _)| text(&item.presenter),
+        )
+        .column("Phút", Length::Fixed(50.0), |(_, item, _)| {
+            text(item.duration_min.to_string())
+        })
+        .column("", Length::Fixed(170.0), move |(index, item, _)| {
+            let id = item.id;
+            let small = |label: &'static str, message: Option<Message>| {
+                button(text(label).size(theme::SMALL))
+                    .style(theme::link)
+                    .padding([2, 4])
+                    .on_press_maybe(message)
+            };
+            row![
+                small("↑", (index > 0).then_some(Message::Move(id, -1))),
+                small("↓", (index + 1 < count).then_some(Message::Move(id, 1))),
+                small("Sửa", Some(Message::Items(records::Message::Edit(id)))),
+                danger_link("Xóa", Message::Items(records::Message::Remove(id))),
+            ]
+            .spacing(2)
+        })
 }
 
 /// A line between two items when a pinned time leaves a break or makes them overlap.

@@ -231,33 +231,24 @@ impl Editor {
                     PaperKind::A3 => Paper::A3Landscape,
                     PaperKind::Custom => {
                         let (width_mm, height_mm) = self.draft.paper.size_mm();
-                        Paper::Custom {
-                            width_mm,
-                            height_mm,
-                        }
+                        custom_paper(width_mm, height_mm)
                     }
                 };
                 self.change_paper(paper);
             }
             Edit::PaperWidth(text) => {
-                if let (Some(width_mm), Paper::Custom { height_mm, .. }) =
+                if let (Some(width), Paper::Custom { height_mm, .. }) =
                     (parse(&text, Column::X), self.draft.paper)
                 {
-                    self.draft.paper = Paper::Custom {
-                        width_mm,
-                        height_mm,
-                    };
+                    self.draft.paper = custom_paper(width, height_mm);
                 }
                 self.paper_width = text;
             }
             Edit::PaperHeight(text) => {
-                if let (Some(height_mm), Paper::Custom { width_mm, .. }) =
+                if let (Some(height), Paper::Custom { width_mm, .. }) =
                     (parse(&text, Column::X), self.draft.paper)
                 {
-                    self.draft.paper = Paper::Custom {
-                        width_mm,
-                        height_mm,
-                    };
+                    self.draft.paper = custom_paper(width_mm, height);
                 }
                 self.paper_height = text;
             }
@@ -405,6 +396,14 @@ pub fn parse(text: &str, column: Column) -> Option<f32> {
         return cleaned.parse::<u32>().ok().map(|n| n as f32);
     }
     cleaned.parse::<f32>().ok().filter(|v| v.is_finite())
+}
+
+/// A paper of the size typed, in millimetres.
+fn custom_paper(width_mm: f32, height_mm: f32) -> Paper {
+    Paper::Custom {
+        width_mm,
+        height_mm,
+    }
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use super::view::{clean, label, small_input};
 use super::{Certificates, Message};
 use crate::certificate::Mode;
 use crate::gui::data::Snapshot;
-use crate::gui::widget::link;
+use crate::gui::widget::{link, primary_button, secondary_button};
 use crate::gui::{font, theme};
 
 /// The widths of the field table's columns.
@@ -73,10 +73,7 @@ impl Certificates {
                         theme::muted
                     })
                     .width(Length::Fill),
-                button(text("Chọn ảnh phôi…"))
-                    .style(theme::secondary)
-                    .padding([6, 12])
-                    .on_press(Message::ChooseBackground),
+                secondary_button("Chọn ảnh phôi…", [6, 12]).on_press(Message::ChooseBackground),
             ]
             .push(
                 editor
@@ -177,18 +174,13 @@ impl Certificates {
                     .style(theme::primary)
                     .padding([6, 14])
                     .on_press(Message::Reset(true)),
-                button(text("Hủy"))
-                    .style(theme::secondary)
-                    .padding([6, 14])
-                    .on_press(Message::Reset(false)),
+                secondary_button("Hủy", [6, 14]).on_press(Message::Reset(false)),
             ]
             .spacing(10)
             .align_y(Alignment::Center)
             .into()
         } else {
-            button(text("Khôi phục mẫu chuẩn"))
-                .style(theme::secondary)
-                .padding([6, 14])
+            secondary_button("Khôi phục mẫu chuẩn", [6, 14])
                 .on_press(Message::AskReset)
                 .into()
         };
@@ -198,9 +190,7 @@ impl Certificates {
                 .font(font::SEMIBOLD)
                 .width(Length::Fill),
             reset,
-            button(text("Lưu mẫu").font(font::SEMIBOLD))
-                .style(theme::primary)
-                .padding([6, 16])
+            primary_button("Lưu mẫu", [6, 16])
                 .on_press_maybe(editor.to_save().map(|_| Message::SaveTemplate)),
         ]
         .spacing(12)

@@ -24,7 +24,7 @@ use crate::domain::{Decision, Form, Recipient};
 use crate::gui::data::Snapshot;
 use crate::gui::shortcut::{Action, Shortcut};
 use crate::gui::system;
-use crate::gui::widget::Typed;
+use crate::gui::widget::{Pick, Typed};
 
 use editor::{Edit, Editor};
 use printers::{PrinterDraft, PrinterField};
@@ -78,11 +78,13 @@ pub struct Certificates {
 #[derive(Debug, Clone)]
 pub enum Message {
     Scope(Scope),
-    DecisionPicked(DecisionChoice),
+    /// A decision in the pick list (its id).
+    DecisionPicked(Pick<i64>),
     Form(Form),
     Mode(Mode),
     PrinterPicked(PrinterChoice),
-    Show(RecipientChoice),
+    /// A recipient in the preview's pick list (its id): "Số 003 · Ông Nguyễn Văn An".
+    Show(Pick<i64>),
     /// ‹ and ›: the previous or next certificate.
     Step(i32),
     Zoom(Zoom),
@@ -116,32 +118,6 @@ pub enum Event {
     SavePrinter(PrinterProfile),
     DeletePrinter(i64),
     Open(PathBuf),
-}
-
-/// A decision in the pick list.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DecisionChoice {
-    pub id: i64,
-    label: String,
-}
-
-impl std::fmt::Display for DecisionChoice {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.label)
-    }
-}
-
-/// A recipient in the preview's pick list: "Số 003 · Ông Nguyễn Văn An".
-#[derive(Debug, Clone, PartialEq)]
-pub struct RecipientChoice {
-    pub id: i64,
-    label: String,
-}
-
-impl std::fmt::Display for RecipientChoice {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.label)
-    }
 }
 
 /// A printer profile in the pick list; `None` is "Không hiệu chỉnh".
@@ -315,7 +291,7 @@ impl Certificates {
                 none
             }
             Message::DecisionPicked(choice) => {
-                self.decision = Some(choice.id);
+                self.decision = Some(choice.value);
                 self.scope = Scope::Decision;
                 none
             }
@@ -336,7 +312,7 @@ impl Certificates {
                 none
             }
             Message::Show(choice) => {
-                self.selected = Some(choice.id);
+                self.selected = Some(choice.value);
                 none
             }
             Message::Zoom(zoom) => {

@@ -1,21 +1,20 @@
 //! The certificates screen's widgets: print options, the editor's field table, the printer
 //! card and the preview.
 
-use iced::widget::{
-    Space, button, column, container, pick_list, row, scrollable, text, text_input,
-};
+use iced::widget::{Space, column, container, pick_list, row, scrollable, text, text_input};
 use iced::{Alignment, Element, Length};
 
 use super::editor::{Edit, number};
 use super::printers::PrinterField;
 use super::zoom::Zoom;
-use super::{Certificates, DecisionChoice, Message, Panel, PrinterChoice, RecipientChoice, Scope};
+use super::{Certificates, Message, Panel, PrinterChoice, Scope};
 use crate::certificate::{FieldKey, Mode};
 use crate::domain::Form;
 use crate::gui::data::Snapshot;
 use crate::gui::preview::Sheet;
 use crate::gui::widget::{
-    card, choice, danger_link, link, on_enter, page_title, save_pdf, saved_file,
+    Pick, card, choice, danger_link, link, on_enter, page_title, primary_button, save_pdf,
+    saved_file, secondary_button,
 };
 use crate::gui::{font, theme};
 use crate::text::date_short;
@@ -72,14 +71,9 @@ impl Certificates {
                     )
                     .push(
                         row![
-                            button(text("Quay lại sửa").font(font::SEMIBOLD))
-                                .style(theme::primary)
-                                .padding([6, 16])
+                            primary_button("Quay lại sửa", [6, 16])
                                 .on_press(Message::Confirm(false)),
-                            button(text("Vẫn in"))
-                                .style(theme::secondary)
-                                .padding([6, 16])
-                                .on_press(Message::Confirm(true)),
+                            secondary_button("Vẫn in", [6, 16]).on_press(Message::Confirm(true)),
                         ]
                         .spacing(10),
                     )
@@ -94,29 +88,28 @@ impl Certificates {
 
     fn options<'a>(&'a self, data: &'a Snapshot, printing: usize) -> Element<'a, Message> {
         let year_count = super::entries(data, self.form, None).len();
-        let decisions: Vec<DecisionChoice> = data
+        let decisions: Vec<Pick<i64>> = data
             .decisions
             .iter()
-            .map(|d| DecisionChoice {
-                id: d.id,
-                label: format!("Số {} ngày {}", d.number, date_short(d.date)),
-            })
+            .map(|d| Pick::new(d.id, format!("Số {} ngày {}", d.number, date_short(d.date))))
             .collect();
         let chosen_decision = decisions
             .iter()
-            .find(|d| Some(d.id) == self.decision)
+            .find(|d| Some(d.value) == self.decision)
             .cloned();
         let scope = row![
             label("In"),
             choice(
                 format!("Cả năm ({year_count})"),
-                self.scope == Scope::Year,
-                Message::Scope(Scope::Year)
+                Scope::Year,
+                self.scope,
+                Message::Scope
             ),
             choice(
-                "Theo quyết định".into(),
-                self.scope == Scope::Decision,
-                Message::Scope(Scope::Decision)
+                "Theo quyết định",
+                Scope::Decision,
+                self.scope,
+                Message::Scope
             ),
         ]
         .push((self.scope == Scope::Decision).then(|| {
@@ -125,9 +118,10 @@ impl Certificates {
                 .padding([6, 10])
         }))
         .push(choice(
-            "In lại một giấy (đang xem)".into(),
-            self.scope == Scope::One,
-            Message::Scope(Scope::One),
+            "In lại một giấy (đang xem)",
+            Scope::One,
+            self.scope,
+            Message::Scope,
         ))
         .spacing(8)
         .align_y(Alignment::Center);
@@ -137,26 +131,20 @@ impl Certificates {
             label("Loại"),
             choice(
                 format!("Giấy khen ({})", count(Form::Certificate)),
-                self.form == Form::Certificate,
-                Message::Form(Form::Certificate)
+                Form::Certificate,
+                self.form,
+                Message::Form
             ),
             choice(
                 format!("Bằng khen ({})", count(Form::Merit)),
-                self.form == Form::Merit,
-                Message::Form(Form::Merit)
+                Form::Merit,
+                self.form,
+                Message::Form
             ),
             Space::new().width(16),
             label("Cách in"),
-            choice(
-                "In cả trang".into(),
-                self.mode == Mode::FullPage,
-                Message::Mode(Mode::FullPage)
-            ),
-            choice(
-                "In trên phôi".into(),
-                self.mode == Mode::Blank,
-                Message::Mode(Mode::Blank)
-            ),
+            choice("In cả trang", Mode::FullPage, self.mode, Message::Mode),
+            choice("In trên phôi", Mode::Blank, self.mode, Message::Mode),
         ]
         .spacing(8)
         .align_y(Alignment::Center);
@@ -178,15 +166,12 @@ impl Certificates {
             .padding([6, 10])
             .width(Length::Fixed(240.0)),
             Space::new().width(Length::Fill),
+            choice("Sửa mẫu", Panel::Template, self.panel, Message::Panel),
             choice(
-                "Sửa mẫu".into(),
-                self.panel == Panel::Template,
-                Message::Panel(Panel::Template)
-            ),
-            choice(
-                "Máy in và hiệu chỉnh".into(),
-                self.panel == Panel::Printers,
-                Message::Panel(Panel::Printers)
+                "Máy in và hiệu chỉnh",
+                Panel::Printers,
+                self.panel,
+                Message::Panel
             ),
         ]
         .spacing(8)
@@ -277,18 +262,10 @@ impl Certificates {
         .spacing(12)
         .align_y(Alignment::End);
         let buttons = row![
-            button(text("Lưu máy in").font(font::SEMIBOLD))
-                .style(theme::primary)
-                .padding([6, 16])
-                .on_press(Message::SavePrinter),
-            button(text("Máy in mới"))
-                .style(theme::secondary)
-                .padding([6, 16])
-                .on_press(Message::NewPrinter),
+            primary_button("Lưu máy in", [6, 16]).on_press(Message::SavePrinter),
+            secondary_button("Máy in mới", [6, 16]).on_press(Message::NewPrinter),
             Space::new().width(Length::Fill),
-            button(text("In trang hiệu chỉnh…"))
-                .style(theme::secondary)
-                .padding([6, 16])
+            secondary_button("In trang hiệu chỉnh…", [6, 16])
                 .on_press_maybe((!self.saving).then_some(Message::Calibrate)),
         ]
         .spacing(10)
@@ -323,10 +300,7 @@ impl Certificates {
     fn zoom_buttons<'a>(&self) -> Element<'a, Message> {
         let zoom = self.zoom;
         let small = |label: &'a str, zoom: Zoom, enabled: bool| {
-            button(text(label))
-                .style(theme::secondary)
-                .padding([4, 12])
-                .on_press_maybe(enabled.then_some(Message::Zoom(zoom)))
+            secondary_button(label, [4, 12]).on_press_maybe(enabled.then_some(Message::Zoom(zoom)))
         };
         row![
             small("−", Zoom::Out, zoom.can_zoom_out()),
@@ -344,23 +318,23 @@ impl Certificates {
             return column![].into();
         };
         let entries = self.entries(data);
-        let choices: Vec<RecipientChoice> = entries
+        let choices: Vec<Pick<i64>> = entries
             .iter()
-            .map(|e| RecipientChoice {
-                id: e.recipient.id,
-                label: match e.recipient.register_no {
+            .map(|e| {
+                let label = match e.recipient.register_no {
                     Some(n) => format!(
                         "Số {} · {}",
                         data.unit.register_digits.number(n),
                         e.data.recipient
                     ),
                     None => e.data.recipient.clone(),
-                },
+                };
+                Pick::new(e.recipient.id, label)
             })
             .collect();
         let at = choices
             .iter()
-            .position(|c| Some(c.id) == self.selected)
+            .position(|c| Some(c.value) == self.selected)
             .unwrap_or(0);
         let browse: Element<'a, Message> = if choices.is_empty() {
             text(format!(
@@ -374,16 +348,12 @@ impl Certificates {
             let total = choices.len();
             let selected = choices.get(at).cloned();
             row![
-                button(text("‹"))
-                    .style(theme::secondary)
-                    .padding([4, 12])
+                secondary_button("‹", [4, 12])
                     .on_press_maybe((at > 0).then_some(Message::Step(-1))),
                 pick_list(choices, selected, Message::Show)
                     .padding([6, 10])
                     .width(Length::Fixed(420.0)),
-                button(text("›"))
-                    .style(theme::secondary)
-                    .padding([4, 12])
+                secondary_button("›", [4, 12])
                     .on_press_maybe((at + 1 < total).then_some(Message::Step(1))),
                 text(format!("Giấy {} / {total}", at + 1)).style(theme::muted),
             ]

@@ -1,7 +1,7 @@
 //! What the Tổng hợp screen draws: the actions, what the last files did, the counts, and the
 //! table of units × key figures with the units that have not reported marked.
 
-use iced::widget::{Column, button, column, container, row, scrollable, text};
+use iced::widget::{Column, column, container, row, scrollable, text};
 use iced::{Alignment, Element, Length, Padding};
 
 use super::{Message, Output, UnitReports};
@@ -10,8 +10,8 @@ use crate::gui::data::{Consolidated, Snapshot};
 use crate::gui::history;
 use crate::gui::records;
 use crate::gui::widget::{
-    danger_link, link, outcome_banner, page_title, plain, saved_file, stat, table_header,
-    undo_notice,
+    count_stat, danger_link, link, outcome_banner, page_title, plain, primary_button, saved_file,
+    secondary_button, stat, table_header, undo_notice,
 };
 use crate::gui::{font, theme};
 use crate::text::thousands;
@@ -40,21 +40,13 @@ impl UnitReports {
                 "Nhận các tệp báo cáo đơn vị cấp dưới gửi lên, theo dõi đơn vị chưa gửi, xuất báo cáo tổng hợp.",
             ),
             row![
-                button(text("Nhận báo cáo…").font(font::SEMIBOLD))
-                    .padding([10, 18])
-                    .style(theme::primary)
+                primary_button("Nhận báo cáo…", [10, 18])
                     .on_press(Message::TakeFiles),
-                button(text("Nhận cả thư mục…"))
-                    .padding([10, 14])
-                    .style(theme::secondary)
+                secondary_button("Nhận cả thư mục…", [10, 14])
                     .on_press(Message::TakeFolder),
-                button(text("+ Thêm đơn vị"))
-                    .padding([10, 14])
-                    .style(theme::secondary)
+                secondary_button("+ Thêm đơn vị", [10, 14])
                     .on_press(Message::Units(records::Message::New)),
-                button(text("Nhập danh sách đơn vị…"))
-                    .padding([10, 14])
-                    .style(theme::secondary)
+                secondary_button("Nhập danh sách đơn vị…", [10, 14])
                     .on_press(Message::ImportList),
             ]
             .spacing(10)
@@ -95,13 +87,9 @@ impl UnitReports {
             "Lưu báo cáo tổng hợp (PDF)… (Ctrl+P)"
         };
         row![
-            button(text(label).font(font::SEMIBOLD))
-                .padding([10, 18])
-                .style(theme::primary)
+            primary_button(label, [10, 18])
                 .on_press_maybe(ready.then_some(Message::Export(Output::Pdf))),
-            button(text("Xuất Excel…"))
-                .padding([10, 14])
-                .style(theme::secondary)
+            secondary_button("Xuất Excel…", [10, 14])
                 .on_press_maybe(ready.then_some(Message::Export(Output::Xlsx))),
         ]
         .spacing(10)
@@ -121,24 +109,8 @@ fn counts<'a>(c: &Consolidated) -> Element<'a, Message> {
             "đơn vị đã gửi báo cáo",
             plain
         ),
-        stat(
-            missing.to_string(),
-            "đơn vị chưa gửi",
-            if missing > 0 {
-                theme::warning_text
-            } else {
-                plain
-            }
-        ),
-        stat(
-            edited.to_string(),
-            "tệp bị sửa tay (vẫn được tính)",
-            if edited > 0 {
-                theme::danger_text
-            } else {
-                plain
-            }
-        ),
+        count_stat(missing, "đơn vị chưa gửi", theme::warning_text),
+        count_stat(edited, "tệp bị sửa tay (vẫn được tính)", theme::danger_text),
     ]
     .spacing(12)
     .into()

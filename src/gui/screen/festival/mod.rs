@@ -23,7 +23,9 @@ use crate::gui::data::Snapshot;
 use crate::gui::history::{self, History, Timeline};
 use crate::gui::records::{self, Records};
 use crate::gui::shortcut::{Action, Shortcut};
-use crate::gui::widget::{Typed, page_title, plain, stat, table_header, undo_notice};
+use crate::gui::widget::{
+    Typed, page_title, plain, primary_button, stat, table_header, undo_notice,
+};
 use crate::gui::{font, theme};
 use crate::papers::Paper;
 use crate::text::{money, time_short};
@@ -264,9 +266,7 @@ impl Festival {
                 format!("Phần hội · Ngày hội năm {}", data.event.year),
                 "Hoạt động, đội tham gia, kết quả và giải thưởng. Tab sang ô bên cạnh, Enter xuống đội dưới.",
             ),
-            button(text("+ Thêm hoạt động").font(font::SEMIBOLD))
-                .padding([10, 18])
-                .style(theme::primary)
+            primary_button("+ Thêm hoạt động", [10, 18])
                 .on_press(Message::Activities(records::Message::New)),
         ]
         .align_y(Alignment::Center)

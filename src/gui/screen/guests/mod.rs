@@ -11,8 +11,8 @@ mod form;
 
 pub use form::{DelegateDraft, DelegateField, PointDraft, PointField};
 
-use iced::widget::{button, checkbox, column, container, operation, row, scrollable, text};
-use iced::{Alignment, Element, Length, Padding, Task};
+use iced::widget::{checkbox, column, container, operation, row, scrollable, text};
+use iced::{Alignment, Element, Length, Task};
 
 use crate::domain::delegate::introductions;
 use crate::domain::point::participants;
@@ -22,7 +22,7 @@ use crate::gui::history::{self, Timeline};
 use crate::gui::records::{self, Records};
 use crate::gui::shortcut::{Action, Shortcut};
 use crate::gui::widget::{
-    card, danger_link, link, page_title, plain, stat, table_header, undo_notice,
+    Table, card, page_title, plain, primary_button, secondary_button, stat, undo_notice,
 };
 use crate::gui::{font, theme};
 use crate::text::{date_short, thousands};
@@ -89,15 +89,8 @@ impl Guests {
                 (task.map(Message::Points), event.map(Event::Points))
             }
             Message::Attending(id, attending) => {
-                let Some(before) = data.delegates.iter().find(|d| d.id == id) else {
-                    return (Task::none(), None);
-                };
-                let after = Delegate {
-                    attending,
-                    ..before.clone()
-                };
-                let event = self.delegates.change(before.clone(), after);
-                (Task::none(), Some(Event::Delegates(event)))
+                let event = self.delegates.change(id, data, |d| d.attending = attending);
+                (Task::none(), event.map(Event::Delegates))
             }
             Message::Cancel => {
                 self.close();
@@ -138,9 +131,7 @@ impl Guests {
                 format!("Đại biểu và điểm tổ chức · Năm {}", data.event.year),
                 "Đại biểu được giới thiệu theo thứ tự nghi thức; số người tham gia đưa vào báo cáo.",
             ),
-            button(text("+ Thêm đại biểu").font(font::SEMIBOLD))
-                .padding([10, 18])
-                .style(theme::primary)
+            primary_button("+ Thêm đại biểu", [10, 18])
                 .on_press(Message::New),
         ]
         .spacing(16)
@@ -175,49 +166,35 @@ impl Guests {
     }
 
     fn delegates<'a>(&'a self, data: &'a Snapshot) -> Element<'a, Message> {
-        let columns = [
-            ("Thứ tự", Length::Fixed(60.0)),
-            ("Họ và tên", Length::FillPortion(2)),
-            ("Chức vụ", Length::FillPortion(2)),
-            ("Đơn vị", Length::FillPortion(3)),
-            ("Dự", Length::Fixed(40.0)),
-            ("", Length::Fixed(90.0)),
-        ];
-        let form = |id| self.delegates.form(id).map(|f| f.map(Message::Delegates));
-        let mut rows = column![table_header(&columns)].push(form(None));
+        let table = Table::default()
+            .column("Thứ tự", Length::Fixed(60.0), |d: &Delegate| {
+                text(d.rank.to_string())
+            })
+            .column("Họ và tên", Length::FillPortion(2), |d| {
+                text(&d.name).font(font::SEMIBOLD)
+            })
+            .column("Chức vụ", Length::FillPortion(2), |d| text(&d.title))
+            .column("Đơn vị", Length::FillPortion(3), |d| {
+                text(&d.organisation)
+            })
+            .column("Dự", Length::Fixed(40.0), |d| {
+                let id = d.id;
+                checkbox(d.attending).on_toggle(move |on| Message::Attending(id, on))
+            })
+            .column("", Length::Fixed(90.0), |d| {
+                records::actions(d.id, Message::Delegates)
+            });
+        let form = self.delegates.form(None).map(|f| f.map(Message::Delegates));
+        let mut rows = column![table.header()].push(form);
         for d in &data.delegates {
-            if let Some(form) = form(Some(d.id)) {
-                rows = rows.push(form);
-                continue;
-            }
-            let id = d.id;
+            let style = if d.attending {
+                theme::row_plain
+            } else {
+                theme::row_soon
+            };
             rows = rows.push(
-                container(
-                    row![
-                        text(d.rank.to_string()).width(Length::Fixed(60.0)),
-                        text(&d.name)
-                            .font(font::SEMIBOLD)
-                            .width(Length::FillPortion(2)),
-                        text(&d.title).width(Length::FillPortion(2)),
-                        text(&d.organisation).width(Length::FillPortion(3)),
-                        container(
-                            checkbox(d.attending).on_toggle(move |on| Message::Attending(id, on))
-                        )
-                        .width(Length::Fixed(40.0)),
-                        actions(
-                            Message::Delegates(records::Message::Edit(id)),
-                            Message::Delegates(records::Message::Remove(id)),
-                        ),
-                    ]
-                    .spacing(12)
-                    .align_y(Alignment::Center),
-                )
-                .padding(Padding::from([8, 12]))
-                .style(if d.attending {
-                    theme::row_plain
-                } else {
-                    theme::row_soon
-                }),
+                self.delegates
+                    .row_or_form(d.id, Message::Delegates, || table.row(d, [8, 12], style)),
             );
         }
         if data.delegates.is_empty() && !self.delegates.is_open() {
@@ -239,47 +216,31 @@ impl Guests {
     }
 
     fn points<'a>(&'a self, data: &'a Snapshot) -> Element<'a, Message> {
-        let columns = [
-            ("Tên điểm", Length::FillPortion(3)),
-            ("Loại", Length::Fixed(110.0)),
-            ("Ngày", Length::Fixed(95.0)),
-            ("Đơn vị chủ trì", Length::FillPortion(2)),
-            ("Dự kiến", Length::Fixed(70.0)),
-            ("Thực tế", Length::Fixed(70.0)),
-            ("", Length::Fixed(90.0)),
-        ];
+        let count = |n: u32| thousands(i64::from(n));
+        let table = Table::default()
+            .column("Tên điểm", Length::FillPortion(3), |p: &EventPoint| {
+                text(&p.name)
+            })
+            .column("Loại", Length::Fixed(110.0), |p| text(p.kind.label()))
+            .column("Ngày", Length::Fixed(95.0), |p| text(date_short(p.date)))
+            .column("Đơn vị chủ trì", Length::FillPortion(2), |p| {
+                text(&p.host)
+            })
+            .column("Dự kiến", Length::Fixed(70.0), move |p| {
+                text(count(p.expected))
+            })
+            .column("Thực tế", Length::Fixed(70.0), move |p| {
+                text(p.actual.map(count).unwrap_or_default())
+            })
+            .column("", Length::Fixed(90.0), |p| {
+                records::actions(p.id, Message::Points)
+            });
         let form = |id| self.points.form(id).map(|f| f.map(Message::Points));
-        let mut rows = column![table_header(&columns)];
+        let mut rows = column![table.header()];
         for p in &data.points {
-            if let Some(form) = form(Some(p.id)) {
-                rows = rows.push(form);
-                continue;
-            }
-            rows = rows.push(
-                container(
-                    row![
-                        text(&p.name).width(Length::FillPortion(3)),
-                        text(p.kind.label()).width(Length::Fixed(110.0)),
-                        text(date_short(p.date)).width(Length::Fixed(95.0)),
-                        text(&p.host).width(Length::FillPortion(2)),
-                        text(thousands(i64::from(p.expected))).width(Length::Fixed(70.0)),
-                        text(
-                            p.actual
-                                .map(|a| thousands(i64::from(a)))
-                                .unwrap_or_default()
-                        )
-                        .width(Length::Fixed(70.0)),
-                        actions(
-                            Message::Points(records::Message::Edit(p.id)),
-                            Message::Points(records::Message::Remove(p.id)),
-                        ),
-                    ]
-                    .spacing(12)
-                    .align_y(Alignment::Center),
-                )
-                .padding(Padding::from([8, 12]))
-                .style(theme::row_plain),
-            );
+            rows = rows.push(self.points.row_or_form(p.id, Message::Points, || {
+                table.row(p, [8, 12], theme::row_plain)
+            }));
         }
         if data.points.is_empty() && !self.points.is_open() {
             rows = rows
@@ -288,18 +249,10 @@ impl Guests {
         // A new point is typed where "+ Thêm điểm" was pressed.
         let end: Element<'a, Message> = match form(None) {
             Some(form) => form,
-            None => button(text("+ Thêm điểm"))
-                .style(theme::secondary)
-                .padding([6, 14])
+            None => secondary_button("+ Thêm điểm", [6, 14])
                 .on_press(Message::Points(records::Message::New))
                 .into(),
         };
         column![rows, end].spacing(10).into()
     }
-}
-
-fn actions<'a>(edit: Message, remove: Message) -> Element<'a, Message> {
-    row![link("Sửa", edit), danger_link("Xóa", remove)]
-        .width(Length::Fixed(90.0))
-        .into()
 }

@@ -3,6 +3,7 @@
 
 use crate::domain::commendation::default_achievement;
 use crate::domain::{Decision, Form, Recipient, RecipientKind, Sex};
+use crate::gui::widget::typed_birth_year;
 use crate::text::{date_short, parse_date};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -170,14 +171,7 @@ impl RecipientDraft {
 
     /// The recipient the form describes (with this id, 0 for a new one).
     pub fn recipient(&self, id: i64) -> Result<Recipient, String> {
-        let birth_year = match self.birth_year.trim() {
-            "" => None,
-            typed => Some(
-                typed
-                    .parse::<i32>()
-                    .map_err(|_| format!("Năm sinh “{typed}” phải là một năm, ví dụ 1975."))?,
-            ),
-        };
+        let birth_year = typed_birth_year(&self.birth_year, 1975)?;
         let register_no = match self.register_no.trim() {
             "" => None,
             typed => Some(

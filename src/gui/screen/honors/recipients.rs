@@ -1,8 +1,7 @@
 //! The recipients of a decision as a records list: their form, and the rules the window checks
 //! before saving one (a register number is given once per register).
 
-use iced::Length;
-use iced::widget::{Column, column, pick_list, row, text};
+use iced::widget::{Column, column, row, text};
 
 use super::RECIPIENT_NAME;
 use super::draft::{RecipientChoice, RecipientDraft, RecipientField};
@@ -11,7 +10,7 @@ use crate::domain::{Form, Recipient, RecipientKind, Sex};
 use crate::gui::data::{Kind, Snapshot};
 use crate::gui::font;
 use crate::gui::records::{self, Record};
-use crate::gui::widget::{Pick, labelled, submit_field};
+use crate::gui::widget::{Pick, labelled_pick, submit_field};
 
 type Message = records::Message<Recipient>;
 
@@ -93,14 +92,6 @@ impl Record for Recipient {
     }
 }
 
-fn kinds() -> Vec<Pick<RecipientKind>> {
-    RecipientKind::ALL.map(|k| Pick::new(k, k.label())).to_vec()
-}
-
-fn forms() -> Vec<Pick<Form>> {
-    Form::ALL.map(|f| Pick::new(f, f.label())).to_vec()
-}
-
 fn sexes() -> Vec<Pick<Option<Sex>>> {
     vec![
         Pick::new(None, "Không ghi"),
@@ -112,30 +103,19 @@ fn sexes() -> Vec<Pick<Option<Sex>>> {
 fn fields(draft: &RecipientDraft) -> Column<'_, Message> {
     let edit = |which| move |value| Message::Edited(which, value);
     let save = Message::Save;
-    let kinds = kinds();
-    let forms = forms();
-    let sexes = sexes();
     let individual = draft.kind == RecipientKind::Individual;
     let mut first = row![
-        labelled(
+        labelled_pick(
             "Đối tượng",
-            pick_list(
-                kinds.clone(),
-                kinds.iter().find(|k| k.value == draft.kind).cloned(),
-                |p| Message::Chosen(RecipientChoice::Kind(p.value))
-            )
-            .padding(8)
-            .width(Length::Fill)
+            Pick::each(RecipientKind::ALL, RecipientKind::label),
+            &draft.kind,
+            |kind| Message::Chosen(RecipientChoice::Kind(kind))
         ),
-        labelled(
+        labelled_pick(
             "Hình thức",
-            pick_list(
-                forms.clone(),
-                forms.iter().find(|f| f.value == draft.form).cloned(),
-                |p| Message::Chosen(RecipientChoice::Form(p.value))
-            )
-            .padding(8)
-            .width(Length::Fill)
+            Pick::each(Form::ALL, Form::label),
+            &draft.form,
+            |form| Message::Chosen(RecipientChoice::Form(form))
         ),
         submit_field(
             if individual {
@@ -157,16 +137,9 @@ fn fields(draft: &RecipientDraft) -> Column<'_, Message> {
     .spacing(10);
     if individual {
         first = first
-            .push(labelled(
-                "Giới tính",
-                pick_list(
-                    sexes.clone(),
-                    sexes.iter().find(|s| s.value == draft.sex).cloned(),
-                    |p| Message::Chosen(RecipientChoice::Sex(p.value)),
-                )
-                .padding(8)
-                .width(Length::Fill),
-            ))
+            .push(labelled_pick("Giới tính", sexes(), &draft.sex, |sex| {
+                Message::Chosen(RecipientChoice::Sex(sex))
+            }))
             .push(submit_field(
                 "Năm sinh",
                 "1975",

@@ -1,17 +1,17 @@
 //! What the commendations screen draws.
 
-use iced::widget::{Space, button, column, container, pick_list, row, scrollable, text};
-use iced::{Alignment, Element, Length, Padding};
+use iced::widget::{Space, column, container, pick_list, row, scrollable, text};
+use iced::{Alignment, Element, Length};
 
 use super::draft::{DecisionDraft, DecisionField, SIGNER_TITLES};
 use super::{DECISION_NUMBER, Honors, Message, PAGE};
-use crate::domain::{Form, Recipient, RecipientKind};
+use crate::domain::{Decision, Form, Recipient, RecipientKind};
 use crate::gui::data::Snapshot;
 use crate::gui::history;
 use crate::gui::records;
 use crate::gui::widget::{
-    Pick, card, danger_link, inline_form, labelled, link, outcome_banner, page_title, plain, stat,
-    submit_field, table_header, undo_notice,
+    Pick, Table, card, danger_link, inline_form, labelled, link, outcome_banner, page_title, plain,
+    primary_button, secondary_button, stat, submit_field, undo_notice,
 };
 use crate::gui::{font, theme};
 use crate::text::date_short;
@@ -26,22 +26,10 @@ impl Honors {
                 "Quyết định, người được khen và số vào sổ (tự cấp, không cấp lại số đã dùng).",
             ),
             row![
-                button(text("+ Thêm người được khen").font(font::SEMIBOLD))
-                    .padding([10, 18])
-                    .style(theme::primary)
-                    .on_press(Message::New),
-                button(text("+ Quyết định mới"))
-                    .padding([10, 14])
-                    .style(theme::secondary)
-                    .on_press(Message::NewDecision),
-                button(text("Nhập danh sách…"))
-                    .padding([10, 14])
-                    .style(theme::secondary)
-                    .on_press(Message::Import),
-                button(text("In giấy khen… (Ctrl+P)"))
-                    .padding([10, 14])
-                    .style(theme::secondary)
-                    .on_press(Message::Print),
+                primary_button("+ Thêm người được khen", [10, 18]).on_press(Message::New),
+                secondary_button("+ Quyết định mới", [10, 14]).on_press(Message::NewDecision),
+                secondary_button("Nhập danh sách…", [10, 14]).on_press(Message::Import),
+                secondary_button("In giấy khen… (Ctrl+P)", [10, 14]).on_press(Message::Print),
             ]
             .spacing(10)
             .align_y(Alignment::Center),
@@ -103,57 +91,55 @@ impl Honors {
     }
 
     fn decisions<'a>(&'a self, data: &'a Snapshot) -> Element<'a, Message> {
-        let columns = [
-            ("Số quyết định", Length::FillPortion(2)),
-            ("Ngày", Length::Fixed(95.0)),
-            ("Cơ quan ban hành", Length::FillPortion(3)),
-            ("Người ký", Length::FillPortion(2)),
-            ("Được khen", Length::Fixed(80.0)),
-            ("", Length::Fixed(140.0)),
-        ];
         let current = self.current(data).map(|d| d.id);
-        let mut rows = column![table_header(&columns)];
+        let count = |id: i64| {
+            data.recipients
+                .iter()
+                .filter(|r| r.decision_id == id)
+                .count()
+        };
+        let table = Table::default()
+            .column(
+                "Số quyết định",
+                Length::FillPortion(2),
+                |d: &'a Decision| text(&d.number).font(font::SEMIBOLD),
+            )
+            .column("Ngày", Length::Fixed(95.0), |d| text(date_short(d.date)))
+            .column("Cơ quan ban hành", Length::FillPortion(3), |d| {
+                text(&d.issuer)
+            })
+            .column("Người ký", Length::FillPortion(2), |d| {
+                text(&d.signer_name)
+            })
+            .column("Được khen", Length::Fixed(80.0), move |d| {
+                text(count(d.id).to_string())
+            })
+            .column("", Length::Fixed(140.0), move |d| {
+                row![
+                    link(
+                        if current == Some(d.id) {
+                            "Đang xem"
+                        } else {
+                            "Xem"
+                        },
+                        Message::Select(d.id)
+                    ),
+                    link("Sửa", Message::EditDecision(d.id)),
+                    danger_link("Xóa", Message::RemoveDecision(d.id)),
+                ]
+            });
+        let mut rows = column![table.header()];
         for d in &data.decisions {
             if let Some(draft) = self.decision.as_ref().filter(|x| x.id == Some(d.id)) {
                 rows = rows.push(decision_form(draft));
                 continue;
             }
-            let count = data
-                .recipients
-                .iter()
-                .filter(|r| r.decision_id == d.id)
-                .count();
-            let chosen = current == Some(d.id);
-            rows = rows.push(
-                container(
-                    row![
-                        text(&d.number)
-                            .font(font::SEMIBOLD)
-                            .width(Length::FillPortion(2)),
-                        text(date_short(d.date)).width(Length::Fixed(95.0)),
-                        text(&d.issuer).width(Length::FillPortion(3)),
-                        text(&d.signer_name).width(Length::FillPortion(2)),
-                        text(count.to_string()).width(Length::Fixed(80.0)),
-                        row![
-                            link(
-                                if chosen { "Đang xem" } else { "Xem" },
-                                Message::Select(d.id)
-                            ),
-                            link("Sửa", Message::EditDecision(d.id)),
-                            danger_link("Xóa", Message::RemoveDecision(d.id)),
-                        ]
-                        .width(Length::Fixed(140.0)),
-                    ]
-                    .spacing(12)
-                    .align_y(Alignment::Center),
-                )
-                .padding(Padding::from([7, 12]))
-                .style(if chosen {
-                    theme::row_selected
-                } else {
-                    theme::row_plain
-                }),
-            );
+            let style = if current == Some(d.id) {
+                theme::row_selected
+            } else {
+                theme::row_plain
+            };
+            rows = rows.push(table.row(d, [7, 12], style));
         }
         if data.decisions.is_empty() {
             rows = rows.push(
@@ -173,54 +159,47 @@ impl Honors {
         };
         // The kind goes under the name, and the name takes most of what is left: a collective's
         // name ("Ban Chỉ đạo phong trào … Khu phố 3") ran to five lines at 1024 pixels.
-        let columns = [
-            ("STT", Length::Fixed(40.0)),
-            ("Họ và tên / Tên tập thể", Length::FillPortion(5)),
-            ("Chức vụ, đơn vị", Length::FillPortion(3)),
-            ("Hình thức", Length::Fixed(90.0)),
-            ("Số vào sổ", Length::Fixed(75.0)),
-            ("", Length::Fixed(90.0)),
-        ];
-        let mut rows = column![table_header(&columns)];
+        let digits = data.unit.register_digits;
+        let table = Table::default()
+            .column(
+                "STT",
+                Length::Fixed(40.0),
+                |(i, _): (usize, &'a Recipient)| text((i + 1).to_string()),
+            )
+            .column(
+                "Họ và tên / Tên tập thể",
+                Length::FillPortion(5),
+                |(_, r)| {
+                    column![
+                        text(r.display_name()).font(font::SEMIBOLD),
+                        text(r.kind.label()).size(theme::SMALL).style(theme::muted),
+                    ]
+                },
+            )
+            .column(
+                "Chức vụ, đơn vị",
+                Length::FillPortion(3),
+                |(_, r)| text(&r.position),
+            )
+            .column("Hình thức", Length::Fixed(90.0), |(_, r)| {
+                text(r.form.label())
+            })
+            .column("Số vào sổ", Length::Fixed(75.0), move |(_, r)| {
+                text(r.register_no.map(|n| digits.number(n)).unwrap_or_default())
+            })
+            .column("", Length::Fixed(90.0), |(_, r)| {
+                records::actions(r.id, Message::Recipients)
+            });
+        let mut rows = column![table.header()];
         let mine: Vec<&Recipient> = data
             .recipients
             .iter()
             .filter(|r| r.decision_id == decision.id)
             .collect();
         for (i, r) in mine.iter().enumerate() {
-            if let Some(form) = self.recipients.form(Some(r.id)) {
-                rows = rows.push(form.map(Message::Recipients));
-                continue;
-            }
-            rows = rows.push(
-                container(
-                    row![
-                        text((i + 1).to_string()).width(Length::Fixed(40.0)),
-                        column![
-                            text(r.display_name()).font(font::SEMIBOLD),
-                            text(r.kind.label()).size(theme::SMALL).style(theme::muted),
-                        ]
-                        .width(Length::FillPortion(5)),
-                        text(&r.position).width(Length::FillPortion(3)),
-                        text(r.form.label()).width(Length::Fixed(90.0)),
-                        text(
-                            r.register_no
-                                .map(|n| data.unit.register_digits.number(n))
-                                .unwrap_or_default()
-                        )
-                        .width(Length::Fixed(75.0)),
-                        row![
-                            link("Sửa", Message::Recipients(records::Message::Edit(r.id))),
-                            danger_link("Xóa", Message::Recipients(records::Message::Remove(r.id))),
-                        ]
-                        .width(Length::Fixed(90.0)),
-                    ]
-                    .spacing(12)
-                    .align_y(Alignment::Center),
-                )
-                .padding(Padding::from([7, 12]))
-                .style(theme::row_plain),
-            );
+            rows = rows.push(self.recipients.row_or_form(r.id, Message::Recipients, || {
+                table.row((i, *r), [7, 12], theme::row_plain)
+            }));
         }
         if mine.is_empty() && !self.recipients.is_open() {
             rows = rows.push(
@@ -229,13 +208,8 @@ impl Honors {
             );
         }
         let end: Element<'a, Message> = row![
-            button(text("+ Thêm người được khen"))
-                .style(theme::secondary)
-                .padding([6, 14])
-                .on_press(Message::New),
-            button(text("Lưu danh sách kèm quyết định (PDF)…"))
-                .style(theme::secondary)
-                .padding([6, 14])
+            secondary_button("+ Thêm người được khen", [6, 14]).on_press(Message::New),
+            secondary_button("Lưu danh sách kèm quyết định (PDF)…", [6, 14])
                 .on_press_maybe((!mine.is_empty()).then_some(Message::SaveList)),
         ]
         .spacing(10)

@@ -10,10 +10,10 @@ mod stored;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use iced::widget::{Space, button, column, container, pick_list, row, scrollable, text};
+use iced::widget::{Space, column, container, pick_list, row, scrollable, text};
 use iced::{Alignment, Element, Length, Padding, Task, Theme};
 
-use crate::gui::widget::table_header;
+use crate::gui::widget::{primary_button, secondary_button, table_header};
 use crate::gui::{font, system, theme};
 use crate::import::preview::{Kind, RowError, run};
 use crate::import::{Choice, Field, Preview, Sheet};
@@ -192,14 +192,9 @@ where
             stored::save_label(p, self.choice, noun)
         };
         let actions = row![
-            button(text(save_label).font(font::SEMIBOLD))
-                .style(theme::primary)
-                .padding([8, 18])
+            primary_button(save_label, [8, 18])
                 .on_press_maybe((!rows.is_empty()).then_some(Message::Confirm)),
-            button(text("Hủy"))
-                .style(theme::secondary)
-                .padding([8, 18])
-                .on_press(Message::Cancel),
+            secondary_button("Hủy", [8, 18]).on_press(Message::Cancel),
             text("Nhập tất cả hoặc không nhập gì; dữ liệu được sao lưu trước khi nhập.")
                 .size(theme::SMALL)
                 .style(theme::muted),
@@ -216,9 +211,9 @@ where
                 K::view(&self.existing).map(|v| v.map(Message::Blank)),
                 problems,
                 self.columns(),
-                self.rejected(),
+                row_list(&self.preview.errors, &REJECTED),
                 self.stored(noun),
-                self.warnings(),
+                row_list(&self.preview.warnings, &WARNINGS),
                 actions,
             ]
             .spacing(12),
@@ -273,71 +268,64 @@ where
         }
         rows.into()
     }
-
-    fn rejected(&self) -> Element<'_, Message> {
-        let errors = &self.preview.errors;
-        let heading = format!(
-            "Các dòng lỗi ({}): sửa trong tệp rồi nhập lại, hoặc chọn lại cột ở trên.",
-            thousands(errors.len() as i64)
-        );
-        row_list(
-            heading,
-            theme::danger_text,
-            errors,
-            "dòng lỗi",
-            theme::error_box,
-            260.0,
-        )
-    }
-
-    fn warnings(&self) -> Element<'_, Message> {
-        let warnings = &self.preview.warnings;
-        let heading = format!(
-            "Cần xem lại ({}), vẫn nhập được:",
-            thousands(warnings.len() as i64)
-        );
-        row_list(
-            heading,
-            theme::warning_text,
-            warnings,
-            "dòng",
-            theme::notice,
-            200.0,
-        )
-    }
 }
+
+/// How a list of rows looks: its heading (given how many) and the heading's colour, what the
+/// "… và N khác" line calls a row, its box and how tall it grows.
+struct ListLook {
+    title: fn(&str) -> String,
+    heading: fn(&Theme) -> text::Style,
+    more: &'static str,
+    background: fn(&Theme) -> container::Style,
+    max_height: f32,
+}
+
+/// The rows that cannot be imported.
+const REJECTED: ListLook = ListLook {
+    title: |count| {
+        format!("Các dòng lỗi ({count}): sửa trong tệp rồi nhập lại, hoặc chọn lại cột ở trên.")
+    },
+    heading: theme::danger_text,
+    more: "dòng lỗi",
+    background: theme::error_box,
+    max_height: 260.0,
+};
+
+/// The rows imported with something to check.
+const WARNINGS: ListLook = ListLook {
+    title: |count| format!("Cần xem lại ({count}), vẫn nhập được:"),
+    heading: theme::warning_text,
+    more: "dòng",
+    background: theme::notice,
+    max_height: 200.0,
+};
 
 /// The rows of a file with what is wrong with each, the first [`SHOWN_ERRORS`] of them and how
 /// many more; nothing when there are none.
-fn row_list<'a>(
-    heading: String,
-    heading_style: fn(&Theme) -> text::Style,
-    rows: &'a [RowError],
-    more: &str,
-    box_style: fn(&Theme) -> container::Style,
-    max_height: f32,
-) -> Element<'a, Message> {
+fn row_list<'a>(rows: &'a [RowError], look: &ListLook) -> Element<'a, Message> {
     if rows.is_empty() {
         return Space::new().height(0).into();
     }
-    let mut list = column![text(heading).font(font::SEMIBOLD).style(heading_style)].spacing(2);
+    let heading = (look.title)(&thousands(rows.len() as i64));
+    let mut list = column![text(heading).font(font::SEMIBOLD).style(look.heading)].spacing(2);
     for row in rows.iter().take(SHOWN_ERRORS) {
         list = list.push(text(format!("Dòng {}: {}", row.row, row.reason)).size(theme::SMALL));
     }
     if rows.len() > SHOWN_ERRORS {
         list = list.push(
             text(format!(
-                "… và {} {more} khác.",
-                thousands((rows.len() - SHOWN_ERRORS) as i64)
+                "… và {} {} khác.",
+                thousands((rows.len() - SHOWN_ERRORS) as i64),
+                look.more
             ))
             .size(theme::SMALL)
             .style(theme::muted),
         );
     }
     container(scrollable(list).height(Length::Shrink))
-        .max_height(max_height)
+        .max_height(look.max_height)
         .padding(8)
-        .style(box_style)
+        .style(look.background)
         .into()
 }
 

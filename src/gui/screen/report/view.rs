@@ -9,7 +9,10 @@ use iced::{Alignment, Element, Length, Padding};
 use super::{Message, Output, Report};
 use crate::domain::report::{Entered, Figure, Group, Section, Standard, percent_text};
 use crate::gui::data::Snapshot;
-use crate::gui::widget::{card, page_title, plain, saved_file, table_header, undo_notice};
+use crate::gui::widget::{
+    card, page_title, plain, primary_button, saved_file, secondary_button, table_header,
+    undo_notice,
+};
 use crate::gui::{font, preview, theme};
 use crate::papers::report::{Value, computed_summary};
 
@@ -21,14 +24,9 @@ impl Report {
             return self.export_view(data, pages);
         }
         let year = data.event.year;
-        let undo = button(text("Hoàn tác (Ctrl+Z)"))
-            .style(theme::secondary)
-            .padding([8, 14])
+        let undo = secondary_button("Hoàn tác (Ctrl+Z)", [8, 14])
             .on_press_maybe(self.can_undo().then_some(Message::Undo));
-        let export = button(text("Xuất báo cáo… (Ctrl+P)").font(font::SEMIBOLD))
-            .style(theme::primary)
-            .padding([10, 18])
-            .on_press(Message::Export);
+        let export = primary_button("Xuất báo cáo… (Ctrl+P)", [10, 18]).on_press(Message::Export);
         // The title takes what the buttons leave and wraps; the buttons keep their size.
         let header = row![
             container(page_title(
@@ -214,19 +212,14 @@ impl Report {
         pages: &'a Result<crate::document::Document, String>,
     ) -> Element<'a, Message> {
         let save = |label: &'static str, output| {
-            button(text(if self.saving { "Đang lưu…" } else { label }).font(font::SEMIBOLD))
-                .style(theme::primary)
-                .padding([10, 18])
+            primary_button(if self.saving { "Đang lưu…" } else { label }, [10, 18])
                 .on_press_maybe((!self.saving).then_some(Message::Save(output)))
         };
         // The title has the whole width and the actions a row of their own: beside four
         // buttons it was one word wide on a 1024-pixel screen.
         let header = column![
             row![
-                button(text("← Quay lại số liệu"))
-                    .style(theme::secondary)
-                    .padding([8, 14])
-                    .on_press(Message::CloseExport),
+                secondary_button("← Quay lại số liệu", [8, 14]).on_press(Message::CloseExport),
                 page_title(
                     format!("Xuất báo cáo · Năm {}", data.event.year),
                     "Xem trước đúng như khi in; bảng Excel có cùng các bảng số liệu.",
@@ -331,25 +324,18 @@ fn computed<'a>(data: &'a Snapshot) -> Element<'a, Message> {
     });
     let mut body = column![head].extend(rows).spacing(2);
     let figures = &report.this.figures;
+    let warning = |line: String| text(line).size(theme::SMALL).style(theme::warning_text);
     if figures.visits_planned > 0 {
-        body = body.push(
-            text(format!(
-                "Còn {} lượt thăm hỏi đang “Dự kiến”: chỉ lượt “Đã thăm” được tính vào báo cáo.",
-                figures.visits_planned
-            ))
-            .size(theme::SMALL)
-            .style(theme::warning_text),
-        );
+        body = body.push(warning(format!(
+            "Còn {} lượt thăm hỏi đang “Dự kiến”: chỉ lượt “Đã thăm” được tính vào báo cáo.",
+            figures.visits_planned
+        )));
     }
     if figures.points_uncounted > 0 {
-        body = body.push(
-            text(format!(
-                "Còn {} điểm tổ chức chưa nhập số người tham gia thực tế (mục “Đại biểu và điểm”).",
-                figures.points_uncounted
-            ))
-            .size(theme::SMALL)
-            .style(theme::warning_text),
-        );
+        body = body.push(warning(format!(
+            "Còn {} điểm tổ chức chưa nhập số người tham gia thực tế (mục “Đại biểu và điểm”).",
+            figures.points_uncounted
+        )));
     }
     card("Số liệu tính từ dữ liệu", body)
 }

@@ -2,15 +2,15 @@
 //! that says why it cannot), and how it is drawn. The household form is in `household`.
 
 use chrono::NaiveDate;
-use iced::widget::{checkbox, column, pick_list, row, text};
-use iced::{Element, Length};
+use iced::Element;
+use iced::widget::{checkbox, column, row, text};
 
-use super::view::VisitStatusPick;
+use super::view::statuses;
 use super::{Event, GIFT, Message, Undo, Update, none};
 use crate::domain::VisitMark;
 use crate::gui::data::Snapshot;
 use crate::gui::font;
-use crate::gui::widget::{inline_form, labelled, submit_field};
+use crate::gui::widget::{inline_form, labelled_pick, submit_field};
 use iced::Task;
 
 use crate::domain::{Visit, VisitStatus};
@@ -217,15 +217,11 @@ pub(super) fn gift_form<'a>(
                     edit(GiftField::Date),
                     save.clone()
                 ),
-                labelled(
+                labelled_pick(
                     "Trạng thái",
-                    pick_list(
-                        VisitStatusPick::ALL,
-                        Some(VisitStatusPick(draft.status)),
-                        |p| Message::StatusPicked(p.0)
-                    )
-                    .padding(8)
-                    .width(Length::Fill)
+                    statuses(),
+                    &draft.status,
+                    Message::StatusPicked
                 ),
             ]
             .spacing(10),

@@ -2,15 +2,14 @@
 //! records list; removing one is the screen's own (it takes the household's visits of every
 //! year with it, and undo puts them all back).
 
-use iced::Length;
-use iced::widget::{Column, column, pick_list, row};
+use iced::widget::{Column, column, row};
 
 use super::HOUSEHOLD_NAME;
-use super::view::{Pick, picked, picks};
+use super::view::picks;
 use crate::domain::{Category, Household, Sex};
 use crate::gui::data::{Kind, Snapshot};
 use crate::gui::records::{self, Record};
-use crate::gui::widget::{labelled, submit_field};
+use crate::gui::widget::{Pick, labelled_pick, submit_field, typed_birth_year};
 
 /// A household's form as typed.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,14 +55,7 @@ impl HouseholdDraft {
 
     /// The household the form describes (`id` 0 for a new one), or the reason it cannot be.
     pub fn household(&self, id: i64) -> Result<Household, String> {
-        let birth_year = match self.birth_year.trim() {
-            "" => None,
-            typed => Some(
-                typed
-                    .parse::<i32>()
-                    .map_err(|_| format!("Năm sinh “{typed}” phải là một năm, ví dụ 1948."))?,
-            ),
-        };
+        let birth_year = typed_birth_year(&self.birth_year, 1948)?;
         let household = Household {
             id,
             name: self.name.clone(),
@@ -141,15 +133,6 @@ impl Record for Household {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct CategoryPick(Category);
-
-impl std::fmt::Display for CategoryPick {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.0.label())
-    }
-}
-
 fn fields(draft: &HouseholdDraft) -> Column<'_, records::Message<Household>> {
     let edit = |which| move |value| records::Message::Edited(which, value);
     let save = records::Message::Save;
@@ -158,7 +141,7 @@ fn fields(draft: &HouseholdDraft) -> Column<'_, records::Message<Household>> {
         "Không ghi",
         [Sex::Male, Sex::Female].map(|s| (s, s.label().to_string())),
     );
-    let categories: Vec<CategoryPick> = Category::ALL.into_iter().map(CategoryPick).collect();
+    let categories = Pick::each(Category::ALL, Category::label);
     column![
         row![
             submit_field(
@@ -177,24 +160,12 @@ fn fields(draft: &HouseholdDraft) -> Column<'_, records::Message<Household>> {
                 edit(HouseholdField::BirthYear),
                 save.clone()
             ),
-            labelled(
-                "Giới tính",
-                pick_list(
-                    sexes.clone(),
-                    picked(&sexes, draft.sex),
-                    move |p: Pick<Sex>| { chosen(HouseholdChoice::Sex(p.value)) }
-                )
-                .padding(8)
-                .width(Length::Fill)
-            ),
-            labelled(
-                "Diện",
-                pick_list(categories, Some(CategoryPick(draft.category)), move |p| {
-                    chosen(HouseholdChoice::Category(p.0))
-                })
-                .padding(8)
-                .width(Length::Fill)
-            ),
+            labelled_pick("Giới tính", sexes, &draft.sex, move |sex| {
+                chosen(HouseholdChoice::Sex(sex))
+            }),
+            labelled_pick("Diện", categories, &draft.category, move |category| {
+                chosen(HouseholdChoice::Category(category))
+            }),
         ]
         .spacing(10),
         row![

@@ -253,32 +253,20 @@ impl Visits {
                 none()
             }
             Message::ImportPanel(message) => {
-                let event = match self.importing.as_mut() {
-                    Some(Importing::Households(panel)) => match panel.update(message) {
-                        Outcome::Stay => None,
-                        Outcome::Close => {
-                            self.importing = None;
-                            None
-                        }
-                        Outcome::Save(rows) => Some(Event::ImportHouseholds(
-                            rows.into_iter().map(|(_, h)| h).collect(),
-                        )),
-                    },
-                    Some(Importing::Visits(panel)) => match panel.update(message) {
-                        Outcome::Stay => None,
-                        Outcome::Close => {
-                            self.importing = None;
-                            None
-                        }
-                        Outcome::Save(rows) => Some(Event::ImportVisits(
+                let (done, event) = match self.importing.as_mut() {
+                    Some(Importing::Households(panel)) => imported(panel.update(message), |rows| {
+                        Event::ImportHouseholds(rows.into_iter().map(|(_, h)| h).collect())
+                    }),
+                    Some(Importing::Visits(panel)) => imported(panel.update(message), |rows| {
+                        Event::ImportVisits(
                             rows.into_iter()
                                 .map(|(_, r)| (r.household(), r.visit))
                                 .collect(),
-                        )),
-                    },
-                    None => None,
+                        )
+                    }),
+                    None => (false, None),
                 };
-                if event.is_some() {
+                if done {
                     self.importing = None;
                 }
                 (Task::none(), event)
@@ -552,4 +540,17 @@ fn household_event(event: records::Event<Household>) -> Event {
 
 fn none() -> Update {
     (Task::none(), None)
+}
+
+/// What an import panel's outcome asks of the screen: whether the panel is done (cancelled, or
+/// its rows sent) and the event `save` makes of its rows.
+fn imported<T>(
+    outcome: Outcome<T>,
+    save: impl FnOnce(Vec<(usize, T)>) -> Event,
+) -> (bool, Option<Event>) {
+    match outcome {
+        Outcome::Stay => (false, None),
+        Outcome::Close => (true, None),
+        Outcome::Save(rows) => (true, Some(save(rows))),
+    }
 }

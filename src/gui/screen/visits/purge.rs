@@ -9,7 +9,7 @@ use iced::{Alignment, Element, Length, Padding};
 use super::{Message, Undo, Visits};
 use crate::domain::Household;
 use crate::gui::history;
-use crate::gui::widget::{danger_link, undo_notice};
+use crate::gui::widget::{danger_link, secondary_button, undo_notice};
 use crate::gui::{font, theme};
 
 impl Visits {
@@ -65,10 +65,7 @@ fn question(household: &Household) -> Element<'_, Message> {
                     .padding([8, 16])
                     .style(button::danger)
                     .on_press(Message::ConfirmPurge),
-                button(text("Giữ lại"))
-                    .padding([8, 16])
-                    .style(theme::secondary)
-                    .on_press(Message::CancelPurge),
+                secondary_button("Giữ lại", [8, 16]).on_press(Message::CancelPurge),
             ]
             .spacing(10),
         ]

@@ -1,9 +1,7 @@
 //! What the visits screen draws.
 
-use iced::widget::{
-    Space, button, column, container, pick_list, row, scrollable, text, text_input,
-};
-use iced::{Alignment, Element, Length, Padding};
+use iced::widget::{Space, button, column, container, row, scrollable, text, text_input};
+use iced::{Alignment, Element, Length};
 
 use super::gift::gift_form;
 use super::{Breakdown, ImportList, Importing, Message, PAGE, PAGE_SIZE, SEARCH, Tab, Visits};
@@ -12,44 +10,24 @@ use crate::domain::{Category, Household, Visit, VisitMark, VisitStatus};
 use crate::gui::data::Snapshot;
 use crate::gui::records;
 use crate::gui::widget::{
-    danger_link, link, outcome_banner, page_title, plain, stat, table_header,
+    Pick, Table, danger_link, link, outcome_banner, page_title, pick, plain, primary_button,
+    secondary_button, stat,
 };
 use crate::gui::{font, theme};
 use crate::text::{date_short, money, thousands};
 
-/// A pick-list entry: a value or "all", with its label.
-#[derive(Debug, Clone, PartialEq)]
-pub(super) struct Pick<T> {
-    pub value: Option<T>,
-    label: String,
-}
-
-impl<T> std::fmt::Display for Pick<T> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.label)
-    }
-}
-
-pub(super) fn picks<T: Copy>(
+/// The entries of a filter: "all" (`None`), then each value with its label.
+pub(super) fn picks<T>(
     all: &str,
     items: impl IntoIterator<Item = (T, String)>,
-) -> Vec<Pick<T>> {
-    std::iter::once(Pick {
-        value: None,
-        label: all.to_string(),
-    })
-    .chain(items.into_iter().map(|(value, label)| Pick {
-        value: Some(value),
-        label,
-    }))
-    .collect()
-}
-
-pub(super) fn picked<T: Copy + PartialEq>(
-    options: &[Pick<T>],
-    value: Option<T>,
-) -> Option<Pick<T>> {
-    options.iter().find(|p| p.value == value).cloned()
+) -> Vec<Pick<Option<T>>> {
+    std::iter::once(Pick::new(None, all))
+        .chain(
+            items
+                .into_iter()
+                .map(|(value, label)| Pick::new(Some(value), label)),
+        )
+        .collect()
 }
 
 impl Visits {
@@ -60,14 +38,9 @@ impl Visits {
                 format!("Thăm hỏi, tặng quà · Năm {}", data.event.year),
                 "Gia đình chính sách và hộ khó khăn; lượt thăm và quà của năm đang chọn.",
             ),
-            button(text("Xuất Excel…"))
-                .padding([10, 14])
-                .style(theme::secondary)
+            secondary_button("Xuất Excel…", [10, 14])
                 .on_press_maybe((!data.households.visits.is_empty()).then_some(Message::Export)),
-            button(text("+ Thêm hộ").font(font::SEMIBOLD))
-                .padding([10, 18])
-                .style(theme::primary)
-                .on_press(Message::New),
+            primary_button("+ Thêm hộ", [10, 18]).on_press(Message::New),
         ]
         .align_y(Alignment::Center)
         .spacing(12);
@@ -246,9 +219,7 @@ impl Visits {
         );
         let filtered = self.filter != crate::domain::Filter::default();
         let batch: Element<'a, Message> = match self.tab {
-            Tab::Households => button(text("Tạo lượt thăm cho các hộ đang lọc…"))
-                .style(theme::secondary)
-                .padding([8, 14])
+            Tab::Households => secondary_button("Tạo lượt thăm cho các hộ đang lọc…", [8, 14])
                 .on_press(Message::NewBatch)
                 .into(),
             Tab::Visits => {
@@ -278,27 +249,10 @@ impl Visits {
                 .padding(8)
                 .size(theme::TEXT_SIZE)
                 .width(Length::FillPortion(3)),
-                pick_list(
-                    categories.clone(),
-                    picked(&categories, self.filter.category),
-                    |p: Pick<Category>| Message::CategoryFilter(p.value)
-                )
-                .padding(8)
-                .width(Length::FillPortion(2)),
-                pick_list(
-                    areas.clone(),
-                    picked(&areas, self.filter.area),
-                    |p: Pick<usize>| Message::AreaFilter(p.value)
-                )
-                .padding(8)
-                .width(Length::FillPortion(2)),
-                pick_list(
-                    marks.clone(),
-                    picked(&marks, self.filter.visit),
-                    |p: Pick<VisitMark>| Message::MarkFilter(p.value)
-                )
-                .padding(8)
-                .width(Length::FillPortion(2)),
+                pick(categories, &self.filter.category, Message::CategoryFilter)
+                    .width(Length::FillPortion(2)),
+                pick(areas, &self.filter.area, Message::AreaFilter).width(Length::FillPortion(2)),
+                pick(marks, &self.filter.visit, Message::MarkFilter).width(Length::FillPortion(2)),
             ]
             .spacing(8)
             .align_y(Alignment::Center),
@@ -308,13 +262,9 @@ impl Visits {
                 button(text("Xóa bộ lọc").size(theme::SMALL))
                     .style(theme::link)
                     .on_press_maybe(filtered.then_some(Message::ClearFilter)),
-                button(text("Nhập danh sách hộ…"))
-                    .padding([8, 14])
-                    .style(theme::secondary)
+                secondary_button("Nhập danh sách hộ…", [8, 14])
                     .on_press(Message::Import(ImportList::Households)),
-                button(text("Nhập danh sách thăm…"))
-                    .padding([8, 14])
-                    .style(theme::secondary)
+                secondary_button("Nhập danh sách thăm…", [8, 14])
                     .on_press(Message::Import(ImportList::Visits)),
             ]
             .spacing(8)
@@ -331,53 +281,47 @@ impl Visits {
         data: &'a Snapshot,
         households: &[&'a Household],
     ) -> Element<'a, Message> {
-        let columns = [
-            ("STT", Length::Fixed(44.0)),
-            ("Họ và tên", Length::FillPortion(3)),
-            ("Địa chỉ", Length::FillPortion(3)),
-            ("Diện", Length::FillPortion(2)),
-            ("Năm nay", Length::FillPortion(2)),
-            ("", Length::Fixed(150.0)),
-        ];
-        let mut rows = column![table_header(&columns)];
+        let table = Table::default()
+            .column(
+                "STT",
+                Length::Fixed(44.0),
+                |(i, _): (usize, &'a Household)| text((i + 1).to_string()),
+            )
+            .column("Họ và tên", Length::FillPortion(3), |(_, h)| {
+                let name = match h.birth_year {
+                    Some(year) => format!("{} ({year})", h.name),
+                    None => h.name.clone(),
+                };
+                text(name).font(font::SEMIBOLD)
+            })
+            .column("Địa chỉ", Length::FillPortion(3), |(_, h)| {
+                text(&h.address)
+            })
+            .column("Diện", Length::FillPortion(2), |(_, h)| {
+                text(h.category.label())
+            })
+            .column("Năm nay", Length::FillPortion(2), |(_, h)| {
+                let mark = data.households.mark(h.id);
+                text(mark.label())
+                    .size(theme::SMALL)
+                    .style(mark_style(mark))
+            })
+            .column("", Length::Fixed(150.0), |(_, h)| {
+                row![
+                    link("+ Thăm", Message::NewVisit(h.id)),
+                    link("Sửa", Message::Households(records::Message::Edit(h.id))),
+                    danger_link("Xóa", Message::RemoveHousehold(h.id)),
+                ]
+            });
+        let mut rows = column![table.header()];
         let start = self.page * PAGE_SIZE;
         for (i, h) in households.iter().enumerate().skip(start).take(PAGE_SIZE) {
             if let Some(form) = self.households.form(Some(h.id)) {
                 rows = rows.push(form.map(Message::Households));
                 continue;
             }
-            let mark = data.households.mark(h.id);
-            let name = match h.birth_year {
-                Some(year) => format!("{} ({year})", h.name),
-                None => h.name.clone(),
-            };
             let id = h.id;
-            rows = rows.push(
-                container(
-                    row![
-                        text((i + 1).to_string()).width(Length::Fixed(44.0)),
-                        text(name)
-                            .font(font::SEMIBOLD)
-                            .width(Length::FillPortion(3)),
-                        text(&h.address).width(Length::FillPortion(3)),
-                        text(h.category.label()).width(Length::FillPortion(2)),
-                        text(mark.label())
-                            .size(theme::SMALL)
-                            .style(mark_style(mark))
-                            .width(Length::FillPortion(2)),
-                        row![
-                            link("+ Thăm", Message::NewVisit(id)),
-                            link("Sửa", Message::Households(records::Message::Edit(id))),
-                            danger_link("Xóa", Message::RemoveHousehold(id)),
-                        ]
-                        .width(Length::Fixed(150.0)),
-                    ]
-                    .spacing(12)
-                    .align_y(Alignment::Center),
-                )
-                .padding(Padding::from([7, 12]))
-                .style(theme::row_plain),
-            );
+            rows = rows.push(table.row((i, *h), [7, 12], theme::row_plain));
             if let Some(draft) = self
                 .gift
                 .as_ref()
@@ -400,24 +344,16 @@ impl Visits {
     }
 
     fn visits_table<'a>(&'a self, data: &'a Snapshot) -> Element<'a, Message> {
-        let columns = [
-            ("Hộ được thăm", Length::FillPortion(3)),
-            ("Quà tặng", Length::FillPortion(2)),
-            ("Giá trị", Length::Fixed(120.0)),
-            ("Nguồn", Length::FillPortion(2)),
-            ("Ngày", Length::Fixed(90.0)),
-            ("Trạng thái", Length::Fixed(130.0)),
-            ("", Length::Fixed(90.0)),
-        ];
+        let table = visits_columns(data);
         let visits = self.filtered_visits(data);
-        let mut rows = column![table_header(&columns)];
+        let mut rows = column![table.header()];
         let start = self.page * PAGE_SIZE;
         for v in visits.iter().skip(start).take(PAGE_SIZE) {
             if let Some(draft) = self.gift.as_ref().filter(|d| d.id == Some(v.id)) {
                 rows = rows.push(gift_form(draft, data, 1));
                 continue;
             }
-            rows = rows.push(visit_row(v, data));
+            rows = rows.push(table.row(v, [6, 12], visit_style(v)));
         }
         if visits.is_empty() {
             rows = rows.push(
@@ -431,62 +367,57 @@ impl Visits {
     }
 }
 
-fn visit_row<'a>(v: &'a Visit, data: &'a Snapshot) -> Element<'a, Message> {
-    let household = data.households.roster.get(v.household_id);
-    let who = household.map_or(String::new(), |h| format!("{} · {}", h.name, h.address));
-    let value = match v.quantity {
-        1 => money(v.value),
-        n => format!("{} × {n}", money(v.value)),
-    };
-    let id = v.id;
-    container(
-        row![
-            text(who).width(Length::FillPortion(3)),
-            text(&v.gift).width(Length::FillPortion(2)),
-            text(value).width(Length::Fixed(120.0)),
-            text(&v.source).width(Length::FillPortion(2)),
-            text(v.date.map(date_short).unwrap_or_default()).width(Length::Fixed(90.0)),
-            pick_list(
-                VisitStatusPick::ALL,
-                Some(VisitStatusPick(v.status)),
-                move |p| { Message::SetStatus(id, p.0) }
-            )
+/// The visits table: who, what, how much, from where, when, and the status to change.
+fn visits_columns<'a>(data: &'a Snapshot) -> Table<'a, &'a Visit, Message> {
+    Table::default()
+        .column(
+            "Hộ được thăm",
+            Length::FillPortion(3),
+            |v: &'a Visit| {
+                let household = data.households.roster.get(v.household_id);
+                text(household.map_or(String::new(), |h| format!("{} · {}", h.name, h.address)))
+            },
+        )
+        .column("Quà tặng", Length::FillPortion(2), |v| text(&v.gift))
+        .column("Giá trị", Length::Fixed(120.0), |v| {
+            text(match v.quantity {
+                1 => money(v.value),
+                n => format!("{} × {n}", money(v.value)),
+            })
+        })
+        .column("Nguồn", Length::FillPortion(2), |v| text(&v.source))
+        .column("Ngày", Length::Fixed(90.0), |v| {
+            text(v.date.map(date_short).unwrap_or_default())
+        })
+        .column("Trạng thái", Length::Fixed(130.0), |v| {
+            let id = v.id;
+            pick(statuses(), &v.status, move |status| {
+                Message::SetStatus(id, status)
+            })
             .text_size(theme::SMALL)
             .padding([4, 8])
-            .width(Length::Fixed(130.0)),
+            .width(Length::Fill)
+        })
+        .column("", Length::Fixed(90.0), |v| {
             row![
-                link("Sửa", Message::EditVisit(id)),
-                danger_link("Xóa", Message::RemoveVisit(id)),
+                link("Sửa", Message::EditVisit(v.id)),
+                danger_link("Xóa", Message::RemoveVisit(v.id)),
             ]
-            .width(Length::Fixed(90.0)),
-        ]
-        .spacing(12)
-        .align_y(Alignment::Center),
-    )
-    .padding(Padding::from([6, 12]))
-    .style(if v.status == VisitStatus::Cancelled {
+        })
+}
+
+/// A cancelled visit stands out from the others.
+fn visit_style(v: &Visit) -> theme::BoxStyle {
+    if v.status == VisitStatus::Cancelled {
         theme::row_soon
     } else {
         theme::row_plain
-    })
-    .into()
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct VisitStatusPick(pub(super) VisitStatus);
-
-impl VisitStatusPick {
-    pub(super) const ALL: [VisitStatusPick; 3] = [
-        VisitStatusPick(VisitStatus::Planned),
-        VisitStatusPick(VisitStatus::Done),
-        VisitStatusPick(VisitStatus::Cancelled),
-    ];
-}
-
-impl std::fmt::Display for VisitStatusPick {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.0.label())
     }
+}
+
+/// A visit's statuses, for its pick lists.
+pub(super) fn statuses() -> Vec<Pick<VisitStatus>> {
+    Pick::each(VisitStatus::ALL, VisitStatus::label)
 }
 
 fn mark_style(mark: VisitMark) -> fn(&iced::Theme) -> text::Style {
@@ -520,9 +451,7 @@ fn pager<'a>(page: usize, rows: usize) -> Element<'a, Message> {
         return Space::new().height(0).into();
     }
     row![
-        button(text("‹ Trang trước"))
-            .style(theme::secondary)
-            .padding([6, 12])
+        secondary_button("‹ Trang trước", [6, 12])
             .on_press_maybe((page > 0).then(|| Message::Page(page - 1))),
         text(format!(
             "Trang {}/{} · {} dòng",
@@ -531,9 +460,7 @@ fn pager<'a>(page: usize, rows: usize) -> Element<'a, Message> {
             thousands(rows as i64)
         ))
         .style(theme::muted),
-        button(text("Trang sau ›"))
-            .style(theme::secondary)
-            .padding([6, 12])
+        secondary_button("Trang sau ›", [6, 12])
             .on_press_maybe((page + 1 < pages).then(|| Message::Page(page + 1))),
     ]
     .spacing(12)
