@@ -24,7 +24,7 @@ fn welcome_creates_the_unit_and_this_years_plan() {
     assert!(shows(&app, "Chào mừng đến với Ngày hội"));
 
     // Starting without a name says what is missing and writes nothing.
-    interact(&mut app, |ui| ui.click("Bắt đầu lập kế hoạch").map(drop));
+    click(&mut app, "Bắt đầu lập kế hoạch");
     assert_eq!(
         app.problem().as_deref(),
         Some("Tên đơn vị không được để trống.")
@@ -182,11 +182,9 @@ fn adding_a_step_with_the_keyboard_then_undoing_it() {
     );
     assert!(shows(&app, "Đã thêm “Mời đoàn văn nghệ thiếu nhi”."));
 
-    interact(&mut app, |ui| ui.click("Hoàn tác (Ctrl+Z)").map(drop));
+    click(&mut app, "Hoàn tác (Ctrl+Z)");
     assert_eq!(app.snapshot().unwrap().checklist.len(), before);
-    let store = reopen(&db(&dir));
-    let event = store.event(2026).unwrap().unwrap();
-    assert_eq!(store.checklist(event.id).unwrap().len(), before);
+    assert_eq!(of_2026(&dir, Store::checklist).len(), before);
 }
 
 /// IBus through XIM sends the Return before it commits the word still being composed: the step
@@ -205,11 +203,7 @@ fn a_word_committed_after_enter_is_saved_in_the_step() {
         )]);
         Ok(())
     });
-    let store = reopen(&db(&dir));
-    let event = store.event(2026).unwrap().unwrap();
-    let titles: Vec<String> = store
-        .checklist(event.id)
-        .unwrap()
+    let titles: Vec<String> = of_2026(&dir, Store::checklist)
         .into_iter()
         .map(|s| s.title)
         .collect();
@@ -244,12 +238,7 @@ fn editing_a_due_date_moves_the_step_and_a_bad_date_is_explained() {
     let step = app.snapshot().unwrap().checklist[0].clone();
     interact(&mut app, |ui| click_in_row(ui, &step.title, "Sửa"));
     let before = reopen(&db(&dir)).event(2026).unwrap().unwrap();
-    let steps = |dir: &tempfile::TempDir| {
-        let store = reopen(&db(dir));
-        store
-            .checklist(store.event(2026).unwrap().unwrap().id)
-            .unwrap()
-    };
+    let steps = |dir: &tempfile::TempDir| of_2026(dir, Store::checklist);
     let stored = steps(&dir);
     interact(&mut app, |ui| {
         retype(ui, "checklist-due", "31/02/2026")?;
@@ -282,9 +271,9 @@ fn editing_a_due_date_moves_the_step_and_a_bad_date_is_explained() {
 fn a_new_year_copies_the_plan_without_last_years_ticks() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(&dir);
-    interact(&mut app, |ui| ui.click("+ Năm mới").map(drop));
+    click(&mut app, "+ Năm mới");
     assert!(shows(&app, "Lập kế hoạch năm 2027"));
-    interact(&mut app, |ui| ui.click("Lập kế hoạch năm 2027").map(drop));
+    click(&mut app, "Lập kế hoạch năm 2027");
 
     let data = app.snapshot().unwrap();
     assert_eq!(data.years, vec![2025, 2026, 2027]);
@@ -302,9 +291,9 @@ fn a_new_year_copies_the_plan_without_last_years_ticks() {
     assert_eq!(data.event.year, 2026);
     assert!(data.checklist.iter().any(|s| s.done));
 
-    interact(&mut app, |ui| ui.click("+ Năm mới").map(drop));
+    click(&mut app, "+ Năm mới");
     interact(&mut app, |ui| retype(ui, "new-year", "2026"));
-    interact(&mut app, |ui| ui.click("Lập kế hoạch năm 2026").map(drop));
+    click(&mut app, "Lập kế hoạch năm 2026");
     assert_eq!(
         app.problem().as_deref(),
         Some("Năm 2026 đã có kế hoạch Ngày hội.")
@@ -315,7 +304,7 @@ fn a_new_year_copies_the_plan_without_last_years_ticks() {
 fn settings_are_saved_as_you_type_and_undone_with_ctrl_z() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(&dir);
-    interact(&mut app, |ui| ui.click("Cài đặt").map(drop));
+    click(&mut app, "Cài đặt");
     assert_eq!(app.section(), Some(Section::Settings));
     assert!(shows(&app, "✓ Mọi thay đổi đã được lưu"));
     assert!(
@@ -343,7 +332,7 @@ fn settings_are_saved_as_you_type_and_undone_with_ctrl_z() {
 fn an_emptied_unit_name_is_not_saved_and_says_why() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(&dir);
-    interact(&mut app, |ui| ui.click("Cài đặt").map(drop));
+    click(&mut app, "Cài đặt");
     interact(&mut app, |ui| retype(ui, "settings-name", ""));
     assert!(shows(&app, "Chưa lưu: Tên đơn vị không được để trống."));
     assert_eq!(
@@ -403,7 +392,7 @@ fn a_file_that_cannot_be_opened_gets_a_screen_and_stays_untouched() {
 fn escape_closes_the_step_being_added_and_tab_is_a_shortcut() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(&dir);
-    interact(&mut app, |ui| ui.click("+ Thêm việc").map(drop));
+    click(&mut app, "+ Thêm việc");
     let editing = |app: &App| simulator(app).find(id("checklist-title")).is_ok();
     assert!(editing(&app));
     let escape = keyboard::Event::KeyPressed {
@@ -473,11 +462,10 @@ fn two_adds_queued_before_the_first_is_saved_are_each_undone_on_their_own_screen
     settle(&mut app, iced::Task::batch(held));
 
     let stored = |dir: &tempfile::TempDir| {
-        let store = reopen(&db(dir));
-        let event = store.event(2026).unwrap().unwrap();
-        let checklist = store.checklist(event.id).unwrap();
+        let (checklist, delegates) = of_2026(dir, |store, event| {
+            Ok((store.checklist(event)?, store.delegates(event)?))
+        });
         let steps: Vec<String> = checklist.into_iter().map(|s| s.title).collect();
-        let delegates = store.delegates(event.id).unwrap();
         let delegates: Vec<String> = delegates.into_iter().map(|d| d.name).collect();
         (steps, delegates)
     };
@@ -494,7 +482,7 @@ fn two_adds_queued_before_the_first_is_saved_are_each_undone_on_their_own_screen
     assert!(steps.iter().any(|s| s == step), "the step stays");
 
     // Back on the overview, Ctrl+Z takes away the step.
-    interact(&mut app, |ui| ui.click("Tổng quan").map(drop));
+    click(&mut app, "Tổng quan");
     assert!(shows(&app, &format!("Đã thêm “{step}”.")));
     send(&mut app, shortcut(ctrl("z")).unwrap());
     let (steps, delegates) = stored(&dir);
@@ -551,7 +539,7 @@ fn no_screen_runs_past_the_right_edge_at_1024x640_or_1366x768() {
     }
     let province = tempfile::tempdir().unwrap();
     let mut app = App::boot(db(&province), today());
-    interact(&mut app, |ui| ui.click("Mẫu của một tỉnh").map(drop));
+    click(&mut app, "Mẫu của một tỉnh");
     send(&mut app, Ws::Navigate(Section::Consolidation));
     assert!(shows(&app, "36/42"), "the province's units are shown");
     for size in sizes {

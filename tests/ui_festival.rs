@@ -25,7 +25,7 @@ struct Day {
 impl Day {
     fn new() -> Day {
         let dir = tempfile::tempdir().unwrap();
-        let app = festival_app(&dir);
+        let app = demo_app_on(&dir, Section::Festival);
         Day { dir, app }
     }
 
@@ -37,6 +37,17 @@ impl Day {
         ) -> Result<(), iced_test::Error>,
     ) {
         interact(&mut self.app, act);
+    }
+
+    /// Commits `text` into the cell `id` at once, over what it holds, as a paste or an input
+    /// method does.
+    fn commit_over(&mut self, id: &str, text: &str) {
+        self.act(|ui| {
+            click_field(ui, id);
+            select_all(ui);
+            commit(ui, text);
+            Ok(())
+        });
     }
 
     fn shows(&self, text: &str) -> bool {
@@ -71,10 +82,6 @@ impl Day {
             write(store, event.id);
         });
     }
-}
-
-fn festival_app(dir: &tempfile::TempDir) -> App {
-    demo_app_on(dir, "Phần hội", Section::Festival)
 }
 
 fn activities(dir: &tempfile::TempDir) -> Vec<Activity> {
@@ -223,21 +230,11 @@ fn a_value_that_is_not_a_result_is_explained_and_not_saved() {
     // Pasted, or committed at once by an input method: typed key by key, "1,5" would save
     // the rank 1 on its first key, as any valid value is saved as soon as it is typed.
     for wrong in ["0", "-1", "1,5"] {
-        day.act(|ui| {
-            click_field(ui, &rank(&tug, 0));
-            select_all(ui);
-            commit(ui, wrong);
-            Ok(())
-        });
+        day.commit_over(&rank(&tug, 0), wrong);
         assert_eq!(day.stored(), before, "{wrong:?} is not a rank");
         assert!(day.shows("Hạng phải là số từ 1 trở lên."), "{wrong:?}");
     }
-    day.act(|ui| {
-        click_field(ui, &rank(&tug, 0));
-        select_all(ui);
-        commit(ui, "41");
-        Ok(())
-    });
+    day.commit_over(&rank(&tug, 0), "41");
     assert_eq!(day.stored(), before);
     assert!(day.shows("Hạng “41” lớn hơn số đội (5)."));
 
@@ -496,7 +493,7 @@ fn an_empty_festival_says_how_to_start() {
 #[test]
 fn in_the_app_a_typed_rank_is_saved_and_ctrl_z_undoes_it() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = festival_app(&dir);
+    let mut app = demo_app_on(&dir, Section::Festival);
     assert!(
         shows(&app, "11.600.000 đ"),
         "the demo's awarded prize money"
@@ -531,7 +528,7 @@ fn in_the_app_a_typed_rank_is_saved_and_ctrl_z_undoes_it() {
 #[test]
 fn in_the_app_ctrl_n_adds_an_activity_that_ctrl_z_takes_away() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = festival_app(&dir);
+    let mut app = demo_app_on(&dir, Section::Festival);
     send(&mut app, shortcut(ctrl("n")).unwrap());
     assert!(shows(&app, "Thêm hoạt động"));
     interact(&mut app, |ui| {
@@ -565,7 +562,7 @@ fn in_the_app_ctrl_n_adds_an_activity_that_ctrl_z_takes_away() {
 #[test]
 fn in_the_app_a_removal_is_undone_with_its_results() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = festival_app(&dir);
+    let mut app = demo_app_on(&dir, Section::Festival);
     let before = activities(&dir);
     let sack = before
         .iter()

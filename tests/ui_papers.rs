@@ -14,7 +14,7 @@ use ngayhoi::papers::Paper;
 
 /// "In ấn" in the sidebar, then the paper's tab.
 fn open_paper(app: &mut App, paper: Paper) {
-    interact(app, |ui| ui.click("In ấn").map(drop));
+    click(app, "In ấn");
     assert_eq!(app.section(), Some(Section::Papers));
     interact(app, |ui| ui.click(paper.title()).map(drop));
 }
@@ -23,7 +23,7 @@ fn open_paper(app: &mut App, paper: Paper) {
 fn ctrl_p_on_the_ceremony_shows_the_program_as_it_will_print() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(&dir);
-    interact(&mut app, |ui| ui.click("Phần lễ").map(drop));
+    click(&mut app, "Phần lễ");
     send(&mut app, shortcut(ctrl("p")).expect("Ctrl+P is a shortcut"));
     assert_eq!(app.section(), Some(Section::Papers));
     assert!(shows(&app, "In ấn · Năm 2026"));
@@ -74,7 +74,7 @@ fn a_paper_with_nothing_to_print_says_what_to_fill_in() {
 fn residential_areas_are_edited_in_settings_and_undone() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(&dir);
-    interact(&mut app, |ui| ui.click("Cài đặt").map(drop));
+    click(&mut app, "Cài đặt");
     // At the end of the list (Ctrl+End), a new line and the new area.
     interact(&mut app, |ui| {
         click_field(ui, "settings-areas");

@@ -16,15 +16,10 @@ use ngayhoi::gui::app::shortcut;
 use ngayhoi::gui::screen::report;
 use ngayhoi::gui::workspace::Message as Ws;
 use ngayhoi::gui::{App, Message, Section as Nav};
-
-fn report_app(dir: &tempfile::TempDir) -> App {
-    demo_app_on(dir, "Báo cáo", Nav::Report)
-}
+use ngayhoi::storage::Store;
 
 fn entered(dir: &tempfile::TempDir, figure: Figure) -> Option<u32> {
-    let store = reopen(&db(dir));
-    let event = store.event(2026).unwrap().unwrap();
-    store.entered_figures(event.id).unwrap().get(figure)
+    of_2026(dir, Store::entered_figures).get(figure)
 }
 
 fn stored_text(dir: &tempfile::TempDir, section: Section) -> (String, bool) {
@@ -79,7 +74,7 @@ fn save_as(app: &mut App, button: &str, output: report::Output, path: &Path) {
 #[test]
 fn the_computed_figures_stand_beside_last_year() {
     let dir = tempfile::tempdir().unwrap();
-    let app = report_app(&dir);
+    let app = demo_app_on(&dir, Nav::Report);
     assert!(shows(&app, "Báo cáo · Năm 2026"));
     assert!(shows(&app, "Số liệu tính từ dữ liệu"));
     assert!(shows(&app, "Năm 2025"));
@@ -91,7 +86,7 @@ fn the_computed_figures_stand_beside_last_year() {
 #[test]
 fn a_figure_typed_in_is_saved_and_its_percentage_shown() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = report_app(&dir);
+    let mut app = demo_app_on(&dir, Nav::Report);
     interact(&mut app, |ui| {
         scroll_down(ui);
         ui.click(id("report-khu_dan_cu_tong"))?;
@@ -144,7 +139,7 @@ fn a_figure_typed_in_is_saved_and_its_percentage_shown() {
 #[test]
 fn the_narrative_is_edited_undone_and_reset_to_its_default() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = report_app(&dir);
+    let mut app = demo_app_on(&dir, Nav::Report);
     let lessons = Section::Lessons.label();
     let (default, edited) = stored_text(&dir, Section::Lessons);
     assert!(!edited && default.starts_with("Một là"));
@@ -189,7 +184,7 @@ fn the_narrative_is_edited_undone_and_reset_to_its_default() {
 #[test]
 fn a_default_section_follows_the_figures_an_edited_one_stays() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = report_app(&dir);
+    let mut app = demo_app_on(&dir, Nav::Report);
     assert!(!editor_text(&app, Section::Results).contains("tin báo"));
     let (proposals, edited) = stored_text(&dir, Section::Proposals);
     assert!(!edited && proposals.starts_with("Đề nghị"), "{proposals}");
@@ -223,7 +218,7 @@ fn a_default_section_follows_the_figures_an_edited_one_stays() {
 #[test]
 fn ctrl_p_shows_the_paper_and_saving_writes_pdf_and_xlsx() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = report_app(&dir);
+    let mut app = demo_app_on(&dir, Nav::Report);
     send(&mut app, shortcut(ctrl("p")).unwrap());
     assert!(shows(&app, "Xuất báo cáo · Năm 2026"));
     assert!(
@@ -243,7 +238,7 @@ fn ctrl_p_shows_the_paper_and_saving_writes_pdf_and_xlsx() {
     );
     assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"));
     assert!(shows(&app, &format!("Đã lưu “{}”.", xlsx.display())));
-    interact(&mut app, |ui| ui.click("← Quay lại số liệu").map(drop));
+    click(&mut app, "← Quay lại số liệu");
     assert!(shows(&app, "Số liệu tính từ dữ liệu"));
 }
 
@@ -253,14 +248,12 @@ fn ctrl_p_shows_the_paper_and_saving_writes_pdf_and_xlsx() {
 fn rows_without_any_figure_are_left_out_until_kept() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = first_year_app(&dir);
-    interact(&mut app, |ui| ui.click("Báo cáo").map(drop));
+    click(&mut app, "Báo cáo");
     send(&mut app, shortcut(ctrl("p")).unwrap());
     assert!(shows_part(&app, "dòng chưa có số liệu năm nào"));
     let pages = preview_pages;
     let fewer = pages(&app);
-    interact(&mut app, |ui| {
-        ui.click("In cả dòng chưa có số liệu (in “-”)").map(drop)
-    });
+    click(&mut app, "In cả dòng chưa có số liệu (in “-”)");
     let more = pages(&app);
     assert!(fewer > 0 && more >= fewer, "{fewer} pages, then {more}");
     // The size of the PDF saved as the screen stands, then the box ticked again.
@@ -270,9 +263,7 @@ fn rows_without_any_figure_are_left_out_until_kept() {
         std::fs::read(&pdf).unwrap().len()
     };
     let kept = saved_size(&mut app);
-    interact(&mut app, |ui| {
-        ui.click("In cả dòng chưa có số liệu (in “-”)").map(drop)
-    });
+    click(&mut app, "In cả dòng chưa có số liệu (in “-”)");
     let left_out = saved_size(&mut app);
     assert!(
         left_out < kept,

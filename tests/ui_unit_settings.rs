@@ -30,7 +30,7 @@ fn the_register_digits_are_chosen_in_settings_and_saved() {
     assert!(shows(&app, "Ví dụ: Số vào sổ: 007"));
     assert_eq!(digits(&dir), 3);
 
-    interact(&mut app, |ui| ui.click("4 chữ số (0007)").map(drop));
+    click(&mut app, "4 chữ số (0007)");
     assert_eq!(digits(&dir), 4);
     assert!(shows(&app, "Ví dụ: Số vào sổ: 0007"));
     assert!(shows(&app, "✓ Mọi thay đổi đã được lưu"));
@@ -41,7 +41,7 @@ fn the_register_digits_are_chosen_in_settings_and_saved() {
     assert!(shows(&app, "Ví dụ: Số vào sổ: 007"));
 
     // Chosen again, the Khen thưởng list writes the numbers as the register does.
-    interact(&mut app, |ui| ui.click("4 chữ số (0007)").map(drop));
+    click(&mut app, "4 chữ số (0007)");
     assert_eq!(digits(&dir), 4);
     send(&mut app, Ws::Navigate(Nav::Honors));
     assert!(shows(&app, "0001"));
@@ -51,7 +51,7 @@ fn the_register_digits_are_chosen_in_settings_and_saved() {
 const KEEP: &str = "In cả dòng chưa có số liệu (in “-”)";
 
 fn open_report(app: &mut App) {
-    interact(app, |ui| ui.click("Báo cáo").map(drop));
+    click(app, "Báo cáo");
     send(app, shortcut(ctrl("p")).unwrap());
     assert!(shows_part(app, "dòng chưa có số liệu năm nào"));
 }
@@ -63,7 +63,7 @@ fn the_reports_empty_rows_stay_kept_after_a_restart() {
     let mut app = first_year_app(&dir);
     open_report(&mut app);
     let fewer = preview_pages(&app);
-    interact(&mut app, |ui| ui.click(KEEP).map(drop));
+    click(&mut app, KEEP);
     let kept = preview_pages(&app);
     assert!(kept > fewer, "{fewer} pages, then {kept}");
     let stored = |dir: &tempfile::TempDir| reopen(&db(dir)).unit().unwrap().unwrap().empty_rows;
@@ -89,7 +89,7 @@ fn the_reports_empty_rows_stay_kept_after_a_restart() {
     assert!(text.contains(row.trim_end_matches('.')), "{row}: {text}");
 
     // Unticked: remembered as well.
-    interact(&mut app, |ui| ui.click(KEEP).map(drop));
+    click(&mut app, KEEP);
     assert_eq!(preview_pages(&app), fewer);
     assert_eq!(stored(&dir), EmptyRows::Omit);
 }
