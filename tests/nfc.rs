@@ -251,7 +251,7 @@ fn text_typed_decomposed_into_the_window_is_stored_nfc() {
         let _ = ui.typewrite(&nfd("Nguyễn Thị Ngọc Huyền"));
         ui.click("Bắt đầu lập kế hoạch").map(drop)
     });
-    send(&mut app, ngayhoi::gui::app::shortcut(ctrl("n")).unwrap());
+    ctrl_key(&mut app, "n");
     interact(&mut app, |ui| {
         ui.click(id("checklist-title"))?;
         let _ = ui.typewrite(&nfd("Mời đoàn văn nghệ thiếu nhi"));

@@ -145,7 +145,7 @@ fn ticking_a_step_is_saved_and_can_be_undone() {
     });
     assert!(!done(&db(&dir)), "clicking the step's name unticks it");
 
-    send(&mut app, shortcut(ctrl("z")).expect("Ctrl+Z is a shortcut"));
+    undo(&mut app);
     assert!(done(&db(&dir)));
     for _ in 0..2 {
         interact(&mut app, |ui| {
@@ -162,7 +162,7 @@ fn adding_a_step_with_the_keyboard_then_undoing_it() {
     let mut app = demo_app(&dir);
     let before = app.snapshot().unwrap().checklist.len();
 
-    send(&mut app, shortcut(ctrl("n")).expect("Ctrl+N is a shortcut"));
+    ctrl_key(&mut app, "n");
     interact(&mut app, |ui| {
         ui.click(id("checklist-title"))?;
         let _ = ui.typewrite("Mời đoàn văn nghệ thiếu nhi");
@@ -193,7 +193,7 @@ fn adding_a_step_with_the_keyboard_then_undoing_it() {
 fn a_word_committed_after_enter_is_saved_in_the_step() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(&dir);
-    send(&mut app, shortcut(ctrl("n")).expect("Ctrl+N is a shortcut"));
+    ctrl_key(&mut app, "n");
     interact(&mut app, |ui| {
         ui.click(id("checklist-title"))?;
         let _ = ui.typewrite("Tiếng Việt có được ");
@@ -303,8 +303,7 @@ fn a_new_year_copies_the_plan_without_last_years_ticks() {
 #[test]
 fn settings_are_saved_as_you_type_and_undone_with_ctrl_z() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app(&dir);
-    click(&mut app, "Cài đặt");
+    let mut app = demo_app_on(&dir, Section::Settings);
     assert_eq!(app.section(), Some(Section::Settings));
     assert!(shows(&app, "✓ Mọi thay đổi đã được lưu"));
     assert!(
@@ -320,7 +319,7 @@ fn settings_are_saved_as_you_type_and_undone_with_ctrl_z() {
     let secretary = |path: &Path| reopen(path).unit().unwrap().unwrap().secretary_name;
     assert_eq!(secretary(&db(&dir)), "Trần Thị Thu Hà (Công an phường)");
 
-    send(&mut app, shortcut(ctrl("z")).unwrap());
+    undo(&mut app);
     assert_eq!(
         secretary(&db(&dir)),
         "Trần Thị Thu Hà",
@@ -331,8 +330,7 @@ fn settings_are_saved_as_you_type_and_undone_with_ctrl_z() {
 #[test]
 fn an_emptied_unit_name_is_not_saved_and_says_why() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app(&dir);
-    click(&mut app, "Cài đặt");
+    let mut app = demo_app_on(&dir, Section::Settings);
     interact(&mut app, |ui| retype(ui, "settings-name", ""));
     assert!(shows(&app, "Chưa lưu: Tên đơn vị không được để trống."));
     assert_eq!(
@@ -475,7 +473,7 @@ fn two_adds_queued_before_the_first_is_saved_are_each_undone_on_their_own_screen
     assert!(shows(&app, "Đã thêm đại biểu Hồ Thị Thu Trang."));
 
     // Ctrl+Z on the guests screen takes away the delegate, and only the delegate.
-    send(&mut app, shortcut(ctrl("z")).unwrap());
+    undo(&mut app);
     let (steps, delegates) = stored(&dir);
     assert!(delegates.iter().all(|d| d != delegate), "{delegates:?}");
     assert_eq!(delegates.len(), 6, "no other delegate was removed");
@@ -484,7 +482,7 @@ fn two_adds_queued_before_the_first_is_saved_are_each_undone_on_their_own_screen
     // Back on the overview, Ctrl+Z takes away the step.
     click(&mut app, "Tổng quan");
     assert!(shows(&app, &format!("Đã thêm “{step}”.")));
-    send(&mut app, shortcut(ctrl("z")).unwrap());
+    undo(&mut app);
     let (steps, delegates) = stored(&dir);
     assert!(steps.iter().all(|s| s != step));
     assert_eq!(delegates.len(), 6);

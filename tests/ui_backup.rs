@@ -32,8 +32,7 @@ fn backups(dir: &tempfile::TempDir) -> Vec<String> {
 #[test]
 fn back_up_change_restore_and_the_old_value_is_back() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app(&dir);
-    click(&mut app, "Cài đặt");
+    let mut app = demo_app_on(&dir, Section::Settings);
     assert!(shows(&app, "Sao lưu và khôi phục"));
     assert!(shows(&app, "Chưa có bản sao lưu nào."));
 
@@ -217,8 +216,7 @@ fn send_failure_retry(mut app: App) {
 #[test]
 fn an_edit_waits_while_another_window_writes_then_is_saved_on_retry() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app(&dir);
-    click(&mut app, "Cài đặt");
+    let mut app = demo_app_on(&dir, Section::Settings);
     let holder = rusqlite::Connection::open(db(&dir)).unwrap();
     holder.execute_batch("BEGIN IMMEDIATE;").unwrap();
 

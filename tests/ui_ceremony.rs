@@ -64,7 +64,7 @@ fn adding_an_item_by_typing_and_enter() {
     let program = &app.snapshot().unwrap().program;
     assert_eq!(program.last().unwrap().duration_min, 20);
 
-    send(&mut app, shortcut(ctrl("z")).unwrap());
+    undo(&mut app);
     assert_eq!(titles(&dir).len(), before, "Ctrl+Z takes the new item away");
 }
 
@@ -110,9 +110,9 @@ fn moving_an_item_with_alt_arrows_and_the_buttons_then_undoing() {
     assert_eq!(titles(&dir), original);
 
     // Undo twice: back to the keyboard move, then to the start.
-    send(&mut app, shortcut(ctrl("z")).unwrap());
+    undo(&mut app);
     assert_eq!(titles(&dir)[0], "Chào cờ");
-    send(&mut app, shortcut(ctrl("z")).unwrap());
+    undo(&mut app);
     assert_eq!(titles(&dir), original);
 }
 
@@ -136,7 +136,7 @@ fn a_new_start_time_moves_every_item() {
     let store = reopen(&db(&dir));
     assert_eq!(store.event(2026).unwrap().unwrap().program_start, t(8, 0));
     assert!(shows(&app, "08:15"), "the flag salute at 08:15");
-    send(&mut app, shortcut(ctrl("z")).unwrap());
+    undo(&mut app);
     assert_eq!(
         reopen(&db(&dir))
             .event(2026)
@@ -190,7 +190,7 @@ fn a_removed_item_comes_back_in_its_place_with_undo() {
     interact(&mut app, |ui| click_in_row(ui, &original[2], "Xóa"));
     assert_eq!(titles(&dir).len(), original.len() - 1);
     assert!(shows(&app, &format!("Đã xóa “{}”.", original[2])));
-    send(&mut app, shortcut(ctrl("z")).unwrap());
+    undo(&mut app);
     assert_eq!(titles(&dir), original, "back in its place, third");
     assert_eq!(app.snapshot().unwrap().program[2].id, id_of, "under its id");
 }

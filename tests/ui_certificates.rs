@@ -13,7 +13,6 @@ use iced_test::selector::id;
 use ngayhoi::certificate::{FieldKey, Mode};
 use ngayhoi::document::Item;
 use ngayhoi::domain::Form;
-use ngayhoi::gui::app::shortcut;
 use ngayhoi::gui::screen::certificates;
 use ngayhoi::gui::workspace::Message as Ws;
 use ngayhoi::gui::{App, Message, Section};
@@ -206,7 +205,7 @@ fn a_name_too_long_for_its_box_is_reported_before_printing() {
     ));
 
     // Ctrl+P asks first; nothing is written until "Vẫn in".
-    send(&mut app, shortcut(ctrl("p")).expect("Ctrl+P is a shortcut"));
+    ctrl_key(&mut app, "p");
     assert!(shows(
         &app,
         "Có 1 chỗ chữ không vừa ô. In ra, chữ vẫn đủ nhưng sẽ tràn khỏi ô:"
@@ -300,15 +299,14 @@ fn the_preview_zooms_in_and_out_and_fits_again() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = certificates_app(&dir);
     assert!(shows(&app, "100 %"), "the page opens fitted");
-    let key = |k: &str| shortcut(ctrl(k)).expect("a zoom shortcut");
-    send(&mut app, key("="));
+    ctrl_key(&mut app, "=");
     assert!(shows(&app, "125 %"));
-    send(&mut app, key("+"));
+    ctrl_key(&mut app, "+");
     assert!(shows(&app, "156 %"));
-    send(&mut app, key("0"));
+    ctrl_key(&mut app, "0");
     assert!(shows(&app, "100 %"));
-    send(&mut app, key("-"));
-    send(&mut app, key("-"));
+    ctrl_key(&mut app, "-");
+    ctrl_key(&mut app, "-");
     assert!(shows(&app, "64 %"));
     click(&mut app, "Vừa trang (Ctrl+0)");
     assert!(shows(&app, "100 %"));

@@ -6,7 +6,6 @@
 mod common;
 
 use common::*;
-use ngayhoi::gui::app::shortcut;
 use ngayhoi::gui::screen::consolidation::{self, Message as C, Output};
 use ngayhoi::gui::workspace::Message as Ws;
 use ngayhoi::gui::{App, Message, Section};
@@ -90,7 +89,7 @@ fn a_unit_typed_into_the_list_is_saved_and_undone() {
     assert!(expected_units(&dir).contains(&"Phường Tân Mai".to_string()));
     assert!(shows(&app, "36/43"));
     assert!(shows(&app, "Đã thêm “Phường Tân Mai”."));
-    send(&mut app, shortcut(ctrl("z")).unwrap());
+    undo(&mut app);
     assert!(!expected_units(&dir).contains(&"Phường Tân Mai".to_string()));
     assert!(shows(&app, "36/42"));
 }

@@ -11,7 +11,6 @@ use common::*;
 use iced::keyboard;
 use iced_test::selector::id;
 use ngayhoi::domain::{Activity, ActivityKind};
-use ngayhoi::gui::app::shortcut;
 use ngayhoi::gui::screen::festival::Cell;
 use ngayhoi::gui::{App, Section};
 use ngayhoi::storage::Store;
@@ -517,7 +516,7 @@ fn in_the_app_a_typed_rank_is_saved_and_ctrl_z_undoes_it() {
     assert!(shows(&app, "Hạng phải là số từ 1 trở lên."));
     assert_eq!(activities(&dir)[0].teams[0].rank, Some(3));
 
-    send(&mut app, shortcut(ctrl("z")).unwrap());
+    undo(&mut app);
     assert_eq!(
         activities(&dir)[0].teams[3].rank,
         Some(4),
@@ -529,7 +528,7 @@ fn in_the_app_a_typed_rank_is_saved_and_ctrl_z_undoes_it() {
 fn in_the_app_ctrl_n_adds_an_activity_that_ctrl_z_takes_away() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app_on(&dir, Section::Festival);
-    send(&mut app, shortcut(ctrl("n")).unwrap());
+    ctrl_key(&mut app, "n");
     assert!(shows(&app, "Thêm hoạt động"));
     interact(&mut app, |ui| {
         retype(ui, "activity-name", "Đẩy gậy")?;
@@ -555,7 +554,7 @@ fn in_the_app_ctrl_n_adds_an_activity_that_ctrl_z_takes_away() {
     assert_eq!(added.start.unwrap().format("%H:%M").to_string(), "15:30");
     assert!(shows(&app, "Đã thêm “Đẩy gậy”."));
 
-    send(&mut app, shortcut(ctrl("z")).unwrap());
+    undo(&mut app);
     assert!(activities(&dir).iter().all(|a| a.name != "Đẩy gậy"));
 }
 
@@ -572,7 +571,7 @@ fn in_the_app_a_removal_is_undone_with_its_results() {
     interact(&mut app, |ui| click_in_row(ui, "Nhảy bao bố", "Xóa"));
     assert_eq!(activities(&dir).len(), before.len() - 1);
     assert!(activities(&dir).iter().all(|a| a.id != sack.id));
-    send(&mut app, shortcut(ctrl("z")).unwrap());
+    undo(&mut app);
     let back = activities(&dir)
         .into_iter()
         .find(|a| a.id == sack.id)

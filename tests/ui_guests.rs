@@ -71,7 +71,7 @@ fn a_delegate_typed_in_with_enter_is_introduced_in_rank_order() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app_on(&dir, Section::Guests);
     assert!(shows(&app, "5/6"), "five of six demo delegates attend");
-    send(&mut app, shortcut(ctrl("n")).unwrap());
+    ctrl_key(&mut app, "n");
     interact(&mut app, |ui| {
         type_into(ui, "delegate-name", "Hồ Thị Thu Trang");
         type_into(ui, "delegate-title", "Bí thư Đoàn phường");

@@ -7,7 +7,6 @@ use common::*;
 use iced_test::selector::id;
 use ngayhoi::domain::{Form, Recipient};
 use ngayhoi::gui::Section;
-use ngayhoi::gui::app::shortcut;
 use ngayhoi::gui::screen::honors;
 use ngayhoi::storage::Store;
 
@@ -24,7 +23,7 @@ fn a_new_recipient_gets_the_next_register_number_and_undo_keeps_numbers() {
         &app,
         "Người được khen theo Quyết định số 125/QĐ-UBND (Chủ tịch Ủy ban nhân dân phường Chợ Quán)"
     ));
-    send(&mut app, shortcut(ctrl("n")).unwrap());
+    ctrl_key(&mut app, "n");
     interact(&mut app, |ui| {
         ui.click(id(honors::RECIPIENT_NAME))?;
         let _ = ui.typewrite("Đỗ Thị Hoa");
@@ -49,7 +48,7 @@ fn a_new_recipient_gets_the_next_register_number_and_undo_keeps_numbers() {
         "Đã xóa Đỗ Thị Hoa (số vào sổ 6 không cấp lại cho người khác)."
     ));
     assert!(recipients(&dir).iter().all(|r| r.name != "Đỗ Thị Hoa"));
-    send(&mut app, shortcut(ctrl("z")).unwrap());
+    undo(&mut app);
     let back = recipients(&dir)
         .into_iter()
         .find(|r| r.name == "Đỗ Thị Hoa")
@@ -80,9 +79,8 @@ fn a_typed_register_number_already_given_is_refused_and_nothing_is_saved() {
 fn a_new_decision_then_a_recipient_list_imported_into_it() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app_on(&dir, Section::Honors);
-    click(&mut app, "+ Quyết định mới");
     // The number follows the year's highest.
-    click(&mut app, "Lưu quyết định");
+    add_proposed_decision(&mut app);
     let decisions = of_2026(&dir, Store::decisions);
     assert!(decisions.iter().any(|d| d.number == "126/QĐ-UBND"));
     assert!(shows(&app, "Đã thêm quyết định số 126/QĐ-UBND."));
@@ -120,7 +118,7 @@ fn print_leads_to_the_certificate_section() {
     click(&mut app, "In giấy khen… (Ctrl+P)");
     assert_eq!(app.section(), Some(Section::Certificates));
     click(&mut app, "Khen thưởng");
-    send(&mut app, shortcut(ctrl("p")).unwrap());
+    ctrl_key(&mut app, "p");
     assert_eq!(app.section(), Some(Section::Certificates));
 }
 
@@ -172,8 +170,7 @@ fn a_list_row_naming_a_decision_goes_to_it_and_rows_that_cannot_be_placed_are_na
 fn rows_without_a_decision_are_named_when_the_year_has_none_and_one_can_be_added() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app_on(&dir, Section::Honors);
-    click(&mut app, "+ Năm mới");
-    click(&mut app, "Lập kế hoạch năm 2027");
+    plan_2027(&mut app);
     assert_eq!(app.snapshot().unwrap().event.year, 2027);
     let file = saved(
         &dir,
@@ -187,13 +184,8 @@ fn rows_without_a_decision_are_named_when_the_year_has_none_and_one_can_be_added
         "Chưa nhập dòng nào. Các dòng 2 và 3 không có số quyết định: hãy thêm một quyết định trước (các dòng đó sẽ vào quyết định đang chọn), hoặc ghi số, ngày quyết định trong tệp."
     ));
     // The decision is added without leaving the preview, then the list goes into it.
-    click(&mut app, "+ Quyết định mới");
-    interact(&mut app, |ui| {
-        // The year has no number to follow: the secretary types it.
-        ui.click(id("decision-number"))?;
-        let _ = ui.typewrite("12/QĐ-UBND");
-        ui.click("Lưu quyết định").map(drop)
-    });
+    // The year has no number to follow: the secretary types it.
+    add_decision_numbered(&mut app, "12/QĐ-UBND");
     click_at_end(&mut app, "Nhập 2 người được khen");
     let store = reopen(&db(&dir));
     let event = store.event(2027).unwrap().unwrap();

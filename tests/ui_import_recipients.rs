@@ -63,8 +63,7 @@ fn rows_without_a_decision_or_a_form_get_the_ones_chosen_in_the_preview() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app_on(&dir, Section::Honors);
     // A second decision, selected on screen once added: rows would go there by default.
-    click(&mut app, "+ Quyết định mới");
-    click(&mut app, "Lưu quyết định");
+    add_proposed_decision(&mut app);
     let (decisions, before) = year(&dir);
     let d125 = decisions
         .iter()
@@ -161,8 +160,7 @@ fn a_list_with_an_unknown_code_cannot_be_imported() {
 fn a_decision_added_while_the_preview_is_open_is_offered_for_the_rows() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app_on(&dir, Section::Honors);
-    click(&mut app, "+ Năm mới");
-    click(&mut app, "Lập kế hoạch năm 2027");
+    plan_2027(&mut app);
     let file = dir.path().join("de-nghi-2027.xlsx");
     commendation::two_row_header(&file, &commendation::five());
     open(&mut app, &file);
@@ -172,15 +170,7 @@ fn a_decision_added_while_the_preview_is_open_is_offered_for_the_rows() {
     ));
     assert!(!shows(&app, DECISION));
 
-    open_form(
-        &mut app,
-        "+ Quyết định mới",
-        "decision-number",
-        |ui| {
-            let _ = ui.typewrite("12/QĐ-UBND");
-            ui.click("Lưu quyết định").map(drop)
-        },
-    );
+    add_decision_numbered(&mut app, "12/QĐ-UBND");
     assert!(shows(&app, DECISION), "the new decision is offered");
     assert!(shows(
         &app,

@@ -6,7 +6,6 @@ mod common;
 
 use common::*;
 use iced::keyboard::{Modifiers, key::Named};
-use ngayhoi::gui::app::shortcut;
 use ngayhoi::gui::screen::papers;
 use ngayhoi::gui::workspace::Message as Ws;
 use ngayhoi::gui::{App, Message, Section};
@@ -22,9 +21,8 @@ fn open_paper(app: &mut App, paper: Paper) {
 #[test]
 fn ctrl_p_on_the_ceremony_shows_the_program_as_it_will_print() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app(&dir);
-    click(&mut app, "Phần lễ");
-    send(&mut app, shortcut(ctrl("p")).expect("Ctrl+P is a shortcut"));
+    let mut app = demo_app_on(&dir, Section::Ceremony);
+    ctrl_key(&mut app, "p");
     assert_eq!(app.section(), Some(Section::Papers));
     assert!(shows(&app, "In ấn · Năm 2026"));
     assert!(shows(&app, "Trang 1 / 2"));
@@ -73,8 +71,7 @@ fn a_paper_with_nothing_to_print_says_what_to_fill_in() {
 #[test]
 fn residential_areas_are_edited_in_settings_and_undone() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app(&dir);
-    click(&mut app, "Cài đặt");
+    let mut app = demo_app_on(&dir, Section::Settings);
     // At the end of the list (Ctrl+End), a new line and the new area.
     interact(&mut app, |ui| {
         click_field(ui, "settings-areas");
@@ -86,6 +83,6 @@ fn residential_areas_are_edited_in_settings_and_undone() {
     let areas = reopen(&db(&dir)).areas().unwrap();
     assert_eq!(areas.last().unwrap(), "Khu phố 6");
     assert_eq!(areas.len(), 6);
-    send(&mut app, shortcut(ctrl("z")).unwrap());
+    undo(&mut app);
     assert_eq!(reopen(&db(&dir)).areas().unwrap().len(), 5);
 }

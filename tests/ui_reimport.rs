@@ -116,8 +116,7 @@ fn a_changed_row_updates_the_household_only_when_ticked() {
 #[test]
 fn a_recipient_list_opened_again_keeps_its_register_numbers() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app(&dir);
-    click(&mut app, "Khen thưởng");
+    let mut app = demo_app_on(&dir, Section::Honors);
     assert_eq!(app.section(), Some(Section::Honors));
     let numbers = || {
         let mut out: Vec<(String, Option<u32>)> = of_2026(&dir, Store::recipients)

@@ -12,7 +12,6 @@ use iced::keyboard::{Modifiers, key::Named};
 use iced_test::Simulator;
 use iced_test::selector::id;
 use ngayhoi::domain::report::{Figure, Section};
-use ngayhoi::gui::app::shortcut;
 use ngayhoi::gui::screen::report;
 use ngayhoi::gui::workspace::Message as Ws;
 use ngayhoi::gui::{App, Message, Section as Nav};
@@ -130,7 +129,7 @@ fn a_figure_typed_in_is_saved_and_its_percentage_shown() {
 
     // Ctrl+Z undoes that edit whole: the total is 5 again, and the areas meeting the standard
     // are back to what was stored before it.
-    send(&mut app, shortcut(ctrl("z")).unwrap());
+    undo(&mut app);
     assert_eq!(entered(&dir, Figure::AreasTotal), Some(5));
     assert_eq!(entered(&dir, Figure::AreasMeeting), Some(4));
     assert!(shows(&app, "= 80,0%"));
@@ -219,7 +218,7 @@ fn a_default_section_follows_the_figures_an_edited_one_stays() {
 fn ctrl_p_shows_the_paper_and_saving_writes_pdf_and_xlsx() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app_on(&dir, Nav::Report);
-    send(&mut app, shortcut(ctrl("p")).unwrap());
+    ctrl_key(&mut app, "p");
     assert!(shows(&app, "Xuất báo cáo · Năm 2026"));
     assert!(
         shows(&app, "Trang 1 / 5"),
@@ -249,7 +248,7 @@ fn rows_without_any_figure_are_left_out_until_kept() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = first_year_app(&dir);
     click(&mut app, "Báo cáo");
-    send(&mut app, shortcut(ctrl("p")).unwrap());
+    ctrl_key(&mut app, "p");
     assert!(shows_part(&app, "dòng chưa có số liệu năm nào"));
     let pages = preview_pages;
     let fewer = pages(&app);

@@ -5,7 +5,6 @@
 mod common;
 
 use common::*;
-use ngayhoi::gui::app::shortcut;
 use ngayhoi::gui::screen::report;
 use ngayhoi::gui::workspace::Message as Ws;
 use ngayhoi::gui::{Message, Section};
@@ -14,7 +13,7 @@ use ngayhoi::gui::{Message, Section};
 fn the_package_saved_from_the_report_screen_reads_back_intact() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app_on(&dir, Section::Report);
-    send(&mut app, shortcut(ctrl("p")).unwrap());
+    ctrl_key(&mut app, "p");
     assert!(shows(&app, "Gửi báo cáo lên cấp trên"));
     let path = dir.path().join("goi.xlsx");
     // The button asks the system's save dialog, which cannot be answered headless: its

@@ -8,7 +8,6 @@ mod pdf;
 
 use common::*;
 use ngayhoi::domain::report::EmptyRows;
-use ngayhoi::gui::app::shortcut;
 use ngayhoi::gui::screen::report;
 use ngayhoi::gui::workspace::Message as Ws;
 use ngayhoi::gui::{App, Section as Nav};
@@ -36,7 +35,7 @@ fn the_register_digits_are_chosen_in_settings_and_saved() {
     assert!(shows(&app, "✓ Mọi thay đổi đã được lưu"));
 
     // Ctrl+Z puts the three digits back, in the file too.
-    send(&mut app, shortcut(ctrl("z")).unwrap());
+    undo(&mut app);
     assert_eq!(digits(&dir), 3);
     assert!(shows(&app, "Ví dụ: Số vào sổ: 007"));
 
@@ -52,7 +51,7 @@ const KEEP: &str = "In cả dòng chưa có số liệu (in “-”)";
 
 fn open_report(app: &mut App) {
     click(app, "Báo cáo");
-    send(app, shortcut(ctrl("p")).unwrap());
+    ctrl_key(app, "p");
     assert!(shows_part(app, "dòng chưa có số liệu năm nào"));
 }
 

@@ -6,7 +6,7 @@ mod common;
 use common::*;
 use iced_test::selector::id;
 use ngayhoi::domain::{Category, Household, Visit, VisitStatus};
-use ngayhoi::gui::app::{Shortcut, committed_tab, shortcut};
+use ngayhoi::gui::app::{Shortcut, committed_tab};
 use ngayhoi::gui::workspace::Message as Ws;
 use ngayhoi::gui::{Message, Section};
 
@@ -83,7 +83,7 @@ fn a_gift_for_every_household_of_a_category_in_one_go_and_undone() {
     }
     assert!(shows(&app, "Đã tạo 2 lượt thăm."));
 
-    send(&mut app, shortcut(ctrl("z")).unwrap());
+    undo(&mut app);
     assert_eq!(stored(&dir).1, before, "undo removes the whole batch");
 }
 
@@ -121,7 +121,7 @@ fn planned_visits_are_marked_done_with_today_and_a_removed_household_comes_back(
     assert!(shows(&app, "Đã xóa hộ Nguyễn Thị Hằng cùng 2 lượt thăm."));
     assert_eq!(stored(&dir).0.len(), 15);
     assert!(stored(&dir).0.iter().all(|h| h.name != "Nguyễn Thị Hằng"));
-    send(&mut app, shortcut(ctrl("z")).unwrap());
+    undo(&mut app);
     let (households, visits) = stored(&dir);
     assert_eq!(households.len(), 16);
     assert_eq!(visits, after);
@@ -258,9 +258,9 @@ fn a_household_added_by_typing_then_edited_and_both_undone() {
             .and_then(|h| h.birth_year)
     };
     assert_eq!(year(&dir), Some(1942));
-    send(&mut app, shortcut(ctrl("z")).unwrap());
+    undo(&mut app);
     assert_eq!(year(&dir), Some(1941));
-    send(&mut app, shortcut(ctrl("z")).unwrap());
+    undo(&mut app);
     assert_eq!(stored(&dir).0, before, "adding it is undone too");
 }
 
@@ -384,7 +384,7 @@ fn a_family_that_asks_to_be_forgotten_is_taken_out_of_the_backups_after_a_questi
     }
     assert!(!file_holds(&db(&dir), "Nguyễn Thị Hằng"));
     // Nothing brings the family back: Ctrl+Z has no removal to undo any more.
-    send(&mut app, shortcut(ctrl("z")).unwrap());
+    undo(&mut app);
     assert!(stored(&dir).0.iter().all(|h| h.name != "Nguyễn Thị Hằng"));
     assert_eq!(stored(&dir).0.len(), 15);
 }

@@ -197,6 +197,26 @@ pub fn demo_app_on(dir: &tempfile::TempDir, section: gui::Section) -> App {
     app
 }
 
+/// "+ Năm mới", then "Lập kế hoạch năm 2027": the year after the demo's, planned from it.
+pub fn plan_2027(app: &mut App) {
+    click(app, "+ Năm mới");
+    click(app, "Lập kế hoạch năm 2027");
+}
+
+/// On "Khen thưởng": "+ Quyết định mới", saved as the form proposes it.
+pub fn add_proposed_decision(app: &mut App) {
+    click(app, "+ Quyết định mới");
+    click(app, "Lưu quyết định");
+}
+
+/// On "Khen thưởng": "+ Quyết định mới" with the number `number` typed, saved.
+pub fn add_decision_numbered(app: &mut App, number: &str) {
+    open_form(app, "+ Quyết định mới", "decision-number", |ui| {
+        let _ = ui.typewrite(number);
+        ui.click("Lưu quyết định").map(drop)
+    });
+}
+
 /// Turns the mouse wheel over the content, as one does to reach the end of the list.
 pub fn scroll_down(ui: &mut Simulator<'_, Message>) {
     ui.point_at(iced::Point::new(700.0, 400.0));
@@ -441,12 +461,16 @@ pub fn pick<M>(
     Ok(())
 }
 
+/// Ctrl and `key` ("p" for Ctrl+P), as the window hands the shortcut to the app.
+pub fn ctrl_key(app: &mut App, key: &str) {
+    let shortcut = gui::app::shortcut(ctrl(key))
+        .unwrap_or_else(|| panic!("Ctrl+{} is a shortcut", key.to_uppercase()));
+    send(app, shortcut);
+}
+
 /// Ctrl+Z, as the window hands it to the app.
 pub fn undo(app: &mut App) {
-    send(
-        app,
-        gui::app::shortcut(ctrl("z")).expect("Ctrl+Z is a shortcut"),
-    );
+    ctrl_key(app, "z");
 }
 
 /// Another process (the command line) writes to the file; the window notices it at its next
