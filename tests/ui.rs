@@ -53,8 +53,13 @@ fn welcome_creates_the_unit_and_this_years_plan() {
         NaiveDate::from_ymd_opt(2026, 8, 19).unwrap()
     );
     assert!(app.title().contains("Ngày hội"));
-    assert!(shows(&app, "Tổng quan · Ngày hội năm 2026"));
-    assert!(shows(&app, "Ban hành kế hoạch tổ chức Ngày hội"));
+    assert_shows(
+        &app,
+        &[
+            "Tổng quan · Ngày hội năm 2026",
+            "Ban hành kế hoạch tổ chức Ngày hội",
+        ],
+    );
 
     let store = reopen(&db(&dir));
     let unit = store.unit().unwrap().unwrap();
@@ -105,14 +110,16 @@ fn the_demo_shows_every_section_with_an_overdue_step() {
     assert_eq!(data.years, vec![2025, 2026]);
     assert_eq!(data.event.year, 2026);
     // The day was 14/8; the report was due ten days later and is not sent yet on 20/8.
-    assert!(shows(&app, "Gửi báo cáo kết quả về Ban Chỉ đạo cấp trên"));
-    assert!(shows(&app, "Sắp đến hạn"));
-    assert!(shows(&app, "Tổng quan"));
-    assert!(shows(
+    assert_shows(
         &app,
-        "Phần lễ: 10 mục · Đại biểu: 5/6 tham dự · 5 điểm tổ chức, 1.195 người · Phần hội: 5 hoạt động, 11.600.000 đ tiền thưởng"
-    ));
-    assert!(shows(&app, "Cài đặt"));
+        &[
+            "Gửi báo cáo kết quả về Ban Chỉ đạo cấp trên",
+            "Sắp đến hạn",
+            "Tổng quan",
+            "Phần lễ: 10 mục · Đại biểu: 5/6 tham dự · 5 điểm tổ chức, 1.195 người · Phần hội: 5 hoạt động, 11.600.000 đ tiền thưởng",
+            "Cài đặt",
+        ],
+    );
 
     // One window per file: the first one closes before the file is opened on a later day.
     drop(app);
@@ -355,8 +362,7 @@ fn a_file_that_cannot_be_opened_gets_a_screen_and_stays_untouched() {
     let path = dir.path().join("bao-cao.docx");
     std::fs::write(&path, b"PK\x03\x04 word document").unwrap();
     let mut app = App::boot(path.clone(), today());
-    assert!(shows(&app, "Không mở được dữ liệu"));
-    assert!(shows(&app, "Mở tệp khác…"));
+    assert_shows(&app, &["Không mở được dữ liệu", "Mở tệp khác…"]);
     assert!(
         app.problem()
             .unwrap()

@@ -33,8 +33,7 @@ fn backups(dir: &tempfile::TempDir) -> Vec<String> {
 fn back_up_change_restore_and_the_old_value_is_back() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app_on(&dir, Section::Settings);
-    assert!(shows(&app, "Sao lưu và khôi phục"));
-    assert!(shows(&app, "Chưa có bản sao lưu nào."));
+    assert_shows(&app, &["Sao lưu và khôi phục", "Chưa có bản sao lưu nào."]);
 
     click_at_end(&mut app, "Sao lưu ngay");
     assert!(app.problem().is_none(), "{:?}", app.problem());
@@ -232,8 +231,10 @@ fn an_edit_waits_while_another_window_writes_then_is_saved_on_retry() {
         "{problem}"
     );
     assert!(problem.contains("Dữ liệu không bị mất"), "{problem}");
-    assert!(shows(&app, "Chưa lưu được: cửa sổ khác đang ghi vào tệp"));
-    assert!(shows(&app, "Thử lưu lại"));
+    assert_shows(
+        &app,
+        &["Chưa lưu được: cửa sổ khác đang ghi vào tệp", "Thử lưu lại"],
+    );
 
     holder.execute_batch("COMMIT;").unwrap();
     click(&mut app, "Thử lưu lại");

@@ -26,8 +26,7 @@ fn titles(dir: &tempfile::TempDir) -> Vec<String> {
 fn times_follow_the_durations_and_a_pinned_item_shows_its_break() {
     let dir = tempfile::tempdir().unwrap();
     let app = demo_app_on(&dir, Section::Ceremony);
-    assert!(shows(&app, "Phần lễ · Ngày hội năm 2026"));
-    assert!(shows(&app, "Chào cờ"));
+    assert_shows(&app, &["Phần lễ · Ngày hội năm 2026", "Chào cờ"]);
     assert!(
         shows(&app, "07:45"),
         "the flag salute follows a 15-minute welcome performance"
@@ -174,11 +173,13 @@ fn pinning_an_item_too_early_shows_the_overlap() {
         retype(ui, "program-fixed", "7:45")?;
         ui.click("Lưu").map(drop)
     });
-    assert!(shows(
+    assert_shows(
         &app,
-        "Trùng 5 phút với mục trước: hãy rút ngắn mục trước hoặc dời giờ mục này."
-    ));
-    assert!(shows(&app, "chỗ trùng giờ"));
+        &[
+            "Trùng 5 phút với mục trước: hãy rút ngắn mục trước hoặc dời giờ mục này.",
+            "chỗ trùng giờ",
+        ],
+    );
 }
 
 #[test]

@@ -206,11 +206,13 @@ fn a_name_too_long_for_its_box_is_reported_before_printing() {
 
     // Ctrl+P asks first; nothing is written until "Vẫn in".
     ctrl_key(&mut app, "p");
-    assert!(shows(
+    assert_shows(
         &app,
-        "Có 1 chỗ chữ không vừa ô. In ra, chữ vẫn đủ nhưng sẽ tràn khỏi ô:"
-    ));
-    assert!(shows(&app, "Vẫn in"));
+        &[
+            "Có 1 chỗ chữ không vừa ô. In ra, chữ vẫn đủ nhưng sẽ tràn khỏi ô:",
+            "Vẫn in",
+        ],
+    );
     click(&mut app, "Quay lại sửa");
     assert!(!shows(&app, "Vẫn in"));
 }

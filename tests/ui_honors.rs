@@ -18,11 +18,13 @@ fn recipients(dir: &tempfile::TempDir) -> Vec<Recipient> {
 fn a_new_recipient_gets_the_next_register_number_and_undo_keeps_numbers() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app_on(&dir, Section::Honors);
-    assert!(shows(&app, "Ông Nguyễn Văn An"));
-    assert!(shows(
+    assert_shows(
         &app,
-        "Người được khen theo Quyết định số 125/QĐ-UBND (Chủ tịch Ủy ban nhân dân phường Chợ Quán)"
-    ));
+        &[
+            "Ông Nguyễn Văn An",
+            "Người được khen theo Quyết định số 125/QĐ-UBND (Chủ tịch Ủy ban nhân dân phường Chợ Quán)",
+        ],
+    );
     ctrl_key(&mut app, "n");
     interact(&mut app, |ui| {
         ui.click(id(honors::RECIPIENT_NAME))?;

@@ -76,11 +76,13 @@ fn rows_without_a_decision_or_a_form_get_the_ones_chosen_in_the_preview() {
     let index_125 = decisions.iter().position(|d| d.id == d125.id).unwrap();
     open(&mut app, &file);
     assert!(shows(&app, DECISION) && shows(&app, FORM));
-    assert!(shows(
+    assert_shows(
         &app,
-        "Dòng 7: Thiếu hình thức (Giấy khen, Bằng khen, Biểu dương)."
-    ));
-    assert!(shows(&app, "Chưa nhập được: hãy sửa các lỗi"));
+        &[
+            "Dòng 7: Thiếu hình thức (Giấy khen, Bằng khen, Biểu dương).",
+            "Chưa nhập được: hãy sửa các lỗi",
+        ],
+    );
 
     choose(&mut app, DECISION, index_125);
     choose(&mut app, FORM, form_index(Form::Certificate));
@@ -125,11 +127,13 @@ fn rows_without_a_decision_or_a_form_get_the_ones_chosen_in_the_preview() {
     );
     choose(&mut app, DECISION, index_125);
     choose(&mut app, FORM, form_index(Form::Certificate));
-    assert!(shows(
+    assert_shows(
         &app,
-        "2 dòng dữ liệu: 0 dòng mới, 2 dòng đã có, 0 dòng lỗi."
-    ));
-    assert!(shows(&app, "Không có gì mới để nhập"));
+        &[
+            "2 dòng dữ liệu: 0 dòng mới, 2 dòng đã có, 0 dòng lỗi.",
+            "Không có gì mới để nhập",
+        ],
+    );
     click_at_end(&mut app, "Không có gì mới để nhập");
     assert_eq!(year(&dir).1, after, "nothing is added twice");
 }
@@ -144,14 +148,13 @@ fn a_list_with_an_unknown_code_cannot_be_imported() {
     rows.push(commendation::TITLE_NOT_FORM);
     commendation::two_row_header(&file, &rows);
     open(&mut app, &file);
-    assert!(shows(
+    assert_shows(
         &app,
-        "6 dòng dữ liệu: 5 dòng mới, 0 dòng đã có, 1 dòng lỗi."
-    ));
-    assert!(shows(
-        &app,
-        "Dòng 14: Mã “LDTT” trong trang danh mục là “Lao động tiên tiến”, không phải hình thức khen thưởng (nhận: Giấy khen, Bằng khen, Biểu dương)."
-    ));
+        &[
+            "6 dòng dữ liệu: 5 dòng mới, 0 dòng đã có, 1 dòng lỗi.",
+            "Dòng 14: Mã “LDTT” trong trang danh mục là “Lao động tiên tiến”, không phải hình thức khen thưởng (nhận: Giấy khen, Bằng khen, Biểu dương).",
+        ],
+    );
     click_at_end(&mut app, "Chưa nhập được: hãy sửa các lỗi");
     assert_eq!(year(&dir), before, "nothing is saved");
 }

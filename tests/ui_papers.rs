@@ -24,9 +24,10 @@ fn ctrl_p_on_the_ceremony_shows_the_program_as_it_will_print() {
     let mut app = demo_app_on(&dir, Section::Ceremony);
     ctrl_key(&mut app, "p");
     assert_eq!(app.section(), Some(Section::Papers));
-    assert!(shows(&app, "In ấn · Năm 2026"));
-    assert!(shows(&app, "Trang 1 / 2"));
-    assert!(shows(&app, "Lưu PDF để in… (Ctrl+P)"));
+    assert_shows(
+        &app,
+        &["In ấn · Năm 2026", "Trang 1 / 2", "Lưu PDF để in… (Ctrl+P)"],
+    );
 }
 
 #[test]

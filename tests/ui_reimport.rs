@@ -44,15 +44,14 @@ fn the_same_list_imported_twice_is_skipped_and_the_preview_says_so() {
 
     // The same file again: every row is already stored.
     open(&mut app, &file);
-    assert!(shows(
+    assert_shows(
         &app,
-        "3 dòng dữ liệu: 0 dòng mới, 3 dòng đã có, 0 dòng lỗi."
-    ));
-    assert!(shows(
-        &app,
-        "Bỏ qua 3 dòng đã có trong dữ liệu (không nhập hai lần)."
-    ));
-    assert!(shows(&app, "Không có gì mới để nhập"));
+        &[
+            "3 dòng dữ liệu: 0 dòng mới, 3 dòng đã có, 0 dòng lỗi.",
+            "Bỏ qua 3 dòng đã có trong dữ liệu (không nhập hai lần).",
+            "Không có gì mới để nhập",
+        ],
+    );
     click(&mut app, "Không có gì mới để nhập");
     assert_eq!(households(&dir), once, "nothing is added twice");
 
@@ -79,19 +78,15 @@ fn a_changed_row_updates_the_household_only_when_ticked() {
          Dinh Thi Tu;1948;To 2, Khu pho 4;Gia dinh liet si;\n",
     );
     open(&mut app, &changed);
-    assert!(shows(
+    assert_shows(
         &app,
-        "2 dòng dữ liệu: 0 dòng mới, 2 dòng đã có, 0 dòng lỗi."
-    ));
-    assert!(shows(
-        &app,
-        "Bỏ qua 1 dòng đã có trong dữ liệu (không nhập hai lần)."
-    ));
-    assert!(shows(
-        &app,
-        "Dòng 2: Số điện thoại: (trống) → “0987654321”."
-    ));
-    assert!(shows(&app, "Không có gì mới để nhập"));
+        &[
+            "2 dòng dữ liệu: 0 dòng mới, 2 dòng đã có, 0 dòng lỗi.",
+            "Bỏ qua 1 dòng đã có trong dữ liệu (không nhập hai lần).",
+            "Dòng 2: Số điện thoại: (trống) → “0987654321”.",
+            "Không có gì mới để nhập",
+        ],
+    );
     click(&mut app, "Cập nhật 1 hộ đã có với thông tin mới");
     click(&mut app, "Cập nhật 1 hộ");
     assert!(
@@ -140,15 +135,14 @@ fn a_recipient_list_opened_again_keeps_its_register_numbers() {
     assert!(once.contains(&("Võ Văn Kiệt".to_string(), Some(6))));
 
     open(&mut app);
-    assert!(shows(
+    assert_shows(
         &app,
-        "2 dòng dữ liệu: 0 dòng mới, 2 dòng đã có, 0 dòng lỗi."
-    ));
-    assert!(shows(
-        &app,
-        "Bỏ qua 2 dòng đã có trong dữ liệu (không nhập hai lần)."
-    ));
-    assert!(shows(&app, "Không có gì mới để nhập"));
+        &[
+            "2 dòng dữ liệu: 0 dòng mới, 2 dòng đã có, 0 dòng lỗi.",
+            "Bỏ qua 2 dòng đã có trong dữ liệu (không nhập hai lần).",
+            "Không có gì mới để nhập",
+        ],
+    );
     assert!(
         !shows(
             &app,

@@ -31,8 +31,10 @@ fn the_register_digits_are_chosen_in_settings_and_saved() {
 
     click(&mut app, "4 chữ số (0007)");
     assert_eq!(digits(&dir), 4);
-    assert!(shows(&app, "Ví dụ: Số vào sổ: 0007"));
-    assert!(shows(&app, "✓ Mọi thay đổi đã được lưu"));
+    assert_shows(
+        &app,
+        &["Ví dụ: Số vào sổ: 0007", "✓ Mọi thay đổi đã được lưu"],
+    );
 
     // Ctrl+Z puts the three digits back, in the file too.
     undo(&mut app);

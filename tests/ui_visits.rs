@@ -20,8 +20,7 @@ fn stored(dir: &tempfile::TempDir) -> (Vec<Household>, Vec<Visit>) {
 fn a_search_without_accents_finds_the_household() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app_on(&dir, Section::Visits);
-    assert!(shows(&app, "Nguyễn Thị Hằng (1938)"));
-    assert!(shows(&app, "Trần Văn Đức (1950)"));
+    assert_shows(&app, &["Nguyễn Thị Hằng (1938)", "Trần Văn Đức (1950)"]);
     interact(&mut app, |ui| {
         ui.click(id(ngayhoi::gui::screen::visits::SEARCH))?;
         let _ = ui.typewrite("nguyen thi hang");
@@ -141,11 +140,13 @@ fn an_import_previews_lets_the_secretary_pick_a_column_and_saves_all() {
         "STT;Họ và tên;Địa chỉ;Nhóm\n1;Hồ Văn Mười;Tổ 1, Khu phố 3;Hộ nghèo\n2;Đinh Thị Tư;Tổ 2, Khu phố 4;Gia đình liệt sĩ\n3;;Tổ 2, Khu phố 4;Hộ nghèo\n",
     );
     import_households(&mut app, &file);
-    assert!(shows(
+    assert_shows(
         &app,
-        "Chưa có cột “Diện”: hãy chọn cột cho trường này."
-    ));
-    assert!(shows(&app, "Chưa nhập được: hãy sửa các lỗi"));
+        &[
+            "Chưa có cột “Diện”: hãy chọn cột cho trường này.",
+            "Chưa nhập được: hãy sửa các lỗi",
+        ],
+    );
     assert_eq!(stored(&dir).0.len(), 16, "nothing is saved by a preview");
 
     send(
@@ -154,8 +155,13 @@ fn an_import_previews_lets_the_secretary_pick_a_column_and_saves_all() {
             ngayhoi::gui::screen::import::Message::Remap(3, Some(Field::Category)),
         )),
     );
-    assert!(shows(&app, "Dòng 4: Thiếu họ và tên."));
-    assert!(shows(&app, "Chưa nhập được: hãy sửa các lỗi"));
+    assert_shows(
+        &app,
+        &[
+            "Dòng 4: Thiếu họ và tên.",
+            "Chưa nhập được: hãy sửa các lỗi",
+        ],
+    );
 
     // The secretary closes the preview, fixes the file and opens it again.
     click(&mut app, "Hủy");
@@ -176,11 +182,13 @@ fn an_import_previews_lets_the_secretary_pick_a_column_and_saves_all() {
     assert!(households.iter().any(|h| h.name == "Đinh Thị Tư"
         && h.category == Category::Martyr
         && h.address == "Tổ 2, Khu phố 4"));
-    assert!(shows(&app, "Hộ gia đình (18)"));
-    assert!(shows(
+    assert_shows(
         &app,
-        "Đã nhập 2 hộ. Bản sao lưu trước khi nhập ở trong thư mục sao lưu."
-    ));
+        &[
+            "Hộ gia đình (18)",
+            "Đã nhập 2 hộ. Bản sao lưu trước khi nhập ở trong thư mục sao lưu.",
+        ],
+    );
 }
 
 #[test]

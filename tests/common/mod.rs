@@ -266,6 +266,13 @@ pub fn select_all<M>(ui: &mut Simulator<'_, M>) {
     ]);
 }
 
+/// The window shows each of `texts`, whole.
+pub fn assert_shows(app: &App, texts: &[&str]) {
+    for text in texts {
+        assert!(shows(app, text), "the window shows “{text}”");
+    }
+}
+
 /// True if some text on screen contains `part` (long sentences hold paths, dates, names).
 pub fn shows_part(app: &App, part: &str) -> bool {
     let mut ui = simulator(app);
