@@ -8,7 +8,7 @@ mod files;
 
 use std::path::Path;
 
-use cli_support::{demo_db, failure, ngayhoi, ngayhoi_on, ok_on, stderr, stdout};
+use cli_support::{assert_says, demo_db, failure, ngayhoi, ngayhoi_on, ok_on, stderr, stdout};
 use ngayhoi::storage::Store;
 
 fn s(path: &Path) -> &str {
@@ -47,16 +47,17 @@ fn backup_says_what_it_wrote_and_never_overwrites_unless_asked() {
     let db = demo_db(&dir);
     let out = dir.path().join("thang-8.sqlite3");
     let said = ok_on(&db, &["backup", "--out", s(&out)]);
-    assert!(said.contains("Đã sao lưu vào tệp"), "{said}");
-    assert!(said.contains("Phường Chợ Quán · năm 2025, 2026"), "{said}");
+    assert_says(
+        &said,
+        &["Đã sao lưu vào tệp", "Phường Chợ Quán · năm 2025, 2026"],
+    );
     assert_eq!(unit_name(&out), "Phường Chợ Quán");
 
     std::fs::write(&out, "bản của tôi").unwrap();
     let output = ngayhoi_on(&db, &["backup", "--out", s(&out)]);
     let error = failure(&output, 1);
     assert!(error.starts_with("Lỗi: tệp"), "{error}");
-    assert!(error.contains("đã có nên không ghi đè"), "{error}");
-    assert!(error.contains("--overwrite"), "{error}");
+    assert_says(&error, &["đã có nên không ghi đè", "--overwrite"]);
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "bản của tôi");
 
     ok_on(&db, &["backup", "--out", s(&out), "--overwrite"]);
@@ -76,11 +77,13 @@ fn restore_brings_back_the_backup_and_says_where_the_previous_state_went() {
     rename_unit(&db, "Phường Đã Đổi Tên");
 
     let said = ok_on(&db, &["restore", s(&out)]);
-    assert!(said.contains("Đã khôi phục từ bản sao lưu"), "{said}");
-    assert!(said.contains("Phường Chợ Quán · năm 2025, 2026"), "{said}");
-    assert!(
-        said.contains("Trạng thái trước khi khôi phục được lưu ở"),
-        "{said}"
+    assert_says(
+        &said,
+        &[
+            "Đã khôi phục từ bản sao lưu",
+            "Phường Chợ Quán · năm 2025, 2026",
+            "Trạng thái trước khi khôi phục được lưu ở",
+        ],
     );
     assert_eq!(unit_name(&db), "Phường Chợ Quán");
     let previous = said
@@ -131,8 +134,7 @@ fn restore_over_a_damaged_file_keeps_the_damaged_file_aside() {
     let bytes = files::damage(&db);
 
     let said = ok_on(&db, &["restore", s(&out)]);
-    assert!(said.contains("bị hỏng"), "{said}");
-    assert!(said.contains("được giữ nguyên ở"), "{said}");
+    assert_says(&said, &["bị hỏng", "được giữ nguyên ở"]);
     assert_eq!(unit_name(&db), "Phường Chợ Quán");
     let aside: Vec<_> = std::fs::read_dir(dir.path().join("sao-luu"))
         .unwrap()

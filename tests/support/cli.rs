@@ -108,3 +108,10 @@ pub fn export<'a>(paper: &'a str, out: &'a Path, more: &[&'a str]) -> Vec<&'a st
     args.extend_from_slice(more);
     args
 }
+
+/// Each of `parts` stands in `said` (what a command printed, the text of a paper).
+pub fn assert_says(said: &str, parts: &[&str]) {
+    for part in parts {
+        assert!(said.contains(part), "{said}");
+    }
+}
