@@ -146,19 +146,13 @@ fn ticking_a_step_is_saved_and_can_be_undone() {
             .done
     };
     assert!(done(&db(&dir)));
-    interact(&mut app, |ui| {
-        scroll_down(ui);
-        ui.click(title).map(drop)
-    });
+    click_at_end(&mut app, title);
     assert!(!done(&db(&dir)), "clicking the step's name unticks it");
 
     undo(&mut app);
     assert!(done(&db(&dir)));
     for _ in 0..2 {
-        interact(&mut app, |ui| {
-            scroll_down(ui);
-            ui.click(title).map(drop)
-        });
+        click_at_end(&mut app, title);
     }
     assert!(done(&db(&dir)));
 }
@@ -231,7 +225,7 @@ fn removing_a_step_offers_undo_and_undo_puts_it_back() {
     let mut app = demo_app(&dir);
     let original = app.snapshot().unwrap().checklist.clone();
     let target = original[1].clone();
-    interact(&mut app, |ui| click_in_row(ui, &target.title, "Xóa"));
+    click_row(&mut app, &target.title, "Xóa");
     assert!(!app.snapshot().unwrap().checklist.contains(&target));
     assert!(shows(&app, &format!("Đã xóa “{}”.", target.title)));
     send(&mut app, Message::Shortcut(Shortcut::Undo));
@@ -243,7 +237,7 @@ fn editing_a_due_date_moves_the_step_and_a_bad_date_is_explained() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(&dir);
     let step = app.snapshot().unwrap().checklist[0].clone();
-    interact(&mut app, |ui| click_in_row(ui, &step.title, "Sửa"));
+    click_row(&mut app, &step.title, "Sửa");
     let before = reopen(&db(&dir)).event(2026).unwrap().unwrap();
     let steps = |dir: &tempfile::TempDir| of_2026(dir, Store::checklist);
     let stored = steps(&dir);
@@ -399,30 +393,10 @@ fn escape_closes_the_step_being_added_and_tab_is_a_shortcut() {
     click(&mut app, "+ Thêm việc");
     let editing = |app: &App| simulator(app).find(id("checklist-title")).is_ok();
     assert!(editing(&app));
-    let escape = keyboard::Event::KeyPressed {
-        key: keyboard::Key::Named(keyboard::key::Named::Escape),
-        modified_key: keyboard::Key::Named(keyboard::key::Named::Escape),
-        physical_key: keyboard::key::Physical::Unidentified(
-            keyboard::key::NativeCode::Unidentified,
-        ),
-        location: keyboard::Location::Standard,
-        modifiers: keyboard::Modifiers::empty(),
-        text: None,
-        repeat: false,
-    };
+    let escape = key(keyboard::key::Named::Escape, keyboard::Modifiers::empty());
     send(&mut app, shortcut(escape).expect("Escape is a shortcut"));
     assert!(!editing(&app));
-    let tab = keyboard::Event::KeyPressed {
-        key: keyboard::Key::Named(keyboard::key::Named::Tab),
-        modified_key: keyboard::Key::Named(keyboard::key::Named::Tab),
-        physical_key: keyboard::key::Physical::Unidentified(
-            keyboard::key::NativeCode::Unidentified,
-        ),
-        location: keyboard::Location::Standard,
-        modifiers: keyboard::Modifiers::SHIFT,
-        text: None,
-        repeat: false,
-    };
+    let tab = key(keyboard::key::Named::Tab, keyboard::Modifiers::SHIFT);
     assert!(matches!(
         shortcut(tab),
         Some(Message::Shortcut(Shortcut::PreviousField))

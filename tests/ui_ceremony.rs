@@ -168,7 +168,7 @@ fn pinning_an_item_too_early_shows_the_overlap() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app_on(&dir, Section::Ceremony);
     let third = app.snapshot().unwrap().program[2].title.clone();
-    interact(&mut app, |ui| click_in_row(ui, &third, "Sửa"));
+    click_row(&mut app, &third, "Sửa");
     interact(&mut app, |ui| {
         retype(ui, "program-fixed", "7:45")?;
         ui.click("Lưu").map(drop)
@@ -188,7 +188,7 @@ fn a_removed_item_comes_back_in_its_place_with_undo() {
     let mut app = demo_app_on(&dir, Section::Ceremony);
     let original = titles(&dir);
     let id_of = app.snapshot().unwrap().program[2].id;
-    interact(&mut app, |ui| click_in_row(ui, &original[2], "Xóa"));
+    click_row(&mut app, &original[2], "Xóa");
     assert_eq!(titles(&dir).len(), original.len() - 1);
     assert!(shows(&app, &format!("Đã xóa “{}”.", original[2])));
     undo(&mut app);

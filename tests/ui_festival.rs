@@ -568,7 +568,7 @@ fn in_the_app_a_removal_is_undone_with_its_results() {
         .find(|a| a.name == "Nhảy bao bố")
         .unwrap()
         .clone();
-    interact(&mut app, |ui| click_in_row(ui, "Nhảy bao bố", "Xóa"));
+    click_row(&mut app, "Nhảy bao bố", "Xóa");
     assert_eq!(activities(&dir).len(), before.len() - 1);
     assert!(activities(&dir).iter().all(|a| a.id != sack.id));
     undo(&mut app);

@@ -202,7 +202,7 @@ fn an_undo_while_the_form_is_open_is_not_undone_by_saving_the_form() {
     assert!(!delegate(&dir, "Phạm Quốc Dũng").attending);
 
     // The form opened on the unticked row; Ctrl+Z ticks it again; then "Lưu".
-    interact(&mut app, |ui| click_in_row(ui, "Phạm Quốc Dũng", "Sửa"));
+    click_row(&mut app, "Phạm Quốc Dũng", "Sửa");
     undo(&mut app);
     assert!(delegate(&dir, "Phạm Quốc Dũng").attending);
     interact(&mut app, |ui| {
@@ -294,7 +294,7 @@ fn removing_a_point_then_undoing_brings_it_back_with_its_id() {
     let mut app = demo_app_on(&dir, Section::Guests);
     let before = points(&dir);
     let target = before[2].clone();
-    interact(&mut app, |ui| click_in_row(ui, &target.name, "Xóa"));
+    click_row(&mut app, &target.name, "Xóa");
     assert_eq!(points(&dir).len(), before.len() - 1);
     assert!(points(&dir).iter().all(|p| p.id != target.id));
     assert!(!shows(&app, &target.name));
@@ -311,7 +311,7 @@ fn a_point_edited_in_its_row_may_forget_its_actual_count_and_undo_restores_it() 
     let mut app = demo_app_on(&dir, Section::Guests);
     let target = points(&dir)[1].clone();
     assert!(target.actual.is_some());
-    interact(&mut app, |ui| click_in_row(ui, &target.name, "Sửa"));
+    click_row(&mut app, &target.name, "Sửa");
     assert_eq!(points(&dir)[1], target, "opening the form writes nothing");
     interact(&mut app, |ui| {
         retype(ui, "point-actual", "")?;
@@ -347,7 +347,7 @@ fn escape_closes_the_draft_and_removing_an_edited_row_closes_it_too() {
     assert!(!has_field(&app, "point-name"));
 
     let lan = delegate(&dir, "Đặng Thị Lan");
-    interact(&mut app, |ui| click_in_row(ui, "Đặng Thị Lan", "Sửa"));
+    click_row(&mut app, "Đặng Thị Lan", "Sửa");
     assert!(has_field(&app, "delegate-rank"));
     // Her row is the form while it is open, so no "Xóa" can be clicked for her: the removal
     // is sent as her row's button would send it.
@@ -371,7 +371,7 @@ fn the_undo_notice_always_names_the_newest_change() {
     let mut app = demo_app_on(&dir, Section::Guests);
     let before = points(&dir);
     let point = before[0].clone();
-    interact(&mut app, |ui| click_in_row(ui, &point.name, "Xóa"));
+    click_row(&mut app, &point.name, "Xóa");
     assert!(shows(&app, &format!("Đã xóa điểm “{}”.", point.name)));
 
     let lan = delegate(&dir, "Đặng Thị Lan");

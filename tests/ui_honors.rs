@@ -42,9 +42,7 @@ fn a_new_recipient_gets_the_next_register_number_and_undo_keeps_numbers() {
     assert!(shows(&app, "Đã thêm Đỗ Thị Hoa."));
 
     // Removing her frees nothing; undo brings her back with number 6.
-    interact(&mut app, |ui| {
-        click_in_row(ui, &added.display_name(), "Xóa")
-    });
+    click_row(&mut app, &added.display_name(), "Xóa");
     assert!(shows(
         &app,
         "Đã xóa Đỗ Thị Hoa (số vào sổ 6 không cấp lại cho người khác)."
@@ -64,7 +62,7 @@ fn a_typed_register_number_already_given_is_refused_and_nothing_is_saved() {
     let mut app = demo_app_on(&dir, Section::Honors);
     let before = recipients(&dir);
     let an = before.iter().find(|r| r.name == "Nguyễn Văn An").unwrap();
-    interact(&mut app, |ui| click_in_row(ui, &an.display_name(), "Sửa"));
+    click_row(&mut app, &an.display_name(), "Sửa");
     interact(&mut app, |ui| {
         retype(ui, "recipient-register", "1")?;
         scroll_to(ui, "Lưu");

@@ -70,6 +70,16 @@ fn save_as(app: &mut App, button: &str, output: report::Output, path: &Path) {
     );
 }
 
+/// Clicks the figure's field `field`, at the end of the screen, and types `text` there.
+fn type_figure(app: &mut App, field: &str, text: &str) {
+    interact(app, |ui| {
+        scroll_down(ui);
+        ui.click(id(field.to_string()))?;
+        let _ = ui.typewrite(text);
+        Ok(())
+    });
+}
+
 #[test]
 fn the_computed_figures_stand_beside_last_year() {
     let dir = tempfile::tempdir().unwrap();
@@ -91,20 +101,10 @@ fn the_computed_figures_stand_beside_last_year() {
 fn a_figure_typed_in_is_saved_and_its_percentage_shown() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app_on(&dir, Nav::Report);
-    interact(&mut app, |ui| {
-        scroll_down(ui);
-        ui.click(id("report-khu_dan_cu_tong"))?;
-        let _ = ui.typewrite("5");
-        Ok(())
-    });
+    type_figure(&mut app, "report-khu_dan_cu_tong", "5");
     assert_eq!(entered(&dir, Figure::AreasTotal), Some(5));
-    interact(&mut app, |ui| {
-        scroll_down(ui);
-        ui.click(id("report-khu_dan_cu_dat"))?;
-        // IBus commits Enter as "\r" while a word is composed: stripped, the figure kept.
-        let _ = ui.typewrite("4\r");
-        Ok(())
-    });
+    // IBus commits Enter as "\r" while a word is composed: stripped, the figure kept.
+    type_figure(&mut app, "report-khu_dan_cu_dat", "4\r");
     assert_eq!(entered(&dir, Figure::AreasMeeting), Some(4));
     assert!(shows(&app, "= 80,0%"));
     // The results section was never edited, so its default follows the figures.
@@ -170,9 +170,7 @@ fn the_narrative_is_edited_undone_and_reset_to_its_default() {
         stored_text(&dir, Section::Lessons),
         (format!("X{default}"), true)
     );
-    interact(&mut app, |ui| {
-        click_in_row(ui, lessons, "Khôi phục đoạn văn mặc định")
-    });
+    click_row(&mut app, lessons, "Khôi phục đoạn văn mặc định");
     assert_eq!(
         stored_text(&dir, Section::Lessons),
         (default.clone(), false)

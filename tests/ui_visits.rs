@@ -114,9 +114,7 @@ fn planned_visits_are_marked_done_with_today_and_a_removed_household_comes_back(
     let (households, _) = stored(&dir);
     assert!(households.iter().any(|h| h.name == "Nguyễn Thị Hằng"));
     click(&mut app, "Hộ gia đình (16)");
-    interact(&mut app, |ui| {
-        click_in_row(ui, "Nguyễn Thị Hằng (1938)", "Xóa")
-    });
+    click_row(&mut app, "Nguyễn Thị Hằng (1938)", "Xóa");
     assert!(shows(&app, "Đã xóa hộ Nguyễn Thị Hằng cùng 2 lượt thăm."));
     assert_eq!(stored(&dir).0.len(), 15);
     assert!(stored(&dir).0.iter().all(|h| h.name != "Nguyễn Thị Hằng"));

@@ -421,6 +421,12 @@ fn in_row<M>(ui: &mut Simulator<'_, M>, row: &str, label: &str) -> Result<Rectan
     })
 }
 
+/// Clicks the text `label` (a "Sửa", a "Xóa") on the line that shows `row`, and applies what
+/// that did.
+pub fn click_row(app: &mut App, row: &str, label: &str) {
+    interact(app, |ui| click_in_row(ui, row, label));
+}
+
 /// Clicks the text `label` (a "Sửa", a "Xóa") on the line that shows `row`.
 pub fn click_in_row<M>(ui: &mut Simulator<'_, M>, row: &str, label: &str) -> Result<(), Error> {
     let target = in_row(ui, row, label)?;
