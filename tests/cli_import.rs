@@ -18,7 +18,6 @@ use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use cli_support::{assert_says, demo_db, export, failure, ngayhoi_on as ngayhoi, ok_on};
-use commendation::C;
 use contents::contents;
 use files::write;
 use ngayhoi::domain::{Form, RecipientKind, Sex, VisitStatus};
@@ -280,19 +279,11 @@ fn a_list_without_decisions_is_refused_without_the_option_or_with_a_decision_the
 
 #[test]
 fn an_unknown_code_refuses_the_whole_list() {
-    use C::*;
     let dir = tempfile::tempdir().unwrap();
     let db = demo_db(&dir);
     let file = dir.path().join("sai-ma.xlsx");
     let mut rows = commendation::five();
-    rows.push([
-        T("CANHAN"),
-        T("Ông"),
-        T("Lý Văn Bảy"),
-        E,
-        T("Khu phố 5"),
-        T("GKXX"),
-    ]);
+    rows.push(commendation::UNKNOWN_FORM_CODE);
     commendation::two_row_header(&file, &rows);
     let before = contents(&db);
     let out = ngayhoi(&db, &into_125(file.to_str().unwrap(), &[]));
