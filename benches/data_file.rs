@@ -4,12 +4,14 @@
 //! is what follows every change; the certificates read their 1,000 recipients (laying them out
 //! and painting the PDF touch no file: benches/certificates.rs).
 
+mod common;
+
 use std::hint::black_box;
 use std::path::Path;
 
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
-use ngayhoi::domain::commendation::{Decision, Form, Recipient, RecipientKind};
+use ngayhoi::domain::commendation::Decision;
 use ngayhoi::domain::{Category, Household};
 use ngayhoi::gui::data::Snapshot;
 use ngayhoi::storage::{Password, Store};
@@ -34,17 +36,8 @@ fn fill(path: &Path) {
     let event = store.event(ngayhoi::demo::DEMO_YEAR).unwrap().unwrap();
     let date = NaiveDate::from_ymd_opt(2026, 8, 18).unwrap();
     let defaults = Decision::defaults(&unit, "999/QĐ-UBND", date);
-    let rows: Vec<(String, NaiveDate, Recipient)> = (1..=1000)
-        .map(|i| {
-            let r = Recipient::new(
-                0,
-                RecipientKind::Individual,
-                Form::Certificate,
-                &format!("Nguyễn Thị Thu Hương {i}"),
-            );
-            ("999/QĐ-UBND".to_string(), date, r)
-        })
-        .collect();
+    let names = (1..=1000).map(|i| format!("Nguyễn Thị Thu Hương {i}"));
+    let rows = common::certificates("999/QĐ-UBND", date, names);
     store.import_recipients(event.id, &defaults, &rows).unwrap();
 }
 

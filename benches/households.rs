@@ -1,6 +1,8 @@
 //! Issue 4's targets: filtering 10,000 households per keystroke within a frame (16 ms), and
 //! building the sorted roster once per reload.
 
+mod common;
+
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -72,7 +74,7 @@ fn bench(c: &mut Criterion) {
 /// What every change in the window costs: the snapshot reloaded from the file with 10,000
 /// households, their 10,000 visits and 2,000 recipients.
 fn reload(c: &mut Criterion) {
-    use ngayhoi::domain::{Decision, Form, Recipient, RecipientKind, Visit};
+    use ngayhoi::domain::{Decision, Visit};
     use ngayhoi::storage::Store;
 
     let dir = tempfile::tempdir().unwrap();
@@ -89,17 +91,7 @@ fn reload(c: &mut Criterion) {
     store.add_visits(event.id, &visits).unwrap();
     let unit = store.unit().unwrap().unwrap();
     let day = chrono::NaiveDate::from_ymd_opt(2026, 8, 18).unwrap();
-    let rows: Vec<(String, chrono::NaiveDate, Recipient)> = (0..2000)
-        .map(|i| {
-            let r = Recipient::new(
-                0,
-                RecipientKind::Individual,
-                Form::Certificate,
-                &format!("Người {i}"),
-            );
-            ("200/QĐ-UBND".to_string(), day, r)
-        })
-        .collect();
+    let rows = common::certificates("200/QĐ-UBND", day, (0..2000).map(|i| format!("Người {i}")));
     store
         .import_recipients(event.id, &Decision::defaults(&unit, "", day), &rows)
         .unwrap();

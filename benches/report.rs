@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 use ngayhoi::domain::report::{Entered, Figure, Report, Sources, YearReport, compute};
 use ngayhoi::domain::{
-    Activity, ActivityKind, Category, Decision, EventPoint, Form, Household, Level, PointKind,
-    Recipient, RecipientKind, Roster, Unit, Visit, VisitStatus, YearEvent, YearPlan,
+    Activity, ActivityKind, Category, Decision, EventPoint, Form, Household, PointKind, Recipient,
+    RecipientKind, Roster, Visit, VisitStatus, YearEvent, YearPlan,
 };
 use ngayhoi::papers::report;
 
@@ -132,13 +132,7 @@ fn bench(c: &mut Criterion) {
     for (i, figure) in Figure::ALL.into_iter().enumerate() {
         entered.set(figure, Some(10 + i as u32));
     }
-    let mut unit = Unit::new(
-        "Phường Chợ Quán",
-        Level::Ward,
-        "Thành phố Hồ Chí Minh",
-        "Chợ Quán",
-    );
-    unit.head_name = "Nguyễn Văn Thành".into();
+    let unit = ngayhoi::demo::unit();
 
     c.bench_function(
         "report: figures of 10,000 households and 2,000 recipients",

@@ -10,7 +10,9 @@ mod pdf;
 
 use std::path::{Path, PathBuf};
 
-use cli_support::ngayhoi_on as ngayhoi;
+use cli_support::{
+    assert_says, demo_with_recipient, export, failure, ngayhoi_on as ngayhoi, ok_on,
+};
 use ngayhoi::domain::{Form, Recipient, RecipientKind, Sex};
 use ngayhoi::storage::Store;
 use pdf::{Line, Page, Pdf};
@@ -19,20 +21,17 @@ const STACKED: &str = "Ấấ Ầầ Ẩẩ Ẫẫ Ắắ Ằằ Ẳẳ Ẵẵ �
 
 /// The demo with one more recipient whose name carries every stacked mark (typed decomposed).
 fn demo(dir: &tempfile::TempDir) -> PathBuf {
-    let db = dir.path().join("ngayhoi.sqlite3");
-    assert!(ngayhoi(&db, &["demo"]).status.success());
-    let mut store = Store::open(&db).unwrap();
-    let event = store.event(2026).unwrap().unwrap();
-    let decision = store.decisions(event.id).unwrap()[0].clone();
-    let mut r = Recipient::new(
-        decision.id,
-        RecipientKind::Individual,
-        Form::Certificate,
-        &unicode_normalization::UnicodeNormalization::nfd(STACKED).collect::<String>(),
-    );
-    r.sex = Some(Sex::Female);
-    r.achievement = "Đã có thành tích xuất sắc".into();
-    store.add_recipient(&r).unwrap();
+    let (db, _) = demo_with_recipient(dir, |decision| {
+        let mut r = Recipient::new(
+            decision,
+            RecipientKind::Individual,
+            Form::Certificate,
+            &unicode_normalization::UnicodeNormalization::nfd(STACKED).collect::<String>(),
+        );
+        r.sex = Some(Sex::Female);
+        r.achievement = "Đã có thành tích xuất sắc".into();
+        r
+    });
     db
 }
 
@@ -68,15 +67,7 @@ fn each_recipient_is_on_exactly_one_page_in_register_order() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo(&dir);
     let out = dir.path().join("giay-khen.pdf");
-    let output = ngayhoi(
-        &db,
-        &["export", "certificates", "--out", out.to_str().unwrap()],
-    );
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    ok_on(&db, &export("certificates", &out, &[]));
 
     let pages = pages(&out);
     let names = [
@@ -124,22 +115,13 @@ fn a_blank_form_prints_only_the_variable_fields() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo(&dir);
     let out = dir.path().join("phoi.pdf");
-    let output = ngayhoi(
+    ok_on(
         &db,
-        &[
-            "export",
+        &export(
             "certificates",
-            "--blank-form",
-            "--decision",
-            "125/QĐ-UBND",
-            "--out",
-            out.to_str().unwrap(),
-        ],
-    );
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+            &out,
+            &["--blank-form", "--decision", "125/QĐ-UBND"],
+        ),
     );
     for page in pages(&out) {
         for fixed in ["CỘNG HÒA", "Độc lập", "TẶNG", "GIẤY KHEN"] {
@@ -168,29 +150,18 @@ fn a_name_too_long_for_its_box_is_refused_by_name_unless_forced() {
             .unwrap();
     }
     let out = dir.path().join("dai.pdf");
-    let refused = ngayhoi(
-        &db,
-        &["export", "certificates", "--out", out.to_str().unwrap()],
-    );
-    assert_eq!(refused.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&refused.stderr);
-    assert!(err.contains("Tổ tự quản an ninh, trật tự"), "{err}");
-    assert!(
-        err.contains("không vừa ô “Người, tập thể được khen”"),
-        "{err}"
+    let refused = ngayhoi(&db, &export("certificates", &out, &[]));
+    let err = failure(&refused, 1);
+    assert_says(
+        &err,
+        &[
+            "Tổ tự quản an ninh, trật tự",
+            "không vừa ô “Người, tập thể được khen”",
+        ],
     );
     assert!(!out.exists(), "no file is written");
 
-    let forced = ngayhoi(
-        &db,
-        &[
-            "export",
-            "certificates",
-            "--force",
-            "--out",
-            out.to_str().unwrap(),
-        ],
-    );
+    let forced = ngayhoi(&db, &export("certificates", &out, &["--force"]));
     assert!(forced.status.success());
     // The name is the only bold italic text: its lines, top to bottom, give it back whole,
     // its last words on the page like its first.
@@ -264,15 +235,7 @@ fn a_certificate_reads_in_order_inside_its_frame() {
         .expect("the demo commends Nguyễn Văn An");
     assert_eq!(an.sex, Some(Sex::Male));
     let out = dir.path().join("giay-khen.pdf");
-    let output = ngayhoi(
-        &db,
-        &["export", "certificates", "--out", out.to_str().unwrap()],
-    );
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    ok_on(&db, &export("certificates", &out, &[]));
 
     let pdf = Pdf::read(&out);
     let (n, page) = pdf
@@ -313,14 +276,7 @@ fn the_list_attached_to_the_decision_and_the_calibration_page() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo(&dir);
     let list = dir.path().join("danh-sach.pdf");
-    assert!(
-        ngayhoi(
-            &db,
-            &["export", "decision-list", "--out", list.to_str().unwrap()]
-        )
-        .status
-        .success()
-    );
+    ok_on(&db, &export("decision-list", &list, &[]));
     let text = pages(&list).join("\n");
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
@@ -330,27 +286,10 @@ fn the_list_attached_to_the_decision_and_the_calibration_page() {
     assert!(flat.contains("Trần Quốc Toản") && flat.contains("Biểu dương"));
 
     let cal = dir.path().join("hieu-chinh.pdf");
-    assert!(
-        ngayhoi(
-            &db,
-            &["export", "calibration", "--out", cal.to_str().unwrap()]
-        )
-        .status
-        .success()
-    );
+    ok_on(&db, &export("calibration", &cal, &[]));
     let text = pages(&cal).join(" ");
     assert!(text.contains("TRANG HIỆU CHỈNH MÁY IN"));
-    let unknown = ngayhoi(
-        &db,
-        &[
-            "export",
-            "calibration",
-            "--printer",
-            "Máy lạ",
-            "--out",
-            cal.to_str().unwrap(),
-        ],
-    );
+    let unknown = ngayhoi(&db, &export("calibration", &cal, &["--printer", "Máy lạ"]));
     assert_eq!(unknown.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("chưa có máy in tên “Máy lạ”"));
 }

@@ -6,26 +6,21 @@ mod cli_support;
 
 use std::path::Path;
 
-use cli_support::{ngayhoi, stderr, stdout};
+use cli_support::{fails_saying, failure, ngayhoi, ngayhoi_on, ok_on, stderr, stdout};
 use ngayhoi::domain::Level;
 use ngayhoi::storage::Store;
 
+/// `--db DB init` for Phường Chợ Quán of the level typed `level`, with the event of `year`.
 fn init_args<'a>(db: &'a str, level: &'a str, year: &'a str) -> Vec<&'a str> {
-    vec![
-        "--db",
-        db,
-        "init",
-        "--unit",
+    let mut args = vec!["--db", db];
+    args.extend(cli_support::init_args(
         "Phường Chợ Quán",
-        "--level",
         level,
-        "--province",
         "Thành phố Hồ Chí Minh",
-        "--place",
         "Chợ Quán",
-        "--year",
         year,
-    ]
+    ));
+    args
 }
 
 fn path_str(path: &Path) -> &str {
@@ -79,8 +74,7 @@ fn a_bad_level_is_one_vietnamese_line_and_no_file() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("ngayhoi.sqlite3");
     let output = ngayhoi(&init_args(path_str(&db), "thôn", "2026"));
-    assert_eq!(output.status.code(), Some(1));
-    let message = stderr(&output);
+    let message = failure(&output, 1);
     assert_eq!(message.lines().count(), 1, "{message}");
     assert!(
         message.starts_with("Lỗi: cấp “thôn” không hợp lệ."),
@@ -94,12 +88,7 @@ fn a_district_cannot_plan_a_year_after_2025() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("ngayhoi.sqlite3");
     let output = ngayhoi(&init_args(path_str(&db), "huyen", "2026"));
-    assert_eq!(output.status.code(), Some(1));
-    assert!(
-        stderr(&output).contains("không còn cấp huyện"),
-        "{}",
-        stderr(&output)
-    );
+    fails_saying(&output, 1, "không còn cấp huyện");
     let store = Store::open(&db).unwrap();
     assert_eq!(store.unit().unwrap(), None);
     // Years before the reform were run by districts.
@@ -119,12 +108,7 @@ fn init_twice_is_refused_and_keeps_the_first_unit() {
     let mut again = init_args(path_str(&db), "xa", "2027");
     again[4] = "Xã Tân Phú";
     let output = ngayhoi(&again);
-    assert_eq!(output.status.code(), Some(1));
-    assert!(
-        stderr(&output).contains("đã được thiết lập cho Phường Chợ Quán"),
-        "{}",
-        stderr(&output)
-    );
+    fails_saying(&output, 1, "đã được thiết lập cho Phường Chợ Quán");
     let store = Store::open(&db).unwrap();
     assert_eq!(store.unit().unwrap().unwrap().name, "Phường Chợ Quán");
     assert_eq!(store.years().unwrap(), vec![2026]);
@@ -133,8 +117,7 @@ fn init_twice_is_refused_and_keeps_the_first_unit() {
 #[test]
 fn usage_errors_are_vietnamese_with_exit_code_2() {
     let output = ngayhoi(&["init", "--level", "xa"]);
-    assert_eq!(output.status.code(), Some(2));
-    let message = stderr(&output);
+    let message = failure(&output, 2);
     assert!(
         message.starts_with("Lỗi: thiếu tham số bắt buộc: --unit"),
         "{message}"
@@ -142,43 +125,21 @@ fn usage_errors_are_vietnamese_with_exit_code_2() {
     assert_eq!(message.lines().count(), 1);
 
     let output = ngayhoi(&["xuat-bao-cao"]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(
-        stderr(&output).contains("không có lệnh “xuat-bao-cao”"),
-        "{}",
-        stderr(&output)
-    );
+    fails_saying(&output, 2, "không có lệnh “xuat-bao-cao”");
 
-    let output = ngayhoi(&[
-        "--db",
-        "x.sqlite3",
-        "init",
-        "--unit",
-        "A",
-        "--level",
-        "xa",
-        "--province",
-        "B",
-        "--place",
-        "C",
-        "--year",
-        "hai nghìn",
-    ]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(
-        stderr(&output).contains("giá trị “hai nghìn” không hợp lệ cho --year"),
-        "{}",
-        stderr(&output)
+    let output = ngayhoi_on(
+        Path::new("x.sqlite3"),
+        &cli_support::init_args("A", "xa", "B", "C", "hai nghìn"),
     );
+    fails_saying(&output, 2, "giá trị “hai nghìn” không hợp lệ cho --year");
 }
 
 #[test]
 fn demo_fills_a_ward_and_refuses_to_fill_twice() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("mau.sqlite3");
-    let output = ngayhoi(&["--db", path_str(&db), "demo"]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    assert!(stdout(&output).contains("Phường Chợ Quán"));
+    let said = ok_on(&db, &["demo"]);
+    assert!(said.contains("Phường Chợ Quán"));
     let store = Store::open(&db).unwrap();
     assert_eq!(store.years().unwrap(), vec![2025, 2026]);
     let event = store.event(2026).unwrap().unwrap();
@@ -187,12 +148,7 @@ fn demo_fills_a_ward_and_refuses_to_fill_twice() {
     drop(store);
 
     let output = ngayhoi(&["--db", path_str(&db), "demo"]);
-    assert_eq!(output.status.code(), Some(1));
-    assert!(
-        stderr(&output).contains("Năm 2025 đã có dữ liệu"),
-        "{}",
-        stderr(&output)
-    );
+    fails_saying(&output, 1, "Năm 2025 đã có dữ liệu");
 }
 
 #[test]
@@ -202,8 +158,7 @@ fn demo_keeps_an_existing_unit() {
     let mut args = init_args(path_str(&db), "xa", "2024");
     args[4] = "Xã Tân Phú";
     assert!(ngayhoi(&args).status.success());
-    let output = ngayhoi(&["--db", path_str(&db), "demo"]);
-    assert!(output.status.success(), "{}", stderr(&output));
+    ok_on(&db, &["demo"]);
     let store = Store::open(&db).unwrap();
     assert_eq!(store.unit().unwrap().unwrap().name, "Xã Tân Phú");
     assert_eq!(store.years().unwrap(), vec![2024, 2025, 2026]);
@@ -215,8 +170,7 @@ fn a_file_that_is_not_ours_is_left_alone() {
     let file = dir.path().join("danh-sach.xlsx");
     std::fs::write(&file, b"PK\x03\x04 not a database").unwrap();
     let output = ngayhoi(&["--db", path_str(&file), "demo"]);
-    assert_eq!(output.status.code(), Some(1));
-    let message = stderr(&output);
+    let message = failure(&output, 1);
     assert_eq!(message.lines().count(), 1);
     assert!(
         message.contains("không phải là tệp dữ liệu của Ngày hội"),

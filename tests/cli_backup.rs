@@ -3,19 +3,16 @@
 
 #[path = "support/cli.rs"]
 mod cli_support;
+#[path = "support/files.rs"]
+mod files;
 
 use std::path::Path;
 
-use cli_support::{ngayhoi, stderr, stdout};
+use cli_support::{assert_says, demo_db, failure, ngayhoi, ngayhoi_on, ok_on, stderr, stdout};
 use ngayhoi::storage::Store;
 
 fn s(path: &Path) -> &str {
     path.to_str().unwrap()
-}
-
-fn demo(db: &Path) {
-    let output = ngayhoi(&["--db", s(db), "demo"]);
-    assert!(output.status.success(), "{}", stderr(&output));
 }
 
 fn unit_name(db: &Path) -> String {
@@ -47,30 +44,26 @@ fn help_lists_backup_and_restore() {
 #[test]
 fn backup_says_what_it_wrote_and_never_overwrites_unless_asked() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("ngayhoi.sqlite3");
-    demo(&db);
+    let db = demo_db(&dir);
     let out = dir.path().join("thang-8.sqlite3");
-    let output = ngayhoi(&["--db", s(&db), "backup", "--out", s(&out)]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    let said = stdout(&output);
-    assert!(said.contains("Đã sao lưu vào tệp"), "{said}");
-    assert!(said.contains("Phường Chợ Quán · năm 2025, 2026"), "{said}");
+    let said = ok_on(&db, &["backup", "--out", s(&out)]);
+    assert_says(
+        &said,
+        &["Đã sao lưu vào tệp", "Phường Chợ Quán · năm 2025, 2026"],
+    );
     assert_eq!(unit_name(&out), "Phường Chợ Quán");
 
     std::fs::write(&out, "bản của tôi").unwrap();
-    let output = ngayhoi(&["--db", s(&db), "backup", "--out", s(&out)]);
-    assert_eq!(output.status.code(), Some(1));
-    let error = stderr(&output);
+    let output = ngayhoi_on(&db, &["backup", "--out", s(&out)]);
+    let error = failure(&output, 1);
     assert!(error.starts_with("Lỗi: tệp"), "{error}");
-    assert!(error.contains("đã có nên không ghi đè"), "{error}");
-    assert!(error.contains("--overwrite"), "{error}");
+    assert_says(&error, &["đã có nên không ghi đè", "--overwrite"]);
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "bản của tôi");
 
-    let output = ngayhoi(&["--db", s(&db), "backup", "--out", s(&out), "--overwrite"]);
-    assert!(output.status.success(), "{}", stderr(&output));
+    ok_on(&db, &["backup", "--out", s(&out), "--overwrite"]);
     assert_eq!(unit_name(&out), "Phường Chợ Quán");
 
-    let output = ngayhoi(&["--db", s(&db), "backup", "--out", s(&db), "--overwrite"]);
+    let output = ngayhoi_on(&db, &["backup", "--out", s(&db), "--overwrite"]);
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("phải khác tệp dữ liệu"));
 }
@@ -78,24 +71,19 @@ fn backup_says_what_it_wrote_and_never_overwrites_unless_asked() {
 #[test]
 fn restore_brings_back_the_backup_and_says_where_the_previous_state_went() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("ngayhoi.sqlite3");
-    demo(&db);
+    let db = demo_db(&dir);
     let out = dir.path().join("truoc.sqlite3");
-    assert!(
-        ngayhoi(&["--db", s(&db), "backup", "--out", s(&out)])
-            .status
-            .success()
-    );
+    ok_on(&db, &["backup", "--out", s(&out)]);
     rename_unit(&db, "Phường Đã Đổi Tên");
 
-    let output = ngayhoi(&["--db", s(&db), "restore", s(&out)]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    let said = stdout(&output);
-    assert!(said.contains("Đã khôi phục từ bản sao lưu"), "{said}");
-    assert!(said.contains("Phường Chợ Quán · năm 2025, 2026"), "{said}");
-    assert!(
-        said.contains("Trạng thái trước khi khôi phục được lưu ở"),
-        "{said}"
+    let said = ok_on(&db, &["restore", s(&out)]);
+    assert_says(
+        &said,
+        &[
+            "Đã khôi phục từ bản sao lưu",
+            "Phường Chợ Quán · năm 2025, 2026",
+            "Trạng thái trước khi khôi phục được lưu ở",
+        ],
     );
     assert_eq!(unit_name(&db), "Phường Chợ Quán");
     let previous = said
@@ -109,13 +97,11 @@ fn restore_brings_back_the_backup_and_says_where_the_previous_state_went() {
 #[test]
 fn restoring_a_file_that_is_not_a_backup_is_refused_and_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("ngayhoi.sqlite3");
-    demo(&db);
+    let db = demo_db(&dir);
     let sheet = dir.path().join("danh-sach.xlsx");
     std::fs::write(&sheet, b"PK\x03\x04 bang tinh").unwrap();
-    let output = ngayhoi(&["--db", s(&db), "restore", s(&sheet)]);
-    assert_eq!(output.status.code(), Some(1));
-    let error = stderr(&output);
+    let output = ngayhoi_on(&db, &["restore", s(&sheet)]);
+    let error = failure(&output, 1);
     assert!(
         error.contains("không phải là tệp dữ liệu của Ngày hội"),
         "{error}"
@@ -136,31 +122,19 @@ fn restoring_a_file_that_is_not_a_backup_is_refused_and_changes_nothing() {
 #[test]
 fn restore_over_a_damaged_file_keeps_the_damaged_file_aside() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("ngayhoi.sqlite3");
-    demo(&db);
+    let db = demo_db(&dir);
     let out = dir.path().join("tot.sqlite3");
-    assert!(
-        ngayhoi(&["--db", s(&db), "backup", "--out", s(&out)])
-            .status
-            .success()
-    );
+    ok_on(&db, &["backup", "--out", s(&out)]);
     // Checkpoint the journal into the file, then damage it.
     drop(
         rusqlite::Connection::open(&db)
             .unwrap()
             .pragma_update(None, "journal_mode", "DELETE"),
     );
-    let mut bytes = std::fs::read(&db).unwrap();
-    for byte in &mut bytes[100..4096] {
-        *byte = 0xA5;
-    }
-    std::fs::write(&db, &bytes).unwrap();
+    let bytes = files::damage(&db);
 
-    let output = ngayhoi(&["--db", s(&db), "restore", s(&out)]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    let said = stdout(&output);
-    assert!(said.contains("bị hỏng"), "{said}");
-    assert!(said.contains("được giữ nguyên ở"), "{said}");
+    let said = ok_on(&db, &["restore", s(&out)]);
+    assert_says(&said, &["bị hỏng", "được giữ nguyên ở"]);
     assert_eq!(unit_name(&db), "Phường Chợ Quán");
     let aside: Vec<_> = std::fs::read_dir(dir.path().join("sao-luu"))
         .unwrap()

@@ -7,6 +7,8 @@ mod cli_support;
 
 #[path = "support/commendation.rs"]
 mod commendation;
+#[path = "support/contents.rs"]
+mod contents;
 #[path = "support/files.rs"]
 mod files;
 #[path = "support/legacy_tables.rs"]
@@ -15,8 +17,8 @@ mod legacy_tables;
 use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
-use cli_support::ngayhoi_on as ngayhoi;
-use commendation::C;
+use cli_support::{assert_says, demo_db, export, failure, ngayhoi_on as ngayhoi, ok_on};
+use contents::contents;
 use files::write;
 use ngayhoi::domain::{Form, RecipientKind, Sex, VisitStatus};
 use ngayhoi::storage::Store;
@@ -25,16 +27,10 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8(bytes.to_vec()).unwrap()
 }
 
-fn demo(dir: &tempfile::TempDir) -> std::path::PathBuf {
-    let db = dir.path().join("ngayhoi.sqlite3");
-    assert!(ngayhoi(&db, &["demo"]).status.success());
-    db
-}
-
 #[test]
 fn a_file_with_bad_rows_lists_each_and_saves_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo(&dir);
+    let db = demo_db(&dir);
     let before = Store::open(&db).unwrap().households().unwrap();
     let file = write(
         dir.path(),
@@ -43,18 +39,22 @@ fn a_file_with_bad_rows_lists_each_and_saves_nothing() {
             .as_bytes(),
     );
     let output = ngayhoi(&db, &["import", "households", file.to_str().unwrap()]);
-    assert_eq!(output.status.code(), Some(1));
-    let err = text(&output.stderr);
-    assert!(err.contains("Dòng 5: Thiếu họ và tên."), "{err}");
-    assert!(err.contains("Dòng 6: Diện “Cựu chiến binh”"), "{err}");
-    assert!(err.contains("có 2 dòng lỗi"), "{err}");
+    let err = failure(&output, 1);
+    assert_says(
+        &err,
+        &[
+            "Dòng 5: Thiếu họ và tên.",
+            "Dòng 6: Diện “Cựu chiến binh”",
+            "có 2 dòng lỗi",
+        ],
+    );
     assert_eq!(Store::open(&db).unwrap().households().unwrap(), before);
 }
 
 #[test]
 fn a_tcvn3_list_is_converted_and_a_dry_run_saves_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo(&dir);
+    let db = demo_db(&dir);
     let rows = "STT,Họ và tên,Địa chỉ,Diện\n1,Nguyễn Thị Hường,Khu phố 4,Hộ cận nghèo\n";
     let file = write(
         dir.path(),
@@ -62,11 +62,8 @@ fn a_tcvn3_list_is_converted_and_a_dry_run_saves_nothing() {
         &legacy_tables::bytes(&legacy_tables::to_tcvn3(rows)),
     );
     let path = file.to_str().unwrap();
-    let dry = ngayhoi(&db, &["import", "households", path, "--dry-run"]);
-    assert!(dry.status.success(), "{}", text(&dry.stderr));
-    let out = text(&dry.stdout);
-    assert!(out.contains("TCVN3"), "{out}");
-    assert!(out.contains("có thể nhập 1 hộ"), "{out}");
+    let out = ok_on(&db, &["import", "households", path, "--dry-run"]);
+    assert_says(&out, &["TCVN3", "có thể nhập 1 hộ"]);
     let count = |db: &Path| Store::open(db).unwrap().households().unwrap().len();
     assert_eq!(count(&db), 16);
 
@@ -95,10 +92,9 @@ fn a_tcvn3_list_is_converted_and_a_dry_run_saves_nothing() {
 #[test]
 fn visits_go_out_as_numbers_and_come_back_with_their_households() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo(&dir);
+    let db = demo_db(&dir);
     let xlsx = dir.path().join("tham-hoi.xlsx");
-    let out = ngayhoi(&db, &["export", "visits", "--out", xlsx.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    ok_on(&db, &export("visits", &xlsx, &[]));
 
     let mut book: Xlsx<_> = open_workbook(&xlsx).unwrap();
     let range = book.worksheet_range("Thăm hỏi 2026").unwrap();
@@ -120,16 +116,15 @@ fn visits_go_out_as_numbers_and_come_back_with_their_households() {
 
     // A fresh file takes the list in: the households are created from the rows.
     let other = dir.path().join("moi.sqlite3");
-    assert!(ngayhoi(&other, &["demo"]).status.success());
+    ok_on(&other, &["demo"]);
     let store = Store::open(&other).unwrap();
     let year = store.event(2025).unwrap().unwrap();
     drop(store);
-    let imported = ngayhoi(
+    let imported = ok_on(
         &other,
         &["import", "visits", xlsx.to_str().unwrap(), "--year", "2025"],
     );
-    assert!(imported.status.success(), "{}", text(&imported.stderr));
-    assert!(text(&imported.stdout).contains("Đã nhập 16 lượt thăm năm 2025 (0 hộ mới)"));
+    assert!(imported.contains("Đã nhập 16 lượt thăm năm 2025 (0 hộ mới)"));
     let visits = Store::open(&other).unwrap().visits(year.id).unwrap();
     assert_eq!(
         visits.len(),
@@ -148,7 +143,7 @@ fn visits_go_out_as_numbers_and_come_back_with_their_households() {
 #[test]
 fn recipients_create_their_decision_and_get_register_numbers() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo(&dir);
+    let db = demo_db(&dir);
     let file = write(
         dir.path(),
         "khen.csv",
@@ -157,13 +152,10 @@ fn recipients_create_their_decision_and_get_register_numbers() {
          Biểu dương;Tập thể;Chi đoàn Khu phố 2;;;130/QĐ-UBND;20/08/2026\n"
             .as_bytes(),
     );
-    let out = ngayhoi(&db, &["import", "recipients", file.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = ok_on(&db, &["import", "recipients", file.to_str().unwrap()]);
     assert!(
-        text(&out.stdout)
-            .contains("Đã nhập 2 người được khen năm 2026 (1 quyết định mới, 1 số vào sổ)"),
-        "{}",
-        text(&out.stdout)
+        out.contains("Đã nhập 2 người được khen năm 2026 (1 quyết định mới, 1 số vào sổ)"),
+        "{out}"
     );
     let store = Store::open(&db).unwrap();
     let event = store.event(2026).unwrap().unwrap();
@@ -185,34 +177,11 @@ fn recipients_create_their_decision_and_get_register_numbers() {
     assert!(sau.achievement.contains("năm 2026"));
 }
 
-/// Every row of every table, as text: what "the file is unchanged" means to the secretary.
-fn content(db: &Path) -> Vec<String> {
-    let conn = rusqlite::Connection::open(db).unwrap();
-    let mut tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
-    tables.retain(|t| !t.starts_with("sqlite_"));
-    let mut out = Vec::new();
-    for table in tables {
-        let mut stmt = conn
-            .prepare(&format!("SELECT * FROM \"{table}\" ORDER BY rowid"))
-            .unwrap();
-        let width = stmt.column_count();
-        let rows = stmt
-            .query_map([], |r| {
-                let cells: Vec<String> = (0..width)
-                    .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
-                    .collect();
-                Ok(format!("{table}: {}", cells.join(" | ")))
-            })
-            .unwrap();
-        out.extend(rows.map(Result::unwrap));
-    }
-    out
+/// `import recipients FILE` into the demo's decision 125/QĐ-UBND, with the options `more`.
+fn into_125<'a>(file: &'a str, more: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec!["import", "recipients", file, "--decision", "125/QĐ-UBND"];
+    args.extend_from_slice(more);
+    args
 }
 
 fn recipients_2026(db: &Path) -> Vec<ngayhoi::domain::Recipient> {
@@ -224,20 +193,17 @@ fn recipients_2026(db: &Path) -> Vec<ngayhoi::domain::Recipient> {
 #[test]
 fn a_commendation_software_list_goes_into_the_decision_given_and_only_once() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo(&dir);
+    let db = demo_db(&dir);
     let file = dir.path().join("de-nghi-khen-thuong.xlsx");
     commendation::two_row_header(&file, &commendation::five());
     let file = file.to_str().unwrap();
-    let out = ngayhoi(
+    let out = ok_on(
         &db,
         &["import", "recipients", file, "--decision", "125/qđ-ubnd"],
     );
-    assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(
-        text(&out.stdout)
-            .contains("Đã nhập 5 người được khen năm 2026 (0 quyết định mới, 4 số vào sổ)"),
-        "{}",
-        text(&out.stdout)
+        out.contains("Đã nhập 5 người được khen năm 2026 (0 quyết định mới, 4 số vào sổ)"),
+        "{out}"
     );
     let store = Store::open(&db).unwrap();
     let event = store.event(2026).unwrap().unwrap();
@@ -271,39 +237,32 @@ fn a_commendation_software_list_goes_into_the_decision_given_and_only_once() {
     assert!(find("Phạm Minh Tuấn").achievement.contains("năm 2026"));
 
     // The same file again adds nothing and writes nothing.
-    let before = content(&db);
-    let again = ngayhoi(
-        &db,
-        &["import", "recipients", file, "--decision", "125/QĐ-UBND"],
-    );
-    assert!(again.status.success(), "{}", text(&again.stderr));
+    let before = contents(&db);
+    let again = ok_on(&db, &into_125(file, &[]));
     assert!(
-        text(&again.stdout).contains("Không có gì mới để nhập: cả 5 dòng đều đã có"),
-        "{}",
-        text(&again.stdout)
+        again.contains("Không có gì mới để nhập: cả 5 dòng đều đã có"),
+        "{again}"
     );
-    assert_eq!(content(&db), before);
+    assert_eq!(contents(&db), before);
 }
 
 #[test]
 fn a_list_without_decisions_is_refused_without_the_option_or_with_a_decision_the_year_lacks() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo(&dir);
+    let db = demo_db(&dir);
     let file = dir.path().join("de-nghi.xlsx");
     commendation::two_row_header(&file, &commendation::five());
     let file = file.to_str().unwrap();
-    let before = content(&db);
+    let before = contents(&db);
 
     let plain = ngayhoi(&db, &["import", "recipients", file]);
-    assert_eq!(plain.status.code(), Some(1));
-    let err = text(&plain.stderr);
-    assert!(
-        err.contains("Dòng 9: thiếu số hoặc ngày quyết định."),
-        "{err}"
-    );
-    assert!(
-        err.contains("có 5 dòng thiếu số hoặc ngày quyết định; chưa nhập dòng nào"),
-        "{err}"
+    let err = failure(&plain, 1);
+    assert_says(
+        &err,
+        &[
+            "Dòng 9: thiếu số hoặc ngày quyết định.",
+            "có 5 dòng thiếu số hoặc ngày quyết định; chưa nhập dòng nào",
+        ],
     );
 
     let wrong = ngayhoi(
@@ -315,45 +274,29 @@ fn a_list_without_decisions_is_refused_without_the_option_or_with_a_decision_the
         text(&wrong.stderr).trim(),
         "Lỗi: năm 2026 không có quyết định số “999/QĐ-UBND” (các quyết định của năm: 125/QĐ-UBND). Hãy thêm quyết định đó trước; chưa nhập dòng nào."
     );
-    assert_eq!(content(&db), before, "nothing written either time");
+    assert_eq!(contents(&db), before, "nothing written either time");
 }
 
 #[test]
 fn an_unknown_code_refuses_the_whole_list() {
-    use C::*;
     let dir = tempfile::tempdir().unwrap();
-    let db = demo(&dir);
+    let db = demo_db(&dir);
     let file = dir.path().join("sai-ma.xlsx");
     let mut rows = commendation::five();
-    rows.push([
-        T("CANHAN"),
-        T("Ông"),
-        T("Lý Văn Bảy"),
-        E,
-        T("Khu phố 5"),
-        T("GKXX"),
-    ]);
+    rows.push(commendation::UNKNOWN_FORM_CODE);
     commendation::two_row_header(&file, &rows);
-    let before = content(&db);
-    let out = ngayhoi(
-        &db,
+    let before = contents(&db);
+    let out = ngayhoi(&db, &into_125(file.to_str().unwrap(), &[]));
+    let err = failure(&out, 1);
+    assert_says(
+        &err,
         &[
-            "import",
-            "recipients",
-            file.to_str().unwrap(),
-            "--decision",
-            "125/QĐ-UBND",
+            "Dòng 14: Mã “GKXX” không có trong trang danh mục của tệp",
+            "có 1 dòng lỗi",
         ],
     );
-    assert_eq!(out.status.code(), Some(1));
-    let err = text(&out.stderr);
-    assert!(
-        err.contains("Dòng 14: Mã “GKXX” không có trong trang danh mục của tệp"),
-        "{err}"
-    );
-    assert!(err.contains("có 1 dòng lỗi"), "{err}");
     assert_eq!(
-        content(&db),
+        contents(&db),
         before,
         "the five good rows are not saved either"
     );
@@ -362,23 +305,12 @@ fn an_unknown_code_refuses_the_whole_list() {
 #[test]
 fn rows_without_a_form_get_the_form_given() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo(&dir);
+    let db = demo_db(&dir);
     let file = dir.path().join("danh-sach.xlsx");
     commendation::one_row_header(&file, &commendation::first_without_a_form());
     let file = file.to_str().unwrap();
-    let before = content(&db);
-    let bad = ngayhoi(
-        &db,
-        &[
-            "import",
-            "recipients",
-            file,
-            "--decision",
-            "125/QĐ-UBND",
-            "--form",
-            "Huân chương",
-        ],
-    );
+    let before = contents(&db);
+    let bad = ngayhoi(&db, &into_125(file, &["--form", "Huân chương"]));
     assert_eq!(bad.status.code(), Some(1));
     assert!(
         text(&bad.stderr)
@@ -386,21 +318,9 @@ fn rows_without_a_form_get_the_form_given() {
         "{}",
         text(&bad.stderr)
     );
-    assert_eq!(content(&db), before);
+    assert_eq!(contents(&db), before);
 
-    let out = ngayhoi(
-        &db,
-        &[
-            "import",
-            "recipients",
-            file,
-            "--decision",
-            "125/QĐ-UBND",
-            "--form",
-            "Giấy khen",
-        ],
-    );
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    ok_on(&db, &into_125(file, &["--form", "Giấy khen"]));
     let all = recipients_2026(&db);
     let sau = all.iter().find(|r| r.name == "Võ Thị Sáu").unwrap();
     assert_eq!((sau.form, sau.register_no), (Form::Certificate, Some(6)));

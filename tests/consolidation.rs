@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 use calamine::{Data, Reader, Xlsx};
 use chrono::NaiveDate;
-use cli_support::{ngayhoi_on, stderr, stdout};
+use cli_support::{export, fails_saying, init_args, ngayhoi_on, ok_on, stderr, stdout};
 use ngayhoi::consolidation::figures_of;
 use ngayhoi::domain::report::Figure;
 use ngayhoi::domain::{EventPoint, Level, PointKind, Unit, YearEvent};
@@ -52,6 +52,13 @@ impl Province {
         let mut all = vec!["consolidate"];
         all.extend_from_slice(args);
         ngayhoi_on(&self.db, &all)
+    }
+
+    /// `consolidate ARGS`, which must succeed; what it printed.
+    fn consolidated(&self, args: &[&str]) -> String {
+        let mut all = vec!["consolidate"];
+        all.extend_from_slice(args);
+        ok_on(&self.db, &all)
     }
 
     fn store(&self) -> Store {
@@ -109,18 +116,10 @@ fn unit_file(db: &Path, i: usize) {
 fn send(p: &Province, i: usize, year: i32, folder: &Path) -> PathBuf {
     std::fs::create_dir_all(folder).unwrap();
     let out = folder.join(format!("goi-{i}-{year}.xlsx"));
-    let run = ngayhoi_on(
+    ok_on(
         &p.unit_db(i),
-        &[
-            "export",
-            "report-package",
-            "--year",
-            &year.to_string(),
-            "--out",
-            out.to_str().unwrap(),
-        ],
+        &export("report-package", &out, &["--year", &year.to_string()]),
     );
-    assert!(run.status.success(), "{}", stderr(&run));
     out
 }
 
@@ -129,23 +128,10 @@ fn province() -> Province {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("tinh.sqlite3");
     let p = Province { dir, db };
-    let init = ngayhoi_on(
+    ok_on(
         &p.db,
-        &[
-            "init",
-            "--unit",
-            "Tỉnh Đồng Nai",
-            "--level",
-            "tỉnh",
-            "--province",
-            "Tỉnh Đồng Nai",
-            "--place",
-            "Biên Hòa",
-            "--year",
-            "2026",
-        ],
+        &init_args("Tỉnh Đồng Nai", "tỉnh", "Tỉnh Đồng Nai", "Biên Hòa", "2026"),
     );
-    assert!(init.status.success(), "{}", stderr(&init));
     let mut store = p.store();
     let event = store.event(2026).unwrap().unwrap();
     let mut names: Vec<String> = UNITS.iter().map(|u| u.0.to_string()).collect();
@@ -165,8 +151,7 @@ fn taken_in() -> Province {
         for i in 0..UNITS.len() {
             send(&p, i, year, &inbox);
         }
-        let run = p.consolidate(&[inbox.to_str().unwrap(), "--year", &year.to_string()]);
-        assert!(run.status.success(), "{}{}", stdout(&run), stderr(&run));
+        p.consolidated(&[inbox.to_str().unwrap(), "--year", &year.to_string()]);
     }
     p
 }
@@ -205,23 +190,11 @@ fn every_province_total_is_the_sum_of_the_units_figures() {
     // The papers.
     let pdf = p.dir.path().join("tong-hop.pdf");
     let xlsx = p.dir.path().join("tong-hop.xlsx");
-    let run = ngayhoi_on(
+    let run = ok_on(
         &p.db,
-        &[
-            "export",
-            "consolidated",
-            "--out",
-            pdf.to_str().unwrap(),
-            "--xlsx",
-            xlsx.to_str().unwrap(),
-        ],
+        &export("consolidated", &pdf, &["--xlsx", xlsx.to_str().unwrap()]),
     );
-    assert!(run.status.success(), "{}", stderr(&run));
-    assert!(
-        stdout(&run).contains("3/4 đơn vị đã báo cáo"),
-        "{}",
-        stdout(&run)
-    );
+    assert!(run.contains("3/4 đơn vị đã báo cáo"), "{run}");
     let flat = Pdf::read(&pdf).flat();
     assert!(
         flat.contains("Tổng hợp kết quả tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2026 trên địa bàn tỉnh Đồng Nai"),
@@ -263,12 +236,10 @@ fn a_resent_package_replaces_the_earlier_one_which_can_be_restored() {
     }
     std::thread::sleep(std::time::Duration::from_millis(1100));
     let again = send(&p, 0, 2026, &p.dir.path().join("nhan-lai"));
-    let run = p.consolidate(&[again.to_str().unwrap()]);
-    assert!(run.status.success(), "{}", stderr(&run));
+    let run = p.consolidated(&[again.to_str().unwrap()]);
     assert!(
-        stdout(&run).contains("đã nhận bản gửi lại, thay bản trước báo cáo của Xã Tân Phú"),
-        "{}",
-        stdout(&run)
+        run.contains("đã nhận bản gửi lại, thay bản trước báo cáo của Xã Tân Phú"),
+        "{run}"
     );
     let store = p.store();
     let c = store.consolidation(2026).unwrap().unwrap();
@@ -306,13 +277,8 @@ fn a_package_edited_by_hand_is_flagged_and_still_counted() {
         .unwrap();
     row[1] = ngayhoi::export::Cell::Integer(5000);
     std::fs::write(&sent, ngayhoi::export::to_xlsx(&[sheet]).unwrap()).unwrap();
-    let run = p.consolidate(&[sent.to_str().unwrap()]);
-    assert!(run.status.success(), "{}", stderr(&run));
-    assert!(
-        stdout(&run).contains("CẢNH BÁO: số liệu đã bị sửa tay"),
-        "{}",
-        stdout(&run)
-    );
+    let run = p.consolidated(&[sent.to_str().unwrap()]);
+    assert!(run.contains("CẢNH BÁO: số liệu đã bị sửa tay"), "{run}");
     let c = p.store().consolidation(2026).unwrap().unwrap();
     let edited: Vec<&str> = c.edited().map(|r| r.name.as_str()).collect();
     assert_eq!(edited, ["Phường Long Bình"]);
@@ -329,18 +295,10 @@ fn wrong_files_are_refused_with_their_reasons_and_change_nothing() {
     // The report's own spreadsheet, not a package.
     let sheet = wrong.join("bang-so-lieu.xlsx");
     let pdf = wrong.join("bao-cao.pdf");
-    let run = ngayhoi_on(
+    ok_on(
         &p.unit_db(0),
-        &[
-            "export",
-            "report",
-            "--out",
-            pdf.to_str().unwrap(),
-            "--xlsx",
-            sheet.to_str().unwrap(),
-        ],
+        &export("report", &pdf, &["--xlsx", sheet.to_str().unwrap()]),
     );
-    assert!(run.status.success(), "{}", stderr(&run));
     // A package cut short in the mail.
     let damaged = wrong.join("hong.xlsx");
     let whole = std::fs::read(send(&p, 1, 2026, &p.dir.path().join("tam"))).unwrap();
@@ -390,12 +348,10 @@ fn a_dry_run_says_what_would_happen_and_keeps_nothing() {
     for i in 0..UNITS.len() {
         send(&p, i, 2026, &inbox);
     }
-    let run = p.consolidate(&[inbox.to_str().unwrap(), "--dry-run"]);
-    assert!(run.status.success(), "{}", stderr(&run));
+    let run = p.consolidated(&[inbox.to_str().unwrap(), "--dry-run"]);
     assert!(
-        stdout(&run).contains("Chạy thử, không lưu gì. Năm 2026: nhận 3 tệp"),
-        "{}",
-        stdout(&run)
+        run.contains("Chạy thử, không lưu gì. Năm 2026: nhận 3 tệp"),
+        "{run}"
     );
     assert!(p.store().received_packages(2026).unwrap().is_empty());
 }
@@ -405,11 +361,10 @@ fn a_ward_cannot_consolidate() {
     let p = province();
     let package = send(&p, 1, 2026, &p.inbox(2026));
     let run = ngayhoi_on(&p.unit_db(0), &["consolidate", package.to_str().unwrap()]);
-    assert_eq!(run.status.code(), Some(1));
-    assert!(
-        stderr(&run).contains("đơn vị Xã Tân Phú (cấp xã) không tổng hợp báo cáo năm 2026"),
-        "{}",
-        stderr(&run)
+    fails_saying(
+        &run,
+        1,
+        "đơn vị Xã Tân Phú (cấp xã) không tổng hợp báo cáo năm 2026",
     );
 }
 
@@ -417,8 +372,7 @@ fn a_ward_cannot_consolidate() {
 fn the_province_demo_has_units_missing_a_resent_package_and_an_edited_one() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("tinh.sqlite3");
-    let run = ngayhoi_on(&db, &["demo", "--province"]);
-    assert!(run.status.success(), "{}", stderr(&run));
+    ok_on(&db, &["demo", "--province"]);
     use ngayhoi::province_demo::{EDITED, MISSING, RESENT, UNITS};
     let store = Store::open(&db).unwrap();
     let c = store.consolidation(2026).unwrap().unwrap();
@@ -438,10 +392,5 @@ fn the_province_demo_has_units_missing_a_resent_package_and_an_edited_one() {
     assert_eq!(c.last.as_ref().map(|l| l.units), Some(UNITS.len()));
     // A second run refuses to mix the example into a file that has a unit.
     let again = ngayhoi_on(&db, &["demo", "--province"]);
-    assert_eq!(again.status.code(), Some(1));
-    assert!(
-        stderr(&again).contains("đã được thiết lập cho Tỉnh Đồng Nai"),
-        "{}",
-        stderr(&again)
-    );
+    fails_saying(&again, 1, "đã được thiết lập cho Tỉnh Đồng Nai");
 }

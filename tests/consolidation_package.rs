@@ -9,7 +9,7 @@ mod cli_support;
 use std::io::Cursor;
 
 use calamine::{Reader, Xlsx};
-use cli_support::{ngayhoi_on, stdout};
+use cli_support::{export, ngayhoi_on, stdout};
 use ngayhoi::consolidation::{PackageError, read};
 use ngayhoi::domain::Form;
 use ngayhoi::export::Cell;
@@ -161,15 +161,7 @@ fn the_command_line_names_the_package_after_year_and_unit() {
     let parsed = read(std::fs::read(dir.path().join(&name)).unwrap()).unwrap();
     assert_eq!(parsed.package.unit, unit);
     let explicit = dir.path().join("goi.xlsx");
-    let out = ngayhoi_on(
-        &db,
-        &[
-            "export",
-            "report-package",
-            "--out",
-            explicit.to_str().unwrap(),
-        ],
-    );
+    let out = ngayhoi_on(&db, &export("report-package", &explicit, &[]));
     assert!(out.status.success());
     assert!(read(std::fs::read(&explicit).unwrap()).unwrap().intact);
 }

@@ -38,7 +38,7 @@ use rusqlite::Connection;
 
 #[path = "support/contents.rs"]
 mod contents;
-use contents::{Contents, contents};
+use contents::{Contents, column, contents};
 
 const HOUSEHOLDS: usize = 20_000;
 const VISITS: usize = 12_000;
@@ -205,13 +205,7 @@ fn wait_with_deadline(child: &mut Child, what: &str) -> std::process::ExitStatus
 /// `-journal` left by a kill mid-transaction), then the (households, visits) counts.
 fn check_file(db: &Path, context: &str) -> (i64, i64) {
     let conn = Connection::open(db).unwrap_or_else(|e| panic!("{context}: open: {e}"));
-    let integrity: Vec<String> = conn
-        .prepare("PRAGMA integrity_check")
-        .unwrap()
-        .query_map([], |row| row.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
+    let integrity: Vec<String> = column(&conn, "PRAGMA integrity_check");
     assert_eq!(integrity, ["ok"], "{context}: integrity_check");
     let broken_keys = conn
         .prepare("PRAGMA foreign_key_check")

@@ -12,6 +12,7 @@ use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use cli_support::ok_on;
 use common::*;
 use iced::Task;
 use iced::futures::StreamExt;
@@ -28,12 +29,6 @@ const OPEN_ELSEWHERE: &str = "đang được mở trong một cửa sổ Ngày h
 
 fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_ngayhoi"))
-}
-
-/// `ngayhoi --db DB ARGS`, which must succeed.
-fn succeeds(db: &Path, args: &[&str]) {
-    let output = cli_support::ngayhoi_on(db, args);
-    assert!(output.status.success(), "{}", cli_support::stderr(&output));
 }
 
 /// Runs a task of the write queue to its end and returns what it reported.
@@ -72,7 +67,7 @@ fn count(conn: &Connection, table: &str) -> i64 {
 fn a_step_saved_through_the_write_queue_is_in_a_copy_of_the_data_file_alone() {
     let dir = tempfile::tempdir().unwrap();
     let path = db(&dir);
-    succeeds(&path, &["demo"]);
+    ok_on(&path, &["demo"]);
     let store = Store::open(&path).unwrap();
     let event_id = store.event(2026).unwrap().unwrap().id;
     let db: Db = Arc::new(Mutex::new(store));
@@ -187,7 +182,7 @@ fn an_edit_in_the_window_never_overwrites_what_the_command_line_wrote() {
         unit.secretary_name = "Lê Thị Thu".into();
         store.save_unit(&unit).unwrap();
     }
-    succeeds(&path, &["restore", backup.to_str().unwrap()]);
+    ok_on(&path, &["restore", backup.to_str().unwrap()]);
 
     // The window had loaded the unit before: its edit of another field keeps the restored one.
     send(
@@ -206,14 +201,13 @@ fn an_edit_in_the_window_never_overwrites_what_the_command_line_wrote() {
     assert_ne!(before.secretary_name, "Lê Thị Thu");
 
     // The window notices the change on its next look at the file and shows it.
-    let import = dir.path().join("ho.csv");
-    std::fs::write(
-        &import,
+    let import = saved(
+        &dir,
+        "ho.csv",
         "STT,Họ và tên,Năm sinh,Địa chỉ,Diện\r\n1,Trương Văn Mới,1950,Tổ 9 Khu phố 9,Hộ nghèo\r\n",
-    )
-    .unwrap();
+    );
     let households = app.snapshot().unwrap().households.roster.len();
-    succeeds(&path, &["import", "households", import.to_str().unwrap()]);
+    ok_on(&path, &["import", "households", import.to_str().unwrap()]);
     send(&mut app, Message::Poll);
     let data = app.snapshot().unwrap();
     assert_eq!(data.unit.secretary_name, "Lê Thị Thu");
@@ -316,7 +310,7 @@ fn with_the_real_window_open_and_after_sigterm_the_data_file_alone_holds_every_c
     let xvfb = Xvfb::start().expect("Xvfb is not installed: run sh tests/install-tools.sh");
     let dir = tempfile::tempdir().unwrap();
     let path = db(&dir);
-    succeeds(&path, &["demo"]);
+    ok_on(&path, &["demo"]);
     let households = count(&Connection::open(&path).unwrap(), "household");
 
     // The window opens the file: it holds the window lock and takes its start-up copy.
@@ -342,13 +336,12 @@ fn with_the_real_window_open_and_after_sigterm_the_data_file_alone_holds_every_c
     assert_eq!(start_copies(&path), copies + 1);
 
     // The command line writes while the window holds the file ("Đã nhập").
-    let list = dir.path().join("ho.csv");
-    std::fs::write(
-        &list,
+    let list = saved(
+        &dir,
+        "ho.csv",
         "STT,Họ và tên,Năm sinh,Địa chỉ,Diện\r\n1,Trương Văn Một,1950,Tổ 9,Hộ nghèo\r\n2,Trương Thị Hai,1952,Tổ 9,Hộ nghèo\r\n3,Trương Văn Ba,1954,Tổ 9,Hộ nghèo\r\n",
-    )
-    .unwrap();
-    succeeds(&path, &["import", "households", list.to_str().unwrap()]);
+    );
+    ok_on(&path, &["import", "households", list.to_str().unwrap()]);
     let open_copy = copy_alone(&path, &dir.path().join("usb-open.sqlite3"));
     assert_eq!(count(&open_copy, "household"), households + 3);
 

@@ -259,14 +259,7 @@ fn unknown_codes_are_refused_with_the_row_and_the_reason() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("sai-ma.xlsx");
     let mut rows = five();
-    rows.push([
-        T("CANHAN"),
-        T("Ông"),
-        T("Lý Văn Bảy"),
-        E,
-        T("Khu phố 5"),
-        T("GKXX"),
-    ]);
+    rows.push(commendation::UNKNOWN_FORM_CODE);
     rows.push(commendation::TITLE_NOT_FORM);
     rows.push([T("CANHAM"), E, T("Đào Văn Chín"), E, E, T("GKCT")]);
     two_row_header(&path, &rows);

@@ -13,7 +13,7 @@ mod files;
 
 use std::path::Path;
 
-use cli_support::{ngayhoi_on as ngayhoi, stderr, stdout};
+use cli_support::{demo_db, ngayhoi_on as ngayhoi, stderr, stdout};
 use contents::{Contents, contents};
 use files::write;
 use rusqlite::Connection;
@@ -35,13 +35,6 @@ fn fail_on_the_9999th_insert(db: &Path, table: &str) {
         .unwrap();
 }
 
-fn demo(dir: &tempfile::TempDir) -> std::path::PathBuf {
-    let db = dir.path().join("ngayhoi.sqlite3");
-    let out = ngayhoi(&db, &["demo"]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    db
-}
-
 /// Runs the import, which must fail with the injected error and leave `before` as it was.
 fn refused_whole(db: &Path, list: &str, file: &Path, before: &Contents) {
     let out = ngayhoi(db, &["import", list, file.to_str().unwrap()]);
@@ -61,7 +54,7 @@ fn refused_whole(db: &Path, list: &str, file: &Path, before: &Contents) {
 /// file, whose 9,999th insert into `table` fails: the import is refused whole.
 fn fails_late_and_changes_nothing(list: &str, table: &str, header: &str, row: fn(usize) -> String) {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo(&dir);
+    let db = demo_db(&dir);
     let mut csv = format!("{header}\n");
     for n in 1..=10_000 {
         csv.push_str(&row(n));

@@ -5,13 +5,13 @@
 //! what the migrations add, and the names and amounts the fixture was made with, read back
 //! through the app's own reading code.
 
-#[path = "support/frozen.rs"]
-mod frozen;
+#[path = "support/contents.rs"]
+mod contents;
 
 use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, NaiveTime};
-use frozen::{Dump, dump, pragma_i64, shape, text};
+use contents::{Dump, dump, pragma_i64, shape, text};
 use ngayhoi::certificate::{CertificateData, Mode, Paper};
 use ngayhoi::document::Align;
 use ngayhoi::domain::report::{EmptyRows, Figure, Section};

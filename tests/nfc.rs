@@ -6,12 +6,15 @@
 #[path = "support/cli.rs"]
 mod cli_support;
 mod common;
+#[path = "support/contents.rs"]
+mod contents;
 
 use std::path::Path;
 
 use chrono::NaiveDate;
-use cli_support::{ngayhoi_on, stderr};
+use cli_support::{demo_db, ok_on};
 use common::*;
+use contents::column;
 use iced::keyboard;
 use iced_test::selector::id;
 use ngayhoi::domain::point::PointKind;
@@ -33,13 +36,7 @@ fn nfd(text: &str) -> String {
 /// Every text value of the file that is not NFC, with its table and column.
 fn not_nfc(db: &Path) -> Vec<String> {
     let conn = rusqlite::Connection::open(db).unwrap();
-    let tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
-        .unwrap()
-        .query_map([], |row| row.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
+    let tables: Vec<String> = column(&conn, "SELECT name FROM sqlite_master WHERE type = 'table'");
     let mut found = Vec::new();
     let mut texts = 0;
     for table in tables {
@@ -70,14 +67,21 @@ fn holds(db: &Path, text: &str) -> bool {
     bytes.windows(text.len()).any(|w| w == text.as_bytes())
 }
 
+/// Every text value of the file at `db` is NFC, and each of `texts` is stored there.
+fn assert_stored_nfc(db: &Path, texts: &[&str]) {
+    assert_eq!(not_nfc(db), Vec::<String>::new());
+    for text in texts {
+        assert!(holds(db, text), "{text} is stored, in NFC");
+    }
+}
+
 #[test]
 fn command_line_arguments_and_every_import_store_nfc() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("ngayhoi.sqlite3");
     let run = |args: &[String]| {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        let out = ngayhoi_on(&db, &args);
-        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        ok_on(&db, &args);
     };
     run(&[
         "init".into(),
@@ -132,24 +136,23 @@ fn command_line_arguments_and_every_import_store_nfc() {
         nfd("Giấy khen"),
     ]);
 
-    assert_eq!(not_nfc(&db), Vec::<String>::new());
-    for name in [
-        "Phường Hòa Hưng",
-        "Nguyễn Thị Ngọc Huyền",
-        "Trương Thị Diệu Hiền",
-        "Lưu Văn Quyết",
-        "Huỳnh Thị Xuân Nguyệt",
-        "Trần Thị Thủy Tiên",
-    ] {
-        assert!(holds(&db, name), "{name} is stored, in NFC");
-    }
+    assert_stored_nfc(
+        &db,
+        &[
+            "Phường Hòa Hưng",
+            "Nguyễn Thị Ngọc Huyền",
+            "Trương Thị Diệu Hiền",
+            "Lưu Văn Quyết",
+            "Huỳnh Thị Xuân Nguyệt",
+            "Trần Thị Thủy Tiên",
+        ],
+    );
 }
 
 #[test]
 fn every_kind_of_record_stores_nfc() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("ngayhoi.sqlite3");
-    assert!(ngayhoi_on(&db, &["demo"]).status.success());
+    let db = demo_db(&dir);
     let mut store = Store::open(&db).unwrap();
     let event = store.event(2026).unwrap().unwrap();
     let unit = store.unit().unwrap().unwrap();
@@ -224,15 +227,15 @@ fn every_kind_of_record_stores_nfc() {
         .unwrap();
     drop(store);
 
-    assert_eq!(not_nfc(&db), Vec::<String>::new());
-    for text in [
-        "Mời đoàn văn nghệ thiếu nhi",
-        "Phạm Thị Thu Hường",
-        "Đoàn Thị Ẩn",
-        "Chi đoàn Khu phố Hưng Thịnh",
-    ] {
-        assert!(holds(&db, text), "{text} is stored, in NFC");
-    }
+    assert_stored_nfc(
+        &db,
+        &[
+            "Mời đoàn văn nghệ thiếu nhi",
+            "Phạm Thị Thu Hường",
+            "Đoàn Thị Ẩn",
+            "Chi đoàn Khu phố Hưng Thịnh",
+        ],
+    );
 }
 
 #[test]
@@ -248,19 +251,19 @@ fn text_typed_decomposed_into_the_window_is_stored_nfc() {
         let _ = ui.typewrite(&nfd("Nguyễn Thị Ngọc Huyền"));
         ui.click("Bắt đầu lập kế hoạch").map(drop)
     });
-    send(&mut app, ngayhoi::gui::app::shortcut(ctrl("n")).unwrap());
+    ctrl_key(&mut app, "n");
     interact(&mut app, |ui| {
         ui.click(id("checklist-title"))?;
         let _ = ui.typewrite(&nfd("Mời đoàn văn nghệ thiếu nhi"));
         let _ = ui.tap_key(keyboard::key::Named::Enter);
         Ok(())
     });
-    assert_eq!(not_nfc(&db(&dir)), Vec::<String>::new());
-    for text in [
-        "Phường Hòa Hưng",
-        "Nguyễn Thị Ngọc Huyền",
-        "Mời đoàn văn nghệ thiếu nhi",
-    ] {
-        assert!(holds(&db(&dir), text), "{text} is stored, in NFC");
-    }
+    assert_stored_nfc(
+        &db(&dir),
+        &[
+            "Phường Hòa Hưng",
+            "Nguyễn Thị Ngọc Huyền",
+            "Mời đoàn văn nghệ thiếu nhi",
+        ],
+    );
 }

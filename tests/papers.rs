@@ -7,7 +7,7 @@ mod cli_support;
 #[path = "support/pdf.rs"]
 mod pdf;
 
-use cli_support::ngayhoi;
+use cli_support::{demo_db, init_args, ngayhoi_on, ok_on};
 use pdf::{Pdf, decree_30_margins};
 use std::path::{Path, PathBuf};
 
@@ -18,30 +18,13 @@ struct Exported {
 
 fn demo() -> Exported {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("ngayhoi.sqlite3");
-    assert!(
-        ngayhoi(&["--db", db.to_str().unwrap(), "demo"])
-            .status
-            .success()
-    );
+    let db = demo_db(&dir);
     Exported { _dir: dir, db }
 }
 
 fn export(data: &Exported, paper: &str) -> PathBuf {
     let out = data.db.with_file_name(format!("{paper}.pdf"));
-    let output = ngayhoi(&[
-        "--db",
-        data.db.to_str().unwrap(),
-        "export",
-        paper,
-        "--out",
-        out.to_str().unwrap(),
-    ]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    ok_on(&data.db, &cli_support::export(paper, &out, &[]));
     out
 }
 
@@ -150,74 +133,31 @@ fn no_event_or_nothing_to_print_is_an_error_and_writes_no_file() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("trong.sqlite3");
     let out = dir.path().join("x.pdf");
-    let output = ngayhoi(&[
-        "--db",
-        db.to_str().unwrap(),
-        "export",
-        "program",
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let output = ngayhoi_on(&db, &cli_support::export("program", &out, &[]));
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stderr).contains("chưa có tệp dữ liệu"));
     assert!(!out.exists() && !db.exists());
 
     // A unit without any festival activity yet.
-    let init = ngayhoi(&[
-        "--db",
-        db.to_str().unwrap(),
-        "init",
-        "--unit",
-        "Xã Tân Phú",
-        "--level",
-        "xa",
-        "--province",
-        "Tỉnh Đồng Nai",
-        "--place",
-        "Tân Phú",
-        "--year",
-        "2026",
-    ]);
-    assert!(init.status.success());
-    let output = ngayhoi(&[
-        "--db",
-        db.to_str().unwrap(),
-        "export",
-        "festival",
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    ok_on(
+        &db,
+        &init_args("Xã Tân Phú", "xa", "Tỉnh Đồng Nai", "Tân Phú", "2026"),
+    );
+    let output = ngayhoi_on(&db, &cli_support::export("festival", &out, &[]));
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
         String::from_utf8_lossy(&output.stderr).trim(),
         "Lỗi: phần hội chưa có hoạt động nào, nên chưa có gì để in."
     );
     assert!(!out.exists());
-    let output = ngayhoi(&[
-        "--db",
-        db.to_str().unwrap(),
-        "export",
-        "program",
-        "--year",
-        "2030",
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let output = ngayhoi_on(
+        &db,
+        &cli_support::export("program", &out, &["--year", "2030"]),
+    );
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stderr).contains("chưa có kế hoạch Ngày hội năm 2030"));
     assert!(!out.exists());
     // The standard program of a new unit prints.
-    assert!(
-        ngayhoi(&[
-            "--db",
-            db.to_str().unwrap(),
-            "export",
-            "program",
-            "--out",
-            out.to_str().unwrap()
-        ])
-        .status
-        .success()
-    );
+    ok_on(&db, &cli_support::export("program", &out, &[]));
     assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF"));
 }

@@ -15,7 +15,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use lopdf::{Document, Object, ObjectId};
+use lopdf::{Dictionary, Document, Object, ObjectId};
 
 const GOLDEN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/papers.txt");
 
@@ -115,17 +115,8 @@ fn hex(bytes: &[u8]) -> String {
 
 fn describe_page(doc: &Document, page: ObjectId, out: &mut String) {
     let dict = doc.get_dictionary(page).unwrap();
-    for key in [&b"MediaBox"[..], b"CropBox", b"TrimBox", b"Rotate"] {
-        if let Ok(value) = dict.get(key) {
-            writeln!(
-                out,
-                "  /{} {}",
-                String::from_utf8_lossy(key),
-                show(doc, value, 0)
-            )
-            .unwrap();
-        }
-    }
+    let keys = [&b"MediaBox"[..], b"CropBox", b"TrimBox", b"Rotate"];
+    describe_keys(doc, " ", dict, &keys, out);
     let fonts = doc.get_page_fonts(page).unwrap();
     let names: Vec<String> = fonts
         .iter()
@@ -160,39 +151,41 @@ fn describe_fonts(doc: &Document, pages: &[ObjectId], out: &mut String) {
     }
 }
 
-fn describe(pdf: &Path) -> String {
-    let doc = Document::load(pdf).unwrap();
-    let mut out = String::new();
-    let catalog = doc.catalog().unwrap();
-    for key in [
-        &b"Version"[..],
-        b"ViewerPreferences",
-        b"PageLayout",
-        b"PageMode",
-    ] {
-        if let Ok(value) = catalog.get(key) {
+/// A line "`what` /Key value" for each of `keys` that `dict` holds.
+fn describe_keys(doc: &Document, what: &str, dict: &Dictionary, keys: &[&[u8]], out: &mut String) {
+    for key in keys {
+        if let Ok(value) = dict.get(key) {
             writeln!(
                 out,
-                "catalog /{} {}",
+                "{what} /{} {}",
                 String::from_utf8_lossy(key),
-                show(&doc, value, 0)
+                show(doc, value, 0)
             )
             .unwrap();
         }
     }
+}
+
+fn describe(pdf: &Path) -> String {
+    let doc = Document::load(pdf).unwrap();
+    let mut out = String::new();
+    let catalog = doc.catalog().unwrap();
+    let keys = [
+        &b"Version"[..],
+        b"ViewerPreferences",
+        b"PageLayout",
+        b"PageMode",
+    ];
+    describe_keys(&doc, "catalog", catalog, &keys, &mut out);
     if let Ok(info) = doc.trailer.get(b"Info") {
         let info = doc.dereference(info).unwrap().1.as_dict().unwrap();
-        for key in [&b"Title"[..], b"Creator", b"Producer"] {
-            if let Ok(value) = info.get(key) {
-                writeln!(
-                    out,
-                    "info /{} {}",
-                    String::from_utf8_lossy(key),
-                    show(&doc, value, 0)
-                )
-                .unwrap();
-            }
-        }
+        describe_keys(
+            &doc,
+            "info",
+            info,
+            &[&b"Title"[..], b"Creator", b"Producer"],
+            &mut out,
+        );
     }
     let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
     writeln!(out, "pages {}", pages.len()).unwrap();

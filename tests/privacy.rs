@@ -8,7 +8,7 @@ mod cli_support;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
-use cli_support::{ngayhoi_on, stderr};
+use cli_support::{demo_db, export, ok_on};
 
 fn mode(path: &Path) -> u32 {
     std::fs::metadata(path).unwrap().permissions().mode() & 0o777
@@ -20,8 +20,7 @@ fn the_command_line_leaves_nothing_readable_by_other_accounts() {
     let dir = root.path().join("Dữ liệu Ngày hội");
     let db = dir.join("ngayhoi.sqlite3");
     let run = |args: &[&str]| {
-        let out = ngayhoi_on(&db, args);
-        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        ok_on(&db, args);
     };
     run(&["demo"]);
     assert_eq!(mode(&dir), 0o700, "the folder the app made");
@@ -38,7 +37,7 @@ fn the_command_line_leaves_nothing_readable_by_other_accounts() {
     ];
     for (paper, name) in papers {
         let out = exports.join(name);
-        run(&["export", paper, "--out", out.to_str().unwrap()]);
+        run(&export(paper, &out, &[]));
         assert_eq!(mode(&out), 0o600, "{name}");
     }
     let copy = exports.join("Sao lưu.sqlite3");
@@ -60,8 +59,7 @@ fn the_command_line_leaves_nothing_readable_by_other_accounts() {
 #[test]
 fn an_id_card_column_is_named_as_not_kept_and_never_stored() {
     let root = tempfile::tempdir().unwrap();
-    let db = root.path().join("ngayhoi.sqlite3");
-    assert!(ngayhoi_on(&db, &["demo"]).status.success());
+    let db = demo_db(&root);
     let list = root.path().join("ho.csv");
     std::fs::write(
         &list,
@@ -70,9 +68,7 @@ fn an_id_card_column_is_named_as_not_kept_and_never_stored() {
          2;Lý Văn Đào;079987654321;Khu phố 7;Hộ cận nghèo;\n",
     )
     .unwrap();
-    let out = ngayhoi_on(&db, &["import", "households", list.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let printed = String::from_utf8(out.stdout).unwrap();
+    let printed = ok_on(&db, &["import", "households", list.to_str().unwrap()]);
     assert!(
         printed.contains("Không lưu các cột: “Số CCCD” (cột C), “Số tài khoản” (cột F)."),
         "{printed}"

@@ -10,7 +10,7 @@ mod pdf;
 
 use std::path::{Path, PathBuf};
 
-use cli_support::{ngayhoi_on as ngayhoi, stderr};
+use cli_support::{demo_with_recipient, export, ok_on};
 use ngayhoi::domain::report::EmptyRows;
 use ngayhoi::domain::{Form, Recipient, RecipientKind, RegisterDigits, Sex};
 use ngayhoi::storage::Store;
@@ -20,29 +20,16 @@ const NAME: &str = "Đinh Thị Hồng Nhung";
 /// The demo, with a certificate typed in as number 7 of the first decision's register, and
 /// the unit's register written with `digits` digits.
 fn demo(dir: &tempfile::TempDir, digits: u8) -> PathBuf {
-    let db = dir.path().join("ngayhoi.sqlite3");
-    assert!(ngayhoi(&db, &["demo"]).status.success());
-    let mut store = Store::open(&db).unwrap();
-    let event = store.event(2026).unwrap().unwrap();
-    let decision = store.decisions(event.id).unwrap()[0].clone();
-    let mut r = Recipient::new(
-        decision.id,
-        RecipientKind::Individual,
-        Form::Certificate,
-        NAME,
-    );
-    r.sex = Some(Sex::Female);
-    r.register_no = Some(7);
-    store.add_recipient(&r).unwrap();
+    let (db, mut store) = demo_with_recipient(dir, |decision| {
+        let mut r = Recipient::new(decision, RecipientKind::Individual, Form::Certificate, NAME);
+        r.sex = Some(Sex::Female);
+        r.register_no = Some(7);
+        r
+    });
     let mut unit = store.unit().unwrap().unwrap();
     unit.register_digits = RegisterDigits::new(digits).unwrap();
     store.save_unit(&unit).unwrap();
     db
-}
-
-fn export(db: &Path, args: &[&str]) {
-    let output = ngayhoi(db, args);
-    assert!(output.status.success(), "{}", stderr(&output));
 }
 
 /// The certificate of the recipient numbered 7, and of the first one.
@@ -50,10 +37,7 @@ fn certificates(digits: u8) -> (String, String) {
     let dir = tempfile::tempdir().unwrap();
     let db = demo(&dir, digits);
     let out = dir.path().join("giay-khen.pdf");
-    export(
-        &db,
-        &["export", "certificates", "--out", out.to_str().unwrap()],
-    );
+    ok_on(&db, &export("certificates", &out, &[]));
     let pages: Vec<String> = pdf::Pdf::read(&out)
         .pages
         .iter()
@@ -94,18 +78,13 @@ fn decision_list(digits: u8) -> String {
     let number = store.decisions(event.id).unwrap()[0].number.clone();
     drop(store);
     let out = dir.path().join("danh-sach.pdf");
-    export(
+    ok_on(
         &db,
-        &[
-            "export",
+        &export(
             "decision-list",
-            "--decision",
-            &number,
-            "--year",
-            "2026",
-            "--out",
-            out.to_str().unwrap(),
-        ],
+            &out,
+            &["--decision", &number, "--year", "2026"],
+        ),
     );
     pdf::Pdf::read(&out).flat()
 }
@@ -127,7 +106,7 @@ fn the_decision_list_prints_the_register_column_with_the_units_digits() {
 /// A first year, nothing entered: the report has rows with no figure in any year.
 fn first_year(dir: &tempfile::TempDir) -> PathBuf {
     let db = dir.path().join("ngayhoi.sqlite3");
-    export(
+    ok_on(
         &db,
         &[
             "init",
@@ -159,7 +138,7 @@ fn report(db: &Path, keep_empty: bool) -> String {
     if keep_empty {
         args.push("--keep-empty");
     }
-    export(db, &args);
+    ok_on(db, &args);
     pdf::Pdf::read(&out).flat()
 }
 

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use calamine::{Data, Reader, Xlsx};
 use chrono::NaiveDate;
-use cli_support::ngayhoi;
+use cli_support::{export, ngayhoi, ngayhoi_on, ok_on};
 use ngayhoi::domain::report::Figure;
 use ngayhoi::domain::{
     Activity, ActivityKind, Category, Decision, EventPoint, Form, Household, Level, PointKind,
@@ -177,24 +177,15 @@ fn exported() -> Exported {
     small_event(&db);
     let pdf = dir.path().join("bao-cao.pdf");
     let xlsx = dir.path().join("bao-cao.xlsx");
-    let output = ngayhoi(&[
-        "--db",
-        db.to_str().unwrap(),
-        "export",
-        "report",
-        "--out",
-        pdf.to_str().unwrap(),
-        "--xlsx",
-        xlsx.to_str().unwrap(),
-        // Every row, the ones never entered too (they are left out by default).
-        "--keep-empty",
-    ]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+    let said = ok_on(
+        &db,
+        &export(
+            "report",
+            &pdf,
+            // Every row, the ones never entered too (they are left out by default).
+            &["--xlsx", xlsx.to_str().unwrap(), "--keep-empty"],
+        ),
     );
-    let said = String::from_utf8_lossy(&output.stdout);
     assert!(
         said.contains("Đã ghi báo cáo kết quả Ngày hội năm 2026"),
         "{said}"
@@ -417,18 +408,14 @@ fn a_year_without_an_event_is_an_error_and_writes_no_file() {
     small_event(&db);
     let pdf = dir.path().join("r.pdf");
     let xlsx = dir.path().join("r.xlsx");
-    let output = ngayhoi(&[
-        "--db",
-        db.to_str().unwrap(),
-        "export",
-        "report",
-        "--year",
-        "2024",
-        "--out",
-        pdf.to_str().unwrap(),
-        "--xlsx",
-        xlsx.to_str().unwrap(),
-    ]);
+    let output = ngayhoi_on(
+        &db,
+        &export(
+            "report",
+            &pdf,
+            &["--year", "2024", "--xlsx", xlsx.to_str().unwrap()],
+        ),
+    );
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
         String::from_utf8_lossy(&output.stderr).trim(),

@@ -24,7 +24,7 @@ fn welcome_creates_the_unit_and_this_years_plan() {
     assert!(shows(&app, "Chào mừng đến với Ngày hội"));
 
     // Starting without a name says what is missing and writes nothing.
-    interact(&mut app, |ui| ui.click("Bắt đầu lập kế hoạch").map(drop));
+    click(&mut app, "Bắt đầu lập kế hoạch");
     assert_eq!(
         app.problem().as_deref(),
         Some("Tên đơn vị không được để trống.")
@@ -53,8 +53,13 @@ fn welcome_creates_the_unit_and_this_years_plan() {
         NaiveDate::from_ymd_opt(2026, 8, 19).unwrap()
     );
     assert!(app.title().contains("Ngày hội"));
-    assert!(shows(&app, "Tổng quan · Ngày hội năm 2026"));
-    assert!(shows(&app, "Ban hành kế hoạch tổ chức Ngày hội"));
+    assert_shows(
+        &app,
+        &[
+            "Tổng quan · Ngày hội năm 2026",
+            "Ban hành kế hoạch tổ chức Ngày hội",
+        ],
+    );
 
     let store = reopen(&db(&dir));
     let unit = store.unit().unwrap().unwrap();
@@ -105,14 +110,16 @@ fn the_demo_shows_every_section_with_an_overdue_step() {
     assert_eq!(data.years, vec![2025, 2026]);
     assert_eq!(data.event.year, 2026);
     // The day was 14/8; the report was due ten days later and is not sent yet on 20/8.
-    assert!(shows(&app, "Gửi báo cáo kết quả về Ban Chỉ đạo cấp trên"));
-    assert!(shows(&app, "Sắp đến hạn"));
-    assert!(shows(&app, "Tổng quan"));
-    assert!(shows(
+    assert_shows(
         &app,
-        "Phần lễ: 10 mục · Đại biểu: 5/6 tham dự · 5 điểm tổ chức, 1.195 người · Phần hội: 5 hoạt động, 11.600.000 đ tiền thưởng"
-    ));
-    assert!(shows(&app, "Cài đặt"));
+        &[
+            "Gửi báo cáo kết quả về Ban Chỉ đạo cấp trên",
+            "Sắp đến hạn",
+            "Tổng quan",
+            "Phần lễ: 10 mục · Đại biểu: 5/6 tham dự · 5 điểm tổ chức, 1.195 người · Phần hội: 5 hoạt động, 11.600.000 đ tiền thưởng",
+            "Cài đặt",
+        ],
+    );
 
     // One window per file: the first one closes before the file is opened on a later day.
     drop(app);
@@ -139,19 +146,13 @@ fn ticking_a_step_is_saved_and_can_be_undone() {
             .done
     };
     assert!(done(&db(&dir)));
-    interact(&mut app, |ui| {
-        scroll_down(ui);
-        ui.click(title).map(drop)
-    });
+    click_at_end(&mut app, title);
     assert!(!done(&db(&dir)), "clicking the step's name unticks it");
 
-    send(&mut app, shortcut(ctrl("z")).expect("Ctrl+Z is a shortcut"));
+    undo(&mut app);
     assert!(done(&db(&dir)));
     for _ in 0..2 {
-        interact(&mut app, |ui| {
-            scroll_down(ui);
-            ui.click(title).map(drop)
-        });
+        click_at_end(&mut app, title);
     }
     assert!(done(&db(&dir)));
 }
@@ -162,7 +163,7 @@ fn adding_a_step_with_the_keyboard_then_undoing_it() {
     let mut app = demo_app(&dir);
     let before = app.snapshot().unwrap().checklist.len();
 
-    send(&mut app, shortcut(ctrl("n")).expect("Ctrl+N is a shortcut"));
+    ctrl_key(&mut app, "n");
     interact(&mut app, |ui| {
         ui.click(id("checklist-title"))?;
         let _ = ui.typewrite("Mời đoàn văn nghệ thiếu nhi");
@@ -182,11 +183,9 @@ fn adding_a_step_with_the_keyboard_then_undoing_it() {
     );
     assert!(shows(&app, "Đã thêm “Mời đoàn văn nghệ thiếu nhi”."));
 
-    interact(&mut app, |ui| ui.click("Hoàn tác (Ctrl+Z)").map(drop));
+    click(&mut app, "Hoàn tác (Ctrl+Z)");
     assert_eq!(app.snapshot().unwrap().checklist.len(), before);
-    let store = reopen(&db(&dir));
-    let event = store.event(2026).unwrap().unwrap();
-    assert_eq!(store.checklist(event.id).unwrap().len(), before);
+    assert_eq!(of_2026(&dir, Store::checklist).len(), before);
 }
 
 /// IBus through XIM sends the Return before it commits the word still being composed: the step
@@ -195,7 +194,7 @@ fn adding_a_step_with_the_keyboard_then_undoing_it() {
 fn a_word_committed_after_enter_is_saved_in_the_step() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(&dir);
-    send(&mut app, shortcut(ctrl("n")).expect("Ctrl+N is a shortcut"));
+    ctrl_key(&mut app, "n");
     interact(&mut app, |ui| {
         ui.click(id("checklist-title"))?;
         let _ = ui.typewrite("Tiếng Việt có được ");
@@ -205,11 +204,7 @@ fn a_word_committed_after_enter_is_saved_in_the_step() {
         )]);
         Ok(())
     });
-    let store = reopen(&db(&dir));
-    let event = store.event(2026).unwrap().unwrap();
-    let titles: Vec<String> = store
-        .checklist(event.id)
-        .unwrap()
+    let titles: Vec<String> = of_2026(&dir, Store::checklist)
         .into_iter()
         .map(|s| s.title)
         .collect();
@@ -230,7 +225,7 @@ fn removing_a_step_offers_undo_and_undo_puts_it_back() {
     let mut app = demo_app(&dir);
     let original = app.snapshot().unwrap().checklist.clone();
     let target = original[1].clone();
-    interact(&mut app, |ui| click_in_row(ui, &target.title, "Xóa"));
+    click_row(&mut app, &target.title, "Xóa");
     assert!(!app.snapshot().unwrap().checklist.contains(&target));
     assert!(shows(&app, &format!("Đã xóa “{}”.", target.title)));
     send(&mut app, Message::Shortcut(Shortcut::Undo));
@@ -242,14 +237,9 @@ fn editing_a_due_date_moves_the_step_and_a_bad_date_is_explained() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(&dir);
     let step = app.snapshot().unwrap().checklist[0].clone();
-    interact(&mut app, |ui| click_in_row(ui, &step.title, "Sửa"));
+    click_row(&mut app, &step.title, "Sửa");
     let before = reopen(&db(&dir)).event(2026).unwrap().unwrap();
-    let steps = |dir: &tempfile::TempDir| {
-        let store = reopen(&db(dir));
-        store
-            .checklist(store.event(2026).unwrap().unwrap().id)
-            .unwrap()
-    };
+    let steps = |dir: &tempfile::TempDir| of_2026(dir, Store::checklist);
     let stored = steps(&dir);
     interact(&mut app, |ui| {
         retype(ui, "checklist-due", "31/02/2026")?;
@@ -282,9 +272,9 @@ fn editing_a_due_date_moves_the_step_and_a_bad_date_is_explained() {
 fn a_new_year_copies_the_plan_without_last_years_ticks() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(&dir);
-    interact(&mut app, |ui| ui.click("+ Năm mới").map(drop));
+    click(&mut app, "+ Năm mới");
     assert!(shows(&app, "Lập kế hoạch năm 2027"));
-    interact(&mut app, |ui| ui.click("Lập kế hoạch năm 2027").map(drop));
+    click(&mut app, "Lập kế hoạch năm 2027");
 
     let data = app.snapshot().unwrap();
     assert_eq!(data.years, vec![2025, 2026, 2027]);
@@ -302,9 +292,9 @@ fn a_new_year_copies_the_plan_without_last_years_ticks() {
     assert_eq!(data.event.year, 2026);
     assert!(data.checklist.iter().any(|s| s.done));
 
-    interact(&mut app, |ui| ui.click("+ Năm mới").map(drop));
+    click(&mut app, "+ Năm mới");
     interact(&mut app, |ui| retype(ui, "new-year", "2026"));
-    interact(&mut app, |ui| ui.click("Lập kế hoạch năm 2026").map(drop));
+    click(&mut app, "Lập kế hoạch năm 2026");
     assert_eq!(
         app.problem().as_deref(),
         Some("Năm 2026 đã có kế hoạch Ngày hội.")
@@ -314,8 +304,7 @@ fn a_new_year_copies_the_plan_without_last_years_ticks() {
 #[test]
 fn settings_are_saved_as_you_type_and_undone_with_ctrl_z() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app(&dir);
-    interact(&mut app, |ui| ui.click("Cài đặt").map(drop));
+    let mut app = demo_app_on(&dir, Section::Settings);
     assert_eq!(app.section(), Some(Section::Settings));
     assert!(shows(&app, "✓ Mọi thay đổi đã được lưu"));
     assert!(
@@ -331,7 +320,7 @@ fn settings_are_saved_as_you_type_and_undone_with_ctrl_z() {
     let secretary = |path: &Path| reopen(path).unit().unwrap().unwrap().secretary_name;
     assert_eq!(secretary(&db(&dir)), "Trần Thị Thu Hà (Công an phường)");
 
-    send(&mut app, shortcut(ctrl("z")).unwrap());
+    undo(&mut app);
     assert_eq!(
         secretary(&db(&dir)),
         "Trần Thị Thu Hà",
@@ -342,8 +331,7 @@ fn settings_are_saved_as_you_type_and_undone_with_ctrl_z() {
 #[test]
 fn an_emptied_unit_name_is_not_saved_and_says_why() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app(&dir);
-    interact(&mut app, |ui| ui.click("Cài đặt").map(drop));
+    let mut app = demo_app_on(&dir, Section::Settings);
     interact(&mut app, |ui| retype(ui, "settings-name", ""));
     assert!(shows(&app, "Chưa lưu: Tên đơn vị không được để trống."));
     assert_eq!(
@@ -368,8 +356,7 @@ fn a_file_that_cannot_be_opened_gets_a_screen_and_stays_untouched() {
     let path = dir.path().join("bao-cao.docx");
     std::fs::write(&path, b"PK\x03\x04 word document").unwrap();
     let mut app = App::boot(path.clone(), today());
-    assert!(shows(&app, "Không mở được dữ liệu"));
-    assert!(shows(&app, "Mở tệp khác…"));
+    assert_shows(&app, &["Không mở được dữ liệu", "Mở tệp khác…"]);
     assert!(
         app.problem()
             .unwrap()
@@ -403,33 +390,13 @@ fn a_file_that_cannot_be_opened_gets_a_screen_and_stays_untouched() {
 fn escape_closes_the_step_being_added_and_tab_is_a_shortcut() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(&dir);
-    interact(&mut app, |ui| ui.click("+ Thêm việc").map(drop));
+    click(&mut app, "+ Thêm việc");
     let editing = |app: &App| simulator(app).find(id("checklist-title")).is_ok();
     assert!(editing(&app));
-    let escape = keyboard::Event::KeyPressed {
-        key: keyboard::Key::Named(keyboard::key::Named::Escape),
-        modified_key: keyboard::Key::Named(keyboard::key::Named::Escape),
-        physical_key: keyboard::key::Physical::Unidentified(
-            keyboard::key::NativeCode::Unidentified,
-        ),
-        location: keyboard::Location::Standard,
-        modifiers: keyboard::Modifiers::empty(),
-        text: None,
-        repeat: false,
-    };
+    let escape = key(keyboard::key::Named::Escape, keyboard::Modifiers::empty());
     send(&mut app, shortcut(escape).expect("Escape is a shortcut"));
     assert!(!editing(&app));
-    let tab = keyboard::Event::KeyPressed {
-        key: keyboard::Key::Named(keyboard::key::Named::Tab),
-        modified_key: keyboard::Key::Named(keyboard::key::Named::Tab),
-        physical_key: keyboard::key::Physical::Unidentified(
-            keyboard::key::NativeCode::Unidentified,
-        ),
-        location: keyboard::Location::Standard,
-        modifiers: keyboard::Modifiers::SHIFT,
-        text: None,
-        repeat: false,
-    };
+    let tab = key(keyboard::key::Named::Tab, keyboard::Modifiers::SHIFT);
     assert!(matches!(
         shortcut(tab),
         Some(Message::Shortcut(Shortcut::PreviousField))
@@ -473,11 +440,10 @@ fn two_adds_queued_before_the_first_is_saved_are_each_undone_on_their_own_screen
     settle(&mut app, iced::Task::batch(held));
 
     let stored = |dir: &tempfile::TempDir| {
-        let store = reopen(&db(dir));
-        let event = store.event(2026).unwrap().unwrap();
-        let checklist = store.checklist(event.id).unwrap();
+        let (checklist, delegates) = of_2026(dir, |store, event| {
+            Ok((store.checklist(event)?, store.delegates(event)?))
+        });
         let steps: Vec<String> = checklist.into_iter().map(|s| s.title).collect();
-        let delegates = store.delegates(event.id).unwrap();
         let delegates: Vec<String> = delegates.into_iter().map(|d| d.name).collect();
         (steps, delegates)
     };
@@ -487,16 +453,16 @@ fn two_adds_queued_before_the_first_is_saved_are_each_undone_on_their_own_screen
     assert!(shows(&app, "Đã thêm đại biểu Hồ Thị Thu Trang."));
 
     // Ctrl+Z on the guests screen takes away the delegate, and only the delegate.
-    send(&mut app, shortcut(ctrl("z")).unwrap());
+    undo(&mut app);
     let (steps, delegates) = stored(&dir);
     assert!(delegates.iter().all(|d| d != delegate), "{delegates:?}");
     assert_eq!(delegates.len(), 6, "no other delegate was removed");
     assert!(steps.iter().any(|s| s == step), "the step stays");
 
     // Back on the overview, Ctrl+Z takes away the step.
-    interact(&mut app, |ui| ui.click("Tổng quan").map(drop));
+    click(&mut app, "Tổng quan");
     assert!(shows(&app, &format!("Đã thêm “{step}”.")));
-    send(&mut app, shortcut(ctrl("z")).unwrap());
+    undo(&mut app);
     let (steps, delegates) = stored(&dir);
     assert!(steps.iter().all(|s| s != step));
     assert_eq!(delegates.len(), 6);
@@ -551,7 +517,7 @@ fn no_screen_runs_past_the_right_edge_at_1024x640_or_1366x768() {
     }
     let province = tempfile::tempdir().unwrap();
     let mut app = App::boot(db(&province), today());
-    interact(&mut app, |ui| ui.click("Mẫu của một tỉnh").map(drop));
+    click(&mut app, "Mẫu của một tỉnh");
     send(&mut app, Ws::Navigate(Section::Consolidation));
     assert!(shows(&app, "36/42"), "the province's units are shown");
     for size in sizes {

@@ -3,6 +3,8 @@
 //! holds the file.
 
 mod common;
+#[path = "support/files.rs"]
+mod files;
 
 use std::path::Path;
 
@@ -30,15 +32,10 @@ fn backups(dir: &tempfile::TempDir) -> Vec<String> {
 #[test]
 fn back_up_change_restore_and_the_old_value_is_back() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app(&dir);
-    interact(&mut app, |ui| ui.click("Cài đặt").map(drop));
-    assert!(shows(&app, "Sao lưu và khôi phục"));
-    assert!(shows(&app, "Chưa có bản sao lưu nào."));
+    let mut app = demo_app_on(&dir, Section::Settings);
+    assert_shows(&app, &["Sao lưu và khôi phục", "Chưa có bản sao lưu nào."]);
 
-    interact(&mut app, |ui| {
-        scroll_down(ui);
-        ui.click("Sao lưu ngay").map(drop)
-    });
+    click_at_end(&mut app, "Sao lưu ngay");
     assert!(app.problem().is_none(), "{:?}", app.problem());
     let made = backups(&dir);
     assert_eq!(made.len(), 1);
@@ -56,10 +53,7 @@ fn back_up_change_restore_and_the_old_value_is_back() {
     });
     assert_eq!(unit_name(&db(&dir)), "Phường Chợ Quán Mới");
 
-    interact(&mut app, |ui| {
-        scroll_down(ui);
-        ui.click("Khôi phục…").map(drop)
-    });
+    click_at_end(&mut app, "Khôi phục…");
     assert!(
         shows_part(&app, "Phường Chợ Quán · năm 2025, 2026"),
         "what it brings back"
@@ -71,10 +65,7 @@ fn back_up_change_restore_and_the_old_value_is_back() {
         "not before confirming"
     );
 
-    interact(&mut app, |ui| {
-        scroll_down(ui);
-        ui.click("Khôi phục bản này").map(drop)
-    });
+    click_at_end(&mut app, "Khôi phục bản này");
     assert_eq!(app.snapshot().unwrap().unit.name, "Phường Chợ Quán");
     assert_eq!(unit_name(&db(&dir)), "Phường Chợ Quán");
     assert_eq!(app.section(), Some(Section::Settings));
@@ -101,11 +92,8 @@ fn back_up_change_restore_and_the_old_value_is_back() {
 #[test]
 fn a_restore_waits_for_the_last_change_to_be_saved() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, "Cài đặt", Section::Settings);
-    interact(&mut app, |ui| {
-        scroll_down(ui);
-        ui.click("Sao lưu ngay").map(drop)
-    });
+    let mut app = demo_app_on(&dir, Section::Settings);
+    click_at_end(&mut app, "Sao lưu ngay");
     let held = rename_unit_held(&mut app);
 
     // The copy is read and offered (its reading runs; the held save does not).
@@ -145,12 +133,9 @@ fn a_copy_that_is_not_a_backup_is_refused_with_its_reason() {
         "không phải dữ liệu",
     )
     .unwrap();
-    interact(&mut app, |ui| ui.click("Cài đặt").map(drop));
+    click(&mut app, "Cài đặt");
     assert!(shows(&app, "Tệp khác trong thư mục"));
-    interact(&mut app, |ui| {
-        scroll_down(ui);
-        ui.click("Khôi phục…").map(drop)
-    });
+    click_at_end(&mut app, "Khôi phục…");
     assert!(shows(&app, "Không khôi phục được bản này"));
     assert!(shows_part(&app, "không phải là tệp dữ liệu của Ngày hội"));
     assert!(!shows(&app, "Khôi phục bản này"));
@@ -174,14 +159,7 @@ fn spoiled(dir: &tempfile::TempDir, spoil: impl FnOnce(&Path)) -> App {
 fn a_damaged_file_offers_the_latest_backup_and_is_kept_aside() {
     let dir = tempfile::tempdir().unwrap();
     let mut damaged = Vec::new();
-    let mut app = spoiled(&dir, |path| {
-        let mut bytes = std::fs::read(path).unwrap();
-        for byte in &mut bytes[100..4096] {
-            *byte = 0xA5;
-        }
-        std::fs::write(path, &bytes).unwrap();
-        damaged = bytes;
-    });
+    let mut app = spoiled(&dir, |path| damaged = files::damage(path));
     assert!(shows(&app, "Không mở được dữ liệu"));
     assert!(app.problem().unwrap().contains("bị hỏng"));
     assert!(shows_part(&app, "Bản sao lưu gần nhất: lúc"));
@@ -193,7 +171,7 @@ fn a_damaged_file_offers_the_latest_backup_and_is_kept_aside() {
         "untouched so far"
     );
 
-    interact(&mut app, |ui| ui.click("Mở bản sao lưu gần nhất").map(drop));
+    click(&mut app, "Mở bản sao lưu gần nhất");
     assert_eq!(app.snapshot().unwrap().unit.name, "Phường Chợ Quán");
     assert!(shows_part(&app, "Tệp không mở được được giữ nguyên ở"));
     let aside: Vec<String> = backups(&dir)
@@ -227,7 +205,7 @@ fn a_file_from_a_newer_version_offers_the_backup_too() {
 }
 
 fn send_failure_retry(mut app: App) {
-    interact(&mut app, |ui| ui.click("Thử lại").map(drop));
+    click(&mut app, "Thử lại");
     assert!(
         shows(&app, "Không mở được dữ liệu"),
         "still refused, still safe"
@@ -237,8 +215,7 @@ fn send_failure_retry(mut app: App) {
 #[test]
 fn an_edit_waits_while_another_window_writes_then_is_saved_on_retry() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app(&dir);
-    interact(&mut app, |ui| ui.click("Cài đặt").map(drop));
+    let mut app = demo_app_on(&dir, Section::Settings);
     let holder = rusqlite::Connection::open(db(&dir)).unwrap();
     holder.execute_batch("BEGIN IMMEDIATE;").unwrap();
 
@@ -254,11 +231,13 @@ fn an_edit_waits_while_another_window_writes_then_is_saved_on_retry() {
         "{problem}"
     );
     assert!(problem.contains("Dữ liệu không bị mất"), "{problem}");
-    assert!(shows(&app, "Chưa lưu được: cửa sổ khác đang ghi vào tệp"));
-    assert!(shows(&app, "Thử lưu lại"));
+    assert_shows(
+        &app,
+        &["Chưa lưu được: cửa sổ khác đang ghi vào tệp", "Thử lưu lại"],
+    );
 
     holder.execute_batch("COMMIT;").unwrap();
-    interact(&mut app, |ui| ui.click("Thử lưu lại").map(drop));
+    click(&mut app, "Thử lưu lại");
     assert!(shows(&app, "✓ Đã lưu"));
     assert!(app.problem().is_none(), "{:?}", app.problem());
     assert_eq!(
@@ -280,7 +259,7 @@ fn a_read_only_file_offers_the_backup_and_stays_as_it_was() {
     });
     assert!(app.problem().unwrap().contains("chỉ cho phép đọc"));
     assert!(shows(&app, "Mở bản sao lưu gần nhất"));
-    interact(&mut app, |ui| ui.click("Mở bản sao lưu gần nhất").map(drop));
+    click(&mut app, "Mở bản sao lưu gần nhất");
     assert_eq!(app.snapshot().unwrap().unit.name, "Phường Chợ Quán");
     let aside = backups(&dir)
         .into_iter()
@@ -309,6 +288,6 @@ fn a_file_held_by_another_window_is_not_replaced_and_says_to_retry() {
     assert!(shows_part(&app, "không thể thay bằng bản sao lưu lúc này"));
     holder.execute_batch("COMMIT;").unwrap();
     drop(holder);
-    interact(&mut app, |ui| ui.click("Thử lại").map(drop));
+    click(&mut app, "Thử lại");
     assert_eq!(app.snapshot().unwrap().unit.name, "Phường Chợ Quán");
 }

@@ -9,32 +9,24 @@ use iced::keyboard;
 use iced_test::selector::id;
 use ngayhoi::gui::Section;
 use ngayhoi::gui::app::shortcut;
+use ngayhoi::storage::Store;
 
 fn t(h: u32, m: u32) -> NaiveTime {
     NaiveTime::from_hms_opt(h, m, 0).unwrap()
 }
 
 fn titles(dir: &tempfile::TempDir) -> Vec<String> {
-    let store = reopen(&db(dir));
-    let event = store.event(2026).unwrap().unwrap();
-    store
-        .program(event.id)
-        .unwrap()
+    of_2026(dir, Store::program)
         .into_iter()
         .map(|i| i.title)
         .collect()
 }
 
-fn ceremony_app(dir: &tempfile::TempDir) -> ngayhoi::gui::App {
-    demo_app_on(dir, "Phần lễ", Section::Ceremony)
-}
-
 #[test]
 fn times_follow_the_durations_and_a_pinned_item_shows_its_break() {
     let dir = tempfile::tempdir().unwrap();
-    let app = ceremony_app(&dir);
-    assert!(shows(&app, "Phần lễ · Ngày hội năm 2026"));
-    assert!(shows(&app, "Chào cờ"));
+    let app = demo_app_on(&dir, Section::Ceremony);
+    assert_shows(&app, &["Phần lễ · Ngày hội năm 2026", "Chào cờ"]);
     assert!(
         shows(&app, "07:45"),
         "the flag salute follows a 15-minute welcome performance"
@@ -54,11 +46,9 @@ fn times_follow_the_durations_and_a_pinned_item_shows_its_break() {
 #[test]
 fn adding_an_item_by_typing_and_enter() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = ceremony_app(&dir);
+    let mut app = demo_app_on(&dir, Section::Ceremony);
     let before = titles(&dir).len();
-    interact(&mut app, |ui| ui.click("+ Thêm mục").map(drop));
-    interact(&mut app, |ui| {
-        ui.click(id("program-title"))?;
+    open_form(&mut app, "+ Thêm mục", "program-title", |ui| {
         let _ = ui.typewrite("Trao quà cho gia đình chính sách");
         ui.click(id("program-duration"))?;
         let _ = ui.tap_key(keyboard::key::Named::Backspace);
@@ -73,15 +63,15 @@ fn adding_an_item_by_typing_and_enter() {
     let program = &app.snapshot().unwrap().program;
     assert_eq!(program.last().unwrap().duration_min, 20);
 
-    send(&mut app, shortcut(ctrl("z")).unwrap());
+    undo(&mut app);
     assert_eq!(titles(&dir).len(), before, "Ctrl+Z takes the new item away");
 }
 
 #[test]
 fn a_duration_that_is_not_a_number_is_explained() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = ceremony_app(&dir);
-    interact(&mut app, |ui| ui.click("+ Thêm mục").map(drop));
+    let mut app = demo_app_on(&dir, Section::Ceremony);
+    click(&mut app, "+ Thêm mục");
     interact(&mut app, |ui| {
         retype(ui, "program-title", "Múa lân")?;
         retype(ui, "program-duration", "mười")?;
@@ -94,12 +84,12 @@ fn a_duration_that_is_not_a_number_is_explained() {
 #[test]
 fn moving_an_item_with_alt_arrows_and_the_buttons_then_undoing() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = ceremony_app(&dir);
+    let mut app = demo_app_on(&dir, Section::Ceremony);
     let original = titles(&dir);
     assert_eq!(original[1], "Chào cờ");
 
     // Select the flag salute, then Alt+↑ puts it first.
-    interact(&mut app, |ui| ui.click("Chào cờ").map(drop));
+    click(&mut app, "Chào cờ");
     send(
         &mut app,
         shortcut(key(keyboard::key::Named::ArrowUp, keyboard::Modifiers::ALT)).unwrap(),
@@ -115,13 +105,13 @@ fn moving_an_item_with_alt_arrows_and_the_buttons_then_undoing() {
     );
 
     // The ↓ button of the first row moves it back down.
-    interact(&mut app, |ui| ui.click("↓").map(drop));
+    click(&mut app, "↓");
     assert_eq!(titles(&dir), original);
 
     // Undo twice: back to the keyboard move, then to the start.
-    send(&mut app, shortcut(ctrl("z")).unwrap());
+    undo(&mut app);
     assert_eq!(titles(&dir)[0], "Chào cờ");
-    send(&mut app, shortcut(ctrl("z")).unwrap());
+    undo(&mut app);
     assert_eq!(titles(&dir), original);
 }
 
@@ -140,12 +130,12 @@ fn type_start(app: &mut ngayhoi::gui::App, time: &str) {
 #[test]
 fn a_new_start_time_moves_every_item() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = ceremony_app(&dir);
+    let mut app = demo_app_on(&dir, Section::Ceremony);
     type_start(&mut app, "8h");
     let store = reopen(&db(&dir));
     assert_eq!(store.event(2026).unwrap().unwrap().program_start, t(8, 0));
     assert!(shows(&app, "08:15"), "the flag salute at 08:15");
-    send(&mut app, shortcut(ctrl("z")).unwrap());
+    undo(&mut app);
     assert_eq!(
         reopen(&db(&dir))
             .event(2026)
@@ -159,7 +149,7 @@ fn a_new_start_time_moves_every_item() {
 #[test]
 fn a_start_time_typed_keeps_a_theme_changed_meanwhile_elsewhere() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = ceremony_app(&dir);
+    let mut app = demo_app_on(&dir, Section::Ceremony);
     // The command line (or another program) changes the theme; the window has not reloaded.
     {
         let mut store = reopen(&db(&dir));
@@ -176,30 +166,32 @@ fn a_start_time_typed_keeps_a_theme_changed_meanwhile_elsewhere() {
 #[test]
 fn pinning_an_item_too_early_shows_the_overlap() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = ceremony_app(&dir);
+    let mut app = demo_app_on(&dir, Section::Ceremony);
     let third = app.snapshot().unwrap().program[2].title.clone();
-    interact(&mut app, |ui| click_in_row(ui, &third, "Sửa"));
+    click_row(&mut app, &third, "Sửa");
     interact(&mut app, |ui| {
         retype(ui, "program-fixed", "7:45")?;
         ui.click("Lưu").map(drop)
     });
-    assert!(shows(
+    assert_shows(
         &app,
-        "Trùng 5 phút với mục trước: hãy rút ngắn mục trước hoặc dời giờ mục này."
-    ));
-    assert!(shows(&app, "chỗ trùng giờ"));
+        &[
+            "Trùng 5 phút với mục trước: hãy rút ngắn mục trước hoặc dời giờ mục này.",
+            "chỗ trùng giờ",
+        ],
+    );
 }
 
 #[test]
 fn a_removed_item_comes_back_in_its_place_with_undo() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = ceremony_app(&dir);
+    let mut app = demo_app_on(&dir, Section::Ceremony);
     let original = titles(&dir);
     let id_of = app.snapshot().unwrap().program[2].id;
-    interact(&mut app, |ui| click_in_row(ui, &original[2], "Xóa"));
+    click_row(&mut app, &original[2], "Xóa");
     assert_eq!(titles(&dir).len(), original.len() - 1);
     assert!(shows(&app, &format!("Đã xóa “{}”.", original[2])));
-    send(&mut app, shortcut(ctrl("z")).unwrap());
+    undo(&mut app);
     assert_eq!(titles(&dir), original, "back in its place, third");
     assert_eq!(app.snapshot().unwrap().program[2].id, id_of, "under its id");
 }

@@ -13,7 +13,6 @@ use iced_test::selector::id;
 use ngayhoi::certificate::{FieldKey, Mode};
 use ngayhoi::document::Item;
 use ngayhoi::domain::Form;
-use ngayhoi::gui::app::shortcut;
 use ngayhoi::gui::screen::certificates;
 use ngayhoi::gui::workspace::Message as Ws;
 use ngayhoi::gui::{App, Message, Section};
@@ -63,16 +62,32 @@ fn save_pdf(app: &mut App, target: &std::path::Path) {
 }
 
 fn open_certificates(app: &mut App) {
-    interact(app, |ui| ui.click("In giấy khen").map(drop));
+    click(app, "In giấy khen");
     assert_eq!(app.section(), Some(Section::Certificates));
     assert!(shows(app, "In giấy khen · Năm 2026"));
 }
 
+/// The demo, open on "In giấy khen".
+fn certificates_app(dir: &tempfile::TempDir) -> App {
+    let mut app = demo_app(dir);
+    open_certificates(&mut app);
+    app
+}
+
 /// Shows the third certificate of the demo (register number 3: Ông Nguyễn Văn An).
 fn show_an(app: &mut App) {
-    interact(app, |ui| ui.click("›").map(drop));
-    interact(app, |ui| ui.click("›").map(drop));
+    click(app, "›");
+    click(app, "›");
     assert!(shows(app, "Giấy 3 / 5"));
+}
+
+/// The demo on An's certificate with its template open for editing; where his name starts.
+fn editing_an(dir: &tempfile::TempDir) -> (App, f32) {
+    let mut app = certificates_app(dir);
+    show_an(&mut app);
+    let before = name_x(&app, "Ông");
+    click(&mut app, "Sửa mẫu");
+    (app, before)
 }
 
 /// Clicks a cell of the editor, empties it and types `value`.
@@ -90,8 +105,7 @@ fn type_cell(app: &mut App, cell: &str, value: &str) {
 #[test]
 fn the_preview_is_the_certificate_and_blank_mode_leaves_out_the_printed_title() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app(&dir);
-    open_certificates(&mut app);
+    let mut app = certificates_app(&dir);
     assert!(shows(&app, "Cả năm (5)"), "Biểu dương gets no certificate");
     show_an(&mut app);
     let page = page_text(&app);
@@ -99,7 +113,7 @@ fn the_preview_is_the_certificate_and_blank_mode_leaves_out_the_printed_title() 
     assert!(page.contains("GIẤY KHEN"), "{page}");
     assert!(page.contains("Số vào sổ: 003"), "{page}");
 
-    interact(&mut app, |ui| ui.click("In trên phôi").map(drop));
+    click(&mut app, "In trên phôi");
     let page = page_text(&app);
     assert!(page.contains("Ông Nguyễn Văn An"), "{page}");
     assert!(
@@ -112,11 +126,7 @@ fn the_preview_is_the_certificate_and_blank_mode_leaves_out_the_printed_title() 
 #[test]
 fn typing_a_new_position_moves_the_box_and_saving_keeps_it() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app(&dir);
-    open_certificates(&mut app);
-    show_an(&mut app);
-    let before = name_x(&app, "Ông");
-    interact(&mut app, |ui| ui.click("Sửa mẫu").map(drop));
+    let (mut app, before) = editing_an(&dir);
     // A Vietnamese decimal comma.
     type_cell(&mut app, "cert-recipient-x", "45,5");
     let after = name_x(&app, "Ông");
@@ -129,7 +139,7 @@ fn typing_a_new_position_moves_the_box_and_saving_keeps_it() {
         "Có thay đổi chưa lưu: xem trước và bản in đã theo các số mới."
     ));
 
-    interact(&mut app, |ui| ui.click("Lưu mẫu").map(drop));
+    click(&mut app, "Lưu mẫu");
     let saved = reopen(&db(&dir))
         .template_for(Form::Certificate, Mode::FullPage)
         .unwrap();
@@ -142,11 +152,7 @@ fn typing_a_new_position_moves_the_box_and_saving_keeps_it() {
 #[test]
 fn a_box_off_the_paper_is_explained_and_cannot_be_saved() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app(&dir);
-    open_certificates(&mut app);
-    show_an(&mut app);
-    let before = name_x(&app, "Ông");
-    interact(&mut app, |ui| ui.click("Sửa mẫu").map(drop));
+    let (mut app, before) = editing_an(&dir);
     type_cell(&mut app, "cert-recipient-x", "250");
     assert!(shows(
         &app,
@@ -157,7 +163,7 @@ fn a_box_off_the_paper_is_explained_and_cannot_be_saved() {
         (name_x(&app, "Ông") - (before - 5.0)).abs() < 0.01,
         "the last valid template stays"
     );
-    interact(&mut app, |ui| ui.click("Lưu mẫu").map(drop));
+    click(&mut app, "Lưu mẫu");
     assert!(
         reopen(&db(&dir)).templates().unwrap().is_empty(),
         "saving is disabled"
@@ -199,21 +205,22 @@ fn a_name_too_long_for_its_box_is_reported_before_printing() {
     ));
 
     // Ctrl+P asks first; nothing is written until "Vẫn in".
-    send(&mut app, shortcut(ctrl("p")).expect("Ctrl+P is a shortcut"));
-    assert!(shows(
+    ctrl_key(&mut app, "p");
+    assert_shows(
         &app,
-        "Có 1 chỗ chữ không vừa ô. In ra, chữ vẫn đủ nhưng sẽ tràn khỏi ô:"
-    ));
-    assert!(shows(&app, "Vẫn in"));
-    interact(&mut app, |ui| ui.click("Quay lại sửa").map(drop));
+        &[
+            "Có 1 chỗ chữ không vừa ô. In ra, chữ vẫn đủ nhưng sẽ tràn khỏi ô:",
+            "Vẫn in",
+        ],
+    );
+    click(&mut app, "Quay lại sửa");
     assert!(!shows(&app, "Vẫn in"));
 }
 
 #[test]
 fn saving_writes_one_page_per_certificate_in_register_order() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app(&dir);
-    open_certificates(&mut app);
+    let mut app = certificates_app(&dir);
     let target = dir.path().join("giay-khen-2026.pdf");
     save_pdf(&mut app, &target);
     assert!(shows(&app, &format!("Đã lưu “{}”.", target.display())));
@@ -227,9 +234,7 @@ fn saving_writes_one_page_per_certificate_in_register_order() {
 
     // "In lại một giấy": only the certificate shown.
     show_an(&mut app);
-    interact(&mut app, |ui| {
-        ui.click("In lại một giấy (đang xem)").map(drop)
-    });
+    click(&mut app, "In lại một giấy (đang xem)");
     let one = dir.path().join("mot-giay.pdf");
     save_pdf(&mut app, &one);
     let one = Pdf::read(&one);
@@ -241,9 +246,8 @@ fn saving_writes_one_page_per_certificate_in_register_order() {
 #[test]
 fn a_printer_profile_is_typed_in_with_decimal_commas() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app(&dir);
-    open_certificates(&mut app);
-    interact(&mut app, |ui| ui.click("Máy in và hiệu chỉnh").map(drop));
+    let mut app = certificates_app(&dir);
+    click(&mut app, "Máy in và hiệu chỉnh");
     type_cell(&mut app, "printer-offset-x", "-1,5");
     type_cell(&mut app, "printer-scale", "1,01");
     // IBus commits Enter as "\r" while a word is composed: that saves.
@@ -268,10 +272,9 @@ fn a_printer_profile_is_typed_in_with_decimal_commas() {
 #[test]
 fn the_calibration_page_is_saved_through_the_chosen_printer() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app(&dir);
-    open_certificates(&mut app);
+    let mut app = certificates_app(&dir);
     let target = dir.path().join("trang-hieu-chinh-a4.pdf");
-    interact(&mut app, |ui| ui.click("Máy in và hiệu chỉnh").map(drop));
+    click(&mut app, "Máy in và hiệu chỉnh");
     through_dialog(
         &mut app,
         "In trang hiệu chỉnh…",
@@ -296,23 +299,21 @@ fn the_calibration_page_is_saved_through_the_chosen_printer() {
 #[test]
 fn the_preview_zooms_in_and_out_and_fits_again() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app(&dir);
-    open_certificates(&mut app);
+    let mut app = certificates_app(&dir);
     assert!(shows(&app, "100 %"), "the page opens fitted");
-    let key = |k: &str| shortcut(ctrl(k)).expect("a zoom shortcut");
-    send(&mut app, key("="));
+    ctrl_key(&mut app, "=");
     assert!(shows(&app, "125 %"));
-    send(&mut app, key("+"));
+    ctrl_key(&mut app, "+");
     assert!(shows(&app, "156 %"));
-    send(&mut app, key("0"));
+    ctrl_key(&mut app, "0");
     assert!(shows(&app, "100 %"));
-    send(&mut app, key("-"));
-    send(&mut app, key("-"));
+    ctrl_key(&mut app, "-");
+    ctrl_key(&mut app, "-");
     assert!(shows(&app, "64 %"));
-    interact(&mut app, |ui| ui.click("Vừa trang (Ctrl+0)").map(drop));
+    click(&mut app, "Vừa trang (Ctrl+0)");
     assert!(shows(&app, "100 %"));
-    interact(&mut app, |ui| ui.click("+").map(drop));
+    click(&mut app, "+");
     assert!(shows(&app, "125 %"));
-    interact(&mut app, |ui| ui.click("−").map(drop));
+    click(&mut app, "−");
     assert!(shows(&app, "100 %"));
 }

@@ -6,20 +6,19 @@
 mod common;
 
 use common::*;
-use iced_test::selector::id;
-use ngayhoi::gui::app::shortcut;
 use ngayhoi::gui::screen::consolidation::{self, Message as C, Output};
 use ngayhoi::gui::workspace::Message as Ws;
 use ngayhoi::gui::{App, Message, Section};
+use ngayhoi::storage::Store;
 
 fn province_app(dir: &tempfile::TempDir) -> App {
     let mut app = App::boot(db(dir), today());
-    interact(&mut app, |ui| ui.click("Mẫu của một tỉnh").map(drop));
+    click(&mut app, "Mẫu của một tỉnh");
     assert!(
         shows(&app, "Tổng hợp báo cáo"),
         "the sidebar offers Tổng hợp to a province"
     );
-    interact(&mut app, |ui| ui.click("Tổng hợp báo cáo").map(drop));
+    click(&mut app, "Tổng hợp báo cáo");
     assert_eq!(app.section(), Some(Section::Consolidation));
     app
 }
@@ -45,11 +44,7 @@ fn save_as(app: &mut App, button: &str, output: Output, path: &std::path::Path) 
 }
 
 fn expected_units(dir: &tempfile::TempDir) -> Vec<String> {
-    let store = reopen(&db(dir));
-    let event = store.event(2026).unwrap().unwrap();
-    store
-        .expected_units(event.id)
-        .unwrap()
+    of_2026(dir, Store::expected_units)
         .into_iter()
         .map(|u| u.name)
         .collect()
@@ -69,8 +64,7 @@ fn the_province_sees_who_has_reported_and_who_has_not() {
     let app = province_app(&dir);
     assert!(shows(&app, "Tổng hợp báo cáo · Năm 2026"));
     assert!(shows(&app, "36/42"), "36 of the 42 expected units reported");
-    assert!(shows(&app, "đơn vị chưa gửi"));
-    assert!(shows(&app, "6"));
+    assert_shows(&app, &["đơn vị chưa gửi", "6"]);
     assert!(
         shows_part(&app, "bị sửa tay"),
         "the package typed over by hand is flagged"
@@ -86,17 +80,14 @@ fn the_province_sees_who_has_reported_and_who_has_not() {
 fn a_unit_typed_into_the_list_is_saved_and_undone() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = province_app(&dir);
-    interact(&mut app, |ui| ui.click("+ Thêm đơn vị").map(drop));
-    interact(&mut app, |ui| {
-        ui.click(id("expected-unit-name"))?;
+    open_form(&mut app, "+ Thêm đơn vị", "expected-unit-name", |ui| {
         let _ = ui.typewrite("Phường Tân Mai");
         let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
         Ok(())
     });
     assert!(expected_units(&dir).contains(&"Phường Tân Mai".to_string()));
-    assert!(shows(&app, "36/43"));
-    assert!(shows(&app, "Đã thêm “Phường Tân Mai”."));
-    send(&mut app, shortcut(ctrl("z")).unwrap());
+    assert_shows(&app, &["36/43", "Đã thêm “Phường Tân Mai”."]);
+    undo(&mut app);
     assert!(!expected_units(&dir).contains(&"Phường Tân Mai".to_string()));
     assert!(shows(&app, "36/42"));
 }
@@ -132,12 +123,10 @@ fn a_package_from_a_unit_not_listed_is_taken_and_the_unit_added() {
         shows_part(&app, "Phường Chợ Quán"),
         "the file's line names the unit"
     );
-    assert!(shows(&app, "37/42"));
-    assert!(shows(&app, "Ngoài danh sách"));
-    interact(&mut app, |ui| ui.click("Thêm vào danh sách").map(drop));
+    assert_shows(&app, &["37/42", "Ngoài danh sách"]);
+    click(&mut app, "Thêm vào danh sách");
     assert!(expected_units(&dir).contains(&"Phường Chợ Quán".to_string()));
-    assert!(shows(&app, "37/43"));
-    assert!(shows(&app, "Đã thêm 1 đơn vị vào danh sách."));
+    assert_shows(&app, &["37/43", "Đã thêm 1 đơn vị vào danh sách."]);
 
     // The same file again is refused, with its reason, and nothing changes.
     take(&mut app, &package);
@@ -190,7 +179,7 @@ fn a_resent_package_can_give_way_to_the_earlier_one() {
     };
     let before = current(&app);
     assert_eq!(before.len(), 1, "the demo's resent unit counts once");
-    interact(&mut app, |ui| ui.click("Dùng bản trước").map(drop));
+    click(&mut app, "Dùng bản trước");
     let after = current(&app);
     assert_eq!(after.len(), 1);
     assert_ne!(

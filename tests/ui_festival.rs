@@ -11,7 +11,6 @@ use common::*;
 use iced::keyboard;
 use iced_test::selector::id;
 use ngayhoi::domain::{Activity, ActivityKind};
-use ngayhoi::gui::app::shortcut;
 use ngayhoi::gui::screen::festival::Cell;
 use ngayhoi::gui::{App, Section};
 use ngayhoi::storage::Store;
@@ -25,7 +24,7 @@ struct Day {
 impl Day {
     fn new() -> Day {
         let dir = tempfile::tempdir().unwrap();
-        let app = festival_app(&dir);
+        let app = demo_app_on(&dir, Section::Festival);
         Day { dir, app }
     }
 
@@ -37,6 +36,17 @@ impl Day {
         ) -> Result<(), iced_test::Error>,
     ) {
         interact(&mut self.app, act);
+    }
+
+    /// Commits `text` into the cell `id` at once, over what it holds, as a paste or an input
+    /// method does.
+    fn commit_over(&mut self, id: &str, text: &str) {
+        self.act(|ui| {
+            click_field(ui, id);
+            select_all(ui);
+            commit(ui, text);
+            Ok(())
+        });
     }
 
     fn shows(&self, text: &str) -> bool {
@@ -71,10 +81,6 @@ impl Day {
             write(store, event.id);
         });
     }
-}
-
-fn festival_app(dir: &tempfile::TempDir) -> App {
-    demo_app_on(dir, "Phần hội", Section::Festival)
 }
 
 fn activities(dir: &tempfile::TempDir) -> Vec<Activity> {
@@ -223,21 +229,11 @@ fn a_value_that_is_not_a_result_is_explained_and_not_saved() {
     // Pasted, or committed at once by an input method: typed key by key, "1,5" would save
     // the rank 1 on its first key, as any valid value is saved as soon as it is typed.
     for wrong in ["0", "-1", "1,5"] {
-        day.act(|ui| {
-            click_field(ui, &rank(&tug, 0));
-            select_all(ui);
-            commit(ui, wrong);
-            Ok(())
-        });
+        day.commit_over(&rank(&tug, 0), wrong);
         assert_eq!(day.stored(), before, "{wrong:?} is not a rank");
         assert!(day.shows("Hạng phải là số từ 1 trở lên."), "{wrong:?}");
     }
-    day.act(|ui| {
-        click_field(ui, &rank(&tug, 0));
-        select_all(ui);
-        commit(ui, "41");
-        Ok(())
-    });
+    day.commit_over(&rank(&tug, 0), "41");
     assert_eq!(day.stored(), before);
     assert!(day.shows("Hạng “41” lớn hơn số đội (5)."));
 
@@ -496,7 +492,7 @@ fn an_empty_festival_says_how_to_start() {
 #[test]
 fn in_the_app_a_typed_rank_is_saved_and_ctrl_z_undoes_it() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = festival_app(&dir);
+    let mut app = demo_app_on(&dir, Section::Festival);
     assert!(
         shows(&app, "11.600.000 đ"),
         "the demo's awarded prize money"
@@ -520,7 +516,7 @@ fn in_the_app_a_typed_rank_is_saved_and_ctrl_z_undoes_it() {
     assert!(shows(&app, "Hạng phải là số từ 1 trở lên."));
     assert_eq!(activities(&dir)[0].teams[0].rank, Some(3));
 
-    send(&mut app, shortcut(ctrl("z")).unwrap());
+    undo(&mut app);
     assert_eq!(
         activities(&dir)[0].teams[3].rank,
         Some(4),
@@ -531,8 +527,8 @@ fn in_the_app_a_typed_rank_is_saved_and_ctrl_z_undoes_it() {
 #[test]
 fn in_the_app_ctrl_n_adds_an_activity_that_ctrl_z_takes_away() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = festival_app(&dir);
-    send(&mut app, shortcut(ctrl("n")).unwrap());
+    let mut app = demo_app_on(&dir, Section::Festival);
+    ctrl_key(&mut app, "n");
     assert!(shows(&app, "Thêm hoạt động"));
     interact(&mut app, |ui| {
         retype(ui, "activity-name", "Đẩy gậy")?;
@@ -558,24 +554,24 @@ fn in_the_app_ctrl_n_adds_an_activity_that_ctrl_z_takes_away() {
     assert_eq!(added.start.unwrap().format("%H:%M").to_string(), "15:30");
     assert!(shows(&app, "Đã thêm “Đẩy gậy”."));
 
-    send(&mut app, shortcut(ctrl("z")).unwrap());
+    undo(&mut app);
     assert!(activities(&dir).iter().all(|a| a.name != "Đẩy gậy"));
 }
 
 #[test]
 fn in_the_app_a_removal_is_undone_with_its_results() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = festival_app(&dir);
+    let mut app = demo_app_on(&dir, Section::Festival);
     let before = activities(&dir);
     let sack = before
         .iter()
         .find(|a| a.name == "Nhảy bao bố")
         .unwrap()
         .clone();
-    interact(&mut app, |ui| click_in_row(ui, "Nhảy bao bố", "Xóa"));
+    click_row(&mut app, "Nhảy bao bố", "Xóa");
     assert_eq!(activities(&dir).len(), before.len() - 1);
     assert!(activities(&dir).iter().all(|a| a.id != sack.id));
-    send(&mut app, shortcut(ctrl("z")).unwrap());
+    undo(&mut app);
     let back = activities(&dir)
         .into_iter()
         .find(|a| a.id == sack.id)

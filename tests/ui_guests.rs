@@ -11,7 +11,7 @@ use common::*;
 use iced::Point;
 use iced::keyboard::key::Named;
 use iced_test::Simulator;
-use iced_test::selector::{Candidate, id};
+use iced_test::selector::Candidate;
 use ngayhoi::domain::{Delegate, EventPoint, PointKind};
 use ngayhoi::gui::app::shortcut;
 use ngayhoi::gui::records;
@@ -21,10 +21,6 @@ use ngayhoi::gui::{App, Message, Section};
 use ngayhoi::storage::Store;
 
 type Ui<'a> = Simulator<'a, Message>;
-
-fn guests_app(dir: &tempfile::TempDir) -> App {
-    demo_app_on(dir, "Đại biểu và điểm", Section::Guests)
-}
 
 fn delegates(dir: &tempfile::TempDir) -> Vec<Delegate> {
     of_2026(dir, Store::delegates)
@@ -73,9 +69,9 @@ fn type_into(ui: &mut Ui<'_>, field: &str, text: &str) {
 #[test]
 fn a_delegate_typed_in_with_enter_is_introduced_in_rank_order() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = guests_app(&dir);
+    let mut app = demo_app_on(&dir, Section::Guests);
     assert!(shows(&app, "5/6"), "five of six demo delegates attend");
-    send(&mut app, shortcut(ctrl("n")).unwrap());
+    ctrl_key(&mut app, "n");
     interact(&mut app, |ui| {
         type_into(ui, "delegate-name", "Hồ Thị Thu Trang");
         type_into(ui, "delegate-title", "Bí thư Đoàn phường");
@@ -99,13 +95,18 @@ fn a_delegate_typed_in_with_enter_is_introduced_in_rank_order() {
 #[test]
 fn the_screen_adds_a_delegate_typed_with_enter_after_the_others() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = guests_app(&dir);
-    assert!(shows(&app, "Đại biểu và điểm tổ chức · Năm 2026"));
-    assert!(shows(&app, "Đại biểu (theo thứ tự giới thiệu)"));
+    let mut app = demo_app_on(&dir, Section::Guests);
+    assert_shows(
+        &app,
+        &[
+            "Đại biểu và điểm tổ chức · Năm 2026",
+            "Đại biểu (theo thứ tự giới thiệu)",
+        ],
+    );
     assert!(shows(&app, "5/6"), "five of six demo delegates attend");
     let before = delegates(&dir);
 
-    interact(&mut app, |ui| ui.click("+ Thêm đại biểu").map(drop));
+    click(&mut app, "+ Thêm đại biểu");
     assert_eq!(delegates(&dir), before, "opening the form writes nothing");
     interact(&mut app, |ui| {
         type_into(ui, "delegate-name", "Hồ Thị Thu Trang");
@@ -133,14 +134,16 @@ fn the_screen_adds_a_delegate_typed_with_enter_after_the_others() {
         },
         "last in protocol order"
     );
-    assert!(shows(&app, "Hồ Thị Thu Trang"));
-    assert!(shows(&app, "Đã thêm đại biểu Hồ Thị Thu Trang."));
+    assert_shows(
+        &app,
+        &["Hồ Thị Thu Trang", "Đã thêm đại biểu Hồ Thị Thu Trang."],
+    );
     assert!(!has_field(&app, "delegate-name"), "the draft row is closed");
     assert!(introduction_line(&app).ends_with(
         "; đồng chí Hồ Thị Thu Trang, Bí thư Đoàn phường Đoàn Thanh niên phường Chợ Quán."
     ));
 
-    interact(&mut app, |ui| ui.click("Hoàn tác (Ctrl+Z)").map(drop));
+    click(&mut app, "Hoàn tác (Ctrl+Z)");
     assert_eq!(delegates(&dir), before);
     assert!(!shows(&app, "Hồ Thị Thu Trang"));
     undo(&mut app);
@@ -150,10 +153,8 @@ fn the_screen_adds_a_delegate_typed_with_enter_after_the_others() {
 #[test]
 fn the_screen_takes_an_input_method_enter_as_submit() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = guests_app(&dir);
-    interact(&mut app, |ui| ui.click("+ Thêm đại biểu").map(drop));
-    interact(&mut app, |ui| {
-        ui.click(id("delegate-name"))?;
+    let mut app = demo_app_on(&dir, Section::Guests);
+    open_form(&mut app, "+ Thêm đại biểu", "delegate-name", |ui| {
         // IBus commits the word being composed together with Enter as "\r"; the name is also
         // decomposed (NFD), as some keyboards send it.
         commit(ui, "Lê Văn Nghi\u{0303}a\r");
@@ -167,7 +168,7 @@ fn the_screen_takes_an_input_method_enter_as_submit() {
 #[test]
 fn unticking_dự_on_the_screen_leaves_the_delegate_out_of_the_introduction() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = guests_app(&dir);
+    let mut app = demo_app_on(&dir, Section::Guests);
     let dung = delegate(&dir, "Phạm Quốc Dũng");
     assert!(dung.attending);
     assert!(
@@ -196,12 +197,12 @@ fn unticking_dự_on_the_screen_leaves_the_delegate_out_of_the_introduction() {
 #[test]
 fn an_undo_while_the_form_is_open_is_not_undone_by_saving_the_form() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = guests_app(&dir);
+    let mut app = demo_app_on(&dir, Section::Guests);
     interact(&mut app, |ui| tick(ui, "Phạm Quốc Dũng"));
     assert!(!delegate(&dir, "Phạm Quốc Dũng").attending);
 
     // The form opened on the unticked row; Ctrl+Z ticks it again; then "Lưu".
-    interact(&mut app, |ui| click_in_row(ui, "Phạm Quốc Dũng", "Sửa"));
+    click_row(&mut app, "Phạm Quốc Dũng", "Sửa");
     undo(&mut app);
     assert!(delegate(&dir, "Phạm Quốc Dũng").attending);
     interact(&mut app, |ui| {
@@ -216,12 +217,9 @@ fn an_undo_while_the_form_is_open_is_not_undone_by_saving_the_form() {
 #[test]
 fn a_point_with_a_bad_number_is_explained_and_not_saved() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = guests_app(&dir);
+    let mut app = demo_app_on(&dir, Section::Guests);
     let before = points(&dir);
-    interact(&mut app, |ui| {
-        scroll_to(ui, "+ Thêm điểm");
-        ui.click("+ Thêm điểm").map(drop)
-    });
+    click_in_view(&mut app, "+ Thêm điểm");
     interact(&mut app, |ui| {
         type_into(ui, "point-name", "Sân trường Tiểu học Chợ Quán");
         type_into(ui, "point-host", "Ban Giám hiệu");
@@ -293,16 +291,16 @@ fn a_point_with_a_bad_number_is_explained_and_not_saved() {
 #[test]
 fn removing_a_point_then_undoing_brings_it_back_with_its_id() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = guests_app(&dir);
+    let mut app = demo_app_on(&dir, Section::Guests);
     let before = points(&dir);
     let target = before[2].clone();
-    interact(&mut app, |ui| click_in_row(ui, &target.name, "Xóa"));
+    click_row(&mut app, &target.name, "Xóa");
     assert_eq!(points(&dir).len(), before.len() - 1);
     assert!(points(&dir).iter().all(|p| p.id != target.id));
     assert!(!shows(&app, &target.name));
     assert!(shows(&app, &format!("Đã xóa điểm “{}”.", target.name)));
 
-    interact(&mut app, |ui| ui.click("Hoàn tác (Ctrl+Z)").map(drop));
+    click(&mut app, "Hoàn tác (Ctrl+Z)");
     assert_eq!(points(&dir), before, "the same point, the same id");
     assert!(!shows_part(&app, "Đã xóa điểm"), "the notice is gone");
 }
@@ -310,10 +308,10 @@ fn removing_a_point_then_undoing_brings_it_back_with_its_id() {
 #[test]
 fn a_point_edited_in_its_row_may_forget_its_actual_count_and_undo_restores_it() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = guests_app(&dir);
+    let mut app = demo_app_on(&dir, Section::Guests);
     let target = points(&dir)[1].clone();
     assert!(target.actual.is_some());
-    interact(&mut app, |ui| click_in_row(ui, &target.name, "Sửa"));
+    click_row(&mut app, &target.name, "Sửa");
     assert_eq!(points(&dir)[1], target, "opening the form writes nothing");
     interact(&mut app, |ui| {
         retype(ui, "point-actual", "")?;
@@ -336,12 +334,9 @@ fn a_point_edited_in_its_row_may_forget_its_actual_count_and_undo_restores_it() 
 #[test]
 fn escape_closes_the_draft_and_removing_an_edited_row_closes_it_too() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = guests_app(&dir);
-    interact(&mut app, |ui| ui.click("+ Thêm đại biểu").map(drop));
-    interact(&mut app, |ui| {
-        scroll_to(ui, "+ Thêm điểm");
-        ui.click("+ Thêm điểm").map(drop)
-    });
+    let mut app = demo_app_on(&dir, Section::Guests);
+    click(&mut app, "+ Thêm đại biểu");
+    click_in_view(&mut app, "+ Thêm điểm");
     assert!(has_field(&app, "delegate-name"));
     assert!(has_field(&app, "point-name"));
     send(
@@ -352,7 +347,7 @@ fn escape_closes_the_draft_and_removing_an_edited_row_closes_it_too() {
     assert!(!has_field(&app, "point-name"));
 
     let lan = delegate(&dir, "Đặng Thị Lan");
-    interact(&mut app, |ui| click_in_row(ui, "Đặng Thị Lan", "Sửa"));
+    click_row(&mut app, "Đặng Thị Lan", "Sửa");
     assert!(has_field(&app, "delegate-rank"));
     // Her row is the form while it is open, so no "Xóa" can be clicked for her: the removal
     // is sent as her row's button would send it.
@@ -373,10 +368,10 @@ fn escape_closes_the_draft_and_removing_an_edited_row_closes_it_too() {
 #[test]
 fn the_undo_notice_always_names_the_newest_change() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = guests_app(&dir);
+    let mut app = demo_app_on(&dir, Section::Guests);
     let before = points(&dir);
     let point = before[0].clone();
-    interact(&mut app, |ui| click_in_row(ui, &point.name, "Xóa"));
+    click_row(&mut app, &point.name, "Xóa");
     assert!(shows(&app, &format!("Đã xóa điểm “{}”.", point.name)));
 
     let lan = delegate(&dir, "Đặng Thị Lan");

@@ -6,14 +6,9 @@ mod common;
 use common::*;
 use iced_test::selector::id;
 use ngayhoi::domain::{Form, Recipient};
-use ngayhoi::gui::app::shortcut;
+use ngayhoi::gui::Section;
 use ngayhoi::gui::screen::honors;
-use ngayhoi::gui::{App, Section};
 use ngayhoi::storage::Store;
-
-fn honors_app(dir: &tempfile::TempDir) -> App {
-    demo_app_on(dir, "Khen thưởng", Section::Honors)
-}
 
 fn recipients(dir: &tempfile::TempDir) -> Vec<Recipient> {
     of_2026(dir, Store::recipients)
@@ -22,13 +17,15 @@ fn recipients(dir: &tempfile::TempDir) -> Vec<Recipient> {
 #[test]
 fn a_new_recipient_gets_the_next_register_number_and_undo_keeps_numbers() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = honors_app(&dir);
-    assert!(shows(&app, "Ông Nguyễn Văn An"));
-    assert!(shows(
+    let mut app = demo_app_on(&dir, Section::Honors);
+    assert_shows(
         &app,
-        "Người được khen theo Quyết định số 125/QĐ-UBND (Chủ tịch Ủy ban nhân dân phường Chợ Quán)"
-    ));
-    send(&mut app, shortcut(ctrl("n")).unwrap());
+        &[
+            "Ông Nguyễn Văn An",
+            "Người được khen theo Quyết định số 125/QĐ-UBND (Chủ tịch Ủy ban nhân dân phường Chợ Quán)",
+        ],
+    );
+    ctrl_key(&mut app, "n");
     interact(&mut app, |ui| {
         ui.click(id(honors::RECIPIENT_NAME))?;
         let _ = ui.typewrite("Đỗ Thị Hoa");
@@ -45,15 +42,13 @@ fn a_new_recipient_gets_the_next_register_number_and_undo_keeps_numbers() {
     assert!(shows(&app, "Đã thêm Đỗ Thị Hoa."));
 
     // Removing her frees nothing; undo brings her back with number 6.
-    interact(&mut app, |ui| {
-        click_in_row(ui, &added.display_name(), "Xóa")
-    });
+    click_row(&mut app, &added.display_name(), "Xóa");
     assert!(shows(
         &app,
         "Đã xóa Đỗ Thị Hoa (số vào sổ 6 không cấp lại cho người khác)."
     ));
     assert!(recipients(&dir).iter().all(|r| r.name != "Đỗ Thị Hoa"));
-    send(&mut app, shortcut(ctrl("z")).unwrap());
+    undo(&mut app);
     let back = recipients(&dir)
         .into_iter()
         .find(|r| r.name == "Đỗ Thị Hoa")
@@ -64,10 +59,10 @@ fn a_new_recipient_gets_the_next_register_number_and_undo_keeps_numbers() {
 #[test]
 fn a_typed_register_number_already_given_is_refused_and_nothing_is_saved() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = honors_app(&dir);
+    let mut app = demo_app_on(&dir, Section::Honors);
     let before = recipients(&dir);
     let an = before.iter().find(|r| r.name == "Nguyễn Văn An").unwrap();
-    interact(&mut app, |ui| click_in_row(ui, &an.display_name(), "Sửa"));
+    click_row(&mut app, &an.display_name(), "Sửa");
     interact(&mut app, |ui| {
         retype(ui, "recipient-register", "1")?;
         scroll_to(ui, "Lưu");
@@ -83,26 +78,21 @@ fn a_typed_register_number_already_given_is_refused_and_nothing_is_saved() {
 #[test]
 fn a_new_decision_then_a_recipient_list_imported_into_it() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = honors_app(&dir);
-    interact(&mut app, |ui| ui.click("+ Quyết định mới").map(drop));
+    let mut app = demo_app_on(&dir, Section::Honors);
     // The number follows the year's highest.
-    interact(&mut app, |ui| ui.click("Lưu quyết định").map(drop));
-    let store = reopen(&db(&dir));
-    let event = store.event(2026).unwrap().unwrap();
-    let decisions = store.decisions(event.id).unwrap();
+    add_proposed_decision(&mut app);
+    let decisions = of_2026(&dir, Store::decisions);
     assert!(decisions.iter().any(|d| d.number == "126/QĐ-UBND"));
-    drop(store);
     assert!(shows(&app, "Đã thêm quyết định số 126/QĐ-UBND."));
 
-    let file = dir.path().join("khen.csv");
-    std::fs::write(
-        &file,
+    let file = saved(
+        &dir,
+        "khen.csv",
         "STT;Hình thức;Đối tượng;Họ và tên;Giới tính;Chức vụ, đơn vị\n1;Giấy khen;Cá nhân;Võ Văn Kiệt;Nam;Tổ viên tổ dân phố 9\n2;Biểu dương;Tập thể;Chi hội Phụ nữ Khu phố 5;;\n",
-    )
-    .unwrap();
+    );
     import_recipients(&mut app, &file);
     assert!(shows(&app, "Nhập 2 người được khen"));
-    interact(&mut app, |ui| ui.click("Nhập 2 người được khen").map(drop));
+    click(&mut app, "Nhập 2 người được khen");
     let all = recipients(&dir);
     let kiet = all.iter().find(|r| r.name == "Võ Văn Kiệt").unwrap();
     let new_decision = decisions
@@ -124,32 +114,31 @@ fn a_new_decision_then_a_recipient_list_imported_into_it() {
 #[test]
 fn print_leads_to_the_certificate_section() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = honors_app(&dir);
-    interact(&mut app, |ui| ui.click("In giấy khen… (Ctrl+P)").map(drop));
+    let mut app = demo_app_on(&dir, Section::Honors);
+    click(&mut app, "In giấy khen… (Ctrl+P)");
     assert_eq!(app.section(), Some(Section::Certificates));
-    interact(&mut app, |ui| ui.click("Khen thưởng").map(drop));
-    send(&mut app, shortcut(ctrl("p")).unwrap());
+    click(&mut app, "Khen thưởng");
+    ctrl_key(&mut app, "p");
     assert_eq!(app.section(), Some(Section::Certificates));
 }
 
 #[test]
 fn a_list_row_naming_a_decision_goes_to_it_and_rows_that_cannot_be_placed_are_named() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = honors_app(&dir);
+    let mut app = demo_app_on(&dir, Section::Honors);
     let before = recipients(&dir);
     // Row 3 names the year's decision without its date: it goes there. Row 4 names a
     // decision the year does not have and gives no date: nowhere to put it.
-    let file = dir.path().join("khen.csv");
-    std::fs::write(
-        &file,
+    let file = saved(
+        &dir,
+        "khen.csv",
         "STT;Hình thức;Họ và tên;Số quyết định;Ngày quyết định\n\
          1;Giấy khen;Võ Văn Kiệt;;\n\
          2;Giấy khen;Lý Thị Hai;125/QĐ-UBND;\n\
          3;Giấy khen;Đỗ Văn Ba;200/QĐ-UBND;\n",
-    )
-    .unwrap();
+    );
     import_recipients(&mut app, &file);
-    interact(&mut app, |ui| ui.click("Nhập 3 người được khen").map(drop));
+    click(&mut app, "Nhập 3 người được khen");
     assert!(
         shows(
             &app,
@@ -167,10 +156,8 @@ fn a_list_row_naming_a_decision_goes_to_it_and_rows_that_cannot_be_placed_are_na
     )
     .unwrap();
     import_recipients(&mut app, &file);
-    interact(&mut app, |ui| ui.click("Nhập 2 người được khen").map(drop));
-    let store = reopen(&db(&dir));
-    let event = store.event(2026).unwrap().unwrap();
-    let decisions = store.decisions(event.id).unwrap();
+    click(&mut app, "Nhập 2 người được khen");
+    let decisions = of_2026(&dir, Store::decisions);
     assert_eq!(decisions.len(), 1, "no decision made up for row 3");
     let all = recipients(&dir);
     for name in ["Võ Văn Kiệt", "Lý Thị Hai"] {
@@ -182,34 +169,24 @@ fn a_list_row_naming_a_decision_goes_to_it_and_rows_that_cannot_be_placed_are_na
 #[test]
 fn rows_without_a_decision_are_named_when_the_year_has_none_and_one_can_be_added() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = honors_app(&dir);
-    interact(&mut app, |ui| ui.click("+ Năm mới").map(drop));
-    interact(&mut app, |ui| ui.click("Lập kế hoạch năm 2027").map(drop));
+    let mut app = demo_app_on(&dir, Section::Honors);
+    plan_2027(&mut app);
     assert_eq!(app.snapshot().unwrap().event.year, 2027);
-    let file = dir.path().join("khen-2027.csv");
-    std::fs::write(
-        &file,
+    let file = saved(
+        &dir,
+        "khen-2027.csv",
         "STT;Hình thức;Họ và tên\n1;Giấy khen;Phan Văn Tám\n2;Giấy khen;Mai Thị Mười\n",
-    )
-    .unwrap();
+    );
     import_recipients(&mut app, &file);
-    interact(&mut app, |ui| ui.click("Nhập 2 người được khen").map(drop));
+    click(&mut app, "Nhập 2 người được khen");
     assert!(shows(
         &app,
         "Chưa nhập dòng nào. Các dòng 2 và 3 không có số quyết định: hãy thêm một quyết định trước (các dòng đó sẽ vào quyết định đang chọn), hoặc ghi số, ngày quyết định trong tệp."
     ));
     // The decision is added without leaving the preview, then the list goes into it.
-    interact(&mut app, |ui| ui.click("+ Quyết định mới").map(drop));
-    interact(&mut app, |ui| {
-        // The year has no number to follow: the secretary types it.
-        ui.click(id("decision-number"))?;
-        let _ = ui.typewrite("12/QĐ-UBND");
-        ui.click("Lưu quyết định").map(drop)
-    });
-    interact(&mut app, |ui| {
-        scroll_down(ui);
-        ui.click("Nhập 2 người được khen").map(drop)
-    });
+    // The year has no number to follow: the secretary types it.
+    add_decision_numbered(&mut app, "12/QĐ-UBND");
+    click_at_end(&mut app, "Nhập 2 người được khen");
     let store = reopen(&db(&dir));
     let event = store.event(2027).unwrap().unwrap();
     assert_eq!(store.decisions(event.id).unwrap().len(), 1);

@@ -9,21 +9,14 @@ mod commendation;
 
 use common::*;
 use iced::{Event, Point, mouse};
-use iced_test::simulator::click;
+use iced_test::simulator;
 use ngayhoi::domain::{Decision, Form, Recipient, RecipientKind};
 use ngayhoi::gui::{App, Section};
 
-fn honors_app(dir: &tempfile::TempDir) -> App {
-    demo_app_on(dir, "Khen thưởng", Section::Honors)
-}
-
 fn year(dir: &tempfile::TempDir) -> (Vec<Decision>, Vec<Recipient>) {
-    let store = reopen(&db(dir));
-    let event = store.event(2026).unwrap().unwrap();
-    (
-        store.decisions(event.id).unwrap(),
-        store.recipients(event.id).unwrap(),
-    )
+    of_2026(dir, |store, event| {
+        Ok((store.decisions(event)?, store.recipients(event)?))
+    })
 }
 
 /// The labels beside the preview's two pick lists.
@@ -43,14 +36,14 @@ fn choose(app: &mut App, label: &str, index: usize) {
             .expect("the label is on screen");
         let list = Point::new(beside.x + beside.width + 40.0, beside.center_y());
         ui.point_at(list);
-        let _ = ui.simulate(click());
+        let _ = ui.simulate(simulator::click());
         let choice = Point::new(
             list.x,
             list.y + OPTION / 2.0 + OPTION * (index as f32 + 0.5),
         );
         ui.point_at(choice);
         let _ = ui.simulate([Event::Mouse(mouse::Event::CursorMoved { position: choice })]);
-        let _ = ui.simulate(click());
+        let _ = ui.simulate(simulator::click());
         Ok(())
     });
 }
@@ -68,10 +61,9 @@ fn open(app: &mut App, file: &std::path::Path) {
 #[test]
 fn rows_without_a_decision_or_a_form_get_the_ones_chosen_in_the_preview() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = honors_app(&dir);
+    let mut app = demo_app_on(&dir, Section::Honors);
     // A second decision, selected on screen once added: rows would go there by default.
-    interact(&mut app, |ui| ui.click("+ Quyết định mới").map(drop));
-    interact(&mut app, |ui| ui.click("Lưu quyết định").map(drop));
+    add_proposed_decision(&mut app);
     let (decisions, before) = year(&dir);
     let d125 = decisions
         .iter()
@@ -84,11 +76,13 @@ fn rows_without_a_decision_or_a_form_get_the_ones_chosen_in_the_preview() {
     let index_125 = decisions.iter().position(|d| d.id == d125.id).unwrap();
     open(&mut app, &file);
     assert!(shows(&app, DECISION) && shows(&app, FORM));
-    assert!(shows(
+    assert_shows(
         &app,
-        "Dòng 7: Thiếu hình thức (Giấy khen, Bằng khen, Biểu dương)."
-    ));
-    assert!(shows(&app, "Chưa nhập được: hãy sửa các lỗi"));
+        &[
+            "Dòng 7: Thiếu hình thức (Giấy khen, Bằng khen, Biểu dương).",
+            "Chưa nhập được: hãy sửa các lỗi",
+        ],
+    );
 
     choose(&mut app, DECISION, index_125);
     choose(&mut app, FORM, form_index(Form::Certificate));
@@ -96,10 +90,7 @@ fn rows_without_a_decision_or_a_form_get_the_ones_chosen_in_the_preview() {
         &app,
         "2 dòng dữ liệu: 2 dòng mới, 0 dòng đã có, 0 dòng lỗi."
     ));
-    interact(&mut app, |ui| {
-        scroll_down(ui);
-        ui.click("Nhập 2 người được khen").map(drop)
-    });
+    click_at_end(&mut app, "Nhập 2 người được khen");
     let (_, after) = year(&dir);
     assert_eq!(after.len(), before.len() + 2);
     let sau = after.iter().find(|r| r.name == "Võ Thị Sáu").unwrap();
@@ -136,49 +127,43 @@ fn rows_without_a_decision_or_a_form_get_the_ones_chosen_in_the_preview() {
     );
     choose(&mut app, DECISION, index_125);
     choose(&mut app, FORM, form_index(Form::Certificate));
-    assert!(shows(
+    assert_shows(
         &app,
-        "2 dòng dữ liệu: 0 dòng mới, 2 dòng đã có, 0 dòng lỗi."
-    ));
-    assert!(shows(&app, "Không có gì mới để nhập"));
-    interact(&mut app, |ui| {
-        scroll_down(ui);
-        ui.click("Không có gì mới để nhập").map(drop)
-    });
+        &[
+            "2 dòng dữ liệu: 0 dòng mới, 2 dòng đã có, 0 dòng lỗi.",
+            "Không có gì mới để nhập",
+        ],
+    );
+    click_at_end(&mut app, "Không có gì mới để nhập");
     assert_eq!(year(&dir).1, after, "nothing is added twice");
 }
 
 #[test]
 fn a_list_with_an_unknown_code_cannot_be_imported() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = honors_app(&dir);
+    let mut app = demo_app_on(&dir, Section::Honors);
     let before = year(&dir);
     let file = dir.path().join("sai-ma.xlsx");
     let mut rows = commendation::five();
     rows.push(commendation::TITLE_NOT_FORM);
     commendation::two_row_header(&file, &rows);
     open(&mut app, &file);
-    assert!(shows(
+    assert_shows(
         &app,
-        "6 dòng dữ liệu: 5 dòng mới, 0 dòng đã có, 1 dòng lỗi."
-    ));
-    assert!(shows(
-        &app,
-        "Dòng 14: Mã “LDTT” trong trang danh mục là “Lao động tiên tiến”, không phải hình thức khen thưởng (nhận: Giấy khen, Bằng khen, Biểu dương)."
-    ));
-    interact(&mut app, |ui| {
-        scroll_down(ui);
-        ui.click("Chưa nhập được: hãy sửa các lỗi").map(drop)
-    });
+        &[
+            "6 dòng dữ liệu: 5 dòng mới, 0 dòng đã có, 1 dòng lỗi.",
+            "Dòng 14: Mã “LDTT” trong trang danh mục là “Lao động tiên tiến”, không phải hình thức khen thưởng (nhận: Giấy khen, Bằng khen, Biểu dương).",
+        ],
+    );
+    click_at_end(&mut app, "Chưa nhập được: hãy sửa các lỗi");
     assert_eq!(year(&dir), before, "nothing is saved");
 }
 
 #[test]
 fn a_decision_added_while_the_preview_is_open_is_offered_for_the_rows() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = honors_app(&dir);
-    interact(&mut app, |ui| ui.click("+ Năm mới").map(drop));
-    interact(&mut app, |ui| ui.click("Lập kế hoạch năm 2027").map(drop));
+    let mut app = demo_app_on(&dir, Section::Honors);
+    plan_2027(&mut app);
     let file = dir.path().join("de-nghi-2027.xlsx");
     commendation::two_row_header(&file, &commendation::five());
     open(&mut app, &file);
@@ -188,21 +173,13 @@ fn a_decision_added_while_the_preview_is_open_is_offered_for_the_rows() {
     ));
     assert!(!shows(&app, DECISION));
 
-    interact(&mut app, |ui| ui.click("+ Quyết định mới").map(drop));
-    interact(&mut app, |ui| {
-        ui.click(iced_test::selector::id("decision-number"))?;
-        let _ = ui.typewrite("12/QĐ-UBND");
-        ui.click("Lưu quyết định").map(drop)
-    });
+    add_decision_numbered(&mut app, "12/QĐ-UBND");
     assert!(shows(&app, DECISION), "the new decision is offered");
     assert!(shows(
         &app,
         "5 dòng dữ liệu: 5 dòng mới, 0 dòng đã có, 0 dòng lỗi."
     ));
-    interact(&mut app, |ui| {
-        scroll_down(ui);
-        ui.click("Nhập 5 người được khen").map(drop)
-    });
+    click_at_end(&mut app, "Nhập 5 người được khen");
     let store = reopen(&db(&dir));
     let event = store.event(2027).unwrap().unwrap();
     let decisions = store.decisions(event.id).unwrap();

@@ -6,7 +6,6 @@ mod common;
 
 use common::*;
 use iced::keyboard::{Modifiers, key::Named};
-use ngayhoi::gui::app::shortcut;
 use ngayhoi::gui::screen::papers;
 use ngayhoi::gui::workspace::Message as Ws;
 use ngayhoi::gui::{App, Message, Section};
@@ -14,7 +13,7 @@ use ngayhoi::papers::Paper;
 
 /// "In ấn" in the sidebar, then the paper's tab.
 fn open_paper(app: &mut App, paper: Paper) {
-    interact(app, |ui| ui.click("In ấn").map(drop));
+    click(app, "In ấn");
     assert_eq!(app.section(), Some(Section::Papers));
     interact(app, |ui| ui.click(paper.title()).map(drop));
 }
@@ -22,13 +21,13 @@ fn open_paper(app: &mut App, paper: Paper) {
 #[test]
 fn ctrl_p_on_the_ceremony_shows_the_program_as_it_will_print() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app(&dir);
-    interact(&mut app, |ui| ui.click("Phần lễ").map(drop));
-    send(&mut app, shortcut(ctrl("p")).expect("Ctrl+P is a shortcut"));
+    let mut app = demo_app_on(&dir, Section::Ceremony);
+    ctrl_key(&mut app, "p");
     assert_eq!(app.section(), Some(Section::Papers));
-    assert!(shows(&app, "In ấn · Năm 2026"));
-    assert!(shows(&app, "Trang 1 / 2"));
-    assert!(shows(&app, "Lưu PDF để in… (Ctrl+P)"));
+    assert_shows(
+        &app,
+        &["In ấn · Năm 2026", "Trang 1 / 2", "Lưu PDF để in… (Ctrl+P)"],
+    );
 }
 
 #[test]
@@ -73,8 +72,7 @@ fn a_paper_with_nothing_to_print_says_what_to_fill_in() {
 #[test]
 fn residential_areas_are_edited_in_settings_and_undone() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app(&dir);
-    interact(&mut app, |ui| ui.click("Cài đặt").map(drop));
+    let mut app = demo_app_on(&dir, Section::Settings);
     // At the end of the list (Ctrl+End), a new line and the new area.
     interact(&mut app, |ui| {
         click_field(ui, "settings-areas");
@@ -86,6 +84,6 @@ fn residential_areas_are_edited_in_settings_and_undone() {
     let areas = reopen(&db(&dir)).areas().unwrap();
     assert_eq!(areas.last().unwrap(), "Khu phố 6");
     assert_eq!(areas.len(), 6);
-    send(&mut app, shortcut(ctrl("z")).unwrap());
+    undo(&mut app);
     assert_eq!(reopen(&db(&dir)).areas().unwrap().len(), 5);
 }

@@ -17,10 +17,7 @@ fn a_password_set_in_the_settings_is_asked_for_at_the_next_start() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(&dir);
     send(&mut app, Ws::Navigate(Section::Settings));
-    interact(&mut app, |ui| {
-        scroll_down(ui);
-        ui.click("Đặt mật khẩu").map(drop)
-    });
+    click_at_end(&mut app, "Đặt mật khẩu");
     assert!(shows(&app, "Quên mật khẩu là mất dữ liệu"), "the warning");
     assert!(
         shows(&app, "Lưu bản sao lưu không có mật khẩu…"),
@@ -102,7 +99,7 @@ fn a_password_set_in_the_settings_is_asked_for_at_the_next_start() {
 #[test]
 fn a_password_waits_for_the_last_change_to_be_saved() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, "Cài đặt", Section::Settings);
+    let mut app = demo_app_on(&dir, Section::Settings);
     let held = rename_unit_held(&mut app);
     let mut tasks = act_before_saved(&mut app, |ui| {
         scroll_down(ui);

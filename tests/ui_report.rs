@@ -12,19 +12,13 @@ use iced::keyboard::{Modifiers, key::Named};
 use iced_test::Simulator;
 use iced_test::selector::id;
 use ngayhoi::domain::report::{Figure, Section};
-use ngayhoi::gui::app::shortcut;
 use ngayhoi::gui::screen::report;
 use ngayhoi::gui::workspace::Message as Ws;
 use ngayhoi::gui::{App, Message, Section as Nav};
-
-fn report_app(dir: &tempfile::TempDir) -> App {
-    demo_app_on(dir, "Báo cáo", Nav::Report)
-}
+use ngayhoi::storage::Store;
 
 fn entered(dir: &tempfile::TempDir, figure: Figure) -> Option<u32> {
-    let store = reopen(&db(dir));
-    let event = store.event(2026).unwrap().unwrap();
-    store.entered_figures(event.id).unwrap().get(figure)
+    of_2026(dir, Store::entered_figures).get(figure)
 }
 
 fn stored_text(dir: &tempfile::TempDir, section: Section) -> (String, bool) {
@@ -76,14 +70,29 @@ fn save_as(app: &mut App, button: &str, output: report::Output, path: &Path) {
     );
 }
 
+/// Clicks the figure's field `field`, at the end of the screen, and types `text` there.
+fn type_figure(app: &mut App, field: &str, text: &str) {
+    interact(app, |ui| {
+        scroll_down(ui);
+        ui.click(id(field.to_string()))?;
+        let _ = ui.typewrite(text);
+        Ok(())
+    });
+}
+
 #[test]
 fn the_computed_figures_stand_beside_last_year() {
     let dir = tempfile::tempdir().unwrap();
-    let app = report_app(&dir);
-    assert!(shows(&app, "Báo cáo · Năm 2026"));
-    assert!(shows(&app, "Số liệu tính từ dữ liệu"));
-    assert!(shows(&app, "Năm 2025"));
-    assert!(shows(&app, "Lượt người tham gia (lượt)"));
+    let app = demo_app_on(&dir, Nav::Report);
+    assert_shows(
+        &app,
+        &[
+            "Báo cáo · Năm 2026",
+            "Số liệu tính từ dữ liệu",
+            "Năm 2025",
+            "Lượt người tham gia (lượt)",
+        ],
+    );
     assert!(shows(&app, "11.600.000 đ"), "prize money of 2026");
     assert!(shows(&app, "Xuất báo cáo… (Ctrl+P)"));
 }
@@ -91,21 +100,11 @@ fn the_computed_figures_stand_beside_last_year() {
 #[test]
 fn a_figure_typed_in_is_saved_and_its_percentage_shown() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = report_app(&dir);
-    interact(&mut app, |ui| {
-        scroll_down(ui);
-        ui.click(id("report-khu_dan_cu_tong"))?;
-        let _ = ui.typewrite("5");
-        Ok(())
-    });
+    let mut app = demo_app_on(&dir, Nav::Report);
+    type_figure(&mut app, "report-khu_dan_cu_tong", "5");
     assert_eq!(entered(&dir, Figure::AreasTotal), Some(5));
-    interact(&mut app, |ui| {
-        scroll_down(ui);
-        ui.click(id("report-khu_dan_cu_dat"))?;
-        // IBus commits Enter as "\r" while a word is composed: stripped, the figure kept.
-        let _ = ui.typewrite("4\r");
-        Ok(())
-    });
+    // IBus commits Enter as "\r" while a word is composed: stripped, the figure kept.
+    type_figure(&mut app, "report-khu_dan_cu_dat", "4\r");
     assert_eq!(entered(&dir, Figure::AreasMeeting), Some(4));
     assert!(shows(&app, "= 80,0%"));
     // The results section was never edited, so its default follows the figures.
@@ -135,7 +134,7 @@ fn a_figure_typed_in_is_saved_and_its_percentage_shown() {
 
     // Ctrl+Z undoes that edit whole: the total is 5 again, and the areas meeting the standard
     // are back to what was stored before it.
-    send(&mut app, shortcut(ctrl("z")).unwrap());
+    undo(&mut app);
     assert_eq!(entered(&dir, Figure::AreasTotal), Some(5));
     assert_eq!(entered(&dir, Figure::AreasMeeting), Some(4));
     assert!(shows(&app, "= 80,0%"));
@@ -144,7 +143,7 @@ fn a_figure_typed_in_is_saved_and_its_percentage_shown() {
 #[test]
 fn the_narrative_is_edited_undone_and_reset_to_its_default() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = report_app(&dir);
+    let mut app = demo_app_on(&dir, Nav::Report);
     let lessons = Section::Lessons.label();
     let (default, edited) = stored_text(&dir, Section::Lessons);
     assert!(!edited && default.starts_with("Một là"));
@@ -171,9 +170,7 @@ fn the_narrative_is_edited_undone_and_reset_to_its_default() {
         stored_text(&dir, Section::Lessons),
         (format!("X{default}"), true)
     );
-    interact(&mut app, |ui| {
-        click_in_row(ui, lessons, "Khôi phục đoạn văn mặc định")
-    });
+    click_row(&mut app, lessons, "Khôi phục đoạn văn mặc định");
     assert_eq!(
         stored_text(&dir, Section::Lessons),
         (default.clone(), false)
@@ -189,7 +186,7 @@ fn the_narrative_is_edited_undone_and_reset_to_its_default() {
 #[test]
 fn a_default_section_follows_the_figures_an_edited_one_stays() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = report_app(&dir);
+    let mut app = demo_app_on(&dir, Nav::Report);
     assert!(!editor_text(&app, Section::Results).contains("tin báo"));
     let (proposals, edited) = stored_text(&dir, Section::Proposals);
     assert!(!edited && proposals.starts_with("Đề nghị"), "{proposals}");
@@ -223,8 +220,8 @@ fn a_default_section_follows_the_figures_an_edited_one_stays() {
 #[test]
 fn ctrl_p_shows_the_paper_and_saving_writes_pdf_and_xlsx() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = report_app(&dir);
-    send(&mut app, shortcut(ctrl("p")).unwrap());
+    let mut app = demo_app_on(&dir, Nav::Report);
+    ctrl_key(&mut app, "p");
     assert!(shows(&app, "Xuất báo cáo · Năm 2026"));
     assert!(
         shows(&app, "Trang 1 / 5"),
@@ -243,7 +240,7 @@ fn ctrl_p_shows_the_paper_and_saving_writes_pdf_and_xlsx() {
     );
     assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"));
     assert!(shows(&app, &format!("Đã lưu “{}”.", xlsx.display())));
-    interact(&mut app, |ui| ui.click("← Quay lại số liệu").map(drop));
+    click(&mut app, "← Quay lại số liệu");
     assert!(shows(&app, "Số liệu tính từ dữ liệu"));
 }
 
@@ -253,14 +250,12 @@ fn ctrl_p_shows_the_paper_and_saving_writes_pdf_and_xlsx() {
 fn rows_without_any_figure_are_left_out_until_kept() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = first_year_app(&dir);
-    interact(&mut app, |ui| ui.click("Báo cáo").map(drop));
-    send(&mut app, shortcut(ctrl("p")).unwrap());
+    click(&mut app, "Báo cáo");
+    ctrl_key(&mut app, "p");
     assert!(shows_part(&app, "dòng chưa có số liệu năm nào"));
     let pages = preview_pages;
     let fewer = pages(&app);
-    interact(&mut app, |ui| {
-        ui.click("In cả dòng chưa có số liệu (in “-”)").map(drop)
-    });
+    click(&mut app, "In cả dòng chưa có số liệu (in “-”)");
     let more = pages(&app);
     assert!(fewer > 0 && more >= fewer, "{fewer} pages, then {more}");
     // The size of the PDF saved as the screen stands, then the box ticked again.
@@ -270,9 +265,7 @@ fn rows_without_any_figure_are_left_out_until_kept() {
         std::fs::read(&pdf).unwrap().len()
     };
     let kept = saved_size(&mut app);
-    interact(&mut app, |ui| {
-        ui.click("In cả dòng chưa có số liệu (in “-”)").map(drop)
-    });
+    click(&mut app, "In cả dòng chưa có số liệu (in “-”)");
     let left_out = saved_size(&mut app);
     assert!(
         left_out < kept,

@@ -5,20 +5,15 @@
 mod common;
 
 use common::*;
-use ngayhoi::gui::app::shortcut;
 use ngayhoi::gui::screen::report;
 use ngayhoi::gui::workspace::Message as Ws;
-use ngayhoi::gui::{App, Message, Section as Nav};
-
-fn report_app(dir: &tempfile::TempDir) -> App {
-    demo_app_on(dir, "Báo cáo", Nav::Report)
-}
+use ngayhoi::gui::{Message, Section};
 
 #[test]
 fn the_package_saved_from_the_report_screen_reads_back_intact() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = report_app(&dir);
-    send(&mut app, shortcut(ctrl("p")).unwrap());
+    let mut app = demo_app_on(&dir, Section::Report);
+    ctrl_key(&mut app, "p");
     assert!(shows(&app, "Gửi báo cáo lên cấp trên"));
     let path = dir.path().join("goi.xlsx");
     // The button asks the system's save dialog, which cannot be answered headless: its

@@ -8,7 +8,6 @@ mod pdf;
 
 use common::*;
 use ngayhoi::domain::report::EmptyRows;
-use ngayhoi::gui::app::shortcut;
 use ngayhoi::gui::screen::report;
 use ngayhoi::gui::workspace::Message as Ws;
 use ngayhoi::gui::{App, Section as Nav};
@@ -30,18 +29,20 @@ fn the_register_digits_are_chosen_in_settings_and_saved() {
     assert!(shows(&app, "Ví dụ: Số vào sổ: 007"));
     assert_eq!(digits(&dir), 3);
 
-    interact(&mut app, |ui| ui.click("4 chữ số (0007)").map(drop));
+    click(&mut app, "4 chữ số (0007)");
     assert_eq!(digits(&dir), 4);
-    assert!(shows(&app, "Ví dụ: Số vào sổ: 0007"));
-    assert!(shows(&app, "✓ Mọi thay đổi đã được lưu"));
+    assert_shows(
+        &app,
+        &["Ví dụ: Số vào sổ: 0007", "✓ Mọi thay đổi đã được lưu"],
+    );
 
     // Ctrl+Z puts the three digits back, in the file too.
-    send(&mut app, shortcut(ctrl("z")).unwrap());
+    undo(&mut app);
     assert_eq!(digits(&dir), 3);
     assert!(shows(&app, "Ví dụ: Số vào sổ: 007"));
 
     // Chosen again, the Khen thưởng list writes the numbers as the register does.
-    interact(&mut app, |ui| ui.click("4 chữ số (0007)").map(drop));
+    click(&mut app, "4 chữ số (0007)");
     assert_eq!(digits(&dir), 4);
     send(&mut app, Ws::Navigate(Nav::Honors));
     assert!(shows(&app, "0001"));
@@ -51,8 +52,8 @@ fn the_register_digits_are_chosen_in_settings_and_saved() {
 const KEEP: &str = "In cả dòng chưa có số liệu (in “-”)";
 
 fn open_report(app: &mut App) {
-    interact(app, |ui| ui.click("Báo cáo").map(drop));
-    send(app, shortcut(ctrl("p")).unwrap());
+    click(app, "Báo cáo");
+    ctrl_key(app, "p");
     assert!(shows_part(app, "dòng chưa có số liệu năm nào"));
 }
 
@@ -63,7 +64,7 @@ fn the_reports_empty_rows_stay_kept_after_a_restart() {
     let mut app = first_year_app(&dir);
     open_report(&mut app);
     let fewer = preview_pages(&app);
-    interact(&mut app, |ui| ui.click(KEEP).map(drop));
+    click(&mut app, KEEP);
     let kept = preview_pages(&app);
     assert!(kept > fewer, "{fewer} pages, then {kept}");
     let stored = |dir: &tempfile::TempDir| reopen(&db(dir)).unit().unwrap().unwrap().empty_rows;
@@ -89,7 +90,7 @@ fn the_reports_empty_rows_stay_kept_after_a_restart() {
     assert!(text.contains(row.trim_end_matches('.')), "{row}: {text}");
 
     // Unticked: remembered as well.
-    interact(&mut app, |ui| ui.click(KEEP).map(drop));
+    click(&mut app, KEEP);
     assert_eq!(preview_pages(&app), fewer);
     assert_eq!(stored(&dir), EmptyRows::Omit);
 }

@@ -6,26 +6,21 @@ mod common;
 use common::*;
 use iced_test::selector::id;
 use ngayhoi::domain::{Category, Household, Visit, VisitStatus};
-use ngayhoi::gui::app::{Shortcut, committed_tab, shortcut};
+use ngayhoi::gui::app::{Shortcut, committed_tab};
 use ngayhoi::gui::workspace::Message as Ws;
-use ngayhoi::gui::{App, Message, Section};
-
-fn visits_app(dir: &tempfile::TempDir) -> App {
-    demo_app_on(dir, "Thăm hỏi", Section::Visits)
-}
+use ngayhoi::gui::{Message, Section};
 
 fn stored(dir: &tempfile::TempDir) -> (Vec<Household>, Vec<Visit>) {
-    let store = reopen(&db(dir));
-    let event = store.event(2026).unwrap().unwrap();
-    (store.households().unwrap(), store.visits(event.id).unwrap())
+    of_2026(dir, |store, event| {
+        Ok((store.households()?, store.visits(event)?))
+    })
 }
 
 #[test]
 fn a_search_without_accents_finds_the_household() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = visits_app(&dir);
-    assert!(shows(&app, "Nguyễn Thị Hằng (1938)"));
-    assert!(shows(&app, "Trần Văn Đức (1950)"));
+    let mut app = demo_app_on(&dir, Section::Visits);
+    assert_shows(&app, &["Nguyễn Thị Hằng (1938)", "Trần Văn Đức (1950)"]);
     interact(&mut app, |ui| {
         ui.click(id(ngayhoi::gui::screen::visits::SEARCH))?;
         let _ = ui.typewrite("nguyen thi hang");
@@ -42,7 +37,7 @@ fn a_search_without_accents_finds_the_household() {
 #[test]
 fn a_gift_for_every_household_of_a_category_in_one_go_and_undone() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = visits_app(&dir);
+    let mut app = demo_app_on(&dir, Section::Visits);
     let (households, before) = stored(&dir);
     let poor: Vec<i64> = households
         .iter()
@@ -71,7 +66,7 @@ fn a_gift_for_every_household_of_a_category_in_one_go_and_undone() {
         ui.click("Bỏ qua các hộ đã có lượt thăm năm nay")?;
         retype(ui, "gift-value", "300.000 đ")
     });
-    interact(&mut app, |ui| ui.click("Tạo các lượt thăm").map(drop));
+    click(&mut app, "Tạo các lượt thăm");
 
     let (_, after) = stored(&dir);
     let new: Vec<&Visit> = after
@@ -87,24 +82,22 @@ fn a_gift_for_every_household_of_a_category_in_one_go_and_undone() {
     }
     assert!(shows(&app, "Đã tạo 2 lượt thăm."));
 
-    send(&mut app, shortcut(ctrl("z")).unwrap());
+    undo(&mut app);
     assert_eq!(stored(&dir).1, before, "undo removes the whole batch");
 }
 
 #[test]
 fn planned_visits_are_marked_done_with_today_and_a_removed_household_comes_back() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = visits_app(&dir);
-    interact(&mut app, |ui| ui.click("Lượt thăm năm 2026 (16)").map(drop));
+    let mut app = demo_app_on(&dir, Section::Visits);
+    click(&mut app, "Lượt thăm năm 2026 (16)");
     let (_, before) = stored(&dir);
     let planned = before
         .iter()
         .filter(|v| v.status == VisitStatus::Planned)
         .count();
     assert_eq!(planned, 5);
-    interact(&mut app, |ui| {
-        ui.click("Đánh dấu đã thăm (5 lượt dự kiến)").map(drop)
-    });
+    click(&mut app, "Đánh dấu đã thăm (5 lượt dự kiến)");
     let (_, after) = stored(&dir);
     assert!(after.iter().all(|v| v.status != VisitStatus::Planned));
     let newly: Vec<&Visit> = after
@@ -120,14 +113,12 @@ fn planned_visits_are_marked_done_with_today_and_a_removed_household_comes_back(
     // Remove a household with its visits of both years; undo brings them all back.
     let (households, _) = stored(&dir);
     assert!(households.iter().any(|h| h.name == "Nguyễn Thị Hằng"));
-    interact(&mut app, |ui| ui.click("Hộ gia đình (16)").map(drop));
-    interact(&mut app, |ui| {
-        click_in_row(ui, "Nguyễn Thị Hằng (1938)", "Xóa")
-    });
+    click(&mut app, "Hộ gia đình (16)");
+    click_row(&mut app, "Nguyễn Thị Hằng (1938)", "Xóa");
     assert!(shows(&app, "Đã xóa hộ Nguyễn Thị Hằng cùng 2 lượt thăm."));
     assert_eq!(stored(&dir).0.len(), 15);
     assert!(stored(&dir).0.iter().all(|h| h.name != "Nguyễn Thị Hằng"));
-    send(&mut app, shortcut(ctrl("z")).unwrap());
+    undo(&mut app);
     let (households, visits) = stored(&dir);
     assert_eq!(households.len(), 16);
     assert_eq!(visits, after);
@@ -139,20 +130,21 @@ fn an_import_previews_lets_the_secretary_pick_a_column_and_saves_all() {
     use ngayhoi::import::Field;
 
     let dir = tempfile::tempdir().unwrap();
-    let mut app = visits_app(&dir);
-    let file = dir.path().join("ho-moi.csv");
+    let mut app = demo_app_on(&dir, Section::Visits);
     // "Nhóm" is not a header the app knows: the category column must be chosen by hand.
-    std::fs::write(
-        &file,
+    let file = saved(
+        &dir,
+        "ho-moi.csv",
         "STT;Họ và tên;Địa chỉ;Nhóm\n1;Hồ Văn Mười;Tổ 1, Khu phố 3;Hộ nghèo\n2;Đinh Thị Tư;Tổ 2, Khu phố 4;Gia đình liệt sĩ\n3;;Tổ 2, Khu phố 4;Hộ nghèo\n",
-    )
-    .unwrap();
+    );
     import_households(&mut app, &file);
-    assert!(shows(
+    assert_shows(
         &app,
-        "Chưa có cột “Diện”: hãy chọn cột cho trường này."
-    ));
-    assert!(shows(&app, "Chưa nhập được: hãy sửa các lỗi"));
+        &[
+            "Chưa có cột “Diện”: hãy chọn cột cho trường này.",
+            "Chưa nhập được: hãy sửa các lỗi",
+        ],
+    );
     assert_eq!(stored(&dir).0.len(), 16, "nothing is saved by a preview");
 
     send(
@@ -161,11 +153,16 @@ fn an_import_previews_lets_the_secretary_pick_a_column_and_saves_all() {
             ngayhoi::gui::screen::import::Message::Remap(3, Some(Field::Category)),
         )),
     );
-    assert!(shows(&app, "Dòng 4: Thiếu họ và tên."));
-    assert!(shows(&app, "Chưa nhập được: hãy sửa các lỗi"));
+    assert_shows(
+        &app,
+        &[
+            "Dòng 4: Thiếu họ và tên.",
+            "Chưa nhập được: hãy sửa các lỗi",
+        ],
+    );
 
     // The secretary closes the preview, fixes the file and opens it again.
-    interact(&mut app, |ui| ui.click("Hủy").map(drop));
+    click(&mut app, "Hủy");
     assert_eq!(
         stored(&dir).0.len(),
         16,
@@ -177,17 +174,19 @@ fn an_import_previews_lets_the_secretary_pick_a_column_and_saves_all() {
     )
     .unwrap();
     import_households(&mut app, &file);
-    interact(&mut app, |ui| ui.click("Nhập 2 hộ").map(drop));
+    click(&mut app, "Nhập 2 hộ");
     let (households, _) = stored(&dir);
     assert_eq!(households.len(), 18);
     assert!(households.iter().any(|h| h.name == "Đinh Thị Tư"
         && h.category == Category::Martyr
         && h.address == "Tổ 2, Khu phố 4"));
-    assert!(shows(&app, "Hộ gia đình (18)"));
-    assert!(shows(
+    assert_shows(
         &app,
-        "Đã nhập 2 hộ. Bản sao lưu trước khi nhập ở trong thư mục sao lưu."
-    ));
+        &[
+            "Hộ gia đình (18)",
+            "Đã nhập 2 hộ. Bản sao lưu trước khi nhập ở trong thư mục sao lưu.",
+        ],
+    );
 }
 
 #[test]
@@ -196,7 +195,7 @@ fn the_visits_go_to_excel_with_values_as_numbers() {
     use ngayhoi::gui::screen::visits::Message as Visits;
 
     let dir = tempfile::tempdir().unwrap();
-    let mut app = visits_app(&dir);
+    let mut app = demo_app_on(&dir, Section::Visits);
     let path = dir.path().join("tham-hoi-2026.xlsx");
     through_dialog(
         &mut app,
@@ -227,11 +226,9 @@ fn the_visits_go_to_excel_with_values_as_numbers() {
 #[test]
 fn a_household_added_by_typing_then_edited_and_both_undone() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = visits_app(&dir);
+    let mut app = demo_app_on(&dir, Section::Visits);
     let before = stored(&dir).0;
-    interact(&mut app, |ui| ui.click("+ Thêm hộ").map(drop));
-    interact(&mut app, |ui| {
-        ui.click(id("household-name"))?;
+    open_form(&mut app, "+ Thêm hộ", "household-name", |ui| {
         let _ = ui.typewrite("Lê Thị Mai");
         ui.click(id("household-birth-year"))?;
         let _ = ui.typewrite("1941");
@@ -251,9 +248,7 @@ fn a_household_added_by_typing_then_edited_and_both_undone() {
         let _ = ui.typewrite("le thi mai");
         Ok(())
     });
-    interact(&mut app, |ui| ui.click("Sửa").map(drop));
-    interact(&mut app, |ui| {
-        ui.click(id("household-birth-year"))?;
+    open_form(&mut app, "Sửa", "household-birth-year", |ui| {
         for _ in 0..4 {
             let _ = ui.tap_key(iced::keyboard::key::Named::Backspace);
         }
@@ -269,9 +264,9 @@ fn a_household_added_by_typing_then_edited_and_both_undone() {
             .and_then(|h| h.birth_year)
     };
     assert_eq!(year(&dir), Some(1942));
-    send(&mut app, shortcut(ctrl("z")).unwrap());
+    undo(&mut app);
     assert_eq!(year(&dir), Some(1941));
-    send(&mut app, shortcut(ctrl("z")).unwrap());
+    undo(&mut app);
     assert_eq!(stored(&dir).0, before, "adding it is undone too");
 }
 
@@ -281,8 +276,8 @@ fn a_household_added_by_typing_then_edited_and_both_undone() {
 #[test]
 fn tab_through_an_input_method_keeps_the_last_word_and_moves_on() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = visits_app(&dir);
-    interact(&mut app, |ui| ui.click("+ Thêm hộ").map(drop));
+    let mut app = demo_app_on(&dir, Section::Visits);
+    click(&mut app, "+ Thêm hộ");
     let tab = iced::Event::InputMethod(iced_test::core::input_method::Event::Commit("\t".into()));
     interact(&mut app, |ui| {
         ui.click(id("household-name"))?;
@@ -329,10 +324,8 @@ fn tab_through_an_input_method_keeps_the_last_word_and_moves_on() {
 #[test]
 fn save_clicked_while_a_word_is_composed_saves_that_word() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = visits_app(&dir);
-    interact(&mut app, |ui| ui.click("+ Thêm hộ").map(drop));
-    interact(&mut app, |ui| {
-        ui.click(id("household-name"))?;
+    let mut app = demo_app_on(&dir, Section::Visits);
+    open_form(&mut app, "+ Thêm hộ", "household-name", |ui| {
         let _ = ui.typewrite("Phạm Thị Ngân ");
         let _ = ui.simulate([iced::Event::InputMethod(
             iced_test::core::input_method::Event::Preedit("Hằng".into(), None),
@@ -356,7 +349,7 @@ fn file_holds(path: &std::path::Path, text: &str) -> bool {
 #[test]
 fn a_family_that_asks_to_be_forgotten_is_taken_out_of_the_backups_after_a_question() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = visits_app(&dir);
+    let mut app = demo_app_on(&dir, Section::Visits);
     let backup = reopen(&db(&dir))
         .backup_by_hand(chrono::Local::now().naive_local())
         .unwrap();
@@ -366,7 +359,7 @@ fn a_family_that_asks_to_be_forgotten_is_taken_out_of_the_backups_after_a_questi
         let _ = ui.typewrite("nguyen thi hang");
         Ok(())
     });
-    interact(&mut app, |ui| ui.click("Xóa").map(drop));
+    click(&mut app, "Xóa");
     assert!(shows(&app, "Đã xóa hộ Nguyễn Thị Hằng cùng 2 lượt thăm."));
     assert!(
         file_holds(&backup, "Nguyễn Thị Hằng"),
@@ -374,14 +367,14 @@ fn a_family_that_asks_to_be_forgotten_is_taken_out_of_the_backups_after_a_questi
     );
 
     // The secretary changes her mind at the question: nothing more happens, undo still works.
-    interact(&mut app, |ui| ui.click("Xóa hẳn…").map(drop));
+    click(&mut app, "Xóa hẳn…");
     assert!(shows_part(&app, "Việc này không hoàn tác được"));
-    interact(&mut app, |ui| ui.click("Giữ lại").map(drop));
+    click(&mut app, "Giữ lại");
     assert!(!shows_part(&app, "Việc này không hoàn tác được"));
     assert!(file_holds(&backup, "Nguyễn Thị Hằng"));
 
-    interact(&mut app, |ui| ui.click("Xóa hẳn…").map(drop));
-    interact(&mut app, |ui| ui.click("Xóa hẳn").map(drop));
+    click(&mut app, "Xóa hẳn…");
+    click(&mut app, "Xóa hẳn");
     assert!(shows_part(
         &app,
         "Đã xóa hẳn hộ “Nguyễn Thị Hằng” khỏi tệp dữ liệu và khỏi"
@@ -397,7 +390,7 @@ fn a_family_that_asks_to_be_forgotten_is_taken_out_of_the_backups_after_a_questi
     }
     assert!(!file_holds(&db(&dir), "Nguyễn Thị Hằng"));
     // Nothing brings the family back: Ctrl+Z has no removal to undo any more.
-    send(&mut app, shortcut(ctrl("z")).unwrap());
+    undo(&mut app);
     assert!(stored(&dir).0.iter().all(|h| h.name != "Nguyễn Thị Hằng"));
     assert_eq!(stored(&dir).0.len(), 15);
 }

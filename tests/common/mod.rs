@@ -41,6 +41,44 @@ pub fn run(app: &mut App, first: Task<Message>) {
     }
 }
 
+/// Clicks the text `label` (a button, a section, a tab) as a person does, and applies what
+/// that did.
+pub fn click(app: &mut App, label: &str) {
+    interact(app, |ui| ui.click(label).map(drop));
+}
+
+/// Turns the mouse wheel to the end of the content and clicks the text `label` there, as one
+/// does for a button below the fold.
+pub fn click_at_end(app: &mut App, label: &str) {
+    interact(app, |ui| {
+        scroll_down(ui);
+        ui.click(label).map(drop)
+    });
+}
+
+/// Scrolls until the text `label` is in view and clicks it.
+pub fn click_in_view(app: &mut App, label: &str) {
+    interact(app, |ui| {
+        scroll_to(ui, label);
+        ui.click(label).map(drop)
+    });
+}
+
+/// Clicks `button` (a "+ Thêm …", a "Sửa"), then the field `field` of the form it opens, and
+/// lets `act` type there and go on, as a person would.
+pub fn open_form(
+    app: &mut App,
+    button: &str,
+    field: &str,
+    act: impl FnOnce(&mut Simulator<'_, Message>) -> Result<(), Error>,
+) {
+    click(app, button);
+    interact(app, |ui| {
+        ui.click(id(field.to_string()))?;
+        act(ui)
+    });
+}
+
 pub fn send(app: &mut App, message: impl Into<Message>) {
     let task = app.update(message.into());
     settle(app, task);
@@ -86,6 +124,13 @@ pub fn db(dir: &tempfile::TempDir) -> PathBuf {
     dir.path().join("ngayhoi.sqlite3")
 }
 
+/// A file `name` in the test's folder holding `text`: a list as the secretary saved it.
+pub fn saved(dir: &tempfile::TempDir, name: &str, text: &str) -> PathBuf {
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
 pub fn reopen(path: &Path) -> Store {
     Store::open(path).unwrap()
 }
@@ -102,7 +147,7 @@ pub fn of_2026<T>(
 
 pub fn demo_app(dir: &tempfile::TempDir) -> App {
     let mut app = App::boot(db(dir), today());
-    interact(&mut app, |ui| ui.click("Dùng dữ liệu mẫu").map(drop));
+    click(&mut app, "Dùng dữ liệu mẫu");
     app
 }
 
@@ -129,12 +174,47 @@ pub fn preview_pages(app: &App) -> usize {
         .unwrap_or(0)
 }
 
-/// The demo, open on the sidebar's section `label`.
-pub fn demo_app_on(dir: &tempfile::TempDir, label: &str, section: gui::Section) -> App {
+/// The sidebar's labels of the sections the tests open from it.
+const SIDEBAR: [(gui::Section, &str); 7] = [
+    (gui::Section::Ceremony, "Phần lễ"),
+    (gui::Section::Guests, "Đại biểu và điểm"),
+    (gui::Section::Festival, "Phần hội"),
+    (gui::Section::Visits, "Thăm hỏi"),
+    (gui::Section::Honors, "Khen thưởng"),
+    (gui::Section::Report, "Báo cáo"),
+    (gui::Section::Settings, "Cài đặt"),
+];
+
+/// The demo, open on the sidebar's `section` (its label clicked, as a person does).
+pub fn demo_app_on(dir: &tempfile::TempDir, section: gui::Section) -> App {
+    let (_, label) = SIDEBAR
+        .iter()
+        .find(|(s, _)| *s == section)
+        .unwrap_or_else(|| panic!("{section:?} has no label in the tests' sidebar"));
     let mut app = demo_app(dir);
-    interact(&mut app, |ui| ui.click(label).map(drop));
+    click(&mut app, label);
     assert_eq!(app.section(), Some(section));
     app
+}
+
+/// "+ Năm mới", then "Lập kế hoạch năm 2027": the year after the demo's, planned from it.
+pub fn plan_2027(app: &mut App) {
+    click(app, "+ Năm mới");
+    click(app, "Lập kế hoạch năm 2027");
+}
+
+/// On "Khen thưởng": "+ Quyết định mới", saved as the form proposes it.
+pub fn add_proposed_decision(app: &mut App) {
+    click(app, "+ Quyết định mới");
+    click(app, "Lưu quyết định");
+}
+
+/// On "Khen thưởng": "+ Quyết định mới" with the number `number` typed, saved.
+pub fn add_decision_numbered(app: &mut App, number: &str) {
+    open_form(app, "+ Quyết định mới", "decision-number", |ui| {
+        let _ = ui.typewrite(number);
+        ui.click("Lưu quyết định").map(drop)
+    });
 }
 
 /// Turns the mouse wheel over the content, as one does to reach the end of the list.
@@ -184,6 +264,13 @@ pub fn select_all<M>(ui: &mut Simulator<'_, M>) {
             keyboard::Modifiers::empty(),
         )),
     ]);
+}
+
+/// The window shows each of `texts`, whole.
+pub fn assert_shows(app: &App, texts: &[&str]) {
+    for text in texts {
+        assert!(shows(app, text), "the window shows “{text}”");
+    }
 }
 
 /// True if some text on screen contains `part` (long sentences hold paths, dates, names).
@@ -334,6 +421,12 @@ fn in_row<M>(ui: &mut Simulator<'_, M>, row: &str, label: &str) -> Result<Rectan
     })
 }
 
+/// Clicks the text `label` (a "Sửa", a "Xóa") on the line that shows `row`, and applies what
+/// that did.
+pub fn click_row(app: &mut App, row: &str, label: &str) {
+    interact(app, |ui| click_in_row(ui, row, label));
+}
+
 /// Clicks the text `label` (a "Sửa", a "Xóa") on the line that shows `row`.
 pub fn click_in_row<M>(ui: &mut Simulator<'_, M>, row: &str, label: &str) -> Result<(), Error> {
     let target = in_row(ui, row, label)?;
@@ -381,12 +474,16 @@ pub fn pick<M>(
     Ok(())
 }
 
+/// Ctrl and `key` ("p" for Ctrl+P), as the window hands the shortcut to the app.
+pub fn ctrl_key(app: &mut App, key: &str) {
+    let shortcut = gui::app::shortcut(ctrl(key))
+        .unwrap_or_else(|| panic!("Ctrl+{} is a shortcut", key.to_uppercase()));
+    send(app, shortcut);
+}
+
 /// Ctrl+Z, as the window hands it to the app.
 pub fn undo(app: &mut App) {
-    send(
-        app,
-        gui::app::shortcut(ctrl("z")).expect("Ctrl+Z is a shortcut"),
-    );
+    ctrl_key(app, "z");
 }
 
 /// Another process (the command line) writes to the file; the window notices it at its next

@@ -275,12 +275,20 @@ pub fn first_without_a_form() -> Vec<Row> {
     ]
 }
 
+/// A person of Khu phố 5 (Phân loại "CANHAN"): Tên gọi `title`, Tên `name`, the code `code`.
+const fn of_khu_pho_5(title: &'static str, name: &'static str, code: &'static str) -> Row {
+    [
+        C::T("CANHAN"),
+        C::T(title),
+        C::T(name),
+        C::E,
+        C::T("Khu phố 5"),
+        C::T(code),
+    ]
+}
+
+/// A recipient whose form's code ("GKXX") the DANHMUC sheet does not list.
+pub const UNKNOWN_FORM_CODE: Row = of_khu_pho_5("Ông", "Lý Văn Bảy", "GKXX");
+
 /// A recipient whose code means a title of emulation (Lao động tiên tiến), not a form.
-pub const TITLE_NOT_FORM: Row = [
-    C::T("CANHAN"),
-    C::T("Bà"),
-    C::T("Mai Thị Tám"),
-    C::E,
-    C::T("Khu phố 5"),
-    C::T("LDTT"),
-];
+pub const TITLE_NOT_FORM: Row = of_khu_pho_5("Bà", "Mai Thị Tám", "LDTT");

@@ -1,4 +1,5 @@
-//! Writing test files: .xlsx with text, number and date cells, and CSV bytes.
+//! Writing test files: .xlsx with text, number and date cells, CSV bytes, and a damaged data
+//! file.
 
 #![allow(dead_code)]
 
@@ -56,4 +57,15 @@ pub fn corpus(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/corpus")
         .join(name)
+}
+
+/// Damages the data file at `path` as a failing disk does: its header kept, its schema page
+/// scrambled. What the file then holds.
+pub fn damage(path: &Path) -> Vec<u8> {
+    let mut bytes = std::fs::read(path).unwrap();
+    for byte in &mut bytes[100..4096] {
+        *byte = 0xA5;
+    }
+    std::fs::write(path, &bytes).unwrap();
+    bytes
 }

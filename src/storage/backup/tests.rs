@@ -350,17 +350,14 @@ fn restoring_an_older_schema_upgrades_it() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = set_up(&dir);
     let old = dir.path().join("cu.sqlite3");
-    {
-        let mut conn = Connection::open(&old).unwrap();
-        schema::migrate_to(&mut conn, 2).unwrap();
-        conn.execute_batch(
-            "INSERT INTO unit (id, name, level, province, place, committee)
-             VALUES (1, 'Xã Cũ', 'xa', 'Tỉnh Đồng Nai', 'Cũ', 'Ban Chỉ đạo xã Cũ');
-             INSERT INTO event (year, date, window_start, window_end)
-             VALUES (2024, '2024-08-19', '2024-07-01', '2024-08-19');",
-        )
-        .unwrap();
-    }
+    crate::storage::tests::support::old_file(
+        &old,
+        2,
+        "INSERT INTO unit (id, name, level, province, place, committee)
+         VALUES (1, 'Xã Cũ', 'xa', 'Tỉnh Đồng Nai', 'Cũ', 'Ban Chỉ đạo xã Cũ');
+         INSERT INTO event (year, date, window_start, window_end)
+         VALUES (2024, '2024-08-19', '2024-07-01', '2024-08-19');",
+    );
     let restored = store.restore_from(&old).unwrap();
     assert_eq!(restored.info.schema_version, 2);
     assert_eq!(restored.info.counts.households, None);
@@ -399,11 +396,7 @@ fn a_damaged_file_is_set_aside_untouched_and_the_backup_put_in_its_place() {
     let path = store.path().to_path_buf();
     store.backup_now(at(2026, 8, 19, 15, 30)).unwrap();
     drop(store);
-    let mut bytes = std::fs::read(&path).unwrap();
-    for byte in &mut bytes[100..4096] {
-        *byte = 0xA5;
-    }
-    std::fs::write(&path, &bytes).unwrap();
+    let bytes = crate::storage::tests::support::damage(&path);
     assert_eq!(
         Store::open(&path).unwrap_err(),
         StoreError::Damaged(path.clone())

@@ -20,28 +20,28 @@ fn person(decision_id: i64, name: &str, form: Form) -> Recipient {
     Recipient::new(decision_id, RecipientKind::Individual, form, name)
 }
 
+/// The decision numbered `number`, added to the event.
+fn add_decision(store: &mut Store, event_id: i64, number: &str) -> Decision {
+    store.add_decision(event_id, &decision(number)).unwrap()
+}
+
+/// `name`, commended with `form` by the decision `decision_id`, added: with its register number.
+fn add_person(store: &mut Store, decision_id: i64, name: &str, form: Form) -> Recipient {
+    store
+        .add_recipient(&person(decision_id, name, form))
+        .unwrap()
+}
+
 #[test]
 fn register_numbers_run_per_issuer_and_year_and_are_never_reused() {
     let dir = tempfile::tempdir().unwrap();
     let (mut store, event_id) = store(&dir);
-    let d1 = store
-        .add_decision(event_id, &decision("123/QĐ-UBND"))
-        .unwrap();
-    let d2 = store
-        .add_decision(event_id, &decision("124/QĐ-UBND"))
-        .unwrap();
-    let a = store
-        .add_recipient(&person(d1.id, "Nguyễn Văn An", Form::Certificate))
-        .unwrap();
-    let b = store
-        .add_recipient(&person(d1.id, "Lê Thị Bình", Form::Certificate))
-        .unwrap();
-    let praise = store
-        .add_recipient(&person(d1.id, "Võ Văn Cường", Form::Praise))
-        .unwrap();
-    let c = store
-        .add_recipient(&person(d2.id, "Tổ dân phố 5", Form::Certificate))
-        .unwrap();
+    let d1 = add_decision(&mut store, event_id, "123/QĐ-UBND");
+    let d2 = add_decision(&mut store, event_id, "124/QĐ-UBND");
+    let a = add_person(&mut store, d1.id, "Nguyễn Văn An", Form::Certificate);
+    let b = add_person(&mut store, d1.id, "Lê Thị Bình", Form::Certificate);
+    let praise = add_person(&mut store, d1.id, "Võ Văn Cường", Form::Praise);
+    let c = add_person(&mut store, d2.id, "Tổ dân phố 5", Form::Certificate);
     assert_eq!(
         [
             a.register_no,
@@ -58,9 +58,7 @@ fn register_numbers_run_per_issuer_and_year_and_are_never_reused() {
     let back = store.add_recipient(&removed).unwrap();
     assert_eq!((back.id, back.register_no), (c.id, Some(3)));
     store.delete_recipient(c.id).unwrap();
-    let d = store
-        .add_recipient(&person(d2.id, "Trần Văn Dũng", Form::Certificate))
-        .unwrap();
+    let d = add_person(&mut store, d2.id, "Trần Văn Dũng", Form::Certificate);
     assert_eq!(d.register_no, Some(4));
     assert_eq!(store.recipients(event_id).unwrap().len(), 4);
 
@@ -70,9 +68,7 @@ fn register_numbers_run_per_issuer_and_year_and_are_never_reused() {
         ..decision("999/QĐ-UBND")
     };
     let p = store.add_decision(event_id, &province).unwrap();
-    let e = store
-        .add_recipient(&person(p.id, "Phạm Thị Én", Form::Merit))
-        .unwrap();
+    let e = add_person(&mut store, p.id, "Phạm Thị Én", Form::Merit);
     assert_eq!(e.register_no, Some(1));
 }
 
@@ -80,15 +76,9 @@ fn register_numbers_run_per_issuer_and_year_and_are_never_reused() {
 fn a_typed_register_number_must_be_free() {
     let dir = tempfile::tempdir().unwrap();
     let (mut store, event_id) = store(&dir);
-    let d = store
-        .add_decision(event_id, &decision("123/QĐ-UBND"))
-        .unwrap();
-    let a = store
-        .add_recipient(&person(d.id, "Nguyễn Văn An", Form::Certificate))
-        .unwrap();
-    let b = store
-        .add_recipient(&person(d.id, "Lê Thị Bình", Form::Certificate))
-        .unwrap();
+    let d = add_decision(&mut store, event_id, "123/QĐ-UBND");
+    let a = add_person(&mut store, d.id, "Nguyễn Văn An", Form::Certificate);
+    let b = add_person(&mut store, d.id, "Lê Thị Bình", Form::Certificate);
     let clash = store.save_recipient(&Recipient {
         register_no: a.register_no,
         ..b.clone()
@@ -107,9 +97,7 @@ fn a_typed_register_number_must_be_free() {
         })
         .unwrap();
     assert_eq!(moved.register_no, Some(40));
-    let next = store
-        .add_recipient(&person(d.id, "Mới", Form::Certificate))
-        .unwrap();
+    let next = add_person(&mut store, d.id, "Mới", Form::Certificate);
     assert_eq!(next.register_no, Some(41));
 }
 
@@ -117,9 +105,7 @@ fn a_typed_register_number_must_be_free() {
 fn duplicate_decision_numbers_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     let (mut store, event_id) = store(&dir);
-    store
-        .add_decision(event_id, &decision("123/QĐ-UBND"))
-        .unwrap();
+    add_decision(&mut store, event_id, "123/QĐ-UBND");
     let error = store
         .add_decision(event_id, &decision("123/QĐ-UBND"))
         .unwrap_err();
@@ -133,15 +119,9 @@ fn duplicate_decision_numbers_are_refused() {
 fn removing_a_decision_can_be_undone_with_the_same_numbers() {
     let dir = tempfile::tempdir().unwrap();
     let (mut store, event_id) = store(&dir);
-    let d = store
-        .add_decision(event_id, &decision("123/QĐ-UBND"))
-        .unwrap();
-    store
-        .add_recipient(&person(d.id, "Nguyễn Văn An", Form::Certificate))
-        .unwrap();
-    store
-        .add_recipient(&person(d.id, "Lê Thị Bình", Form::Certificate))
-        .unwrap();
+    let d = add_decision(&mut store, event_id, "123/QĐ-UBND");
+    add_person(&mut store, d.id, "Nguyễn Văn An", Form::Certificate);
+    add_person(&mut store, d.id, "Lê Thị Bình", Form::Certificate);
     let before = store.recipients(event_id).unwrap();
     let removed = store.delete_decision(d.id).unwrap();
     assert!(store.decisions(event_id).unwrap().is_empty());
@@ -155,29 +135,15 @@ fn imported_recipients_create_missing_decisions_all_or_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let (mut store, event_id) = store(&dir);
     let day = NaiveDate::from_ymd_opt(2026, 8, 12).unwrap();
+    // A row of the list: the decision's number, its date and the person it commends.
+    let row = |number: &str, name: &str, form| (number.to_string(), day, person(0, name, form));
     let rows = vec![
-        (
-            "130/QĐ-UBND".to_string(),
-            day,
-            person(0, "Nguyễn Văn An", Form::Certificate),
-        ),
-        (
-            "130/QĐ-UBND".to_string(),
-            day,
-            person(0, "Lê Thị Bình", Form::Praise),
-        ),
-        (
-            "131/QĐ-UBND".to_string(),
-            day,
-            person(0, "Tổ 7", Form::Certificate),
-        ),
+        row("130/QĐ-UBND", "Nguyễn Văn An", Form::Certificate),
+        row("130/QĐ-UBND", "Lê Thị Bình", Form::Praise),
+        row("131/QĐ-UBND", "Tổ 7", Form::Certificate),
     ];
     let mut bad = rows.clone();
-    bad.push((
-        "131/QĐ-UBND".to_string(),
-        day,
-        person(0, " ", Form::Certificate),
-    ));
+    bad.push(row("131/QĐ-UBND", " ", Form::Certificate));
     let err = store
         .import_recipients(event_id, &decision(""), &bad)
         .unwrap_err()
@@ -200,12 +166,8 @@ fn imported_recipients_create_missing_decisions_all_or_nothing() {
 fn a_decision_never_numbers_the_same_recipient_twice() {
     let dir = tempfile::tempdir().unwrap();
     let (mut store, event_id) = store(&dir);
-    let d1 = store
-        .add_decision(event_id, &decision("123/QĐ-UBND"))
-        .unwrap();
-    let d2 = store
-        .add_decision(event_id, &decision("124/QĐ-UBND"))
-        .unwrap();
+    let d1 = add_decision(&mut store, event_id, "123/QĐ-UBND");
+    let d2 = add_decision(&mut store, event_id, "124/QĐ-UBND");
     let mut an = person(d1.id, "Nguyễn Văn An", Form::Certificate);
     an.position = "Tổ trưởng tổ 5".into();
     let first = store.add_recipient(&an).unwrap();

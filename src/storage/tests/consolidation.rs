@@ -2,10 +2,9 @@
 //! year, on a province's file; and the migration that brought their tables to older files.
 
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::Connection;
 
 use crate::consolidation::package::commune;
-use crate::consolidation::{ExpectedUnit, Incoming, Outcome, Package};
+use crate::consolidation::{ExpectedUnit, Incoming, Intake, Outcome, Package};
 use crate::domain::{Level, Unit, YearEvent};
 use crate::storage::*;
 
@@ -47,6 +46,17 @@ fn file(name: &str, package: &Package) -> Incoming {
         file_name: name.into(),
         bytes: crate::export::package::render_data(package).unwrap(),
     }
+}
+
+/// Xã Tân Phú's 2026 package (10 participants) taken in on 20 August, or only checked
+/// (`dry_run`).
+fn take_in_one(store: &mut Store, dry_run: bool) -> Result<Vec<Intake>> {
+    store.take_in(
+        2026,
+        &[file("a.xlsx", &package("Xã Tân Phú", 2026, at(18, 9), 10))],
+        at(20, 8),
+        dry_run,
+    )
 }
 
 /// Everything the consolidation tables hold, to compare before and after.
@@ -147,14 +157,7 @@ fn a_dry_run_and_refused_files_change_nothing() {
         .add_expected_unit(event, &ExpectedUnit::new("Xã Tân Phú"))
         .unwrap();
     let before = contents(&store);
-    let intakes = store
-        .take_in(
-            2026,
-            &[file("a.xlsx", &package("Xã Tân Phú", 2026, at(18, 9), 10))],
-            at(20, 8),
-            true,
-        )
-        .unwrap();
+    let intakes = take_in_one(&mut store, true).unwrap();
     assert!(matches!(intakes[0].outcome, Outcome::Taken(_)));
     assert_eq!(contents(&store), before);
     let damaged = Incoming {
@@ -174,14 +177,7 @@ fn a_dry_run_and_refused_files_change_nothing() {
 fn a_ward_does_not_consolidate() {
     let dir = tempfile::tempdir().unwrap();
     let (mut store, _) = super::support::ward_store(&dir, 2026);
-    let error = store
-        .take_in(
-            2026,
-            &[file("a.xlsx", &package("Xã Tân Phú", 2026, at(18, 9), 10))],
-            at(20, 8),
-            false,
-        )
-        .unwrap_err();
+    let error = take_in_one(&mut store, false).unwrap_err();
     assert!(
         error
             .to_string()
@@ -213,18 +209,15 @@ fn an_expected_unit_is_not_listed_twice() {
 fn a_file_of_version_7_gets_the_consolidation_tables() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("cu.sqlite3");
-    {
-        let mut conn = Connection::open(&path).unwrap();
-        schema::migrate_to(&mut conn, 7).unwrap();
-        conn.execute_batch(
-            "INSERT INTO unit (id, name, level, province, place, committee)
-             VALUES (1, 'Tỉnh Đồng Nai', 'tinh', 'Tỉnh Đồng Nai', 'Biên Hòa', 'Ban Chỉ đạo tỉnh Đồng Nai');
-             INSERT INTO event (year, date, window_start, window_end, theme)
-             VALUES (2026, '2026-08-19', '2026-07-01', '2026-08-19', 'Chủ đề');
-             INSERT INTO report_figure (event_id, code, value) VALUES (1, 'tin_bai', 7);",
-        )
-        .unwrap();
-    }
+    super::support::old_file(
+        &path,
+        7,
+        "INSERT INTO unit (id, name, level, province, place, committee)
+         VALUES (1, 'Tỉnh Đồng Nai', 'tinh', 'Tỉnh Đồng Nai', 'Biên Hòa', 'Ban Chỉ đạo tỉnh Đồng Nai');
+         INSERT INTO event (year, date, window_start, window_end, theme)
+         VALUES (2026, '2026-08-19', '2026-07-01', '2026-08-19', 'Chủ đề');
+         INSERT INTO report_figure (event_id, code, value) VALUES (1, 'tin_bai', 7);",
+    );
     let mut store = Store::open(&path).unwrap();
     assert_eq!(schema::version(&store.conn).unwrap(), schema::LATEST);
     let event = store.event(2026).unwrap().unwrap();
@@ -238,13 +231,6 @@ fn a_file_of_version_7_gets_the_consolidation_tables() {
     store
         .add_expected_unit(event.id, &ExpectedUnit::new("Xã Tân Phú"))
         .unwrap();
-    let intakes = store
-        .take_in(
-            2026,
-            &[file("a.xlsx", &package("Xã Tân Phú", 2026, at(18, 9), 10))],
-            at(20, 8),
-            false,
-        )
-        .unwrap();
+    let intakes = take_in_one(&mut store, false).unwrap();
     assert!(matches!(&intakes[0].outcome, Outcome::Taken(a) if a.expected));
 }

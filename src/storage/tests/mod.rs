@@ -9,7 +9,8 @@ mod password;
 mod privacy;
 mod report;
 mod sharing;
-mod support;
+/// Setup the store's other tests share too (`storage::backup`'s).
+pub(in crate::storage) mod support;
 
 use std::time::Duration;
 
@@ -18,14 +19,21 @@ use rusqlite::Connection;
 
 use crate::domain::{ChecklistItem, Level, Unit, YearEvent};
 use crate::storage::*;
-use support::ward;
 
 fn fresh_store(dir: &tempfile::TempDir) -> Store {
-    let mut store = Store::open(&dir.path().join("ngayhoi.sqlite3")).unwrap();
-    store
-        .initialize(&ward(), &YearEvent::defaults(2026))
+    support::ward_store(dir, 2026).0
+}
+
+/// The ward's file in `dir`, closed, on a rollback journal as a copy from elsewhere would be;
+/// its path.
+fn closed_file(dir: &tempfile::TempDir) -> std::path::PathBuf {
+    drop(fresh_store(dir));
+    let path = dir.path().join("ngayhoi.sqlite3");
+    Connection::open(&path)
+        .unwrap()
+        .pragma_update(None, "journal_mode", "DELETE")
         .unwrap();
-    store
+    path
 }
 
 #[test]
@@ -142,27 +150,25 @@ fn a_new_year_copies_the_plan_but_not_what_belongs_to_one_year() {
 #[test]
 fn removing_a_step_can_be_undone_with_the_same_id() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = fresh_store(&dir);
-    let event = store.event(2026).unwrap().unwrap();
-    let steps = store.checklist(event.id).unwrap();
+    let (mut store, event) = support::ward_store(&dir, 2026);
+    let steps = store.checklist(event).unwrap();
     store.delete_checklist_item(steps[2].id).unwrap();
-    assert_eq!(store.checklist(event.id).unwrap().len(), steps.len() - 1);
-    let restored = store.add_checklist_item(event.id, &steps[2]).unwrap();
+    assert_eq!(store.checklist(event).unwrap().len(), steps.len() - 1);
+    let restored = store.add_checklist_item(event, &steps[2]).unwrap();
     assert_eq!(restored.id, steps[2].id);
-    assert_eq!(store.checklist(event.id).unwrap(), steps);
+    assert_eq!(store.checklist(event).unwrap(), steps);
 }
 
 #[test]
 fn an_empty_step_title_is_refused_and_nothing_changes() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = fresh_store(&dir);
-    let event = store.event(2026).unwrap().unwrap();
-    let before = store.checklist(event.id).unwrap();
+    let (mut store, event) = support::ward_store(&dir, 2026);
+    let before = store.checklist(event).unwrap();
     let mut step = before[0].clone();
     step.title = " \r".into();
     let error = store.save_checklist_item(&step).unwrap_err();
     assert_eq!(error.to_string(), "Tên công việc không được để trống.");
-    assert_eq!(store.checklist(event.id).unwrap(), before);
+    assert_eq!(store.checklist(event).unwrap(), before);
 }
 
 #[test]
@@ -224,6 +230,14 @@ fn assert_untouched(path: &std::path::Path, before: &[u8]) {
     );
 }
 
+/// Opening the file at `path`: refused, the file left as it was; why.
+fn refused(path: &std::path::Path) -> StoreError {
+    let before = std::fs::read(path).unwrap();
+    let error = Store::open(path).unwrap_err();
+    assert_untouched(path, &before);
+    error
+}
+
 #[test]
 fn a_file_that_is_not_ours_is_refused_untouched() {
     let dir = tempfile::tempdir().unwrap();
@@ -243,27 +257,18 @@ fn a_file_that_is_not_ours_is_refused_untouched() {
         .unwrap()
         .execute_batch("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('x');")
         .unwrap();
-    let before = std::fs::read(&other).unwrap();
-    assert_eq!(
-        Store::open(&other).unwrap_err(),
-        StoreError::NotOurs(other.clone())
-    );
-    assert_untouched(&other, &before);
+    assert_eq!(refused(&other), StoreError::NotOurs(other.clone()));
 }
 
 #[test]
 fn a_file_from_a_newer_version_is_refused_untouched() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("ngayhoi.sqlite3");
-    drop(fresh_store(&dir));
-    {
-        let conn = Connection::open(&path).unwrap();
-        conn.pragma_update(None, "user_version", schema::LATEST + 3)
-            .unwrap();
-        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
-    }
-    let before = std::fs::read(&path).unwrap();
-    let error = Store::open(&path).unwrap_err();
+    let path = closed_file(&dir);
+    Connection::open(&path)
+        .unwrap()
+        .pragma_update(None, "user_version", schema::LATEST + 3)
+        .unwrap();
+    let error = refused(&path);
     assert_eq!(
         error,
         StoreError::Newer {
@@ -273,57 +278,34 @@ fn a_file_from_a_newer_version_is_refused_untouched() {
         }
     );
     assert!(error.to_string().contains("phiên bản Ngày hội mới hơn"));
-    assert_untouched(&path, &before);
 }
 
 #[test]
 fn a_read_only_file_is_refused_untouched() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("ngayhoi.sqlite3");
-    drop(fresh_store(&dir));
-    Connection::open(&path)
-        .unwrap()
-        .pragma_update(None, "journal_mode", "DELETE")
-        .unwrap();
+    let path = closed_file(&dir);
     let mut permissions = std::fs::metadata(&path).unwrap().permissions();
     permissions.set_readonly(true);
     std::fs::set_permissions(&path, permissions).unwrap();
-    let before = std::fs::read(&path).unwrap();
-    let error = Store::open(&path).unwrap_err();
+    let error = refused(&path);
     assert_eq!(error, StoreError::ReadOnly(path.clone()));
     assert!(error.to_string().contains("chỉ cho phép đọc"));
-    assert_untouched(&path, &before);
 }
 
 #[test]
 fn a_damaged_file_is_reported_as_damaged() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("ngayhoi.sqlite3");
-    drop(fresh_store(&dir));
-    Connection::open(&path)
-        .unwrap()
-        .pragma_update(None, "journal_mode", "DELETE")
-        .unwrap();
-    let mut bytes = std::fs::read(&path).unwrap();
-    // Keep the header, scramble the schema page.
-    for byte in &mut bytes[100..4096] {
-        *byte = 0xA5;
-    }
-    std::fs::write(&path, &bytes).unwrap();
-    let error = Store::open(&path).unwrap_err();
+    let path = closed_file(&dir);
+    support::damage(&path);
+    let error = refused(&path);
     assert_eq!(error, StoreError::Damaged(path.clone()), "{error}");
-    assert_untouched(&path, &bytes);
 }
 
 #[test]
 fn a_file_locked_by_another_program_is_reported() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("ngayhoi.sqlite3");
-    drop(fresh_store(&dir));
+    let path = closed_file(&dir);
     let holder = Connection::open(&path).unwrap();
-    holder
-        .pragma_update(None, "journal_mode", "DELETE")
-        .unwrap();
     holder
         .execute_batch("PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;")
         .unwrap();
@@ -418,22 +400,21 @@ fn the_demo_reads_back_whole() {
 #[test]
 fn program_items_insert_move_and_come_back_in_place() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = fresh_store(&dir);
-    let event = store.event(2026).unwrap().unwrap();
+    let (mut store, event) = support::ward_store(&dir, 2026);
     let titles = |store: &Store| -> Vec<String> {
         store
-            .program(event.id)
+            .program(event)
             .unwrap()
             .into_iter()
             .map(|i| i.title)
             .collect()
     };
-    let before = store.program(event.id).unwrap();
+    let before = store.program(event).unwrap();
     assert_eq!(before[1].title, "Chào cờ");
 
     let added = store
         .add_program_item(
-            event.id,
+            event,
             2,
             &crate::domain::ProgramItem::new("Trao quà cho hộ nghèo", "Đại biểu", 10),
         )
@@ -441,19 +422,14 @@ fn program_items_insert_move_and_come_back_in_place() {
     assert_eq!(titles(&store)[2], "Trao quà cho hộ nghèo");
     assert_eq!(titles(&store)[3], before[2].title);
 
-    let mut order: Vec<i64> = store
-        .program(event.id)
-        .unwrap()
-        .iter()
-        .map(|i| i.id)
-        .collect();
+    let mut order: Vec<i64> = store.program(event).unwrap().iter().map(|i| i.id).collect();
     order.swap(0, 1);
-    store.set_program_order(event.id, &order).unwrap();
+    store.set_program_order(event, &order).unwrap();
     assert_eq!(titles(&store)[0], "Chào cờ");
 
     store.delete_program_item(added.id).unwrap();
-    assert_eq!(store.program(event.id).unwrap().len(), before.len());
-    let back = store.add_program_item(event.id, 2, &added).unwrap();
+    assert_eq!(store.program(event).unwrap().len(), before.len());
+    let back = store.add_program_item(event, 2, &added).unwrap();
     assert_eq!(back.id, added.id);
     assert_eq!(titles(&store)[2], "Trao quà cho hộ nghèo");
 }

@@ -2,8 +2,11 @@
 
 use std::path::Path;
 
+use rusqlite::Connection;
+
 use super::Store;
 use crate::domain::{Category, Household, Level, Unit, YearEvent};
+use crate::storage::schema;
 
 /// Phường Chợ Quán, Thành phố Hồ Chí Minh.
 pub fn ward() -> Unit {
@@ -44,4 +47,23 @@ pub fn holds(path: &Path, needle: &str) -> bool {
     bytes
         .windows(needle.len())
         .any(|window| window == needle.as_bytes())
+}
+
+/// A file at `path` as a version of the app with schema `version` left it, holding the rows
+/// `sql` inserts.
+pub fn old_file(path: &Path, version: i64, sql: &str) {
+    let mut conn = Connection::open(path).unwrap();
+    schema::migrate_to(&mut conn, version).unwrap();
+    conn.execute_batch(sql).unwrap();
+}
+
+/// Damages the data file at `path` as a failing disk does: its header kept, its schema page
+/// scrambled. What the file then holds.
+pub fn damage(path: &Path) -> Vec<u8> {
+    let mut bytes = std::fs::read(path).unwrap();
+    for byte in &mut bytes[100..4096] {
+        *byte = 0xA5;
+    }
+    std::fs::write(path, &bytes).unwrap();
+    bytes
 }
