@@ -1,7 +1,8 @@
 //! A year's whole plan in and out of the file: used by set-up, the demo and "new year".
 
 use super::event::{check_new_event, insert_event};
-use super::{Result, Store, StoreError, area, checklist, delegate, festival, point, program};
+use super::table::{Keys, insert, list};
+use super::{Result, Store, StoreError, area};
 use crate::domain::{Household, Unit, YearPlan};
 
 impl Store {
@@ -12,11 +13,11 @@ impl Store {
         };
         let load = || -> rusqlite::Result<YearPlan> {
             Ok(YearPlan {
-                checklist: checklist::load(&self.conn, event.id)?,
-                program: program::load(&self.conn, event.id)?,
-                delegates: delegate::load(&self.conn, event.id)?,
-                points: point::load(&self.conn, event.id)?,
-                activities: festival::load(&self.conn, event.id)?,
+                checklist: list(&self.conn, event.id)?,
+                program: list(&self.conn, event.id)?,
+                delegates: list(&self.conn, event.id)?,
+                points: list(&self.conn, event.id)?,
+                activities: list(&self.conn, event.id)?,
                 event: event.clone(),
             })
         };
@@ -58,20 +59,21 @@ pub(super) fn write_plan(
     for plan in plans {
         let id = insert_event(tx, &plan.event)?;
         ids.push(id);
+        let event: Keys<'_> = &[("event_id", &id)];
         for step in &plan.checklist {
-            checklist::insert(tx, id, step)?;
+            insert(tx, event, step)?;
         }
-        for (position, item) in plan.program.iter().enumerate() {
-            program::insert(tx, id, position as i64, item)?;
+        for (position, item) in (0_i64..).zip(&plan.program) {
+            insert(tx, &[("event_id", &id), ("position", &position)], item)?;
         }
         for d in &plan.delegates {
-            delegate::insert(tx, id, d)?;
+            insert(tx, event, d)?;
         }
         for p in &plan.points {
-            point::insert(tx, id, p)?;
+            insert(tx, event, p)?;
         }
-        for (position, a) in plan.activities.iter().enumerate() {
-            festival::insert(tx, id, position as i64, a)?;
+        for (position, a) in (0_i64..).zip(&plan.activities) {
+            insert(tx, &[("event_id", &id), ("position", &position)], a)?;
         }
     }
     Ok(ids)
@@ -120,7 +122,7 @@ impl Store {
                     .ok_or(rusqlite::Error::QueryReturnedNoRows)
             };
             for h in &households {
-                super::household::insert_household(tx, h)?;
+                insert(tx, &[], h)?;
             }
             for (year, rows) in visits {
                 super::household::write_visit_rows(tx, event_of(year)?, rows)?;
