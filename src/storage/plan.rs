@@ -31,6 +31,20 @@ impl Store {
         areas: Option<&[String]>,
         years: &[YearPlan],
     ) -> Result<()> {
+        let plan = Checked::new(unit, areas, years)?;
+        self.write(|tx| write_plan(tx, &plan).map(drop))
+    }
+}
+
+/// A unit, its areas and whole years, cleaned and checked before anything is written.
+struct Checked {
+    unit: Unit,
+    areas: Option<Vec<String>>,
+    years: Vec<YearPlan>,
+}
+
+impl Checked {
+    fn new(unit: &Unit, areas: Option<&[String]>, years: &[YearPlan]) -> Result<Checked> {
         let unit = unit.cleaned();
         unit.validate()?;
         let areas = areas.map(area::checked).transpose()?;
@@ -40,23 +54,22 @@ impl Store {
             check_new_event(&unit, &plan.event)?;
             plans.push(plan);
         }
-        self.write(|tx| write_plan(tx, &unit, areas.as_deref(), &plans).map(drop))
+        Ok(Checked {
+            unit,
+            areas,
+            years: plans,
+        })
     }
 }
 
-/// Writes a checked unit, areas and plans inside a transaction; returns the new events' ids.
-pub(super) fn write_plan(
-    tx: &rusqlite::Transaction<'_>,
-    unit: &Unit,
-    areas: Option<&[String]>,
-    plans: &[YearPlan],
-) -> rusqlite::Result<Vec<i64>> {
-    super::unit::write_unit(tx, unit)?;
-    if let Some(areas) = areas {
+/// Writes a checked unit, areas and years inside a transaction; returns the new events' ids.
+fn write_plan(tx: &rusqlite::Transaction<'_>, checked: &Checked) -> rusqlite::Result<Vec<i64>> {
+    super::unit::write_unit(tx, &checked.unit)?;
+    if let Some(areas) = &checked.areas {
         area::replace(tx, areas)?;
     }
-    let mut ids = Vec::with_capacity(plans.len());
-    for plan in plans {
+    let mut ids = Vec::with_capacity(checked.years.len());
+    for plan in &checked.years {
         let id = insert_event(tx, &plan.event)?;
         ids.push(id);
         let event: Keys<'_> = &[("event_id", &id)];
@@ -87,15 +100,7 @@ impl Store {
         areas: Option<&[String]>,
         demo: &crate::demo::Demo,
     ) -> Result<()> {
-        let unit = unit.cleaned();
-        unit.validate()?;
-        let areas = areas.map(area::checked).transpose()?;
-        let mut plans = Vec::new();
-        for plan in &demo.years {
-            let plan = plan.cleaned().map_err(StoreError::from)?;
-            check_new_event(&unit, &plan.event)?;
-            plans.push(plan);
-        }
+        let plan = Checked::new(unit, areas, &demo.years)?;
         let mut visits = Vec::new();
         for (year, rows) in &demo.visits {
             visits.push((*year, super::household::checked_visit_rows(rows)?));
@@ -113,9 +118,9 @@ impl Store {
         }
         let households: Vec<Household> = demo.households.iter().map(Household::cleaned).collect();
         self.write(|tx| {
-            let ids = write_plan(tx, &unit, areas.as_deref(), &plans)?;
+            let ids = write_plan(tx, &plan)?;
             let event_of = |year: i32| {
-                plans
+                plan.years
                     .iter()
                     .position(|p| p.event.year == year)
                     .map(|i| ids[i])
