@@ -44,11 +44,8 @@ impl Store {
     }
 
     pub fn add_decision(&mut self, event_id: i64, decision: &Decision) -> Result<Decision> {
-        let d = checked(decision)?;
-        self.write(|tx| {
-            check_number_free(tx, event_id, &d)?;
-            let id = insert(tx, &[("event_id", &event_id)], &d)?;
-            Ok(d.with_id(id))
+        self.add_row_if(&[("event_id", &event_id)], decision, |tx, d| {
+            check_number_free(tx, event_id, d)
         })
     }
 

@@ -9,7 +9,7 @@
 use chrono::NaiveDateTime;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
-use super::table::{Table, checked, insert, update};
+use super::table::{Table, checked, update};
 use super::{Result, Store, StoreError};
 use crate::consolidation::intake::{self, Accepted, Incoming, Intake, Outcome};
 use crate::consolidation::package::checksum;
@@ -31,11 +31,8 @@ impl Store {
         event_id: i64,
         unit: &ExpectedUnit,
     ) -> Result<ExpectedUnit> {
-        let unit = checked(unit)?;
-        self.write(|tx| {
-            refuse_twice(tx, event_id, &unit)?;
-            let id = insert(tx, &[("event_id", &event_id)], &unit)?;
-            Ok(unit.with_id(id))
+        self.add_row_if(&[("event_id", &event_id)], unit, |tx, unit| {
+            refuse_twice(tx, event_id, unit)
         })
     }
 

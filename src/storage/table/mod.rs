@@ -150,8 +150,20 @@ impl Store {
     /// Adds a row, cleaned and checked, placed by `keys`; an id of 0 gets a new id, any other
     /// id is reused (undoing a removal). Returns the row with its id.
     pub(super) fn add_row<R: Table>(&mut self, keys: Keys<'_>, row: &R) -> Result<R> {
+        self.add_row_if(keys, row, |_, _| Ok(()))
+    }
+
+    /// [`Store::add_row`] for a row with a rule over the other rows (a number used once, a
+    /// unit listed once): `check` refuses it inside the transaction.
+    pub(super) fn add_row_if<R: Table>(
+        &mut self,
+        keys: Keys<'_>,
+        row: &R,
+        check: impl FnOnce(&Transaction<'_>, &R) -> rusqlite::Result<()>,
+    ) -> Result<R> {
         let row = checked(row)?;
         self.write(|tx| {
+            check(tx, &row)?;
             let id = insert(tx, keys, &row)?;
             Ok(row.with_id(id))
         })
