@@ -1,7 +1,8 @@
 //! The tables whose rows are written one at a time: an event's lists (checklist steps,
-//! program items, delegates, points, activities, expected units) and the households with their
-//! visits. Each has one description ([`Table`]: its name, columns and order, how a row is read
-//! and bound); listing, adding, saving and inserting are written once, here, for all of them.
+//! program items, delegates, points, activities, expected units, decisions) and the households
+//! with their visits. Each has one description ([`Table`]: its name, columns and order, how a
+//! row is read and bound); listing, adding, saving and inserting are written once, here, for
+//! all of them.
 
 mod described;
 
