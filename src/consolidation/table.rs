@@ -36,17 +36,12 @@ impl ExpectedUnit {
     pub fn cleaned(&self) -> ExpectedUnit {
         ExpectedUnit {
             id: self.id,
-            name: crate::text::clean_line(&self.name).trim().to_string(),
+            name: crate::domain::tidy_line(&self.name),
         }
     }
 
     pub fn validate(&self) -> Result<(), crate::domain::Invalid> {
-        if self.name.trim().is_empty() {
-            return Err(crate::domain::Invalid(
-                "Tên đơn vị không được để trống.".into(),
-            ));
-        }
-        Ok(())
+        crate::domain::required(&self.name, "Tên đơn vị không được để trống.")
     }
 }
 

@@ -194,6 +194,7 @@ fn points(year: i32, day: u32) -> Vec<EventPoint> {
 }
 
 fn activities(year: i32) -> Vec<Activity> {
+    use ActivityKind::{Arts, FolkGame, Sport};
     let teams = areas();
     let with_ranks = |mut activity: Activity, ranks: [u32; 5]| {
         for (team, rank) in activity.teams.iter_mut().zip(ranks) {
@@ -201,43 +202,23 @@ fn activities(year: i32) -> Vec<Activity> {
         }
         activity
     };
-    let mut tug = Activity::new(
-        ActivityKind::Sport,
-        "Kéo co",
-        "Sân Ủy ban nhân dân phường",
-        &teams,
-    );
-    tug.start = Some(time(9, 45));
-    let mut volleyball = Activity::new(
-        ActivityKind::Sport,
-        "Bóng chuyền hơi",
-        "Sân bóng Khu phố 5",
-        &teams,
-    );
-    volleyball.start = Some(time(14, 0));
-    let mut ducks = Activity::new(
-        ActivityKind::FolkGame,
-        "Bịt mắt bắt vịt",
-        "Sân Ủy ban nhân dân phường",
-        &teams,
-    );
-    ducks.start = Some(time(10, 30));
+    let yard = "Sân Ủy ban nhân dân phường";
+    let activity = |kind, name: &str, venue: &str, start| Activity {
+        start: Some(start),
+        ..Activity::new(kind, name, venue, &teams)
+    };
+    let tug = activity(Sport, "Kéo co", yard, time(9, 45));
+    let volleyball = activity(Sport, "Bóng chuyền hơi", "Sân bóng Khu phố 5", time(14, 0));
+    let mut ducks = activity(FolkGame, "Bịt mắt bắt vịt", yard, time(10, 30));
     ducks.prizes.truncate(1);
     ducks.prizes[0].amount = 500_000;
-    let mut sack = Activity::new(
-        ActivityKind::FolkGame,
-        "Nhảy bao bố",
-        "Sân Ủy ban nhân dân phường",
-        &teams,
-    );
-    sack.start = Some(time(10, 45));
-    let mut arts = Activity::new(
-        ActivityKind::Arts,
+    let sack = activity(FolkGame, "Nhảy bao bố", yard, time(10, 45));
+    let mut arts = activity(
+        Arts,
         "Hội diễn văn nghệ “Tiếng hát bình yên”",
         "Nhà văn hóa Khu phố 3",
-        &teams,
+        time(19, 0),
     );
-    arts.start = Some(time(19, 0));
     arts.prizes[0].amount = 2_000_000;
     arts.prizes[1].amount = 1_500_000;
     arts.prizes[2].amount = 1_000_000;

@@ -3,8 +3,7 @@
 
 use chrono::{Days, NaiveDate};
 
-use super::Invalid;
-use crate::text::clean_line;
+use super::{Invalid, required, tidy};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChecklistItem {
@@ -45,17 +44,13 @@ impl ChecklistItem {
     }
 
     pub fn cleaned(&self) -> ChecklistItem {
-        ChecklistItem {
-            title: clean_line(&self.title).trim().to_string(),
-            note: clean_line(&self.note).trim().to_string(),
-            ..self.clone()
-        }
+        let mut item = self.clone();
+        tidy([&mut item.title, &mut item.note]);
+        item
     }
 
     pub fn validate(&self) -> Result<(), Invalid> {
-        if self.title.trim().is_empty() {
-            return Err(Invalid("Tên công việc không được để trống.".into()));
-        }
+        required(&self.title, "Tên công việc không được để trống.")?;
         if self.offset_days.abs() > 366 {
             return Err(Invalid(
                 "Hạn hoàn thành phải trong vòng một năm quanh ngày tổ chức.".into(),

@@ -3,9 +3,9 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::Invalid;
 use super::household::Sex;
-use crate::text::{clean_line, clean_multiline, fold};
+use super::{Invalid, required, tidy, tidy_text};
+use crate::text::fold;
 
 /// Quyết định khen thưởng.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,25 +61,20 @@ impl Decision {
     }
 
     pub fn cleaned(&self) -> Decision {
-        let c = |s: &str| clean_line(s).trim().to_string();
-        Decision {
-            number: c(&self.number),
-            issuer: c(&self.issuer),
-            issuer_head: c(&self.issuer_head),
-            signer_title: clean_multiline(&self.signer_title).trim().to_string(),
-            signer_name: c(&self.signer_name),
-            ..self.clone()
-        }
+        let mut d = self.clone();
+        tidy([
+            &mut d.number,
+            &mut d.issuer,
+            &mut d.issuer_head,
+            &mut d.signer_name,
+        ]);
+        d.signer_title = tidy_text(&self.signer_title);
+        d
     }
 
     pub fn validate(&self) -> Result<(), Invalid> {
-        if self.number.trim().is_empty() {
-            return Err(Invalid("Số quyết định không được để trống.".into()));
-        }
-        if self.issuer.trim().is_empty() {
-            return Err(Invalid("Hãy ghi cơ quan ban hành quyết định.".into()));
-        }
-        Ok(())
+        required(&self.number, "Số quyết định không được để trống.")?;
+        required(&self.issuer, "Hãy ghi cơ quan ban hành quyết định.")
     }
 }
 
@@ -248,13 +243,10 @@ impl Recipient {
     }
 
     pub fn cleaned(&self) -> Recipient {
-        let c = |s: &str| clean_line(s).trim().to_string();
-        Recipient {
-            name: c(&self.name),
-            position: c(&self.position),
-            achievement: clean_multiline(&self.achievement).trim().to_string(),
-            ..self.clone()
-        }
+        let mut r = self.clone();
+        tidy([&mut r.name, &mut r.position]);
+        r.achievement = tidy_text(&self.achievement);
+        r
     }
 
     pub fn validate(&self) -> Result<(), Invalid> {

@@ -2,8 +2,8 @@
 
 use std::cmp::Ordering;
 
-use super::Invalid;
-use crate::text::{clean_line, compare_names};
+use super::{Invalid, required, tidy};
+use crate::text::compare_names;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Delegate {
@@ -20,19 +20,13 @@ pub struct Delegate {
 
 impl Delegate {
     pub fn cleaned(&self) -> Delegate {
-        let c = |s: &str| clean_line(s).trim().to_string();
-        Delegate {
-            name: c(&self.name),
-            title: c(&self.title),
-            organisation: c(&self.organisation),
-            ..self.clone()
-        }
+        let mut d = self.clone();
+        tidy([&mut d.name, &mut d.title, &mut d.organisation]);
+        d
     }
 
     pub fn validate(&self) -> Result<(), Invalid> {
-        if self.name.trim().is_empty() {
-            return Err(Invalid("Họ tên đại biểu không được để trống.".into()));
-        }
+        required(&self.name, "Họ tên đại biểu không được để trống.")?;
         if self.rank == 0 {
             return Err(Invalid(format!(
                 "Thứ tự nghi thức của đại biểu {} phải từ 1 trở lên.",

@@ -2,8 +2,8 @@
 
 use chrono::{Datelike, NaiveDate, NaiveTime};
 
-use super::Invalid;
-use crate::text::{clean_line, date_short};
+use super::{Invalid, tidy_line};
+use crate::text::date_short;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct YearEvent {
@@ -67,7 +67,7 @@ impl YearEvent {
 
     pub fn cleaned(&self) -> YearEvent {
         YearEvent {
-            theme: clean_line(&self.theme).trim().to_string(),
+            theme: tidy_line(&self.theme),
             ..self.clone()
         }
     }

@@ -2,8 +2,7 @@
 
 use chrono::NaiveTime;
 
-use super::Invalid;
-use crate::text::clean_line;
+use super::{Invalid, required, tidy};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ActivityKind {
@@ -103,34 +102,19 @@ impl Activity {
     }
 
     pub fn cleaned(&self) -> Activity {
-        let c = |s: &str| clean_line(s).trim().to_string();
-        Activity {
-            name: c(&self.name),
-            venue: c(&self.venue),
-            teams: self
-                .teams
-                .iter()
-                .map(|t| Team {
-                    name: c(&t.name),
-                    ..t.clone()
-                })
-                .collect(),
-            prizes: self
-                .prizes
-                .iter()
-                .map(|p| Prize {
-                    label: c(&p.label),
-                    ..p.clone()
-                })
-                .collect(),
-            ..self.clone()
+        let mut a = self.clone();
+        tidy([&mut a.name, &mut a.venue]);
+        for team in &mut a.teams {
+            tidy([&mut team.name]);
         }
+        for prize in &mut a.prizes {
+            tidy([&mut prize.label]);
+        }
+        a
     }
 
     pub fn validate(&self) -> Result<(), Invalid> {
-        if self.name.trim().is_empty() {
-            return Err(Invalid("Tên hoạt động không được để trống.".into()));
-        }
+        required(&self.name, "Tên hoạt động không được để trống.")?;
         if self.teams.iter().any(|t| t.name.trim().is_empty()) {
             return Err(Invalid(format!(
                 "Hoạt động “{}” có một đội chưa có tên.",

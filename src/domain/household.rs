@@ -1,8 +1,8 @@
 //! Hộ gia đình: the policy families and families in hardship the committee visits with gifts.
 //! Households outlive a year: the same list is visited again next year.
 
-use super::Invalid;
-use crate::text::{clean_line, fold};
+use super::{Invalid, required, tidy};
+use crate::text::fold;
 
 /// Diện: why the household is on the list. The order is the order of lists and totals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -185,20 +185,13 @@ impl Household {
     }
 
     pub fn cleaned(&self) -> Household {
-        let c = |s: &str| clean_line(s).trim().to_string();
-        Household {
-            name: c(&self.name),
-            address: c(&self.address),
-            phone: c(&self.phone),
-            notes: c(&self.notes),
-            ..self.clone()
-        }
+        let mut h = self.clone();
+        tidy([&mut h.name, &mut h.address, &mut h.phone, &mut h.notes]);
+        h
     }
 
     pub fn validate(&self) -> Result<(), Invalid> {
-        if self.name.trim().is_empty() {
-            return Err(Invalid("Họ và tên không được để trống.".into()));
-        }
+        required(&self.name, "Họ và tên không được để trống.")?;
         if let Some(year) = self.birth_year
             && !(1880..=2100).contains(&year)
         {

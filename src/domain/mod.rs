@@ -45,3 +45,28 @@ impl std::fmt::Display for Invalid {
 }
 
 impl std::error::Error for Invalid {}
+
+/// One line of text as it is stored: NFC, without control characters, trimmed.
+pub(crate) fn tidy_line(text: &str) -> String {
+    crate::text::clean_line(text).trim().to_string()
+}
+
+/// Several text fields of a row made as they are stored, in place ([`tidy_line`]).
+pub(crate) fn tidy<const N: usize>(fields: [&mut String; N]) {
+    for field in fields {
+        *field = tidy_line(field);
+    }
+}
+
+/// Text of several lines as it is stored: NFC, line breaks kept, trimmed.
+pub(crate) fn tidy_text(text: &str) -> String {
+    crate::text::clean_multiline(text).trim().to_string()
+}
+
+/// `reason` when a text that must be filled in is empty.
+pub(crate) fn required(text: &str, reason: &str) -> Result<(), Invalid> {
+    if text.trim().is_empty() {
+        return Err(Invalid(reason.into()));
+    }
+    Ok(())
+}

@@ -108,45 +108,33 @@ impl YearPlan {
     pub fn cleaned(&self) -> Result<YearPlan, Invalid> {
         let event = self.event.cleaned();
         event.validate()?;
-        let checklist = self
-            .checklist
-            .iter()
-            .map(ChecklistItem::cleaned)
-            .collect::<Vec<_>>();
-        let program = self
-            .program
-            .iter()
-            .map(ProgramItem::cleaned)
-            .collect::<Vec<_>>();
-        let delegates = self
-            .delegates
-            .iter()
-            .map(Delegate::cleaned)
-            .collect::<Vec<_>>();
-        let points = self
-            .points
-            .iter()
-            .map(EventPoint::cleaned)
-            .collect::<Vec<_>>();
-        let activities = self
-            .activities
-            .iter()
-            .map(Activity::cleaned)
-            .collect::<Vec<_>>();
-        checklist.iter().try_for_each(ChecklistItem::validate)?;
-        program.iter().try_for_each(ProgramItem::validate)?;
-        delegates.iter().try_for_each(Delegate::validate)?;
-        points.iter().try_for_each(EventPoint::validate)?;
-        activities.iter().try_for_each(Activity::validate)?;
         Ok(YearPlan {
             event,
-            checklist,
-            program,
-            delegates,
-            points,
-            activities,
+            checklist: checked(
+                &self.checklist,
+                ChecklistItem::cleaned,
+                ChecklistItem::validate,
+            )?,
+            program: checked(&self.program, ProgramItem::cleaned, ProgramItem::validate)?,
+            delegates: checked(&self.delegates, Delegate::cleaned, Delegate::validate)?,
+            points: checked(&self.points, EventPoint::cleaned, EventPoint::validate)?,
+            activities: checked(&self.activities, Activity::cleaned, Activity::validate)?,
         })
     }
+}
+
+/// Every row cleaned, or the first rule one breaks.
+fn checked<T>(
+    rows: &[T],
+    cleaned: fn(&T) -> T,
+    validate: fn(&T) -> Result<(), Invalid>,
+) -> Result<Vec<T>, Invalid> {
+    rows.iter()
+        .map(|row| {
+            let row = cleaned(row);
+            validate(&row).map(|()| row)
+        })
+        .collect()
 }
 
 /// The year whose plan a new year copies: the latest earlier year, else the earliest year

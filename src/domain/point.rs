@@ -3,8 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::Invalid;
-use crate::text::clean_line;
+use super::{Invalid, required, tidy};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PointKind {
@@ -71,18 +70,13 @@ pub struct EventPoint {
 
 impl EventPoint {
     pub fn cleaned(&self) -> EventPoint {
-        EventPoint {
-            name: clean_line(&self.name).trim().to_string(),
-            host: clean_line(&self.host).trim().to_string(),
-            ..self.clone()
-        }
+        let mut point = self.clone();
+        tidy([&mut point.name, &mut point.host]);
+        point
     }
 
     pub fn validate(&self) -> Result<(), Invalid> {
-        if self.name.trim().is_empty() {
-            return Err(Invalid("Tên điểm tổ chức không được để trống.".into()));
-        }
-        Ok(())
+        required(&self.name, "Tên điểm tổ chức không được để trống.")
     }
 }
 

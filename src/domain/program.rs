@@ -4,8 +4,7 @@
 
 use chrono::{Duration, NaiveTime};
 
-use super::Invalid;
-use crate::text::{clean_line, clean_multiline};
+use super::{Invalid, required, tidy, tidy_text};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProgramItem {
@@ -48,21 +47,17 @@ impl ProgramItem {
     }
 
     pub fn cleaned(&self) -> ProgramItem {
-        ProgramItem {
-            title: clean_line(&self.title).trim().to_string(),
-            presenter: clean_line(&self.presenter).trim().to_string(),
-            notes: clean_line(&self.notes).trim().to_string(),
-            script: clean_multiline(&self.script).trim().to_string(),
-            ..self.clone()
-        }
+        let mut item = self.clone();
+        tidy([&mut item.title, &mut item.presenter, &mut item.notes]);
+        item.script = tidy_text(&self.script);
+        item
     }
 
     pub fn validate(&self) -> Result<(), Invalid> {
-        if self.title.trim().is_empty() {
-            return Err(Invalid(
-                "Tên mục trong chương trình không được để trống.".into(),
-            ));
-        }
+        required(
+            &self.title,
+            "Tên mục trong chương trình không được để trống.",
+        )?;
         if self.duration_min == 0 || self.duration_min > 600 {
             return Err(Invalid(format!(
                 "Thời lượng của mục “{}” phải từ 1 đến 600 phút.",

@@ -1,9 +1,9 @@
 //! The organising unit: who holds the day. It is data, not a constant: since 1 July 2025
 //! districts no longer exist, but earlier years were run by them.
 
-use super::Invalid;
 use super::report::EmptyRows;
-use crate::text::{clean_line, fold};
+use super::{Invalid, required, tidy, tidy_line};
+use crate::text::fold;
 
 /// Administrative level of the organising unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -197,13 +197,13 @@ impl std::fmt::Display for RegisterDigits {
 impl Unit {
     /// A unit with the given name and level and sensible defaults for the rest.
     pub fn new(name: &str, level: Level, province: &str, place: &str) -> Unit {
-        let name = clean_line(name).trim().to_string();
+        let name = tidy_line(name);
         Unit {
             committee: default_committee(&name),
             name,
             level,
-            province: clean_line(province).trim().to_string(),
-            place: clean_line(place).trim().to_string(),
+            province: tidy_line(province),
+            place: tidy_line(place),
             symbol: "BCĐ".to_string(),
             head_name: String::new(),
             secretary_name: String::new(),
@@ -214,19 +214,17 @@ impl Unit {
 
     /// Every text normalised the way it is stored: NFC, no control characters, trimmed.
     pub fn cleaned(&self) -> Unit {
-        let c = |s: &str| clean_line(s).trim().to_string();
-        Unit {
-            name: c(&self.name),
-            level: self.level,
-            province: c(&self.province),
-            place: c(&self.place),
-            committee: c(&self.committee),
-            symbol: c(&self.symbol),
-            head_name: c(&self.head_name),
-            secretary_name: c(&self.secretary_name),
-            register_digits: self.register_digits,
-            empty_rows: self.empty_rows,
-        }
+        let mut unit = self.clone();
+        tidy([
+            &mut unit.name,
+            &mut unit.province,
+            &mut unit.place,
+            &mut unit.committee,
+            &mut unit.symbol,
+            &mut unit.head_name,
+            &mut unit.secretary_name,
+        ]);
+        unit
     }
 
     /// The people's committee of the unit: "Ủy ban nhân dân phường Chợ Quán".
@@ -236,16 +234,14 @@ impl Unit {
 
     /// Checks what documents cannot do without.
     pub fn validate(&self) -> Result<(), Invalid> {
-        let required = [
+        let needed = [
             (&self.name, "Tên đơn vị"),
             (&self.province, "Tỉnh/thành phố"),
             (&self.place, "Địa danh ghi ngày tháng"),
             (&self.committee, "Tên Ban Chỉ đạo"),
         ];
-        for (value, label) in required {
-            if value.trim().is_empty() {
-                return Err(Invalid(format!("{label} không được để trống.")));
-            }
+        for (value, label) in needed {
+            required(value, &format!("{label} không được để trống."))?;
         }
         Ok(())
     }

@@ -2,8 +2,8 @@
 
 use chrono::NaiveDate;
 
-use super::Invalid;
-use crate::text::{clean_line, fold};
+use super::{Invalid, tidy};
+use crate::text::fold;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum VisitStatus {
@@ -101,13 +101,9 @@ impl Visit {
     }
 
     pub fn cleaned(&self) -> Visit {
-        let c = |s: &str| clean_line(s).trim().to_string();
-        Visit {
-            delegation: c(&self.delegation),
-            gift: c(&self.gift),
-            source: c(&self.source),
-            ..self.clone()
-        }
+        let mut v = self.clone();
+        tidy([&mut v.delegation, &mut v.gift, &mut v.source]);
+        v
     }
 
     pub fn validate(&self) -> Result<(), Invalid> {

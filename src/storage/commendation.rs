@@ -8,8 +8,9 @@ use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Row, ToSql, Transaction, params};
 
+use super::table::{Table, checked, insert, joined, list, select, update};
 use super::{Result, Store};
 use crate::domain::{Decision, Form, Recipient, RecipientKind, Sex};
 
@@ -39,51 +40,28 @@ pub struct RecipientImport {
 impl Store {
     /// The decisions of an event, by date then number.
     pub fn decisions(&self, event_id: i64) -> Result<Vec<Decision>> {
-        load_decisions(&self.conn, event_id).map_err(|e| self.fail(e))
+        self.list(event_id)
     }
 
     pub fn add_decision(&mut self, event_id: i64, decision: &Decision) -> Result<Decision> {
-        let d = decision.cleaned();
-        d.validate()?;
-        self.write(|tx| {
-            check_number_free(tx, event_id, &d)?;
-            let id = insert_decision(tx, event_id, &d)?;
-            Ok(Decision { id, ..d })
+        self.add_row_if(&[("event_id", &event_id)], decision, |tx, d| {
+            check_number_free(tx, event_id, d)
         })
     }
 
     pub fn save_decision(&mut self, decision: &Decision) -> Result<()> {
-        let d = decision.cleaned();
-        d.validate()?;
-        self.write_one("quyết định này", |tx| {
-            let event_id: i64 =
-                tx.query_row("SELECT event_id FROM decision WHERE id = ?1", [d.id], |r| {
-                    r.get(0)
-                })?;
-            check_number_free(tx, event_id, &d)?;
-            tx.execute(
-                "UPDATE decision SET number = ?2, date = ?3, issuer = ?4, issuer_head = ?5,
-                     signer_title = ?6, signer_name = ?7 WHERE id = ?1",
-                params![
-                    d.id,
-                    d.number,
-                    d.date.to_string(),
-                    d.issuer,
-                    d.issuer_head,
-                    d.signer_title,
-                    d.signer_name
-                ],
-            )
+        let d = checked(decision)?;
+        self.write_one(d.what(), |tx| {
+            check_number_free(tx, event_of(tx, d.id)?, &d)?;
+            update(tx, &d)
         })
     }
 
     /// Removes a decision and its recipients; returns them for undo.
     pub fn delete_decision(&mut self, id: i64) -> Result<RemovedDecision> {
         self.write(|tx| {
-            let (event_id, decision) =
-                tx.query_row(&format!("{SELECT_DECISION} WHERE id = ?1"), [id], |row| {
-                    Ok((row.get::<_, i64>(7)?, decision_from_row(row)?))
-                })?;
+            let event_id = event_of(tx, id)?;
+            let decision = decision_by_id(tx, id)?;
             let recipients = load_recipients(tx, "decision_id = ?1", id)?;
             tx.execute("DELETE FROM decision WHERE id = ?1", [id])?;
             Ok(RemovedDecision {
@@ -96,7 +74,7 @@ impl Store {
 
     pub fn restore_decision(&mut self, removed: &RemovedDecision) -> Result<()> {
         self.write(|tx| {
-            insert_decision(tx, removed.event_id, &removed.decision)?;
+            insert(tx, &[("event_id", &removed.event_id)], &removed.decision)?;
             for r in &removed.recipients {
                 insert_recipient(tx, &removed.decision, r)?;
             }
@@ -190,7 +168,7 @@ pub(super) fn write_recipient_rows(
     mut rows: Vec<(Decision, Recipient)>,
 ) -> rusqlite::Result<RecipientImport> {
     let mut report = RecipientImport::default();
-    let mut decisions = load_decisions(tx, event_id)?;
+    let mut decisions: Vec<Decision> = list(tx, event_id)?;
     // Each decision's recipients by identity, read once when the first new row reaches it:
     // checking every new row against the stored list made a 10,000-row import quadratic.
     let mut listed: HashMap<i64, HashMap<Identity, Recipient>> = HashMap::new();
@@ -205,9 +183,9 @@ pub(super) fn write_recipient_rows(
         {
             Some(d) => d.clone(),
             None => {
-                let id = insert_decision(tx, event_id, &wanted)?;
+                let id = insert(tx, &[("event_id", &event_id)], &wanted)?;
                 report.new_decisions += 1;
-                let created = Decision { id, ..wanted };
+                let created = wanted.with_id(id);
                 decisions.push(created.clone());
                 created
             }
@@ -245,24 +223,14 @@ fn update_recipient(tx: &Transaction<'_>, r: &Recipient) -> rusqlite::Result<Rec
     check_not_listed(tx, &decision, r)?;
     let (issuer, year) = register_of(tx, r.id)?.unwrap_or_else(|| decision.register());
     let number = number_for(tx, &issuer, year, r)?;
-    let changed = tx.execute(
-        "UPDATE recipient SET kind = ?2, form = ?3, name = ?4, sex = ?5, birth_year = ?6,
-         position_unit = ?7, achievement = ?8, register_issuer = ?9, register_year = ?10,
-         register_no = ?11 WHERE id = ?1",
-        params![
-            r.id,
-            r.kind.code(),
-            r.form.code(),
-            r.name,
-            r.sex.map(Sex::code),
-            r.birth_year,
-            r.position,
-            r.achievement,
-            number.map(|_| issuer.clone()),
-            number.map(|_| year),
-            number
-        ],
-    )?;
+    let changed = bind_recipient(r, (&issuer, year), number, |values| {
+        tx.execute(
+            "UPDATE recipient SET kind = ?2, form = ?3, name = ?4, sex = ?5, birth_year = ?6,
+             position_unit = ?7, achievement = ?8, register_issuer = ?9, register_year = ?10,
+             register_no = ?11 WHERE id = ?1",
+            joined(&[&r.id], values).as_slice(),
+        )
+    })?;
     if changed == 0 {
         return Err(invalid("Không tìm thấy người được khen này."));
     }
@@ -386,57 +354,18 @@ fn register_of(tx: &Transaction<'_>, id: i64) -> rusqlite::Result<Option<(String
         .and_then(|(issuer, year)| Some((issuer?, year?))))
 }
 
-const SELECT_DECISION: &str = "SELECT id, number, date, issuer, issuer_head, signer_title,
-    signer_name, event_id FROM decision";
-
-fn decision_from_row(row: &Row<'_>) -> rusqlite::Result<Decision> {
-    let date: String = row.get(2)?;
-    Ok(Decision {
-        id: row.get(0)?,
-        number: row.get(1)?,
-        date: date.parse().map_err(|_| {
-            rusqlite::Error::FromSqlConversionFailure(2, rusqlite::types::Type::Text, date.into())
-        })?,
-        issuer: row.get(3)?,
-        issuer_head: row.get(4)?,
-        signer_title: row.get(5)?,
-        signer_name: row.get(6)?,
-    })
-}
-
-pub(super) fn load_decisions(conn: &Connection, event_id: i64) -> rusqlite::Result<Vec<Decision>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "{SELECT_DECISION} WHERE event_id = ?1 ORDER BY date, number, id"
-    ))?;
-    stmt.query_map([event_id], decision_from_row)?.collect()
+fn event_of(tx: &Transaction<'_>, decision_id: i64) -> rusqlite::Result<i64> {
+    tx.query_row(
+        "SELECT event_id FROM decision WHERE id = ?1",
+        [decision_id],
+        |row| row.get(0),
+    )
 }
 
 fn decision_by_id(tx: &Transaction<'_>, id: i64) -> rusqlite::Result<Decision> {
-    tx.query_row(
-        &format!("{SELECT_DECISION} WHERE id = ?1"),
-        [id],
-        decision_from_row,
-    )
-    .optional()?
-    .ok_or_else(|| invalid("Không tìm thấy quyết định của người được khen."))
-}
-
-fn insert_decision(tx: &Transaction<'_>, event_id: i64, d: &Decision) -> rusqlite::Result<i64> {
-    tx.execute(
-        "INSERT INTO decision (id, event_id, number, date, issuer, issuer_head, signer_title,
-         signer_name) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![
-            (d.id != 0).then_some(d.id),
-            event_id,
-            d.number,
-            d.date.to_string(),
-            d.issuer,
-            d.issuer_head,
-            d.signer_title,
-            d.signer_name
-        ],
-    )?;
-    Ok(tx.last_insert_rowid())
+    select(tx, "id = ?1", [id])?
+        .pop()
+        .ok_or_else(|| invalid("Không tìm thấy quyết định của người được khen."))
 }
 
 /// Inserts at the end of the decision, numbering it in the decision's register. A new
@@ -466,15 +395,32 @@ fn insert_listed(
         [decision.id],
         |row| row.get(0),
     )?;
-    tx.prepare_cached(
-        "INSERT INTO recipient (id, decision_id, position, kind, form, name, sex, birth_year,
-         position_unit, achievement, register_issuer, register_year, register_no)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-    )?
-    .execute(params![
-        (r.id != 0).then_some(r.id),
-        decision.id,
-        position,
+    let id = (r.id != 0).then_some(r.id);
+    bind_recipient(r, (&issuer, year), number, |values| {
+        tx.prepare_cached(
+            "INSERT INTO recipient (id, decision_id, position, kind, form, name, sex, birth_year,
+             position_unit, achievement, register_issuer, register_year, register_no)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        )?
+        .execute(joined(&[&id, &decision.id, &position], values).as_slice())
+    })?;
+    Ok(Recipient {
+        id: tx.last_insert_rowid(),
+        decision_id: decision.id,
+        register_no: number,
+        ..r.clone()
+    })
+}
+
+/// Calls `f` with a recipient's stored columns from its kind to its register number (with the
+/// register it is numbered in, when it has a number).
+fn bind_recipient<T>(
+    r: &Recipient,
+    (issuer, year): (&str, i32),
+    number: Option<u32>,
+    f: impl FnOnce(&[&dyn ToSql]) -> T,
+) -> T {
+    f(params![
         r.kind.code(),
         r.form.code(),
         r.name,
@@ -482,16 +428,10 @@ fn insert_listed(
         r.birth_year,
         r.position,
         r.achievement,
-        number.map(|_| issuer.clone()),
+        number.map(|_| issuer),
         number.map(|_| year),
         number
-    ])?;
-    Ok(Recipient {
-        id: tx.last_insert_rowid(),
-        decision_id: decision.id,
-        register_no: number,
-        ..r.clone()
-    })
+    ])
 }
 
 fn load_recipients(

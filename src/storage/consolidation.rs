@@ -9,6 +9,7 @@
 use chrono::NaiveDateTime;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
+use super::table::{Table, checked, update};
 use super::{Result, Store, StoreError};
 use crate::consolidation::intake::{self, Accepted, Incoming, Intake, Outcome};
 use crate::consolidation::package::checksum;
@@ -20,7 +21,7 @@ const DATE_TIME: &str = "%Y-%m-%d %H:%M:%S";
 impl Store {
     /// The units expected to report in the event's year, in the order they were added.
     pub fn expected_units(&self, event_id: i64) -> Result<Vec<ExpectedUnit>> {
-        load_expected(&self.conn, event_id).map_err(|e| self.fail(e))
+        self.list(event_id)
     }
 
     /// Adds an expected unit; an `id` of 0 gets a new id, any other id is reused (undoing a
@@ -30,12 +31,8 @@ impl Store {
         event_id: i64,
         unit: &ExpectedUnit,
     ) -> Result<ExpectedUnit> {
-        let unit = unit.cleaned();
-        unit.validate()?;
-        self.write(|tx| {
-            refuse_twice(tx, event_id, &unit)?;
-            let id = insert_expected(tx, event_id, &unit)?;
-            Ok(ExpectedUnit { id, ..unit })
+        self.add_row_if(&[("event_id", &event_id)], unit, |tx, unit| {
+            refuse_twice(tx, event_id, unit)
         })
     }
 
@@ -60,9 +57,8 @@ impl Store {
     }
 
     pub fn save_expected_unit(&mut self, unit: &ExpectedUnit) -> Result<()> {
-        let unit = unit.cleaned();
-        unit.validate()?;
-        self.write_one("đơn vị này trong danh sách", |tx| {
+        let unit = checked(unit)?;
+        self.write_one(unit.what(), |tx| {
             let event_id: Option<i64> = tx
                 .query_row(
                     "SELECT event_id FROM expected_unit WHERE id = ?1",
@@ -74,10 +70,7 @@ impl Store {
                 return Ok(0);
             };
             refuse_twice(tx, event_id, &unit)?;
-            tx.execute(
-                "UPDATE expected_unit SET name = ?2, unit_key = ?3 WHERE id = ?1",
-                params![unit.id, unit.name, unit_key(&unit.name)],
-            )
+            update(tx, &unit)
         })
     }
 
@@ -257,19 +250,6 @@ fn refuse_twice(tx: &Transaction<'_>, event_id: i64, unit: &ExpectedUnit) -> rus
     }
 }
 
-fn insert_expected(
-    tx: &Transaction<'_>,
-    event_id: i64,
-    unit: &ExpectedUnit,
-) -> rusqlite::Result<i64> {
-    let id = (unit.id != 0).then_some(unit.id);
-    tx.execute(
-        "INSERT INTO expected_unit (id, event_id, name, unit_key) VALUES (?1, ?2, ?3, ?4)",
-        params![id, event_id, unit.name, unit_key(&unit.name)],
-    )?;
-    Ok(tx.last_insert_rowid())
-}
-
 /// Checks one read package against the unit's current one and keeps it.
 fn store_one(
     tx: &Transaction<'_>,
@@ -333,18 +313,6 @@ fn store_one(
     } else {
         Outcome::Taken(accepted)
     })
-}
-
-fn load_expected(conn: &Connection, event_id: i64) -> rusqlite::Result<Vec<ExpectedUnit>> {
-    let mut stmt =
-        conn.prepare_cached("SELECT id, name FROM expected_unit WHERE event_id = ?1 ORDER BY id")?;
-    stmt.query_map([event_id], |row| {
-        Ok(ExpectedUnit {
-            id: row.get(0)?,
-            name: row.get(1)?,
-        })
-    })?
-    .collect()
 }
 
 fn load_received(conn: &Connection, year: i32) -> rusqlite::Result<Vec<Received>> {

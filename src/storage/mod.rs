@@ -8,19 +8,17 @@
 mod area;
 pub mod backup;
 pub mod certificate;
-mod checklist;
 pub mod commendation;
 mod consolidation;
-mod delegate;
 mod error;
 mod event;
 mod festival;
 pub mod household;
 mod inspect;
+mod lists;
 pub mod password;
 pub mod paths;
 mod plan;
-mod point;
 pub mod private;
 mod program;
 mod purge;
@@ -28,6 +26,7 @@ pub mod record;
 pub mod report;
 mod restore;
 pub mod schema;
+mod table;
 mod unit;
 pub mod window_lock;
 

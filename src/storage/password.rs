@@ -173,12 +173,7 @@ impl Rekeyed {
         } else {
             format!("Đã bỏ mật khẩu: {what} mở được mà không cần mật khẩu.")
         };
-        for (path, reason) in &self.failed {
-            let name = path.file_name().unwrap_or_default().to_string_lossy();
-            text.push_str(&format!(
-                " Bản sao lưu “{name}” giữ nguyên như cũ: {reason}"
-            ));
-        }
+        backup::tell_failed(&mut text, &self.failed, "giữ nguyên như cũ");
         text
     }
 }

@@ -1,7 +1,8 @@
 //! A year's whole plan in and out of the file: used by set-up, the demo and "new year".
 
 use super::event::{check_new_event, insert_event};
-use super::{Result, Store, StoreError, area, checklist, delegate, festival, point, program};
+use super::table::{Keys, insert, list};
+use super::{Result, Store, StoreError, area};
 use crate::domain::{Household, Unit, YearPlan};
 
 impl Store {
@@ -12,11 +13,11 @@ impl Store {
         };
         let load = || -> rusqlite::Result<YearPlan> {
             Ok(YearPlan {
-                checklist: checklist::load(&self.conn, event.id)?,
-                program: program::load(&self.conn, event.id)?,
-                delegates: delegate::load(&self.conn, event.id)?,
-                points: point::load(&self.conn, event.id)?,
-                activities: festival::load(&self.conn, event.id)?,
+                checklist: list(&self.conn, event.id)?,
+                program: list(&self.conn, event.id)?,
+                delegates: list(&self.conn, event.id)?,
+                points: list(&self.conn, event.id)?,
+                activities: list(&self.conn, event.id)?,
                 event: event.clone(),
             })
         };
@@ -30,6 +31,20 @@ impl Store {
         areas: Option<&[String]>,
         years: &[YearPlan],
     ) -> Result<()> {
+        let plan = Checked::new(unit, areas, years)?;
+        self.write(|tx| write_plan(tx, &plan).map(drop))
+    }
+}
+
+/// A unit, its areas and whole years, cleaned and checked before anything is written.
+struct Checked {
+    unit: Unit,
+    areas: Option<Vec<String>>,
+    years: Vec<YearPlan>,
+}
+
+impl Checked {
+    fn new(unit: &Unit, areas: Option<&[String]>, years: &[YearPlan]) -> Result<Checked> {
         let unit = unit.cleaned();
         unit.validate()?;
         let areas = areas.map(area::checked).transpose()?;
@@ -39,39 +54,39 @@ impl Store {
             check_new_event(&unit, &plan.event)?;
             plans.push(plan);
         }
-        self.write(|tx| write_plan(tx, &unit, areas.as_deref(), &plans).map(drop))
+        Ok(Checked {
+            unit,
+            areas,
+            years: plans,
+        })
     }
 }
 
-/// Writes a checked unit, areas and plans inside a transaction; returns the new events' ids.
-pub(super) fn write_plan(
-    tx: &rusqlite::Transaction<'_>,
-    unit: &Unit,
-    areas: Option<&[String]>,
-    plans: &[YearPlan],
-) -> rusqlite::Result<Vec<i64>> {
-    super::unit::write_unit(tx, unit)?;
-    if let Some(areas) = areas {
+/// Writes a checked unit, areas and years inside a transaction; returns the new events' ids.
+fn write_plan(tx: &rusqlite::Transaction<'_>, checked: &Checked) -> rusqlite::Result<Vec<i64>> {
+    super::unit::write_unit(tx, &checked.unit)?;
+    if let Some(areas) = &checked.areas {
         area::replace(tx, areas)?;
     }
-    let mut ids = Vec::with_capacity(plans.len());
-    for plan in plans {
+    let mut ids = Vec::with_capacity(checked.years.len());
+    for plan in &checked.years {
         let id = insert_event(tx, &plan.event)?;
         ids.push(id);
+        let event: Keys<'_> = &[("event_id", &id)];
         for step in &plan.checklist {
-            checklist::insert(tx, id, step)?;
+            insert(tx, event, step)?;
         }
-        for (position, item) in plan.program.iter().enumerate() {
-            program::insert(tx, id, position as i64, item)?;
+        for (position, item) in (0_i64..).zip(&plan.program) {
+            insert(tx, &[("event_id", &id), ("position", &position)], item)?;
         }
         for d in &plan.delegates {
-            delegate::insert(tx, id, d)?;
+            insert(tx, event, d)?;
         }
         for p in &plan.points {
-            point::insert(tx, id, p)?;
+            insert(tx, event, p)?;
         }
-        for (position, a) in plan.activities.iter().enumerate() {
-            festival::insert(tx, id, position as i64, a)?;
+        for (position, a) in (0_i64..).zip(&plan.activities) {
+            insert(tx, &[("event_id", &id), ("position", &position)], a)?;
         }
     }
     Ok(ids)
@@ -85,15 +100,7 @@ impl Store {
         areas: Option<&[String]>,
         demo: &crate::demo::Demo,
     ) -> Result<()> {
-        let unit = unit.cleaned();
-        unit.validate()?;
-        let areas = areas.map(area::checked).transpose()?;
-        let mut plans = Vec::new();
-        for plan in &demo.years {
-            let plan = plan.cleaned().map_err(StoreError::from)?;
-            check_new_event(&unit, &plan.event)?;
-            plans.push(plan);
-        }
+        let plan = Checked::new(unit, areas, &demo.years)?;
         let mut visits = Vec::new();
         for (year, rows) in &demo.visits {
             visits.push((*year, super::household::checked_visit_rows(rows)?));
@@ -111,16 +118,16 @@ impl Store {
         }
         let households: Vec<Household> = demo.households.iter().map(Household::cleaned).collect();
         self.write(|tx| {
-            let ids = write_plan(tx, &unit, areas.as_deref(), &plans)?;
+            let ids = write_plan(tx, &plan)?;
             let event_of = |year: i32| {
-                plans
+                plan.years
                     .iter()
                     .position(|p| p.event.year == year)
                     .map(|i| ids[i])
                     .ok_or(rusqlite::Error::QueryReturnedNoRows)
             };
             for h in &households {
-                super::household::insert_household(tx, h)?;
+                insert(tx, &[], h)?;
             }
             for (year, rows) in visits {
                 super::household::write_visit_rows(tx, event_of(year)?, rows)?;

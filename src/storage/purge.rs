@@ -35,12 +35,11 @@ impl Purged {
             ));
         }
         text.push('.');
-        for (path, reason) in &self.failed {
-            let name = path.file_name().unwrap_or_default().to_string_lossy();
-            text.push_str(&format!(
-                " Bản sao lưu “{name}” chưa sửa được, hãy xóa bản đó hoặc làm lại sau: {reason}"
-            ));
-        }
+        backup::tell_failed(
+            &mut text,
+            &self.failed,
+            "chưa sửa được, hãy xóa bản đó hoặc làm lại sau",
+        );
         text
     }
 }

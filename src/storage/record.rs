@@ -18,24 +18,32 @@ pub trait Record: Sized {
 }
 
 /// Rows whose store functions have the plain shape `add_x(event, row)`, `save_x(row)`,
-/// `delete_x(id)`.
+/// `delete_x(id)`; a row added another way names its call as `|store, event_id, row| …`.
 macro_rules! plain_record {
     ($row:ty, $add:ident, $save:ident, $delete:ident) => {
+        plain_record!(
+            $row,
+            |store, event_id, row| store.$add(event_id, row),
+            $save,
+            $delete
+        );
+    };
+    ($row:ty, |$store:ident, $event_id:ident, $added:ident| $add:expr, $save:ident, $delete:ident) => {
         impl Record for $row {
             fn id(&self) -> i64 {
                 self.id
             }
 
-            fn add(store: &mut Store, event_id: i64, row: &Self) -> Result<i64> {
-                store.$add(event_id, row).map(|added| added.id)
+            fn add($store: &mut Store, $event_id: i64, $added: &Self) -> Result<i64> {
+                $add.map(|added| added.id)
             }
 
             fn save(store: &mut Store, row: &Self) -> Result<()> {
-                store.$save(row)
+                store.$save(row).map(drop)
             }
 
             fn remove(store: &mut Store, id: i64) -> Result<()> {
-                store.$delete(id)
+                store.$delete(id).map(drop)
             }
         }
     };
@@ -57,65 +65,29 @@ plain_record!(
     delete_expected_unit
 );
 
-/// A recipient belongs to its decision (which carries the event).
-impl Record for Recipient {
-    fn id(&self) -> i64 {
-        self.id
-    }
+// A recipient belongs to its decision (which carries the event).
+plain_record!(
+    Recipient,
+    |store, _event_id, row| store.add_recipient(row),
+    save_recipient,
+    delete_recipient
+);
 
-    fn add(store: &mut Store, _event_id: i64, row: &Self) -> Result<i64> {
-        store.add_recipient(row).map(|added| added.id)
-    }
+// A program item added this way goes last (the ceremony screen places its new items with
+// `Store::add_program_item`).
+plain_record!(
+    ProgramItem,
+    |store, event_id, row| store.add_program_item(event_id, u32::MAX as usize, row),
+    save_program_item,
+    delete_program_item
+);
 
-    fn save(store: &mut Store, row: &Self) -> Result<()> {
-        store.save_recipient(row).map(drop)
-    }
-
-    fn remove(store: &mut Store, id: i64) -> Result<()> {
-        store.delete_recipient(id).map(drop)
-    }
-}
-
-/// A program item added this way goes last (the ceremony screen places its new items with
-/// `Store::add_program_item`).
-impl Record for ProgramItem {
-    fn id(&self) -> i64 {
-        self.id
-    }
-
-    fn add(store: &mut Store, event_id: i64, row: &Self) -> Result<i64> {
-        let last = u32::MAX as usize;
-        store
-            .add_program_item(event_id, last, row)
-            .map(|added| added.id)
-    }
-
-    fn save(store: &mut Store, row: &Self) -> Result<()> {
-        store.save_program_item(row)
-    }
-
-    fn remove(store: &mut Store, id: i64) -> Result<()> {
-        store.delete_program_item(id)
-    }
-}
-
-/// Households belong to the file, not to an event. Removing one this way drops what it took
-/// (its visits); the visits screen removes households with `Store::delete_household`, which
-/// hands them back for undo.
-impl Record for Household {
-    fn id(&self) -> i64 {
-        self.id
-    }
-
-    fn add(store: &mut Store, _event_id: i64, row: &Self) -> Result<i64> {
-        store.add_household(row).map(|added| added.id)
-    }
-
-    fn save(store: &mut Store, row: &Self) -> Result<()> {
-        store.save_household(row)
-    }
-
-    fn remove(store: &mut Store, id: i64) -> Result<()> {
-        store.delete_household(id).map(drop)
-    }
-}
+// Households belong to the file, not to an event. Removing one this way drops what it took
+// (its visits); the visits screen removes households with `Store::delete_household`, which
+// hands them back for undo.
+plain_record!(
+    Household,
+    |store, _event_id, row| store.add_household(row),
+    save_household,
+    delete_household
+);

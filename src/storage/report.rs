@@ -4,7 +4,8 @@
 
 use std::collections::BTreeMap;
 
-use rusqlite::{Connection, params};
+use rusqlite::types::FromSql;
+use rusqlite::{Connection, ToSql, Transaction, params};
 
 use super::{Result, Store};
 use crate::domain::report::{Entered, Figure, Report, Section, Sources, YearReport, compute};
@@ -50,17 +51,8 @@ impl Store {
         entered.validate()?;
         self.write(|tx| {
             for (figure, value) in figures {
-                match value {
-                    Some(v) => tx.execute(
-                        "INSERT INTO report_figure (event_id, code, value) VALUES (?1, ?2, ?3)
-                         ON CONFLICT (event_id, code) DO UPDATE SET value = excluded.value",
-                        params![event_id, figure.code(), v],
-                    )?,
-                    None => tx.execute(
-                        "DELETE FROM report_figure WHERE event_id = ?1 AND code = ?2",
-                        params![event_id, figure.code()],
-                    )?,
-                };
+                let value = value.as_ref().map(|v| v as &dyn ToSql);
+                keep(tx, FIGURES, event_id, figure.code(), value)?;
             }
             Ok(())
         })
@@ -80,20 +72,8 @@ impl Store {
         text: Option<&str>,
     ) -> Result<()> {
         let text = text.map(|t| clean_multiline(t).trim_end().to_string());
-        self.write(|tx| {
-            match &text {
-                Some(t) => tx.execute(
-                    "INSERT INTO report_section (event_id, code, text) VALUES (?1, ?2, ?3)
-                     ON CONFLICT (event_id, code) DO UPDATE SET text = excluded.text",
-                    params![event_id, section.code(), t],
-                )?,
-                None => tx.execute(
-                    "DELETE FROM report_section WHERE event_id = ?1 AND code = ?2",
-                    params![event_id, section.code()],
-                )?,
-            };
-            Ok(())
-        })
+        let text = text.as_ref().map(|t| t as &dyn ToSql);
+        self.write(|tx| keep(tx, SECTIONS, event_id, section.code(), text))
     }
 
     /// The report of `year` with the latest earlier year beside it; `None` if the year has
@@ -193,35 +173,72 @@ impl Store {
     }
 }
 
-fn load_entered(conn: &Connection, event_id: i64) -> rusqlite::Result<Entered> {
-    let mut stmt =
-        conn.prepare_cached("SELECT code, value FROM report_figure WHERE event_id = ?1")?;
-    let mut entered = Entered::default();
+/// A table of values kept per event under a code, and its value's column.
+type Coded = (&'static str, &'static str);
+
+const FIGURES: Coded = ("report_figure", "value");
+const SECTIONS: Coded = ("report_section", "text");
+
+/// Keeps `value` under the event's `code`, or removes what was kept when it is `None`.
+fn keep(
+    tx: &Transaction<'_>,
+    coded: Coded,
+    event_id: i64,
+    code: &str,
+    value: Option<&dyn ToSql>,
+) -> rusqlite::Result<()> {
+    let (table, column) = coded;
+    match value {
+        Some(v) => tx.execute(
+            &format!(
+                "INSERT INTO {table} (event_id, code, {column}) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (event_id, code) DO UPDATE SET {column} = excluded.{column}"
+            ),
+            params![event_id, code, v],
+        )?,
+        None => tx.execute(
+            &format!("DELETE FROM {table} WHERE event_id = ?1 AND code = ?2"),
+            params![event_id, code],
+        )?,
+    };
+    Ok(())
+}
+
+/// What is kept for an event, by what its code means; a code from a newer version is kept in
+/// the file but not shown.
+fn kept<K, V: FromSql>(
+    conn: &Connection,
+    coded: Coded,
+    event_id: i64,
+    meaning: fn(&str) -> Option<K>,
+) -> rusqlite::Result<Vec<(K, V)>> {
+    let (table, column) = coded;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT code, {column} FROM {table} WHERE event_id = ?1"
+    ))?;
     let rows = stmt.query_map([event_id], |row| {
-        Ok((row.get::<_, String>(0)?, row.get::<_, u32>(1)?))
+        Ok((row.get::<_, String>(0)?, row.get::<_, V>(1)?))
     })?;
+    let mut found = Vec::new();
     for row in rows {
         let (code, value) = row?;
-        // A code from a newer version is kept in the file but not shown.
-        if let Some(figure) = Figure::from_code(&code) {
-            entered.set(figure, Some(value));
+        if let Some(key) = meaning(&code) {
+            found.push((key, value));
         }
+    }
+    Ok(found)
+}
+
+fn load_entered(conn: &Connection, event_id: i64) -> rusqlite::Result<Entered> {
+    let mut entered = Entered::default();
+    for (figure, value) in kept(conn, FIGURES, event_id, Figure::from_code)? {
+        entered.set(figure, Some(value));
     }
     Ok(entered)
 }
 
 fn load_sections(conn: &Connection, event_id: i64) -> rusqlite::Result<BTreeMap<Section, String>> {
-    let mut stmt =
-        conn.prepare_cached("SELECT code, text FROM report_section WHERE event_id = ?1")?;
-    let rows = stmt.query_map([event_id], |row| {
-        Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
-    })?;
-    let mut sections = BTreeMap::new();
-    for row in rows {
-        let (code, text) = row?;
-        if let Some(section) = Section::from_code(&code) {
-            sections.insert(section, text);
-        }
-    }
-    Ok(sections)
+    Ok(kept(conn, SECTIONS, event_id, Section::from_code)?
+        .into_iter()
+        .collect())
 }

@@ -416,6 +416,15 @@ fn remove_with_journal(path: &Path) {
     let _ = std::fs::remove_file(path);
 }
 
+/// Ends a summary with a sentence for each backup copy a change could not reach, saying how
+/// it stands (`how`) and why.
+pub(super) fn tell_failed(text: &mut String, failed: &[(PathBuf, String)], how: &str) {
+    for (path, reason) in failed {
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        text.push_str(&format!(" Bản sao lưu “{name}” {how}: {reason}"));
+    }
+}
+
 pub fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(suffix);
