@@ -24,14 +24,7 @@ fn page_text(app: &App) -> String {
         .certificates()
         .and_then(|c| c.laid())
         .expect("a certificate is shown");
-    laid.page
-        .all_items()
-        .filter_map(|item| match item {
-            Item::Text { text, .. } => Some(text.as_str()),
-            _ => None,
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    laid.page.texts().collect::<Vec<_>>().join(" ")
 }
 
 /// The left end of the first line of the recipient's name on the shown page.
@@ -40,7 +33,7 @@ fn name_x(app: &App, first_word: &str) -> f32 {
     laid.page
         .all_items()
         .find_map(|item| match item {
-            Item::Text { text, x_mm, .. } if text.starts_with(first_word) => Some(*x_mm),
+            Item::Text(t) if t.text.starts_with(first_word) => Some(t.x_mm),
             _ => None,
         })
         .expect("the name is on the page")

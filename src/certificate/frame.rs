@@ -3,7 +3,7 @@
 //! (lines only; never the national emblem), the national title and motto, "TẶNG" and the
 //! title. Positions are those of A4 landscape, scaled to the paper.
 
-use crate::document::{Face, Item, Page};
+use crate::document::{Face, Page};
 use crate::domain::Form;
 
 use super::layout::centred;
@@ -50,16 +50,6 @@ fn segments(id: &str) -> Vec<((f32, f32), (f32, f32))> {
     out
 }
 
-fn line(page: &mut Page, (x1_mm, y1_mm): (f32, f32), (x2_mm, y2_mm): (f32, f32), width_pt: f32) {
-    page.items.push(Item::Line {
-        x1_mm,
-        y1_mm,
-        x2_mm,
-        y2_mm,
-        width_pt,
-    });
-}
-
 /// The double frame with the meander band between its lines and a rosette in each corner.
 /// The Bằng khen has a second inner line.
 fn border(page: &mut Page, form: Form, s: f32) {
@@ -98,12 +88,11 @@ fn border(page: &mut Page, form: Form, s: f32) {
         };
         for i in 0..repeats as usize {
             for &(a, b) in &band {
-                line(page, place(a, i as f32), place(b, i as f32), pen);
+                page.line(place(a, i as f32), place(b, i as f32), pen);
             }
         }
         // The rail the keys stand on.
-        line(
-            page,
+        page.line(
             place((0.0, 10.0), 0.0),
             place((10.0, 10.0), repeats - 1.0),
             pen,
@@ -118,7 +107,7 @@ fn border(page: &mut Page, form: Form, s: f32) {
     ] {
         let place = |(u, v): (f32, f32)| (x + pad + u * unit, y + pad + v * unit);
         for &(a, b) in &corner {
-            line(page, place(a), place(b), pen);
+            page.line(place(a), place(b), pen);
         }
     }
 }

@@ -72,14 +72,14 @@ impl PrinterProfile {
         // The shared items last met, and the same moved: pages of a batch share one frame.
         let mut last: Option<Arc<[Item]>> = None;
         let mut moved: Arc<[Item]> = Arc::from([]);
+        let move_item =
+            |item: &mut Item| item.transform(self.scale, self.offset_x_mm, self.offset_y_mm);
         pages
             .map(|mut page| {
-                for item in &mut page.items {
-                    self.move_item(item);
-                }
+                page.items.iter_mut().for_each(move_item);
                 if !last.as_ref().is_some_and(|l| Arc::ptr_eq(l, &page.shared)) {
                     let mut items = page.shared.to_vec();
-                    items.iter_mut().for_each(|item| self.move_item(item));
+                    items.iter_mut().for_each(move_item);
                     moved = items.into();
                     last = Some(Arc::clone(&page.shared));
                 }
@@ -91,46 +91,6 @@ impl PrinterProfile {
 
     fn is_exact(&self) -> bool {
         (self.scale, self.offset_x_mm, self.offset_y_mm) == (1.0, 0.0, 0.0)
-    }
-
-    /// One item scaled about the top-left corner, then moved by the offsets.
-    fn move_item(&self, item: &mut Item) {
-        let (s, dx, dy) = (self.scale, self.offset_x_mm, self.offset_y_mm);
-        let at = |x: f32, y: f32| (x * s + dx, y * s + dy);
-        match item {
-            Item::Text {
-                x_mm,
-                y_mm,
-                size_pt,
-                ..
-            } => {
-                (*x_mm, *y_mm) = at(*x_mm, *y_mm);
-                *size_pt *= s;
-            }
-            Item::Line {
-                x1_mm,
-                y1_mm,
-                x2_mm,
-                y2_mm,
-                width_pt,
-            } => {
-                (*x1_mm, *y1_mm) = at(*x1_mm, *y1_mm);
-                (*x2_mm, *y2_mm) = at(*x2_mm, *y2_mm);
-                *width_pt *= s;
-            }
-            Item::Rect {
-                x_mm,
-                y_mm,
-                width_mm,
-                height_mm,
-                width_pt,
-            } => {
-                (*x_mm, *y_mm) = at(*x_mm, *y_mm);
-                *width_mm *= s;
-                *height_mm *= s;
-                *width_pt *= s;
-            }
-        }
     }
 }
 
@@ -196,13 +156,7 @@ pub fn calibration_page(paper: Paper) -> Page {
     while x <= w - 5.0 {
         let long = (x as i32) % 10 == 0;
         let tick = if long { 6.0 } else { 3.0 };
-        page.items.push(Item::Line {
-            x1_mm: x,
-            y1_mm: 0.0,
-            x2_mm: x,
-            y2_mm: tick,
-            width_pt: 0.4,
-        });
+        page.line((x, 0.0), (x, tick), 0.4);
         if long && x > 0.0 {
             page.text(x + 0.6, 9.0, 7.0, Face::Regular, &format!("{x:.0}"));
         }
@@ -212,13 +166,7 @@ pub fn calibration_page(paper: Paper) -> Page {
     while y <= h - 5.0 {
         let long = (y as i32) % 10 == 0;
         let tick = if long { 6.0 } else { 3.0 };
-        page.items.push(Item::Line {
-            x1_mm: 0.0,
-            y1_mm: y,
-            x2_mm: tick,
-            y2_mm: y,
-            width_pt: 0.4,
-        });
+        page.line((0.0, y), (tick, y), 0.4);
         if long && y > 0.0 {
             page.text(7.5, y + 2.5, 7.0, Face::Regular, &format!("{y:.0}"));
         }
@@ -232,20 +180,8 @@ pub fn calibration_page(paper: Paper) -> Page {
         (w - 30.0, h - 30.0),
         (w / 2.0, h / 2.0),
     ] {
-        page.items.push(Item::Line {
-            x1_mm: cx - 8.0,
-            y1_mm: cy,
-            x2_mm: cx + 8.0,
-            y2_mm: cy,
-            width_pt: 0.4,
-        });
-        page.items.push(Item::Line {
-            x1_mm: cx,
-            y1_mm: cy - 8.0,
-            x2_mm: cx,
-            y2_mm: cy + 8.0,
-            width_pt: 0.4,
-        });
+        page.line((cx - 8.0, cy), (cx + 8.0, cy), 0.4);
+        page.line((cx, cy - 8.0), (cx, cy + 8.0), 0.4);
         page.rect(cx - 4.0, cy - 4.0, 8.0, 8.0, 0.3);
     }
     let lines = [

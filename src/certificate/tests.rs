@@ -130,9 +130,9 @@ fn every_text_stays_inside_its_box_and_the_page() {
             for field in &template.fields {
                 let text = data.text(field.key);
                 for item in laid.page.all_items() {
-                    if let Item::Text { text: t, .. } = item
-                        && !t.is_empty()
-                        && text.contains(t.as_str())
+                    if let Item::Text(t) = item
+                        && !t.text.is_empty()
+                        && text.contains(t.text.as_str())
                         && field.key != FieldKey::Register
                         && text.len() > 20
                     {
@@ -143,8 +143,9 @@ fn every_text_stays_inside_its_box_and_the_page() {
                             assert!(
                                 b.left >= field.x_mm - 0.01
                                     && b.right <= field.x_mm + field.width_mm + 0.01,
-                                "{:?} {t}",
-                                field.key
+                                "{:?} {}",
+                                field.key,
+                                t.text
                             );
                         }
                     }
@@ -169,12 +170,7 @@ fn a_blank_form_prints_no_fixed_heading_and_no_frame() {
         assert!(full_texts.contains(&heading), "{heading}");
         assert!(!texts(&blank.page).contains(&heading), "{heading}");
     }
-    assert!(
-        blank
-            .page
-            .all_items()
-            .all(|i| matches!(i, Item::Text { .. }))
-    );
+    assert!(blank.page.all_items().all(|i| matches!(i, Item::Text(_))));
     assert!(texts(&blank.page).contains(&"Ông Nguyễn Văn An"));
     let merit = layout(
         &Template::standard(Form::Merit, Paper::A3Landscape, Mode::FullPage),
@@ -270,7 +266,7 @@ fn the_decision_list_groups_collectives_then_individuals_with_numbers() {
         "{joined}"
     );
     let note = laid.pages[0].items.iter().find_map(|item| match item {
-        Item::Text { text, face, .. } if text.starts_with("(Kèm theo") => Some(*face),
+        Item::Text(t) if t.text.starts_with("(Kèm theo") => Some(t.face),
         _ => None,
     });
     assert_eq!(note, Some(crate::document::Face::Italic));
@@ -313,7 +309,7 @@ fn the_frame_is_a_band_of_vector_lines_and_every_field_stays_well_inside_it() {
         let lines: Vec<&Item> = laid
             .page
             .all_items()
-            .filter(|i| matches!(i, Item::Line { .. }))
+            .filter(|i| matches!(i, Item::Line(_)))
             .collect();
         // The meander band: many strokes, all between the two frame lines (no corner squares
         // crossed by an X, which read as missing pictures).
@@ -323,7 +319,7 @@ fn the_frame_is_a_band_of_vector_lines_and_every_field_stays_well_inside_it() {
             edge >= outer - 0.01 && edge <= inner + 0.01
         };
         let strokes = lines.iter().filter(|l| match l {
-            Item::Line { width_pt, .. } => (*width_pt - 0.5 * s).abs() < 1e-3,
+            Item::Line(l) => (l.width_pt - 0.5 * s).abs() < 1e-3,
             _ => false,
         });
         for line in strokes {

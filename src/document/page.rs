@@ -29,31 +29,39 @@ pub struct Page {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {
-    /// One string on one line; (x_mm, y_mm) is the left end of its baseline. NFC, no line
-    /// breaks.
-    Text {
-        x_mm: f32,
-        y_mm: f32,
-        size_pt: f32,
-        face: Face,
-        text: String,
-    },
-    /// A straight stroke with butt ends, so it is exactly as long as its end points say.
-    Line {
-        x1_mm: f32,
-        y1_mm: f32,
-        x2_mm: f32,
-        y2_mm: f32,
-        width_pt: f32,
-    },
-    /// The outline of a rectangle (table cells); (x_mm, y_mm) is its top-left corner.
-    Rect {
-        x_mm: f32,
-        y_mm: f32,
-        width_mm: f32,
-        height_mm: f32,
-        width_pt: f32,
-    },
+    Text(Text),
+    Line(Line),
+    Rect(Rect),
+}
+
+/// One string on one line; (x_mm, y_mm) is the left end of its baseline. NFC, no line breaks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Text {
+    pub x_mm: f32,
+    pub y_mm: f32,
+    pub size_pt: f32,
+    pub face: Face,
+    pub text: String,
+}
+
+/// A straight stroke with butt ends, so it is exactly as long as its end points say.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub x1_mm: f32,
+    pub y1_mm: f32,
+    pub x2_mm: f32,
+    pub y2_mm: f32,
+    pub width_pt: f32,
+}
+
+/// The outline of a rectangle (table cells); (x_mm, y_mm) is its top-left corner.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rect {
+    pub x_mm: f32,
+    pub y_mm: f32,
+    pub width_mm: f32,
+    pub height_mm: f32,
+    pub width_pt: f32,
 }
 
 /// A box on the page: left, top, right, bottom, in millimetres.
@@ -70,42 +78,47 @@ impl Item {
     /// centre lines).
     pub fn bounds(&self) -> Bounds {
         match self {
-            Item::Text {
-                x_mm,
-                y_mm,
-                size_pt,
-                face,
-                text,
-            } => Bounds {
-                left: *x_mm,
-                top: y_mm - fonts::ascent_mm(*face, *size_pt),
-                right: x_mm + fonts::text_width_mm(*face, *size_pt, text),
-                bottom: y_mm + fonts::descent_mm(*face, *size_pt),
+            Item::Text(t) => Bounds {
+                left: t.x_mm,
+                top: t.y_mm - fonts::ascent_mm(t.face, t.size_pt),
+                right: t.x_mm + fonts::text_width_mm(t.face, t.size_pt, &t.text),
+                bottom: t.y_mm + fonts::descent_mm(t.face, t.size_pt),
             },
-            Item::Line {
-                x1_mm,
-                y1_mm,
-                x2_mm,
-                y2_mm,
-                ..
-            } => Bounds {
-                left: x1_mm.min(*x2_mm),
-                top: y1_mm.min(*y2_mm),
-                right: x1_mm.max(*x2_mm),
-                bottom: y1_mm.max(*y2_mm),
+            Item::Line(l) => Bounds {
+                left: l.x1_mm.min(l.x2_mm),
+                top: l.y1_mm.min(l.y2_mm),
+                right: l.x1_mm.max(l.x2_mm),
+                bottom: l.y1_mm.max(l.y2_mm),
             },
-            Item::Rect {
-                x_mm,
-                y_mm,
-                width_mm,
-                height_mm,
-                ..
-            } => Bounds {
-                left: *x_mm,
-                top: *y_mm,
-                right: x_mm + width_mm,
-                bottom: y_mm + height_mm,
+            Item::Rect(r) => Bounds {
+                left: r.x_mm,
+                top: r.y_mm,
+                right: r.x_mm + r.width_mm,
+                bottom: r.y_mm + r.height_mm,
             },
+        }
+    }
+
+    /// The item scaled by `scale` about the page's top-left corner, then moved by `dx_mm` and
+    /// `dy_mm`: sizes and stroke widths scale with it.
+    pub fn transform(&mut self, scale: f32, dx_mm: f32, dy_mm: f32) {
+        let at = |x: f32, y: f32| (x * scale + dx_mm, y * scale + dy_mm);
+        match self {
+            Item::Text(t) => {
+                (t.x_mm, t.y_mm) = at(t.x_mm, t.y_mm);
+                t.size_pt *= scale;
+            }
+            Item::Line(l) => {
+                (l.x1_mm, l.y1_mm) = at(l.x1_mm, l.y1_mm);
+                (l.x2_mm, l.y2_mm) = at(l.x2_mm, l.y2_mm);
+                l.width_pt *= scale;
+            }
+            Item::Rect(r) => {
+                (r.x_mm, r.y_mm) = at(r.x_mm, r.y_mm);
+                r.width_mm *= scale;
+                r.height_mm *= scale;
+                r.width_pt *= scale;
+            }
         }
     }
 }
@@ -126,40 +139,45 @@ impl Page {
     }
 
     pub fn text(&mut self, x_mm: f32, y_mm: f32, size_pt: f32, face: Face, text: &str) {
-        self.items.push(Item::Text {
+        self.items.push(Item::Text(Text {
             x_mm,
             y_mm,
             size_pt,
             face,
             text: text.to_owned(),
-        });
+        }));
     }
 
     /// A horizontal rule at `y_mm` from `x1_mm` to `x2_mm`.
     pub fn rule(&mut self, x1_mm: f32, x2_mm: f32, y_mm: f32, width_pt: f32) {
-        self.items.push(Item::Line {
+        self.line((x1_mm, y_mm), (x2_mm, y_mm), width_pt);
+    }
+
+    /// A stroke from `(x1_mm, y1_mm)` to `(x2_mm, y2_mm)`.
+    pub fn line(&mut self, (x1_mm, y1_mm): (f32, f32), (x2_mm, y2_mm): (f32, f32), width_pt: f32) {
+        self.items.push(Item::Line(Line {
             x1_mm,
-            y1_mm: y_mm,
+            y1_mm,
             x2_mm,
-            y2_mm: y_mm,
+            y2_mm,
             width_pt,
-        });
+        }));
     }
 
     pub fn rect(&mut self, x_mm: f32, y_mm: f32, width_mm: f32, height_mm: f32, width_pt: f32) {
-        self.items.push(Item::Rect {
+        self.items.push(Item::Rect(Rect {
             x_mm,
             y_mm,
             width_mm,
             height_mm,
             width_pt,
-        });
+        }));
     }
 
     /// The strings drawn on the page, in drawing order.
     pub fn texts(&self) -> impl Iterator<Item = &str> {
         self.all_items().filter_map(|item| match item {
-            Item::Text { text, .. } => Some(text.as_str()),
+            Item::Text(t) => Some(t.text.as_str()),
             _ => None,
         })
     }
@@ -182,7 +200,7 @@ impl Document {
     pub fn faces(&self) -> BTreeSet<Face> {
         self.each_item_once()
             .filter_map(|item| match item {
-                Item::Text { face, .. } => Some(*face),
+                Item::Text(t) => Some(t.face),
                 _ => None,
             })
             .collect()
@@ -193,8 +211,8 @@ impl Document {
     pub fn missing_glyphs(&self) -> Vec<char> {
         let mut missing = Vec::new();
         for item in self.each_item_once() {
-            if let Item::Text { face, text, .. } = item {
-                for c in fonts::missing_glyphs(*face, text) {
+            if let Item::Text(t) = item {
+                for c in fonts::missing_glyphs(t.face, &t.text) {
                     if !missing.contains(&c) {
                         missing.push(c);
                     }

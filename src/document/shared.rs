@@ -32,10 +32,9 @@ impl State {
         let mut state = State::default();
         for item in items {
             match item {
-                Item::Text { face, size_pt, .. } => state.font = Some((*face, *size_pt)),
-                Item::Line { width_pt, .. } | Item::Rect { width_pt, .. } => {
-                    state.stroke = Some(*width_pt)
-                }
+                Item::Text(t) => state.font = Some((t.face, t.size_pt)),
+                Item::Line(l) => state.stroke = Some(l.width_pt),
+                Item::Rect(r) => state.stroke = Some(r.width_pt),
             }
         }
         state

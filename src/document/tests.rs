@@ -9,6 +9,7 @@ use super::admin::{
     MARGIN_BOTTOM_MM, MARGIN_LEFT_MM, MARGIN_RIGHT_MM, MARGIN_TOP_MM, MOTTO, NATIONAL_TITLE,
     PAGE_HEIGHT_MM, PAGE_WIDTH_MM, RECIPIENTS_TITLE,
 };
+use super::page::Text;
 use super::*;
 
 const STACKED: &str = "Ấấ Ầầ Ẩẩ Ẫẫ Ắắ Ằằ Ẳẳ Ẵẵ Ếế Ềề Ểể Ễễ Ốố Ồồ Ổổ Ỗỗ Ợợ Ựự Ỳỳ Ỹỹ Đđ";
@@ -137,7 +138,7 @@ fn body_texts(page: &Page) -> Vec<(&str, Bounds)> {
         .iter()
         .filter(|item| item.bounds().bottom > MARGIN_TOP_MM)
         .filter_map(|item| match item {
-            Item::Text { text, .. } => Some((text.as_str(), item.bounds())),
+            Item::Text(t) => Some((t.text.as_str(), item.bounds())),
             _ => None,
         })
         .collect()
@@ -148,13 +149,13 @@ fn find<'a>(doc: &'a Document, text: &str) -> Vec<(usize, &'a Item)> {
         .iter()
         .enumerate()
         .flat_map(|(i, page)| page.items.iter().map(move |item| (i, item)))
-        .filter(|(_, item)| matches!(item, Item::Text { text: t, .. } if t == text))
+        .filter(|(_, item)| matches!(item, Item::Text(t) if t.text == text))
         .collect()
 }
 
 fn baseline(item: &Item) -> f32 {
     match item {
-        Item::Text { y_mm, .. } => *y_mm,
+        Item::Text(t) => t.y_mm,
         _ => panic!("not a text"),
     }
 }
@@ -192,8 +193,7 @@ fn everything_stays_inside_the_margins() {
                 "{item:?}"
             );
             // Only the page number is in the top margin.
-            let is_page_number =
-                matches!(item, Item::Text { text, .. } if *text == (i + 1).to_string());
+            let is_page_number = matches!(item, Item::Text(t) if t.text == (i + 1).to_string());
             assert!(
                 b.top >= MARGIN_TOP_MM - EPSILON || is_page_number,
                 "{item:?}"
@@ -218,10 +218,10 @@ fn page_numbers_are_centred_in_the_top_margin_from_page_two() {
             continue;
         }
         assert_eq!(in_margin.len(), 1, "page {}", i + 1);
-        let Item::Text { text, .. } = in_margin[0] else {
+        let Item::Text(t) = in_margin[0] else {
             panic!("not a text")
         };
-        assert_eq!(*text, (i + 1).to_string());
+        assert_eq!(t.text, (i + 1).to_string());
         let b = in_margin[0].bounds();
         assert!(((b.left + b.right) / 2.0 - center).abs() < EPSILON);
         assert!(b.bottom < MARGIN_TOP_MM && b.top > 0.0);
@@ -245,7 +245,7 @@ fn the_header_blocks_sit_side_by_side_with_their_rules() {
     let rules: Vec<Bounds> = page
         .items
         .iter()
-        .filter(|item| matches!(item, Item::Line { .. }))
+        .filter(|item| matches!(item, Item::Line(_)))
         .map(Item::bounds)
         .collect();
     // Under the issuer, under the motto, under the summary.
@@ -277,11 +277,11 @@ fn the_header_blocks_sit_side_by_side_with_their_rules() {
     let (_, date) = find(&doc, place_date)[0];
     assert!(matches!(
         date,
-        Item::Text {
+        Item::Text(Text {
             face: Face::Italic,
             size_pt: 14.0,
             ..
-        }
+        })
     ));
     assert!((axis(date.bounds()) - axis(motto_bounds)).abs() < EPSILON);
     let (_, number) = find(&doc, "Số: 05/BC-BCĐ")[0];
@@ -296,11 +296,11 @@ fn the_header_blocks_sit_side_by_side_with_their_rules() {
     let (_, kind) = find(&doc, "BÁO CÁO")[0];
     assert!(matches!(
         kind,
-        Item::Text {
+        Item::Text(Text {
             face: Face::Bold,
             size_pt: 14.0,
             ..
-        }
+        })
     ));
     assert!((axis(kind.bounds()) - (MARGIN_LEFT_MM + 82.5)).abs() < EPSILON);
     assert!(kind.bounds().top > date.bounds().bottom);
@@ -360,10 +360,10 @@ fn the_table_header_starts_every_page_the_table_reaches() {
     assert_eq!(page, 2);
     assert!(matches!(
         total,
-        Item::Text {
+        Item::Text(Text {
             face: Face::Bold,
             ..
-        }
+        })
     ));
     // The cells of a row are the rectangles level with each other, left to right.
     let row_at = |top: f32| {
@@ -371,12 +371,9 @@ fn the_table_header_starts_every_page_the_table_reaches() {
             .items
             .iter()
             .filter_map(|item| match item {
-                Item::Rect {
-                    x_mm,
-                    y_mm,
-                    width_mm,
-                    ..
-                } if (*y_mm - top).abs() < EPSILON => Some((*x_mm, *x_mm + *width_mm)),
+                Item::Rect(r) if (r.y_mm - top).abs() < EPSILON => {
+                    Some((r.x_mm, r.x_mm + r.width_mm))
+                }
                 _ => None,
             })
             .collect();
@@ -388,18 +385,13 @@ fn the_table_header_starts_every_page_the_table_reaches() {
         .items
         .iter()
         .find_map(|item| match item {
-            Item::Rect {
-                x_mm,
-                y_mm,
-                width_mm,
-                height_mm,
-                ..
-            } if *x_mm <= b.left
-                && b.right <= x_mm + width_mm
-                && *y_mm <= b.top
-                && b.bottom <= y_mm + height_mm =>
+            Item::Rect(r)
+                if r.x_mm <= b.left
+                    && b.right <= r.x_mm + r.width_mm
+                    && r.y_mm <= b.top
+                    && b.bottom <= r.y_mm + r.height_mm =>
             {
-                Some(*y_mm)
+                Some(r.y_mm)
             }
             _ => None,
         })
@@ -413,7 +405,7 @@ fn the_table_header_starts_every_page_the_table_reaches() {
         .items
         .iter()
         .filter_map(|item| match item {
-            Item::Rect { y_mm, .. } if *y_mm < header_top => Some(*y_mm),
+            Item::Rect(r) if r.y_mm < header_top => Some(r.y_mm),
             _ => None,
         })
         .fold(f32::MIN, f32::max);
@@ -438,11 +430,11 @@ fn justified_lines_reach_the_right_margin() {
         .filter(|item| {
             matches!(
                 item,
-                Item::Text {
+                Item::Text(Text {
                     face: Face::Regular,
                     size_pt: 14.0,
                     ..
-                }
+                })
             )
         })
         .filter(|item| (item.bounds().right - right).abs() < EPSILON)
@@ -463,11 +455,11 @@ fn the_signature_and_the_recipients_share_a_page_and_a_baseline() {
     assert!((baseline(head) - baseline(authority)).abs() < EPSILON);
     assert!(matches!(
         head,
-        Item::Text {
+        Item::Text(Text {
             face: Face::BoldItalic,
             size_pt: 12.0,
             ..
-        }
+        })
     ));
     assert!(baseline(signer) - baseline(authority) > 25.0);
     let items: Vec<&str> = doc.pages[2]

@@ -221,51 +221,33 @@ impl<M> canvas::Program<M> for PagePainter<'_, M> {
         };
         for item in self.sheet.page.all_items() {
             match item {
-                Item::Text {
-                    x_mm,
-                    y_mm,
-                    size_pt,
-                    face,
-                    text,
-                } => {
+                Item::Text(t) => {
                     // The layout gives the baseline; the canvas places the top of the line box.
-                    let ascent = ascent_mm(*face, *size_pt);
-                    let height = ascent + descent_mm(*face, *size_pt);
+                    let ascent = ascent_mm(t.face, t.size_pt);
+                    let height = ascent + descent_mm(t.face, t.size_pt);
                     frame.fill_text(Text {
-                        content: text.clone(),
-                        position: at(*x_mm, y_mm - ascent),
+                        content: t.text.clone(),
+                        position: at(t.x_mm, t.y_mm - ascent),
                         max_width: f32::INFINITY,
                         color: Color::BLACK,
-                        size: Pixels(size_pt * MM_PER_PT * scale),
+                        size: Pixels(t.size_pt * MM_PER_PT * scale),
                         line_height: LineHeight::Absolute(Pixels(height * scale)),
-                        font: font(*face),
+                        font: font(t.face),
                         align_x: iced::widget::text::Alignment::Left,
                         align_y: Vertical::Top,
                         shaping: Shaping::Advanced,
                     });
                 }
-                Item::Line {
-                    x1_mm,
-                    y1_mm,
-                    x2_mm,
-                    y2_mm,
-                    width_pt,
-                } => frame.stroke(
-                    &Path::line(at(*x1_mm, *y1_mm), at(*x2_mm, *y2_mm)),
-                    stroke(*width_pt),
+                Item::Line(l) => frame.stroke(
+                    &Path::line(at(l.x1_mm, l.y1_mm), at(l.x2_mm, l.y2_mm)),
+                    stroke(l.width_pt),
                 ),
-                Item::Rect {
-                    x_mm,
-                    y_mm,
-                    width_mm,
-                    height_mm,
-                    width_pt,
-                } => frame.stroke(
+                Item::Rect(r) => frame.stroke(
                     &Path::rectangle(
-                        at(*x_mm, *y_mm),
-                        Size::new(width_mm * scale, height_mm * scale),
+                        at(r.x_mm, r.y_mm),
+                        Size::new(r.width_mm * scale, r.height_mm * scale),
                     ),
-                    stroke(*width_pt),
+                    stroke(r.width_pt),
                 ),
             }
         }

@@ -302,23 +302,17 @@ fn operators<'a>(
     };
     for item in items {
         match item {
-            Item::Text {
-                x_mm,
-                y_mm,
-                size_pt,
-                face,
-                text,
-            } => {
-                let slot = slots[*face as usize].expect("every face drawn is embedded");
+            Item::Text(t) => {
+                let slot = slots[t.face as usize].expect("every face drawn is embedded");
                 out.push_str("BT\n");
-                if font != Some((*face, *size_pt)) {
-                    writeln!(out, "/F{} {size_pt} Tf", slot + 1).unwrap();
-                    font = Some((*face, *size_pt));
+                if font != Some((t.face, t.size_pt)) {
+                    writeln!(out, "/F{} {} Tf", slot + 1, t.size_pt).unwrap();
+                    font = Some((t.face, t.size_pt));
                 }
-                writeln!(out, "{} {} Td", rounded_pt(*x_mm), y(*y_mm)).unwrap();
+                writeln!(out, "{} {} Td", rounded_pt(t.x_mm), y(t.y_mm)).unwrap();
                 out.push('<');
-                for c in text.chars() {
-                    let gid = face.glyph(c).0;
+                for c in t.text.chars() {
+                    let gid = t.face.glyph(c).0;
                     match gid {
                         Some(gid) => glyphs.push((slot, gid, u32::from(c))),
                         None if super::fonts::needs_glyph(c) => missing.push(c),
@@ -328,41 +322,18 @@ fn operators<'a>(
                 }
                 out.push_str("> Tj\nET\n");
             }
-            Item::Line {
-                x1_mm,
-                y1_mm,
-                x2_mm,
-                y2_mm,
-                width_pt,
-            } => {
-                set_stroke(&mut out, *width_pt);
-                writeln!(
-                    out,
-                    "{} {} m\n{} {} l\nS",
-                    rounded_pt(*x1_mm),
-                    y(*y1_mm),
-                    rounded_pt(*x2_mm),
-                    y(*y2_mm)
-                )
-                .unwrap();
+            Item::Line(l) => {
+                set_stroke(&mut out, l.width_pt);
+                let (x1, y1) = (rounded_pt(l.x1_mm), y(l.y1_mm));
+                let (x2, y2) = (rounded_pt(l.x2_mm), y(l.y2_mm));
+                writeln!(out, "{x1} {y1} m\n{x2} {y2} l\nS").unwrap();
             }
-            Item::Rect {
-                x_mm,
-                y_mm,
-                width_mm,
-                height_mm,
-                width_pt,
-            } => {
-                set_stroke(&mut out, *width_pt);
-                writeln!(
-                    out,
-                    "{} {} {} {} re\nS",
-                    rounded_pt(*x_mm),
-                    y(y_mm + height_mm),
-                    mm_to_pt(*width_mm),
-                    mm_to_pt(*height_mm)
-                )
-                .unwrap();
+            Item::Rect(r) => {
+                set_stroke(&mut out, r.width_pt);
+                // PDF rectangles start at their lower-left corner.
+                let (x, bottom) = (rounded_pt(r.x_mm), y(r.y_mm + r.height_mm));
+                let (width, height) = (mm_to_pt(r.width_mm), mm_to_pt(r.height_mm));
+                writeln!(out, "{x} {bottom} {width} {height} re\nS").unwrap();
             }
         }
     }

@@ -94,7 +94,7 @@ fn pages_are_numbered_from_page_two_in_the_top_margin() {
             .items
             .iter()
             .filter_map(|item| match item {
-                Item::Text { y_mm, text, .. } if *y_mm < 20.0 => Some(text.clone()),
+                Item::Text(t) if t.y_mm < 20.0 => Some(t.text.clone()),
                 _ => None,
             })
             .collect()
