@@ -76,15 +76,16 @@ pub const RESENT: &str = "Phường Long Bình";
 pub const EDITED: &str = "Xã Bàu Hàm";
 
 pub fn unit() -> Unit {
-    let mut unit = Unit::new(
-        "Tỉnh Đồng Nai",
-        Level::Province,
-        "Tỉnh Đồng Nai",
-        "Đồng Nai",
-    );
-    unit.head_name = "Nguyễn Văn Thành".into();
-    unit.secretary_name = "Lê Thị Mai".into();
-    unit
+    Unit {
+        head_name: "Nguyễn Văn Thành".into(),
+        secretary_name: "Lê Thị Mai".into(),
+        ..Unit::new(
+            "Tỉnh Đồng Nai",
+            Level::Province,
+            "Tỉnh Đồng Nai",
+            "Đồng Nai",
+        )
+    }
 }
 
 /// A fixed sequence of numbers in a range (a linear congruential generator).

@@ -34,15 +34,16 @@ pub struct Demo {
 }
 
 pub fn unit() -> Unit {
-    let mut unit = Unit::new(
-        "Phường Chợ Quán",
-        Level::Ward,
-        "Thành phố Hồ Chí Minh",
-        "Chợ Quán",
-    );
-    unit.head_name = "Nguyễn Văn Thành".into();
-    unit.secretary_name = "Trần Thị Thu Hà".into();
-    unit
+    Unit {
+        head_name: "Nguyễn Văn Thành".into(),
+        secretary_name: "Trần Thị Thu Hà".into(),
+        ..Unit::new(
+            "Phường Chợ Quán",
+            Level::Ward,
+            "Thành phố Hồ Chí Minh",
+            "Chợ Quán",
+        )
+    }
 }
 
 pub fn areas() -> Vec<String> {

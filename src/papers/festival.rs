@@ -7,7 +7,7 @@ use crate::domain::{Activity, Unit, YearPlan};
 use crate::text::{money, money_in_words, time_short};
 
 use super::program::column;
-use super::{NothingToPrint, head_signature, header};
+use super::{NothingToPrint, day_header, head_signature};
 
 pub fn festival(unit: &Unit, plan: &YearPlan) -> Result<AdminDocument, NothingToPrint> {
     if plan.activities.is_empty() {
@@ -15,15 +15,7 @@ pub fn festival(unit: &Unit, plan: &YearPlan) -> Result<AdminDocument, NothingTo
             "Phần hội chưa có hoạt động nào, nên chưa có gì để in.".into(),
         ));
     }
-    let mut doc = header(
-        unit,
-        plan,
-        "LỊCH THI ĐẤU VÀ KẾT QUẢ PHẦN HỘI",
-        format!(
-            "Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm {}",
-            plan.event.year
-        ),
-    );
+    let mut doc = day_header(unit, plan, "LỊCH THI ĐẤU VÀ KẾT QUẢ PHẦN HỘI");
     doc.blocks.push(Block::Heading("I. LỊCH THI ĐẤU".into()));
     doc.blocks.push(Block::Table(schedule_table(plan)));
     doc.blocks

@@ -142,6 +142,15 @@ fn header(unit: &Unit, plan: &YearPlan, kind: &str, summary: String) -> AdminDoc
     }
 }
 
+/// The header of a paper for the year's Ngày hội itself (its program, script, festival sheet).
+fn day_header(unit: &Unit, plan: &YearPlan, kind: &str) -> AdminDocument {
+    let summary = format!(
+        "Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm {}",
+        plan.event.year
+    );
+    header(unit, plan, kind, summary)
+}
+
 /// The shared header, dated in the month and year of `date`.
 fn header_on(unit: &Unit, date: NaiveDate, kind: &str, summary: String) -> AdminDocument {
     AdminDocument {

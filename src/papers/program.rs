@@ -7,7 +7,7 @@ use crate::domain::program::schedule;
 use crate::domain::{Unit, YearPlan};
 use crate::text::{date_long, time_short};
 
-use super::{NothingToPrint, head_signature, header};
+use super::{NothingToPrint, day_header, head_signature};
 
 pub fn program(unit: &Unit, plan: &YearPlan) -> Result<AdminDocument, NothingToPrint> {
     if plan.program.is_empty() {
@@ -16,15 +16,7 @@ pub fn program(unit: &Unit, plan: &YearPlan) -> Result<AdminDocument, NothingToP
         ));
     }
     let event = &plan.event;
-    let mut doc = header(
-        unit,
-        plan,
-        "CHƯƠNG TRÌNH",
-        format!(
-            "Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm {}",
-            event.year
-        ),
-    );
+    let mut doc = day_header(unit, plan, "CHƯƠNG TRÌNH");
     let mut intro = vec![format!(
         "Thời gian: {}, {}.",
         time_short(event.program_start),

@@ -8,7 +8,7 @@ use crate::domain::program::schedule;
 use crate::domain::{Unit, YearPlan};
 use crate::text::time_short;
 
-use super::{NothingToPrint, header};
+use super::{NothingToPrint, day_header};
 
 pub fn script(unit: &Unit, plan: &YearPlan) -> Result<AdminDocument, NothingToPrint> {
     if plan.program.is_empty() {
@@ -16,15 +16,7 @@ pub fn script(unit: &Unit, plan: &YearPlan) -> Result<AdminDocument, NothingToPr
             "Chương trình phần lễ chưa có mục nào, nên chưa có kịch bản để in.".into(),
         ));
     }
-    let mut doc = header(
-        unit,
-        plan,
-        "KỊCH BẢN DẪN CHƯƠNG TRÌNH",
-        format!(
-            "Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm {}",
-            plan.event.year
-        ),
-    );
+    let mut doc = day_header(unit, plan, "KỊCH BẢN DẪN CHƯƠNG TRÌNH");
     let slots = schedule(plan.event.program_start, &plan.program);
     let delegates = introductions(&plan.delegates);
     for (n, (item, slot)) in plan.program.iter().zip(&slots).enumerate() {
