@@ -53,22 +53,13 @@ fn set(
 
 /// Column widths: fixed ones as given, fractions sharing what is left.
 fn widths(table: &Table) -> Vec<f32> {
-    let fixed: f32 = table
-        .columns
-        .iter()
-        .map(|c| match c.width {
-            Width::Mm(mm) => mm,
-            Width::Fraction(_) => 0.0,
-        })
-        .sum();
-    let shares: f32 = table
-        .columns
-        .iter()
-        .map(|c| match c.width {
-            Width::Fraction(f) => f,
-            Width::Mm(_) => 0.0,
-        })
-        .sum();
+    let (mut fixed, mut shares) = (0.0, 0.0);
+    for column in &table.columns {
+        match column.width {
+            Width::Mm(mm) => fixed += mm,
+            Width::Fraction(f) => shares += f,
+        }
+    }
     let free = (TEXT_WIDTH_MM - fixed).max(0.0);
     table
         .columns
