@@ -309,7 +309,7 @@ fn the_frame_is_a_band_of_vector_lines_and_every_field_stays_well_inside_it() {
         let lines: Vec<&Item> = laid
             .page
             .all_items()
-            .filter(|i| matches!(i, Item::Line(_)))
+            .filter(|i| matches!(i, Item::Rule(_)))
             .collect();
         // The meander band: many strokes, all between the two frame lines (no corner squares
         // crossed by an X, which read as missing pictures).
@@ -319,7 +319,7 @@ fn the_frame_is_a_band_of_vector_lines_and_every_field_stays_well_inside_it() {
             edge >= outer - 0.01 && edge <= inner + 0.01
         };
         let strokes = lines.iter().filter(|l| match l {
-            Item::Line(l) => (l.width_pt - 0.5 * s).abs() < 1e-3,
+            Item::Rule(l) => (l.width_pt - 0.5 * s).abs() < 1e-3,
             _ => false,
         });
         for line in strokes {

@@ -30,7 +30,7 @@ pub struct Page {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {
     Text(Text),
-    Line(Line),
+    Rule(Rule),
     Rect(Rect),
 }
 
@@ -44,9 +44,9 @@ pub struct Text {
     pub text: String,
 }
 
-/// A straight stroke with butt ends, so it is exactly as long as its end points say.
+/// A rule: a straight stroke with butt ends, so it is exactly as long as its end points say.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Line {
+pub struct Rule {
     pub x1_mm: f32,
     pub y1_mm: f32,
     pub x2_mm: f32,
@@ -84,7 +84,7 @@ impl Item {
                 right: t.x_mm + fonts::text_width_mm(t.face, t.size_pt, &t.text),
                 bottom: t.y_mm + fonts::descent_mm(t.face, t.size_pt),
             },
-            Item::Line(l) => Bounds {
+            Item::Rule(l) => Bounds {
                 left: l.x1_mm.min(l.x2_mm),
                 top: l.y1_mm.min(l.y2_mm),
                 right: l.x1_mm.max(l.x2_mm),
@@ -108,7 +108,7 @@ impl Item {
                 (t.x_mm, t.y_mm) = at(t.x_mm, t.y_mm);
                 t.size_pt *= scale;
             }
-            Item::Line(l) => {
+            Item::Rule(l) => {
                 (l.x1_mm, l.y1_mm) = at(l.x1_mm, l.y1_mm);
                 (l.x2_mm, l.y2_mm) = at(l.x2_mm, l.y2_mm);
                 l.width_pt *= scale;
@@ -155,7 +155,7 @@ impl Page {
 
     /// A stroke from `(x1_mm, y1_mm)` to `(x2_mm, y2_mm)`.
     pub fn line(&mut self, (x1_mm, y1_mm): (f32, f32), (x2_mm, y2_mm): (f32, f32), width_pt: f32) {
-        self.items.push(Item::Line(Line {
+        self.items.push(Item::Rule(Rule {
             x1_mm,
             y1_mm,
             x2_mm,

@@ -33,7 +33,7 @@ impl State {
         for item in items {
             match item {
                 Item::Text(t) => state.font = Some((t.face, t.size_pt)),
-                Item::Line(l) => state.stroke = Some(l.width_pt),
+                Item::Rule(l) => state.stroke = Some(l.width_pt),
                 Item::Rect(r) => state.stroke = Some(r.width_pt),
             }
         }

@@ -245,7 +245,7 @@ fn the_header_blocks_sit_side_by_side_with_their_rules() {
     let rules: Vec<Bounds> = page
         .items
         .iter()
-        .filter(|item| matches!(item, Item::Line(_)))
+        .filter(|item| matches!(item, Item::Rule(_)))
         .map(Item::bounds)
         .collect();
     // Under the issuer, under the motto, under the summary.

@@ -238,7 +238,7 @@ impl<M> canvas::Program<M> for PagePainter<'_, M> {
                         shaping: Shaping::Advanced,
                     });
                 }
-                Item::Line(l) => frame.stroke(
+                Item::Rule(l) => frame.stroke(
                     &Path::line(at(l.x1_mm, l.y1_mm), at(l.x2_mm, l.y2_mm)),
                     stroke(l.width_pt),
                 ),

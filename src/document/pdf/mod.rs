@@ -322,7 +322,7 @@ fn operators<'a>(
                 }
                 out.push_str("> Tj\nET\n");
             }
-            Item::Line(l) => {
+            Item::Rule(l) => {
                 set_stroke(&mut out, l.width_pt);
                 let (x1, y1) = (rounded_pt(l.x1_mm), y(l.y1_mm));
                 let (x2, y2) = (rounded_pt(l.x2_mm), y(l.y2_mm));
