@@ -11,7 +11,7 @@ use crate::gui::data::{Kind, Snapshot};
 use crate::gui::records::{self, Record, Records};
 use crate::gui::shortcut::{Action, Shortcut};
 use crate::gui::widget::{
-    Table, count_stat, page_title, plain, primary_button, stat, submit_field, typed_date,
+    Slot, Table, count_stat, page_title, plain, primary_button, stat, submit_field, typed_date,
     undo_notice,
 };
 use crate::gui::{font, theme};
@@ -33,13 +33,6 @@ pub struct StepDraft {
     note: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DraftField {
-    Title,
-    Due,
-    Note,
-}
-
 #[derive(Debug, Clone)]
 pub enum Message {
     Toggled(i64, bool),
@@ -51,7 +44,6 @@ pub type Event = records::Event<ChecklistItem>;
 
 impl Record for ChecklistItem {
     type Draft = StepDraft;
-    type Field = DraftField;
     type Choice = std::convert::Infallible;
     const KIND: Kind = Kind::Step;
     const FOCUS: &'static str = TITLE_INPUT;
@@ -76,14 +68,6 @@ impl Record for ChecklistItem {
         }
     }
 
-    fn set(draft: &mut StepDraft, field: DraftField, value: String) {
-        *match field {
-            DraftField::Title => &mut draft.title,
-            DraftField::Due => &mut draft.due,
-            DraftField::Note => &mut draft.note,
-        } = value;
-    }
-
     fn build(draft: &StepDraft, before: Option<&Self>, data: &Snapshot) -> Result<Self, String> {
         let due = typed_date(&draft.due, "Hạn")?;
         let item = ChecklistItem {
@@ -101,7 +85,7 @@ impl Record for ChecklistItem {
     }
 
     fn fields(draft: &StepDraft) -> Column<'_, records::Message<Self>> {
-        let edit = |which| move |value| records::Message::Edited(which, value);
+        let edit = |slot: Slot<StepDraft>| move |value| records::Message::Edited(slot, value);
         let save = records::Message::Save;
         column![
             row![
@@ -110,7 +94,7 @@ impl Record for ChecklistItem {
                     "Tên công việc",
                     &draft.title,
                     TITLE_INPUT,
-                    edit(DraftField::Title),
+                    edit(|d| &mut d.title),
                     save.clone()
                 ),
                 submit_field(
@@ -118,7 +102,7 @@ impl Record for ChecklistItem {
                     "dd/mm/yyyy",
                     &draft.due,
                     "checklist-due",
-                    edit(DraftField::Due),
+                    edit(|d| &mut d.due),
                     save.clone()
                 ),
                 submit_field(
@@ -126,7 +110,7 @@ impl Record for ChecklistItem {
                     "Ghi chú",
                     &draft.note,
                     "checklist-note",
-                    edit(DraftField::Note),
+                    edit(|d| &mut d.note),
                     save
                 ),
             ]

@@ -50,6 +50,11 @@ impl Typed {
     }
 }
 
+/// Where a form's text field keeps its text in the draft (`|d| &mut d.name`): the message of a
+/// keystroke carries it, so that the field drawn says where its text goes, and no draft needs
+/// an enum of its fields and a match from it.
+pub type Slot<D> = fn(&mut D) -> &mut String;
+
 /// One of a few choices side by side: `value`, shown as `label`, highlighted as the sidebar's
 /// section is when it is the `current` one.
 pub fn choice<'a, T: PartialEq, M: Clone + 'a>(

@@ -7,7 +7,7 @@ use iced::widget::{Column, checkbox, column, row, text, text_editor};
 use crate::domain::ProgramItem;
 use crate::gui::data::{Kind, Snapshot};
 use crate::gui::records::{self, Record};
-use crate::gui::widget::{labelled, submit_field};
+use crate::gui::widget::{Slot, labelled, submit_field};
 use crate::gui::{font, theme};
 use crate::text::{clean_multiline, parse_time, time_short};
 
@@ -27,15 +27,6 @@ pub struct ItemDraft {
     introduces_delegates: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    Title,
-    Presenter,
-    Duration,
-    Fixed,
-    Notes,
-}
-
 /// What the form changes other than by typing in a line.
 #[derive(Debug, Clone)]
 pub enum Choice {
@@ -46,7 +37,6 @@ pub enum Choice {
 
 impl Record for ProgramItem {
     type Draft = ItemDraft;
-    type Field = Field;
     type Choice = Choice;
     const KIND: Kind = Kind::ProgramItem;
     const FOCUS: &'static str = TITLE_INPUT;
@@ -79,16 +69,6 @@ impl Record for ProgramItem {
             script: text_editor::Content::with_text(&self.script),
             introduces_delegates: self.introduces_delegates,
         }
-    }
-
-    fn set(draft: &mut ItemDraft, field: Field, value: String) {
-        *match field {
-            Field::Title => &mut draft.title,
-            Field::Presenter => &mut draft.presenter,
-            Field::Duration => &mut draft.duration,
-            Field::Fixed => &mut draft.fixed,
-            Field::Notes => &mut draft.notes,
-        } = value;
     }
 
     fn choose(draft: &mut ItemDraft, choice: Choice) {
@@ -141,7 +121,7 @@ impl Record for ProgramItem {
 }
 
 fn fields(draft: &ItemDraft) -> Column<'_, records::Message<ProgramItem>> {
-    let edit = |which| move |value| records::Message::Edited(which, value);
+    let edit = |slot: Slot<ItemDraft>| move |value| records::Message::Edited(slot, value);
     let save = records::Message::Save;
     let heading = if draft.editing {
         "Sửa mục"
@@ -156,7 +136,7 @@ fn fields(draft: &ItemDraft) -> Column<'_, records::Message<ProgramItem>> {
                 "Ví dụ: Chào cờ",
                 &draft.title,
                 TITLE_INPUT,
-                edit(Field::Title),
+                edit(|d| &mut d.title),
                 save.clone()
             ),
             submit_field(
@@ -164,7 +144,7 @@ fn fields(draft: &ItemDraft) -> Column<'_, records::Message<ProgramItem>> {
                 "Ví dụ: Người dẫn chương trình",
                 &draft.presenter,
                 "program-presenter",
-                edit(Field::Presenter),
+                edit(|d| &mut d.presenter),
                 save.clone()
             ),
         ]
@@ -175,7 +155,7 @@ fn fields(draft: &ItemDraft) -> Column<'_, records::Message<ProgramItem>> {
                 "10",
                 &draft.duration,
                 "program-duration",
-                edit(Field::Duration),
+                edit(|d| &mut d.duration),
                 save.clone()
             ),
             submit_field(
@@ -183,7 +163,7 @@ fn fields(draft: &ItemDraft) -> Column<'_, records::Message<ProgramItem>> {
                 "",
                 &draft.fixed,
                 "program-fixed",
-                edit(Field::Fixed),
+                edit(|d| &mut d.fixed),
                 save.clone()
             ),
             submit_field(
@@ -191,7 +171,7 @@ fn fields(draft: &ItemDraft) -> Column<'_, records::Message<ProgramItem>> {
                 "",
                 &draft.notes,
                 "program-notes",
-                edit(Field::Notes),
+                edit(|d| &mut d.notes),
                 save
             ),
         ]

@@ -22,7 +22,7 @@ use crate::text::{parse_time, time_short};
 
 mod form;
 
-pub use form::{Choice, Field, ItemDraft};
+pub use form::{Choice, ItemDraft};
 
 #[derive(Debug, Default)]
 pub struct Ceremony {

@@ -89,7 +89,6 @@ pub fn shortcut(shortcut: Shortcut) -> Option<Action<Message>> {
 
 impl Record for ExpectedUnit {
     type Draft = String;
-    type Field = ();
     type Choice = std::convert::Infallible;
     const KIND: Kind = Kind::ExpectedUnit;
     const FOCUS: &'static str = NAME_INPUT;
@@ -108,10 +107,6 @@ impl Record for ExpectedUnit {
         self.name.clone()
     }
 
-    fn set(draft: &mut String, _field: (), value: String) {
-        *draft = value;
-    }
-
     fn build(draft: &String, before: Option<&Self>, _data: &Snapshot) -> Result<Self, String> {
         let unit = ExpectedUnit {
             id: before.map_or(0, |b| b.id),
@@ -128,7 +123,7 @@ impl Record for ExpectedUnit {
             "Ví dụ: Phường Long Bình",
             draft,
             NAME_INPUT,
-            |value| records::Message::Edited((), value),
+            |value| records::Message::Edited(|name| name, value),
             records::Message::Save,
         )])
     }

@@ -32,7 +32,7 @@ use crate::text::{money, time_short};
 
 mod form;
 
-pub use form::{ActivityDraft, FormField};
+pub use form::ActivityDraft;
 
 #[derive(Debug, Default)]
 pub struct Festival {

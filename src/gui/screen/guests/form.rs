@@ -6,7 +6,7 @@ use iced::widget::{Column, column, pick_list, row};
 use crate::domain::{Delegate, EventPoint, PointKind};
 use crate::gui::data::{Kind, Snapshot};
 use crate::gui::records::{self, Record};
-use crate::gui::widget::{labelled, submit_field, typed_date};
+use crate::gui::widget::{Slot, labelled, submit_field, typed_date};
 use crate::text::date_short;
 
 const DELEGATE_NAME: &str = "delegate-name";
@@ -32,26 +32,8 @@ pub struct PointDraft {
     actual: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DelegateField {
-    Name,
-    Title,
-    Organisation,
-    Rank,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PointField {
-    Name,
-    Date,
-    Host,
-    Expected,
-    Actual,
-}
-
 impl Record for Delegate {
     type Draft = DelegateDraft;
-    type Field = DelegateField;
     type Choice = std::convert::Infallible;
     const KIND: Kind = Kind::Delegate;
     const FOCUS: &'static str = DELEGATE_NAME;
@@ -75,15 +57,6 @@ impl Record for Delegate {
             organisation: self.organisation.clone(),
             rank: self.rank.to_string(),
         }
-    }
-
-    fn set(draft: &mut DelegateDraft, field: DelegateField, value: String) {
-        *match field {
-            DelegateField::Name => &mut draft.name,
-            DelegateField::Title => &mut draft.title,
-            DelegateField::Organisation => &mut draft.organisation,
-            DelegateField::Rank => &mut draft.rank,
-        } = value;
     }
 
     fn build(draft: &DelegateDraft, before: Option<&Self>, _: &Snapshot) -> Result<Self, String> {
@@ -126,7 +99,6 @@ impl Record for Delegate {
 
 impl Record for EventPoint {
     type Draft = PointDraft;
-    type Field = PointField;
     type Choice = PointKind;
     const KIND: Kind = Kind::Point;
     const FOCUS: &'static str = POINT_NAME;
@@ -155,16 +127,6 @@ impl Record for EventPoint {
             expected: self.expected.to_string(),
             actual: self.actual.map(|a| a.to_string()).unwrap_or_default(),
         }
-    }
-
-    fn set(draft: &mut PointDraft, field: PointField, value: String) {
-        *match field {
-            PointField::Name => &mut draft.name,
-            PointField::Date => &mut draft.date,
-            PointField::Host => &mut draft.host,
-            PointField::Expected => &mut draft.expected,
-            PointField::Actual => &mut draft.actual,
-        } = value;
     }
 
     fn choose(draft: &mut PointDraft, kind: PointKind) {
@@ -212,7 +174,7 @@ impl Record for EventPoint {
 }
 
 fn delegate_fields(draft: &DelegateDraft) -> Column<'_, records::Message<Delegate>> {
-    let edit = |which| move |value| records::Message::Edited(which, value);
+    let edit = |slot: Slot<DelegateDraft>| move |value| records::Message::Edited(slot, value);
     let save = records::Message::Save;
     column![
         row![
@@ -221,7 +183,7 @@ fn delegate_fields(draft: &DelegateDraft) -> Column<'_, records::Message<Delegat
                 "1",
                 &draft.rank,
                 "delegate-rank",
-                edit(DelegateField::Rank),
+                edit(|d| &mut d.rank),
                 save.clone()
             ),
             submit_field(
@@ -229,7 +191,7 @@ fn delegate_fields(draft: &DelegateDraft) -> Column<'_, records::Message<Delegat
                 "Nguyễn Văn A",
                 &draft.name,
                 DELEGATE_NAME,
-                edit(DelegateField::Name),
+                edit(|d| &mut d.name),
                 save.clone()
             ),
             submit_field(
@@ -237,7 +199,7 @@ fn delegate_fields(draft: &DelegateDraft) -> Column<'_, records::Message<Delegat
                 "Phó Chủ tịch",
                 &draft.title,
                 "delegate-title",
-                edit(DelegateField::Title),
+                edit(|d| &mut d.title),
                 save.clone()
             ),
             submit_field(
@@ -245,7 +207,7 @@ fn delegate_fields(draft: &DelegateDraft) -> Column<'_, records::Message<Delegat
                 "Ủy ban nhân dân phường",
                 &draft.organisation,
                 "delegate-organisation",
-                edit(DelegateField::Organisation),
+                edit(|d| &mut d.organisation),
                 save
             ),
         ]
@@ -254,7 +216,7 @@ fn delegate_fields(draft: &DelegateDraft) -> Column<'_, records::Message<Delegat
 }
 
 fn point_fields(draft: &PointDraft) -> Column<'_, records::Message<EventPoint>> {
-    let edit = |which| move |value| records::Message::Edited(which, value);
+    let edit = |slot: Slot<PointDraft>| move |value| records::Message::Edited(slot, value);
     let save = records::Message::Save;
     column![
         row![
@@ -263,7 +225,7 @@ fn point_fields(draft: &PointDraft) -> Column<'_, records::Message<EventPoint>> 
                 "Nhà văn hóa Khu phố 3",
                 &draft.name,
                 POINT_NAME,
-                edit(PointField::Name),
+                edit(|d| &mut d.name),
                 save.clone()
             ),
             labelled(
@@ -277,7 +239,7 @@ fn point_fields(draft: &PointDraft) -> Column<'_, records::Message<EventPoint>> 
                 "dd/mm/yyyy",
                 &draft.date,
                 "point-date",
-                edit(PointField::Date),
+                edit(|d| &mut d.date),
                 save.clone()
             ),
         ]
@@ -288,7 +250,7 @@ fn point_fields(draft: &PointDraft) -> Column<'_, records::Message<EventPoint>> 
                 "",
                 &draft.host,
                 "point-host",
-                edit(PointField::Host),
+                edit(|d| &mut d.host),
                 save.clone()
             ),
             submit_field(
@@ -296,7 +258,7 @@ fn point_fields(draft: &PointDraft) -> Column<'_, records::Message<EventPoint>> 
                 "0",
                 &draft.expected,
                 "point-expected",
-                edit(PointField::Expected),
+                edit(|d| &mut d.expected),
                 save.clone()
             ),
             submit_field(
@@ -304,7 +266,7 @@ fn point_fields(draft: &PointDraft) -> Column<'_, records::Message<EventPoint>> 
                 "để trống nếu chưa biết",
                 &draft.actual,
                 "point-actual",
-                edit(PointField::Actual),
+                edit(|d| &mut d.actual),
                 save
             ),
         ]

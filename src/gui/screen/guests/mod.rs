@@ -9,7 +9,7 @@
 
 mod form;
 
-pub use form::{DelegateDraft, DelegateField, PointDraft, PointField};
+pub use form::{DelegateDraft, PointDraft};
 
 use iced::widget::{checkbox, column, container, operation, row, scrollable, text};
 use iced::{Alignment, Element, Length, Task};

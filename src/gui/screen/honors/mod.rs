@@ -14,8 +14,8 @@ use chrono::NaiveDate;
 use iced::Task;
 use iced::widget::operation;
 
+pub use draft::RecipientChoice;
 use draft::{DecisionDraft, RecipientDraft, next_number};
-pub use draft::{DecisionField, RecipientChoice, RecipientField};
 
 use super::import::{self, ImportPanel, Outcome};
 use crate::domain::commendation::default_achievement;
@@ -25,7 +25,7 @@ use crate::gui::history::{self, History, Timeline};
 use crate::gui::records::{self, Records};
 use crate::gui::shortcut::{Action, Shortcut};
 use crate::gui::system;
-use crate::gui::widget::Typed;
+use crate::gui::widget::{Slot, Typed};
 use crate::import::recipients::{KnownRecipients, Recipients};
 use crate::storage::commendation::RemovedDecision;
 use crate::text::fold;
@@ -61,7 +61,7 @@ pub enum Message {
     Select(i64),
     NewDecision,
     EditDecision(i64),
-    DecisionEdited(DecisionField, String),
+    DecisionEdited(Slot<DecisionDraft>, String),
     SignerTitlePicked(&'static str),
     SaveDecision,
     RemoveDecision(i64),
@@ -152,11 +152,11 @@ impl Honors {
                 self.decision = Some(DecisionDraft::of(d));
                 (operation::focus(DECISION_NUMBER), None)
             }
-            Message::DecisionEdited(which, raw) => {
+            Message::DecisionEdited(slot, raw) => {
                 let Some(draft) = self.decision.as_mut() else {
                     return none();
                 };
-                *draft.field(which) = Typed::from_raw(&raw).value;
+                *slot(draft) = Typed::from_raw(&raw).value;
                 draft.error = None;
                 none()
             }

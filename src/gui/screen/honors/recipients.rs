@@ -4,19 +4,18 @@
 use iced::widget::{Column, column, row, text};
 
 use super::RECIPIENT_NAME;
-use super::draft::{RecipientChoice, RecipientDraft, RecipientField};
+use super::draft::{RecipientChoice, RecipientDraft};
 use crate::domain::commendation::register_holder;
 use crate::domain::{Form, Recipient, RecipientKind, Sex};
 use crate::gui::data::{Kind, Snapshot};
 use crate::gui::font;
 use crate::gui::records::{self, Record};
-use crate::gui::widget::{Pick, labelled_pick, submit_field};
+use crate::gui::widget::{Pick, Slot, labelled_pick, submit_field};
 
 type Message = records::Message<Recipient>;
 
 impl Record for Recipient {
     type Draft = RecipientDraft;
-    type Field = RecipientField;
     type Choice = RecipientChoice;
     const KIND: Kind = Kind::Recipient;
     const FOCUS: &'static str = RECIPIENT_NAME;
@@ -37,10 +36,6 @@ impl Record for Recipient {
 
     fn draft(&self, _: &Snapshot) -> RecipientDraft {
         RecipientDraft::of(self)
-    }
-
-    fn set(draft: &mut RecipientDraft, field: RecipientField, value: String) {
-        *draft.field(field) = value;
     }
 
     fn choose(draft: &mut RecipientDraft, choice: RecipientChoice) {
@@ -101,7 +96,7 @@ fn sexes() -> Vec<Pick<Option<Sex>>> {
 }
 
 fn fields(draft: &RecipientDraft) -> Column<'_, Message> {
-    let edit = |which| move |value| Message::Edited(which, value);
+    let edit = |slot: Slot<RecipientDraft>| move |value| Message::Edited(slot, value);
     let save = Message::Save;
     let individual = draft.kind == RecipientKind::Individual;
     let mut first = row![
@@ -130,7 +125,7 @@ fn fields(draft: &RecipientDraft) -> Column<'_, Message> {
             },
             &draft.name,
             RECIPIENT_NAME,
-            edit(RecipientField::Name),
+            edit(|d| &mut d.name),
             save.clone()
         ),
     ]
@@ -145,7 +140,7 @@ fn fields(draft: &RecipientDraft) -> Column<'_, Message> {
                 "1975",
                 &draft.birth_year,
                 "recipient-birth-year",
-                edit(RecipientField::BirthYear),
+                edit(|d| &mut d.birth_year),
                 save.clone(),
             ));
     }
@@ -165,7 +160,7 @@ fn fields(draft: &RecipientDraft) -> Column<'_, Message> {
                     "Tổ trưởng Tổ dân phố 5, Khu phố 1",
                     &draft.position,
                     "recipient-position",
-                    edit(RecipientField::Position),
+                    edit(|d| &mut d.position),
                     save.clone()
                 ),
                 submit_field(
@@ -173,7 +168,7 @@ fn fields(draft: &RecipientDraft) -> Column<'_, Message> {
                     "",
                     &draft.register_no,
                     "recipient-register",
-                    edit(RecipientField::RegisterNo),
+                    edit(|d| &mut d.register_no),
                     save.clone()
                 ),
             ]
@@ -184,7 +179,7 @@ fn fields(draft: &RecipientDraft) -> Column<'_, Message> {
             "Đã có thành tích xuất sắc ...",
             &draft.achievement,
             "recipient-achievement",
-            edit(RecipientField::Achievement),
+            edit(|d| &mut d.achievement),
             save,
         ))
         .spacing(8)

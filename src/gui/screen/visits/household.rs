@@ -9,7 +9,7 @@ use super::view::picks;
 use crate::domain::{Category, Household, Sex};
 use crate::gui::data::{Kind, Snapshot};
 use crate::gui::records::{self, Record};
-use crate::gui::widget::{Pick, labelled_pick, submit_field, typed_birth_year};
+use crate::gui::widget::{Pick, Slot, labelled_pick, submit_field, typed_birth_year};
 
 /// A household's form as typed.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,15 +21,6 @@ pub struct HouseholdDraft {
     pub category: Category,
     pub phone: String,
     pub notes: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum HouseholdField {
-    Name,
-    BirthYear,
-    Address,
-    Phone,
-    Notes,
 }
 
 /// What the form picks from a list.
@@ -74,7 +65,6 @@ impl HouseholdDraft {
 
 impl Record for Household {
     type Draft = HouseholdDraft;
-    type Field = HouseholdField;
     type Choice = HouseholdChoice;
     const KIND: Kind = Kind::Household;
     const FOCUS: &'static str = HOUSEHOLD_NAME;
@@ -97,16 +87,6 @@ impl Record for Household {
             phone: self.phone.clone(),
             notes: self.notes.clone(),
         }
-    }
-
-    fn set(draft: &mut HouseholdDraft, field: HouseholdField, value: String) {
-        *match field {
-            HouseholdField::Name => &mut draft.name,
-            HouseholdField::BirthYear => &mut draft.birth_year,
-            HouseholdField::Address => &mut draft.address,
-            HouseholdField::Phone => &mut draft.phone,
-            HouseholdField::Notes => &mut draft.notes,
-        } = value;
     }
 
     fn choose(draft: &mut HouseholdDraft, choice: HouseholdChoice) {
@@ -134,7 +114,7 @@ impl Record for Household {
 }
 
 fn fields(draft: &HouseholdDraft) -> Column<'_, records::Message<Household>> {
-    let edit = |which| move |value| records::Message::Edited(which, value);
+    let edit = |slot: Slot<HouseholdDraft>| move |value| records::Message::Edited(slot, value);
     let save = records::Message::Save;
     let chosen = records::Message::Chosen;
     let sexes = picks(
@@ -149,7 +129,7 @@ fn fields(draft: &HouseholdDraft) -> Column<'_, records::Message<Household>> {
                 "Nguyễn Thị Hằng",
                 &draft.name,
                 HOUSEHOLD_NAME,
-                edit(HouseholdField::Name),
+                edit(|d| &mut d.name),
                 save.clone()
             ),
             submit_field(
@@ -157,7 +137,7 @@ fn fields(draft: &HouseholdDraft) -> Column<'_, records::Message<Household>> {
                 "1948",
                 &draft.birth_year,
                 "household-birth-year",
-                edit(HouseholdField::BirthYear),
+                edit(|d| &mut d.birth_year),
                 save.clone()
             ),
             labelled_pick("Giới tính", sexes, &draft.sex, move |sex| {
@@ -174,7 +154,7 @@ fn fields(draft: &HouseholdDraft) -> Column<'_, records::Message<Household>> {
                 "Tổ 3, Khu phố 1",
                 &draft.address,
                 "household-address",
-                edit(HouseholdField::Address),
+                edit(|d| &mut d.address),
                 save.clone()
             ),
             submit_field(
@@ -182,7 +162,7 @@ fn fields(draft: &HouseholdDraft) -> Column<'_, records::Message<Household>> {
                 "",
                 &draft.phone,
                 "household-phone",
-                edit(HouseholdField::Phone),
+                edit(|d| &mut d.phone),
                 save.clone()
             ),
             submit_field(
@@ -190,7 +170,7 @@ fn fields(draft: &HouseholdDraft) -> Column<'_, records::Message<Household>> {
                 "",
                 &draft.notes,
                 "household-notes",
-                edit(HouseholdField::Notes),
+                edit(|d| &mut d.notes),
                 save
             ),
         ]

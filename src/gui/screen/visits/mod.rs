@@ -12,8 +12,7 @@ use iced::Task;
 use iced::widget::operation;
 
 use gift::GiftDraft;
-pub use gift::GiftField;
-pub use household::{HouseholdChoice, HouseholdDraft, HouseholdField};
+pub use household::{HouseholdChoice, HouseholdDraft};
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -26,7 +25,7 @@ use crate::gui::history::{self, History, Timeline};
 use crate::gui::records::{self, Records};
 use crate::gui::shortcut::{Action, Shortcut};
 use crate::gui::system;
-use crate::gui::widget::Typed;
+use crate::gui::widget::{Slot, Typed};
 use crate::import::households::Households;
 use crate::import::visits::{KnownVisits, Visits as VisitList};
 use crate::papers::Paper;
@@ -117,7 +116,7 @@ pub enum Message {
     NewVisit(i64),
     NewBatch,
     EditVisit(i64),
-    GiftEdited(GiftField, String),
+    GiftEdited(Slot<GiftDraft>, String),
     StatusPicked(VisitStatus),
     SkipVisited(bool),
     SaveGift,
@@ -366,11 +365,11 @@ impl Visits {
                 self.gift = Some(GiftDraft::of(v));
                 (operation::focus(GIFT), None)
             }
-            Message::GiftEdited(which, raw) => {
+            Message::GiftEdited(slot, raw) => {
                 let Some(draft) = self.gift.as_mut() else {
                     return none();
                 };
-                *draft.field(which) = Typed::from_raw(&raw).value;
+                *slot(draft) = Typed::from_raw(&raw).value;
                 draft.error = None;
                 none()
             }
