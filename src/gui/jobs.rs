@@ -33,7 +33,7 @@ fn removal<T: 'static>(
 /// screen that asked can offer to undo creating it.
 pub fn create(
     kind: Kind,
-    name: String,
+    label: String,
     mut f: impl FnMut(&mut Store) -> storage::Result<i64> + Send + 'static,
 ) -> Job {
     Box::new(move |store| {
@@ -42,7 +42,7 @@ pub fn create(
             created: vec![Created {
                 kind,
                 id,
-                name: name.clone(),
+                label: label.clone(),
             }],
             ..Done::default()
         })
@@ -63,14 +63,14 @@ pub fn record<R: records::Record>(event_id: i64, event: records::Event<R>) -> Jo
     }
 }
 
-/// Adds a row with `f`: a new one (id 0) is reported with its kind and name, so that adding
+/// Adds a row with `f`: a new one (id 0) is reported with its kind and label, so that adding
 /// it can be undone; one put back under its id (undo) is not.
 fn add<R: records::Record>(
     row: R,
     f: impl Fn(&mut Store, &R) -> storage::Result<i64> + Send + 'static,
 ) -> Job {
     if row.id() == 0 {
-        create(R::KIND, row.name(), move |s| f(s, &row))
+        create(R::KIND, row.label(), move |s| f(s, &row))
     } else {
         change(move |s| f(s, &row).map(drop))
     }
@@ -133,7 +133,7 @@ pub fn visits(event_id: i64, event: visits::Event) -> Job {
                     .map(|v| Created {
                         kind: Kind::Visit,
                         id: v.id,
-                        name: String::new(),
+                        label: String::new(),
                     })
                     .collect(),
                 ..Done::default()
@@ -190,9 +190,12 @@ pub fn report(event_id: i64, event: report::Event) -> Option<Job> {
 
 pub fn honors(event_id: i64, data: &super::data::Snapshot, event: honors::Event) -> Job {
     match event {
-        honors::Event::AddDecision(d) => create(Kind::Decision, d.number.clone(), move |s| {
-            s.add_decision(event_id, &d).map(|added| added.id)
-        }),
+        honors::Event::AddDecision(d) => {
+            let label = format!("quyết định số {}", d.number);
+            create(Kind::Decision, label, move |s| {
+                s.add_decision(event_id, &d).map(|added| added.id)
+            })
+        }
         honors::Event::SaveDecision(d) => change(move |s| s.save_decision(&d)),
         honors::Event::RemoveDecision(id) => {
             removal(move |s| s.delete_decision(id), Removed::Decision)

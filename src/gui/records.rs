@@ -52,14 +52,13 @@ pub trait Record:
     fn build(draft: &Self::Draft, before: Option<&Self>, data: &Snapshot) -> Result<Self, String>;
     /// The form's fields (the shell adds the reason, "Lưu" and "Hủy").
     fn fields(draft: &Self::Draft) -> Column<'_, Message<Self>>;
-    /// What the job that creates one reports as its name.
-    fn name(&self) -> String;
-    /// What the undo notices call a row of this name ("đại biểu Lê Văn A", "“Họp Ban Chỉ
-    /// đạo”"): "Đã thêm …." once a new row has its id, "Đã xóa …." once removed.
-    fn label(name: &str) -> String;
+    /// What the undo notices call the row ("đại biểu Lê Văn A", "“Họp Ban Chỉ đạo”"):
+    /// "Đã thêm …." once a new row has its id (the job that creates it reports this),
+    /// "Đã xóa …." once removed.
+    fn label(&self) -> String;
     /// The notice once a row is removed.
     fn removed_notice(&self) -> String {
-        format!("Đã xóa {}.", Self::label(&self.name()))
+        format!("Đã xóa {}.", self.label())
     }
 }
 
@@ -256,12 +255,11 @@ impl<R: Record> Records<R> {
         Some(Event::Save(after))
     }
 
-    /// The app reports the id of a row it has just added, so that adding can be undone.
-    pub fn added(&mut self, id: i64, name: &str) {
-        self.history.remember(
-            Undo::Added(id),
-            Some(format!("Đã thêm {}.", R::label(name))),
-        );
+    /// The app reports the id of a row it has just added (and its label), so that adding can
+    /// be undone.
+    pub fn added(&mut self, id: i64, label: &str) {
+        self.history
+            .remember(Undo::Added(id), Some(format!("Đã thêm {label}.")));
     }
 
     /// The form, if it is open for this row (`None`: a new row).

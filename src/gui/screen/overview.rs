@@ -118,12 +118,8 @@ impl Record for ChecklistItem {
         ]
     }
 
-    fn name(&self) -> String {
-        self.title.trim().to_string()
-    }
-
-    fn label(name: &str) -> String {
-        format!("“{name}”")
+    fn label(&self) -> String {
+        format!("“{}”", self.title.trim())
     }
 }
 
@@ -156,8 +152,8 @@ impl Overview {
     }
 
     /// The app reports the id of a step it has just added, so that adding can be undone.
-    pub fn added(&mut self, id: i64, title: &str) {
-        self.checklist.added(id, title);
+    pub fn added(&mut self, id: i64, label: &str) {
+        self.checklist.added(id, label);
     }
 
     pub fn can_undo(&self) -> bool {

@@ -108,84 +108,76 @@ impl Record for ProgramItem {
     }
 
     fn fields(draft: &ItemDraft) -> Column<'_, records::Message<Self>> {
-        fields(draft)
-    }
-
-    fn name(&self) -> String {
-        self.title.trim().to_string()
-    }
-
-    fn label(name: &str) -> String {
-        format!("“{name}”")
-    }
-}
-
-fn fields(draft: &ItemDraft) -> Column<'_, records::Message<ProgramItem>> {
-    let edit = |slot: Slot<ItemDraft>| move |value| records::Message::Edited(slot, value);
-    let save = records::Message::Save;
-    let heading = if draft.editing {
-        "Sửa mục"
-    } else {
-        "Thêm mục"
-    };
-    column![
-        text(heading).size(theme::HEADING).font(font::SEMIBOLD),
-        row![
-            submit_field(
-                "Nội dung",
-                "Ví dụ: Chào cờ",
-                &draft.title,
-                TITLE_INPUT,
-                edit(|d| &mut d.title),
-                save.clone()
+        let edit = |slot: Slot<ItemDraft>| move |value| records::Message::Edited(slot, value);
+        let save = records::Message::Save;
+        let heading = if draft.editing {
+            "Sửa mục"
+        } else {
+            "Thêm mục"
+        };
+        column![
+            text(heading).size(theme::HEADING).font(font::SEMIBOLD),
+            row![
+                submit_field(
+                    "Nội dung",
+                    "Ví dụ: Chào cờ",
+                    &draft.title,
+                    TITLE_INPUT,
+                    edit(|d| &mut d.title),
+                    save.clone()
+                ),
+                submit_field(
+                    "Người thực hiện",
+                    "Ví dụ: Người dẫn chương trình",
+                    &draft.presenter,
+                    "program-presenter",
+                    edit(|d| &mut d.presenter),
+                    save.clone()
+                ),
+            ]
+            .spacing(12),
+            row![
+                submit_field(
+                    "Thời lượng (phút)",
+                    "10",
+                    &draft.duration,
+                    "program-duration",
+                    edit(|d| &mut d.duration),
+                    save.clone()
+                ),
+                submit_field(
+                    "Giờ cố định (để trống: nối tiếp mục trước)",
+                    "",
+                    &draft.fixed,
+                    "program-fixed",
+                    edit(|d| &mut d.fixed),
+                    save.clone()
+                ),
+                submit_field(
+                    "Ghi chú",
+                    "",
+                    &draft.notes,
+                    "program-notes",
+                    edit(|d| &mut d.notes),
+                    save
+                ),
+            ]
+            .spacing(12),
+            labelled(
+                "Lời dẫn chương trình",
+                text_editor(&draft.script)
+                    .on_action(|action| records::Message::Chosen(Choice::Script(action)))
+                    .height(Length::Fixed(110.0))
+                    .padding(8),
             ),
-            submit_field(
-                "Người thực hiện",
-                "Ví dụ: Người dẫn chương trình",
-                &draft.presenter,
-                "program-presenter",
-                edit(|d| &mut d.presenter),
-                save.clone()
-            ),
+            checkbox(draft.introduces_delegates)
+                .label("Giới thiệu đại biểu tại mục này (theo thứ tự nghi thức)")
+                .on_toggle(|on| records::Message::Chosen(Choice::IntroducesDelegates(on))),
         ]
-        .spacing(12),
-        row![
-            submit_field(
-                "Thời lượng (phút)",
-                "10",
-                &draft.duration,
-                "program-duration",
-                edit(|d| &mut d.duration),
-                save.clone()
-            ),
-            submit_field(
-                "Giờ cố định (để trống: nối tiếp mục trước)",
-                "",
-                &draft.fixed,
-                "program-fixed",
-                edit(|d| &mut d.fixed),
-                save.clone()
-            ),
-            submit_field(
-                "Ghi chú",
-                "",
-                &draft.notes,
-                "program-notes",
-                edit(|d| &mut d.notes),
-                save
-            ),
-        ]
-        .spacing(12),
-        labelled(
-            "Lời dẫn chương trình",
-            text_editor(&draft.script)
-                .on_action(|action| records::Message::Chosen(Choice::Script(action)))
-                .height(Length::Fixed(110.0))
-                .padding(8),
-        ),
-        checkbox(draft.introduces_delegates)
-            .label("Giới thiệu đại biểu tại mục này (theo thứ tự nghi thức)")
-            .on_toggle(|on| records::Message::Chosen(Choice::IntroducesDelegates(on))),
-    ]
-    .spacing(10)
+        .spacing(10)
+    }
+
+    fn label(&self) -> String {
+        format!("“{}”", self.title.trim())
+    }
 }

@@ -187,9 +187,9 @@ impl Ceremony {
     }
 
     /// The app reports the id of an item it has just added, so that adding can be undone.
-    pub fn added(&mut self, id: i64, title: &str) {
+    pub fn added(&mut self, id: i64, label: &str) {
         self.selected = Some(id);
-        self.items.added(id, title);
+        self.items.added(id, label);
     }
 
     /// Escape: close the form.

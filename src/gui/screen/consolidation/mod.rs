@@ -128,12 +128,8 @@ impl Record for ExpectedUnit {
         )])
     }
 
-    fn name(&self) -> String {
-        self.name.clone()
-    }
-
-    fn label(name: &str) -> String {
-        format!("“{name}”")
+    fn label(&self) -> String {
+        format!("“{}”", self.name)
     }
 }
 
@@ -241,8 +237,8 @@ impl UnitReports {
     }
 
     /// The app reports an expected unit it has just added, so that adding can be undone.
-    pub fn added(&mut self, id: i64, name: &str) {
-        self.units.added(id, name);
+    pub fn added(&mut self, id: i64, label: &str) {
+        self.units.added(id, label);
     }
 
     /// The app reports what a batch of files (or a list of units) did.

@@ -181,8 +181,8 @@ impl Festival {
     }
 
     /// The app reports the id of an activity it has just added, so that adding can be undone.
-    pub fn added(&mut self, id: i64, name: &str) {
-        self.activities.added(id, name);
+    pub fn added(&mut self, id: i64, label: &str) {
+        self.activities.added(id, label);
     }
 
     pub fn can_undo(&self) -> bool {

@@ -85,15 +85,49 @@ impl Record for Delegate {
     }
 
     fn fields(draft: &DelegateDraft) -> Column<'_, records::Message<Self>> {
-        delegate_fields(draft)
+        let edit = |slot: Slot<DelegateDraft>| move |value| records::Message::Edited(slot, value);
+        let save = records::Message::Save;
+        column![
+            row![
+                submit_field(
+                    "Thứ tự",
+                    "1",
+                    &draft.rank,
+                    "delegate-rank",
+                    edit(|d| &mut d.rank),
+                    save.clone()
+                ),
+                submit_field(
+                    "Họ và tên",
+                    "Nguyễn Văn A",
+                    &draft.name,
+                    DELEGATE_NAME,
+                    edit(|d| &mut d.name),
+                    save.clone()
+                ),
+                submit_field(
+                    "Chức vụ",
+                    "Phó Chủ tịch",
+                    &draft.title,
+                    "delegate-title",
+                    edit(|d| &mut d.title),
+                    save.clone()
+                ),
+                submit_field(
+                    "Đơn vị",
+                    "Ủy ban nhân dân phường",
+                    &draft.organisation,
+                    "delegate-organisation",
+                    edit(|d| &mut d.organisation),
+                    save
+                ),
+            ]
+            .spacing(10),
+        ]
     }
 
-    fn name(&self) -> String {
-        self.name.clone()
-    }
-
-    fn label(name: &str) -> String {
-        format!("đại biểu {name}")
+    fn label(&self) -> String {
+        format!("đại biểu {}", self.name)
     }
 }
 
@@ -161,115 +195,65 @@ impl Record for EventPoint {
     }
 
     fn fields(draft: &PointDraft) -> Column<'_, records::Message<Self>> {
-        point_fields(draft)
+        let edit = |slot: Slot<PointDraft>| move |value| records::Message::Edited(slot, value);
+        let save = records::Message::Save;
+        column![
+            row![
+                submit_field(
+                    "Tên điểm",
+                    "Nhà văn hóa Khu phố 3",
+                    &draft.name,
+                    POINT_NAME,
+                    edit(|d| &mut d.name),
+                    save.clone()
+                ),
+                labelled(
+                    "Loại",
+                    pick_list(PointKind::ALL, Some(draft.kind), records::Message::Chosen)
+                        .padding(8)
+                        .width(Length::Fill)
+                ),
+                submit_field(
+                    "Ngày",
+                    "dd/mm/yyyy",
+                    &draft.date,
+                    "point-date",
+                    edit(|d| &mut d.date),
+                    save.clone()
+                ),
+            ]
+            .spacing(10),
+            row![
+                submit_field(
+                    "Đơn vị chủ trì",
+                    "",
+                    &draft.host,
+                    "point-host",
+                    edit(|d| &mut d.host),
+                    save.clone()
+                ),
+                submit_field(
+                    "Số người dự kiến",
+                    "0",
+                    &draft.expected,
+                    "point-expected",
+                    edit(|d| &mut d.expected),
+                    save.clone()
+                ),
+                submit_field(
+                    "Số người thực tế",
+                    "để trống nếu chưa biết",
+                    &draft.actual,
+                    "point-actual",
+                    edit(|d| &mut d.actual),
+                    save
+                ),
+            ]
+            .spacing(10),
+        ]
     }
 
-    fn name(&self) -> String {
-        self.name.clone()
+    fn label(&self) -> String {
+        format!("điểm “{}”", self.name)
     }
-
-    fn label(name: &str) -> String {
-        format!("điểm “{name}”")
-    }
-}
-
-fn delegate_fields(draft: &DelegateDraft) -> Column<'_, records::Message<Delegate>> {
-    let edit = |slot: Slot<DelegateDraft>| move |value| records::Message::Edited(slot, value);
-    let save = records::Message::Save;
-    column![
-        row![
-            submit_field(
-                "Thứ tự",
-                "1",
-                &draft.rank,
-                "delegate-rank",
-                edit(|d| &mut d.rank),
-                save.clone()
-            ),
-            submit_field(
-                "Họ và tên",
-                "Nguyễn Văn A",
-                &draft.name,
-                DELEGATE_NAME,
-                edit(|d| &mut d.name),
-                save.clone()
-            ),
-            submit_field(
-                "Chức vụ",
-                "Phó Chủ tịch",
-                &draft.title,
-                "delegate-title",
-                edit(|d| &mut d.title),
-                save.clone()
-            ),
-            submit_field(
-                "Đơn vị",
-                "Ủy ban nhân dân phường",
-                &draft.organisation,
-                "delegate-organisation",
-                edit(|d| &mut d.organisation),
-                save
-            ),
-        ]
-        .spacing(10),
-    ]
-}
-
-fn point_fields(draft: &PointDraft) -> Column<'_, records::Message<EventPoint>> {
-    let edit = |slot: Slot<PointDraft>| move |value| records::Message::Edited(slot, value);
-    let save = records::Message::Save;
-    column![
-        row![
-            submit_field(
-                "Tên điểm",
-                "Nhà văn hóa Khu phố 3",
-                &draft.name,
-                POINT_NAME,
-                edit(|d| &mut d.name),
-                save.clone()
-            ),
-            labelled(
-                "Loại",
-                pick_list(PointKind::ALL, Some(draft.kind), records::Message::Chosen)
-                    .padding(8)
-                    .width(Length::Fill)
-            ),
-            submit_field(
-                "Ngày",
-                "dd/mm/yyyy",
-                &draft.date,
-                "point-date",
-                edit(|d| &mut d.date),
-                save.clone()
-            ),
-        ]
-        .spacing(10),
-        row![
-            submit_field(
-                "Đơn vị chủ trì",
-                "",
-                &draft.host,
-                "point-host",
-                edit(|d| &mut d.host),
-                save.clone()
-            ),
-            submit_field(
-                "Số người dự kiến",
-                "0",
-                &draft.expected,
-                "point-expected",
-                edit(|d| &mut d.expected),
-                save.clone()
-            ),
-            submit_field(
-                "Số người thực tế",
-                "để trống nếu chưa biết",
-                &draft.actual,
-                "point-actual",
-                edit(|d| &mut d.actual),
-                save
-            ),
-        ]
-        .spacing(10),
-    ]
 }

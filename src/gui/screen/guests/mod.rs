@@ -114,8 +114,8 @@ impl Guests {
     /// The app reports a delegate or a point it has just added, so that adding can be undone.
     pub fn added(&mut self, created: &Created) {
         match created.kind {
-            Kind::Point => self.points.added(created.id, &created.name),
-            _ => self.delegates.added(created.id, &created.name),
+            Kind::Point => self.points.added(created.id, &created.label),
+            _ => self.delegates.added(created.id, &created.label),
         }
     }
 

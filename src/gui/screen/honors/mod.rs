@@ -294,16 +294,14 @@ impl Honors {
     }
 
     /// The app reports a row it has just added, so that adding can be undone.
-    pub fn added_decision(&mut self, id: i64, number: &str) {
+    pub fn added_decision(&mut self, id: i64, label: &str) {
         self.selected = Some(id);
-        self.history.remember(
-            Undo::Added(id),
-            Some(format!("Đã thêm quyết định số {number}.")),
-        );
+        self.history
+            .remember(Undo::Added(id), Some(format!("Đã thêm {label}.")));
     }
 
-    pub fn added_recipient(&mut self, id: i64, name: &str) {
-        self.recipients.added(id, name);
+    pub fn added_recipient(&mut self, id: i64, label: &str) {
+        self.recipients.added(id, label);
     }
 
     /// The decisions' history and the recipients'.

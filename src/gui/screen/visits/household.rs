@@ -101,81 +101,73 @@ impl Record for Household {
     }
 
     fn fields(draft: &HouseholdDraft) -> Column<'_, records::Message<Self>> {
-        fields(draft)
-    }
-
-    fn name(&self) -> String {
-        self.name.clone()
-    }
-
-    fn label(name: &str) -> String {
-        format!("hộ {name}")
-    }
-}
-
-fn fields(draft: &HouseholdDraft) -> Column<'_, records::Message<Household>> {
-    let edit = |slot: Slot<HouseholdDraft>| move |value| records::Message::Edited(slot, value);
-    let save = records::Message::Save;
-    let chosen = records::Message::Chosen;
-    let sexes = picks(
-        "Không ghi",
-        [Sex::Male, Sex::Female].map(|s| (s, s.label().to_string())),
-    );
-    let categories = Pick::each(Category::ALL, Category::label);
-    column![
-        row![
-            submit_field(
-                "Họ và tên",
-                "Nguyễn Thị Hằng",
-                &draft.name,
-                HOUSEHOLD_NAME,
-                edit(|d| &mut d.name),
-                save.clone()
-            ),
-            submit_field(
-                "Năm sinh",
-                "1948",
-                &draft.birth_year,
-                "household-birth-year",
-                edit(|d| &mut d.birth_year),
-                save.clone()
-            ),
-            labelled_pick("Giới tính", sexes, &draft.sex, move |sex| {
-                chosen(HouseholdChoice::Sex(sex))
-            }),
-            labelled_pick("Diện", categories, &draft.category, move |category| {
-                chosen(HouseholdChoice::Category(category))
-            }),
+        let edit = |slot: Slot<HouseholdDraft>| move |value| records::Message::Edited(slot, value);
+        let save = records::Message::Save;
+        let chosen = records::Message::Chosen;
+        let sexes = picks(
+            "Không ghi",
+            [Sex::Male, Sex::Female].map(|s| (s, s.label().to_string())),
+        );
+        let categories = Pick::each(Category::ALL, Category::label);
+        column![
+            row![
+                submit_field(
+                    "Họ và tên",
+                    "Nguyễn Thị Hằng",
+                    &draft.name,
+                    HOUSEHOLD_NAME,
+                    edit(|d| &mut d.name),
+                    save.clone()
+                ),
+                submit_field(
+                    "Năm sinh",
+                    "1948",
+                    &draft.birth_year,
+                    "household-birth-year",
+                    edit(|d| &mut d.birth_year),
+                    save.clone()
+                ),
+                labelled_pick("Giới tính", sexes, &draft.sex, move |sex| {
+                    chosen(HouseholdChoice::Sex(sex))
+                }),
+                labelled_pick("Diện", categories, &draft.category, move |category| {
+                    chosen(HouseholdChoice::Category(category))
+                }),
+            ]
+            .spacing(10),
+            row![
+                submit_field(
+                    "Địa chỉ",
+                    "Tổ 3, Khu phố 1",
+                    &draft.address,
+                    "household-address",
+                    edit(|d| &mut d.address),
+                    save.clone()
+                ),
+                submit_field(
+                    "Số điện thoại",
+                    "",
+                    &draft.phone,
+                    "household-phone",
+                    edit(|d| &mut d.phone),
+                    save.clone()
+                ),
+                submit_field(
+                    "Ghi chú",
+                    "",
+                    &draft.notes,
+                    "household-notes",
+                    edit(|d| &mut d.notes),
+                    save
+                ),
+            ]
+            .spacing(10),
         ]
-        .spacing(10),
-        row![
-            submit_field(
-                "Địa chỉ",
-                "Tổ 3, Khu phố 1",
-                &draft.address,
-                "household-address",
-                edit(|d| &mut d.address),
-                save.clone()
-            ),
-            submit_field(
-                "Số điện thoại",
-                "",
-                &draft.phone,
-                "household-phone",
-                edit(|d| &mut d.phone),
-                save.clone()
-            ),
-            submit_field(
-                "Ghi chú",
-                "",
-                &draft.notes,
-                "household-notes",
-                edit(|d| &mut d.notes),
-                save
-            ),
-        ]
-        .spacing(10),
-    ]
+    }
+
+    fn label(&self) -> String {
+        format!("hộ {}", self.name)
+    }
 }
 
 #[cfg(test)]

@@ -465,8 +465,8 @@ impl Visits {
     }
 
     /// The app reports a household it has just added, so that adding can be undone.
-    pub fn added_household(&mut self, id: i64, name: &str) {
-        self.households.added(id, name);
+    pub fn added_household(&mut self, id: i64, label: &str) {
+        self.households.added(id, label);
     }
 
     /// The app reports the visits a batch (or a single new visit) created.
