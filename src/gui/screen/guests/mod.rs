@@ -11,7 +11,7 @@ mod form;
 
 pub use form::{DelegateDraft, PointDraft};
 
-use iced::widget::{checkbox, column, container, operation, row, scrollable, text};
+use iced::widget::{checkbox, column, container, row, scrollable, text};
 use iced::{Alignment, Element, Length, Task};
 
 use crate::domain::delegate::introductions;
@@ -22,7 +22,8 @@ use crate::gui::history::{self, Timeline};
 use crate::gui::records::{self, Records};
 use crate::gui::shortcut::{Action, Shortcut};
 use crate::gui::widget::{
-    Table, card, page_title, plain, primary_button, secondary_button, stat, undo_notice,
+    Table, card, open_at_top, page_title, plain, primary_button, secondary_button, stat,
+    undo_notice,
 };
 use crate::gui::{font, theme};
 use crate::text::{date_short, thousands};
@@ -74,10 +75,7 @@ impl Guests {
         match message {
             Message::New => {
                 let (focus, _) = self.delegates.update(records::Message::New, data);
-                let task = Task::batch([
-                    operation::snap_to(PAGE, operation::RelativeOffset::START),
-                    focus.map(Message::Delegates),
-                ]);
+                let task = open_at_top(PAGE, focus.map(Message::Delegates));
                 (task, None)
             }
             Message::Delegates(message) => {

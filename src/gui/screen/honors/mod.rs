@@ -25,7 +25,7 @@ use crate::gui::history::{self, History, Timeline};
 use crate::gui::records::{self, Records};
 use crate::gui::shortcut::{Action, Shortcut};
 use crate::gui::system;
-use crate::gui::widget::{Slot, Typed};
+use crate::gui::widget::{Slot, Typed, open_at_top, to_top};
 use crate::import::recipients::{KnownRecipients, Recipients};
 use crate::storage::commendation::RemovedDecision;
 use crate::text::fold;
@@ -136,13 +136,7 @@ impl Honors {
                     Decision::defaults(&data.unit, &next_number(&data.decisions), today);
                 decision.id = 0;
                 self.decision = Some(DecisionDraft::of(&decision));
-                (
-                    Task::batch([
-                        operation::snap_to(PAGE, operation::RelativeOffset::START),
-                        operation::focus(DECISION_NUMBER),
-                    ]),
-                    None,
-                )
+                (open_at_top(PAGE, operation::focus(DECISION_NUMBER)), None)
             }
             Message::EditDecision(id) => {
                 let Some(d) = data.decisions.iter().find(|d| d.id == id) else {
@@ -182,13 +176,7 @@ impl Honors {
                 let focus = self
                     .recipients
                     .start(RecipientDraft::new(decision, data.event.year));
-                (
-                    Task::batch([
-                        operation::snap_to(PAGE, operation::RelativeOffset::START),
-                        focus.map(Message::Recipients),
-                    ]),
-                    None,
-                )
+                (open_at_top(PAGE, focus.map(Message::Recipients)), None)
             }
             Message::Recipients(message) => {
                 if matches!(message, records::Message::Edit(_)) {
@@ -226,10 +214,7 @@ impl Honors {
             Message::Imported(Ok(panel)) => {
                 self.importing = Some(*panel);
                 self.note = None;
-                (
-                    operation::snap_to(PAGE, operation::RelativeOffset::START),
-                    None,
-                )
+                (to_top(PAGE), None)
             }
             Message::Imported(Err(reason)) => {
                 self.note = Some(Err(reason));

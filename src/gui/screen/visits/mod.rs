@@ -25,7 +25,7 @@ use crate::gui::history::{self, History, Timeline};
 use crate::gui::records::{self, Records};
 use crate::gui::shortcut::{Action, Shortcut};
 use crate::gui::system;
-use crate::gui::widget::{Slot, Typed};
+use crate::gui::widget::{Slot, Typed, open_at_top, to_top};
 use crate::import::households::Households;
 use crate::import::visits::{KnownVisits, Visits as VisitList};
 use crate::papers::Paper;
@@ -198,10 +198,7 @@ impl Visits {
             Message::ClearFilter => self.refilter(|f| *f = Filter::default()),
             Message::Page(page) => {
                 self.page = page;
-                (
-                    operation::snap_to(PAGE, operation::RelativeOffset::START),
-                    None,
-                )
+                (to_top(PAGE), None)
             }
             Message::Breakdown(breakdown) => {
                 self.breakdown = breakdown;
@@ -242,10 +239,7 @@ impl Visits {
             Message::Imported(Ok(panel)) => {
                 self.importing = Some(*panel);
                 self.import_note = None;
-                (
-                    operation::snap_to(PAGE, operation::RelativeOffset::START),
-                    None,
-                )
+                (to_top(PAGE), None)
             }
             Message::Imported(Err(reason)) => {
                 self.import_note = Some(Err(reason));
@@ -308,13 +302,7 @@ impl Visits {
                 let draft =
                     HouseholdDraft::new(self.filter.category.unwrap_or(Category::Martyr), &area);
                 let focus = self.households.start(draft).map(Message::Households);
-                (
-                    Task::batch([
-                        operation::snap_to(PAGE, operation::RelativeOffset::START),
-                        focus,
-                    ]),
-                    None,
-                )
+                (open_at_top(PAGE, focus), None)
             }
             Message::Households(message) => {
                 if matches!(message, records::Message::Edit(_)) {
@@ -349,13 +337,7 @@ impl Visits {
             Message::NewBatch => {
                 self.households.close();
                 self.gift = Some(GiftDraft::new(None, data.event.date));
-                (
-                    Task::batch([
-                        operation::snap_to(PAGE, operation::RelativeOffset::START),
-                        operation::focus(GIFT),
-                    ]),
-                    None,
-                )
+                (open_at_top(PAGE, operation::focus(GIFT)), None)
             }
             Message::EditVisit(id) => {
                 let Some(v) = gifts.visits.iter().find(|v| v.id == id) else {
