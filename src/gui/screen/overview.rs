@@ -9,7 +9,7 @@ use crate::domain::checklist::offset_between;
 use crate::domain::{ChecklistItem, DueState};
 use crate::gui::data::{Kind, Snapshot};
 use crate::gui::records::{self, Record, Records};
-use crate::gui::shortcut::{Action, Shortcut};
+use crate::gui::shortcut::{Action, Shortcut, new_and_undo};
 use crate::gui::widget::{
     Slot, Table, count_stat, page_title, plain, primary_button, stat, submit_field, typed_date,
     undo_notice,
@@ -125,11 +125,11 @@ impl Record for ChecklistItem {
 
 /// What a keyboard shortcut means on this screen.
 pub fn shortcut(shortcut: Shortcut) -> Option<Action<Message>> {
-    match shortcut {
-        Shortcut::New => Some(Action::Update(Message::Checklist(records::Message::New))),
-        Shortcut::Undo => Some(Action::Update(Message::Checklist(records::Message::Undo))),
-        _ => None,
-    }
+    new_and_undo(
+        shortcut,
+        Message::Checklist(records::Message::New),
+        Message::Checklist(records::Message::Undo),
+    )
 }
 
 impl Overview {

@@ -12,7 +12,7 @@ use crate::domain::{ProgramItem, YearEvent};
 use crate::gui::data::Snapshot;
 use crate::gui::history::{self, History, Timeline};
 use crate::gui::records::{self, Records};
-use crate::gui::shortcut::{Action, Shortcut};
+use crate::gui::shortcut::{Action, Shortcut, new_and_undo};
 use crate::gui::widget::{
     Table, Typed, count_stat, danger_link, page_title, plain, primary_button, stat, undo_notice,
 };
@@ -78,12 +78,14 @@ pub enum Event {
 /// What a keyboard shortcut means on this screen.
 pub fn shortcut(shortcut: Shortcut) -> Option<Action<Message>> {
     match shortcut {
-        Shortcut::New => Some(Action::Update(Message::Items(records::Message::New))),
-        Shortcut::Undo => Some(Action::Update(Message::Undo)),
         Shortcut::MoveUp => Some(Action::Update(Message::MoveSelected(-1))),
         Shortcut::MoveDown => Some(Action::Update(Message::MoveSelected(1))),
         Shortcut::Print => Some(Action::ShowPaper(Paper::Program)),
-        _ => None,
+        _ => new_and_undo(
+            shortcut,
+            Message::Items(records::Message::New),
+            Message::Undo,
+        ),
     }
 }
 

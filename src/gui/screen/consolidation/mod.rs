@@ -15,7 +15,7 @@ use crate::consolidation::table::ExpectedUnit;
 use crate::gui::data::{Kind, Snapshot};
 use crate::gui::history::Timeline;
 use crate::gui::records::{self, Record, Records};
-use crate::gui::shortcut::{Action, Shortcut};
+use crate::gui::shortcut::{Action, Shortcut, new_and_undo};
 use crate::gui::system;
 use crate::gui::widget::submit_field;
 use crate::papers::consolidated;
@@ -80,10 +80,12 @@ fn none() -> Update {
 /// What a keyboard shortcut means on this screen.
 pub fn shortcut(shortcut: Shortcut) -> Option<Action<Message>> {
     match shortcut {
-        Shortcut::New => Some(Action::Update(Message::Units(records::Message::New))),
-        Shortcut::Undo => Some(Action::Update(Message::Undo)),
         Shortcut::Print => Some(Action::Update(Message::Export(Output::Pdf))),
-        _ => None,
+        _ => new_and_undo(
+            shortcut,
+            Message::Units(records::Message::New),
+            Message::Undo,
+        ),
     }
 }
 

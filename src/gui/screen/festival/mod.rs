@@ -22,7 +22,7 @@ use crate::domain::{Activity, Team};
 use crate::gui::data::Snapshot;
 use crate::gui::history::{self, History, Timeline};
 use crate::gui::records::{self, Records};
-use crate::gui::shortcut::{Action, Shortcut};
+use crate::gui::shortcut::{Action, Shortcut, new_and_undo};
 use crate::gui::widget::{
     Typed, page_title, plain, primary_button, stat, table_header, undo_notice,
 };
@@ -87,10 +87,12 @@ pub type Event = records::Event<Activity>;
 /// What a keyboard shortcut means on this screen.
 pub fn shortcut(shortcut: Shortcut) -> Option<Action<Message>> {
     match shortcut {
-        Shortcut::New => Some(Action::Update(Message::Activities(records::Message::New))),
-        Shortcut::Undo => Some(Action::Update(Message::Undo)),
         Shortcut::Print => Some(Action::ShowPaper(Paper::Festival)),
-        _ => None,
+        _ => new_and_undo(
+            shortcut,
+            Message::Activities(records::Message::New),
+            Message::Undo,
+        ),
     }
 }
 

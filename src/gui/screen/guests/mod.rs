@@ -20,7 +20,7 @@ use crate::domain::{Delegate, EventPoint};
 use crate::gui::data::{Created, Kind, Snapshot};
 use crate::gui::history::{self, Timeline};
 use crate::gui::records::{self, Records};
-use crate::gui::shortcut::{Action, Shortcut};
+use crate::gui::shortcut::{Action, Shortcut, new_and_undo};
 use crate::gui::widget::{
     Table, card, open_at_top, page_title, plain, primary_button, secondary_button, stat,
     undo_notice,
@@ -57,11 +57,7 @@ pub enum Event {
 
 /// What a keyboard shortcut means on this screen.
 pub fn shortcut(shortcut: Shortcut) -> Option<Action<Message>> {
-    match shortcut {
-        Shortcut::New => Some(Action::Update(Message::New)),
-        Shortcut::Undo => Some(Action::Update(Message::Undo)),
-        _ => None,
-    }
+    new_and_undo(shortcut, Message::New, Message::Undo)
 }
 
 impl Guests {

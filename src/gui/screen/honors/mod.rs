@@ -23,7 +23,7 @@ use crate::domain::{Decision, Recipient};
 use crate::gui::data::Snapshot;
 use crate::gui::history::{self, History, Timeline};
 use crate::gui::records::{self, Records};
-use crate::gui::shortcut::{Action, Shortcut};
+use crate::gui::shortcut::{Action, Shortcut, new_and_undo};
 use crate::gui::system;
 use crate::gui::widget::{Slot, Typed, open_at_top, to_top};
 use crate::import::recipients::{KnownRecipients, Recipients};
@@ -101,10 +101,8 @@ type Update = (Task<Message>, Option<Event>);
 /// What a keyboard shortcut means on this screen.
 pub fn shortcut(shortcut: Shortcut) -> Option<Action<Message>> {
     match shortcut {
-        Shortcut::New => Some(Action::Update(Message::New)),
-        Shortcut::Undo => Some(Action::Update(Message::Undo)),
         Shortcut::Print => Some(Action::Update(Message::Print)),
-        _ => None,
+        _ => new_and_undo(shortcut, Message::New, Message::Undo),
     }
 }
 

@@ -23,7 +23,7 @@ use crate::domain::{Category, Filter, Household, Visit, VisitMark, VisitStatus};
 use crate::gui::data::Snapshot;
 use crate::gui::history::{self, History, Timeline};
 use crate::gui::records::{self, Records};
-use crate::gui::shortcut::{Action, Shortcut};
+use crate::gui::shortcut::{Action, Shortcut, new_and_undo};
 use crate::gui::system;
 use crate::gui::widget::{Slot, Typed, open_at_top, to_top};
 use crate::import::households::Households;
@@ -162,11 +162,9 @@ type Update = (Task<Message>, Option<Event>);
 /// What a keyboard shortcut means on this screen.
 pub fn shortcut(shortcut: Shortcut) -> Option<Action<Message>> {
     match shortcut {
-        Shortcut::New => Some(Action::Update(Message::New)),
-        Shortcut::Undo => Some(Action::Update(Message::Undo)),
         Shortcut::Find => Some(Action::Update(Message::Find)),
         Shortcut::Print => Some(Action::ShowPaper(Paper::Receipts)),
-        _ => None,
+        _ => new_and_undo(shortcut, Message::New, Message::Undo),
     }
 }
 
