@@ -129,7 +129,7 @@ impl Snapshot {
 pub struct Done {
     /// The year to show afterwards (`None`: stay on the same year).
     pub year: Option<i32>,
-    /// The rows the job created, each with its kind and name, so that the screen that asked
+    /// The rows the job created, each with its kind and what the undo notice calls it, so that the screen that asked
     /// can offer to undo creating them. A batch (visits for every household of a filter)
     /// reports all of its rows.
     pub created: Vec<Created>,

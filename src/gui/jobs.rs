@@ -272,7 +272,50 @@ pub fn consolidation(event_id: i64, year: i32, event: consolidation::Event) -> O
 
 #[cfg(test)]
 mod tests {
-    use super::imported;
+    use super::{honors, imported, record};
+    use crate::domain::{Decision, Delegate, YearEvent};
+    use crate::gui::data::{Kind, Snapshot};
+    use crate::gui::records;
+    use crate::storage::Store;
+
+    /// The undo notice of a new row ("Đã thêm …") is made of what its job reports.
+    #[test]
+    fn a_created_row_is_reported_by_what_its_undo_notice_calls_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("ngayhoi.sqlite3")).unwrap();
+        let unit = crate::demo::unit();
+        let event = store.initialize(&unit, &YearEvent::defaults(2026)).unwrap();
+        let data = Snapshot::load(&store, Some(2026)).unwrap().unwrap();
+        let decision = Decision::defaults(&unit, "12/QĐ-UBND", event.date);
+        let delegate = Delegate {
+            id: 0,
+            name: "Lê Văn Nghĩa".into(),
+            title: "Phó Chủ tịch".into(),
+            organisation: "Ủy ban nhân dân phường".into(),
+            rank: 1,
+            attending: true,
+        };
+        let mut jobs = [
+            honors(
+                event.id,
+                &data,
+                crate::gui::screen::honors::Event::AddDecision(decision),
+            ),
+            record(event.id, records::Event::Add(delegate)),
+        ];
+        let created: Vec<_> = jobs
+            .iter_mut()
+            .flat_map(|job| job(&mut store).unwrap().created)
+            .map(|c| (c.kind, c.label))
+            .collect();
+        assert_eq!(
+            created,
+            [
+                (Kind::Decision, "quyết định số 12/QĐ-UBND".to_string()),
+                (Kind::Delegate, "đại biểu Lê Văn Nghĩa".to_string()),
+            ]
+        );
+    }
 
     fn note(added: &str, updated: usize, what: &str) -> String {
         let note = imported(added, updated, what).note.unwrap();
