@@ -278,6 +278,24 @@ mod tests {
     use crate::gui::records;
     use crate::storage::Store;
 
+    fn note(added: &str, updated: usize, what: &str) -> String {
+        let note = imported(added, updated, what).note.unwrap();
+        note.strip_suffix(" Bản sao lưu trước khi nhập ở trong thư mục sao lưu.")
+            .unwrap()
+            .to_string()
+    }
+
+    #[test]
+    fn an_import_counts_updated_rows_apart_from_added_ones() {
+        assert_eq!(note("2 hộ", 1, "hộ"), "Đã nhập 2 hộ, cập nhật 1 hộ.");
+        assert_eq!(note("0 hộ", 1, "hộ"), "Đã cập nhật 1 hộ.");
+        assert_eq!(note("3 hộ", 0, "hộ"), "Đã nhập 3 hộ.");
+        assert_eq!(
+            note("4 lượt thăm (1 hộ mới)", 2, "lượt thăm"),
+            "Đã nhập 4 lượt thăm (1 hộ mới), cập nhật 2 lượt thăm."
+        );
+    }
+
     /// The undo notice of a new row ("Đã thêm …") is made of what its job reports.
     #[test]
     fn a_created_row_is_reported_by_what_its_undo_notice_calls_it() {
@@ -314,24 +332,6 @@ mod tests {
                 (Kind::Decision, "quyết định số 12/QĐ-UBND".to_string()),
                 (Kind::Delegate, "đại biểu Lê Văn Nghĩa".to_string()),
             ]
-        );
-    }
-
-    fn note(added: &str, updated: usize, what: &str) -> String {
-        let note = imported(added, updated, what).note.unwrap();
-        note.strip_suffix(" Bản sao lưu trước khi nhập ở trong thư mục sao lưu.")
-            .unwrap()
-            .to_string()
-    }
-
-    #[test]
-    fn an_import_counts_updated_rows_apart_from_added_ones() {
-        assert_eq!(note("2 hộ", 1, "hộ"), "Đã nhập 2 hộ, cập nhật 1 hộ.");
-        assert_eq!(note("0 hộ", 1, "hộ"), "Đã cập nhật 1 hộ.");
-        assert_eq!(note("3 hộ", 0, "hộ"), "Đã nhập 3 hộ.");
-        assert_eq!(
-            note("4 lượt thăm (1 hộ mới)", 2, "lượt thăm"),
-            "Đã nhập 4 lượt thăm (1 hộ mới), cập nhật 2 lượt thăm."
         );
     }
 }
