@@ -129,7 +129,7 @@ impl Snapshot {
 pub struct Done {
     /// The year to show afterwards (`None`: stay on the same year).
     pub year: Option<i32>,
-    /// The rows the job created, each with its kind and name, so that the screen that asked
+    /// The rows the job created, each with its kind and what the undo notice calls it, so that the screen that asked
     /// can offer to undo creating them. A batch (visits for every household of a filter)
     /// reports all of its rows.
     pub created: Vec<Created>,
@@ -141,14 +141,14 @@ pub struct Done {
     pub external: bool,
 }
 
-/// A row a job created: the job itself says which kind and which name, so that its id reaches
+/// A row a job created: the job itself says which kind and what the undo notice calls it, so that its id reaches
 /// the right screen however many jobs were queued behind it or waited for a retry.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Created {
     pub kind: Kind,
     pub id: i64,
-    /// What the undo notice calls it ("Đã thêm “…”.").
-    pub name: String,
+    /// What the undo notice calls it ("Đã thêm “…”.", "Đã thêm quyết định số 12/QĐ-UBND.").
+    pub label: String,
 }
 
 /// The kinds of rows the window creates.

@@ -33,7 +33,7 @@ fn removal<T: 'static>(
 /// screen that asked can offer to undo creating it.
 pub fn create(
     kind: Kind,
-    name: String,
+    label: String,
     mut f: impl FnMut(&mut Store) -> storage::Result<i64> + Send + 'static,
 ) -> Job {
     Box::new(move |store| {
@@ -42,7 +42,7 @@ pub fn create(
             created: vec![Created {
                 kind,
                 id,
-                name: name.clone(),
+                label: label.clone(),
             }],
             ..Done::default()
         })
@@ -63,14 +63,14 @@ pub fn record<R: records::Record>(event_id: i64, event: records::Event<R>) -> Jo
     }
 }
 
-/// Adds a row with `f`: a new one (id 0) is reported with its kind and name, so that adding
+/// Adds a row with `f`: a new one (id 0) is reported with its kind and label, so that adding
 /// it can be undone; one put back under its id (undo) is not.
 fn add<R: records::Record>(
     row: R,
     f: impl Fn(&mut Store, &R) -> storage::Result<i64> + Send + 'static,
 ) -> Job {
     if row.id() == 0 {
-        create(R::KIND, row.name(), move |s| f(s, &row))
+        create(R::KIND, row.label(), move |s| f(s, &row))
     } else {
         change(move |s| f(s, &row).map(drop))
     }
@@ -133,7 +133,7 @@ pub fn visits(event_id: i64, event: visits::Event) -> Job {
                     .map(|v| Created {
                         kind: Kind::Visit,
                         id: v.id,
-                        name: String::new(),
+                        label: String::new(),
                     })
                     .collect(),
                 ..Done::default()
@@ -190,9 +190,12 @@ pub fn report(event_id: i64, event: report::Event) -> Option<Job> {
 
 pub fn honors(event_id: i64, data: &super::data::Snapshot, event: honors::Event) -> Job {
     match event {
-        honors::Event::AddDecision(d) => create(Kind::Decision, d.number.clone(), move |s| {
-            s.add_decision(event_id, &d).map(|added| added.id)
-        }),
+        honors::Event::AddDecision(d) => {
+            let label = format!("quyết định số {}", d.number);
+            create(Kind::Decision, label, move |s| {
+                s.add_decision(event_id, &d).map(|added| added.id)
+            })
+        }
         honors::Event::SaveDecision(d) => change(move |s| s.save_decision(&d)),
         honors::Event::RemoveDecision(id) => {
             removal(move |s| s.delete_decision(id), Removed::Decision)
@@ -269,7 +272,11 @@ pub fn consolidation(event_id: i64, year: i32, event: consolidation::Event) -> O
 
 #[cfg(test)]
 mod tests {
-    use super::imported;
+    use super::{honors, imported, record};
+    use crate::domain::{Decision, Delegate, YearEvent};
+    use crate::gui::data::{Kind, Snapshot};
+    use crate::gui::records;
+    use crate::storage::Store;
 
     fn note(added: &str, updated: usize, what: &str) -> String {
         let note = imported(added, updated, what).note.unwrap();
@@ -286,6 +293,45 @@ mod tests {
         assert_eq!(
             note("4 lượt thăm (1 hộ mới)", 2, "lượt thăm"),
             "Đã nhập 4 lượt thăm (1 hộ mới), cập nhật 2 lượt thăm."
+        );
+    }
+
+    /// The undo notice of a new row ("Đã thêm …") is made of what its job reports.
+    #[test]
+    fn a_created_row_is_reported_by_what_its_undo_notice_calls_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("ngayhoi.sqlite3")).unwrap();
+        let unit = crate::demo::unit();
+        let event = store.initialize(&unit, &YearEvent::defaults(2026)).unwrap();
+        let data = Snapshot::load(&store, Some(2026)).unwrap().unwrap();
+        let decision = Decision::defaults(&unit, "12/QĐ-UBND", event.date);
+        let delegate = Delegate {
+            id: 0,
+            name: "Lê Văn Nghĩa".into(),
+            title: "Phó Chủ tịch".into(),
+            organisation: "Ủy ban nhân dân phường".into(),
+            rank: 1,
+            attending: true,
+        };
+        let mut jobs = [
+            honors(
+                event.id,
+                &data,
+                crate::gui::screen::honors::Event::AddDecision(decision),
+            ),
+            record(event.id, records::Event::Add(delegate)),
+        ];
+        let created: Vec<_> = jobs
+            .iter_mut()
+            .flat_map(|job| job(&mut store).unwrap().created)
+            .map(|c| (c.kind, c.label))
+            .collect();
+        assert_eq!(
+            created,
+            [
+                (Kind::Decision, "quyết định số 12/QĐ-UBND".to_string()),
+                (Kind::Delegate, "đại biểu Lê Văn Nghĩa".to_string()),
+            ]
         );
     }
 }

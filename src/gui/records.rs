@@ -19,7 +19,7 @@ use iced::{Element, Task};
 
 use super::data::{Kind, Snapshot};
 use super::history::{History, Timeline};
-use super::widget::{Typed, danger_link, inline_form, link};
+use super::widget::{Slot, Typed, danger_link, inline_form, link};
 
 /// What a kind of row has of its own, for the records part (its id and how it is written
 /// come from `storage::record::Record`).
@@ -28,8 +28,6 @@ pub trait Record:
 {
     /// The form's content as typed.
     type Draft: Debug;
-    /// Which text field of the form a keystroke went to.
-    type Field: Copy + Debug + Eq + Send + 'static;
     /// A change to the form other than typing (a kind picked from a list, a box ticked).
     /// `std::convert::Infallible` for forms of text fields only.
     type Choice: Clone + Debug + Send + 'static;
@@ -45,7 +43,6 @@ pub trait Record:
     fn blank(data: &Snapshot) -> Self::Draft;
     /// The form of a stored row.
     fn draft(&self, data: &Snapshot) -> Self::Draft;
-    fn set(draft: &mut Self::Draft, field: Self::Field, value: String);
     /// Forms of text fields only have no choices to make.
     fn choose(draft: &mut Self::Draft, choice: Self::Choice) {
         let _ = (draft, choice);
@@ -55,27 +52,42 @@ pub trait Record:
     fn build(draft: &Self::Draft, before: Option<&Self>, data: &Snapshot) -> Result<Self, String>;
     /// The form's fields (the shell adds the reason, "Lưu" and "Hủy").
     fn fields(draft: &Self::Draft) -> Column<'_, Message<Self>>;
-    /// What the job that creates one reports as its name.
-    fn name(&self) -> String;
-    /// What the undo notices call a row of this name ("đại biểu Lê Văn A", "“Họp Ban Chỉ
-    /// đạo”"): "Đã thêm …." once a new row has its id, "Đã xóa …." once removed.
-    fn label(name: &str) -> String;
+    /// What the undo notices call the row ("đại biểu Lê Văn A", "“Họp Ban Chỉ đạo”"):
+    /// "Đã thêm …." once a new row has its id (the job that creates it reports this),
+    /// "Đã xóa …." once removed.
+    fn label(&self) -> String;
     /// The notice once a row is removed.
     fn removed_notice(&self) -> String {
-        format!("Đã xóa {}.", Self::label(&self.name()))
+        format!("Đã xóa {}.", self.label())
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub enum Message<R: Record> {
     New,
     Edit(i64),
-    Edited(R::Field, String),
+    Edited(Slot<R::Draft>, String),
     Chosen(R::Choice),
     Save,
     Cancel,
     Remove(i64),
     Undo,
+}
+
+// Written out: a derived `Clone` would ask the draft to be `Clone` for the slot in `Edited`.
+impl<R: Record> Clone for Message<R> {
+    fn clone(&self) -> Self {
+        match self {
+            Message::New => Message::New,
+            Message::Edit(id) => Message::Edit(*id),
+            Message::Edited(slot, value) => Message::Edited(*slot, value.clone()),
+            Message::Chosen(choice) => Message::Chosen(choice.clone()),
+            Message::Save => Message::Save,
+            Message::Cancel => Message::Cancel,
+            Message::Remove(id) => Message::Remove(*id),
+            Message::Undo => Message::Undo,
+        }
+    }
 }
 
 /// Changes the list asks the app to write. An `Add` with an id other than 0 puts a removed
@@ -152,21 +164,10 @@ impl<R: Record> Records<R> {
                 });
                 (operation::focus(R::FOCUS), None)
             }
-            Message::Edited(field, raw) => {
-                let Some(draft) = self.draft.as_mut() else {
-                    return none();
-                };
-                R::set(&mut draft.form, field, Typed::from_raw(&raw).value);
-                draft.error = None;
-                none()
+            Message::Edited(slot, raw) => {
+                self.edit(|form| *slot(form) = Typed::from_raw(&raw).value)
             }
-            Message::Chosen(choice) => {
-                if let Some(draft) = self.draft.as_mut() {
-                    R::choose(&mut draft.form, choice);
-                    draft.error = None;
-                }
-                none()
-            }
+            Message::Chosen(choice) => self.edit(|form| R::choose(form, choice)),
             Message::Save => self.save(rows, data),
             Message::Cancel => {
                 self.close();
@@ -183,6 +184,15 @@ impl<R: Record> Records<R> {
             }
             Message::Undo => (Task::none(), self.undo()),
         }
+    }
+
+    /// A change to the open form; the reason it could not be saved no longer applies.
+    fn edit(&mut self, change: impl FnOnce(&mut R::Draft)) -> Update<R> {
+        if let Some(draft) = self.draft.as_mut() {
+            change(&mut draft.form);
+            draft.error = None;
+        }
+        none()
     }
 
     fn save(&mut self, rows: &[R], data: &Snapshot) -> Update<R> {
@@ -245,12 +255,11 @@ impl<R: Record> Records<R> {
         Some(Event::Save(after))
     }
 
-    /// The app reports the id of a row it has just added, so that adding can be undone.
-    pub fn added(&mut self, id: i64, name: &str) {
-        self.history.remember(
-            Undo::Added(id),
-            Some(format!("Đã thêm {}.", R::label(name))),
-        );
+    /// The app reports the id of a row it has just added (and its label), so that adding can
+    /// be undone.
+    pub fn added(&mut self, id: i64, label: &str) {
+        self.history
+            .remember(Undo::Added(id), Some(format!("Đã thêm {label}.")));
     }
 
     /// The form, if it is open for this row (`None`: a new row).

@@ -47,6 +47,16 @@ impl<M> Action<M> {
     }
 }
 
+/// Ctrl+N and Ctrl+Z on a screen that adds rows and undoes its changes: its `new` and `undo`
+/// messages. A screen that claims more keys matches those first.
+pub fn new_and_undo<M>(shortcut: Shortcut, new: M, undo: M) -> Option<Action<M>> {
+    match shortcut {
+        Shortcut::New => Some(Action::Update(new)),
+        Shortcut::Undo => Some(Action::Update(undo)),
+        _ => None,
+    }
+}
+
 /// The app's keyboard shortcuts: Ctrl+N adds a row, Ctrl+Z undoes the last change (Cmd on
 /// macOS), Ctrl+P prints, Ctrl+F searches, Tab moves between fields, Escape closes, Alt+↑/↓
 /// move the selected row. Keys a focused text field used never reach here.

@@ -9,9 +9,9 @@ use crate::domain::checklist::offset_between;
 use crate::domain::{ChecklistItem, DueState};
 use crate::gui::data::{Kind, Snapshot};
 use crate::gui::records::{self, Record, Records};
-use crate::gui::shortcut::{Action, Shortcut};
+use crate::gui::shortcut::{Action, Shortcut, new_and_undo};
 use crate::gui::widget::{
-    Table, count_stat, page_title, plain, primary_button, stat, submit_field, typed_date,
+    Slot, Table, count_stat, page_title, plain, primary_button, stat, submit_field, typed_date,
     undo_notice,
 };
 use crate::gui::{font, theme};
@@ -33,13 +33,6 @@ pub struct StepDraft {
     note: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DraftField {
-    Title,
-    Due,
-    Note,
-}
-
 #[derive(Debug, Clone)]
 pub enum Message {
     Toggled(i64, bool),
@@ -51,7 +44,6 @@ pub type Event = records::Event<ChecklistItem>;
 
 impl Record for ChecklistItem {
     type Draft = StepDraft;
-    type Field = DraftField;
     type Choice = std::convert::Infallible;
     const KIND: Kind = Kind::Step;
     const FOCUS: &'static str = TITLE_INPUT;
@@ -76,14 +68,6 @@ impl Record for ChecklistItem {
         }
     }
 
-    fn set(draft: &mut StepDraft, field: DraftField, value: String) {
-        *match field {
-            DraftField::Title => &mut draft.title,
-            DraftField::Due => &mut draft.due,
-            DraftField::Note => &mut draft.note,
-        } = value;
-    }
-
     fn build(draft: &StepDraft, before: Option<&Self>, data: &Snapshot) -> Result<Self, String> {
         let due = typed_date(&draft.due, "Hạn")?;
         let item = ChecklistItem {
@@ -101,7 +85,7 @@ impl Record for ChecklistItem {
     }
 
     fn fields(draft: &StepDraft) -> Column<'_, records::Message<Self>> {
-        let edit = |which| move |value| records::Message::Edited(which, value);
+        let edit = |slot: Slot<StepDraft>| move |value| records::Message::Edited(slot, value);
         let save = records::Message::Save;
         column![
             row![
@@ -110,7 +94,7 @@ impl Record for ChecklistItem {
                     "Tên công việc",
                     &draft.title,
                     TITLE_INPUT,
-                    edit(DraftField::Title),
+                    edit(|d| &mut d.title),
                     save.clone()
                 ),
                 submit_field(
@@ -118,7 +102,7 @@ impl Record for ChecklistItem {
                     "dd/mm/yyyy",
                     &draft.due,
                     "checklist-due",
-                    edit(DraftField::Due),
+                    edit(|d| &mut d.due),
                     save.clone()
                 ),
                 submit_field(
@@ -126,7 +110,7 @@ impl Record for ChecklistItem {
                     "Ghi chú",
                     &draft.note,
                     "checklist-note",
-                    edit(DraftField::Note),
+                    edit(|d| &mut d.note),
                     save
                 ),
             ]
@@ -134,22 +118,18 @@ impl Record for ChecklistItem {
         ]
     }
 
-    fn name(&self) -> String {
-        self.title.trim().to_string()
-    }
-
-    fn label(name: &str) -> String {
-        format!("“{name}”")
+    fn label(&self) -> String {
+        format!("“{}”", self.title.trim())
     }
 }
 
 /// What a keyboard shortcut means on this screen.
 pub fn shortcut(shortcut: Shortcut) -> Option<Action<Message>> {
-    match shortcut {
-        Shortcut::New => Some(Action::Update(Message::Checklist(records::Message::New))),
-        Shortcut::Undo => Some(Action::Update(Message::Checklist(records::Message::Undo))),
-        _ => None,
-    }
+    new_and_undo(
+        shortcut,
+        Message::Checklist(records::Message::New),
+        Message::Checklist(records::Message::Undo),
+    )
 }
 
 impl Overview {
@@ -172,8 +152,8 @@ impl Overview {
     }
 
     /// The app reports the id of a step it has just added, so that adding can be undone.
-    pub fn added(&mut self, id: i64, title: &str) {
-        self.checklist.added(id, title);
+    pub fn added(&mut self, id: i64, label: &str) {
+        self.checklist.added(id, label);
     }
 
     pub fn can_undo(&self) -> bool {

@@ -1,7 +1,7 @@
 //! Small building blocks shared by the screens, so every form and table looks alike.
 
-use iced::widget::{button, column, container, row, text, text_input};
-use iced::{Element, Length, Padding};
+use iced::widget::{button, column, container, operation, row, text, text_input};
+use iced::{Element, Length, Padding, Task};
 
 use super::theme;
 use crate::text::clean_line;
@@ -49,6 +49,21 @@ impl Typed {
         }
     }
 }
+
+/// Scrolls a page (a scrollable's id) back to its top, where its forms and panels open.
+pub fn to_top<M: Send + 'static>(page: &'static str) -> Task<M> {
+    operation::snap_to(page, operation::RelativeOffset::START)
+}
+
+/// Opens a form at the top of a page: scrolls there and runs `focus`, the form's focus.
+pub fn open_at_top<M: Send + 'static>(page: &'static str, focus: Task<M>) -> Task<M> {
+    Task::batch([to_top(page), focus])
+}
+
+/// Where a form's text field keeps its text in the draft (`|d| &mut d.name`): the message of a
+/// keystroke carries it, so that the field drawn says where its text goes, and no draft needs
+/// an enum of its fields and a match from it.
+pub type Slot<D> = fn(&mut D) -> &mut String;
 
 /// One of a few choices side by side: `value`, shown as `label`, highlighted as the sidebar's
 /// section is when it is the `current` one.

@@ -187,17 +187,17 @@ impl Workspace {
         // The job says what it created: each id goes to the screen of its kind.
         let mut visits = Vec::new();
         for created in done.created {
-            let (id, name) = (created.id, created.name.as_str());
+            let (id, label) = (created.id, created.label.as_str());
             match created.kind {
                 Kind::Delegate | Kind::Point => self.guests.added(&created),
-                Kind::Step => self.overview.added(id, name),
-                Kind::ProgramItem => self.ceremony.added(id, name),
-                Kind::Activity => self.festival.added(id, name),
-                Kind::Household => self.visits.added_household(id, name),
+                Kind::Step => self.overview.added(id, label),
+                Kind::ProgramItem => self.ceremony.added(id, label),
+                Kind::Activity => self.festival.added(id, label),
+                Kind::Household => self.visits.added_household(id, label),
                 Kind::Visit => visits.push(id),
-                Kind::Decision => self.honors.added_decision(id, name),
-                Kind::Recipient => self.honors.added_recipient(id, name),
-                Kind::ExpectedUnit => self.unit_reports.added(id, name),
+                Kind::Decision => self.honors.added_decision(id, label),
+                Kind::Recipient => self.honors.added_recipient(id, label),
+                Kind::ExpectedUnit => self.unit_reports.added(id, label),
             }
         }
         if !visits.is_empty() {

@@ -7,7 +7,7 @@ use iced::widget::{Column, checkbox, column, row, text, text_editor};
 use crate::domain::ProgramItem;
 use crate::gui::data::{Kind, Snapshot};
 use crate::gui::records::{self, Record};
-use crate::gui::widget::{labelled, submit_field};
+use crate::gui::widget::{Slot, labelled, submit_field};
 use crate::gui::{font, theme};
 use crate::text::{clean_multiline, parse_time, time_short};
 
@@ -27,15 +27,6 @@ pub struct ItemDraft {
     introduces_delegates: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    Title,
-    Presenter,
-    Duration,
-    Fixed,
-    Notes,
-}
-
 /// What the form changes other than by typing in a line.
 #[derive(Debug, Clone)]
 pub enum Choice {
@@ -46,7 +37,6 @@ pub enum Choice {
 
 impl Record for ProgramItem {
     type Draft = ItemDraft;
-    type Field = Field;
     type Choice = Choice;
     const KIND: Kind = Kind::ProgramItem;
     const FOCUS: &'static str = TITLE_INPUT;
@@ -79,16 +69,6 @@ impl Record for ProgramItem {
             script: text_editor::Content::with_text(&self.script),
             introduces_delegates: self.introduces_delegates,
         }
-    }
-
-    fn set(draft: &mut ItemDraft, field: Field, value: String) {
-        *match field {
-            Field::Title => &mut draft.title,
-            Field::Presenter => &mut draft.presenter,
-            Field::Duration => &mut draft.duration,
-            Field::Fixed => &mut draft.fixed,
-            Field::Notes => &mut draft.notes,
-        } = value;
     }
 
     fn choose(draft: &mut ItemDraft, choice: Choice) {
@@ -128,84 +108,76 @@ impl Record for ProgramItem {
     }
 
     fn fields(draft: &ItemDraft) -> Column<'_, records::Message<Self>> {
-        fields(draft)
-    }
-
-    fn name(&self) -> String {
-        self.title.trim().to_string()
-    }
-
-    fn label(name: &str) -> String {
-        format!("“{name}”")
-    }
-}
-
-fn fields(draft: &ItemDraft) -> Column<'_, records::Message<ProgramItem>> {
-    let edit = |which| move |value| records::Message::Edited(which, value);
-    let save = records::Message::Save;
-    let heading = if draft.editing {
-        "Sửa mục"
-    } else {
-        "Thêm mục"
-    };
-    column![
-        text(heading).size(theme::HEADING).font(font::SEMIBOLD),
-        row![
-            submit_field(
-                "Nội dung",
-                "Ví dụ: Chào cờ",
-                &draft.title,
-                TITLE_INPUT,
-                edit(Field::Title),
-                save.clone()
+        let edit = |slot: Slot<ItemDraft>| move |value| records::Message::Edited(slot, value);
+        let save = records::Message::Save;
+        let heading = if draft.editing {
+            "Sửa mục"
+        } else {
+            "Thêm mục"
+        };
+        column![
+            text(heading).size(theme::HEADING).font(font::SEMIBOLD),
+            row![
+                submit_field(
+                    "Nội dung",
+                    "Ví dụ: Chào cờ",
+                    &draft.title,
+                    TITLE_INPUT,
+                    edit(|d| &mut d.title),
+                    save.clone()
+                ),
+                submit_field(
+                    "Người thực hiện",
+                    "Ví dụ: Người dẫn chương trình",
+                    &draft.presenter,
+                    "program-presenter",
+                    edit(|d| &mut d.presenter),
+                    save.clone()
+                ),
+            ]
+            .spacing(12),
+            row![
+                submit_field(
+                    "Thời lượng (phút)",
+                    "10",
+                    &draft.duration,
+                    "program-duration",
+                    edit(|d| &mut d.duration),
+                    save.clone()
+                ),
+                submit_field(
+                    "Giờ cố định (để trống: nối tiếp mục trước)",
+                    "",
+                    &draft.fixed,
+                    "program-fixed",
+                    edit(|d| &mut d.fixed),
+                    save.clone()
+                ),
+                submit_field(
+                    "Ghi chú",
+                    "",
+                    &draft.notes,
+                    "program-notes",
+                    edit(|d| &mut d.notes),
+                    save
+                ),
+            ]
+            .spacing(12),
+            labelled(
+                "Lời dẫn chương trình",
+                text_editor(&draft.script)
+                    .on_action(|action| records::Message::Chosen(Choice::Script(action)))
+                    .height(Length::Fixed(110.0))
+                    .padding(8),
             ),
-            submit_field(
-                "Người thực hiện",
-                "Ví dụ: Người dẫn chương trình",
-                &draft.presenter,
-                "program-presenter",
-                edit(Field::Presenter),
-                save.clone()
-            ),
+            checkbox(draft.introduces_delegates)
+                .label("Giới thiệu đại biểu tại mục này (theo thứ tự nghi thức)")
+                .on_toggle(|on| records::Message::Chosen(Choice::IntroducesDelegates(on))),
         ]
-        .spacing(12),
-        row![
-            submit_field(
-                "Thời lượng (phút)",
-                "10",
-                &draft.duration,
-                "program-duration",
-                edit(Field::Duration),
-                save.clone()
-            ),
-            submit_field(
-                "Giờ cố định (để trống: nối tiếp mục trước)",
-                "",
-                &draft.fixed,
-                "program-fixed",
-                edit(Field::Fixed),
-                save.clone()
-            ),
-            submit_field(
-                "Ghi chú",
-                "",
-                &draft.notes,
-                "program-notes",
-                edit(Field::Notes),
-                save
-            ),
-        ]
-        .spacing(12),
-        labelled(
-            "Lời dẫn chương trình",
-            text_editor(&draft.script)
-                .on_action(|action| records::Message::Chosen(Choice::Script(action)))
-                .height(Length::Fixed(110.0))
-                .padding(8),
-        ),
-        checkbox(draft.introduces_delegates)
-            .label("Giới thiệu đại biểu tại mục này (theo thứ tự nghi thức)")
-            .on_toggle(|on| records::Message::Chosen(Choice::IntroducesDelegates(on))),
-    ]
-    .spacing(10)
+        .spacing(10)
+    }
+
+    fn label(&self) -> String {
+        format!("“{}”", self.title.trim())
+    }
 }

@@ -12,7 +12,7 @@ use crate::domain::{ProgramItem, YearEvent};
 use crate::gui::data::Snapshot;
 use crate::gui::history::{self, History, Timeline};
 use crate::gui::records::{self, Records};
-use crate::gui::shortcut::{Action, Shortcut};
+use crate::gui::shortcut::{Action, Shortcut, new_and_undo};
 use crate::gui::widget::{
     Table, Typed, count_stat, danger_link, page_title, plain, primary_button, stat, undo_notice,
 };
@@ -22,7 +22,7 @@ use crate::text::{parse_time, time_short};
 
 mod form;
 
-pub use form::{Choice, Field, ItemDraft};
+pub use form::{Choice, ItemDraft};
 
 #[derive(Debug, Default)]
 pub struct Ceremony {
@@ -78,12 +78,14 @@ pub enum Event {
 /// What a keyboard shortcut means on this screen.
 pub fn shortcut(shortcut: Shortcut) -> Option<Action<Message>> {
     match shortcut {
-        Shortcut::New => Some(Action::Update(Message::Items(records::Message::New))),
-        Shortcut::Undo => Some(Action::Update(Message::Undo)),
         Shortcut::MoveUp => Some(Action::Update(Message::MoveSelected(-1))),
         Shortcut::MoveDown => Some(Action::Update(Message::MoveSelected(1))),
         Shortcut::Print => Some(Action::ShowPaper(Paper::Program)),
-        _ => None,
+        _ => new_and_undo(
+            shortcut,
+            Message::Items(records::Message::New),
+            Message::Undo,
+        ),
     }
 }
 
@@ -187,9 +189,9 @@ impl Ceremony {
     }
 
     /// The app reports the id of an item it has just added, so that adding can be undone.
-    pub fn added(&mut self, id: i64, title: &str) {
+    pub fn added(&mut self, id: i64, label: &str) {
         self.selected = Some(id);
-        self.items.added(id, title);
+        self.items.added(id, label);
     }
 
     /// Escape: close the form.

@@ -15,7 +15,7 @@ use crate::consolidation::table::ExpectedUnit;
 use crate::gui::data::{Kind, Snapshot};
 use crate::gui::history::Timeline;
 use crate::gui::records::{self, Record, Records};
-use crate::gui::shortcut::{Action, Shortcut};
+use crate::gui::shortcut::{Action, Shortcut, new_and_undo};
 use crate::gui::system;
 use crate::gui::widget::submit_field;
 use crate::papers::consolidated;
@@ -80,16 +80,17 @@ fn none() -> Update {
 /// What a keyboard shortcut means on this screen.
 pub fn shortcut(shortcut: Shortcut) -> Option<Action<Message>> {
     match shortcut {
-        Shortcut::New => Some(Action::Update(Message::Units(records::Message::New))),
-        Shortcut::Undo => Some(Action::Update(Message::Undo)),
         Shortcut::Print => Some(Action::Update(Message::Export(Output::Pdf))),
-        _ => None,
+        _ => new_and_undo(
+            shortcut,
+            Message::Units(records::Message::New),
+            Message::Undo,
+        ),
     }
 }
 
 impl Record for ExpectedUnit {
     type Draft = String;
-    type Field = ();
     type Choice = std::convert::Infallible;
     const KIND: Kind = Kind::ExpectedUnit;
     const FOCUS: &'static str = NAME_INPUT;
@@ -108,10 +109,6 @@ impl Record for ExpectedUnit {
         self.name.clone()
     }
 
-    fn set(draft: &mut String, _field: (), value: String) {
-        *draft = value;
-    }
-
     fn build(draft: &String, before: Option<&Self>, _data: &Snapshot) -> Result<Self, String> {
         let unit = ExpectedUnit {
             id: before.map_or(0, |b| b.id),
@@ -128,17 +125,13 @@ impl Record for ExpectedUnit {
             "Ví dụ: Phường Long Bình",
             draft,
             NAME_INPUT,
-            |value| records::Message::Edited((), value),
+            |value| records::Message::Edited(|name| name, value),
             records::Message::Save,
         )])
     }
 
-    fn name(&self) -> String {
-        self.name.clone()
-    }
-
-    fn label(name: &str) -> String {
-        format!("“{name}”")
+    fn label(&self) -> String {
+        format!("“{}”", self.name)
     }
 }
 
@@ -246,8 +239,8 @@ impl UnitReports {
     }
 
     /// The app reports an expected unit it has just added, so that adding can be undone.
-    pub fn added(&mut self, id: i64, name: &str) {
-        self.units.added(id, name);
+    pub fn added(&mut self, id: i64, label: &str) {
+        self.units.added(id, label);
     }
 
     /// The app reports what a batch of files (or a list of units) did.

@@ -8,7 +8,7 @@ use crate::domain::festival::standard_prizes;
 use crate::domain::{Activity, ActivityKind, Prize, Team};
 use crate::gui::data::{Kind, Snapshot};
 use crate::gui::records::{self, Record};
-use crate::gui::widget::{labelled, submit_field};
+use crate::gui::widget::{Slot, labelled, submit_field};
 use crate::gui::{font, theme};
 use crate::text::{parse_money, parse_time, thousands, time_short};
 
@@ -28,19 +28,8 @@ pub struct ActivityDraft {
     prizes: [String; 3],
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FormField {
-    Name,
-    Venue,
-    Start,
-    Teams,
-    /// 0 for Giải Nhất, 1 for Giải Nhì, 2 for Giải Ba.
-    Prize(usize),
-}
-
 impl Record for Activity {
     type Draft = ActivityDraft;
-    type Field = FormField;
     type Choice = ActivityKind;
     const KIND: Kind = Kind::Activity;
     const FOCUS: &'static str = NAME_INPUT;
@@ -79,16 +68,6 @@ impl Record for Activity {
         }
     }
 
-    fn set(draft: &mut ActivityDraft, field: FormField, value: String) {
-        *match field {
-            FormField::Name => &mut draft.name,
-            FormField::Venue => &mut draft.venue,
-            FormField::Start => &mut draft.start,
-            FormField::Teams => &mut draft.teams,
-            FormField::Prize(i) => &mut draft.prizes[i.min(2)],
-        } = value;
-    }
-
     fn choose(draft: &mut ActivityDraft, kind: ActivityKind) {
         draft.kind = kind;
     }
@@ -97,86 +76,83 @@ impl Record for Activity {
         draft.activity(before)
     }
 
-    fn fields(draft: &ActivityDraft) -> Column<'_, records::Message<Self>> {
-        fields(draft)
-    }
-
-    fn name(&self) -> String {
-        self.name.clone()
-    }
-
-    fn label(name: &str) -> String {
-        format!("“{name}”")
-    }
-}
-
-fn fields(form: &ActivityDraft) -> Column<'_, records::Message<Activity>> {
-    let edit = |which| move |value| records::Message::Edited(which, value);
-    let save = records::Message::Save;
-    let prize_labels = ["Giải Nhất (đồng)", "Giải Nhì (đồng)", "Giải Ba (đồng)"];
-    let prize_ids = ["prize-1", "prize-2", "prize-3"];
-    let prizes = row((0..3).map(|i| {
-        submit_field(
-            prize_labels[i],
-            "để trống nếu không có",
-            &form.prizes[i],
-            prize_ids[i],
-            edit(FormField::Prize(i)),
-            save.clone(),
-        )
-    }))
-    .spacing(10);
-    let heading = if form.editing {
-        "Sửa hoạt động"
-    } else {
-        "Thêm hoạt động"
-    };
-    column![
-        text(heading).size(theme::HEADING).font(font::SEMIBOLD),
-        row![
-            labelled(
-                "Loại",
-                pick_list(ActivityKind::ALL, Some(form.kind), records::Message::Chosen)
-                    .padding(8)
-                    .width(Length::Fill)
-            ),
+    fn fields(form: &ActivityDraft) -> Column<'_, records::Message<Self>> {
+        let edit = |slot: Slot<ActivityDraft>| move |value| records::Message::Edited(slot, value);
+        let save = records::Message::Save;
+        let prize_labels = ["Giải Nhất (đồng)", "Giải Nhì (đồng)", "Giải Ba (đồng)"];
+        let prize_ids = ["prize-1", "prize-2", "prize-3"];
+        let prize_slots: [Slot<ActivityDraft>; 3] = [
+            |d| &mut d.prizes[0],
+            |d| &mut d.prizes[1],
+            |d| &mut d.prizes[2],
+        ];
+        let prizes = row((0..3).map(|i| {
             submit_field(
-                "Tên hoạt động",
-                "Ví dụ: Kéo co",
-                &form.name,
-                NAME_INPUT,
-                edit(FormField::Name),
-                save.clone()
-            ),
+                prize_labels[i],
+                "để trống nếu không có",
+                &form.prizes[i],
+                prize_ids[i],
+                edit(prize_slots[i]),
+                save.clone(),
+            )
+        }))
+        .spacing(10);
+        let heading = if form.editing {
+            "Sửa hoạt động"
+        } else {
+            "Thêm hoạt động"
+        };
+        column![
+            text(heading).size(theme::HEADING).font(font::SEMIBOLD),
+            row![
+                labelled(
+                    "Loại",
+                    pick_list(ActivityKind::ALL, Some(form.kind), records::Message::Chosen)
+                        .padding(8)
+                        .width(Length::Fill)
+                ),
+                submit_field(
+                    "Tên hoạt động",
+                    "Ví dụ: Kéo co",
+                    &form.name,
+                    NAME_INPUT,
+                    edit(|d| &mut d.name),
+                    save.clone()
+                ),
+                submit_field(
+                    "Địa điểm",
+                    "Ví dụ: Sân Ủy ban nhân dân phường",
+                    &form.venue,
+                    "activity-venue",
+                    edit(|d| &mut d.venue),
+                    save.clone()
+                ),
+                submit_field(
+                    "Giờ bắt đầu",
+                    "09:00 hoặc 7h30",
+                    &form.start,
+                    "activity-start",
+                    edit(|d| &mut d.start),
+                    save.clone()
+                ),
+            ]
+            .spacing(10),
             submit_field(
-                "Địa điểm",
-                "Ví dụ: Sân Ủy ban nhân dân phường",
-                &form.venue,
-                "activity-venue",
-                edit(FormField::Venue),
-                save.clone()
+                "Các đội (cách nhau bằng dấu ;)",
+                "Khu phố 1; Khu phố 2",
+                &form.teams,
+                "activity-teams",
+                edit(|d| &mut d.teams),
+                save
             ),
-            submit_field(
-                "Giờ bắt đầu",
-                "09:00 hoặc 7h30",
-                &form.start,
-                "activity-start",
-                edit(FormField::Start),
-                save.clone()
-            ),
+            prizes,
         ]
-        .spacing(10),
-        submit_field(
-            "Các đội (cách nhau bằng dấu ;)",
-            "Khu phố 1; Khu phố 2",
-            &form.teams,
-            "activity-teams",
-            edit(FormField::Teams),
-            save
-        ),
-        prizes,
-    ]
-    .spacing(10)
+        .spacing(10)
+    }
+
+    fn label(&self) -> String {
+        format!("“{}”", self.name)
+    }
 }
 
 impl ActivityDraft {

@@ -22,7 +22,7 @@ use crate::domain::{Activity, Team};
 use crate::gui::data::Snapshot;
 use crate::gui::history::{self, History, Timeline};
 use crate::gui::records::{self, Records};
-use crate::gui::shortcut::{Action, Shortcut};
+use crate::gui::shortcut::{Action, Shortcut, new_and_undo};
 use crate::gui::widget::{
     Typed, page_title, plain, primary_button, stat, table_header, undo_notice,
 };
@@ -32,7 +32,7 @@ use crate::text::{money, time_short};
 
 mod form;
 
-pub use form::{ActivityDraft, FormField};
+pub use form::ActivityDraft;
 
 #[derive(Debug, Default)]
 pub struct Festival {
@@ -87,10 +87,12 @@ pub type Event = records::Event<Activity>;
 /// What a keyboard shortcut means on this screen.
 pub fn shortcut(shortcut: Shortcut) -> Option<Action<Message>> {
     match shortcut {
-        Shortcut::New => Some(Action::Update(Message::Activities(records::Message::New))),
-        Shortcut::Undo => Some(Action::Update(Message::Undo)),
         Shortcut::Print => Some(Action::ShowPaper(Paper::Festival)),
-        _ => None,
+        _ => new_and_undo(
+            shortcut,
+            Message::Activities(records::Message::New),
+            Message::Undo,
+        ),
     }
 }
 
@@ -181,8 +183,8 @@ impl Festival {
     }
 
     /// The app reports the id of an activity it has just added, so that adding can be undone.
-    pub fn added(&mut self, id: i64, name: &str) {
-        self.activities.added(id, name);
+    pub fn added(&mut self, id: i64, label: &str) {
+        self.activities.added(id, label);
     }
 
     pub fn can_undo(&self) -> bool {

@@ -6,7 +6,7 @@ use iced::widget::{Column, column, pick_list, row};
 use crate::domain::{Delegate, EventPoint, PointKind};
 use crate::gui::data::{Kind, Snapshot};
 use crate::gui::records::{self, Record};
-use crate::gui::widget::{labelled, submit_field, typed_date};
+use crate::gui::widget::{Slot, labelled, submit_field, typed_date};
 use crate::text::date_short;
 
 const DELEGATE_NAME: &str = "delegate-name";
@@ -32,26 +32,8 @@ pub struct PointDraft {
     actual: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DelegateField {
-    Name,
-    Title,
-    Organisation,
-    Rank,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PointField {
-    Name,
-    Date,
-    Host,
-    Expected,
-    Actual,
-}
-
 impl Record for Delegate {
     type Draft = DelegateDraft;
-    type Field = DelegateField;
     type Choice = std::convert::Infallible;
     const KIND: Kind = Kind::Delegate;
     const FOCUS: &'static str = DELEGATE_NAME;
@@ -75,15 +57,6 @@ impl Record for Delegate {
             organisation: self.organisation.clone(),
             rank: self.rank.to_string(),
         }
-    }
-
-    fn set(draft: &mut DelegateDraft, field: DelegateField, value: String) {
-        *match field {
-            DelegateField::Name => &mut draft.name,
-            DelegateField::Title => &mut draft.title,
-            DelegateField::Organisation => &mut draft.organisation,
-            DelegateField::Rank => &mut draft.rank,
-        } = value;
     }
 
     fn build(draft: &DelegateDraft, before: Option<&Self>, _: &Snapshot) -> Result<Self, String> {
@@ -112,21 +85,54 @@ impl Record for Delegate {
     }
 
     fn fields(draft: &DelegateDraft) -> Column<'_, records::Message<Self>> {
-        delegate_fields(draft)
+        let edit = |slot: Slot<DelegateDraft>| move |value| records::Message::Edited(slot, value);
+        let save = records::Message::Save;
+        column![
+            row![
+                submit_field(
+                    "Thứ tự",
+                    "1",
+                    &draft.rank,
+                    "delegate-rank",
+                    edit(|d| &mut d.rank),
+                    save.clone()
+                ),
+                submit_field(
+                    "Họ và tên",
+                    "Nguyễn Văn A",
+                    &draft.name,
+                    DELEGATE_NAME,
+                    edit(|d| &mut d.name),
+                    save.clone()
+                ),
+                submit_field(
+                    "Chức vụ",
+                    "Phó Chủ tịch",
+                    &draft.title,
+                    "delegate-title",
+                    edit(|d| &mut d.title),
+                    save.clone()
+                ),
+                submit_field(
+                    "Đơn vị",
+                    "Ủy ban nhân dân phường",
+                    &draft.organisation,
+                    "delegate-organisation",
+                    edit(|d| &mut d.organisation),
+                    save
+                ),
+            ]
+            .spacing(10),
+        ]
     }
 
-    fn name(&self) -> String {
-        self.name.clone()
-    }
-
-    fn label(name: &str) -> String {
-        format!("đại biểu {name}")
+    fn label(&self) -> String {
+        format!("đại biểu {}", self.name)
     }
 }
 
 impl Record for EventPoint {
     type Draft = PointDraft;
-    type Field = PointField;
     type Choice = PointKind;
     const KIND: Kind = Kind::Point;
     const FOCUS: &'static str = POINT_NAME;
@@ -155,16 +161,6 @@ impl Record for EventPoint {
             expected: self.expected.to_string(),
             actual: self.actual.map(|a| a.to_string()).unwrap_or_default(),
         }
-    }
-
-    fn set(draft: &mut PointDraft, field: PointField, value: String) {
-        *match field {
-            PointField::Name => &mut draft.name,
-            PointField::Date => &mut draft.date,
-            PointField::Host => &mut draft.host,
-            PointField::Expected => &mut draft.expected,
-            PointField::Actual => &mut draft.actual,
-        } = value;
     }
 
     fn choose(draft: &mut PointDraft, kind: PointKind) {
@@ -199,115 +195,65 @@ impl Record for EventPoint {
     }
 
     fn fields(draft: &PointDraft) -> Column<'_, records::Message<Self>> {
-        point_fields(draft)
+        let edit = |slot: Slot<PointDraft>| move |value| records::Message::Edited(slot, value);
+        let save = records::Message::Save;
+        column![
+            row![
+                submit_field(
+                    "Tên điểm",
+                    "Nhà văn hóa Khu phố 3",
+                    &draft.name,
+                    POINT_NAME,
+                    edit(|d| &mut d.name),
+                    save.clone()
+                ),
+                labelled(
+                    "Loại",
+                    pick_list(PointKind::ALL, Some(draft.kind), records::Message::Chosen)
+                        .padding(8)
+                        .width(Length::Fill)
+                ),
+                submit_field(
+                    "Ngày",
+                    "dd/mm/yyyy",
+                    &draft.date,
+                    "point-date",
+                    edit(|d| &mut d.date),
+                    save.clone()
+                ),
+            ]
+            .spacing(10),
+            row![
+                submit_field(
+                    "Đơn vị chủ trì",
+                    "",
+                    &draft.host,
+                    "point-host",
+                    edit(|d| &mut d.host),
+                    save.clone()
+                ),
+                submit_field(
+                    "Số người dự kiến",
+                    "0",
+                    &draft.expected,
+                    "point-expected",
+                    edit(|d| &mut d.expected),
+                    save.clone()
+                ),
+                submit_field(
+                    "Số người thực tế",
+                    "để trống nếu chưa biết",
+                    &draft.actual,
+                    "point-actual",
+                    edit(|d| &mut d.actual),
+                    save
+                ),
+            ]
+            .spacing(10),
+        ]
     }
 
-    fn name(&self) -> String {
-        self.name.clone()
+    fn label(&self) -> String {
+        format!("điểm “{}”", self.name)
     }
-
-    fn label(name: &str) -> String {
-        format!("điểm “{name}”")
-    }
-}
-
-fn delegate_fields(draft: &DelegateDraft) -> Column<'_, records::Message<Delegate>> {
-    let edit = |which| move |value| records::Message::Edited(which, value);
-    let save = records::Message::Save;
-    column![
-        row![
-            submit_field(
-                "Thứ tự",
-                "1",
-                &draft.rank,
-                "delegate-rank",
-                edit(DelegateField::Rank),
-                save.clone()
-            ),
-            submit_field(
-                "Họ và tên",
-                "Nguyễn Văn A",
-                &draft.name,
-                DELEGATE_NAME,
-                edit(DelegateField::Name),
-                save.clone()
-            ),
-            submit_field(
-                "Chức vụ",
-                "Phó Chủ tịch",
-                &draft.title,
-                "delegate-title",
-                edit(DelegateField::Title),
-                save.clone()
-            ),
-            submit_field(
-                "Đơn vị",
-                "Ủy ban nhân dân phường",
-                &draft.organisation,
-                "delegate-organisation",
-                edit(DelegateField::Organisation),
-                save
-            ),
-        ]
-        .spacing(10),
-    ]
-}
-
-fn point_fields(draft: &PointDraft) -> Column<'_, records::Message<EventPoint>> {
-    let edit = |which| move |value| records::Message::Edited(which, value);
-    let save = records::Message::Save;
-    column![
-        row![
-            submit_field(
-                "Tên điểm",
-                "Nhà văn hóa Khu phố 3",
-                &draft.name,
-                POINT_NAME,
-                edit(PointField::Name),
-                save.clone()
-            ),
-            labelled(
-                "Loại",
-                pick_list(PointKind::ALL, Some(draft.kind), records::Message::Chosen)
-                    .padding(8)
-                    .width(Length::Fill)
-            ),
-            submit_field(
-                "Ngày",
-                "dd/mm/yyyy",
-                &draft.date,
-                "point-date",
-                edit(PointField::Date),
-                save.clone()
-            ),
-        ]
-        .spacing(10),
-        row![
-            submit_field(
-                "Đơn vị chủ trì",
-                "",
-                &draft.host,
-                "point-host",
-                edit(PointField::Host),
-                save.clone()
-            ),
-            submit_field(
-                "Số người dự kiến",
-                "0",
-                &draft.expected,
-                "point-expected",
-                edit(PointField::Expected),
-                save.clone()
-            ),
-            submit_field(
-                "Số người thực tế",
-                "để trống nếu chưa biết",
-                &draft.actual,
-                "point-actual",
-                edit(PointField::Actual),
-                save
-            ),
-        ]
-        .spacing(10),
-    ]
 }

@@ -9,9 +9,9 @@
 
 mod form;
 
-pub use form::{DelegateDraft, DelegateField, PointDraft, PointField};
+pub use form::{DelegateDraft, PointDraft};
 
-use iced::widget::{checkbox, column, container, operation, row, scrollable, text};
+use iced::widget::{checkbox, column, container, row, scrollable, text};
 use iced::{Alignment, Element, Length, Task};
 
 use crate::domain::delegate::introductions;
@@ -20,9 +20,10 @@ use crate::domain::{Delegate, EventPoint};
 use crate::gui::data::{Created, Kind, Snapshot};
 use crate::gui::history::{self, Timeline};
 use crate::gui::records::{self, Records};
-use crate::gui::shortcut::{Action, Shortcut};
+use crate::gui::shortcut::{Action, Shortcut, new_and_undo};
 use crate::gui::widget::{
-    Table, card, page_title, plain, primary_button, secondary_button, stat, undo_notice,
+    Table, card, open_at_top, page_title, plain, primary_button, secondary_button, stat,
+    undo_notice,
 };
 use crate::gui::{font, theme};
 use crate::text::{date_short, thousands};
@@ -56,11 +57,7 @@ pub enum Event {
 
 /// What a keyboard shortcut means on this screen.
 pub fn shortcut(shortcut: Shortcut) -> Option<Action<Message>> {
-    match shortcut {
-        Shortcut::New => Some(Action::Update(Message::New)),
-        Shortcut::Undo => Some(Action::Update(Message::Undo)),
-        _ => None,
-    }
+    new_and_undo(shortcut, Message::New, Message::Undo)
 }
 
 impl Guests {
@@ -74,10 +71,7 @@ impl Guests {
         match message {
             Message::New => {
                 let (focus, _) = self.delegates.update(records::Message::New, data);
-                let task = Task::batch([
-                    operation::snap_to(PAGE, operation::RelativeOffset::START),
-                    focus.map(Message::Delegates),
-                ]);
+                let task = open_at_top(PAGE, focus.map(Message::Delegates));
                 (task, None)
             }
             Message::Delegates(message) => {
@@ -114,8 +108,8 @@ impl Guests {
     /// The app reports a delegate or a point it has just added, so that adding can be undone.
     pub fn added(&mut self, created: &Created) {
         match created.kind {
-            Kind::Point => self.points.added(created.id, &created.name),
-            _ => self.delegates.added(created.id, &created.name),
+            Kind::Point => self.points.added(created.id, &created.label),
+            _ => self.delegates.added(created.id, &created.label),
         }
     }
 

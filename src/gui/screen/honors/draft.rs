@@ -18,16 +18,6 @@ pub struct DecisionDraft {
     pub error: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DecisionField {
-    Number,
-    Date,
-    Issuer,
-    IssuerHead,
-    SignerTitle,
-    SignerName,
-}
-
 /// Usual signing titles: the chairman, or a deputy signing for him ("KT." = ký thay).
 pub const SIGNER_TITLES: [&str; 4] = [
     "CHỦ TỊCH",
@@ -48,17 +38,6 @@ impl DecisionDraft {
             signer_title: d.signer_title.replace('\n', " / "),
             signer_name: d.signer_name.clone(),
             error: None,
-        }
-    }
-
-    pub fn field(&mut self, which: DecisionField) -> &mut String {
-        match which {
-            DecisionField::Number => &mut self.number,
-            DecisionField::Date => &mut self.date,
-            DecisionField::Issuer => &mut self.issuer,
-            DecisionField::IssuerHead => &mut self.issuer_head,
-            DecisionField::SignerTitle => &mut self.signer_title,
-            DecisionField::SignerName => &mut self.signer_name,
         }
     }
 
@@ -115,15 +94,6 @@ pub enum RecipientChoice {
     Sex(Option<Sex>),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RecipientField {
-    Name,
-    BirthYear,
-    Position,
-    Achievement,
-    RegisterNo,
-}
-
 impl RecipientDraft {
     /// A new recipient of `decision`, with the year's usual achievement.
     pub fn new(decision: &Decision, year: i32) -> RecipientDraft {
@@ -156,16 +126,6 @@ impl RecipientDraft {
             position: r.position.clone(),
             achievement: r.achievement.clone(),
             register_no: r.register_no.map(|n| n.to_string()).unwrap_or_default(),
-        }
-    }
-
-    pub fn field(&mut self, which: RecipientField) -> &mut String {
-        match which {
-            RecipientField::Name => &mut self.name,
-            RecipientField::BirthYear => &mut self.birth_year,
-            RecipientField::Position => &mut self.position,
-            RecipientField::Achievement => &mut self.achievement,
-            RecipientField::RegisterNo => &mut self.register_no,
         }
     }
 

@@ -14,8 +14,8 @@ use chrono::NaiveDate;
 use iced::Task;
 use iced::widget::operation;
 
+pub use draft::RecipientChoice;
 use draft::{DecisionDraft, RecipientDraft, next_number};
-pub use draft::{DecisionField, RecipientChoice, RecipientField};
 
 use super::import::{self, ImportPanel, Outcome};
 use crate::domain::commendation::default_achievement;
@@ -23,9 +23,9 @@ use crate::domain::{Decision, Recipient};
 use crate::gui::data::Snapshot;
 use crate::gui::history::{self, History, Timeline};
 use crate::gui::records::{self, Records};
-use crate::gui::shortcut::{Action, Shortcut};
+use crate::gui::shortcut::{Action, Shortcut, new_and_undo};
 use crate::gui::system;
-use crate::gui::widget::Typed;
+use crate::gui::widget::{Slot, Typed, open_at_top, to_top};
 use crate::import::recipients::{KnownRecipients, Recipients};
 use crate::storage::commendation::RemovedDecision;
 use crate::text::fold;
@@ -61,7 +61,7 @@ pub enum Message {
     Select(i64),
     NewDecision,
     EditDecision(i64),
-    DecisionEdited(DecisionField, String),
+    DecisionEdited(Slot<DecisionDraft>, String),
     SignerTitlePicked(&'static str),
     SaveDecision,
     RemoveDecision(i64),
@@ -101,10 +101,8 @@ type Update = (Task<Message>, Option<Event>);
 /// What a keyboard shortcut means on this screen.
 pub fn shortcut(shortcut: Shortcut) -> Option<Action<Message>> {
     match shortcut {
-        Shortcut::New => Some(Action::Update(Message::New)),
-        Shortcut::Undo => Some(Action::Update(Message::Undo)),
         Shortcut::Print => Some(Action::Update(Message::Print)),
-        _ => None,
+        _ => new_and_undo(shortcut, Message::New, Message::Undo),
     }
 }
 
@@ -136,13 +134,7 @@ impl Honors {
                     Decision::defaults(&data.unit, &next_number(&data.decisions), today);
                 decision.id = 0;
                 self.decision = Some(DecisionDraft::of(&decision));
-                (
-                    Task::batch([
-                        operation::snap_to(PAGE, operation::RelativeOffset::START),
-                        operation::focus(DECISION_NUMBER),
-                    ]),
-                    None,
-                )
+                (open_at_top(PAGE, operation::focus(DECISION_NUMBER)), None)
             }
             Message::EditDecision(id) => {
                 let Some(d) = data.decisions.iter().find(|d| d.id == id) else {
@@ -152,11 +144,11 @@ impl Honors {
                 self.decision = Some(DecisionDraft::of(d));
                 (operation::focus(DECISION_NUMBER), None)
             }
-            Message::DecisionEdited(which, raw) => {
+            Message::DecisionEdited(slot, raw) => {
                 let Some(draft) = self.decision.as_mut() else {
                     return none();
                 };
-                *draft.field(which) = Typed::from_raw(&raw).value;
+                *slot(draft) = Typed::from_raw(&raw).value;
                 draft.error = None;
                 none()
             }
@@ -182,13 +174,7 @@ impl Honors {
                 let focus = self
                     .recipients
                     .start(RecipientDraft::new(decision, data.event.year));
-                (
-                    Task::batch([
-                        operation::snap_to(PAGE, operation::RelativeOffset::START),
-                        focus.map(Message::Recipients),
-                    ]),
-                    None,
-                )
+                (open_at_top(PAGE, focus.map(Message::Recipients)), None)
             }
             Message::Recipients(message) => {
                 if matches!(message, records::Message::Edit(_)) {
@@ -226,10 +212,7 @@ impl Honors {
             Message::Imported(Ok(panel)) => {
                 self.importing = Some(*panel);
                 self.note = None;
-                (
-                    operation::snap_to(PAGE, operation::RelativeOffset::START),
-                    None,
-                )
+                (to_top(PAGE), None)
             }
             Message::Imported(Err(reason)) => {
                 self.note = Some(Err(reason));
@@ -294,16 +277,14 @@ impl Honors {
     }
 
     /// The app reports a row it has just added, so that adding can be undone.
-    pub fn added_decision(&mut self, id: i64, number: &str) {
+    pub fn added_decision(&mut self, id: i64, label: &str) {
         self.selected = Some(id);
-        self.history.remember(
-            Undo::Added(id),
-            Some(format!("Đã thêm quyết định số {number}.")),
-        );
+        self.history
+            .remember(Undo::Added(id), Some(format!("Đã thêm {label}.")));
     }
 
-    pub fn added_recipient(&mut self, id: i64, name: &str) {
-        self.recipients.added(id, name);
+    pub fn added_recipient(&mut self, id: i64, label: &str) {
+        self.recipients.added(id, label);
     }
 
     /// The decisions' history and the recipients'.

@@ -4,19 +4,18 @@
 use iced::widget::{Column, column, row, text};
 
 use super::RECIPIENT_NAME;
-use super::draft::{RecipientChoice, RecipientDraft, RecipientField};
+use super::draft::{RecipientChoice, RecipientDraft};
 use crate::domain::commendation::register_holder;
 use crate::domain::{Form, Recipient, RecipientKind, Sex};
 use crate::gui::data::{Kind, Snapshot};
 use crate::gui::font;
 use crate::gui::records::{self, Record};
-use crate::gui::widget::{Pick, labelled_pick, submit_field};
+use crate::gui::widget::{Pick, Slot, labelled_pick, submit_field};
 
 type Message = records::Message<Recipient>;
 
 impl Record for Recipient {
     type Draft = RecipientDraft;
-    type Field = RecipientField;
     type Choice = RecipientChoice;
     const KIND: Kind = Kind::Recipient;
     const FOCUS: &'static str = RECIPIENT_NAME;
@@ -37,10 +36,6 @@ impl Record for Recipient {
 
     fn draft(&self, _: &Snapshot) -> RecipientDraft {
         RecipientDraft::of(self)
-    }
-
-    fn set(draft: &mut RecipientDraft, field: RecipientField, value: String) {
-        *draft.field(field) = value;
     }
 
     fn choose(draft: &mut RecipientDraft, choice: RecipientChoice) {
@@ -71,15 +66,98 @@ impl Record for Recipient {
     }
 
     fn fields(draft: &RecipientDraft) -> Column<'_, Message> {
-        fields(draft)
+        let edit = |slot: Slot<RecipientDraft>| move |value| Message::Edited(slot, value);
+        let save = Message::Save;
+        let individual = draft.kind == RecipientKind::Individual;
+        let mut first = row![
+            labelled_pick(
+                "Đối tượng",
+                Pick::each(RecipientKind::ALL, RecipientKind::label),
+                &draft.kind,
+                |kind| Message::Chosen(RecipientChoice::Kind(kind))
+            ),
+            labelled_pick(
+                "Hình thức",
+                Pick::each(Form::ALL, Form::label),
+                &draft.form,
+                |form| Message::Chosen(RecipientChoice::Form(form))
+            ),
+            submit_field(
+                if individual {
+                    "Họ và tên"
+                } else {
+                    "Tên tập thể / hộ"
+                },
+                if individual {
+                    "Nguyễn Văn An"
+                } else {
+                    "Tổ dân phố 5, Khu phố 1"
+                },
+                &draft.name,
+                RECIPIENT_NAME,
+                edit(|d| &mut d.name),
+                save.clone()
+            ),
+        ]
+        .spacing(10);
+        if individual {
+            first = first
+                .push(labelled_pick("Giới tính", sexes(), &draft.sex, |sex| {
+                    Message::Chosen(RecipientChoice::Sex(sex))
+                }))
+                .push(submit_field(
+                    "Năm sinh",
+                    "1975",
+                    &draft.birth_year,
+                    "recipient-birth-year",
+                    edit(|d| &mut d.birth_year),
+                    save.clone(),
+                ));
+        }
+        let register_label = if draft.form.has_certificate() {
+            "Số vào sổ (để trống: tự cấp)"
+        } else {
+            "Số vào sổ (biểu dương: không cấp)"
+        };
+        let heading =
+            (!draft.heading.is_empty()).then(|| text(&draft.heading).font(font::SEMIBOLD));
+        column![]
+            .push(heading)
+            .push(first)
+            .push(
+                row![
+                    submit_field(
+                        "Chức vụ, đơn vị",
+                        "Tổ trưởng Tổ dân phố 5, Khu phố 1",
+                        &draft.position,
+                        "recipient-position",
+                        edit(|d| &mut d.position),
+                        save.clone()
+                    ),
+                    submit_field(
+                        register_label,
+                        "",
+                        &draft.register_no,
+                        "recipient-register",
+                        edit(|d| &mut d.register_no),
+                        save.clone()
+                    ),
+                ]
+                .spacing(10),
+            )
+            .push(submit_field(
+                "Thành tích",
+                "Đã có thành tích xuất sắc ...",
+                &draft.achievement,
+                "recipient-achievement",
+                edit(|d| &mut d.achievement),
+                save,
+            ))
+            .spacing(8)
     }
 
-    fn name(&self) -> String {
+    fn label(&self) -> String {
         self.display_name()
-    }
-
-    fn label(name: &str) -> String {
-        name.to_string()
     }
 
     /// A removed recipient's number is never given to anyone else.
@@ -98,94 +176,4 @@ fn sexes() -> Vec<Pick<Option<Sex>>> {
         Pick::new(Some(Sex::Male), "Nam (Ông)"),
         Pick::new(Some(Sex::Female), "Nữ (Bà)"),
     ]
-}
-
-fn fields(draft: &RecipientDraft) -> Column<'_, Message> {
-    let edit = |which| move |value| Message::Edited(which, value);
-    let save = Message::Save;
-    let individual = draft.kind == RecipientKind::Individual;
-    let mut first = row![
-        labelled_pick(
-            "Đối tượng",
-            Pick::each(RecipientKind::ALL, RecipientKind::label),
-            &draft.kind,
-            |kind| Message::Chosen(RecipientChoice::Kind(kind))
-        ),
-        labelled_pick(
-            "Hình thức",
-            Pick::each(Form::ALL, Form::label),
-            &draft.form,
-            |form| Message::Chosen(RecipientChoice::Form(form))
-        ),
-        submit_field(
-            if individual {
-                "Họ và tên"
-            } else {
-                "Tên tập thể / hộ"
-            },
-            if individual {
-                "Nguyễn Văn An"
-            } else {
-                "Tổ dân phố 5, Khu phố 1"
-            },
-            &draft.name,
-            RECIPIENT_NAME,
-            edit(RecipientField::Name),
-            save.clone()
-        ),
-    ]
-    .spacing(10);
-    if individual {
-        first = first
-            .push(labelled_pick("Giới tính", sexes(), &draft.sex, |sex| {
-                Message::Chosen(RecipientChoice::Sex(sex))
-            }))
-            .push(submit_field(
-                "Năm sinh",
-                "1975",
-                &draft.birth_year,
-                "recipient-birth-year",
-                edit(RecipientField::BirthYear),
-                save.clone(),
-            ));
-    }
-    let register_label = if draft.form.has_certificate() {
-        "Số vào sổ (để trống: tự cấp)"
-    } else {
-        "Số vào sổ (biểu dương: không cấp)"
-    };
-    let heading = (!draft.heading.is_empty()).then(|| text(&draft.heading).font(font::SEMIBOLD));
-    column![]
-        .push(heading)
-        .push(first)
-        .push(
-            row![
-                submit_field(
-                    "Chức vụ, đơn vị",
-                    "Tổ trưởng Tổ dân phố 5, Khu phố 1",
-                    &draft.position,
-                    "recipient-position",
-                    edit(RecipientField::Position),
-                    save.clone()
-                ),
-                submit_field(
-                    register_label,
-                    "",
-                    &draft.register_no,
-                    "recipient-register",
-                    edit(RecipientField::RegisterNo),
-                    save.clone()
-                ),
-            ]
-            .spacing(10),
-        )
-        .push(submit_field(
-            "Thành tích",
-            "Đã có thành tích xuất sắc ...",
-            &draft.achievement,
-            "recipient-achievement",
-            edit(RecipientField::Achievement),
-            save,
-        ))
-        .spacing(8)
 }

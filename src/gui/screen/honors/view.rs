@@ -3,15 +3,15 @@
 use iced::widget::{Space, column, container, pick_list, row, scrollable, text};
 use iced::{Alignment, Element, Length};
 
-use super::draft::{DecisionDraft, DecisionField, SIGNER_TITLES};
+use super::draft::{DecisionDraft, SIGNER_TITLES};
 use super::{DECISION_NUMBER, Honors, Message, PAGE};
 use crate::domain::{Decision, Form, Recipient, RecipientKind};
 use crate::gui::data::Snapshot;
 use crate::gui::history;
 use crate::gui::records;
 use crate::gui::widget::{
-    Pick, Table, card, danger_link, inline_form, labelled, link, outcome_banner, page_title, plain,
-    primary_button, secondary_button, stat, submit_field, undo_notice,
+    Pick, Slot, Table, card, danger_link, inline_form, labelled, link, outcome_banner, page_title,
+    plain, primary_button, secondary_button, stat, submit_field, undo_notice,
 };
 use crate::gui::{font, theme};
 use crate::text::date_short;
@@ -262,7 +262,7 @@ fn totals<'a>(data: &'a Snapshot) -> Element<'a, Message> {
 }
 
 fn decision_form(draft: &DecisionDraft) -> Element<'_, Message> {
-    let edit = |which| move |value| Message::DecisionEdited(which, value);
+    let edit = |slot: Slot<DecisionDraft>| move |value| Message::DecisionEdited(slot, value);
     let save = Message::SaveDecision;
     let titles: Vec<Pick<&'static str>> = SIGNER_TITLES.iter().map(|t| Pick::new(*t, *t)).collect();
     inline_form(
@@ -273,7 +273,7 @@ fn decision_form(draft: &DecisionDraft) -> Element<'_, Message> {
                     "125/QĐ-UBND",
                     &draft.number,
                     DECISION_NUMBER,
-                    edit(DecisionField::Number),
+                    edit(|d| &mut d.number),
                     save.clone()
                 ),
                 submit_field(
@@ -281,7 +281,7 @@ fn decision_form(draft: &DecisionDraft) -> Element<'_, Message> {
                     "dd/mm/yyyy",
                     &draft.date,
                     "decision-date",
-                    edit(DecisionField::Date),
+                    edit(|d| &mut d.date),
                     save.clone()
                 ),
                 submit_field(
@@ -289,7 +289,7 @@ fn decision_form(draft: &DecisionDraft) -> Element<'_, Message> {
                     "Ủy ban nhân dân phường ...",
                     &draft.issuer,
                     "decision-issuer",
-                    edit(DecisionField::Issuer),
+                    edit(|d| &mut d.issuer),
                     save.clone()
                 ),
                 submit_field(
@@ -297,7 +297,7 @@ fn decision_form(draft: &DecisionDraft) -> Element<'_, Message> {
                     "Chủ tịch",
                     &draft.issuer_head,
                     "decision-head",
-                    edit(DecisionField::IssuerHead),
+                    edit(|d| &mut d.issuer_head),
                     save.clone()
                 ),
             ]
@@ -308,7 +308,7 @@ fn decision_form(draft: &DecisionDraft) -> Element<'_, Message> {
                     "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH",
                     &draft.signer_title,
                     "decision-signer-title",
-                    edit(DecisionField::SignerTitle),
+                    edit(|d| &mut d.signer_title),
                     save.clone()
                 ),
                 labelled(
@@ -325,7 +325,7 @@ fn decision_form(draft: &DecisionDraft) -> Element<'_, Message> {
                     "Nguyễn Văn A",
                     &draft.signer_name,
                     "decision-signer",
-                    edit(DecisionField::SignerName),
+                    edit(|d| &mut d.signer_name),
                     save.clone()
                 ),
             ]

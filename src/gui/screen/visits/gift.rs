@@ -10,7 +10,7 @@ use super::{Event, GIFT, Message, Undo, Update, none};
 use crate::domain::VisitMark;
 use crate::gui::data::Snapshot;
 use crate::gui::font;
-use crate::gui::widget::{inline_form, labelled_pick, submit_field};
+use crate::gui::widget::{Slot, inline_form, labelled_pick, submit_field};
 use iced::Task;
 
 use crate::domain::{Visit, VisitStatus};
@@ -33,16 +33,6 @@ pub struct GiftDraft {
     /// For a batch: leave out households that already have a visit this year.
     pub skip_visited: bool,
     pub error: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum GiftField {
-    Gift,
-    Value,
-    Quantity,
-    Source,
-    Delegation,
-    Date,
 }
 
 impl GiftDraft {
@@ -75,17 +65,6 @@ impl GiftDraft {
             status: v.status,
             skip_visited: false,
             error: None,
-        }
-    }
-
-    pub fn field(&mut self, which: GiftField) -> &mut String {
-        match which {
-            GiftField::Gift => &mut self.gift,
-            GiftField::Value => &mut self.value,
-            GiftField::Quantity => &mut self.quantity,
-            GiftField::Source => &mut self.source,
-            GiftField::Delegation => &mut self.delegation,
-            GiftField::Date => &mut self.date,
         }
     }
 
@@ -133,7 +112,7 @@ pub(super) fn gift_form<'a>(
     data: &'a Snapshot,
     filtered: usize,
 ) -> Element<'a, Message> {
-    let edit = |which| move |value| Message::GiftEdited(which, value);
+    let edit = |slot: Slot<GiftDraft>| move |value| Message::GiftEdited(slot, value);
     let save = Message::SaveGift;
     let heading: Element<'a, Message> = match draft.household_id {
         None => text(format!(
@@ -171,7 +150,7 @@ pub(super) fn gift_form<'a>(
                     "Quà và tiền mặt",
                     &draft.gift,
                     GIFT,
-                    edit(GiftField::Gift),
+                    edit(|d| &mut d.gift),
                     save.clone()
                 ),
                 submit_field(
@@ -179,7 +158,7 @@ pub(super) fn gift_form<'a>(
                     "500.000",
                     &draft.value,
                     "gift-value",
-                    edit(GiftField::Value),
+                    edit(|d| &mut d.value),
                     save.clone()
                 ),
                 submit_field(
@@ -187,7 +166,7 @@ pub(super) fn gift_form<'a>(
                     "1",
                     &draft.quantity,
                     "gift-quantity",
-                    edit(GiftField::Quantity),
+                    edit(|d| &mut d.quantity),
                     save.clone()
                 ),
                 submit_field(
@@ -195,7 +174,7 @@ pub(super) fn gift_form<'a>(
                     "Ngân sách",
                     &draft.source,
                     "gift-source",
-                    edit(GiftField::Source),
+                    edit(|d| &mut d.source),
                     save.clone()
                 ),
             ]
@@ -206,7 +185,7 @@ pub(super) fn gift_form<'a>(
                     "Đ/c Bí thư Đảng ủy phường",
                     &draft.delegation,
                     "gift-delegation",
-                    edit(GiftField::Delegation),
+                    edit(|d| &mut d.delegation),
                     save.clone()
                 ),
                 submit_field(
@@ -214,7 +193,7 @@ pub(super) fn gift_form<'a>(
                     "dd/mm/yyyy",
                     &draft.date,
                     "gift-date",
-                    edit(GiftField::Date),
+                    edit(|d| &mut d.date),
                     save.clone()
                 ),
                 labelled_pick(

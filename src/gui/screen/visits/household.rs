@@ -9,7 +9,7 @@ use super::view::picks;
 use crate::domain::{Category, Household, Sex};
 use crate::gui::data::{Kind, Snapshot};
 use crate::gui::records::{self, Record};
-use crate::gui::widget::{Pick, labelled_pick, submit_field, typed_birth_year};
+use crate::gui::widget::{Pick, Slot, labelled_pick, submit_field, typed_birth_year};
 
 /// A household's form as typed.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,15 +21,6 @@ pub struct HouseholdDraft {
     pub category: Category,
     pub phone: String,
     pub notes: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum HouseholdField {
-    Name,
-    BirthYear,
-    Address,
-    Phone,
-    Notes,
 }
 
 /// What the form picks from a list.
@@ -74,7 +65,6 @@ impl HouseholdDraft {
 
 impl Record for Household {
     type Draft = HouseholdDraft;
-    type Field = HouseholdField;
     type Choice = HouseholdChoice;
     const KIND: Kind = Kind::Household;
     const FOCUS: &'static str = HOUSEHOLD_NAME;
@@ -99,16 +89,6 @@ impl Record for Household {
         }
     }
 
-    fn set(draft: &mut HouseholdDraft, field: HouseholdField, value: String) {
-        *match field {
-            HouseholdField::Name => &mut draft.name,
-            HouseholdField::BirthYear => &mut draft.birth_year,
-            HouseholdField::Address => &mut draft.address,
-            HouseholdField::Phone => &mut draft.phone,
-            HouseholdField::Notes => &mut draft.notes,
-        } = value;
-    }
-
     fn choose(draft: &mut HouseholdDraft, choice: HouseholdChoice) {
         match choice {
             HouseholdChoice::Sex(sex) => draft.sex = sex,
@@ -121,81 +101,73 @@ impl Record for Household {
     }
 
     fn fields(draft: &HouseholdDraft) -> Column<'_, records::Message<Self>> {
-        fields(draft)
-    }
-
-    fn name(&self) -> String {
-        self.name.clone()
-    }
-
-    fn label(name: &str) -> String {
-        format!("hộ {name}")
-    }
-}
-
-fn fields(draft: &HouseholdDraft) -> Column<'_, records::Message<Household>> {
-    let edit = |which| move |value| records::Message::Edited(which, value);
-    let save = records::Message::Save;
-    let chosen = records::Message::Chosen;
-    let sexes = picks(
-        "Không ghi",
-        [Sex::Male, Sex::Female].map(|s| (s, s.label().to_string())),
-    );
-    let categories = Pick::each(Category::ALL, Category::label);
-    column![
-        row![
-            submit_field(
-                "Họ và tên",
-                "Nguyễn Thị Hằng",
-                &draft.name,
-                HOUSEHOLD_NAME,
-                edit(HouseholdField::Name),
-                save.clone()
-            ),
-            submit_field(
-                "Năm sinh",
-                "1948",
-                &draft.birth_year,
-                "household-birth-year",
-                edit(HouseholdField::BirthYear),
-                save.clone()
-            ),
-            labelled_pick("Giới tính", sexes, &draft.sex, move |sex| {
-                chosen(HouseholdChoice::Sex(sex))
-            }),
-            labelled_pick("Diện", categories, &draft.category, move |category| {
-                chosen(HouseholdChoice::Category(category))
-            }),
+        let edit = |slot: Slot<HouseholdDraft>| move |value| records::Message::Edited(slot, value);
+        let save = records::Message::Save;
+        let chosen = records::Message::Chosen;
+        let sexes = picks(
+            "Không ghi",
+            [Sex::Male, Sex::Female].map(|s| (s, s.label().to_string())),
+        );
+        let categories = Pick::each(Category::ALL, Category::label);
+        column![
+            row![
+                submit_field(
+                    "Họ và tên",
+                    "Nguyễn Thị Hằng",
+                    &draft.name,
+                    HOUSEHOLD_NAME,
+                    edit(|d| &mut d.name),
+                    save.clone()
+                ),
+                submit_field(
+                    "Năm sinh",
+                    "1948",
+                    &draft.birth_year,
+                    "household-birth-year",
+                    edit(|d| &mut d.birth_year),
+                    save.clone()
+                ),
+                labelled_pick("Giới tính", sexes, &draft.sex, move |sex| {
+                    chosen(HouseholdChoice::Sex(sex))
+                }),
+                labelled_pick("Diện", categories, &draft.category, move |category| {
+                    chosen(HouseholdChoice::Category(category))
+                }),
+            ]
+            .spacing(10),
+            row![
+                submit_field(
+                    "Địa chỉ",
+                    "Tổ 3, Khu phố 1",
+                    &draft.address,
+                    "household-address",
+                    edit(|d| &mut d.address),
+                    save.clone()
+                ),
+                submit_field(
+                    "Số điện thoại",
+                    "",
+                    &draft.phone,
+                    "household-phone",
+                    edit(|d| &mut d.phone),
+                    save.clone()
+                ),
+                submit_field(
+                    "Ghi chú",
+                    "",
+                    &draft.notes,
+                    "household-notes",
+                    edit(|d| &mut d.notes),
+                    save
+                ),
+            ]
+            .spacing(10),
         ]
-        .spacing(10),
-        row![
-            submit_field(
-                "Địa chỉ",
-                "Tổ 3, Khu phố 1",
-                &draft.address,
-                "household-address",
-                edit(HouseholdField::Address),
-                save.clone()
-            ),
-            submit_field(
-                "Số điện thoại",
-                "",
-                &draft.phone,
-                "household-phone",
-                edit(HouseholdField::Phone),
-                save.clone()
-            ),
-            submit_field(
-                "Ghi chú",
-                "",
-                &draft.notes,
-                "household-notes",
-                edit(HouseholdField::Notes),
-                save
-            ),
-        ]
-        .spacing(10),
-    ]
+    }
+
+    fn label(&self) -> String {
+        format!("hộ {}", self.name)
+    }
 }
 
 #[cfg(test)]

@@ -12,8 +12,7 @@ use iced::Task;
 use iced::widget::operation;
 
 use gift::GiftDraft;
-pub use gift::GiftField;
-pub use household::{HouseholdChoice, HouseholdDraft, HouseholdField};
+pub use household::{HouseholdChoice, HouseholdDraft};
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -24,9 +23,9 @@ use crate::domain::{Category, Filter, Household, Visit, VisitMark, VisitStatus};
 use crate::gui::data::Snapshot;
 use crate::gui::history::{self, History, Timeline};
 use crate::gui::records::{self, Records};
-use crate::gui::shortcut::{Action, Shortcut};
+use crate::gui::shortcut::{Action, Shortcut, new_and_undo};
 use crate::gui::system;
-use crate::gui::widget::Typed;
+use crate::gui::widget::{Slot, Typed, open_at_top, to_top};
 use crate::import::households::Households;
 use crate::import::visits::{KnownVisits, Visits as VisitList};
 use crate::papers::Paper;
@@ -117,7 +116,7 @@ pub enum Message {
     NewVisit(i64),
     NewBatch,
     EditVisit(i64),
-    GiftEdited(GiftField, String),
+    GiftEdited(Slot<GiftDraft>, String),
     StatusPicked(VisitStatus),
     SkipVisited(bool),
     SaveGift,
@@ -163,11 +162,9 @@ type Update = (Task<Message>, Option<Event>);
 /// What a keyboard shortcut means on this screen.
 pub fn shortcut(shortcut: Shortcut) -> Option<Action<Message>> {
     match shortcut {
-        Shortcut::New => Some(Action::Update(Message::New)),
-        Shortcut::Undo => Some(Action::Update(Message::Undo)),
         Shortcut::Find => Some(Action::Update(Message::Find)),
         Shortcut::Print => Some(Action::ShowPaper(Paper::Receipts)),
-        _ => None,
+        _ => new_and_undo(shortcut, Message::New, Message::Undo),
     }
 }
 
@@ -199,10 +196,7 @@ impl Visits {
             Message::ClearFilter => self.refilter(|f| *f = Filter::default()),
             Message::Page(page) => {
                 self.page = page;
-                (
-                    operation::snap_to(PAGE, operation::RelativeOffset::START),
-                    None,
-                )
+                (to_top(PAGE), None)
             }
             Message::Breakdown(breakdown) => {
                 self.breakdown = breakdown;
@@ -243,10 +237,7 @@ impl Visits {
             Message::Imported(Ok(panel)) => {
                 self.importing = Some(*panel);
                 self.import_note = None;
-                (
-                    operation::snap_to(PAGE, operation::RelativeOffset::START),
-                    None,
-                )
+                (to_top(PAGE), None)
             }
             Message::Imported(Err(reason)) => {
                 self.import_note = Some(Err(reason));
@@ -309,13 +300,7 @@ impl Visits {
                 let draft =
                     HouseholdDraft::new(self.filter.category.unwrap_or(Category::Martyr), &area);
                 let focus = self.households.start(draft).map(Message::Households);
-                (
-                    Task::batch([
-                        operation::snap_to(PAGE, operation::RelativeOffset::START),
-                        focus,
-                    ]),
-                    None,
-                )
+                (open_at_top(PAGE, focus), None)
             }
             Message::Households(message) => {
                 if matches!(message, records::Message::Edit(_)) {
@@ -350,13 +335,7 @@ impl Visits {
             Message::NewBatch => {
                 self.households.close();
                 self.gift = Some(GiftDraft::new(None, data.event.date));
-                (
-                    Task::batch([
-                        operation::snap_to(PAGE, operation::RelativeOffset::START),
-                        operation::focus(GIFT),
-                    ]),
-                    None,
-                )
+                (open_at_top(PAGE, operation::focus(GIFT)), None)
             }
             Message::EditVisit(id) => {
                 let Some(v) = gifts.visits.iter().find(|v| v.id == id) else {
@@ -366,11 +345,11 @@ impl Visits {
                 self.gift = Some(GiftDraft::of(v));
                 (operation::focus(GIFT), None)
             }
-            Message::GiftEdited(which, raw) => {
+            Message::GiftEdited(slot, raw) => {
                 let Some(draft) = self.gift.as_mut() else {
                     return none();
                 };
-                *draft.field(which) = Typed::from_raw(&raw).value;
+                *slot(draft) = Typed::from_raw(&raw).value;
                 draft.error = None;
                 none()
             }
@@ -466,8 +445,8 @@ impl Visits {
     }
 
     /// The app reports a household it has just added, so that adding can be undone.
-    pub fn added_household(&mut self, id: i64, name: &str) {
-        self.households.added(id, name);
+    pub fn added_household(&mut self, id: i64, label: &str) {
+        self.households.added(id, label);
     }
 
     /// The app reports the visits a batch (or a single new visit) created.
