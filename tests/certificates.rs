@@ -11,7 +11,7 @@ mod pdf;
 use std::path::{Path, PathBuf};
 
 use cli_support::{
-    assert_says, demo_with_recipient, export, failure, ngayhoi_on as ngayhoi, ok_on,
+    assert_says, demo_with_recipient, export, exported, failure, ngayhoi_on as ngayhoi, ok_on,
 };
 use ngayhoi::domain::{Form, Recipient, RecipientKind, Sex};
 use ngayhoi::storage::Store;
@@ -66,8 +66,7 @@ fn inside_the_frame(page: &Page, n: usize) {
 fn each_recipient_is_on_exactly_one_page_in_register_order() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo(&dir);
-    let out = dir.path().join("giay-khen.pdf");
-    ok_on(&db, &export("certificates", &out, &[]));
+    let out = exported(&db, "certificates", "giay-khen.pdf");
 
     let pages = pages(&out);
     let names = [
@@ -234,8 +233,7 @@ fn a_certificate_reads_in_order_inside_its_frame() {
         .find(|r| r.name == "Nguyễn Văn An")
         .expect("the demo commends Nguyễn Văn An");
     assert_eq!(an.sex, Some(Sex::Male));
-    let out = dir.path().join("giay-khen.pdf");
-    ok_on(&db, &export("certificates", &out, &[]));
+    let out = exported(&db, "certificates", "giay-khen.pdf");
 
     let pdf = Pdf::read(&out);
     let (n, page) = pdf
@@ -275,8 +273,7 @@ fn a_certificate_reads_in_order_inside_its_frame() {
 fn the_list_attached_to_the_decision_and_the_calibration_page() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo(&dir);
-    let list = dir.path().join("danh-sach.pdf");
-    ok_on(&db, &export("decision-list", &list, &[]));
+    let list = exported(&db, "decision-list", "danh-sach.pdf");
     let text = pages(&list).join("\n");
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
@@ -285,8 +282,7 @@ fn the_list_attached_to_the_decision_and_the_calibration_page() {
     );
     assert!(flat.contains("Trần Quốc Toản") && flat.contains("Biểu dương"));
 
-    let cal = dir.path().join("hieu-chinh.pdf");
-    ok_on(&db, &export("calibration", &cal, &[]));
+    let cal = exported(&db, "calibration", "hieu-chinh.pdf");
     let text = pages(&cal).join(" ");
     assert!(text.contains("TRANG HIỆU CHỈNH MÁY IN"));
     let unknown = ngayhoi(&db, &export("calibration", &cal, &["--printer", "Máy lạ"]));

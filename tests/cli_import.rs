@@ -17,7 +17,7 @@ mod legacy_tables;
 use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
-use cli_support::{assert_says, demo_db, export, failure, ngayhoi_on as ngayhoi, ok_on};
+use cli_support::{assert_says, demo_db, exported, failure, ngayhoi_on as ngayhoi, ok_on};
 use contents::contents;
 use files::write;
 use ngayhoi::domain::{Form, RecipientKind, Sex, VisitStatus};
@@ -93,8 +93,7 @@ fn a_tcvn3_list_is_converted_and_a_dry_run_saves_nothing() {
 fn visits_go_out_as_numbers_and_come_back_with_their_households() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo_db(&dir);
-    let xlsx = dir.path().join("tham-hoi.xlsx");
-    ok_on(&db, &export("visits", &xlsx, &[]));
+    let xlsx = exported(&db, "visits", "tham-hoi.xlsx");
 
     let mut book: Xlsx<_> = open_workbook(&xlsx).unwrap();
     let range = book.worksheet_range("Thăm hỏi 2026").unwrap();

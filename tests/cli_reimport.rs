@@ -10,7 +10,7 @@ mod files;
 
 use std::path::Path;
 
-use cli_support::{assert_says, demo_db, export, ngayhoi_on as ngayhoi, ok_on};
+use cli_support::{assert_says, demo_db, exported, ngayhoi_on as ngayhoi, ok_on};
 use files::write;
 use ngayhoi::domain::{Category, Household};
 use ngayhoi::storage::Store;
@@ -131,8 +131,7 @@ fn duplicates_are_added_only_on_purpose() {
 fn a_visits_list_imported_twice_is_stored_once() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo_db(&dir);
-    let xlsx = dir.path().join("tham-hoi.xlsx");
-    ok_on(&db, &export("visits", &xlsx, &[]));
+    let xlsx = exported(&db, "visits", "tham-hoi.xlsx");
     let store = Store::open(&db).unwrap();
     let event = store.event(2026).unwrap().unwrap();
     let visits = store.visits(event.id).unwrap();

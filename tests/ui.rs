@@ -303,8 +303,7 @@ fn a_new_year_copies_the_plan_without_last_years_ticks() {
 
 #[test]
 fn settings_are_saved_as_you_type_and_undone_with_ctrl_z() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Settings);
+    let (dir, mut app) = demo_in_new_folder(Section::Settings);
     assert_eq!(app.section(), Some(Section::Settings));
     assert!(shows(&app, "✓ Mọi thay đổi đã được lưu"));
     assert!(
@@ -330,8 +329,7 @@ fn settings_are_saved_as_you_type_and_undone_with_ctrl_z() {
 
 #[test]
 fn an_emptied_unit_name_is_not_saved_and_says_why() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Settings);
+    let (dir, mut app) = demo_in_new_folder(Section::Settings);
     interact(&mut app, |ui| retype(ui, "settings-name", ""));
     assert!(shows(&app, "Chưa lưu: Tên đơn vị không được để trống."));
     assert_eq!(

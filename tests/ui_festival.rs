@@ -23,8 +23,7 @@ struct Day {
 
 impl Day {
     fn new() -> Day {
-        let dir = tempfile::tempdir().unwrap();
-        let app = demo_app_on(&dir, Section::Festival);
+        let (dir, app) = demo_in_new_folder(Section::Festival);
         Day { dir, app }
     }
 
@@ -491,8 +490,7 @@ fn an_empty_festival_says_how_to_start() {
 
 #[test]
 fn in_the_app_a_typed_rank_is_saved_and_ctrl_z_undoes_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Festival);
+    let (dir, mut app) = demo_in_new_folder(Section::Festival);
     assert!(
         shows(&app, "11.600.000 đ"),
         "the demo's awarded prize money"
@@ -526,8 +524,7 @@ fn in_the_app_a_typed_rank_is_saved_and_ctrl_z_undoes_it() {
 
 #[test]
 fn in_the_app_ctrl_n_adds_an_activity_that_ctrl_z_takes_away() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Festival);
+    let (dir, mut app) = demo_in_new_folder(Section::Festival);
     ctrl_key(&mut app, "n");
     assert!(shows(&app, "Thêm hoạt động"));
     interact(&mut app, |ui| {
@@ -560,8 +557,7 @@ fn in_the_app_ctrl_n_adds_an_activity_that_ctrl_z_takes_away() {
 
 #[test]
 fn in_the_app_a_removal_is_undone_with_its_results() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Festival);
+    let (dir, mut app) = demo_in_new_folder(Section::Festival);
     let before = activities(&dir);
     let sack = before
         .iter()

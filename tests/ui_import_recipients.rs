@@ -60,8 +60,7 @@ fn open(app: &mut App, file: &std::path::Path) {
 
 #[test]
 fn rows_without_a_decision_or_a_form_get_the_ones_chosen_in_the_preview() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Honors);
+    let (dir, mut app) = demo_in_new_folder(Section::Honors);
     // A second decision, selected on screen once added: rows would go there by default.
     add_proposed_decision(&mut app);
     let (decisions, before) = year(&dir);
@@ -140,8 +139,7 @@ fn rows_without_a_decision_or_a_form_get_the_ones_chosen_in_the_preview() {
 
 #[test]
 fn a_list_with_an_unknown_code_cannot_be_imported() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Honors);
+    let (dir, mut app) = demo_in_new_folder(Section::Honors);
     let before = year(&dir);
     let file = dir.path().join("sai-ma.xlsx");
     let mut rows = commendation::five();
@@ -161,8 +159,7 @@ fn a_list_with_an_unknown_code_cannot_be_imported() {
 
 #[test]
 fn a_decision_added_while_the_preview_is_open_is_offered_for_the_rows() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Honors);
+    let (dir, mut app) = demo_in_new_folder(Section::Honors);
     plan_2027(&mut app);
     let file = dir.path().join("de-nghi-2027.xlsx");
     commendation::two_row_header(&file, &commendation::five());

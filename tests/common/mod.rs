@@ -197,6 +197,14 @@ pub fn demo_app_on(dir: &tempfile::TempDir, section: gui::Section) -> App {
     app
 }
 
+/// A new folder with the demo in it, open on `section`: the folder (kept while the test reads
+/// its file) and the app.
+pub fn demo_in_new_folder(section: gui::Section) -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().unwrap();
+    let app = demo_app_on(&dir, section);
+    (dir, app)
+}
+
 /// "+ Năm mới", then "Lập kế hoạch năm 2027": the year after the demo's, planned from it.
 pub fn plan_2027(app: &mut App) {
     click(app, "+ Năm mới");

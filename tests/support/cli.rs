@@ -109,6 +109,13 @@ pub fn export<'a>(paper: &'a str, out: &'a Path, more: &[&'a str]) -> Vec<&'a st
     args
 }
 
+/// The paper `paper` exported from `db` to `name` in the same folder; the paper's path.
+pub fn exported(db: &Path, paper: &str, name: &str) -> PathBuf {
+    let out = db.with_file_name(name);
+    ok_on(db, &export(paper, &out, &[]));
+    out
+}
+
 /// Each of `parts` stands in `said` (what a command printed, the text of a paper).
 pub fn assert_says(said: &str, parts: &[&str]) {
     for part in parts {
