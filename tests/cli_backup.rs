@@ -8,7 +8,9 @@ mod files;
 
 use std::path::{Path, PathBuf};
 
-use cli_support::{assert_says, demo_db, failure, ngayhoi, ngayhoi_on, ok_on, stderr, stdout};
+use cli_support::{
+    assert_says, demo_db, failure, new_demo_db, ngayhoi, ngayhoi_on, ok_on, stderr, stdout,
+};
 use ngayhoi::storage::Store;
 
 fn s(path: &Path) -> &str {
@@ -101,8 +103,7 @@ fn restore_brings_back_the_backup_and_says_where_the_previous_state_went() {
 
 #[test]
 fn restoring_a_file_that_is_not_a_backup_is_refused_and_changes_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
+    let (dir, db) = new_demo_db();
     let sheet = dir.path().join("danh-sach.xlsx");
     std::fs::write(&sheet, b"PK\x03\x04 bang tinh").unwrap();
     let output = ngayhoi_on(&db, &["restore", s(&sheet)]);

@@ -10,7 +10,7 @@ mod files;
 
 use std::path::Path;
 
-use cli_support::{assert_says, demo_db, exported, ngayhoi_on as ngayhoi, ok_on};
+use cli_support::{assert_says, exported, new_demo_db, ngayhoi_on as ngayhoi, ok_on};
 use files::write;
 use ngayhoi::domain::{Category, Household};
 use ngayhoi::storage::Store;
@@ -26,8 +26,7 @@ const HOUSEHOLDS: &str = "STT;Họ và tên;Năm sinh;Địa chỉ;Diện;Số �
 
 #[test]
 fn a_households_list_imported_twice_is_stored_once() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
+    let (dir, db) = new_demo_db();
     let before = households(&db).len();
     let file = write(dir.path(), "ho.csv", HOUSEHOLDS.as_bytes());
     let path = file.to_str().unwrap();
@@ -63,8 +62,7 @@ fn a_households_list_imported_twice_is_stored_once() {
 
 #[test]
 fn a_changed_household_is_updated_only_with_update() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
+    let (dir, db) = new_demo_db();
     let file = write(dir.path(), "ho.csv", HOUSEHOLDS.as_bytes());
     ok_on(&db, &["import", "households", file.to_str().unwrap()]);
     let stored = households(&db);
@@ -116,8 +114,7 @@ fn a_changed_household_is_updated_only_with_update() {
 
 #[test]
 fn duplicates_are_added_only_on_purpose() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
+    let (dir, db) = new_demo_db();
     let file = write(dir.path(), "ho.csv", HOUSEHOLDS.as_bytes());
     let path = file.to_str().unwrap();
     ok_on(&db, &["import", "households", path]);
@@ -129,8 +126,7 @@ fn duplicates_are_added_only_on_purpose() {
 
 #[test]
 fn a_visits_list_imported_twice_is_stored_once() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
+    let (_dir, db) = new_demo_db();
     let xlsx = exported(&db, "visits", "tham-hoi.xlsx");
     let store = Store::open(&db).unwrap();
     let event = store.event(2026).unwrap().unwrap();
@@ -169,8 +165,7 @@ fn a_visits_list_imported_twice_is_stored_once() {
 
 #[test]
 fn a_changed_visit_is_updated_only_with_update() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
+    let (dir, db) = new_demo_db();
     let list = "Họ và tên;Địa chỉ;Ngày thăm;Quà tặng;Giá trị;Trạng thái\n\
                 Nguyễn Văn Mới;Khu phố 2;15/08/2026;Tiền mặt;500.000;\n";
     let file = write(dir.path(), "tham.csv", list.as_bytes());
@@ -198,8 +193,7 @@ fn a_changed_visit_is_updated_only_with_update() {
 
 #[test]
 fn recipients_imported_twice_keep_their_one_register_number() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
+    let (dir, db) = new_demo_db();
     let list = "Hình thức;Đối tượng;Họ và tên;Chức vụ, đơn vị;Thành tích;Số quyết định;Ngày quyết định\n\
                 Giấy khen;Cá nhân;Võ Thị Sáu;Tổ trưởng tổ dân phố 3;;130/QĐ-UBND;20/08/2026\n\
                 Giấy khen;Cá nhân;Trần Văn Bảy;Công an viên;;130/QĐ-UBND;20/08/2026\n\

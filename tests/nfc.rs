@@ -12,7 +12,7 @@ mod contents;
 use std::path::Path;
 
 use chrono::NaiveDate;
-use cli_support::{demo_db, ok_on};
+use cli_support::{new_demo_db, ok_on};
 use common::*;
 use contents::column;
 use iced::keyboard;
@@ -151,8 +151,7 @@ fn command_line_arguments_and_every_import_store_nfc() {
 
 #[test]
 fn every_kind_of_record_stores_nfc() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
+    let (_dir, db) = new_demo_db();
     let mut store = Store::open(&db).unwrap();
     let event = store.event(2026).unwrap().unwrap();
     let unit = store.unit().unwrap().unwrap();

@@ -52,6 +52,14 @@ pub fn demo_db(dir: &tempfile::TempDir) -> PathBuf {
     db
 }
 
+/// The demo in a new folder: the folder (kept while the test reads its files) and the data
+/// file.
+pub fn new_demo_db() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir);
+    (dir, db)
+}
+
 /// The demo with one more recipient of its first 2026 decision: `recipient` given that
 /// decision's id. The file's path and the store open on it.
 pub fn demo_with_recipient(
