@@ -188,8 +188,11 @@ fn recipients_2026(db: &Path) -> Vec<ngayhoi::domain::Recipient> {
 #[test]
 fn a_commendation_software_list_goes_into_the_decision_given_and_only_once() {
     let (dir, db) = new_demo_db();
-    let file = dir.path().join("de-nghi-khen-thuong.xlsx");
-    commendation::two_row_header(&file, &commendation::five());
+    let file = commendation::two_row_header(
+        dir.path(),
+        "de-nghi-khen-thuong.xlsx",
+        &commendation::five(),
+    );
     let file = file.to_str().unwrap();
     let out = ok_on(
         &db,
@@ -243,8 +246,7 @@ fn a_commendation_software_list_goes_into_the_decision_given_and_only_once() {
 #[test]
 fn a_list_without_decisions_is_refused_without_the_option_or_with_a_decision_the_year_lacks() {
     let (dir, db) = new_demo_db();
-    let file = dir.path().join("de-nghi.xlsx");
-    commendation::two_row_header(&file, &commendation::five());
+    let file = commendation::two_row_header(dir.path(), "de-nghi.xlsx", &commendation::five());
     let file = file.to_str().unwrap();
     let before = contents(&db);
 
@@ -273,10 +275,9 @@ fn a_list_without_decisions_is_refused_without_the_option_or_with_a_decision_the
 #[test]
 fn an_unknown_code_refuses_the_whole_list() {
     let (dir, db) = new_demo_db();
-    let file = dir.path().join("sai-ma.xlsx");
     let mut rows = commendation::five();
     rows.push(commendation::UNKNOWN_FORM_CODE);
-    commendation::two_row_header(&file, &rows);
+    let file = commendation::two_row_header(dir.path(), "sai-ma.xlsx", &rows);
     let before = contents(&db);
     let out = ngayhoi(&db, &into_125(file.to_str().unwrap(), &[]));
     let err = failure(&out, 1);
@@ -297,8 +298,11 @@ fn an_unknown_code_refuses_the_whole_list() {
 #[test]
 fn rows_without_a_form_get_the_form_given() {
     let (dir, db) = new_demo_db();
-    let file = dir.path().join("danh-sach.xlsx");
-    commendation::one_row_header(&file, &commendation::first_without_a_form());
+    let file = commendation::one_row_header(
+        dir.path(),
+        "danh-sach.xlsx",
+        &commendation::first_without_a_form(),
+    );
     let file = file.to_str().unwrap();
     let before = contents(&db);
     let bad = ngayhoi(&db, &into_125(file, &["--form", "Huân chương"]));

@@ -19,6 +19,26 @@ fn households(db: &Path) -> Vec<Household> {
     Store::open(db).unwrap().households().unwrap()
 }
 
+/// `import KIND FILE`, `file` being rows already stored with one changed: without `--update`
+/// it says to use it and `read` still gives `before`; with it, the change is made and no row
+/// added. What `read` gives then.
+fn changed_only_with_update<T: PartialEq + std::fmt::Debug>(
+    db: &Path,
+    kind: &str,
+    file: &Path,
+    read: impl Fn() -> Vec<T>,
+    before: &[T],
+) -> Vec<T> {
+    let path = file.to_str().unwrap();
+    let out = ok_on(db, &["import", kind, path]);
+    assert!(out.contains("dùng --update"), "{out}");
+    assert_eq!(read(), before);
+    ok_on(db, &["import", kind, path, "--update"]);
+    let after = read();
+    assert_eq!(after.len(), before.len());
+    after
+}
+
 const HOUSEHOLDS: &str = "STT;Họ và tên;Năm sinh;Địa chỉ;Diện;Số điện thoại\n\
     1;Nguyễn Văn Mới;1956;Khu phố 2;Hộ nghèo;\n\
     2;Lê Thị Xuân;1961;Khu phố 1;Thương binh;0912345678\n\
@@ -179,13 +199,7 @@ fn a_changed_visit_is_updated_only_with_update() {
         "tham-2.csv",
         list.replace("500.000;", "700.000;Đã thăm").as_bytes(),
     );
-    let path = changed.to_str().unwrap();
-    let out = ok_on(&db, &["import", "visits", path]);
-    assert!(out.contains("dùng --update"), "{out}");
-    assert_eq!(visits(), stored);
-    ok_on(&db, &["import", "visits", path, "--update"]);
-    let after = visits();
-    assert_eq!(after.len(), stored.len());
+    let after = changed_only_with_update(&db, "visits", &changed, visits, &stored);
     let visit = after.iter().max_by_key(|v| v.id).unwrap();
     assert_eq!(visit.value, 700_000);
     assert_eq!(visit.status, ngayhoi::domain::VisitStatus::Done);
@@ -234,13 +248,7 @@ fn recipients_imported_twice_keep_their_one_register_number() {
         )
         .as_bytes(),
     );
-    let changed = changed.to_str().unwrap();
-    let out = ok_on(&db, &["import", "recipients", changed]);
-    assert!(out.contains("dùng --update"), "{out}");
-    assert_eq!(numbers(), once);
-    ok_on(&db, &["import", "recipients", changed, "--update"]);
-    let updated = numbers();
-    assert_eq!(updated.len(), once.len());
+    let updated = changed_only_with_update(&db, "recipients", &changed, numbers, &once);
     let sau = |list: &[(String, Option<u32>, String)]| {
         list.iter().find(|r| r.0 == "Võ Thị Sáu").cloned().unwrap()
     };

@@ -241,15 +241,12 @@ fn every_kind_of_record_stores_nfc() {
 fn text_typed_decomposed_into_the_window_is_stored_nfc() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = App::boot(db(&dir), today());
-    interact(&mut app, |ui| {
-        ui.click(id("welcome-name"))?;
-        let _ = ui.typewrite(&nfd("Phường Hòa Hưng"));
-        ui.click(id("welcome-province"))?;
-        let _ = ui.typewrite(&nfd("Thành phố Hồ Chí Minh"));
-        ui.click(id("welcome-head"))?;
-        let _ = ui.typewrite(&nfd("Nguyễn Thị Ngọc Huyền"));
-        ui.click("Bắt đầu lập kế hoạch").map(drop)
-    });
+    welcome(
+        &mut app,
+        &nfd("Phường Hòa Hưng"),
+        &nfd("Thành phố Hồ Chí Minh"),
+        Some(&nfd("Nguyễn Thị Ngọc Huyền")),
+    );
     ctrl_key(&mut app, "n");
     interact(&mut app, |ui| {
         ui.click(id("checklist-title"))?;

@@ -31,15 +31,12 @@ fn welcome_creates_the_unit_and_this_years_plan() {
     );
     assert_eq!(reopen(&db(&dir)).unit().unwrap(), None);
 
-    interact(&mut app, |ui| {
-        ui.click(id("welcome-name"))?;
-        let _ = ui.typewrite("Phường Chợ Quán");
-        ui.click(id("welcome-province"))?;
-        let _ = ui.typewrite("Thành phố Hồ Chí Minh");
-        ui.click(id("welcome-head"))?;
-        let _ = ui.typewrite("Nguyễn Văn Thành");
-        ui.click("Bắt đầu lập kế hoạch").map(drop)
-    });
+    welcome(
+        &mut app,
+        "Phường Chợ Quán",
+        "Thành phố Hồ Chí Minh",
+        Some("Nguyễn Văn Thành"),
+    );
 
     let data = app.snapshot().expect("the workspace opens");
     assert_eq!(data.unit.name, "Phường Chợ Quán");

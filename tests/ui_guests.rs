@@ -37,6 +37,20 @@ fn points(dir: &tempfile::TempDir) -> Vec<EventPoint> {
     of_2026(dir, Store::points)
 }
 
+/// The point at `index` removed with its row's "Xóa", which says so: the points before and
+/// the one removed.
+fn remove_point(
+    app: &mut App,
+    dir: &tempfile::TempDir,
+    index: usize,
+) -> (Vec<EventPoint>, EventPoint) {
+    let before = points(dir);
+    let point = before[index].clone();
+    click_row(app, &point.name, "Xóa");
+    assert!(shows(app, &format!("Đã xóa điểm “{}”.", point.name)));
+    (before, point)
+}
+
 /// The preview line of the MC's introductions.
 fn introduction_line(app: &App) -> String {
     simulator(app)
@@ -285,13 +299,10 @@ fn a_point_with_a_bad_number_is_explained_and_not_saved() {
 #[test]
 fn removing_a_point_then_undoing_brings_it_back_with_its_id() {
     let (dir, mut app) = demo_in_new_folder(Section::Guests);
-    let before = points(&dir);
-    let target = before[2].clone();
-    click_row(&mut app, &target.name, "Xóa");
+    let (before, target) = remove_point(&mut app, &dir, 2);
     assert_eq!(points(&dir).len(), before.len() - 1);
     assert!(points(&dir).iter().all(|p| p.id != target.id));
     assert!(!shows(&app, &target.name));
-    assert!(shows(&app, &format!("Đã xóa điểm “{}”.", target.name)));
 
     click(&mut app, "Hoàn tác (Ctrl+Z)");
     assert_eq!(points(&dir), before, "the same point, the same id");
@@ -359,10 +370,7 @@ fn escape_closes_the_draft_and_removing_an_edited_row_closes_it_too() {
 #[test]
 fn the_undo_notice_always_names_the_newest_change() {
     let (dir, mut app) = demo_in_new_folder(Section::Guests);
-    let before = points(&dir);
-    let point = before[0].clone();
-    click_row(&mut app, &point.name, "Xóa");
-    assert!(shows(&app, &format!("Đã xóa điểm “{}”.", point.name)));
+    let (before, _) = remove_point(&mut app, &dir, 0);
 
     let lan = delegate(&dir, "Đặng Thị Lan");
     assert!(!lan.attending);

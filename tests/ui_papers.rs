@@ -51,13 +51,7 @@ fn saving_writes_the_pdf_and_offers_to_open_it() {
 fn a_paper_with_nothing_to_print_says_what_to_fill_in() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = App::boot(db(&dir), today());
-    interact(&mut app, |ui| {
-        ui.click(iced_test::selector::id("welcome-name"))?;
-        let _ = ui.typewrite("Xã Tân Phú");
-        ui.click(iced_test::selector::id("welcome-province"))?;
-        let _ = ui.typewrite("Tỉnh Đồng Nai");
-        ui.click("Bắt đầu lập kế hoạch").map(drop)
-    });
+    welcome(&mut app, "Xã Tân Phú", "Tỉnh Đồng Nai", None);
     open_paper(&mut app, Paper::Festival);
     assert!(shows(
         &app,

@@ -155,14 +155,24 @@ pub fn demo_app(dir: &tempfile::TempDir) -> App {
 /// rows with no figure at all.
 pub fn first_year_app(dir: &tempfile::TempDir) -> App {
     let mut app = App::boot(db(dir), today());
-    interact(&mut app, |ui| {
+    welcome(&mut app, "Phường Hòa Hưng", "Thành phố Hồ Chí Minh", None);
+    app
+}
+
+/// On the welcome screen: the unit's name and province typed, and its head's name if given,
+/// then "Bắt đầu lập kế hoạch".
+pub fn welcome(app: &mut App, name: &str, province: &str, head: Option<&str>) {
+    interact(app, |ui| {
         ui.click(iced_test::selector::id("welcome-name"))?;
-        let _ = ui.typewrite("Phường Hòa Hưng");
+        let _ = ui.typewrite(name);
         ui.click(iced_test::selector::id("welcome-province"))?;
-        let _ = ui.typewrite("Thành phố Hồ Chí Minh");
+        let _ = ui.typewrite(province);
+        if let Some(head) = head {
+            ui.click(iced_test::selector::id("welcome-head"))?;
+            let _ = ui.typewrite(head);
+        }
         ui.click("Bắt đầu lập kế hoạch").map(drop)
     });
-    app
 }
 
 /// How many pages the paper shown has ("Trang 1 / n" under the preview; 0 if none).
