@@ -4,7 +4,7 @@ use std::path::Path;
 
 use rusqlite::Connection;
 
-use super::Store;
+use super::{Store, StoreError};
 use crate::domain::{Category, Household, Level, Unit, YearEvent};
 use crate::storage::schema;
 
@@ -66,4 +66,13 @@ pub fn damage(path: &Path) -> Vec<u8> {
     }
     std::fs::write(path, &bytes).unwrap();
     bytes
+}
+
+/// `error` is `expected`, and what it says to the user holds each of `words`.
+pub fn assert_refusal(error: &StoreError, expected: StoreError, words: &[&str]) {
+    assert_eq!(*error, expected);
+    let message = error.to_string();
+    for part in words {
+        assert!(message.contains(part), "{message}");
+    }
 }
