@@ -201,10 +201,7 @@ fn a_word_committed_after_enter_is_saved_in_the_step() {
         )]);
         Ok(())
     });
-    let titles: Vec<String> = of_2026(&dir, Store::checklist)
-        .into_iter()
-        .map(|s| s.title)
-        .collect();
+    let titles = labels_of_2026(&dir, Store::checklist, |s| s.title);
     assert!(
         titles.iter().any(|t| t == "Tiếng Việt có được không"),
         "{titles:?}"

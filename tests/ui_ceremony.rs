@@ -16,10 +16,7 @@ fn t(h: u32, m: u32) -> NaiveTime {
 }
 
 fn titles(dir: &tempfile::TempDir) -> Vec<String> {
-    of_2026(dir, Store::program)
-        .into_iter()
-        .map(|i| i.title)
-        .collect()
+    labels_of_2026(dir, Store::program, |i| i.title)
 }
 
 #[test]

@@ -145,6 +145,15 @@ pub fn of_2026<T>(
     read(&store, event.id).unwrap()
 }
 
+/// The rows `read` gives for the 2026 event, each as `label` names it (its title, its name).
+pub fn labels_of_2026<T>(
+    dir: &tempfile::TempDir,
+    read: impl FnOnce(&Store, i64) -> ngayhoi::storage::Result<Vec<T>>,
+    label: impl FnMut(T) -> String,
+) -> Vec<String> {
+    of_2026(dir, read).into_iter().map(label).collect()
+}
+
 pub fn demo_app(dir: &tempfile::TempDir) -> App {
     let mut app = App::boot(db(dir), today());
     click(&mut app, "Dùng dữ liệu mẫu");

@@ -22,6 +22,13 @@ fn set_up(dir: &tempfile::TempDir) -> Store {
     store
 }
 
+/// The commune's file in `dir` with one backup taken on the day at 15:30, then closed; its path.
+fn backed_up_file(dir: &tempfile::TempDir) -> PathBuf {
+    let store = set_up(dir);
+    store.backup_now(at(2026, 8, 19, 15, 30)).unwrap();
+    store.path().to_path_buf()
+}
+
 fn rename_unit(store: &mut Store, name: &str) {
     let mut unit = store.unit().unwrap().unwrap();
     unit.name = name.into();
@@ -392,10 +399,7 @@ fn restoring_something_that_is_not_a_backup_changes_nothing() {
 #[test]
 fn a_damaged_file_is_set_aside_untouched_and_the_backup_put_in_its_place() {
     let dir = tempfile::tempdir().unwrap();
-    let store = set_up(&dir);
-    let path = store.path().to_path_buf();
-    store.backup_now(at(2026, 8, 19, 15, 30)).unwrap();
-    drop(store);
+    let path = backed_up_file(&dir);
     let bytes = crate::storage::tests::support::damage(&path);
     assert_eq!(
         Store::open(&path).unwrap_err(),
@@ -431,10 +435,7 @@ fn a_damaged_file_is_set_aside_untouched_and_the_backup_put_in_its_place() {
 #[test]
 fn a_damaged_files_rollback_journal_goes_aside_with_it_and_never_onto_the_backup() {
     let dir = tempfile::tempdir().unwrap();
-    let store = set_up(&dir);
-    let path = store.path().to_path_buf();
-    store.backup_now(at(2026, 8, 19, 15, 30)).unwrap();
-    drop(store);
+    let path = backed_up_file(&dir);
     std::fs::write(&path, b"SQLite format 3\0garbage").unwrap();
     // What a crash in the middle of a save leaves beside the file.
     let journal = crate::storage::backup::with_suffix(&path, "-journal");
