@@ -10,19 +10,22 @@ mod files;
 
 use chrono::NaiveDate;
 use commendation::{C, five, one_row_header, two_row_header};
-use ngayhoi::domain::{Decision, Form, Recipient, RecipientKind, Sex};
+use ngayhoi::domain::{Decision, Form, Level, Recipient, RecipientKind, Sex, Unit};
 use ngayhoi::import::recipients::{self, KnownRecipients};
 use ngayhoi::import::{Field, Preview, RecipientRow, Stored};
 
+/// Decision `id` of the ward's committee, signed by its chairman Nguyễn Văn Hùng.
 fn decision(id: i64, number: &str) -> Decision {
+    let mut ward = Unit::new(
+        "Phường Chợ Quán",
+        Level::Ward,
+        "Thành phố Hồ Chí Minh",
+        "Chợ Quán",
+    );
+    ward.head_name = "Nguyễn Văn Hùng".into();
     Decision {
         id,
-        number: number.into(),
-        date: NaiveDate::from_ymd_opt(2026, 8, 10).unwrap(),
-        issuer: "Ủy ban nhân dân phường Chợ Quán".into(),
-        issuer_head: "Chủ tịch".into(),
-        signer_title: "CHỦ TỊCH".into(),
-        signer_name: "Nguyễn Văn Hùng".into(),
+        ..Decision::defaults(&ward, number, NaiveDate::from_ymd_opt(2026, 8, 10).unwrap())
     }
 }
 

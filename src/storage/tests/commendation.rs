@@ -1,19 +1,14 @@
 use chrono::NaiveDate;
 
-use super::support::ward_store;
+use super::support::{ward, ward_store};
 use crate::domain::{Decision, Form, Recipient, RecipientKind};
 use crate::storage::*;
 
+/// A decision of the ward's committee, signed by its chairman Nguyễn Văn Hùng.
 fn decision(number: &str) -> Decision {
-    Decision {
-        id: 0,
-        number: number.into(),
-        date: NaiveDate::from_ymd_opt(2026, 8, 10).unwrap(),
-        issuer: "Ủy ban nhân dân phường Chợ Quán".into(),
-        issuer_head: "Chủ tịch".into(),
-        signer_title: "CHỦ TỊCH".into(),
-        signer_name: "Nguyễn Văn Hùng".into(),
-    }
+    let mut unit = ward();
+    unit.head_name = "Nguyễn Văn Hùng".into();
+    Decision::defaults(&unit, number, NaiveDate::from_ymd_opt(2026, 8, 10).unwrap())
 }
 
 fn person(decision_id: i64, name: &str, form: Form) -> Recipient {
