@@ -10,18 +10,13 @@ mod files;
 
 use chrono::NaiveDate;
 use commendation::{C, five, one_row_header, two_row_header};
-use ngayhoi::domain::{Decision, Form, Level, Recipient, RecipientKind, Sex, Unit};
+use ngayhoi::domain::{Decision, Form, Recipient, RecipientKind, Sex};
 use ngayhoi::import::recipients::{self, KnownRecipients};
 use ngayhoi::import::{Field, Preview, RecipientRow, Stored};
 
 /// Decision `id` of the ward's committee, signed by its chairman Nguyễn Văn Hùng.
 fn decision(id: i64, number: &str) -> Decision {
-    let mut ward = Unit::new(
-        "Phường Chợ Quán",
-        Level::Ward,
-        "Thành phố Hồ Chí Minh",
-        "Chợ Quán",
-    );
+    let mut ward = ngayhoi::demo::unit();
     ward.head_name = "Nguyễn Văn Hùng".into();
     Decision {
         id,
