@@ -40,6 +40,14 @@ pub fn family() -> Household {
     h
 }
 
+/// The ward's file in `dir` (the event of 2026) holding the family: the store, the event's id
+/// and the family as stored.
+pub fn ward_with_family(dir: &tempfile::TempDir) -> (Store, i64, Household) {
+    let (mut store, event) = ward_store(dir, 2026);
+    let added = store.add_household(&family()).unwrap();
+    (store, event, added)
+}
+
 /// Whether `needle` stands anywhere in the file at `path`, in any of the ways SQLite may have
 /// stored it (NFC UTF-8 is what the app writes).
 pub fn holds(path: &Path, needle: &str) -> bool {
