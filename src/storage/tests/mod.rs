@@ -241,8 +241,11 @@ fn refused(path: &std::path::Path) -> StoreError {
 #[test]
 fn a_file_that_is_not_ours_is_refused_untouched() {
     let dir = tempfile::tempdir().unwrap();
-    let text = dir.path().join("danh-sach.sqlite3");
-    std::fs::write(&text, "Họ và tên;Địa chỉ\nNguyễn Văn An;Tổ 1\n").unwrap();
+    let text = support::write(
+        &dir,
+        "danh-sach.sqlite3",
+        "Họ và tên;Địa chỉ\nNguyễn Văn An;Tổ 1\n",
+    );
     let error = Store::open(&text).unwrap_err();
     support::assert_refusal(
         &error,

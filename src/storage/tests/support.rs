@@ -1,6 +1,6 @@
 //! What the storage tests share: the ward they are written for, and a file set up for it.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
@@ -16,6 +16,14 @@ pub fn ward() -> Unit {
         "Thành phố Hồ Chí Minh",
         "Chợ Quán",
     )
+}
+
+/// A file `name` in `dir` holding `bytes` (not a data file of ours, or one to be replaced);
+/// its path.
+pub fn write(dir: &tempfile::TempDir, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
 }
 
 /// A new data file in `dir` for the ward with the event of `year`; its id.
