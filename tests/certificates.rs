@@ -11,7 +11,7 @@ mod pdf;
 use std::path::{Path, PathBuf};
 
 use cli_support::{
-    assert_says, demo_with_recipient, export, failure, ngayhoi_on as ngayhoi, ok_on,
+    assert_says, demo_with_recipient, export, exported, failure, ngayhoi_on as ngayhoi, ok_on,
 };
 use ngayhoi::domain::{Form, Recipient, RecipientKind, Sex};
 use ngayhoi::storage::Store;
@@ -19,9 +19,11 @@ use pdf::{Line, Page, Pdf};
 
 const STACKED: &str = "Ấấ Ầầ Ẩẩ Ẫẫ Ắắ Ằằ Ẳẳ Ẵẵ Ếế Ềề Ểể Ễễ Ốố Ồồ Ổổ Ỗỗ Ợợ Ựự Ỳỳ Ỹỹ Đđ";
 
-/// The demo with one more recipient whose name carries every stacked mark (typed decomposed).
-fn demo(dir: &tempfile::TempDir) -> PathBuf {
-    let (db, _) = demo_with_recipient(dir, |decision| {
+/// The demo, in a new folder, with one more recipient whose name carries every stacked mark
+/// (typed decomposed): the folder and the data file.
+fn demo() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _) = demo_with_recipient(&dir, |decision| {
         let mut r = Recipient::new(
             decision,
             RecipientKind::Individual,
@@ -32,7 +34,7 @@ fn demo(dir: &tempfile::TempDir) -> PathBuf {
         r.achievement = "Đã có thành tích xuất sắc".into();
         r
     });
-    db
+    (dir, db)
 }
 
 /// Each page's words in reading order.
@@ -64,10 +66,8 @@ fn inside_the_frame(page: &Page, n: usize) {
 
 #[test]
 fn each_recipient_is_on_exactly_one_page_in_register_order() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = demo(&dir);
-    let out = dir.path().join("giay-khen.pdf");
-    ok_on(&db, &export("certificates", &out, &[]));
+    let (_dir, db) = demo();
+    let out = exported(&db, "certificates", "giay-khen.pdf");
 
     let pages = pages(&out);
     let names = [
@@ -112,8 +112,7 @@ fn each_recipient_is_on_exactly_one_page_in_register_order() {
 
 #[test]
 fn a_blank_form_prints_only_the_variable_fields() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = demo(&dir);
+    let (dir, db) = demo();
     let out = dir.path().join("phoi.pdf");
     ok_on(
         &db,
@@ -133,8 +132,7 @@ fn a_blank_form_prints_only_the_variable_fields() {
 
 #[test]
 fn a_name_too_long_for_its_box_is_refused_by_name_unless_forced() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = demo(&dir);
+    let (dir, db) = demo();
     let long = "Tổ tự quản an ninh, trật tự và phòng cháy chữa cháy liên gia số 7 ".repeat(5);
     {
         let mut store = Store::open(&db).unwrap();
@@ -218,8 +216,7 @@ fn field<'a>(lines: &'a [Line], text: &str) -> Vec<&'a Line> {
 
 #[test]
 fn a_certificate_reads_in_order_inside_its_frame() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = demo(&dir);
+    let (_dir, db) = demo();
     let store = Store::open(&db).unwrap();
     let event = store.event(2026).unwrap().unwrap();
     let decision = store.decisions(event.id).unwrap()[0].clone();
@@ -234,8 +231,7 @@ fn a_certificate_reads_in_order_inside_its_frame() {
         .find(|r| r.name == "Nguyễn Văn An")
         .expect("the demo commends Nguyễn Văn An");
     assert_eq!(an.sex, Some(Sex::Male));
-    let out = dir.path().join("giay-khen.pdf");
-    ok_on(&db, &export("certificates", &out, &[]));
+    let out = exported(&db, "certificates", "giay-khen.pdf");
 
     let pdf = Pdf::read(&out);
     let (n, page) = pdf
@@ -273,10 +269,8 @@ fn a_certificate_reads_in_order_inside_its_frame() {
 
 #[test]
 fn the_list_attached_to_the_decision_and_the_calibration_page() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = demo(&dir);
-    let list = dir.path().join("danh-sach.pdf");
-    ok_on(&db, &export("decision-list", &list, &[]));
+    let (_dir, db) = demo();
+    let list = exported(&db, "decision-list", "danh-sach.pdf");
     let text = pages(&list).join("\n");
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
@@ -285,8 +279,7 @@ fn the_list_attached_to_the_decision_and_the_calibration_page() {
     );
     assert!(flat.contains("Trần Quốc Toản") && flat.contains("Biểu dương"));
 
-    let cal = dir.path().join("hieu-chinh.pdf");
-    ok_on(&db, &export("calibration", &cal, &[]));
+    let cal = exported(&db, "calibration", "hieu-chinh.pdf");
     let text = pages(&cal).join(" ");
     assert!(text.contains("TRANG HIỆU CHỈNH MÁY IN"));
     let unknown = ngayhoi(&db, &export("calibration", &cal, &["--printer", "Máy lạ"]));

@@ -6,13 +6,24 @@ mod cli_support;
 #[path = "support/files.rs"]
 mod files;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use cli_support::{assert_says, demo_db, failure, ngayhoi, ngayhoi_on, ok_on, stderr, stdout};
+use cli_support::{
+    assert_says, demo_db, failure, new_demo_db, ngayhoi, ngayhoi_on, ok_on, stderr, stdout,
+};
 use ngayhoi::storage::Store;
 
 fn s(path: &Path) -> &str {
     path.to_str().unwrap()
+}
+
+/// The demo in `dir`, backed up by `ngayhoi backup` to `name` beside it: the data file, the
+/// backup and what the command said.
+fn demo_backed_up(dir: &tempfile::TempDir, name: &str) -> (PathBuf, PathBuf, String) {
+    let db = demo_db(dir);
+    let out = dir.path().join(name);
+    let said = ok_on(&db, &["backup", "--out", s(&out)]);
+    (db, out, said)
 }
 
 fn unit_name(db: &Path) -> String {
@@ -44,9 +55,7 @@ fn help_lists_backup_and_restore() {
 #[test]
 fn backup_says_what_it_wrote_and_never_overwrites_unless_asked() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
-    let out = dir.path().join("thang-8.sqlite3");
-    let said = ok_on(&db, &["backup", "--out", s(&out)]);
+    let (db, out, said) = demo_backed_up(&dir, "thang-8.sqlite3");
     assert_says(
         &said,
         &["Đã sao lưu vào tệp", "Phường Chợ Quán · năm 2025, 2026"],
@@ -71,9 +80,7 @@ fn backup_says_what_it_wrote_and_never_overwrites_unless_asked() {
 #[test]
 fn restore_brings_back_the_backup_and_says_where_the_previous_state_went() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
-    let out = dir.path().join("truoc.sqlite3");
-    ok_on(&db, &["backup", "--out", s(&out)]);
+    let (db, out, _) = demo_backed_up(&dir, "truoc.sqlite3");
     rename_unit(&db, "Phường Đã Đổi Tên");
 
     let said = ok_on(&db, &["restore", s(&out)]);
@@ -96,8 +103,7 @@ fn restore_brings_back_the_backup_and_says_where_the_previous_state_went() {
 
 #[test]
 fn restoring_a_file_that_is_not_a_backup_is_refused_and_changes_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
+    let (dir, db) = new_demo_db();
     let sheet = dir.path().join("danh-sach.xlsx");
     std::fs::write(&sheet, b"PK\x03\x04 bang tinh").unwrap();
     let output = ngayhoi_on(&db, &["restore", s(&sheet)]);
@@ -122,9 +128,7 @@ fn restoring_a_file_that_is_not_a_backup_is_refused_and_changes_nothing() {
 #[test]
 fn restore_over_a_damaged_file_keeps_the_damaged_file_aside() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
-    let out = dir.path().join("tot.sqlite3");
-    ok_on(&db, &["backup", "--out", s(&out)]);
+    let (db, out, _) = demo_backed_up(&dir, "tot.sqlite3");
     // Checkpoint the journal into the file, then damage it.
     drop(
         rusqlite::Connection::open(&db)

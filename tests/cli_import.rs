@@ -17,7 +17,7 @@ mod legacy_tables;
 use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
-use cli_support::{assert_says, demo_db, export, failure, ngayhoi_on as ngayhoi, ok_on};
+use cli_support::{assert_says, exported, failure, new_demo_db, ngayhoi_on as ngayhoi, ok_on};
 use contents::contents;
 use files::write;
 use ngayhoi::domain::{Form, RecipientKind, Sex, VisitStatus};
@@ -29,8 +29,7 @@ fn text(bytes: &[u8]) -> String {
 
 #[test]
 fn a_file_with_bad_rows_lists_each_and_saves_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
+    let (dir, db) = new_demo_db();
     let before = Store::open(&db).unwrap().households().unwrap();
     let file = write(
         dir.path(),
@@ -53,8 +52,7 @@ fn a_file_with_bad_rows_lists_each_and_saves_nothing() {
 
 #[test]
 fn a_tcvn3_list_is_converted_and_a_dry_run_saves_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
+    let (dir, db) = new_demo_db();
     let rows = "STT,Họ và tên,Địa chỉ,Diện\n1,Nguyễn Thị Hường,Khu phố 4,Hộ cận nghèo\n";
     let file = write(
         dir.path(),
@@ -91,10 +89,8 @@ fn a_tcvn3_list_is_converted_and_a_dry_run_saves_nothing() {
 
 #[test]
 fn visits_go_out_as_numbers_and_come_back_with_their_households() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
-    let xlsx = dir.path().join("tham-hoi.xlsx");
-    ok_on(&db, &export("visits", &xlsx, &[]));
+    let (dir, db) = new_demo_db();
+    let xlsx = exported(&db, "visits", "tham-hoi.xlsx");
 
     let mut book: Xlsx<_> = open_workbook(&xlsx).unwrap();
     let range = book.worksheet_range("Thăm hỏi 2026").unwrap();
@@ -142,8 +138,7 @@ fn visits_go_out_as_numbers_and_come_back_with_their_households() {
 
 #[test]
 fn recipients_create_their_decision_and_get_register_numbers() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
+    let (dir, db) = new_demo_db();
     let file = write(
         dir.path(),
         "khen.csv",
@@ -192,10 +187,12 @@ fn recipients_2026(db: &Path) -> Vec<ngayhoi::domain::Recipient> {
 
 #[test]
 fn a_commendation_software_list_goes_into_the_decision_given_and_only_once() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
-    let file = dir.path().join("de-nghi-khen-thuong.xlsx");
-    commendation::two_row_header(&file, &commendation::five());
+    let (dir, db) = new_demo_db();
+    let file = commendation::two_row_header(
+        dir.path(),
+        "de-nghi-khen-thuong.xlsx",
+        &commendation::five(),
+    );
     let file = file.to_str().unwrap();
     let out = ok_on(
         &db,
@@ -248,10 +245,8 @@ fn a_commendation_software_list_goes_into_the_decision_given_and_only_once() {
 
 #[test]
 fn a_list_without_decisions_is_refused_without_the_option_or_with_a_decision_the_year_lacks() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
-    let file = dir.path().join("de-nghi.xlsx");
-    commendation::two_row_header(&file, &commendation::five());
+    let (dir, db) = new_demo_db();
+    let file = commendation::two_row_header(dir.path(), "de-nghi.xlsx", &commendation::five());
     let file = file.to_str().unwrap();
     let before = contents(&db);
 
@@ -279,12 +274,10 @@ fn a_list_without_decisions_is_refused_without_the_option_or_with_a_decision_the
 
 #[test]
 fn an_unknown_code_refuses_the_whole_list() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
-    let file = dir.path().join("sai-ma.xlsx");
+    let (dir, db) = new_demo_db();
     let mut rows = commendation::five();
     rows.push(commendation::UNKNOWN_FORM_CODE);
-    commendation::two_row_header(&file, &rows);
+    let file = commendation::two_row_header(dir.path(), "sai-ma.xlsx", &rows);
     let before = contents(&db);
     let out = ngayhoi(&db, &into_125(file.to_str().unwrap(), &[]));
     let err = failure(&out, 1);
@@ -304,10 +297,12 @@ fn an_unknown_code_refuses_the_whole_list() {
 
 #[test]
 fn rows_without_a_form_get_the_form_given() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
-    let file = dir.path().join("danh-sach.xlsx");
-    commendation::one_row_header(&file, &commendation::first_without_a_form());
+    let (dir, db) = new_demo_db();
+    let file = commendation::one_row_header(
+        dir.path(),
+        "danh-sach.xlsx",
+        &commendation::first_without_a_form(),
+    );
     let file = file.to_str().unwrap();
     let before = contents(&db);
     let bad = ngayhoi(&db, &into_125(file, &["--form", "Huân chương"]));

@@ -10,13 +10,33 @@ mod files;
 
 use std::path::Path;
 
-use cli_support::{assert_says, demo_db, export, ngayhoi_on as ngayhoi, ok_on};
+use cli_support::{assert_says, exported, new_demo_db, ngayhoi_on as ngayhoi, ok_on};
 use files::write;
 use ngayhoi::domain::{Category, Household};
 use ngayhoi::storage::Store;
 
 fn households(db: &Path) -> Vec<Household> {
     Store::open(db).unwrap().households().unwrap()
+}
+
+/// `import KIND FILE`, `file` being rows already stored with one changed: without `--update`
+/// it says to use it and `read` still gives `before`; with it, the change is made and no row
+/// added. What `read` gives then.
+fn changed_only_with_update<T: PartialEq + std::fmt::Debug>(
+    db: &Path,
+    kind: &str,
+    file: &Path,
+    read: impl Fn() -> Vec<T>,
+    before: &[T],
+) -> Vec<T> {
+    let path = file.to_str().unwrap();
+    let out = ok_on(db, &["import", kind, path]);
+    assert!(out.contains("dùng --update"), "{out}");
+    assert_eq!(read(), before);
+    ok_on(db, &["import", kind, path, "--update"]);
+    let after = read();
+    assert_eq!(after.len(), before.len());
+    after
 }
 
 const HOUSEHOLDS: &str = "STT;Họ và tên;Năm sinh;Địa chỉ;Diện;Số điện thoại\n\
@@ -26,8 +46,7 @@ const HOUSEHOLDS: &str = "STT;Họ và tên;Năm sinh;Địa chỉ;Diện;Số �
 
 #[test]
 fn a_households_list_imported_twice_is_stored_once() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
+    let (dir, db) = new_demo_db();
     let before = households(&db).len();
     let file = write(dir.path(), "ho.csv", HOUSEHOLDS.as_bytes());
     let path = file.to_str().unwrap();
@@ -63,8 +82,7 @@ fn a_households_list_imported_twice_is_stored_once() {
 
 #[test]
 fn a_changed_household_is_updated_only_with_update() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
+    let (dir, db) = new_demo_db();
     let file = write(dir.path(), "ho.csv", HOUSEHOLDS.as_bytes());
     ok_on(&db, &["import", "households", file.to_str().unwrap()]);
     let stored = households(&db);
@@ -116,8 +134,7 @@ fn a_changed_household_is_updated_only_with_update() {
 
 #[test]
 fn duplicates_are_added_only_on_purpose() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
+    let (dir, db) = new_demo_db();
     let file = write(dir.path(), "ho.csv", HOUSEHOLDS.as_bytes());
     let path = file.to_str().unwrap();
     ok_on(&db, &["import", "households", path]);
@@ -129,10 +146,8 @@ fn duplicates_are_added_only_on_purpose() {
 
 #[test]
 fn a_visits_list_imported_twice_is_stored_once() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
-    let xlsx = dir.path().join("tham-hoi.xlsx");
-    ok_on(&db, &export("visits", &xlsx, &[]));
+    let (_dir, db) = new_demo_db();
+    let xlsx = exported(&db, "visits", "tham-hoi.xlsx");
     let store = Store::open(&db).unwrap();
     let event = store.event(2026).unwrap().unwrap();
     let visits = store.visits(event.id).unwrap();
@@ -170,8 +185,7 @@ fn a_visits_list_imported_twice_is_stored_once() {
 
 #[test]
 fn a_changed_visit_is_updated_only_with_update() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
+    let (dir, db) = new_demo_db();
     let list = "Họ và tên;Địa chỉ;Ngày thăm;Quà tặng;Giá trị;Trạng thái\n\
                 Nguyễn Văn Mới;Khu phố 2;15/08/2026;Tiền mặt;500.000;\n";
     let file = write(dir.path(), "tham.csv", list.as_bytes());
@@ -185,13 +199,7 @@ fn a_changed_visit_is_updated_only_with_update() {
         "tham-2.csv",
         list.replace("500.000;", "700.000;Đã thăm").as_bytes(),
     );
-    let path = changed.to_str().unwrap();
-    let out = ok_on(&db, &["import", "visits", path]);
-    assert!(out.contains("dùng --update"), "{out}");
-    assert_eq!(visits(), stored);
-    ok_on(&db, &["import", "visits", path, "--update"]);
-    let after = visits();
-    assert_eq!(after.len(), stored.len());
+    let after = changed_only_with_update(&db, "visits", &changed, visits, &stored);
     let visit = after.iter().max_by_key(|v| v.id).unwrap();
     assert_eq!(visit.value, 700_000);
     assert_eq!(visit.status, ngayhoi::domain::VisitStatus::Done);
@@ -199,8 +207,7 @@ fn a_changed_visit_is_updated_only_with_update() {
 
 #[test]
 fn recipients_imported_twice_keep_their_one_register_number() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
+    let (dir, db) = new_demo_db();
     let list = "Hình thức;Đối tượng;Họ và tên;Chức vụ, đơn vị;Thành tích;Số quyết định;Ngày quyết định\n\
                 Giấy khen;Cá nhân;Võ Thị Sáu;Tổ trưởng tổ dân phố 3;;130/QĐ-UBND;20/08/2026\n\
                 Giấy khen;Cá nhân;Trần Văn Bảy;Công an viên;;130/QĐ-UBND;20/08/2026\n\
@@ -241,13 +248,7 @@ fn recipients_imported_twice_keep_their_one_register_number() {
         )
         .as_bytes(),
     );
-    let changed = changed.to_str().unwrap();
-    let out = ok_on(&db, &["import", "recipients", changed]);
-    assert!(out.contains("dùng --update"), "{out}");
-    assert_eq!(numbers(), once);
-    ok_on(&db, &["import", "recipients", changed, "--update"]);
-    let updated = numbers();
-    assert_eq!(updated.len(), once.len());
+    let updated = changed_only_with_update(&db, "recipients", &changed, numbers, &once);
     let sau = |list: &[(String, Option<u32>, String)]| {
         list.iter().find(|r| r.0 == "Võ Thị Sáu").cloned().unwrap()
     };

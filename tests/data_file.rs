@@ -163,6 +163,20 @@ fn a_second_start_on_the_same_file_is_refused_and_says_why() {
     assert!(free, "free once the first window closed");
 }
 
+/// `field` typed as `text` on the window's settings form; the unit as the file then holds it.
+fn edit_setting(
+    app: &mut App,
+    path: &Path,
+    field: settings::Field,
+    text: &str,
+) -> ngayhoi::domain::Unit {
+    send(
+        app,
+        Ws::Settings(settings::Message::Edited(field, text.into())),
+    );
+    reopen(path).unit().unwrap().unwrap()
+}
+
 #[test]
 fn an_edit_in_the_window_never_overwrites_what_the_command_line_wrote() {
     let dir = tempfile::tempdir().unwrap();
@@ -185,14 +199,7 @@ fn an_edit_in_the_window_never_overwrites_what_the_command_line_wrote() {
     ok_on(&path, &["restore", backup.to_str().unwrap()]);
 
     // The window had loaded the unit before: its edit of another field keeps the restored one.
-    send(
-        &mut app,
-        Ws::Settings(settings::Message::Edited(
-            settings::Field::Head,
-            "Nguyễn Văn Trưởng".into(),
-        )),
-    );
-    let unit = reopen(&path).unit().unwrap().unwrap();
+    let unit = edit_setting(&mut app, &path, settings::Field::Head, "Nguyễn Văn Trưởng");
     assert_eq!(unit.head_name, "Nguyễn Văn Trưởng");
     assert_eq!(
         unit.secretary_name, "Lê Thị Thu",
@@ -214,14 +221,7 @@ fn an_edit_in_the_window_never_overwrites_what_the_command_line_wrote() {
     assert_eq!(data.households.roster.len(), households + 1);
     assert!(shows(&app, "Lê Thị Thu"), "the settings form shows it too");
     // The settings form started again from the file: a later edit keeps everything.
-    send(
-        &mut app,
-        Ws::Settings(settings::Message::Edited(
-            settings::Field::Symbol,
-            "BCĐ-P".into(),
-        )),
-    );
-    let unit = reopen(&path).unit().unwrap().unwrap();
+    let unit = edit_setting(&mut app, &path, settings::Field::Symbol, "BCĐ-P");
     assert_eq!(
         (unit.symbol.as_str(), unit.secretary_name.as_str()),
         ("BCĐ-P", "Lê Thị Thu")

@@ -14,15 +14,13 @@ use ngayhoi::domain::{Decision, Form, Recipient, RecipientKind, Sex};
 use ngayhoi::import::recipients::{self, KnownRecipients};
 use ngayhoi::import::{Field, Preview, RecipientRow, Stored};
 
+/// Decision `id` of the ward's committee, signed by its chairman Nguyễn Văn Hùng.
 fn decision(id: i64, number: &str) -> Decision {
+    let mut ward = ngayhoi::demo::unit();
+    ward.head_name = "Nguyễn Văn Hùng".into();
     Decision {
         id,
-        number: number.into(),
-        date: NaiveDate::from_ymd_opt(2026, 8, 10).unwrap(),
-        issuer: "Ủy ban nhân dân phường Chợ Quán".into(),
-        issuer_head: "Chủ tịch".into(),
-        signer_title: "CHỦ TỊCH".into(),
-        signer_name: "Nguyễn Văn Hùng".into(),
+        ..Decision::defaults(&ward, number, NaiveDate::from_ymd_opt(2026, 8, 10).unwrap())
     }
 }
 
@@ -64,8 +62,7 @@ fn reasons(p: &Preview<RecipientRow>) -> Vec<(usize, &str)> {
 #[test]
 fn the_template_with_a_two_row_header_codes_and_formulas() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("de-nghi-khen-thuong.xlsx");
-    two_row_header(&path, &five());
+    let path = two_row_header(dir.path(), "de-nghi-khen-thuong.xlsx", &five());
     let p = recipients::preview(&path, &year()).unwrap();
     assert_eq!(
         p.conversion.sheet_name.as_deref(),
@@ -159,9 +156,9 @@ fn the_template_with_a_two_row_header_codes_and_formulas() {
 fn the_one_row_template_with_forms_written_out_and_a_form_chosen_for_empty_cells() {
     use C::*;
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("danh-sach.xlsx");
-    one_row_header(
-        &path,
+    let path = one_row_header(
+        dir.path(),
+        "danh-sach.xlsx",
         &[
             [
                 T("CANHAN"),
@@ -257,12 +254,11 @@ fn a_list_without_a_form_column_needs_the_form_chosen() {
 fn unknown_codes_are_refused_with_the_row_and_the_reason() {
     use C::*;
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("sai-ma.xlsx");
     let mut rows = five();
     rows.push(commendation::UNKNOWN_FORM_CODE);
     rows.push(commendation::TITLE_NOT_FORM);
     rows.push([T("CANHAM"), E, T("Đào Văn Chín"), E, E, T("GKCT")]);
-    two_row_header(&path, &rows);
+    let path = two_row_header(dir.path(), "sai-ma.xlsx", &rows);
     let p = recipients::preview(&path, &year()).unwrap();
     assert_eq!(
         reasons(&p),
@@ -287,8 +283,7 @@ fn unknown_codes_are_refused_with_the_row_and_the_reason() {
 #[test]
 fn the_same_list_again_is_already_stored() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("de-nghi.xlsx");
-    two_row_header(&path, &five());
+    let path = two_row_header(dir.path(), "de-nghi.xlsx", &five());
     let first = recipients::preview(&path, &year()).unwrap();
     // What storage would hold after the first import: the rows under decision 1.
     let stored: Vec<Recipient> = first

@@ -13,7 +13,7 @@ mod files;
 
 use std::path::Path;
 
-use cli_support::{demo_db, ngayhoi_on as ngayhoi, stderr, stdout};
+use cli_support::{new_demo_db, ngayhoi_on as ngayhoi, stderr, stdout};
 use contents::{Contents, contents};
 use files::write;
 use rusqlite::Connection;
@@ -53,8 +53,7 @@ fn refused_whole(db: &Path, list: &str, file: &Path, before: &Contents) {
 /// Imports a 10,000-row `list` (its header, then `row(n)` for n = 1…10,000) into the demo
 /// file, whose 9,999th insert into `table` fails: the import is refused whole.
 fn fails_late_and_changes_nothing(list: &str, table: &str, header: &str, row: fn(usize) -> String) {
-    let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
+    let (dir, db) = new_demo_db();
     let mut csv = format!("{header}\n");
     for n in 1..=10_000 {
         csv.push_str(&row(n));

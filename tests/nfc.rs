@@ -12,7 +12,7 @@ mod contents;
 use std::path::Path;
 
 use chrono::NaiveDate;
-use cli_support::{demo_db, ok_on};
+use cli_support::{new_demo_db, ok_on};
 use common::*;
 use contents::column;
 use iced::keyboard;
@@ -151,8 +151,7 @@ fn command_line_arguments_and_every_import_store_nfc() {
 
 #[test]
 fn every_kind_of_record_stores_nfc() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
+    let (_dir, db) = new_demo_db();
     let mut store = Store::open(&db).unwrap();
     let event = store.event(2026).unwrap().unwrap();
     let unit = store.unit().unwrap().unwrap();
@@ -242,15 +241,12 @@ fn every_kind_of_record_stores_nfc() {
 fn text_typed_decomposed_into_the_window_is_stored_nfc() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = App::boot(db(&dir), today());
-    interact(&mut app, |ui| {
-        ui.click(id("welcome-name"))?;
-        let _ = ui.typewrite(&nfd("Phường Hòa Hưng"));
-        ui.click(id("welcome-province"))?;
-        let _ = ui.typewrite(&nfd("Thành phố Hồ Chí Minh"));
-        ui.click(id("welcome-head"))?;
-        let _ = ui.typewrite(&nfd("Nguyễn Thị Ngọc Huyền"));
-        ui.click("Bắt đầu lập kế hoạch").map(drop)
-    });
+    welcome(
+        &mut app,
+        &nfd("Phường Hòa Hưng"),
+        &nfd("Thành phố Hồ Chí Minh"),
+        Some(&nfd("Nguyễn Thị Ngọc Huyền")),
+    );
     ctrl_key(&mut app, "n");
     interact(&mut app, |ui| {
         ui.click(id("checklist-title"))?;

@@ -7,7 +7,7 @@ mod cli_support;
 #[path = "support/pdf.rs"]
 mod pdf;
 
-use cli_support::{demo_db, init_args, ngayhoi_on, ok_on};
+use cli_support::{init_args, new_demo_db, ngayhoi_on, ok_on};
 use pdf::{Pdf, decree_30_margins};
 use std::path::{Path, PathBuf};
 
@@ -17,8 +17,7 @@ struct Exported {
 }
 
 fn demo() -> Exported {
-    let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
+    let (dir, db) = new_demo_db();
     Exported { _dir: dir, db }
 }
 

@@ -10,7 +10,7 @@ mod pdf;
 
 use std::path::{Path, PathBuf};
 
-use cli_support::{demo_with_recipient, export, ok_on};
+use cli_support::{demo_with_recipient, export, exported, ok_on};
 use ngayhoi::domain::report::EmptyRows;
 use ngayhoi::domain::{Form, Recipient, RecipientKind, RegisterDigits, Sex};
 use ngayhoi::storage::Store;
@@ -36,8 +36,7 @@ fn demo(dir: &tempfile::TempDir, digits: u8) -> PathBuf {
 fn certificates(digits: u8) -> (String, String) {
     let dir = tempfile::tempdir().unwrap();
     let db = demo(&dir, digits);
-    let out = dir.path().join("giay-khen.pdf");
-    ok_on(&db, &export("certificates", &out, &[]));
+    let out = exported(&db, "certificates", "giay-khen.pdf");
     let pages: Vec<String> = pdf::Pdf::read(&out)
         .pages
         .iter()

@@ -165,36 +165,45 @@ fn small_event(db: &Path) {
     }
 }
 
+/// The small event's data file in a new folder, and where its report goes.
 struct Exported {
     _dir: tempfile::TempDir,
+    db: PathBuf,
     pdf: PathBuf,
     xlsx: PathBuf,
 }
 
+impl Exported {
+    /// The small event in a new folder; the report to go to `name`.pdf and `name`.xlsx.
+    fn small_event(name: &str) -> Exported {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("ngayhoi.sqlite3");
+        small_event(&db);
+        Exported {
+            db,
+            pdf: dir.path().join(format!("{name}.pdf")),
+            xlsx: dir.path().join(format!("{name}.xlsx")),
+            _dir: dir,
+        }
+    }
+
+    /// `export report` into this report's two files, with the options `more`.
+    fn args<'a>(&'a self, more: &[&'a str]) -> Vec<&'a str> {
+        let mut options = vec!["--xlsx", self.xlsx.to_str().unwrap()];
+        options.extend_from_slice(more);
+        export("report", &self.pdf, &options)
+    }
+}
+
 fn exported() -> Exported {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("ngayhoi.sqlite3");
-    small_event(&db);
-    let pdf = dir.path().join("bao-cao.pdf");
-    let xlsx = dir.path().join("bao-cao.xlsx");
-    let said = ok_on(
-        &db,
-        &export(
-            "report",
-            &pdf,
-            // Every row, the ones never entered too (they are left out by default).
-            &["--xlsx", xlsx.to_str().unwrap(), "--keep-empty"],
-        ),
-    );
+    let report = Exported::small_event("bao-cao");
+    // Every row, the ones never entered too (they are left out by default).
+    let said = ok_on(&report.db, &report.args(&["--keep-empty"]));
     assert!(
         said.contains("Đã ghi báo cáo kết quả Ngày hội năm 2026"),
         "{said}"
     );
-    Exported {
-        _dir: dir,
-        pdf,
-        xlsx,
-    }
+    report
 }
 
 /// The text of the whole PDF row by row (one baseline across the page), words parted by
@@ -403,25 +412,14 @@ fn the_spreadsheet_has_the_same_tables_with_numbers() {
 
 #[test]
 fn a_year_without_an_event_is_an_error_and_writes_no_file() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("ngayhoi.sqlite3");
-    small_event(&db);
-    let pdf = dir.path().join("r.pdf");
-    let xlsx = dir.path().join("r.xlsx");
-    let output = ngayhoi_on(
-        &db,
-        &export(
-            "report",
-            &pdf,
-            &["--year", "2024", "--xlsx", xlsx.to_str().unwrap()],
-        ),
-    );
+    let report = Exported::small_event("r");
+    let output = ngayhoi_on(&report.db, &report.args(&["--year", "2024"]));
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
         String::from_utf8_lossy(&output.stderr).trim(),
         "Lỗi: chưa có Ngày hội năm 2024 nên không có gì để báo cáo; không ghi tệp nào. Các năm đã có: 2025, 2026."
     );
-    assert!(!pdf.exists() && !xlsx.exists());
+    assert!(!report.pdf.exists() && !report.xlsx.exists());
     // The help says how to call it, in Vietnamese.
     let help = ngayhoi(&["export", "report", "--help"]);
     let help = String::from_utf8_lossy(&help.stdout);

@@ -31,15 +31,12 @@ fn welcome_creates_the_unit_and_this_years_plan() {
     );
     assert_eq!(reopen(&db(&dir)).unit().unwrap(), None);
 
-    interact(&mut app, |ui| {
-        ui.click(id("welcome-name"))?;
-        let _ = ui.typewrite("Phường Chợ Quán");
-        ui.click(id("welcome-province"))?;
-        let _ = ui.typewrite("Thành phố Hồ Chí Minh");
-        ui.click(id("welcome-head"))?;
-        let _ = ui.typewrite("Nguyễn Văn Thành");
-        ui.click("Bắt đầu lập kế hoạch").map(drop)
-    });
+    welcome(
+        &mut app,
+        "Phường Chợ Quán",
+        "Thành phố Hồ Chí Minh",
+        Some("Nguyễn Văn Thành"),
+    );
 
     let data = app.snapshot().expect("the workspace opens");
     assert_eq!(data.unit.name, "Phường Chợ Quán");
@@ -204,10 +201,7 @@ fn a_word_committed_after_enter_is_saved_in_the_step() {
         )]);
         Ok(())
     });
-    let titles: Vec<String> = of_2026(&dir, Store::checklist)
-        .into_iter()
-        .map(|s| s.title)
-        .collect();
+    let titles = labels_of_2026(&dir, Store::checklist, |s| s.title);
     assert!(
         titles.iter().any(|t| t == "Tiếng Việt có được không"),
         "{titles:?}"
@@ -303,8 +297,7 @@ fn a_new_year_copies_the_plan_without_last_years_ticks() {
 
 #[test]
 fn settings_are_saved_as_you_type_and_undone_with_ctrl_z() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Settings);
+    let (dir, mut app) = demo_in_new_folder(Section::Settings);
     assert_eq!(app.section(), Some(Section::Settings));
     assert!(shows(&app, "✓ Mọi thay đổi đã được lưu"));
     assert!(
@@ -330,8 +323,7 @@ fn settings_are_saved_as_you_type_and_undone_with_ctrl_z() {
 
 #[test]
 fn an_emptied_unit_name_is_not_saved_and_says_why() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Settings);
+    let (dir, mut app) = demo_in_new_folder(Section::Settings);
     interact(&mut app, |ui| retype(ui, "settings-name", ""));
     assert!(shows(&app, "Chưa lưu: Tên đơn vị không được để trống."));
     assert_eq!(

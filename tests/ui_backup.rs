@@ -31,8 +31,7 @@ fn backups(dir: &tempfile::TempDir) -> Vec<String> {
 
 #[test]
 fn back_up_change_restore_and_the_old_value_is_back() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Settings);
+    let (dir, mut app) = demo_in_new_folder(Section::Settings);
     assert_shows(&app, &["Sao lưu và khôi phục", "Chưa có bản sao lưu nào."]);
 
     click_at_end(&mut app, "Sao lưu ngay");
@@ -91,8 +90,7 @@ fn back_up_change_restore_and_the_old_value_is_back() {
 /// file, it is refused with a reason, and the change is not lost.
 #[test]
 fn a_restore_waits_for_the_last_change_to_be_saved() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Settings);
+    let (dir, mut app) = demo_in_new_folder(Section::Settings);
     click_at_end(&mut app, "Sao lưu ngay");
     let held = rename_unit_held(&mut app);
 
@@ -214,8 +212,7 @@ fn send_failure_retry(mut app: App) {
 
 #[test]
 fn an_edit_waits_while_another_window_writes_then_is_saved_on_retry() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Settings);
+    let (dir, mut app) = demo_in_new_folder(Section::Settings);
     let holder = rusqlite::Connection::open(db(&dir)).unwrap();
     holder.execute_batch("BEGIN IMMEDIATE;").unwrap();
 

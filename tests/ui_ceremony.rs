@@ -16,16 +16,12 @@ fn t(h: u32, m: u32) -> NaiveTime {
 }
 
 fn titles(dir: &tempfile::TempDir) -> Vec<String> {
-    of_2026(dir, Store::program)
-        .into_iter()
-        .map(|i| i.title)
-        .collect()
+    labels_of_2026(dir, Store::program, |i| i.title)
 }
 
 #[test]
 fn times_follow_the_durations_and_a_pinned_item_shows_its_break() {
-    let dir = tempfile::tempdir().unwrap();
-    let app = demo_app_on(&dir, Section::Ceremony);
+    let (_dir, app) = demo_in_new_folder(Section::Ceremony);
     assert_shows(&app, &["Phần lễ · Ngày hội năm 2026", "Chào cờ"]);
     assert!(
         shows(&app, "07:45"),
@@ -45,8 +41,7 @@ fn times_follow_the_durations_and_a_pinned_item_shows_its_break() {
 
 #[test]
 fn adding_an_item_by_typing_and_enter() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Ceremony);
+    let (dir, mut app) = demo_in_new_folder(Section::Ceremony);
     let before = titles(&dir).len();
     open_form(&mut app, "+ Thêm mục", "program-title", |ui| {
         let _ = ui.typewrite("Trao quà cho gia đình chính sách");
@@ -69,8 +64,7 @@ fn adding_an_item_by_typing_and_enter() {
 
 #[test]
 fn a_duration_that_is_not_a_number_is_explained() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Ceremony);
+    let (dir, mut app) = demo_in_new_folder(Section::Ceremony);
     click(&mut app, "+ Thêm mục");
     interact(&mut app, |ui| {
         retype(ui, "program-title", "Múa lân")?;
@@ -83,8 +77,7 @@ fn a_duration_that_is_not_a_number_is_explained() {
 
 #[test]
 fn moving_an_item_with_alt_arrows_and_the_buttons_then_undoing() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Ceremony);
+    let (dir, mut app) = demo_in_new_folder(Section::Ceremony);
     let original = titles(&dir);
     assert_eq!(original[1], "Chào cờ");
 
@@ -129,8 +122,7 @@ fn type_start(app: &mut ngayhoi::gui::App, time: &str) {
 
 #[test]
 fn a_new_start_time_moves_every_item() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Ceremony);
+    let (dir, mut app) = demo_in_new_folder(Section::Ceremony);
     type_start(&mut app, "8h");
     let store = reopen(&db(&dir));
     assert_eq!(store.event(2026).unwrap().unwrap().program_start, t(8, 0));
@@ -148,8 +140,7 @@ fn a_new_start_time_moves_every_item() {
 
 #[test]
 fn a_start_time_typed_keeps_a_theme_changed_meanwhile_elsewhere() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Ceremony);
+    let (dir, mut app) = demo_in_new_folder(Section::Ceremony);
     // The command line (or another program) changes the theme; the window has not reloaded.
     {
         let mut store = reopen(&db(&dir));
@@ -165,8 +156,7 @@ fn a_start_time_typed_keeps_a_theme_changed_meanwhile_elsewhere() {
 
 #[test]
 fn pinning_an_item_too_early_shows_the_overlap() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Ceremony);
+    let (_dir, mut app) = demo_in_new_folder(Section::Ceremony);
     let third = app.snapshot().unwrap().program[2].title.clone();
     click_row(&mut app, &third, "Sửa");
     interact(&mut app, |ui| {
@@ -184,8 +174,7 @@ fn pinning_an_item_too_early_shows_the_overlap() {
 
 #[test]
 fn a_removed_item_comes_back_in_its_place_with_undo() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Ceremony);
+    let (dir, mut app) = demo_in_new_folder(Section::Ceremony);
     let original = titles(&dir);
     let id_of = app.snapshot().unwrap().program[2].id;
     click_row(&mut app, &original[2], "Xóa");

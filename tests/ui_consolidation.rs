@@ -44,10 +44,7 @@ fn save_as(app: &mut App, button: &str, output: Output, path: &std::path::Path) 
 }
 
 fn expected_units(dir: &tempfile::TempDir) -> Vec<String> {
-    of_2026(dir, Store::expected_units)
-        .into_iter()
-        .map(|u| u.name)
-        .collect()
+    labels_of_2026(dir, Store::expected_units, |u| u.name)
 }
 
 #[test]

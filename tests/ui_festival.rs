@@ -23,9 +23,15 @@ struct Day {
 
 impl Day {
     fn new() -> Day {
-        let dir = tempfile::tempdir().unwrap();
-        let app = demo_app_on(&dir, Section::Festival);
+        let (dir, app) = demo_in_new_folder(Section::Festival);
         Day { dir, app }
+    }
+
+    /// A new day, and its tug of war ("Kéo co") as the file holds it.
+    fn with_tug_of_war() -> (Day, Activity) {
+        let day = Day::new();
+        let tug = day.activity("Kéo co");
+        (day, tug)
     }
 
     /// Uses the window as a person would; what it asked is written before this returns.
@@ -46,6 +52,16 @@ impl Day {
             select_all(ui);
             commit(ui, text);
             Ok(())
+        });
+    }
+
+    /// The open form's `fields` retyped (id, text), then "Lưu".
+    fn save_with(&mut self, fields: &[(&str, &str)]) {
+        self.act(|ui| {
+            for (id, text) in fields {
+                retype(ui, id, text)?;
+            }
+            ui.click("Lưu").map(drop)
         });
     }
 
@@ -72,6 +88,13 @@ impl Day {
 
     fn undo(&mut self) {
         undo(&mut self.app);
+    }
+
+    /// An undo that finds nothing to undo: the file is as it was. `why` says what it checks.
+    fn undo_changes_nothing(&mut self, why: &str) {
+        let before = self.stored();
+        self.undo();
+        assert_eq!(self.stored(), before, "{why}");
     }
 
     /// Another process changes the file; the window notices it.
@@ -164,8 +187,7 @@ fn the_demo_festival_at_a_glance() {
 
 #[test]
 fn typing_ranks_saves_the_whole_activity_with_the_prizes() {
-    let mut day = Day::new();
-    let tug = day.activity("Kéo co");
+    let (mut day, tug) = Day::with_tug_of_war();
     assert_eq!(ranks(&tug), [Some(3), Some(1), Some(2), Some(4), Some(5)]);
     // The judges swap Khu phố 2 and Khu phố 4: the second cell is typed before the first
     // cell's save has come back from the file.
@@ -214,8 +236,7 @@ fn typing_ranks_saves_the_whole_activity_with_the_prizes() {
 
 #[test]
 fn a_value_that_is_not_a_result_is_explained_and_not_saved() {
-    let mut day = Day::new();
-    let tug = day.activity("Kéo co");
+    let (mut day, tug) = Day::with_tug_of_war();
     let before = day.stored();
     day.act(|ui| retype(ui, &rank(&tug, 0), "nhất"));
     assert_eq!(day.stored(), before, "nothing is saved");
@@ -256,8 +277,7 @@ fn a_value_that_is_not_a_result_is_explained_and_not_saved() {
 
 #[test]
 fn a_reload_never_overwrites_a_half_typed_value() {
-    let mut day = Day::new();
-    let tug = day.activity("Kéo co");
+    let (mut day, tug) = Day::with_tug_of_war();
     day.act(|ui| retype(ui, &score(&tug, 0), "9,"));
     assert_eq!(day.activity("Kéo co").teams[0].score, Some(9.0));
     assert_eq!(day.field(&score(&tug, 0)), "9,", "not “9” from the file");
@@ -282,11 +302,8 @@ fn a_reload_never_overwrites_a_half_typed_value() {
 
 #[test]
 fn one_undo_step_per_cell_typed() {
-    let mut day = Day::new();
-    let tug = day.activity("Kéo co");
-    let before = day.stored();
-    day.undo();
-    assert_eq!(day.stored(), before, "nothing to undo yet");
+    let (mut day, tug) = Day::with_tug_of_war();
+    day.undo_changes_nothing("nothing to undo yet");
     day.act(|ui| retype(ui, &score(&tug, 0), "8,75"));
     assert_eq!(day.activity("Kéo co").teams[0].score, Some(8.75));
     day.undo();
@@ -296,9 +313,7 @@ fn one_undo_step_per_cell_typed() {
         "back to before the cell was typed, the four keystrokes at once"
     );
     assert_eq!(day.field(&score(&tug, 0)), "");
-    let after = day.stored();
-    day.undo();
-    assert_eq!(day.stored(), after, "nothing left to undo");
+    day.undo_changes_nothing("nothing left to undo");
 }
 
 #[test]
@@ -398,23 +413,14 @@ fn a_form_that_cannot_be_saved_says_why() {
     day.act(|ui| ui.click("+ Thêm hoạt động").map(drop));
     day.act(|ui| ui.click("Lưu").map(drop));
     assert!(day.shows("Tên hoạt động không được để trống."));
-    day.act(|ui| {
-        retype(ui, "activity-name", "Cờ tướng")?;
-        retype(ui, "activity-start", "25h")?;
-        ui.click("Lưu").map(drop)
-    });
+    day.save_with(&[("activity-name", "Cờ tướng"), ("activity-start", "25h")]);
     assert!(day.shows("Giờ bắt đầu “25h” không hợp lệ. Ví dụ: 09:00 hoặc 7h30."));
-    day.act(|ui| {
-        retype(ui, "activity-start", "8 giờ")?;
-        retype(ui, "prize-2", "một triệu")?;
-        ui.click("Lưu").map(drop)
-    });
+    day.save_with(&[("activity-start", "8 giờ"), ("prize-2", "một triệu")]);
     assert!(day.shows("Số tiền Giải Nhì “một triệu” không hợp lệ. Ví dụ: 1.000.000."));
-    day.act(|ui| {
-        retype(ui, "prize-2", "700.000")?;
-        retype(ui, "activity-teams", "Tổ 1; Tổ 2; Tổ 1")?;
-        ui.click("Lưu").map(drop)
-    });
+    day.save_with(&[
+        ("prize-2", "700.000"),
+        ("activity-teams", "Tổ 1; Tổ 2; Tổ 1"),
+    ]);
     assert!(day.shows("Đội “Tổ 1” được nhập hai lần."));
     assert_eq!(day.stored(), before, "nothing was saved");
     // "Hủy" closes the form and adds nothing.
@@ -425,22 +431,17 @@ fn a_form_that_cannot_be_saved_says_why() {
 
 #[test]
 fn renaming_a_team_keeps_the_results_of_the_others() {
-    let mut day = Day::new();
-    let tug = day.activity("Kéo co");
+    let (mut day, tug) = Day::with_tug_of_war();
     let before = day.stored();
     day.act(|ui| click_in_row(ui, "Kéo co", "Sửa"));
     assert_eq!(day.stored(), before);
     assert!(day.shows("Sửa hoạt động"));
     assert_eq!(day.field("activity-name"), "Kéo co");
     assert_eq!(day.field("activity-start"), "09:45");
-    day.act(|ui| {
-        retype(
-            ui,
-            "activity-teams",
-            "Khu phố 1; Khu phố 2; Khu phố 3; Khu phố 4; Tổ dân phố 6",
-        )?;
-        ui.click("Lưu").map(drop)
-    });
+    day.save_with(&[(
+        "activity-teams",
+        "Khu phố 1; Khu phố 2; Khu phố 3; Khu phố 4; Tổ dân phố 6",
+    )]);
     let edited = day.activity("Kéo co");
     assert_eq!(edited.id, tug.id);
     assert_eq!(results(&edited)[..4], results(&tug)[..4], "results kept");
@@ -455,8 +456,7 @@ fn renaming_a_team_keeps_the_results_of_the_others() {
 
 #[test]
 fn removing_an_activity_then_undoing_brings_it_back_with_its_id() {
-    let mut day = Day::new();
-    let tug = day.activity("Kéo co");
+    let (mut day, tug) = Day::with_tug_of_war();
     day.act(|ui| click_in_row(ui, "Kéo co", "Xóa"));
     assert_eq!(day.stored().len(), 4);
     assert!(day.stored().iter().all(|a| a.id != tug.id));
@@ -470,9 +470,7 @@ fn removing_an_activity_then_undoing_brings_it_back_with_its_id() {
     assert_eq!(results(&back), results(&tug), "results and all");
     assert!(!day.shows("Đã xóa “Kéo co”."));
     assert!(day.shows("11.600.000 đ"));
-    let after = day.stored();
-    day.undo();
-    assert_eq!(day.stored(), after, "nothing left to undo");
+    day.undo_changes_nothing("nothing left to undo");
 }
 
 #[test]
@@ -491,8 +489,7 @@ fn an_empty_festival_says_how_to_start() {
 
 #[test]
 fn in_the_app_a_typed_rank_is_saved_and_ctrl_z_undoes_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Festival);
+    let (dir, mut app) = demo_in_new_folder(Section::Festival);
     assert!(
         shows(&app, "11.600.000 đ"),
         "the demo's awarded prize money"
@@ -526,8 +523,7 @@ fn in_the_app_a_typed_rank_is_saved_and_ctrl_z_undoes_it() {
 
 #[test]
 fn in_the_app_ctrl_n_adds_an_activity_that_ctrl_z_takes_away() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Festival);
+    let (dir, mut app) = demo_in_new_folder(Section::Festival);
     ctrl_key(&mut app, "n");
     assert!(shows(&app, "Thêm hoạt động"));
     interact(&mut app, |ui| {
@@ -560,8 +556,7 @@ fn in_the_app_ctrl_n_adds_an_activity_that_ctrl_z_takes_away() {
 
 #[test]
 fn in_the_app_a_removal_is_undone_with_its_results() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Festival);
+    let (dir, mut app) = demo_in_new_folder(Section::Festival);
     let before = activities(&dir);
     let sack = before
         .iter()

@@ -37,6 +37,20 @@ fn points(dir: &tempfile::TempDir) -> Vec<EventPoint> {
     of_2026(dir, Store::points)
 }
 
+/// The point at `index` removed with its row's "Xóa", which says so: the points before and
+/// the one removed.
+fn remove_point(
+    app: &mut App,
+    dir: &tempfile::TempDir,
+    index: usize,
+) -> (Vec<EventPoint>, EventPoint) {
+    let before = points(dir);
+    let point = before[index].clone();
+    click_row(app, &point.name, "Xóa");
+    assert!(shows(app, &format!("Đã xóa điểm “{}”.", point.name)));
+    (before, point)
+}
+
 /// The preview line of the MC's introductions.
 fn introduction_line(app: &App) -> String {
     simulator(app)
@@ -68,8 +82,7 @@ fn type_into(ui: &mut Ui<'_>, field: &str, text: &str) {
 
 #[test]
 fn a_delegate_typed_in_with_enter_is_introduced_in_rank_order() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Guests);
+    let (dir, mut app) = demo_in_new_folder(Section::Guests);
     assert!(shows(&app, "5/6"), "five of six demo delegates attend");
     ctrl_key(&mut app, "n");
     interact(&mut app, |ui| {
@@ -94,8 +107,7 @@ fn a_delegate_typed_in_with_enter_is_introduced_in_rank_order() {
 
 #[test]
 fn the_screen_adds_a_delegate_typed_with_enter_after_the_others() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Guests);
+    let (dir, mut app) = demo_in_new_folder(Section::Guests);
     assert_shows(
         &app,
         &[
@@ -152,8 +164,7 @@ fn the_screen_adds_a_delegate_typed_with_enter_after_the_others() {
 
 #[test]
 fn the_screen_takes_an_input_method_enter_as_submit() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Guests);
+    let (dir, mut app) = demo_in_new_folder(Section::Guests);
     open_form(&mut app, "+ Thêm đại biểu", "delegate-name", |ui| {
         // IBus commits the word being composed together with Enter as "\r"; the name is also
         // decomposed (NFD), as some keyboards send it.
@@ -167,8 +178,7 @@ fn the_screen_takes_an_input_method_enter_as_submit() {
 
 #[test]
 fn unticking_dự_on_the_screen_leaves_the_delegate_out_of_the_introduction() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Guests);
+    let (dir, mut app) = demo_in_new_folder(Section::Guests);
     let dung = delegate(&dir, "Phạm Quốc Dũng");
     assert!(dung.attending);
     assert!(
@@ -196,8 +206,7 @@ fn unticking_dự_on_the_screen_leaves_the_delegate_out_of_the_introduction() {
 
 #[test]
 fn an_undo_while_the_form_is_open_is_not_undone_by_saving_the_form() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Guests);
+    let (dir, mut app) = demo_in_new_folder(Section::Guests);
     interact(&mut app, |ui| tick(ui, "Phạm Quốc Dũng"));
     assert!(!delegate(&dir, "Phạm Quốc Dũng").attending);
 
@@ -216,8 +225,7 @@ fn an_undo_while_the_form_is_open_is_not_undone_by_saving_the_form() {
 
 #[test]
 fn a_point_with_a_bad_number_is_explained_and_not_saved() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Guests);
+    let (dir, mut app) = demo_in_new_folder(Section::Guests);
     let before = points(&dir);
     click_in_view(&mut app, "+ Thêm điểm");
     interact(&mut app, |ui| {
@@ -290,15 +298,11 @@ fn a_point_with_a_bad_number_is_explained_and_not_saved() {
 
 #[test]
 fn removing_a_point_then_undoing_brings_it_back_with_its_id() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Guests);
-    let before = points(&dir);
-    let target = before[2].clone();
-    click_row(&mut app, &target.name, "Xóa");
+    let (dir, mut app) = demo_in_new_folder(Section::Guests);
+    let (before, target) = remove_point(&mut app, &dir, 2);
     assert_eq!(points(&dir).len(), before.len() - 1);
     assert!(points(&dir).iter().all(|p| p.id != target.id));
     assert!(!shows(&app, &target.name));
-    assert!(shows(&app, &format!("Đã xóa điểm “{}”.", target.name)));
 
     click(&mut app, "Hoàn tác (Ctrl+Z)");
     assert_eq!(points(&dir), before, "the same point, the same id");
@@ -307,8 +311,7 @@ fn removing_a_point_then_undoing_brings_it_back_with_its_id() {
 
 #[test]
 fn a_point_edited_in_its_row_may_forget_its_actual_count_and_undo_restores_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Guests);
+    let (dir, mut app) = demo_in_new_folder(Section::Guests);
     let target = points(&dir)[1].clone();
     assert!(target.actual.is_some());
     click_row(&mut app, &target.name, "Sửa");
@@ -333,8 +336,7 @@ fn a_point_edited_in_its_row_may_forget_its_actual_count_and_undo_restores_it() 
 
 #[test]
 fn escape_closes_the_draft_and_removing_an_edited_row_closes_it_too() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Guests);
+    let (dir, mut app) = demo_in_new_folder(Section::Guests);
     click(&mut app, "+ Thêm đại biểu");
     click_in_view(&mut app, "+ Thêm điểm");
     assert!(has_field(&app, "delegate-name"));
@@ -367,12 +369,8 @@ fn escape_closes_the_draft_and_removing_an_edited_row_closes_it_too() {
 
 #[test]
 fn the_undo_notice_always_names_the_newest_change() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Guests);
-    let before = points(&dir);
-    let point = before[0].clone();
-    click_row(&mut app, &point.name, "Xóa");
-    assert!(shows(&app, &format!("Đã xóa điểm “{}”.", point.name)));
+    let (dir, mut app) = demo_in_new_folder(Section::Guests);
+    let (before, _) = remove_point(&mut app, &dir, 0);
 
     let lan = delegate(&dir, "Đặng Thị Lan");
     assert!(!lan.attending);

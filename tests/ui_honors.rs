@@ -16,8 +16,7 @@ fn recipients(dir: &tempfile::TempDir) -> Vec<Recipient> {
 
 #[test]
 fn a_new_recipient_gets_the_next_register_number_and_undo_keeps_numbers() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Honors);
+    let (dir, mut app) = demo_in_new_folder(Section::Honors);
     assert_shows(
         &app,
         &[
@@ -58,8 +57,7 @@ fn a_new_recipient_gets_the_next_register_number_and_undo_keeps_numbers() {
 
 #[test]
 fn a_typed_register_number_already_given_is_refused_and_nothing_is_saved() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Honors);
+    let (dir, mut app) = demo_in_new_folder(Section::Honors);
     let before = recipients(&dir);
     let an = before.iter().find(|r| r.name == "Nguyễn Văn An").unwrap();
     click_row(&mut app, &an.display_name(), "Sửa");
@@ -77,8 +75,7 @@ fn a_typed_register_number_already_given_is_refused_and_nothing_is_saved() {
 
 #[test]
 fn a_new_decision_then_a_recipient_list_imported_into_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Honors);
+    let (dir, mut app) = demo_in_new_folder(Section::Honors);
     // The number follows the year's highest.
     add_proposed_decision(&mut app);
     let decisions = of_2026(&dir, Store::decisions);
@@ -113,8 +110,7 @@ fn a_new_decision_then_a_recipient_list_imported_into_it() {
 
 #[test]
 fn print_leads_to_the_certificate_section() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Honors);
+    let (_dir, mut app) = demo_in_new_folder(Section::Honors);
     click(&mut app, "In giấy khen… (Ctrl+P)");
     assert_eq!(app.section(), Some(Section::Certificates));
     click(&mut app, "Khen thưởng");
@@ -124,8 +120,7 @@ fn print_leads_to_the_certificate_section() {
 
 #[test]
 fn a_list_row_naming_a_decision_goes_to_it_and_rows_that_cannot_be_placed_are_named() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Honors);
+    let (dir, mut app) = demo_in_new_folder(Section::Honors);
     let before = recipients(&dir);
     // Row 3 names the year's decision without its date: it goes there. Row 4 names a
     // decision the year does not have and gives no date: nowhere to put it.
@@ -168,8 +163,7 @@ fn a_list_row_naming_a_decision_goes_to_it_and_rows_that_cannot_be_placed_are_na
 
 #[test]
 fn rows_without_a_decision_are_named_when_the_year_has_none_and_one_can_be_added() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Honors);
+    let (dir, mut app) = demo_in_new_folder(Section::Honors);
     plan_2027(&mut app);
     assert_eq!(app.snapshot().unwrap().event.year, 2027);
     let file = saved(

@@ -60,8 +60,7 @@ fn open(app: &mut App, file: &std::path::Path) {
 
 #[test]
 fn rows_without_a_decision_or_a_form_get_the_ones_chosen_in_the_preview() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Honors);
+    let (dir, mut app) = demo_in_new_folder(Section::Honors);
     // A second decision, selected on screen once added: rows would go there by default.
     add_proposed_decision(&mut app);
     let (decisions, before) = year(&dir);
@@ -71,8 +70,11 @@ fn rows_without_a_decision_or_a_form_get_the_ones_chosen_in_the_preview() {
         .unwrap();
     assert!(decisions.iter().any(|d| d.number == "126/QĐ-UBND"));
 
-    let file = dir.path().join("de-nghi-khen-thuong.xlsx");
-    commendation::one_row_header(&file, &commendation::first_without_a_form());
+    let file = commendation::one_row_header(
+        dir.path(),
+        "de-nghi-khen-thuong.xlsx",
+        &commendation::first_without_a_form(),
+    );
     let index_125 = decisions.iter().position(|d| d.id == d125.id).unwrap();
     open(&mut app, &file);
     assert!(shows(&app, DECISION) && shows(&app, FORM));
@@ -140,13 +142,11 @@ fn rows_without_a_decision_or_a_form_get_the_ones_chosen_in_the_preview() {
 
 #[test]
 fn a_list_with_an_unknown_code_cannot_be_imported() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Honors);
+    let (dir, mut app) = demo_in_new_folder(Section::Honors);
     let before = year(&dir);
-    let file = dir.path().join("sai-ma.xlsx");
     let mut rows = commendation::five();
     rows.push(commendation::TITLE_NOT_FORM);
-    commendation::two_row_header(&file, &rows);
+    let file = commendation::two_row_header(dir.path(), "sai-ma.xlsx", &rows);
     open(&mut app, &file);
     assert_shows(
         &app,
@@ -161,11 +161,9 @@ fn a_list_with_an_unknown_code_cannot_be_imported() {
 
 #[test]
 fn a_decision_added_while_the_preview_is_open_is_offered_for_the_rows() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Honors);
+    let (dir, mut app) = demo_in_new_folder(Section::Honors);
     plan_2027(&mut app);
-    let file = dir.path().join("de-nghi-2027.xlsx");
-    commendation::two_row_header(&file, &commendation::five());
+    let file = commendation::two_row_header(dir.path(), "de-nghi-2027.xlsx", &commendation::five());
     open(&mut app, &file);
     assert!(shows(
         &app,

@@ -20,8 +20,7 @@ fn open_paper(app: &mut App, paper: Paper) {
 
 #[test]
 fn ctrl_p_on_the_ceremony_shows_the_program_as_it_will_print() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Ceremony);
+    let (_dir, mut app) = demo_in_new_folder(Section::Ceremony);
     ctrl_key(&mut app, "p");
     assert_eq!(app.section(), Some(Section::Papers));
     assert_shows(
@@ -52,13 +51,7 @@ fn saving_writes_the_pdf_and_offers_to_open_it() {
 fn a_paper_with_nothing_to_print_says_what_to_fill_in() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = App::boot(db(&dir), today());
-    interact(&mut app, |ui| {
-        ui.click(iced_test::selector::id("welcome-name"))?;
-        let _ = ui.typewrite("Xã Tân Phú");
-        ui.click(iced_test::selector::id("welcome-province"))?;
-        let _ = ui.typewrite("Tỉnh Đồng Nai");
-        ui.click("Bắt đầu lập kế hoạch").map(drop)
-    });
+    welcome(&mut app, "Xã Tân Phú", "Tỉnh Đồng Nai", None);
     open_paper(&mut app, Paper::Festival);
     assert!(shows(
         &app,
@@ -71,8 +64,7 @@ fn a_paper_with_nothing_to_print_says_what_to_fill_in() {
 
 #[test]
 fn residential_areas_are_edited_in_settings_and_undone() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Settings);
+    let (dir, mut app) = demo_in_new_folder(Section::Settings);
     // At the end of the list (Ctrl+End), a new line and the new area.
     interact(&mut app, |ui| {
         click_field(ui, "settings-areas");

@@ -98,8 +98,7 @@ fn a_password_set_in_the_settings_is_asked_for_at_the_next_start() {
 /// way to the file, it is refused with a reason, and the change is not lost.
 #[test]
 fn a_password_waits_for_the_last_change_to_be_saved() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Settings);
+    let (dir, mut app) = demo_in_new_folder(Section::Settings);
     let held = rename_unit_held(&mut app);
     let mut tasks = act_before_saved(&mut app, |ui| {
         scroll_down(ui);

@@ -31,8 +31,7 @@ fn open_list(app: &mut App, dir: &tempfile::TempDir) -> std::path::PathBuf {
 
 #[test]
 fn the_same_list_imported_twice_is_skipped_and_the_preview_says_so() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Visits);
+    let (dir, mut app) = demo_in_new_folder(Section::Visits);
     let file = open_list(&mut app, &dir);
     assert!(shows(
         &app,
@@ -63,8 +62,7 @@ fn the_same_list_imported_twice_is_skipped_and_the_preview_says_so() {
 
 #[test]
 fn a_changed_row_updates_the_household_only_when_ticked() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Visits);
+    let (dir, mut app) = demo_in_new_folder(Section::Visits);
     open_list(&mut app, &dir);
     click(&mut app, "Nhập 3 hộ");
     let once = households(&dir);
@@ -110,8 +108,7 @@ fn a_changed_row_updates_the_household_only_when_ticked() {
 
 #[test]
 fn a_recipient_list_opened_again_keeps_its_register_numbers() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Honors);
+    let (dir, mut app) = demo_in_new_folder(Section::Honors);
     assert_eq!(app.section(), Some(Section::Honors));
     let numbers = || {
         let mut out: Vec<(String, Option<u32>)> = of_2026(&dir, Store::recipients)

@@ -82,8 +82,7 @@ fn type_figure(app: &mut App, field: &str, text: &str) {
 
 #[test]
 fn the_computed_figures_stand_beside_last_year() {
-    let dir = tempfile::tempdir().unwrap();
-    let app = demo_app_on(&dir, Nav::Report);
+    let (_dir, app) = demo_in_new_folder(Nav::Report);
     assert_shows(
         &app,
         &[
@@ -99,8 +98,7 @@ fn the_computed_figures_stand_beside_last_year() {
 
 #[test]
 fn a_figure_typed_in_is_saved_and_its_percentage_shown() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Nav::Report);
+    let (dir, mut app) = demo_in_new_folder(Nav::Report);
     type_figure(&mut app, "report-khu_dan_cu_tong", "5");
     assert_eq!(entered(&dir, Figure::AreasTotal), Some(5));
     // IBus commits Enter as "\r" while a word is composed: stripped, the figure kept.
@@ -142,8 +140,7 @@ fn a_figure_typed_in_is_saved_and_its_percentage_shown() {
 
 #[test]
 fn the_narrative_is_edited_undone_and_reset_to_its_default() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Nav::Report);
+    let (dir, mut app) = demo_in_new_folder(Nav::Report);
     let lessons = Section::Lessons.label();
     let (default, edited) = stored_text(&dir, Section::Lessons);
     assert!(!edited && default.starts_with("Một là"));
@@ -185,8 +182,7 @@ fn the_narrative_is_edited_undone_and_reset_to_its_default() {
 
 #[test]
 fn a_default_section_follows_the_figures_an_edited_one_stays() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Nav::Report);
+    let (dir, mut app) = demo_in_new_folder(Nav::Report);
     assert!(!editor_text(&app, Section::Results).contains("tin báo"));
     let (proposals, edited) = stored_text(&dir, Section::Proposals);
     assert!(!edited && proposals.starts_with("Đề nghị"), "{proposals}");
@@ -219,8 +215,7 @@ fn a_default_section_follows_the_figures_an_edited_one_stays() {
 
 #[test]
 fn ctrl_p_shows_the_paper_and_saving_writes_pdf_and_xlsx() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Nav::Report);
+    let (dir, mut app) = demo_in_new_folder(Nav::Report);
     ctrl_key(&mut app, "p");
     assert!(shows(&app, "Xuất báo cáo · Năm 2026"));
     assert!(

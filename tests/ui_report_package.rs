@@ -11,8 +11,7 @@ use ngayhoi::gui::{Message, Section};
 
 #[test]
 fn the_package_saved_from_the_report_screen_reads_back_intact() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Report);
+    let (dir, mut app) = demo_in_new_folder(Section::Report);
     ctrl_key(&mut app, "p");
     assert!(shows(&app, "Gửi báo cáo lên cấp trên"));
     let path = dir.path().join("goi.xlsx");

@@ -18,8 +18,7 @@ fn stored(dir: &tempfile::TempDir) -> (Vec<Household>, Vec<Visit>) {
 
 #[test]
 fn a_search_without_accents_finds_the_household() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Visits);
+    let (_dir, mut app) = demo_in_new_folder(Section::Visits);
     assert_shows(&app, &["Nguyễn Thị Hằng (1938)", "Trần Văn Đức (1950)"]);
     interact(&mut app, |ui| {
         ui.click(id(ngayhoi::gui::screen::visits::SEARCH))?;
@@ -36,8 +35,7 @@ fn a_search_without_accents_finds_the_household() {
 
 #[test]
 fn a_gift_for_every_household_of_a_category_in_one_go_and_undone() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Visits);
+    let (dir, mut app) = demo_in_new_folder(Section::Visits);
     let (households, before) = stored(&dir);
     let poor: Vec<i64> = households
         .iter()
@@ -88,8 +86,7 @@ fn a_gift_for_every_household_of_a_category_in_one_go_and_undone() {
 
 #[test]
 fn planned_visits_are_marked_done_with_today_and_a_removed_household_comes_back() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Visits);
+    let (dir, mut app) = demo_in_new_folder(Section::Visits);
     click(&mut app, "Lượt thăm năm 2026 (16)");
     let (_, before) = stored(&dir);
     let planned = before
@@ -129,8 +126,7 @@ fn an_import_previews_lets_the_secretary_pick_a_column_and_saves_all() {
     use ngayhoi::gui::screen::visits::Message as Visits;
     use ngayhoi::import::Field;
 
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Visits);
+    let (dir, mut app) = demo_in_new_folder(Section::Visits);
     // "Nhóm" is not a header the app knows: the category column must be chosen by hand.
     let file = saved(
         &dir,
@@ -194,8 +190,7 @@ fn the_visits_go_to_excel_with_values_as_numbers() {
     use calamine::{Data, Reader, Xlsx, open_workbook};
     use ngayhoi::gui::screen::visits::Message as Visits;
 
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Visits);
+    let (dir, mut app) = demo_in_new_folder(Section::Visits);
     let path = dir.path().join("tham-hoi-2026.xlsx");
     through_dialog(
         &mut app,
@@ -225,8 +220,7 @@ fn the_visits_go_to_excel_with_values_as_numbers() {
 
 #[test]
 fn a_household_added_by_typing_then_edited_and_both_undone() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Visits);
+    let (dir, mut app) = demo_in_new_folder(Section::Visits);
     let before = stored(&dir).0;
     open_form(&mut app, "+ Thêm hộ", "household-name", |ui| {
         let _ = ui.typewrite("Lê Thị Mai");
@@ -275,8 +269,7 @@ fn a_household_added_by_typing_then_edited_and_both_undone() {
 /// window then moves to the next field, as a Tab key does.
 #[test]
 fn tab_through_an_input_method_keeps_the_last_word_and_moves_on() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Visits);
+    let (_dir, mut app) = demo_in_new_folder(Section::Visits);
     click(&mut app, "+ Thêm hộ");
     let tab = iced::Event::InputMethod(iced_test::core::input_method::Event::Commit("\t".into()));
     interact(&mut app, |ui| {
@@ -323,8 +316,7 @@ fn tab_through_an_input_method_keeps_the_last_word_and_moves_on() {
 /// saves the word too: the field takes it before the click reaches the button.
 #[test]
 fn save_clicked_while_a_word_is_composed_saves_that_word() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Visits);
+    let (dir, mut app) = demo_in_new_folder(Section::Visits);
     open_form(&mut app, "+ Thêm hộ", "household-name", |ui| {
         let _ = ui.typewrite("Phạm Thị Ngân ");
         let _ = ui.simulate([iced::Event::InputMethod(
@@ -348,8 +340,7 @@ fn file_holds(path: &std::path::Path, text: &str) -> bool {
 
 #[test]
 fn a_family_that_asks_to_be_forgotten_is_taken_out_of_the_backups_after_a_question() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app_on(&dir, Section::Visits);
+    let (dir, mut app) = demo_in_new_folder(Section::Visits);
     let backup = reopen(&db(&dir))
         .backup_by_hand(chrono::Local::now().naive_local())
         .unwrap();

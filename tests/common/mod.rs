@@ -145,6 +145,15 @@ pub fn of_2026<T>(
     read(&store, event.id).unwrap()
 }
 
+/// The rows `read` gives for the 2026 event, each as `label` names it (its title, its name).
+pub fn labels_of_2026<T>(
+    dir: &tempfile::TempDir,
+    read: impl FnOnce(&Store, i64) -> ngayhoi::storage::Result<Vec<T>>,
+    label: impl FnMut(T) -> String,
+) -> Vec<String> {
+    of_2026(dir, read).into_iter().map(label).collect()
+}
+
 pub fn demo_app(dir: &tempfile::TempDir) -> App {
     let mut app = App::boot(db(dir), today());
     click(&mut app, "Dùng dữ liệu mẫu");
@@ -155,14 +164,24 @@ pub fn demo_app(dir: &tempfile::TempDir) -> App {
 /// rows with no figure at all.
 pub fn first_year_app(dir: &tempfile::TempDir) -> App {
     let mut app = App::boot(db(dir), today());
-    interact(&mut app, |ui| {
+    welcome(&mut app, "Phường Hòa Hưng", "Thành phố Hồ Chí Minh", None);
+    app
+}
+
+/// On the welcome screen: the unit's name and province typed, and its head's name if given,
+/// then "Bắt đầu lập kế hoạch".
+pub fn welcome(app: &mut App, name: &str, province: &str, head: Option<&str>) {
+    interact(app, |ui| {
         ui.click(iced_test::selector::id("welcome-name"))?;
-        let _ = ui.typewrite("Phường Hòa Hưng");
+        let _ = ui.typewrite(name);
         ui.click(iced_test::selector::id("welcome-province"))?;
-        let _ = ui.typewrite("Thành phố Hồ Chí Minh");
+        let _ = ui.typewrite(province);
+        if let Some(head) = head {
+            ui.click(iced_test::selector::id("welcome-head"))?;
+            let _ = ui.typewrite(head);
+        }
         ui.click("Bắt đầu lập kế hoạch").map(drop)
     });
-    app
 }
 
 /// How many pages the paper shown has ("Trang 1 / n" under the preview; 0 if none).
@@ -195,6 +214,14 @@ pub fn demo_app_on(dir: &tempfile::TempDir, section: gui::Section) -> App {
     click(&mut app, label);
     assert_eq!(app.section(), Some(section));
     app
+}
+
+/// A new folder with the demo in it, open on `section`: the folder (kept while the test reads
+/// its file) and the app.
+pub fn demo_in_new_folder(section: gui::Section) -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().unwrap();
+    let app = demo_app_on(&dir, section);
+    (dir, app)
 }
 
 /// "+ Năm mới", then "Lập kế hoạch năm 2027": the year after the demo's, planned from it.

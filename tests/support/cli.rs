@@ -52,6 +52,14 @@ pub fn demo_db(dir: &tempfile::TempDir) -> PathBuf {
     db
 }
 
+/// The demo in a new folder: the folder (kept while the test reads its files) and the data
+/// file.
+pub fn new_demo_db() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir);
+    (dir, db)
+}
+
 /// The demo with one more recipient of its first 2026 decision: `recipient` given that
 /// decision's id. The file's path and the store open on it.
 pub fn demo_with_recipient(
@@ -107,6 +115,13 @@ pub fn export<'a>(paper: &'a str, out: &'a Path, more: &[&'a str]) -> Vec<&'a st
     let mut args = vec!["export", paper, "--out", out.to_str().unwrap()];
     args.extend_from_slice(more);
     args
+}
+
+/// The paper `paper` exported from `db` to `name` in the same folder; the paper's path.
+pub fn exported(db: &Path, paper: &str, name: &str) -> PathBuf {
+    let out = db.with_file_name(name);
+    ok_on(db, &export(paper, &out, &[]));
+    out
 }
 
 /// Each of `parts` stands in `said` (what a command printed, the text of a paper).

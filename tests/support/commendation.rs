@@ -6,7 +6,7 @@
 
 #![allow(dead_code)]
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rust_xlsxwriter::{Format, FormatAlign, Formula, Workbook, Worksheet};
 
@@ -95,8 +95,9 @@ fn signature(sheet: &mut Worksheet, after: u32, count: usize, bold: &Format) {
 /// The template with everything: the DANHMUC sheet first, then DANHSACH with a header on
 /// rows 6 and 7 (STT, Phân loại and the form merged down both rows, "Thông tin đối tượng"
 /// merged across Tên gọi, Tên, Chức vụ and Đơn vị công tác), a numbering row 8, and the
-/// rows from row 9 with a formula in STT.
-pub fn two_row_header(path: &Path, rows: &[Row]) {
+/// rows from row 9 with a formula in STT. Written to `name` in `dir`; its path.
+pub fn two_row_header(dir: &Path, name: &str, rows: &[Row]) -> PathBuf {
+    let path = dir.join(name);
     let mut book = Workbook::new();
     let bold = Format::new().set_bold();
     let codes = book.add_worksheet().set_name("DANHMUC").unwrap();
@@ -167,12 +168,15 @@ pub fn two_row_header(path: &Path, rows: &[Row]) {
         }
     }
     signature(sheet, rows.len() as u32 + 8, rows.len(), &bold);
-    book.save(path).unwrap();
+    book.save(&path).unwrap();
+    path
 }
 
 /// The simpler template: one sheet "DANHSACH", a one-row header on row 6 without Tên gọi,
-/// the form written out; the rows from row 7 (a row's Tên gọi is not written).
-pub fn one_row_header(path: &Path, rows: &[Row]) {
+/// the form written out; the rows from row 7 (a row's Tên gọi is not written). Written to
+/// `name` in `dir`; its path.
+pub fn one_row_header(dir: &Path, name: &str, rows: &[Row]) -> PathBuf {
+    let path = dir.join(name);
     let mut book = Workbook::new();
     let bold = Format::new().set_bold();
     let sheet = book.add_worksheet().set_name("DANHSACH").unwrap();
@@ -202,7 +206,8 @@ pub fn one_row_header(path: &Path, rows: &[Row]) {
             write(sheet, r, c as u16 + 1, cell);
         }
     }
-    book.save(path).unwrap();
+    book.save(&path).unwrap();
+    path
 }
 
 /// Five recipients of the template with everything, one of each way a cell is written.

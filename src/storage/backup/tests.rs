@@ -5,6 +5,7 @@ use rusqlite::Connection;
 
 use super::*;
 use crate::domain::{Level, Unit, YearEvent};
+use crate::storage::tests::support;
 use crate::storage::{Password, inspect, replace_unusable, schema};
 
 fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
@@ -20,6 +21,13 @@ fn set_up(dir: &tempfile::TempDir) -> Store {
     let unit = Unit::new("Xã Tân Phú", Level::Commune, "Tỉnh Đồng Nai", "Tân Phú");
     store.initialize(&unit, &YearEvent::defaults(2026)).unwrap();
     store
+}
+
+/// The commune's file in `dir` with one backup taken on the day at 15:30, then closed; its path.
+fn backed_up_file(dir: &tempfile::TempDir) -> PathBuf {
+    let store = set_up(dir);
+    store.backup_now(at(2026, 8, 19, 15, 30)).unwrap();
+    store.path().to_path_buf()
 }
 
 fn rename_unit(store: &mut Store, name: &str) {
@@ -135,8 +143,7 @@ fn a_counter_and_a_reason_keep_copies_of_one_second_apart_and_in_order() {
 fn a_copy_never_overwrites_a_file() {
     let dir = tempfile::tempdir().unwrap();
     let store = set_up(&dir);
-    let target = dir.path().join("cua-toi.sqlite3");
-    std::fs::write(&target, "giữ nguyên").unwrap();
+    let target = support::write(&dir, "cua-toi.sqlite3", "giữ nguyên");
     let error = store.backup_to(&target).unwrap_err();
     assert!(error.to_string().contains("đã có"), "{error}");
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "giữ nguyên");
@@ -148,8 +155,7 @@ fn a_copy_never_overwrites_a_file() {
 fn a_copy_replacing_a_file_takes_its_place_whole_or_leaves_it_as_it_was() {
     let dir = tempfile::tempdir().unwrap();
     let store = set_up(&dir);
-    let target = dir.path().join("thang-8.sqlite3");
-    std::fs::write(&target, "bản cũ").unwrap();
+    let target = support::write(&dir, "thang-8.sqlite3", "bản cũ");
     // Left by an earlier copy over the same file that was cut short.
     std::fs::write(with_suffix(&target, PARTIAL), "dở dang").unwrap();
     store.backup_replacing(&target).unwrap();
@@ -246,14 +252,11 @@ fn inspect_tells_what_a_backup_holds_without_writing_to_it() {
 #[test]
 fn inspect_refuses_foreign_damaged_and_newer_files_with_reasons() {
     let dir = tempfile::tempdir().unwrap();
-    let text = dir.path().join("danh-sach.sqlite3");
-    std::fs::write(&text, "Họ và tên;Địa chỉ\n").unwrap();
-    let error = inspect(&text, None).unwrap_err();
-    assert_eq!(error, StoreError::NotOurs(text.clone()));
-    assert!(
-        error
-            .to_string()
-            .contains("không phải là tệp dữ liệu của Ngày hội")
+    let text = support::write(&dir, "danh-sach.sqlite3", "Họ và tên;Địa chỉ\n");
+    support::assert_refusal(
+        &inspect(&text, None).unwrap_err(),
+        StoreError::NotOurs(text.clone()),
+        &["không phải là tệp dữ liệu của Ngày hội"],
     );
 
     let other = dir.path().join("khac.sqlite3");
@@ -285,9 +288,11 @@ fn inspect_refuses_foreign_damaged_and_newer_files_with_reasons() {
         *byte = 0xA5;
     }
     std::fs::write(&damaged, &bytes).unwrap();
-    let error = inspect(&damaged, None).unwrap_err();
-    assert_eq!(error, StoreError::Damaged(damaged.clone()), "{error}");
-    assert!(error.to_string().contains("bị hỏng"));
+    support::assert_refusal(
+        &inspect(&damaged, None).unwrap_err(),
+        StoreError::Damaged(damaged.clone()),
+        &["bị hỏng"],
+    );
     assert_eq!(std::fs::read(&damaged).unwrap(), bytes, "left as it was");
 
     let missing = dir.path().join("khong-co.sqlite3");
@@ -350,7 +355,7 @@ fn restoring_an_older_schema_upgrades_it() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = set_up(&dir);
     let old = dir.path().join("cu.sqlite3");
-    crate::storage::tests::support::old_file(
+    support::old_file(
         &old,
         2,
         "INSERT INTO unit (id, name, level, province, place, committee)
@@ -370,8 +375,7 @@ fn restoring_an_older_schema_upgrades_it() {
 fn restoring_something_that_is_not_a_backup_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = set_up(&dir);
-    let text = dir.path().join("ghi-chu.sqlite3");
-    std::fs::write(&text, "không phải cơ sở dữ liệu").unwrap();
+    let text = support::write(&dir, "ghi-chu.sqlite3", "không phải cơ sở dữ liệu");
     let error = store.restore_from(&text).unwrap_err();
     assert_eq!(error, StoreError::NotOurs(text));
     let itself = store.path().to_path_buf();
@@ -392,11 +396,8 @@ fn restoring_something_that_is_not_a_backup_changes_nothing() {
 #[test]
 fn a_damaged_file_is_set_aside_untouched_and_the_backup_put_in_its_place() {
     let dir = tempfile::tempdir().unwrap();
-    let store = set_up(&dir);
-    let path = store.path().to_path_buf();
-    store.backup_now(at(2026, 8, 19, 15, 30)).unwrap();
-    drop(store);
-    let bytes = crate::storage::tests::support::damage(&path);
+    let path = backed_up_file(&dir);
+    let bytes = support::damage(&path);
     assert_eq!(
         Store::open(&path).unwrap_err(),
         StoreError::Damaged(path.clone())
@@ -431,10 +432,7 @@ fn a_damaged_file_is_set_aside_untouched_and_the_backup_put_in_its_place() {
 #[test]
 fn a_damaged_files_rollback_journal_goes_aside_with_it_and_never_onto_the_backup() {
     let dir = tempfile::tempdir().unwrap();
-    let store = set_up(&dir);
-    let path = store.path().to_path_buf();
-    store.backup_now(at(2026, 8, 19, 15, 30)).unwrap();
-    drop(store);
+    let path = backed_up_file(&dir);
     std::fs::write(&path, b"SQLite format 3\0garbage").unwrap();
     // What a crash in the middle of a save leaves beside the file.
     let journal = crate::storage::backup::with_suffix(&path, "-journal");
@@ -456,10 +454,8 @@ fn a_damaged_files_rollback_journal_goes_aside_with_it_and_never_onto_the_backup
 #[test]
 fn replacing_with_an_invalid_backup_leaves_the_damaged_file_where_it_is() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("ngayhoi.sqlite3");
-    std::fs::write(&path, b"SQLite format 3\0garbage").unwrap();
-    let not_backup = dir.path().join("x.sqlite3");
-    std::fs::write(&not_backup, "x").unwrap();
+    let path = support::write(&dir, "ngayhoi.sqlite3", b"SQLite format 3\0garbage");
+    let not_backup = support::write(&dir, "x.sqlite3", "x");
     let err = replace_unusable(&path, &not_backup, None)
         .unwrap_err()
         .to_string();

@@ -1,19 +1,14 @@
 use chrono::NaiveDate;
 
-use super::support::ward_store;
+use super::support::{ward, ward_store};
 use crate::domain::{Decision, Form, Recipient, RecipientKind};
 use crate::storage::*;
 
+/// A decision of the ward's committee, signed by its chairman Nguyễn Văn Hùng.
 fn decision(number: &str) -> Decision {
-    Decision {
-        id: 0,
-        number: number.into(),
-        date: NaiveDate::from_ymd_opt(2026, 8, 10).unwrap(),
-        issuer: "Ủy ban nhân dân phường Chợ Quán".into(),
-        issuer_head: "Chủ tịch".into(),
-        signer_title: "CHỦ TỊCH".into(),
-        signer_name: "Nguyễn Văn Hùng".into(),
-    }
+    let mut unit = ward();
+    unit.head_name = "Nguyễn Văn Hùng".into();
+    Decision::defaults(&unit, number, NaiveDate::from_ymd_opt(2026, 8, 10).unwrap())
 }
 
 fn person(decision_id: i64, name: &str, form: Form) -> Recipient {
@@ -35,8 +30,7 @@ fn add_person(store: &mut Store, decision_id: i64, name: &str, form: Form) -> Re
 #[test]
 fn register_numbers_run_per_issuer_and_year_and_are_never_reused() {
     let dir = tempfile::tempdir().unwrap();
-    let (mut store, event_id) = store(&dir);
-    let d1 = add_decision(&mut store, event_id, "123/QĐ-UBND");
+    let (mut store, event_id, d1) = with_decision(&dir);
     let d2 = add_decision(&mut store, event_id, "124/QĐ-UBND");
     let a = add_person(&mut store, d1.id, "Nguyễn Văn An", Form::Certificate);
     let b = add_person(&mut store, d1.id, "Lê Thị Bình", Form::Certificate);
@@ -75,8 +69,7 @@ fn register_numbers_run_per_issuer_and_year_and_are_never_reused() {
 #[test]
 fn a_typed_register_number_must_be_free() {
     let dir = tempfile::tempdir().unwrap();
-    let (mut store, event_id) = store(&dir);
-    let d = add_decision(&mut store, event_id, "123/QĐ-UBND");
+    let (mut store, event_id, d) = with_decision(&dir);
     let a = add_person(&mut store, d.id, "Nguyễn Văn An", Form::Certificate);
     let b = add_person(&mut store, d.id, "Lê Thị Bình", Form::Certificate);
     let clash = store.save_recipient(&Recipient {
@@ -104,8 +97,7 @@ fn a_typed_register_number_must_be_free() {
 #[test]
 fn duplicate_decision_numbers_are_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let (mut store, event_id) = store(&dir);
-    add_decision(&mut store, event_id, "123/QĐ-UBND");
+    let (mut store, event_id, _) = with_decision(&dir);
     let error = store
         .add_decision(event_id, &decision("123/QĐ-UBND"))
         .unwrap_err();
@@ -118,8 +110,7 @@ fn duplicate_decision_numbers_are_refused() {
 #[test]
 fn removing_a_decision_can_be_undone_with_the_same_numbers() {
     let dir = tempfile::tempdir().unwrap();
-    let (mut store, event_id) = store(&dir);
-    let d = add_decision(&mut store, event_id, "123/QĐ-UBND");
+    let (mut store, event_id, d) = with_decision(&dir);
     add_person(&mut store, d.id, "Nguyễn Văn An", Form::Certificate);
     add_person(&mut store, d.id, "Lê Thị Bình", Form::Certificate);
     let before = store.recipients(event_id).unwrap();
@@ -165,8 +156,7 @@ fn imported_recipients_create_missing_decisions_all_or_nothing() {
 #[test]
 fn a_decision_never_numbers_the_same_recipient_twice() {
     let dir = tempfile::tempdir().unwrap();
-    let (mut store, event_id) = store(&dir);
-    let d1 = add_decision(&mut store, event_id, "123/QĐ-UBND");
+    let (mut store, event_id, d1) = with_decision(&dir);
     let d2 = add_decision(&mut store, event_id, "124/QĐ-UBND");
     let mut an = person(d1.id, "Nguyễn Văn An", Form::Certificate);
     an.position = "Tổ trưởng tổ 5".into();
@@ -210,4 +200,12 @@ fn a_decision_never_numbers_the_same_recipient_twice() {
 
 fn store(dir: &tempfile::TempDir) -> (Store, i64) {
     ward_store(dir, 2026)
+}
+
+/// The ward's 2026 file in `dir` with decision 123/QĐ-UBND: the store, the event's id and the
+/// decision.
+fn with_decision(dir: &tempfile::TempDir) -> (Store, i64, Decision) {
+    let (mut store, event_id) = store(dir);
+    let decision = add_decision(&mut store, event_id, "123/QĐ-UBND");
+    (store, event_id, decision)
 }

@@ -7,16 +7,20 @@ use std::sync::{Arc, Barrier};
 
 use rusqlite::Connection;
 
-use super::support::ward;
-use crate::domain::YearEvent;
+use super::support::{ward, ward_store};
 use crate::storage::*;
 
-fn set_up(path: &Path) -> Store {
-    let mut store = Store::open(path).unwrap();
-    store
-        .initialize(&ward(), &YearEvent::defaults(2026))
-        .unwrap();
-    store
+/// The ward's data file in `dir`, set up and closed; its path.
+fn ward_file(dir: &tempfile::TempDir) -> PathBuf {
+    let (store, _) = ward_store(dir, 2026);
+    store.path().to_path_buf()
+}
+
+/// A copy of the file at `path` as it stands (as a USB stick takes it), as `name` beside it.
+fn copy_of(path: &Path, name: &str) -> PathBuf {
+    let copy = path.with_file_name(name);
+    std::fs::copy(path, &copy).unwrap();
+    copy
 }
 
 fn beside(path: &Path, suffix: &str) -> PathBuf {
@@ -32,8 +36,8 @@ fn secretary(path: &Path) -> String {
 #[test]
 fn a_saved_change_is_in_the_data_file_alone_while_the_file_is_open() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("ngayhoi.sqlite3");
-    let mut store = set_up(&path);
+    let (mut store, _) = ward_store(&dir, 2026);
+    let path = store.path().to_path_buf();
     let mut unit = store.unit().unwrap().unwrap();
     unit.secretary_name = "Lê Thị Thu".into();
     store.save_unit(&unit).unwrap();
@@ -42,8 +46,7 @@ fn a_saved_change_is_in_the_data_file_alone_while_the_file_is_open() {
     for extra in ["-wal", "-journal"] {
         assert!(!beside(&path, extra).exists(), "{extra} beside the file");
     }
-    let copy = dir.path().join("usb.sqlite3");
-    std::fs::copy(&path, &copy).unwrap();
+    let copy = copy_of(&path, "usb.sqlite3");
     assert_eq!(secretary(&copy), "Lê Thị Thu");
     let mode: String = store
         .conn
@@ -76,8 +79,7 @@ fn earlier_version_killed(path: &Path, secretary: &str) -> Vec<u8> {
 #[test]
 fn a_file_left_in_wal_mode_by_an_earlier_version_keeps_its_last_change_in_the_file() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("ngayhoi.sqlite3");
-    drop(set_up(&path));
+    let path = ward_file(&dir);
     let wal = earlier_version_killed(&path, "Lê Thị Thu");
     std::fs::write(beside(&path, "-wal"), wal).unwrap();
 
@@ -87,18 +89,15 @@ fn a_file_left_in_wal_mode_by_an_earlier_version_keeps_its_last_change_in_the_fi
         !beside(&path, "-wal").exists(),
         "the WAL went into the file"
     );
-    let copy = dir.path().join("usb.sqlite3");
-    std::fs::copy(&path, &copy).unwrap();
+    let copy = copy_of(&path, "usb.sqlite3");
     assert_eq!(secretary(&copy), "Lê Thị Thu");
 }
 
 #[test]
 fn an_older_copy_put_back_beside_a_newer_wal_opens_as_it_was() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("ngayhoi.sqlite3");
-    drop(set_up(&path));
-    let older = dir.path().join("older.sqlite3");
-    std::fs::copy(&path, &older).unwrap();
+    let path = ward_file(&dir);
+    let older = copy_of(&path, "older.sqlite3");
     // The live file then got a newer change that an earlier version left in its `-wal`...
     let wal = earlier_version_killed(&path, "Người mới hơn");
     // ...and the secretary puts the older copy back over the file, the `-wal` still beside.
@@ -132,11 +131,9 @@ fn an_older_copy_put_back_beside_a_newer_wal_opens_as_it_was() {
 #[test]
 fn restoring_a_copy_of_a_wal_file_keeps_the_rollback_journal() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("ngayhoi.sqlite3");
-    drop(set_up(&path));
+    let path = ward_file(&dir);
     // A copy of the file an earlier version left in WAL mode (header says WAL).
-    let old = dir.path().join("cu.sqlite3");
-    std::fs::copy(&path, &old).unwrap();
+    let old = copy_of(&path, "cu.sqlite3");
     {
         let conn = Connection::open(&old).unwrap();
         conn.pragma_update(None, "journal_mode", "WAL").unwrap();
@@ -155,8 +152,7 @@ fn restoring_a_copy_of_a_wal_file_keeps_the_rollback_journal() {
         .unwrap();
     assert_eq!(mode, "delete");
     assert!(!beside(&path, "-wal").exists());
-    let copy = dir.path().join("usb.sqlite3");
-    std::fs::copy(&path, &copy).unwrap();
+    let copy = copy_of(&path, "usb.sqlite3");
     let conn = Connection::open(&copy).unwrap();
     let head: String = conn
         .query_row("SELECT head_name FROM unit", [], |r| r.get(0))
@@ -167,8 +163,7 @@ fn restoring_a_copy_of_a_wal_file_keeps_the_rollback_journal() {
 #[test]
 fn two_windows_taking_their_start_up_copy_in_the_same_second_never_collide() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("ngayhoi.sqlite3");
-    drop(set_up(&path));
+    let path = ward_file(&dir);
     let now = chrono::NaiveDate::from_ymd_opt(2026, 8, 19)
         .unwrap()
         .and_hms_opt(15, 30, 0)
@@ -215,8 +210,8 @@ fn two_windows_taking_their_start_up_copy_in_the_same_second_never_collide() {
 #[test]
 fn a_form_loaded_before_another_windows_save_changes_only_the_field_it_edited() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("ngayhoi.sqlite3");
-    let mut a = set_up(&path);
+    let (mut a, _) = ward_store(&dir, 2026);
+    let path = a.path().to_path_buf();
     let mut b = Store::open(&path).unwrap();
     // B's settings form loaded the unit and the event...
     let b_unit = b.unit().unwrap().unwrap();
@@ -256,11 +251,10 @@ fn a_second_window_on_the_same_file_is_refused_until_the_first_closes() {
     let path = dir.path().join("ngayhoi.sqlite3");
     let first = WindowLock::acquire(&path).unwrap();
     let second = WindowLock::acquire(&path).unwrap_err();
-    assert_eq!(second, StoreError::OpenElsewhere(path.clone()));
-    assert!(
-        second
-            .to_string()
-            .contains("đang được mở trong một cửa sổ Ngày hội khác")
+    super::support::assert_refusal(
+        &second,
+        StoreError::OpenElsewhere(path.clone()),
+        &["đang được mở trong một cửa sổ Ngày hội khác"],
     );
     // Another file is another matter.
     let other = WindowLock::acquire(&dir.path().join("khac.sqlite3")).unwrap();

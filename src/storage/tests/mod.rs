@@ -241,14 +241,16 @@ fn refused(path: &std::path::Path) -> StoreError {
 #[test]
 fn a_file_that_is_not_ours_is_refused_untouched() {
     let dir = tempfile::tempdir().unwrap();
-    let text = dir.path().join("danh-sach.sqlite3");
-    std::fs::write(&text, "Họ và tên;Địa chỉ\nNguyễn Văn An;Tổ 1\n").unwrap();
+    let text = support::write(
+        &dir,
+        "danh-sach.sqlite3",
+        "Họ và tên;Địa chỉ\nNguyễn Văn An;Tổ 1\n",
+    );
     let error = Store::open(&text).unwrap_err();
-    assert_eq!(error, StoreError::NotOurs(text.clone()));
-    assert!(
-        error
-            .to_string()
-            .contains("không phải là tệp dữ liệu của Ngày hội")
+    support::assert_refusal(
+        &error,
+        StoreError::NotOurs(text.clone()),
+        &["không phải là tệp dữ liệu của Ngày hội"],
     );
     assert_untouched(&text, b"H\xe1\xbb\x8d v\xc3\xa0 t\xc3\xaan;\xc4\x90\xe1\xbb\x8ba ch\xe1\xbb\x89\nNguy\xe1\xbb\x85n V\xc4\x83n An;T\xe1\xbb\x95 1\n");
 
@@ -269,15 +271,15 @@ fn a_file_from_a_newer_version_is_refused_untouched() {
         .pragma_update(None, "user_version", schema::LATEST + 3)
         .unwrap();
     let error = refused(&path);
-    assert_eq!(
-        error,
+    support::assert_refusal(
+        &error,
         StoreError::Newer {
             path: path.clone(),
             found: schema::LATEST + 3,
-            supported: schema::LATEST
-        }
+            supported: schema::LATEST,
+        },
+        &["phiên bản Ngày hội mới hơn"],
     );
-    assert!(error.to_string().contains("phiên bản Ngày hội mới hơn"));
 }
 
 #[test]
@@ -288,8 +290,11 @@ fn a_read_only_file_is_refused_untouched() {
     permissions.set_readonly(true);
     std::fs::set_permissions(&path, permissions).unwrap();
     let error = refused(&path);
-    assert_eq!(error, StoreError::ReadOnly(path.clone()));
-    assert!(error.to_string().contains("chỉ cho phép đọc"));
+    support::assert_refusal(
+        &error,
+        StoreError::ReadOnly(path.clone()),
+        &["chỉ cho phép đọc"],
+    );
 }
 
 #[test]
@@ -310,11 +315,10 @@ fn a_file_locked_by_another_program_is_reported() {
         .execute_batch("PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;")
         .unwrap();
     let error = Store::open_with_timeout(&path, Duration::from_millis(100)).unwrap_err();
-    assert_eq!(error, StoreError::Locked(path.clone()));
-    assert!(
-        error
-            .to_string()
-            .contains("đang được một cửa sổ hoặc chương trình khác sử dụng để ghi")
+    support::assert_refusal(
+        &error,
+        StoreError::Locked(path.clone()),
+        &["đang được một cửa sổ hoặc chương trình khác sử dụng để ghi"],
     );
     holder.execute_batch("COMMIT;").unwrap();
 }

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::support::{family, holds, ward_store};
+use super::support::{holds, ward_store, ward_with_family};
 use crate::storage::{Password, Store, StoreError, inspect, password, paths};
 
 const NAME: &str = "Trịnh Thị Huyền Trâm";
@@ -30,8 +30,7 @@ fn folder(db: &Path) -> Vec<(String, Vec<u8>)> {
 
 /// A ward's file holding the family, with the password "mật khẩu 2026" set.
 fn sealed_store(dir: &tempfile::TempDir) -> Store {
-    let (mut store, _) = ward_store(dir, 2026);
-    store.add_household(&family()).unwrap();
+    let (mut store, _, _) = ward_with_family(dir);
     assert!(holds(store.path(), NAME), "an ordinary file holds the name");
     store.set_password(Some(&pw("mật khẩu 2026"))).unwrap();
     store
@@ -142,8 +141,7 @@ fn removing_a_password_from_a_file_without_one_is_refused() {
 #[test]
 fn backups_take_the_password_and_a_restore_brings_them_back() {
     let dir = tempfile::tempdir().unwrap();
-    let (mut store, _) = ward_store(&dir, 2026);
-    let added = store.add_household(&family()).unwrap();
+    let (mut store, _, added) = ward_with_family(&dir);
     // Taken while the file had no password: it gets the password with the file.
     let older = store
         .backup_now(chrono::Local::now().naive_local())

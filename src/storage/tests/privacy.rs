@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::support::{family, holds, ward_store};
+use super::support::{family, holds, ward_store, ward_with_family};
 use crate::domain::{Category, Household};
 use crate::storage::{Store, paths};
 
@@ -77,9 +77,8 @@ fn a_file_left_readable_by_an_older_version_is_made_private_when_opened() {
 #[test]
 fn a_removed_household_leaves_no_trace_in_the_file() {
     let dir = tempfile::tempdir().unwrap();
-    let (mut store, _) = ward_store(&dir, 2026);
+    let (mut store, _, added) = ward_with_family(&dir);
     let db = store.path().to_path_buf();
-    let added = store.add_household(&family()).unwrap();
     let other = Household::new("Lê Văn Tám", "Khu phố 2", Category::Martyr);
     store.add_household(&other).unwrap();
     assert!(
@@ -97,8 +96,7 @@ fn a_removed_household_leaves_no_trace_in_the_file() {
 #[test]
 fn purging_a_household_takes_it_out_of_every_backup_too() {
     let dir = tempfile::tempdir().unwrap();
-    let (mut store, event) = ward_store(&dir, 2026);
-    let added = store.add_household(&family()).unwrap();
+    let (mut store, event, added) = ward_with_family(&dir);
     let other = store
         .add_household(&Household::new("Lê Văn Tám", "Khu phố 2", Category::Martyr))
         .unwrap();

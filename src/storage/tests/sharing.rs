@@ -72,13 +72,11 @@ fn a_writer_that_cannot_get_the_file_says_another_window_writes_and_nothing_is_l
     let error = second
         .add_checklist_item(event_id, &step("Họp Ban Chỉ đạo".into()))
         .unwrap_err();
-    assert_eq!(error, StoreError::Locked(path.clone()));
-    let message = error.to_string();
-    assert!(
-        message.contains("cửa sổ hoặc chương trình khác"),
-        "{message}"
+    super::support::assert_refusal(
+        &error,
+        StoreError::Locked(path.clone()),
+        &["cửa sổ hoặc chương trình khác", "Dữ liệu không bị mất"],
     );
-    assert!(message.contains("Dữ liệu không bị mất"), "{message}");
     first.conn.execute_batch("COMMIT;").unwrap();
     // The same change, tried again, lands once.
     second
@@ -109,10 +107,11 @@ fn a_full_disk_is_explained_and_what_was_saved_stays() {
     let mut big = step("Báo cáo tổng kết".into());
     big.note = "Nội dung rất dài. ".repeat(20_000);
     let error = store.add_checklist_item(event_id, &big).unwrap_err();
-    assert_eq!(error, StoreError::DiskFull(store.path().to_path_buf()));
-    let message = error.to_string();
-    assert!(message.contains("đã đầy"), "{message}");
-    assert!(message.contains("vẫn còn nguyên"), "{message}");
+    super::support::assert_refusal(
+        &error,
+        StoreError::DiskFull(store.path().to_path_buf()),
+        &["đã đầy", "vẫn còn nguyên"],
+    );
     assert_eq!(store.unit().unwrap().unwrap().name, "Xã Tân Phú");
     assert!(
         store

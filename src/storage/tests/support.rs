@@ -1,10 +1,10 @@
 //! What the storage tests share: the ward they are written for, and a file set up for it.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
-use super::Store;
+use super::{Store, StoreError};
 use crate::domain::{Category, Household, Level, Unit, YearEvent};
 use crate::storage::schema;
 
@@ -16,6 +16,14 @@ pub fn ward() -> Unit {
         "Thành phố Hồ Chí Minh",
         "Chợ Quán",
     )
+}
+
+/// A file `name` in `dir` holding `bytes` (not a data file of ours, or one to be replaced);
+/// its path.
+pub fn write(dir: &tempfile::TempDir, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
 }
 
 /// A new data file in `dir` for the ward with the event of `year`; its id.
@@ -38,6 +46,14 @@ pub fn family() -> Household {
     h.birth_year = Some(1948);
     h.phone = "0987 654 321".into();
     h
+}
+
+/// The ward's file in `dir` (the event of 2026) holding the family: the store, the event's id
+/// and the family as stored.
+pub fn ward_with_family(dir: &tempfile::TempDir) -> (Store, i64, Household) {
+    let (mut store, event) = ward_store(dir, 2026);
+    let added = store.add_household(&family()).unwrap();
+    (store, event, added)
 }
 
 /// Whether `needle` stands anywhere in the file at `path`, in any of the ways SQLite may have
@@ -66,4 +82,13 @@ pub fn damage(path: &Path) -> Vec<u8> {
     }
     std::fs::write(path, &bytes).unwrap();
     bytes
+}
+
+/// `error` is `expected`, and what it says to the user holds each of `words`.
+pub fn assert_refusal(error: &StoreError, expected: StoreError, words: &[&str]) {
+    assert_eq!(*error, expected);
+    let message = error.to_string();
+    for part in words {
+        assert!(message.contains(part), "{message}");
+    }
 }
