@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use iced::widget::{Column, checkbox, column, container, row, scrollable, text};
-use iced::{Alignment, Element, Length, Padding, Task};
+use iced::{Element, Length, Padding, Task};
 
 use crate::domain::checklist::offset_between;
 use crate::domain::{ChecklistItem, DueState};
@@ -11,7 +11,7 @@ use crate::gui::data::{Kind, Snapshot};
 use crate::gui::records::{self, Record, Records};
 use crate::gui::shortcut::{Action, Shortcut, new_and_undo};
 use crate::gui::widget::{
-    Slot, Table, count_stat, page_title, plain, primary_button, stat, submit_field, typed_date,
+    Slot, Table, count_stat, page_header, plain, primary_button, stat, submit_field, typed_date,
     undo_notice,
 };
 use crate::gui::{font, theme};
@@ -170,20 +170,17 @@ impl Overview {
         let count = |wanted: DueState| states.iter().filter(|s| **s == wanted).count();
         let done = count(DueState::Done);
 
-        let header = row![
-            page_title(
-                format!("Tổng quan · Ngày hội năm {}", event.year),
-                format!(
-                    "{} · {}",
-                    long_day(event.date),
-                    countdown(event.date, today)
-                ),
+        let header = page_header(
+            format!("Tổng quan · Ngày hội năm {}", event.year),
+            format!(
+                "{} · {}",
+                long_day(event.date),
+                countdown(event.date, today)
             ),
-            primary_button("+ Thêm việc", [10, 18])
-                .on_press(Message::Checklist(records::Message::New)),
-        ]
-        .spacing(16)
-        .align_y(Alignment::Center);
+            [primary_button("+ Thêm việc", [10, 18])
+                .on_press(Message::Checklist(records::Message::New))
+                .into()],
+        );
 
         let figures = row![
             stat(

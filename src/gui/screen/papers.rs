@@ -4,12 +4,12 @@
 use std::path::PathBuf;
 
 use iced::widget::{button, column, container, row, scrollable, text};
-use iced::{Alignment, Element, Length, Task};
+use iced::{Element, Length, Task};
 
 use crate::document::{Document, layout};
 use crate::gui::data::Snapshot;
 use crate::gui::shortcut::{Action, Shortcut};
-use crate::gui::widget::{page_title, save_pdf, saved_file};
+use crate::gui::widget::{page_header, save_pdf, saved_file};
 use crate::gui::{preview, system, theme};
 use crate::papers::{Paper, output};
 
@@ -106,15 +106,11 @@ impl Papers {
                 .into()
         });
         let save = save_pdf(self.saving, self.pages.is_ok(), Message::Save);
-        let header = row![
-            page_title(
-                format!("In ấn · Năm {}", data.event.year),
-                "Xem trước đúng như khi in (khổ A4, thể thức văn bản hành chính).",
-            ),
-            save,
-        ]
-        .spacing(16)
-        .align_y(Alignment::Center);
+        let header = page_header(
+            format!("In ấn · Năm {}", data.event.year),
+            "Xem trước đúng như khi in (khổ A4, thể thức văn bản hành chính).",
+            [save],
+        );
 
         let outcome = self
             .outcome

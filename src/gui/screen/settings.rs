@@ -15,7 +15,7 @@ use crate::domain::{Level, RegisterDigits, Unit, YearEvent};
 use crate::gui::data::Snapshot;
 use crate::gui::shortcut::{Action, Shortcut};
 use crate::gui::widget::{
-    Typed, card, choice, field, labelled, page_title, secondary_button, typed_date,
+    Typed, card, choice, field, labelled, page_header, secondary_button, typed_date,
 };
 use crate::gui::{font, theme};
 use crate::storage::paths;
@@ -431,12 +431,11 @@ impl Settings {
         ]
         .spacing(10);
 
-        let header = row![
-            page_title("Cài đặt", "Thông tin được lưu ngay khi bạn gõ."),
-            undo,
-        ]
-        .spacing(16)
-        .align_y(Alignment::Center);
+        let header = page_header(
+            "Cài đặt",
+            "Thông tin được lưu ngay khi bạn gõ.",
+            [undo.into()],
+        );
 
         let content = column![
             header,

@@ -1,7 +1,7 @@
 //! Small building blocks shared by the screens, so every form and table looks alike.
 
 use iced::widget::{button, column, container, operation, row, text, text_input};
-use iced::{Element, Length, Padding, Task};
+use iced::{Alignment, Element, Length, Padding, Task};
 
 use super::theme;
 use crate::text::clean_line;
@@ -148,6 +148,19 @@ pub fn page_title<'a, M: 'a>(
     .spacing(4)
     .width(Length::Fill)
     .into()
+}
+
+/// A page's head: its title and what the page is for, with the page's main actions on the
+/// right (the one main action of a screen sits here, in the same place on every screen).
+pub fn page_header<'a, M: 'a>(
+    title: impl text::IntoFragment<'a>,
+    subtitle: impl text::IntoFragment<'a>,
+    actions: impl IntoIterator<Item = Element<'a, M>>,
+) -> Element<'a, M> {
+    row![page_title(title, subtitle), row(actions).spacing(12)]
+        .spacing(16)
+        .align_y(Alignment::Center)
+        .into()
 }
 
 /// A white card with a heading.

@@ -14,7 +14,7 @@ use crate::gui::history::{self, History, Timeline};
 use crate::gui::records::{self, Records};
 use crate::gui::shortcut::{Action, Shortcut, new_and_undo};
 use crate::gui::widget::{
-    Table, Typed, count_stat, danger_link, page_title, plain, primary_button, stat, undo_notice,
+    Table, Typed, count_stat, danger_link, page_header, plain, primary_button, stat, undo_notice,
 };
 use crate::gui::{font, theme};
 use crate::papers::Paper;
@@ -225,15 +225,13 @@ impl Ceremony {
         let end = slots.last().map_or(event.program_start, |s| s.end);
         let overlaps = slots.iter().filter(|s| s.gap_min < 0).count();
 
-        let header = row![
-            page_title(
-                format!("Phần lễ · Ngày hội năm {}", event.year),
-                "Thứ tự các mục, giờ bắt đầu và lời dẫn chương trình.",
-            ),
-            primary_button("+ Thêm mục", [10, 18]).on_press(Message::Items(records::Message::New)),
-        ]
-        .spacing(16)
-        .align_y(Alignment::Center);
+        let header = page_header(
+            format!("Phần lễ · Ngày hội năm {}", event.year),
+            "Thứ tự các mục, giờ bắt đầu và lời dẫn chương trình.",
+            [primary_button("+ Thêm mục", [10, 18])
+                .on_press(Message::Items(records::Message::New))
+                .into()],
+        );
 
         let start_value = self
             .start

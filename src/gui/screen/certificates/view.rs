@@ -13,7 +13,7 @@ use crate::domain::Form;
 use crate::gui::data::Snapshot;
 use crate::gui::preview::Sheet;
 use crate::gui::widget::{
-    Pick, card, choice, danger_link, link, on_enter, page_title, primary_button, save_pdf,
+    Pick, card, choice, danger_link, link, on_enter, page_header, primary_button, save_pdf,
     saved_file, secondary_button,
 };
 use crate::gui::{font, theme};
@@ -23,15 +23,11 @@ impl Certificates {
     pub fn view<'a>(&'a self, data: &'a Snapshot) -> Element<'a, Message> {
         let printing = self.to_print(data).len();
         let save = save_pdf(self.saving, printing > 0, Message::Save);
-        let header = row![
-            page_title(
-                format!("In giấy khen · Năm {}", data.event.year),
-                "Giấy khen, bằng khen theo thứ tự số vào sổ; xem trước đúng như khi in.",
-            ),
-            save,
-        ]
-        .spacing(12)
-        .align_y(Alignment::Center);
+        let header = page_header(
+            format!("In giấy khen · Năm {}", data.event.year),
+            "Giấy khen, bằng khen theo thứ tự số vào sổ; xem trước đúng như khi in.",
+            [save],
+        );
 
         let panel = match self.panel {
             Panel::None => None,

@@ -24,7 +24,7 @@ use crate::gui::history::{self, History, Timeline};
 use crate::gui::records::{self, Records};
 use crate::gui::shortcut::{Action, Shortcut, new_and_undo};
 use crate::gui::widget::{
-    Typed, page_title, plain, primary_button, stat, table_header, undo_notice,
+    Typed, page_header, plain, primary_button, stat, table_header, undo_notice,
 };
 use crate::gui::{font, theme};
 use crate::papers::Paper;
@@ -263,16 +263,13 @@ impl Festival {
             .iter()
             .flat_map(|a| a.teams.iter().map(|t| t.name.as_str()))
             .collect();
-        let header = row![
-            page_title(
-                format!("Phần hội · Ngày hội năm {}", data.event.year),
-                "Hoạt động, đội tham gia, kết quả và giải thưởng. Tab sang ô bên cạnh, Enter xuống đội dưới.",
-            ),
-            primary_button("+ Thêm hoạt động", [10, 18])
-                .on_press(Message::Activities(records::Message::New)),
-        ]
-        .align_y(Alignment::Center)
-        .spacing(12);
+        let header = page_header(
+            format!("Phần hội · Ngày hội năm {}", data.event.year),
+            "Hoạt động, đội tham gia, kết quả và giải thưởng. Tab sang ô bên cạnh, Enter xuống đội dưới.",
+            [primary_button("+ Thêm hoạt động", [10, 18])
+                .on_press(Message::Activities(records::Message::New))
+                .into()],
+        );
         // The sums get the wider cards: "11.600.000 đ" put "đ" on a line of its own at 1024.
         let (count, sum) = (Length::FillPortion(2), Length::FillPortion(3));
         let figures = row![

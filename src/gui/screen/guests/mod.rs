@@ -12,7 +12,7 @@ mod form;
 pub use form::{DelegateDraft, PointDraft};
 
 use iced::widget::{checkbox, column, container, row, scrollable, text};
-use iced::{Alignment, Element, Length, Task};
+use iced::{Element, Length, Task};
 
 use crate::domain::delegate::introductions;
 use crate::domain::point::participants;
@@ -22,7 +22,7 @@ use crate::gui::history::{self, Timeline};
 use crate::gui::records::{self, Records};
 use crate::gui::shortcut::{Action, Shortcut, new_and_undo};
 use crate::gui::widget::{
-    Table, card, open_at_top, page_title, plain, primary_button, secondary_button, stat,
+    Table, card, open_at_top, page_header, plain, primary_button, secondary_button, stat,
     undo_notice,
 };
 use crate::gui::{font, theme};
@@ -120,16 +120,13 @@ impl Guests {
     pub fn view<'a>(&'a self, data: &'a Snapshot) -> Element<'a, Message> {
         let attending = data.delegates.iter().filter(|d| d.attending).count();
         let (expected, actual) = participants(&data.points);
-        let header = row![
-            page_title(
-                format!("Đại biểu và điểm tổ chức · Năm {}", data.event.year),
-                "Đại biểu được giới thiệu theo thứ tự nghi thức; số người tham gia đưa vào báo cáo.",
-            ),
-            primary_button("+ Thêm đại biểu", [10, 18])
-                .on_press(Message::New),
-        ]
-        .spacing(16)
-        .align_y(Alignment::Center);
+        let header = page_header(
+            format!("Đại biểu và điểm tổ chức · Năm {}", data.event.year),
+            "Đại biểu được giới thiệu theo thứ tự nghi thức; số người tham gia đưa vào báo cáo.",
+            [primary_button("+ Thêm đại biểu", [10, 18])
+                .on_press(Message::New)
+                .into()],
+        );
         let figures = row![
             stat(
                 format!("{attending}/{}", data.delegates.len()),

@@ -10,7 +10,7 @@ use crate::domain::{Category, Household, Visit, VisitMark, VisitStatus};
 use crate::gui::data::Snapshot;
 use crate::gui::records;
 use crate::gui::widget::{
-    Pick, Table, danger_link, link, outcome_banner, page_title, pick, plain, primary_button,
+    Pick, Table, danger_link, link, outcome_banner, page_header, pick, plain, primary_button,
     secondary_button, stat,
 };
 use crate::gui::{font, theme};
@@ -33,17 +33,18 @@ pub(super) fn picks<T>(
 impl Visits {
     pub fn view<'a>(&'a self, data: &'a Snapshot) -> Element<'a, Message> {
         let households = self.filtered(data);
-        let header = row![
-            page_title(
-                format!("Thăm hỏi, tặng quà · Năm {}", data.event.year),
-                "Gia đình chính sách và hộ khó khăn; lượt thăm và quà của năm đang chọn.",
-            ),
-            secondary_button("Xuất Excel…", [10, 14])
-                .on_press_maybe((!data.households.visits.is_empty()).then_some(Message::Export)),
-            primary_button("+ Thêm hộ", [10, 18]).on_press(Message::New),
-        ]
-        .align_y(Alignment::Center)
-        .spacing(12);
+        let header = page_header(
+            format!("Thăm hỏi, tặng quà · Năm {}", data.event.year),
+            "Gia đình chính sách và hộ khó khăn; lượt thăm và quà của năm đang chọn.",
+            [
+                secondary_button("Xuất Excel…", [10, 14])
+                    .on_press_maybe((!data.households.visits.is_empty()).then_some(Message::Export))
+                    .into(),
+                primary_button("+ Thêm hộ", [10, 18])
+                    .on_press(Message::New)
+                    .into(),
+            ],
+        );
         let notice = self.notice_view();
         let import_note = self
             .import_note
