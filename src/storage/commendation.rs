@@ -143,21 +143,19 @@ pub(super) fn checked_recipient_rows(
     defaults: &Decision,
     rows: &[(String, NaiveDate, Recipient)],
 ) -> Result<Vec<(Decision, Recipient)>> {
-    let mut cleaned = Vec::with_capacity(rows.len());
-    for (number, date, r) in rows {
-        let r = r.cleaned();
-        r.validate()?;
-        let decision = Decision {
-            id: 0,
-            number: number.clone(),
-            date: *date,
-            ..defaults.clone()
-        }
-        .cleaned();
-        decision.validate()?;
-        cleaned.push((decision, r));
-    }
-    Ok(cleaned)
+    rows.iter()
+        .map(|(number, date, r)| {
+            let r = r.cleaned();
+            r.validate()?;
+            let decision = checked(&Decision {
+                id: 0,
+                number: number.clone(),
+                date: *date,
+                ..defaults.clone()
+            })?;
+            Ok((decision, r))
+        })
+        .collect()
 }
 
 /// Writes checked rows: an existing decision of the event with the same number is used, a

@@ -3,7 +3,7 @@
 
 use rusqlite::{Connection, Transaction};
 
-use super::table::{Keys, Table, all_checked, insert, select, update};
+use super::table::{Keys, Table, all_checked, checked, insert, select, update};
 use super::{Result, Store, StoreError};
 use crate::domain::{Household, KnownHouseholds, Visit};
 
@@ -155,14 +155,9 @@ impl Store {
 
 /// Cleaned and validated visit rows, or the first rule one breaks.
 pub(super) fn checked_visit_rows(rows: &[(Household, Visit)]) -> Result<Vec<(Household, Visit)>> {
-    let mut cleaned = Vec::with_capacity(rows.len());
-    for (h, v) in rows {
-        let (h, v) = (h.cleaned(), v.cleaned());
-        h.validate()?;
-        v.validate()?;
-        cleaned.push((h, v));
-    }
-    Ok(cleaned)
+    rows.iter()
+        .map(|(h, v)| Ok((checked(h)?, checked(v)?)))
+        .collect()
 }
 
 /// Writes checked visit rows, finding or creating each household (see `import_visits`).
