@@ -1,4 +1,4 @@
-use super::support::ward_store;
+use super::support::{add_household, ward_store};
 use crate::domain::{Category, Household, Visit, VisitStatus};
 use crate::storage::*;
 
@@ -7,9 +7,7 @@ fn households_are_stored_in_nfc_and_removal_takes_visits_and_can_be_undone() {
     let dir = tempfile::tempdir().unwrap();
     let (mut store, event_id) = store(&dir);
     let nfd = "Nguye\u{302}\u{303}n Thi\u{323} Ha\u{306}\u{300}ng";
-    let h = store
-        .add_household(&Household::new(nfd, " Khu phố 3 ", Category::Martyr))
-        .unwrap();
+    let h = add_household(&mut store, nfd, " Khu phố 3 ", Category::Martyr);
     assert_eq!(store.households().unwrap()[0].name, "Nguyễn Thị Hằng");
     assert_eq!(store.households().unwrap()[0].address, "Khu phố 3");
     let v = store
@@ -96,13 +94,7 @@ fn a_bad_row_in_an_import_saves_nothing() {
 fn visit_rows_find_their_household_by_name_and_address_or_create_it() {
     let dir = tempfile::tempdir().unwrap();
     let (mut store, event_id) = store(&dir);
-    let known = store
-        .add_household(&Household::new(
-            "Trần Thị Bé",
-            "Khu phố 4",
-            Category::Hardship,
-        ))
-        .unwrap();
+    let known = add_household(&mut store, "Trần Thị Bé", "Khu phố 4", Category::Hardship);
     let rows = vec![
         (
             Household::new("TRẦN THỊ BÉ", "khu phố 4", Category::Other),
@@ -135,12 +127,8 @@ fn store(dir: &tempfile::TempDir) -> (Store, i64) {
 fn an_import_updating_a_household_removed_meanwhile_is_refused_in_words_and_saves_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let (mut store, _) = store(&dir);
-    let kept = store
-        .add_household(&Household::new("Lê Văn Tám", "Khu phố 2", Category::Poor))
-        .unwrap();
-    let removed = store
-        .add_household(&Household::new("Trần Thị Hoa", "Khu phố 3", Category::Poor))
-        .unwrap();
+    let kept = add_household(&mut store, "Lê Văn Tám", "Khu phố 2", Category::Poor);
+    let removed = add_household(&mut store, "Trần Thị Hoa", "Khu phố 3", Category::Poor);
     // Checked while it was there, then removed in a window before the import was written.
     store.delete_household(removed.id).unwrap();
     let changed = Household {

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::support::{family, holds, ward_store, ward_with_family};
+use super::support::{add_household, family, holds, ward_store, ward_with_family};
 use crate::domain::{Category, Household};
 use crate::storage::{Store, paths};
 
@@ -97,9 +97,7 @@ fn a_removed_household_leaves_no_trace_in_the_file() {
 fn purging_a_household_takes_it_out_of_every_backup_too() {
     let dir = tempfile::tempdir().unwrap();
     let (mut store, event, added) = ward_with_family(&dir);
-    let other = store
-        .add_household(&Household::new("Lê Văn Tám", "Khu phố 2", Category::Martyr))
-        .unwrap();
+    let other = add_household(&mut store, "Lê Văn Tám", "Khu phố 2", Category::Martyr);
     let visit = crate::domain::Visit::new(added.id, "Sổ tiết kiệm Huyền Trâm", 2_000_000);
     store.add_visit(event, &visit).unwrap();
     let before = store

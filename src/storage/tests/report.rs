@@ -1,6 +1,6 @@
-use super::support::ward_store;
+use super::support::{add_household, ward_store};
 use crate::domain::report::{Figure, Section};
-use crate::domain::{Category, EventPoint, Household, PointKind, Visit, VisitStatus};
+use crate::domain::{Category, EventPoint, PointKind, Visit, VisitStatus};
 use crate::storage::*;
 
 #[test]
@@ -95,13 +95,7 @@ fn the_report_has_this_year_computed_and_the_previous_year_beside_it() {
             ..p2026
         })
         .unwrap();
-    let h = store
-        .add_household(&Household::new(
-            "Nguyễn Văn A",
-            "Khu phố 1",
-            Category::Martyr,
-        ))
-        .unwrap();
+    let h = add_household(&mut store, "Nguyễn Văn A", "Khu phố 1", Category::Martyr);
     let mut visit = Visit::new(h.id, "Quà", 500_000);
     visit.status = VisitStatus::Done;
     store.add_visit(y2026, &visit).unwrap();

@@ -48,6 +48,18 @@ pub fn family() -> Household {
     h
 }
 
+/// Stores a household of `name` at `address`, as a secretary adds one; returns it with its id.
+pub fn add_household(
+    store: &mut Store,
+    name: &str,
+    address: &str,
+    category: Category,
+) -> Household {
+    store
+        .add_household(&Household::new(name, address, category))
+        .unwrap()
+}
+
 /// The ward's file in `dir` (the event of 2026) holding the family: the store, the event's id
 /// and the family as stored.
 pub fn ward_with_family(dir: &tempfile::TempDir) -> (Store, i64, Household) {
