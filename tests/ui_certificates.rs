@@ -60,11 +60,12 @@ fn open_certificates(app: &mut App) {
     assert!(shows(app, "In giấy khen · Năm 2026"));
 }
 
-/// The demo, open on "In giấy khen".
-fn certificates_app(dir: &tempfile::TempDir) -> App {
-    let mut app = demo_app(dir);
+/// The demo in a new folder, open on "In giấy khen".
+fn certificates_app() -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
     open_certificates(&mut app);
-    app
+    (dir, app)
 }
 
 /// Shows the third certificate of the demo (register number 3: Ông Nguyễn Văn An).
@@ -75,12 +76,12 @@ fn show_an(app: &mut App) {
 }
 
 /// The demo on An's certificate with its template open for editing; where his name starts.
-fn editing_an(dir: &tempfile::TempDir) -> (App, f32) {
-    let mut app = certificates_app(dir);
+fn editing_an() -> (tempfile::TempDir, App, f32) {
+    let (dir, mut app) = certificates_app();
     show_an(&mut app);
     let before = name_x(&app, "Ông");
     click(&mut app, "Sửa mẫu");
-    (app, before)
+    (dir, app, before)
 }
 
 /// Clicks a cell of the editor, empties it and types `value`.
@@ -97,8 +98,7 @@ fn type_cell(app: &mut App, cell: &str, value: &str) {
 
 #[test]
 fn the_preview_is_the_certificate_and_blank_mode_leaves_out_the_printed_title() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = certificates_app(&dir);
+    let (_dir, mut app) = certificates_app();
     assert!(shows(&app, "Cả năm (5)"), "Biểu dương gets no certificate");
     show_an(&mut app);
     let page = page_text(&app);
@@ -118,8 +118,7 @@ fn the_preview_is_the_certificate_and_blank_mode_leaves_out_the_printed_title() 
 
 #[test]
 fn typing_a_new_position_moves_the_box_and_saving_keeps_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let (mut app, before) = editing_an(&dir);
+    let (dir, mut app, before) = editing_an();
     // A Vietnamese decimal comma.
     type_cell(&mut app, "cert-recipient-x", "45,5");
     let after = name_x(&app, "Ông");
@@ -144,8 +143,7 @@ fn typing_a_new_position_moves_the_box_and_saving_keeps_it() {
 
 #[test]
 fn a_box_off_the_paper_is_explained_and_cannot_be_saved() {
-    let dir = tempfile::tempdir().unwrap();
-    let (mut app, before) = editing_an(&dir);
+    let (dir, mut app, before) = editing_an();
     type_cell(&mut app, "cert-recipient-x", "250");
     assert!(shows(
         &app,
@@ -212,8 +210,7 @@ fn a_name_too_long_for_its_box_is_reported_before_printing() {
 
 #[test]
 fn saving_writes_one_page_per_certificate_in_register_order() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = certificates_app(&dir);
+    let (dir, mut app) = certificates_app();
     let target = dir.path().join("giay-khen-2026.pdf");
     save_pdf(&mut app, &target);
     assert!(shows(&app, &format!("Đã lưu “{}”.", target.display())));
@@ -238,8 +235,7 @@ fn saving_writes_one_page_per_certificate_in_register_order() {
 
 #[test]
 fn a_printer_profile_is_typed_in_with_decimal_commas() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = certificates_app(&dir);
+    let (dir, mut app) = certificates_app();
     click(&mut app, "Máy in và hiệu chỉnh");
     type_cell(&mut app, "printer-offset-x", "-1,5");
     type_cell(&mut app, "printer-scale", "1,01");
@@ -264,8 +260,7 @@ fn a_printer_profile_is_typed_in_with_decimal_commas() {
 
 #[test]
 fn the_calibration_page_is_saved_through_the_chosen_printer() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = certificates_app(&dir);
+    let (dir, mut app) = certificates_app();
     let target = dir.path().join("trang-hieu-chinh-a4.pdf");
     click(&mut app, "Máy in và hiệu chỉnh");
     through_dialog(
@@ -291,8 +286,7 @@ fn the_calibration_page_is_saved_through_the_chosen_printer() {
 /// buttons above the page do the same.
 #[test]
 fn the_preview_zooms_in_and_out_and_fits_again() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = certificates_app(&dir);
+    let (_dir, mut app) = certificates_app();
     assert!(shows(&app, "100 %"), "the page opens fitted");
     // Each key pressed with Ctrl and the zoom shown after it.
     let keys = [

@@ -11,8 +11,10 @@ use ngayhoi::gui::workspace::Message as Ws;
 use ngayhoi::gui::{App, Message, Section};
 use ngayhoi::storage::Store;
 
-fn province_app(dir: &tempfile::TempDir) -> App {
-    let mut app = App::boot(db(dir), today());
+/// The province's example in a new folder, open on "Tổng hợp báo cáo".
+fn province_app() -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::boot(db(&dir), today());
     click(&mut app, "Mẫu của một tỉnh");
     assert!(
         shows(&app, "Tổng hợp báo cáo"),
@@ -20,7 +22,7 @@ fn province_app(dir: &tempfile::TempDir) -> App {
     );
     click(&mut app, "Tổng hợp báo cáo");
     assert_eq!(app.section(), Some(Section::Consolidation));
-    app
+    (dir, app)
 }
 
 /// "Nhận báo cáo…" (the system's dialog to pick files), answered with `package`.
@@ -57,8 +59,7 @@ fn a_ward_has_no_consolidation_screen() {
 
 #[test]
 fn the_province_sees_who_has_reported_and_who_has_not() {
-    let dir = tempfile::tempdir().unwrap();
-    let app = province_app(&dir);
+    let (_dir, app) = province_app();
     assert!(shows(&app, "Tổng hợp báo cáo · Năm 2026"));
     assert!(shows(&app, "36/42"), "36 of the 42 expected units reported");
     assert_shows(&app, &["đơn vị chưa gửi", "6"]);
@@ -75,8 +76,7 @@ fn the_province_sees_who_has_reported_and_who_has_not() {
 
 #[test]
 fn a_unit_typed_into_the_list_is_saved_and_undone() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = province_app(&dir);
+    let (dir, mut app) = province_app();
     open_form(&mut app, "+ Thêm đơn vị", "expected-unit-name", |ui| {
         let _ = ui.typewrite("Phường Tân Mai");
         let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
@@ -114,7 +114,7 @@ fn a_package_from_a_unit_not_listed_is_taken_and_the_unit_added() {
         package.to_str().unwrap(),
     ]);
 
-    let mut app = province_app(&dir);
+    let (province, mut app) = province_app();
     take(&mut app, &package);
     assert!(
         shows_part(&app, "Phường Chợ Quán"),
@@ -122,7 +122,7 @@ fn a_package_from_a_unit_not_listed_is_taken_and_the_unit_added() {
     );
     assert_shows(&app, &["37/42", "Ngoài danh sách"]);
     click(&mut app, "Thêm vào danh sách");
-    assert!(expected_units(&dir).contains(&"Phường Chợ Quán".to_string()));
+    assert!(expected_units(&province).contains(&"Phường Chợ Quán".to_string()));
     assert_shows(&app, &["37/43", "Đã thêm 1 đơn vị vào danh sách."]);
 
     // The same file again is refused, with its reason, and nothing changes.
@@ -133,8 +133,7 @@ fn a_package_from_a_unit_not_listed_is_taken_and_the_unit_added() {
 
 #[test]
 fn the_consolidated_report_is_saved_as_pdf_and_excel() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = province_app(&dir);
+    let (dir, mut app) = province_app();
     let pdf = dir.path().join("tong-hop.pdf");
     save_as(
         &mut app,
@@ -163,8 +162,7 @@ fn the_consolidated_report_is_saved_as_pdf_and_excel() {
 
 #[test]
 fn a_resent_package_can_give_way_to_the_earlier_one() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = province_app(&dir);
+    let (dir, mut app) = province_app();
     let current = |app: &App| {
         let data = app.snapshot().unwrap();
         let c = data.consolidation.as_ref().unwrap();
