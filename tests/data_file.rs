@@ -87,6 +87,7 @@ fn a_step_saved_through_the_write_queue_is_in_a_copy_of_the_data_file_alone() {
     assert!(
         snapshot
             .unwrap()
+            .plan
             .checklist
             .iter()
             .any(|s| s.title.starts_with("Mượn loa"))

@@ -46,7 +46,7 @@ fn welcome_creates_the_unit_and_this_years_plan() {
     );
     assert!(data.unit.committee.ends_with("phường Chợ Quán"));
     assert_eq!(
-        data.event.date,
+        data.plan.event.date,
         NaiveDate::from_ymd_opt(2026, 8, 19).unwrap()
     );
     assert!(app.title().contains("Ngày hội"));
@@ -93,7 +93,7 @@ fn an_input_method_enter_in_a_field_submits_the_welcome() {
         Level::Commune,
         "the level the name starts with"
     );
-    assert_eq!(data.event.year, 2027);
+    assert_eq!(data.plan.event.year, 2027);
     let store = reopen(&db(&dir));
     assert_eq!(store.unit().unwrap().unwrap().level, Level::Commune);
     assert_eq!(store.years().unwrap(), vec![2027]);
@@ -105,7 +105,7 @@ fn the_demo_shows_every_section_with_an_overdue_step() {
     let app = demo_app(&dir);
     let data = app.snapshot().unwrap();
     assert_eq!(data.years, vec![2025, 2026]);
-    assert_eq!(data.event.year, 2026);
+    assert_eq!(data.plan.event.year, 2026);
     // The day was 14/8; the report was due ten days later and is not sent yet on 20/8.
     assert_shows(
         &app,
@@ -158,7 +158,7 @@ fn ticking_a_step_is_saved_and_can_be_undone() {
 fn adding_a_step_with_the_keyboard_then_undoing_it() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(&dir);
-    let before = app.snapshot().unwrap().checklist.len();
+    let before = app.snapshot().unwrap().plan.checklist.len();
 
     ctrl_key(&mut app, "n");
     interact(&mut app, |ui| {
@@ -168,8 +168,9 @@ fn adding_a_step_with_the_keyboard_then_undoing_it() {
         Ok(())
     });
     let data = app.snapshot().unwrap();
-    assert_eq!(data.checklist.len(), before + 1);
+    assert_eq!(data.plan.checklist.len(), before + 1);
     let added = data
+        .plan
         .checklist
         .iter()
         .find(|s| s.title == "Mời đoàn văn nghệ thiếu nhi")
@@ -181,7 +182,7 @@ fn adding_a_step_with_the_keyboard_then_undoing_it() {
     assert!(shows(&app, "Đã thêm “Mời đoàn văn nghệ thiếu nhi”."));
 
     click(&mut app, "Hoàn tác (Ctrl+Z)");
-    assert_eq!(app.snapshot().unwrap().checklist.len(), before);
+    assert_eq!(app.snapshot().unwrap().plan.checklist.len(), before);
     assert_eq!(of_2026(&dir, Store::checklist).len(), before);
 }
 
@@ -217,20 +218,20 @@ fn a_word_committed_after_enter_is_saved_in_the_step() {
 fn removing_a_step_offers_undo_and_undo_puts_it_back() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(&dir);
-    let original = app.snapshot().unwrap().checklist.clone();
+    let original = app.snapshot().unwrap().plan.checklist.clone();
     let target = original[1].clone();
     click_row(&mut app, &target.title, "Xóa");
-    assert!(!app.snapshot().unwrap().checklist.contains(&target));
+    assert!(!app.snapshot().unwrap().plan.checklist.contains(&target));
     assert!(shows(&app, &format!("Đã xóa “{}”.", target.title)));
     send(&mut app, Message::Shortcut(Shortcut::Undo));
-    assert_eq!(app.snapshot().unwrap().checklist, original);
+    assert_eq!(app.snapshot().unwrap().plan.checklist, original);
 }
 
 #[test]
 fn editing_a_due_date_moves_the_step_and_a_bad_date_is_explained() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(&dir);
-    let step = app.snapshot().unwrap().checklist[0].clone();
+    let step = app.snapshot().unwrap().plan.checklist[0].clone();
     click_row(&mut app, &step.title, "Sửa");
     let before = reopen(&db(&dir)).event(2026).unwrap().unwrap();
     let steps = |dir: &tempfile::TempDir| of_2026(dir, Store::checklist);
@@ -253,6 +254,7 @@ fn editing_a_due_date_moves_the_step_and_a_bad_date_is_explained() {
     let saved = app
         .snapshot()
         .unwrap()
+        .plan
         .checklist
         .iter()
         .find(|s| s.id == step.id)
@@ -272,19 +274,24 @@ fn a_new_year_copies_the_plan_without_last_years_ticks() {
 
     let data = app.snapshot().unwrap();
     assert_eq!(data.years, vec![2025, 2026, 2027]);
-    assert_eq!(data.event.year, 2027);
+    assert_eq!(data.plan.event.year, 2027);
     assert_eq!(
-        data.event.date,
+        data.plan.event.date,
         NaiveDate::from_ymd_opt(2027, 8, 14).unwrap()
     );
-    assert!(data.checklist.iter().all(|s| !s.done && s.note.is_empty()));
+    assert!(
+        data.plan
+            .checklist
+            .iter()
+            .all(|s| !s.done && s.note.is_empty())
+    );
     assert!(app.title().contains("năm 2027"));
 
     // Switching back shows last year as it was.
     send(&mut app, Ws::YearPicked(2026));
     let data = app.snapshot().unwrap();
-    assert_eq!(data.event.year, 2026);
-    assert!(data.checklist.iter().any(|s| s.done));
+    assert_eq!(data.plan.event.year, 2026);
+    assert!(data.plan.checklist.iter().any(|s| s.done));
 
     click(&mut app, "+ Năm mới");
     interact(&mut app, |ui| retype(ui, "new-year", "2026"));

@@ -55,7 +55,7 @@ fn adding_an_item_by_typing_and_enter() {
     let saved = titles(&dir);
     assert_eq!(saved.len(), before + 1);
     assert_eq!(saved.last().unwrap(), "Trao quà cho gia đình chính sách");
-    let program = &app.snapshot().unwrap().program;
+    let program = &app.snapshot().unwrap().plan.program;
     assert_eq!(program.last().unwrap().duration_min, 20);
 
     undo(&mut app);
@@ -90,7 +90,7 @@ fn moving_an_item_with_alt_arrows_and_the_buttons_then_undoing() {
     let moved = titles(&dir);
     assert_eq!(moved[0], "Chào cờ");
     assert_eq!(moved[1], "Văn nghệ chào mừng");
-    let start = app.snapshot().unwrap().event.program_start;
+    let start = app.snapshot().unwrap().plan.event.program_start;
     assert_eq!(start, t(7, 30));
     assert!(
         shows(&app, "07:35"),
@@ -157,7 +157,7 @@ fn a_start_time_typed_keeps_a_theme_changed_meanwhile_elsewhere() {
 #[test]
 fn pinning_an_item_too_early_shows_the_overlap() {
     let (_dir, mut app) = demo_in_new_folder(Section::Ceremony);
-    let third = app.snapshot().unwrap().program[2].title.clone();
+    let third = app.snapshot().unwrap().plan.program[2].title.clone();
     click_row(&mut app, &third, "Sửa");
     interact(&mut app, |ui| {
         retype(ui, "program-fixed", "7:45")?;
@@ -176,11 +176,15 @@ fn pinning_an_item_too_early_shows_the_overlap() {
 fn a_removed_item_comes_back_in_its_place_with_undo() {
     let (dir, mut app) = demo_in_new_folder(Section::Ceremony);
     let original = titles(&dir);
-    let id_of = app.snapshot().unwrap().program[2].id;
+    let id_of = app.snapshot().unwrap().plan.program[2].id;
     click_row(&mut app, &original[2], "Xóa");
     assert_eq!(titles(&dir).len(), original.len() - 1);
     assert!(shows(&app, &format!("Đã xóa “{}”.", original[2])));
     undo(&mut app);
     assert_eq!(titles(&dir), original, "back in its place, third");
-    assert_eq!(app.snapshot().unwrap().program[2].id, id_of, "under its id");
+    assert_eq!(
+        app.snapshot().unwrap().plan.program[2].id,
+        id_of,
+        "under its id"
+    );
 }

@@ -165,7 +165,7 @@ fn a_list_row_naming_a_decision_goes_to_it_and_rows_that_cannot_be_placed_are_na
 fn rows_without_a_decision_are_named_when_the_year_has_none_and_one_can_be_added() {
     let (dir, mut app) = demo_in_new_folder(Section::Honors);
     plan_2027(&mut app);
-    assert_eq!(app.snapshot().unwrap().event.year, 2027);
+    assert_eq!(app.snapshot().unwrap().plan.event.year, 2027);
     let file = saved(
         &dir,
         "khen-2027.csv",

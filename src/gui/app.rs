@@ -140,7 +140,7 @@ impl App {
             return Task::none();
         }
         self.seen_version = Some(version);
-        let year = Some(ws.data.event.year);
+        let year = Some(ws.data.plan.event.year);
         let job: Job = Box::new(|_| {
             Ok(Done {
                 external: true,
@@ -154,7 +154,10 @@ impl App {
         const NAME: &str = "Ngày hội Toàn dân bảo vệ ANTQ";
         match &self.phase {
             Phase::Ready(ws) => {
-                format!("{NAME} — {}, năm {}", ws.data.unit.name, ws.data.event.year)
+                format!(
+                    "{NAME} — {}, năm {}",
+                    ws.data.unit.name, ws.data.plan.event.year
+                )
             }
             _ => NAME.to_string(),
         }
@@ -270,7 +273,7 @@ impl App {
                 let busy = self.writer.is_saving() || self.writer.stalled().is_some();
                 let (task, event) = ws.update(message, busy);
                 let task = task.map(Message::Workspace);
-                let year = Some(ws.data.event.year);
+                let year = Some(ws.data.plan.event.year);
                 let write = match event {
                     Some(workspace::Event::Write(job)) => {
                         self.writer.push(&ws.db, year, job, written_message)
@@ -377,7 +380,7 @@ impl App {
                     Ok((None, _)) => {}
                     Err(message) => ws.error = Some(message),
                 }
-                let year = Some(ws.data.event.year);
+                let year = Some(ws.data.plan.event.year);
                 self.writer.finished(&ws.db, year, written_message)
             }
             (Phase::Failed(_) | Phase::Locked(_), _) => Task::none(),

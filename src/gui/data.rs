@@ -9,10 +9,7 @@ use iced::Task;
 
 use crate::consolidation::table::{Consolidation, ExpectedUnit, Received};
 use crate::domain::report::Report;
-use crate::domain::{
-    Activity, ChecklistItem, Decision, Delegate, EventPoint, ProgramItem, Recipient, Roster, Unit,
-    YearEvent, YearGifts, YearPlan,
-};
+use crate::domain::{Decision, Recipient, Roster, Unit, YearGifts, YearPlan};
 use crate::storage::commendation::RemovedDecision;
 use crate::storage::household::RemovedHousehold;
 use crate::storage::report::YearData;
@@ -30,12 +27,9 @@ pub struct Snapshot {
     /// Residential areas: festival teams are one per area by default.
     pub areas: Vec<String>,
     pub years: Vec<i32>,
-    pub event: YearEvent,
-    pub checklist: Vec<ChecklistItem>,
-    pub program: Vec<ProgramItem>,
-    pub delegates: Vec<Delegate>,
-    pub points: Vec<EventPoint>,
-    pub activities: Vec<Activity>,
+    /// The selected year's plan: its event, checklist, program, delegates, points and
+    /// activities.
+    pub plan: YearPlan,
     /// Households and this year's visits, indexed for search; shared, since a reload after
     /// each change must not copy 10,000 households around the UI.
     pub households: Arc<YearGifts>,
@@ -106,12 +100,7 @@ impl Snapshot {
             password: store.has_password(),
             unit,
             years,
-            event: plan.event,
-            checklist: plan.checklist,
-            program: plan.program,
-            delegates: plan.delegates,
-            points: plan.points,
-            activities: plan.activities,
+            plan,
             households: gifts,
             decisions,
             recipients,
@@ -179,23 +168,11 @@ impl Snapshot {
     pub fn sources(&self) -> crate::papers::Sources {
         crate::papers::Sources {
             unit: self.unit.clone(),
-            plan: self.plan(),
+            plan: self.plan.clone(),
             areas: self.areas.clone(),
             gifts: Arc::clone(&self.households),
             decisions: self.decisions.clone(),
             recipients: self.recipients.clone(),
-        }
-    }
-
-    /// The selected year's plan, for the papers.
-    pub fn plan(&self) -> YearPlan {
-        YearPlan {
-            event: self.event.clone(),
-            checklist: self.checklist.clone(),
-            program: self.program.clone(),
-            delegates: self.delegates.clone(),
-            points: self.points.clone(),
-            activities: self.activities.clone(),
         }
     }
 }

@@ -34,7 +34,7 @@ impl Workspace {
                     self.settings.password.work.refuse_while_saving("làm lại");
                     return Task::none();
                 }
-                let year = self.data.event.year;
+                let year = self.data.plan.event.year;
                 Task::perform(async move { change(&db, current, new, year) }, |r| {
                     card(Card::Changed(Box::new(r)))
                 })

@@ -47,7 +47,7 @@ impl Workspace {
                     return Task::none();
                 }
                 let db = Arc::clone(&self.db);
-                let year = self.data.event.year;
+                let year = self.data.plan.event.year;
                 Task::perform(async move { restore(&db, path, year) }, |r| {
                     card(Card::Restored(Box::new(r)))
                 })

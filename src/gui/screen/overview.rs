@@ -49,13 +49,13 @@ impl Record for ChecklistItem {
     const FOCUS: &'static str = TITLE_INPUT;
 
     fn list(data: &Snapshot) -> &[Self] {
-        &data.checklist
+        &data.plan.checklist
     }
 
     fn blank(data: &Snapshot) -> StepDraft {
         StepDraft {
             title: String::new(),
-            due: date_short(data.event.date),
+            due: date_short(data.plan.event.date),
             note: String::new(),
         }
     }
@@ -63,7 +63,7 @@ impl Record for ChecklistItem {
     fn draft(&self, data: &Snapshot) -> StepDraft {
         StepDraft {
             title: self.title.clone(),
-            due: date_short(self.due(data.event.date)),
+            due: date_short(self.due(data.plan.event.date)),
             note: self.note.clone(),
         }
     }
@@ -73,7 +73,7 @@ impl Record for ChecklistItem {
         let item = ChecklistItem {
             id: before.map_or(0, |b| b.id),
             title: draft.title.clone(),
-            offset_days: offset_between(data.event.date, due),
+            offset_days: offset_between(data.plan.event.date, due),
             // The row's box ticks it, not the form: the stored row's, which undo may have
             // changed while the form was open.
             done: before.is_some_and(|b| b.done),
@@ -161,8 +161,9 @@ impl Overview {
     }
 
     pub fn view<'a>(&'a self, data: &'a Snapshot, today: NaiveDate) -> Element<'a, Message> {
-        let event = &data.event;
+        let event = &data.plan.event;
         let states: Vec<DueState> = data
+            .plan
             .checklist
             .iter()
             .map(|i| i.state(event.date, today))
@@ -235,13 +236,13 @@ impl Overview {
             });
         let form = self.checklist.form(None).map(|f| f.map(Message::Checklist));
         let mut rows = column![table.header()].push(form);
-        for (item, state) in data.checklist.iter().zip(&states) {
+        for (item, state) in data.plan.checklist.iter().zip(&states) {
             let (_, _, style) = status(item, *state, date, today);
             rows = rows.push(self.checklist.row_or_form(item.id, Message::Checklist, || {
                 table.row((item, *state), [8, 12], style)
             }));
         }
-        if data.checklist.is_empty() && !self.checklist.is_open() {
+        if data.plan.checklist.is_empty() && !self.checklist.is_open() {
             rows = rows.push(
                 container(
                     text("Chưa có việc nào. Bấm “+ Thêm việc” (Ctrl+N) để thêm.")
@@ -274,17 +275,17 @@ impl Overview {
 
 /// The figures of every section, in one line: what exists so far.
 pub fn section_counts(data: &Snapshot) -> String {
-    let attending = data.delegates.iter().filter(|d| d.attending).count();
-    let (expected, actual) = crate::domain::point::participants(&data.points);
+    let attending = data.plan.delegates.iter().filter(|d| d.attending).count();
+    let (expected, actual) = crate::domain::point::participants(&data.plan.points);
     let people = if actual > 0 { actual } else { expected };
-    let (awarded, _) = crate::domain::festival::prize_totals(&data.activities);
+    let (awarded, _) = crate::domain::festival::prize_totals(&data.plan.activities);
     format!(
         "Phần lễ: {} mục · Đại biểu: {attending}/{} tham dự · {} điểm tổ chức, {} người · Phần hội: {} hoạt động, {} tiền thưởng",
-        data.program.len(),
-        data.delegates.len(),
-        data.points.len(),
+        data.plan.program.len(),
+        data.plan.delegates.len(),
+        data.plan.points.len(),
         crate::text::thousands(i64::from(people)),
-        data.activities.len(),
+        data.plan.activities.len(),
         crate::text::money(awarded),
     )
 }
@@ -296,13 +297,14 @@ fn next_step<'a>(
     today: NaiveDate,
 ) -> Element<'a, Message> {
     let open = data
+        .plan
         .checklist
         .iter()
         .zip(states)
         .find(|(_, state)| **state != DueState::Done);
     let (message, style): (String, theme::BoxStyle) = match open {
         Some((item, state)) => {
-            let due = item.due(data.event.date);
+            let due = item.due(data.plan.event.date);
             let when = match state {
                 DueState::Overdue => format!("quá hạn {} ngày", (today - due).num_days()),
                 _ if due == today => "hạn hôm nay".to_string(),
@@ -319,7 +321,9 @@ fn next_step<'a>(
             };
             (format!("Việc cần làm tiếp: {} ({when})", item.title), style)
         }
-        None if data.checklist.is_empty() => ("Chưa có bước chuẩn bị nào.".into(), theme::notice),
+        None if data.plan.checklist.is_empty() => {
+            ("Chưa có bước chuẩn bị nào.".into(), theme::notice)
+        }
         None => (
             "Mọi bước chuẩn bị của năm nay đã xong.".into(),
             theme::notice,

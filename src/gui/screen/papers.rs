@@ -77,7 +77,7 @@ impl Papers {
                 if self.pages.is_err() || self.saving {
                     return (Task::none(), None);
                 }
-                let name = self.paper.file_name(data.event.year);
+                let name = self.paper.file_name(data.plan.event.year);
                 let choose = system::save_as("Lưu văn bản PDF", name, system::PDF);
                 (Task::perform(choose, Message::Chosen), None)
             }
@@ -107,7 +107,7 @@ impl Papers {
         });
         let save = save_pdf(self.saving, self.pages.is_ok(), Message::Save);
         let header = page_header(
-            format!("In ấn · Năm {}", data.event.year),
+            format!("In ấn · Năm {}", data.plan.event.year),
             "Xem trước đúng như khi in (khổ A4, thể thức văn bản hành chính).",
             [save],
         );

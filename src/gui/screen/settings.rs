@@ -146,7 +146,7 @@ pub fn shortcut(shortcut: Shortcut) -> Option<Action<Message>> {
 
 impl Settings {
     pub fn new(data: &Snapshot) -> Settings {
-        let (unit, event) = (&data.unit, &data.event);
+        let (unit, event) = (&data.unit, &data.plan.event);
         Settings {
             form: SettingsDraft {
                 name: unit.name.clone(),

@@ -173,7 +173,7 @@ impl Workspace {
     }
 
     pub fn refreshed(&mut self, data: Snapshot, done: Done) {
-        if data.event.id != self.settings.event_id() {
+        if data.plan.event.id != self.settings.event_id() {
             self.settings = Settings::new(&data);
             self.overview = Overview::default();
             self.ceremony = Ceremony::default();
@@ -229,7 +229,7 @@ impl Workspace {
 
     /// `busy`: changes are still on their way to the file (a restore waits for them).
     pub fn update(&mut self, message: Message, busy: bool) -> Update {
-        let event_id = self.data.event.id;
+        let event_id = self.data.plan.event.id;
         match message {
             Message::Navigate(section) => {
                 self.navigate(section);
@@ -312,7 +312,7 @@ impl Workspace {
                 let (task, event) = self.unit_reports.update(message, &self.data);
                 let job = match event {
                     Some(consolidation::Event::Open(path)) => self.open(&path),
-                    Some(event) => jobs::consolidation(event_id, self.data.event.year, event),
+                    Some(event) => jobs::consolidation(event_id, self.data.plan.event.year, event),
                     None => None,
                 };
                 write(task, Message::Consolidation, job)
@@ -429,7 +429,7 @@ impl Workspace {
                     .years
                     .iter()
                     .max()
-                    .map_or(self.data.event.year, |y| y + 1);
+                    .map_or(self.data.plan.event.year, |y| y + 1);
                 self.new_year = Some(next.to_string());
                 (iced::widget::operation::focus("new-year"), None)
             }

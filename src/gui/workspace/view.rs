@@ -122,7 +122,7 @@ impl Workspace {
         };
         let years = pick_list(
             self.data.years.clone(),
-            Some(self.data.event.year),
+            Some(self.data.plan.event.year),
             Message::YearPicked,
         )
         .padding([6, 10])

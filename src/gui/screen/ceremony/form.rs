@@ -42,7 +42,7 @@ impl Record for ProgramItem {
     const FOCUS: &'static str = TITLE_INPUT;
 
     fn list(data: &Snapshot) -> &[Self] {
-        &data.program
+        &data.plan.program
     }
 
     fn blank(_: &Snapshot) -> ItemDraft {

@@ -91,7 +91,7 @@ pub fn shortcut(shortcut: Shortcut) -> Option<Action<Message>> {
 
 impl Ceremony {
     pub fn update(&mut self, message: Message, data: &Snapshot) -> (Task<Message>, Option<Event>) {
-        let find = |id: i64| data.program.iter().position(|item| item.id == id);
+        let find = |id: i64| data.plan.program.iter().position(|item| item.id == id);
         match message {
             Message::StartEdited(raw) => {
                 let typed = Typed::from_raw(&raw).value;
@@ -99,16 +99,17 @@ impl Ceremony {
                 let parsed = parse_time(&typed);
                 self.start = Some(typed);
                 match parsed {
-                    Some(time) if time != data.event.program_start => {
+                    Some(time) if time != data.plan.event.program_start => {
                         // Typing "8h30" passes through "8" and "8h": one undo step for all.
                         if !matches!(self.history.last(), Some(Undo::Start(_))) {
-                            self.history.remember(Undo::Start(data.event.clone()), None);
+                            self.history
+                                .remember(Undo::Start(data.plan.event.clone()), None);
                         }
                         let event = YearEvent {
                             program_start: time,
-                            ..data.event.clone()
+                            ..data.plan.event.clone()
                         };
-                        let base = data.event.clone();
+                        let base = data.plan.event.clone();
                         (Task::none(), Some(Event::SaveEvent { base, event }))
                     }
                     Some(_) => none(),
@@ -128,7 +129,7 @@ impl Ceremony {
                         self.insert_at = self
                             .selected
                             .and_then(find)
-                            .map_or(data.program.len(), |i| i + 1);
+                            .map_or(data.plan.program.len(), |i| i + 1);
                     }
                     records::Message::Edit(id) => self.selected = Some(id),
                     records::Message::Remove(id) => {
@@ -159,7 +160,7 @@ impl Ceremony {
                         Some(Undo::Reordered(order)) => Some(Event::Reorder(order)),
                         Some(Undo::Start(event)) => {
                             self.start = None;
-                            let base = data.event.clone();
+                            let base = data.plan.event.clone();
                             Some(Event::SaveEvent { base, event })
                         }
                         None => None,
@@ -178,7 +179,7 @@ impl Ceremony {
             records::Event::Add(item) if item.id == 0 => Event::Add(self.insert_at, item),
             records::Event::Add(item) => {
                 let index = self.removed_at.remove(&item.id);
-                Event::Add(index.unwrap_or(data.program.len()), item)
+                Event::Add(index.unwrap_or(data.plan.program.len()), item)
             }
             event => Event::Items(event),
         }
@@ -204,7 +205,7 @@ impl Ceremony {
     }
 
     fn reorder(&mut self, data: &Snapshot, id: i64, step: i32) -> (Task<Message>, Option<Event>) {
-        let order: Vec<i64> = data.program.iter().map(|item| item.id).collect();
+        let order: Vec<i64> = data.plan.program.iter().map(|item| item.id).collect();
         let Some(from) = order.iter().position(|i| *i == id) else {
             return none();
         };
@@ -219,9 +220,9 @@ impl Ceremony {
     }
 
     pub fn view<'a>(&'a self, data: &'a Snapshot) -> Element<'a, Message> {
-        let event = &data.event;
-        let slots = schedule(event.program_start, &data.program);
-        let total: u32 = data.program.iter().map(|i| i.duration_min).sum();
+        let event = &data.plan.event;
+        let slots = schedule(event.program_start, &data.plan.program);
+        let total: u32 = data.plan.program.iter().map(|i| i.duration_min).sum();
         let end = slots.last().map_or(event.program_start, |s| s.end);
         let overlaps = slots.iter().filter(|s| s.gap_min < 0).count();
 
@@ -248,7 +249,11 @@ impl Ceremony {
         .spacing(4);
         let figures = row![
             container(start_field).padding(10).style(theme::card),
-            stat(data.program.len().to_string(), "mục trong phần lễ", plain),
+            stat(
+                data.plan.program.len().to_string(),
+                "mục trong phần lễ",
+                plain
+            ),
             stat(time_short(end), "giờ kết thúc phần lễ", plain),
             stat(format!("{total} phút"), "tổng thời lượng", plain),
             count_stat(overlaps, "chỗ trùng giờ", theme::danger_text),
@@ -256,9 +261,9 @@ impl Ceremony {
         .spacing(12)
         .align_y(Alignment::Center);
 
-        let table = items_table(data.program.len());
+        let table = items_table(data.plan.program.len());
         let mut rows = column![table.header()];
-        for (index, (item, slot)) in data.program.iter().zip(&slots).enumerate() {
+        for (index, (item, slot)) in data.plan.program.iter().zip(&slots).enumerate() {
             if let Some(gap) = gap_row(slot) {
                 rows = rows.push(gap);
             }
@@ -271,7 +276,7 @@ impl Ceremony {
                 table.row((index, item, *slot), [8, 12], style)
             }));
         }
-        if data.program.is_empty() && !self.items.is_open() {
+        if data.plan.program.is_empty() && !self.items.is_open() {
             rows = rows.push(
                 container(
                     text("Chưa có mục nào. Bấm “+ Thêm mục” (Ctrl+N) để thêm.").style(theme::muted),

@@ -470,7 +470,7 @@ impl Certificates {
             Form::Merit => "bang-khen",
             _ => "giay-khen",
         };
-        let year = data.event.year;
+        let year = data.plan.event.year;
         let name = match (self.scope, self.selected_register(data)) {
             (Scope::One, Some(n)) => format!("{stem}-{year}-so-{n}.pdf"),
             _ => format!("{stem}-{year}.pdf"),
@@ -523,7 +523,7 @@ fn stored(data: &Snapshot, form: Form, mode: Mode) -> Template {
 
 /// Example texts for a template with nobody to print yet.
 fn sample(data: &Snapshot, form: Form) -> CertificateData {
-    let decision = Decision::defaults(&data.unit, "…/QĐ-UBND", data.event.date);
+    let decision = Decision::defaults(&data.unit, "…/QĐ-UBND", data.plan.event.date);
     let mut recipient = Recipient::new(
         0,
         crate::domain::RecipientKind::Individual,
@@ -534,7 +534,7 @@ fn sample(data: &Snapshot, form: Form) -> CertificateData {
     recipient.position = "Tổ trưởng Tổ dân phố 1".into();
     recipient.achievement = format!(
         "Đã có thành tích xuất sắc trong phong trào Toàn dân bảo vệ an ninh Tổ quốc năm {}",
-        data.event.year
+        data.plan.event.year
     );
     recipient.register_no = Some(1);
     CertificateData::new(&data.unit, &decision, &recipient)

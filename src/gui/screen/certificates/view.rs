@@ -24,7 +24,7 @@ impl Certificates {
         let printing = self.to_print(data).len();
         let save = save_pdf(self.saving, printing > 0, Message::Save);
         let header = page_header(
-            format!("In giấy khen · Năm {}", data.event.year),
+            format!("In giấy khen · Năm {}", data.plan.event.year),
             "Giấy khen, bằng khen theo thứ tự số vào sổ; xem trước đúng như khi in.",
             [save],
         );
@@ -180,7 +180,7 @@ impl Certificates {
         } else if printing == 0 {
             format!(
                 "Năm {} chưa có ai được tặng {what} (biểu dương không in giấy). Thêm người được khen ở mục Khen thưởng.",
-                data.event.year
+                data.plan.event.year
             )
         } else {
             format!(
@@ -336,7 +336,7 @@ impl Certificates {
             text(format!(
                 "Chưa có ai được tặng {} trong năm {}: bản xem trước dùng nội dung ví dụ.",
                 self.form.label().to_lowercase(),
-                data.event.year
+                data.plan.event.year
             ))
             .style(theme::muted)
             .into()

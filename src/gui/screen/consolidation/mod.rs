@@ -201,7 +201,7 @@ impl UnitReports {
                     Output::Pdf => ("pdf", system::PDF),
                     Output::Xlsx => ("xlsx", system::XLSX),
                 };
-                let name = consolidated::file_name(data.event.year, extension);
+                let name = consolidated::file_name(data.plan.event.year, extension);
                 (
                     Task::perform(
                         system::save_as("Lưu báo cáo tổng hợp", name, filter),

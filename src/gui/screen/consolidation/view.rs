@@ -36,7 +36,7 @@ impl UnitReports {
     pub fn view<'a>(&'a self, data: &'a Snapshot) -> Element<'a, Message> {
         let header = column![
             page_title(
-                format!("Tổng hợp báo cáo · Năm {}", data.event.year),
+                format!("Tổng hợp báo cáo · Năm {}", data.plan.event.year),
                 "Nhận các tệp báo cáo đơn vị cấp dưới gửi lên, theo dõi đơn vị chưa gửi, xuất báo cáo tổng hợp.",
             ),
             row![

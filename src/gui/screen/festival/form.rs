@@ -35,7 +35,7 @@ impl Record for Activity {
     const FOCUS: &'static str = NAME_INPUT;
 
     fn list(data: &Snapshot) -> &[Self] {
-        &data.activities
+        &data.plan.activities
     }
 
     /// A new activity: one team per residential area, the usual prizes.

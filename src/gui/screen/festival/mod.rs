@@ -107,11 +107,10 @@ impl Festival {
         if !matches!(message, Message::Result(..) | Message::Down(..)) {
             self.last_cell = None;
         }
-        let find = |id: i64| data.activities.iter().find(|a| a.id == id);
+        let find = |id: i64| data.plan.activities.iter().find(|a| a.id == id);
         match message {
             Message::Activities(message) => {
-                let current: Vec<Activity> =
-                    data.activities.iter().map(|a| self.current(a)).collect();
+                let current = self.all_current(data);
                 let (task, event) = self.activities.update_with(message, &current, data);
                 self.forget_typing_of(event.as_ref());
                 (task.map(Message::Activities), event)
@@ -191,6 +190,15 @@ impl Festival {
         self.activities.can_undo() || self.history.can_undo()
     }
 
+    /// Every activity as the secretary sees it.
+    fn all_current(&self, data: &Snapshot) -> Vec<Activity> {
+        data.plan
+            .activities
+            .iter()
+            .map(|a| self.current(a))
+            .collect()
+    }
+
     /// The activity as the secretary sees it: the snapshot with every valid typed result.
     fn current(&self, saved: &Activity) -> Activity {
         let mut activity = saved.clone();
@@ -248,7 +256,8 @@ impl Festival {
     /// closes the form of an activity that is gone).
     fn forget_what_is_gone(&mut self, data: &Snapshot) {
         let exists = |id: i64, index: usize| {
-            data.activities
+            data.plan
+                .activities
                 .iter()
                 .any(|a| a.id == id && index < a.teams.len())
         };
@@ -256,15 +265,16 @@ impl Festival {
     }
 
     pub fn view<'a>(&'a self, data: &'a Snapshot) -> Element<'a, Message> {
-        let current: Vec<Activity> = data.activities.iter().map(|a| self.current(a)).collect();
+        let current = self.all_current(data);
         let (awarded, planned) = prize_totals(&current);
         let teams: HashSet<&str> = data
+            .plan
             .activities
             .iter()
             .flat_map(|a| a.teams.iter().map(|t| t.name.as_str()))
             .collect();
         let header = page_header(
-            format!("Phần hội · Ngày hội năm {}", data.event.year),
+            format!("Phần hội · Ngày hội năm {}", data.plan.event.year),
             "Hoạt động, đội tham gia, kết quả và giải thưởng. Tab sang ô bên cạnh, Enter xuống đội dưới.",
             [primary_button("+ Thêm hoạt động", [10, 18])
                 .on_press(Message::Activities(records::Message::New))
@@ -273,7 +283,7 @@ impl Festival {
         // The sums get the wider cards: "11.600.000 đ" put "đ" on a line of its own at 1024.
         let (count, sum) = (Length::FillPortion(2), Length::FillPortion(3));
         let figures = row![
-            stat(data.activities.len().to_string(), "hoạt động", plain).width(count),
+            stat(data.plan.activities.len().to_string(), "hoạt động", plain).width(count),
             stat(teams.len().to_string(), "đội tham gia", plain).width(count),
             stat(money(awarded), "tiền thưởng đã trao", theme::success_text).width(sum),
             stat(money(planned), "tổng giải thưởng dự kiến", plain).width(sum),
@@ -286,13 +296,13 @@ impl Festival {
             .push(form(None))
             .spacing(16)
             .padding(24);
-        for (activity, shown) in data.activities.iter().zip(current) {
+        for (activity, shown) in data.plan.activities.iter().zip(current) {
             content = match form(Some(activity.id)) {
                 Some(form) => content.push(form),
                 None => content.push(self.activity_card(activity, shown)),
             };
         }
-        if data.activities.is_empty() && !self.activities.is_open() {
+        if data.plan.activities.is_empty() && !self.activities.is_open() {
             content = content.push(
                 container(
                     text("Chưa có hoạt động nào. Bấm “+ Thêm hoạt động” để thêm.")

@@ -39,11 +39,18 @@ impl Record for Delegate {
     const FOCUS: &'static str = DELEGATE_NAME;
 
     fn list(data: &Snapshot) -> &[Self] {
-        &data.delegates
+        &data.plan.delegates
     }
 
     fn blank(data: &Snapshot) -> DelegateDraft {
-        let rank = data.delegates.iter().map(|d| d.rank).max().unwrap_or(0) + 1;
+        let rank = data
+            .plan
+            .delegates
+            .iter()
+            .map(|d| d.rank)
+            .max()
+            .unwrap_or(0)
+            + 1;
         DelegateDraft {
             rank: rank.to_string(),
             ..DelegateDraft::default()
@@ -138,14 +145,14 @@ impl Record for EventPoint {
     const FOCUS: &'static str = POINT_NAME;
 
     fn list(data: &Snapshot) -> &[Self] {
-        &data.points
+        &data.plan.points
     }
 
     fn blank(data: &Snapshot) -> PointDraft {
         PointDraft {
             name: String::new(),
             kind: PointKind::Residential,
-            date: date_short(data.event.date),
+            date: date_short(data.plan.event.date),
             host: String::new(),
             expected: "0".into(),
             actual: String::new(),

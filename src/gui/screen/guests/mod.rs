@@ -118,10 +118,10 @@ impl Guests {
     }
 
     pub fn view<'a>(&'a self, data: &'a Snapshot) -> Element<'a, Message> {
-        let attending = data.delegates.iter().filter(|d| d.attending).count();
-        let (expected, actual) = participants(&data.points);
+        let attending = data.plan.delegates.iter().filter(|d| d.attending).count();
+        let (expected, actual) = participants(&data.plan.points);
         let header = page_header(
-            format!("Đại biểu và điểm tổ chức · Năm {}", data.event.year),
+            format!("Đại biểu và điểm tổ chức · Năm {}", data.plan.event.year),
             "Đại biểu được giới thiệu theo thứ tự nghi thức; số người tham gia đưa vào báo cáo.",
             [primary_button("+ Thêm đại biểu", [10, 18])
                 .on_press(Message::New)
@@ -129,11 +129,11 @@ impl Guests {
         );
         let figures = row![
             stat(
-                format!("{attending}/{}", data.delegates.len()),
+                format!("{attending}/{}", data.plan.delegates.len()),
                 "đại biểu tham dự",
                 plain
             ),
-            stat(data.points.len().to_string(), "điểm tổ chức", plain),
+            stat(data.plan.points.len().to_string(), "điểm tổ chức", plain),
             stat(thousands(i64::from(expected)), "người dự kiến", plain),
             stat(
                 thousands(i64::from(actual)),
@@ -177,7 +177,7 @@ impl Guests {
             });
         let form = self.delegates.form(None).map(|f| f.map(Message::Delegates));
         let mut rows = column![table.header()].push(form);
-        for d in &data.delegates {
+        for d in &data.plan.delegates {
             let style = if d.attending {
                 theme::row_plain
             } else {
@@ -188,11 +188,11 @@ impl Guests {
                     .row_or_form(d.id, Message::Delegates, || table.row(d, [8, 12], style)),
             );
         }
-        if data.delegates.is_empty() && !self.delegates.is_open() {
+        if data.plan.delegates.is_empty() && !self.delegates.is_open() {
             rows =
                 rows.push(container(text("Chưa có đại biểu nào.").style(theme::muted)).padding(12));
         }
-        let intro = introductions(&data.delegates);
+        let intro = introductions(&data.plan.delegates);
         let preview = if intro.is_empty() {
             "Chưa có đại biểu nào tham dự để giới thiệu.".to_string()
         } else {
@@ -228,12 +228,12 @@ impl Guests {
             });
         let form = |id| self.points.form(id).map(|f| f.map(Message::Points));
         let mut rows = column![table.header()];
-        for p in &data.points {
+        for p in &data.plan.points {
             rows = rows.push(self.points.row_or_form(p.id, Message::Points, || {
                 table.row(p, [8, 12], theme::row_plain)
             }));
         }
-        if data.points.is_empty() && !self.points.is_open() {
+        if data.plan.points.is_empty() && !self.points.is_open() {
             rows = rows
                 .push(container(text("Chưa có điểm tổ chức nào.").style(theme::muted)).padding(12));
         }

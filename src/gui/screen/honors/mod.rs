@@ -173,7 +173,7 @@ impl Honors {
                 self.decision = None;
                 let focus = self
                     .recipients
-                    .start(RecipientDraft::new(decision, data.event.year));
+                    .start(RecipientDraft::new(decision, data.plan.event.year));
                 (open_at_top(PAGE, focus.map(Message::Recipients)), None)
             }
             Message::Recipients(message) => {
@@ -411,7 +411,7 @@ impl Honors {
             };
             let mut r = row.recipient;
             if r.achievement.trim().is_empty() {
-                r.achievement = default_achievement(data.event.year);
+                r.achievement = default_achievement(data.plan.event.year);
             }
             out.push((number, date, r));
         }
@@ -426,7 +426,7 @@ impl Honors {
             reasons.push(format!(
                 "{} có số quyết định chưa có trong năm {} nhưng thiếu ngày quyết định: hãy ghi ngày trong tệp.",
                 rows_named(&without_date),
-                data.event.year
+                data.plan.event.year
             ));
         }
         if !reasons.is_empty() {

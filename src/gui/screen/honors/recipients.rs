@@ -27,11 +27,10 @@ impl Record for Recipient {
     /// The screen opens new recipients in the decision shown (`Records::start`); this is
     /// the first decision's.
     fn blank(data: &Snapshot) -> RecipientDraft {
-        let first =
-            data.decisions.first().cloned().unwrap_or_else(|| {
-                crate::domain::Decision::defaults(&data.unit, "", data.event.date)
-            });
-        RecipientDraft::new(&first, data.event.year)
+        let first = data.decisions.first().cloned().unwrap_or_else(|| {
+            crate::domain::Decision::defaults(&data.unit, "", data.plan.event.date)
+        });
+        RecipientDraft::new(&first, data.plan.event.year)
     }
 
     fn draft(&self, _: &Snapshot) -> RecipientDraft {

@@ -22,7 +22,7 @@ impl Honors {
         // beside it left the title two words wide at the window's usual size.
         let header = column![
             page_title(
-                format!("Khen thưởng · Năm {}", data.event.year),
+                format!("Khen thưởng · Năm {}", data.plan.event.year),
                 "Quyết định, người được khen và số vào sổ (tự cấp, không cấp lại số đã dùng).",
             ),
             row![

@@ -147,7 +147,7 @@ impl Report {
             })
             .collect();
         Report {
-            event_id: data.event.id,
+            event_id: data.plan.event.id,
             saved: Figure::ALL
                 .into_iter()
                 .map(|f| (f, report.this.entered.get(f)))
@@ -317,10 +317,11 @@ impl Report {
                     return (Task::none(), None);
                 }
                 let name = match output {
-                    Output::Package => {
-                        crate::export::package::file_name(data.event.year, &data.report.unit.name)
-                    }
-                    _ => paper::file_name(data.event.year, extension(output)),
+                    Output::Package => crate::export::package::file_name(
+                        data.plan.event.year,
+                        &data.report.unit.name,
+                    ),
+                    _ => paper::file_name(data.plan.event.year, extension(output)),
                 };
                 (
                     Task::perform(choose_target(output, name), move |path| {

@@ -23,7 +23,7 @@ impl Report {
         if let Some(pages) = &self.preview {
             return self.export_view(data, pages);
         }
-        let year = data.event.year;
+        let year = data.plan.event.year;
         let undo = secondary_button("Hoàn tác (Ctrl+Z)", [8, 14])
             .on_press_maybe(self.can_undo().then_some(Message::Undo));
         let export = primary_button("Xuất báo cáo… (Ctrl+P)", [10, 18]).on_press(Message::Export);
@@ -221,7 +221,7 @@ impl Report {
             row![
                 secondary_button("← Quay lại số liệu", [8, 14]).on_press(Message::CloseExport),
                 page_title(
-                    format!("Xuất báo cáo · Năm {}", data.event.year),
+                    format!("Xuất báo cáo · Năm {}", data.plan.event.year),
                     "Xem trước đúng như khi in; bảng Excel có cùng các bảng số liệu.",
                 ),
             ]

@@ -263,7 +263,7 @@ impl Visits {
                 (Task::none(), event)
             }
             Message::Export => {
-                let name = format!("tham-hoi-{}.xlsx", data.event.year);
+                let name = format!("tham-hoi-{}.xlsx", data.plan.event.year);
                 let choose = system::save_as("Lưu danh sách thăm hỏi (Excel)", name, system::XLSX);
                 (Task::perform(choose, Message::ExportTo), None)
             }
@@ -329,12 +329,12 @@ impl Visits {
             }
             Message::NewVisit(household_id) => {
                 self.households.close();
-                self.gift = Some(GiftDraft::new(Some(household_id), data.event.date));
+                self.gift = Some(GiftDraft::new(Some(household_id), data.plan.event.date));
                 (operation::focus(GIFT), None)
             }
             Message::NewBatch => {
                 self.households.close();
-                self.gift = Some(GiftDraft::new(None, data.event.date));
+                self.gift = Some(GiftDraft::new(None, data.plan.event.date));
                 (open_at_top(PAGE, operation::focus(GIFT)), None)
             }
             Message::EditVisit(id) => {

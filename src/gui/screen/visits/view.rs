@@ -34,7 +34,7 @@ impl Visits {
     pub fn view<'a>(&'a self, data: &'a Snapshot) -> Element<'a, Message> {
         let households = self.filtered(data);
         let header = page_header(
-            format!("Thăm hỏi, tặng quà · Năm {}", data.event.year),
+            format!("Thăm hỏi, tặng quà · Năm {}", data.plan.event.year),
             "Gia đình chính sách và hộ khó khăn; lượt thăm và quà của năm đang chọn.",
             [
                 secondary_button("Xuất Excel…", [10, 14])
@@ -74,7 +74,7 @@ impl Visits {
             tab(
                 format!(
                     "Lượt thăm năm {} ({})",
-                    data.event.year,
+                    data.plan.event.year,
                     thousands(visits_count as i64)
                 ),
                 self.tab == Tab::Visits,
