@@ -15,7 +15,8 @@ use ngayhoi::domain::{
 use ngayhoi::import::recipients::KnownRecipients;
 use ngayhoi::import::visits::KnownVisits;
 use ngayhoi::import::{
-    Field, Format, ImportError, Mapping, Preview, RowError, Stored, households, recipients, visits,
+    Field, Format, ImportError, Mapping, Preview, RowError, Stored, households, preview,
+    recipients, visits,
 };
 use ngayhoi::text::Legacy;
 
@@ -583,7 +584,7 @@ fn without_a_header_the_user_maps_the_columns() {
     // Re-parsing the same sheet after a change, without reading the file again.
     let sheet = ngayhoi::import::read(&path).unwrap();
     mapping.set(Field::Name, Some(1));
-    let p = households::preview_sheet(&sheet, Some(&mapping), &none());
+    let p = preview::run::<households::Households>(&sheet, Some(&mapping), &none());
     assert_eq!(p.rows[0].value.name, "Tổ 1");
     assert_eq!(p.mapping.column(Field::Address), None);
 }

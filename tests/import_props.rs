@@ -10,10 +10,13 @@ mod import_checks;
 mod legacy_tables;
 
 use ngayhoi::domain::KnownHouseholds;
+use ngayhoi::import::households::Households;
+use ngayhoi::import::preview::run;
 use ngayhoi::import::recipients::KnownRecipients;
+use ngayhoi::import::recipients::Recipients;
 use ngayhoi::import::visits::KnownVisits;
-use ngayhoi::import::{Conversion, Field, Format, Mapping, Sheet, csv_text, households};
-use ngayhoi::import::{read_bytes, recipients, visits};
+use ngayhoi::import::visits::Visits;
+use ngayhoi::import::{Conversion, Field, Format, Mapping, Sheet, csv_text, read_bytes};
 use ngayhoi::text::Legacy;
 use ngayhoi::text::legacy::{convert, detect};
 use proptest::prelude::*;
@@ -117,9 +120,9 @@ proptest! {
     fn every_data_row_is_accepted_or_rejected_with_its_number(rows in grid()) {
         let Some(sheet) = sheet_of(rows) else { return Ok(()) };
         let n = sheet.rows.len();
-        let h = households::preview_sheet(&sheet, None, &KnownHouseholds::default());
-        let v = visits::preview_sheet(&sheet, None, &KnownVisits::default());
-        let r = recipients::preview_sheet(&sheet, None, &KnownRecipients::default());
+        let h = run::<Households>(&sheet, None, &KnownHouseholds::default());
+        let v = run::<Visits>(&sheet, None, &KnownVisits::default());
+        let r = run::<Recipients>(&sheet, None, &KnownRecipients::default());
         for (missing, counts, errors) in [
             (h.missing.is_empty(), h.counts, h.errors.iter().map(|e| (e.row, e.reason.clone())).collect::<Vec<_>>()),
             (v.missing.is_empty(), v.counts, v.errors.iter().map(|e| (e.row, e.reason.clone())).collect()),
@@ -142,7 +145,7 @@ proptest! {
         for (field, col) in [Field::Name, Field::Address, Field::Category, Field::BirthYear, Field::Value, Field::VisitDate, Field::Form].into_iter().zip(columns) {
             mapping.set(field, Some(col));
         }
-        let h = households::preview_sheet(&sheet, Some(&mapping), &KnownHouseholds::default());
+        let h = run::<Households>(&sheet, Some(&mapping), &KnownHouseholds::default());
         if h.missing.is_empty() {
             prop_assert_eq!(h.counts.accepted + h.counts.rejected, h.counts.data_rows);
         } else {
@@ -151,8 +154,8 @@ proptest! {
         for p in &h.rows {
             prop_assert!(!p.value.name.is_empty());
         }
-        let _ = visits::preview_sheet(&sheet, Some(&mapping), &KnownVisits::default());
-        let _ = recipients::preview_sheet(&sheet, Some(&mapping), &KnownRecipients::default());
+        let _ = run::<Visits>(&sheet, Some(&mapping), &KnownVisits::default());
+        let _ = run::<Recipients>(&sheet, Some(&mapping), &KnownRecipients::default());
     }
 }
 

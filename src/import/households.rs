@@ -7,7 +7,7 @@ use super::field::Field;
 use super::mapping::Mapping;
 use super::merge::{Merge, optional};
 use super::preview::{Cells, Kind, Preview, Stored, run};
-use super::sheet::{Sheet, read};
+use super::sheet::read;
 use super::{ImportError, values};
 use crate::domain::{Household, KnownHouseholds, Sex};
 
@@ -107,7 +107,7 @@ impl Kind for Households {
 
 /// Reads `path` and previews its households, the columns detected from the header.
 pub fn preview(path: &Path, existing: &KnownHouseholds) -> Result<Preview<Household>, ImportError> {
-    Ok(preview_sheet(&read(path)?, None, existing))
+    Ok(run::<Households>(&read(path)?, None, existing))
 }
 
 /// The same with the columns the user chose.
@@ -116,14 +116,5 @@ pub fn preview_with(
     mapping: &Mapping,
     existing: &KnownHouseholds,
 ) -> Result<Preview<Household>, ImportError> {
-    Ok(preview_sheet(&read(path)?, Some(mapping), existing))
-}
-
-/// Parses a sheet already read (to re-parse after a mapping change without reading again).
-pub fn preview_sheet(
-    sheet: &Sheet,
-    mapping: Option<&Mapping>,
-    existing: &KnownHouseholds,
-) -> Preview<Household> {
-    run::<Households>(sheet, mapping, existing)
+    Ok(run::<Households>(&read(path)?, Some(mapping), existing))
 }

@@ -13,7 +13,7 @@ use super::mapping::Mapping;
 use super::merge::{Merge, optional};
 use super::preview::{Cells, Kind, Preview, Stored, run};
 use super::recipient_values as cell;
-use super::sheet::{Sheet, read};
+use super::sheet::read;
 use super::{ImportError, values};
 use crate::domain::{Decision, Form, Recipient, RecipientKind, Sex};
 use crate::text::fold;
@@ -225,13 +225,5 @@ pub fn preview(
     path: &Path,
     existing: &KnownRecipients,
 ) -> Result<Preview<RecipientRow>, ImportError> {
-    Ok(preview_sheet(&read(path)?, None, existing))
-}
-
-pub fn preview_sheet(
-    sheet: &Sheet,
-    mapping: Option<&Mapping>,
-    existing: &KnownRecipients,
-) -> Preview<RecipientRow> {
-    run::<Recipients>(sheet, mapping, existing)
+    Ok(run::<Recipients>(&read(path)?, None, existing))
 }

@@ -12,7 +12,7 @@ use super::households::identity_key;
 use super::mapping::Mapping;
 use super::merge::Merge;
 use super::preview::{Cells, Kind, Preview, Stored, run};
-use super::sheet::{Sheet, read};
+use super::sheet::read;
 use super::{ImportError, values};
 use crate::domain::{Category, Household, KnownHouseholds, Sex, Visit, VisitStatus};
 use crate::text::{clean_line, fold, money};
@@ -224,13 +224,5 @@ impl Kind for Visits {
 
 /// Reads `path` and previews its visits against the stored households and visits.
 pub fn preview(path: &Path, existing: &KnownVisits) -> Result<Preview<VisitRow>, ImportError> {
-    Ok(preview_sheet(&read(path)?, None, existing))
-}
-
-pub fn preview_sheet(
-    sheet: &Sheet,
-    mapping: Option<&Mapping>,
-    existing: &KnownVisits,
-) -> Preview<VisitRow> {
-    run::<Visits>(sheet, mapping, existing)
+    Ok(run::<Visits>(&read(path)?, None, existing))
 }

@@ -7,9 +7,13 @@
 use std::collections::BTreeSet;
 
 use ngayhoi::domain::KnownHouseholds;
+use ngayhoi::import::households::Households;
+use ngayhoi::import::preview::run;
 use ngayhoi::import::recipients::KnownRecipients;
+use ngayhoi::import::recipients::Recipients;
 use ngayhoi::import::visits::KnownVisits;
-use ngayhoi::import::{Preview, Sheet, households, recipients, visits};
+use ngayhoi::import::visits::Visits;
+use ngayhoi::import::{Preview, Sheet};
 
 /// Clean NFC single-line text in every cell.
 pub fn check_sheet(sheet: &Sheet) {
@@ -54,7 +58,7 @@ pub fn check_preview<T>(sheet: &Sheet, preview: &Preview<T>) {
 }
 
 pub fn households(sheet: &Sheet) {
-    let preview = households::preview_sheet(sheet, None, &KnownHouseholds::default());
+    let preview = run::<Households>(sheet, None, &KnownHouseholds::default());
     check_preview(sheet, &preview);
     for row in &preview.rows {
         assert!(!row.value.name.is_empty());
@@ -67,12 +71,12 @@ pub fn households(sheet: &Sheet) {
     );
     check_preview(
         sheet,
-        &households::preview_sheet(sheet, Some(&mapping), &KnownHouseholds::default()),
+        &run::<Households>(sheet, Some(&mapping), &KnownHouseholds::default()),
     );
 }
 
 pub fn visits(sheet: &Sheet) {
-    let preview = visits::preview_sheet(sheet, None, &KnownVisits::default());
+    let preview = run::<Visits>(sheet, None, &KnownVisits::default());
     check_preview(sheet, &preview);
     for row in &preview.rows {
         assert!(!row.value.name.is_empty());
@@ -83,6 +87,6 @@ pub fn visits(sheet: &Sheet) {
 pub fn recipients(sheet: &Sheet) {
     check_preview(
         sheet,
-        &recipients::preview_sheet(sheet, None, &KnownRecipients::default()),
+        &run::<Recipients>(sheet, None, &KnownRecipients::default()),
     );
 }
