@@ -36,6 +36,9 @@
 #     In one more run the last engine found no window: the previous engine's Xvfb was still
 #     closing the display. The script now waits for each process it stops to be gone; four
 #     runs since have passed.
+#   - 6 December 2026, in .ci/run: fcitx5-bamboo found no window, xdotool having stopped on
+#     "BadWindow" (a window it listed was gone before it read it). The search is now tried up
+#     to five times.
 #   - Then the address, reached with Tab: under ibus-unikey Tab pressed while "Hằng" was
 #     composed arrived as a committed "\t" before the word, so the name got a double space
 #     and the focus stayed; the address went into the year of birth and nothing was saved.
@@ -268,9 +271,15 @@ run_engine() {
   env "${APPENV[@]}" "$BIN" --db "$DB" > "$dir/app.out" 2>&1 &
   APP=$!
   PIDS+=($APP)
-  local wid
-  wid=$(timeout 60 xdotool search --sync --onlyvisible --pid "$APP" | head -1)
-  [ -n "$wid" ] || { echo "[ime] $engine: no window; the program said:" >&2; cat "$dir/app.out" >&2; return 1; }
+  local wid=
+  # xdotool gives up (BadWindow) when a window it lists is gone before it reads it, as a
+  # short-lived window of the input method or the program can be while the window opens.
+  for _ in 1 2 3 4 5; do
+    wid=$(timeout 60 xdotool search --sync --onlyvisible --pid "$APP" 2>> "$dir/xdotool.err" | head -1)
+    [ -n "$wid" ] && break
+    sleep 1
+  done
+  [ -n "$wid" ] || { echo "[ime] $engine: no window; the program and xdotool said:" >&2; cat "$dir/app.out" "$dir/xdotool.err" >&2; return 1; }
   sleep 1.5
   # No window manager: give the window the input focus; the window is at the screen's corner.
   xdotool windowfocus --sync "$wid" 2>/dev/null || xdotool windowfocus "$wid"
