@@ -7,7 +7,7 @@ use common::*;
 use iced::keyboard::key::Named;
 use iced_test::selector::id;
 use ngayhoi::gui::workspace::Message as Ws;
-use ngayhoi::gui::{App, Section};
+use ngayhoi::gui::{App, Message, Section};
 use ngayhoi::storage::{Password, Store, password::is_sealed};
 
 const PASSWORD: &str = "mật khẩu 2026";
@@ -123,4 +123,43 @@ fn a_password_waits_for_the_last_change_to_be_saved() {
     settle(&mut app, iced::Task::batch(held));
     let store = Store::open(&db(&dir)).unwrap();
     assert_eq!(store.unit().unwrap().unwrap().name, "Phường Chợ Quán Mới");
+}
+
+/// Deriving the key of a password takes a moment, so it is tried off the window's thread: the
+/// screen says the file is being opened, "Mở" waits, and the workspace comes when it is open.
+/// A second Enter meanwhile tries nothing more.
+#[test]
+fn a_password_is_tried_while_the_window_says_the_file_is_being_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(demo_app(&dir));
+    let mut store = Store::open(&db(&dir)).unwrap();
+    store
+        .set_password(Password::typed(PASSWORD).as_ref())
+        .unwrap();
+    drop(store);
+
+    let mut app = App::boot(db(&dir), today());
+    let typed = {
+        let mut ui = simulator(&app);
+        ui.click(id(ngayhoi::gui::screen::unlock::FIELD)).unwrap();
+        let _ = ui.typewrite(PASSWORD);
+        produced(ui)
+    };
+    for message in typed {
+        send(&mut app, message);
+    }
+    let submit = || Message::Unlock(ngayhoi::gui::screen::unlock::Message::Submit);
+    let trying = app.update(submit());
+    assert!(
+        app.snapshot().is_none(),
+        "not open before the key is derived"
+    );
+    assert!(shows(&app, "Đang mở tệp…"));
+    let again = app.update(submit());
+    assert_eq!(again.units(), 0, "a second Enter tries nothing more");
+
+    settle(&mut app, trying);
+    let data = app.snapshot().expect("the workspace opens");
+    assert_eq!(data.unit.name, "Phường Chợ Quán");
+    assert!(!shows(&app, "Đang mở tệp…"));
 }

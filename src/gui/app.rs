@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use iced::{Element, Subscription, Task, keyboard};
 
 use super::data::{Db, Done, Job, Outcome, Snapshot, Writer};
+use super::opening::{self, Loaded, Loading};
 use super::screen::failure::{self, Failure};
 use super::screen::unlock::{self, Unlock};
 use super::screen::welcome::{self, Welcome};
@@ -53,6 +54,8 @@ enum Phase {
 pub enum Message {
     Failure(failure::Message),
     Unlock(unlock::Message),
+    /// The file opened off the UI thread with the password typed ([`App::unlock`]).
+    Unlocked(Arc<Loading>),
     Welcome(welcome::Message),
     Workspace(workspace::Message),
     Written(Box<Outcome>),
@@ -193,13 +196,13 @@ impl App {
             // The field Tab lands in has its text selected, so that typing replaces it (a
             // rank "4" typed over does not become "41").
             Message::Shortcut(Shortcut::NextField) => {
-                iced::widget::operation::focus_next().chain(select_text())
+                iced::widget::operation::focus_next().chain(widget::select_text())
             }
             Message::TabCommitted => {
-                Task::future(after(widget::SETTLE)).map(|()| Message::Shortcut(Shortcut::NextField))
+                Task::future(widget::settled()).map(|()| Message::Shortcut(Shortcut::NextField))
             }
             Message::Shortcut(Shortcut::PreviousField) => {
-                iced::widget::operation::focus_previous().chain(select_text())
+                iced::widget::operation::focus_previous().chain(widget::select_text())
             }
             Message::Failure(message) => {
                 let Phase::Failed(screen) = &mut self.phase else {
@@ -220,11 +223,17 @@ impl App {
                 };
                 let (task, event) = screen.update(message);
                 match event {
-                    Some(unlock::Event::Unlock(password)) => self.unlock(password),
+                    Some(unlock::Event::Unlock(password)) => {
+                        return Task::batch([task.map(Message::Unlock), self.unlock(password)]);
+                    }
                     Some(unlock::Event::Open(path)) => self.open_other(path),
                     None => return task.map(Message::Unlock),
                 }
                 Task::batch([task.map(Message::Unlock), self.focus()])
+            }
+            Message::Unlocked(loading) => {
+                self.unlocked(&loading);
+                self.focus()
             }
             Message::Welcome(message) => {
                 let Phase::Welcome { db, screen } = &mut self.phase else {
@@ -295,20 +304,44 @@ impl App {
         self.reopen();
     }
 
-    /// Tries the password typed on the unlock screen. A wrong one leaves the screen with the
-    /// reason and the count of tries; nothing is written to the file.
-    fn unlock(&mut self, password: Password) {
+    /// Tries the password typed on the unlock screen, off the UI thread: deriving its key takes
+    /// a moment, during which the screen says the file is being opened. The window keeps its
+    /// hold on the file meanwhile.
+    fn unlock(&mut self, password: Password) -> Task<Message> {
+        let Phase::Locked(screen) = &mut self.phase else {
+            return Task::none();
+        };
+        screen.opening = true;
+        self.password = Some(password.clone());
+        let path = self.db_path.clone();
+        Task::perform(
+            async move {
+                let loaded = opening::load(&path, Some(&password));
+                Arc::new(Loading::new(path, loaded))
+            },
+            Message::Unlocked,
+        )
+    }
+
+    /// The file opened with the password tried, or the password was wrong: then the screen
+    /// says why and counts the try, and nothing was written to the file.
+    fn unlocked(&mut self, loading: &Loading) {
         let Phase::Locked(before) = &self.phase else {
             return;
         };
+        let Some(loaded) = loading.take(&self.db_path).filter(|_| before.opening) else {
+            return;
+        };
         let mut screen = before.clone();
-        self.password = Some(password);
-        self.reopen();
-        if let Phase::Locked(now) = &mut self.phase {
-            let reason = now.reason.take().unwrap_or_default();
-            screen.refused(reason);
-            *now = screen;
+        screen.opening = false;
+        let (phase, version) = phase_of(&self.db_path, self.today, loaded);
+        if let Phase::Locked(now) = phase {
+            screen.refused(now.reason.unwrap_or_default());
+            self.phase = Phase::Locked(screen);
             self.password = None;
+        } else {
+            self.phase = phase;
+            self.seen_version = version;
         }
     }
 
@@ -464,7 +497,7 @@ fn open(path: &Path, today: NaiveDate, password: Option<&Password>) -> Opened {
             };
         }
     };
-    let (phase, version) = open_locked(path, today, password);
+    let (phase, version) = phase_of(path, today, opening::load(path, password));
     Opened {
         phase,
         lock: Some(lock),
@@ -489,10 +522,15 @@ fn poll_ticks() -> impl iced::futures::Stream<Item = Message> {
     rx.map(|()| Message::Poll)
 }
 
-fn open_locked(path: &Path, today: NaiveDate, password: Option<&Password>) -> (Phase, Option<i64>) {
+/// The phase a load of the file at `path` leads to, and the file's `data_version`.
+fn phase_of(
+    path: &Path,
+    today: NaiveDate,
+    loaded: Result<Loaded, StoreError>,
+) -> (Phase, Option<i64>) {
     let failed = |e: StoreError| (Phase::Failed(Failure::new(path, &e)), None);
-    let store = match Store::open_with_password(path, password) {
-        Ok(store) => store,
+    let loaded = match loaded {
+        Ok(loaded) => loaded,
         Err(StoreError::NeedsPassword(_)) => return (Phase::Locked(Unlock::new(path)), None),
         Err(e @ StoreError::WrongPassword(_)) => {
             let mut screen = Unlock::new(path);
@@ -501,19 +539,13 @@ fn open_locked(path: &Path, today: NaiveDate, password: Option<&Password>) -> (P
         }
         Err(e) => return failed(e),
     };
-    let version = store.data_version().ok();
-    let loaded = Snapshot::load(&store, None);
-    // A copy on every start, so that a bad day can always be undone from the backups folder.
-    let backup = match &loaded {
-        Ok(Some(_)) => store.backup_now(chrono::Local::now().naive_local()).err(),
-        _ => None,
-    };
-    let db: Db = Arc::new(Mutex::new(store));
-    let phase = match loaded {
+    let db: Db = Arc::new(Mutex::new(loaded.store));
+    let phase = match loaded.data {
         Ok(Some(data)) => {
             let mut workspace = Workspace::new(db, data, today);
-            workspace.error =
-                backup.map(|e| format!("Chưa tạo được bản sao lưu khi mở ứng dụng: {e}"));
+            workspace.error = loaded
+                .backup
+                .map(|e| format!("Chưa tạo được bản sao lưu khi mở ứng dụng: {e}"));
             Phase::Ready(workspace)
         }
         Ok(None) => Phase::Welcome {
@@ -522,7 +554,7 @@ fn open_locked(path: &Path, today: NaiveDate, password: Option<&Password>) -> (P
         },
         Err(e) => return failed(e),
     };
-    (phase, version)
+    (phase, loaded.version)
 }
 
 /// The message a key press gives, if it is one of the app's shortcuts
@@ -550,45 +582,6 @@ pub fn committed_tab(
     }
 }
 
-/// Ready after `wait`, without blocking the executor.
-fn after(wait: Duration) -> impl std::future::Future<Output = ()> {
-    let (done, ready) = iced::futures::channel::oneshot::channel();
-    std::thread::spawn(move || {
-        std::thread::sleep(wait);
-        let _ = done.send(());
-    });
-    async move {
-        let _ = ready.await;
-    }
-}
-
 fn written_message(outcome: Outcome) -> Message {
     Message::Written(Box::new(outcome))
-}
-
-/// Selects the whole text of every text field. Run after Tab moved the focus: the field just
-/// focused shows its text selected; the others show no selection until focused, and a click
-/// places the cursor anyway.
-fn select_text() -> Task<Message> {
-    struct SelectAll;
-
-    impl iced::advanced::widget::Operation for SelectAll {
-        fn traverse(
-            &mut self,
-            operate: &mut dyn FnMut(&mut dyn iced::advanced::widget::Operation),
-        ) {
-            operate(self);
-        }
-
-        fn text_input(
-            &mut self,
-            _id: Option<&iced::advanced::widget::Id>,
-            _bounds: iced::Rectangle,
-            state: &mut dyn iced::advanced::widget::operation::TextInput,
-        ) {
-            state.select_all();
-        }
-    }
-
-    iced::advanced::widget::operate(SelectAll).discard()
 }

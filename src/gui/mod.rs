@@ -8,6 +8,7 @@ pub mod data;
 pub mod font;
 pub mod history;
 pub mod jobs;
+mod opening;
 mod password;
 pub mod preview;
 pub mod records;

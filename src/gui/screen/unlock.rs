@@ -23,6 +23,8 @@ pub struct Unlock {
     pub reason: Option<String>,
     /// Wrong passwords so far.
     pub tries: u32,
+    /// The password typed is being tried (its key takes a moment to derive).
+    pub opening: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -48,6 +50,7 @@ impl Unlock {
             typed: String::new(),
             reason: None,
             tries: 0,
+            opening: false,
         }
     }
 
@@ -64,6 +67,7 @@ impl Unlock {
                 self.typed = value;
                 (Task::none(), None)
             }
+            Message::Submit if self.opening => (Task::none(), None),
             Message::Submit => match Password::typed(&self.typed) {
                 Some(password) => (Task::none(), Some(Event::Unlock(password))),
                 None => {
@@ -82,7 +86,11 @@ impl Unlock {
         let reason = self
             .reason
             .as_ref()
+            .filter(|_| !self.opening)
             .map(|why| container(text(why)).padding(12).style(theme::error_box));
+        let opening = self
+            .opening
+            .then(|| text("Đang mở tệp…").style(theme::muted));
         let content = column![
             text("Tệp dữ liệu có mật khẩu").size(26).font(font::SEMIBOLD),
             text(format!("Tệp: {}", self.path.display())).style(theme::muted),
@@ -95,9 +103,11 @@ impl Unlock {
             ),
         ]
         .push(reason)
+        .push(opening)
         .push(
             elsewhere::buttons(
-                button(text("Mở").font(font::SEMIBOLD)).on_press(Message::Submit),
+                button(text("Mở").font(font::SEMIBOLD))
+                    .on_press_maybe((!self.opening).then_some(Message::Submit)),
                 Message::Elsewhere,
             ),
         )

@@ -60,6 +60,46 @@ pub fn open_at_top<M: Send + 'static>(page: &'static str, focus: Task<M>) -> Tas
     Task::batch([to_top(page), focus])
 }
 
+/// Ready once an input method's last commit is in ([`SETTLE`] from now), without blocking the
+/// executor (its thread pool has no timer).
+pub fn settled() -> impl std::future::Future<Output = ()> {
+    let (done, ready) = iced::futures::channel::oneshot::channel();
+    std::thread::spawn(move || {
+        std::thread::sleep(SETTLE);
+        let _ = done.send(());
+    });
+    async move {
+        let _ = ready.await;
+    }
+}
+
+/// Selects the whole text of every text field. Run after Tab moved the focus: the field just
+/// focused shows its text selected; the others show no selection until focused, and a click
+/// places the cursor anyway.
+pub fn select_text<M: Send + 'static>() -> Task<M> {
+    struct SelectAll;
+
+    impl iced::advanced::widget::Operation for SelectAll {
+        fn traverse(
+            &mut self,
+            operate: &mut dyn FnMut(&mut dyn iced::advanced::widget::Operation),
+        ) {
+            operate(self);
+        }
+
+        fn text_input(
+            &mut self,
+            _id: Option<&iced::advanced::widget::Id>,
+            _bounds: iced::Rectangle,
+            state: &mut dyn iced::advanced::widget::operation::TextInput,
+        ) {
+            state.select_all();
+        }
+    }
+
+    iced::advanced::widget::operate(SelectAll).discard()
+}
+
 /// Where a form's text field keeps its text in the draft (`|d| &mut d.name`): the message of a
 /// keystroke carries it, so that the field drawn says where its text goes, and no draft needs
 /// an enum of its fields and a match from it.
