@@ -1,6 +1,6 @@
 //! One way of adding, saving, removing and putting back the rows the window edits one at a
-//! time (checklist steps, delegates, points, activities, recipients): what the window's
-//! generic record job calls, whatever the row.
+//! time (checklist steps, program items, delegates, points, activities, households,
+//! recipients, expected units): what the window's generic record job calls, whatever the row.
 
 use super::{Result, Store};
 use crate::domain::{
